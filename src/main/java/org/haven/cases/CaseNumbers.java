@@ -1,0 +1,56 @@
+package org.haven.cases;
+
+import static org.haven.db.jooq.Tables.APP_SETTING;
+import static org.haven.db.jooq.Tables.CASE_NUMBER_COUNTER;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import org.jooq.DSLContext;
+
+/**
+ * Human case numbers such as HVN-2026-K7P-000123: year, the device code of this installation (so
+ * two laptops never issue the same number), and a counter per year and device.
+ */
+public final class CaseNumbers {
+    static final String DEVICE_CODE_KEY = "device.code";
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private CaseNumbers() {}
+
+    public static String next(DSLContext tx, LocalDate openedOn) {
+        return format(tx, openedOn.getYear(), reserve(tx, openedOn.getYear(), 1));
+    }
+
+    /** Reserves {@code count} consecutive numbers for one year (bulk registration); returns the first serial. */
+    public static int reserve(DSLContext tx, int year, int count) {
+        String prefix = prefix(tx, year);
+        int updated = tx.update(CASE_NUMBER_COUNTER).set(CASE_NUMBER_COUNTER.NEXT_VALUE, CASE_NUMBER_COUNTER.NEXT_VALUE.plus(count))
+                .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).execute();
+        if (updated == 0) {
+            tx.insertInto(CASE_NUMBER_COUNTER, CASE_NUMBER_COUNTER.PREFIX, CASE_NUMBER_COUNTER.NEXT_VALUE)
+                    .values(prefix, 1 + count).execute();
+            return 1;
+        }
+        return tx.select(CASE_NUMBER_COUNTER.NEXT_VALUE).from(CASE_NUMBER_COUNTER)
+                .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).fetchSingle().value1() - count;
+    }
+
+    public static String format(DSLContext tx, int year, int serial) {
+        return prefix(tx, year) + String.format("%06d", serial);
+    }
+
+    private static String prefix(DSLContext tx, int year) {
+        return "HVN-" + year + "-" + deviceCode(tx) + "-";
+    }
+
+    public static String deviceCode(DSLContext tx) {
+        String code = tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
+                .where(APP_SETTING.SETTING_KEY.eq(DEVICE_CODE_KEY)).fetchOne(APP_SETTING.SETTING_VALUE);
+        if (code != null) return code;
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(DEVICE_CODE_KEY, sb.toString()).execute();
+        return sb.toString();
+    }
+}

@@ -1,0 +1,160 @@
+package org.haven.cases;
+
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.OPERATION;
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.haven.common.HavenException;
+import org.haven.db.Audit;
+import org.haven.db.Ids;
+import org.haven.db.jooq.tables.records.CaseFileRecord;
+import org.haven.people.NameFolding;
+import org.haven.security.User;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/** Case rows <-> {@link CaseFile} records, and the indexed case-list query. */
+public final class CaseRepository {
+    private CaseRepository() {}
+
+    public static CaseFile insert(DSLContext tx, CaseFile c, UUID userId) {
+        CaseFileRecord row = tx.newRecord(CASE_FILE);
+        row.setId(Ids.newId());
+        row.setCaseNumber(c.caseNumber());
+        row.setPersonId(c.personId());
+        row.setOperationId(c.operationId());
+        row.setAssignedTo(c.assignedTo());
+        row.setStatus(c.status().name());
+        row.setOutcome(c.outcome() == null ? null : c.outcome().name());
+        row.setClosingReason(c.closingReason());
+        row.setLegalRole(c.legalRole().name());
+        row.setOpenedOn(c.openedOn());
+        row.setClosedOn(c.closedOn());
+        row.setVersion(0);
+        row.setCreatedAt(Audit.now());
+        row.setCreatedBy(userId);
+        row.setUpdatedAt(row.getCreatedAt());
+        row.setUpdatedBy(userId);
+        row.insert();
+        return toCase(row);
+    }
+
+    /** Saves status, outcome, assignment and legal role if the version still matches; else a CONFLICT. */
+    public static CaseFile update(DSLContext tx, CaseFile c, UUID userId) {
+        int n = tx.update(CASE_FILE)
+                .set(CASE_FILE.STATUS, c.status().name())
+                .set(CASE_FILE.OUTCOME, c.outcome() == null ? null : c.outcome().name())
+                .set(CASE_FILE.CLOSING_REASON, c.closingReason())
+                .set(CASE_FILE.CLOSED_ON, c.closedOn())
+                .set(CASE_FILE.ASSIGNED_TO, c.assignedTo())
+                .set(CASE_FILE.OPERATION_ID, c.operationId())
+                .set(CASE_FILE.LEGAL_ROLE, c.legalRole().name())
+                .set(CASE_FILE.VERSION, c.version() + 1)
+                .set(CASE_FILE.UPDATED_AT, Audit.now())
+                .set(CASE_FILE.UPDATED_BY, userId)
+                .where(CASE_FILE.ID.eq(c.id())).and(CASE_FILE.VERSION.eq(c.version()))
+                .execute();
+        if (n == 0) {
+            throw HavenException.conflict(
+                    "Someone else changed this case while you were working on it. Your input is kept: reload the case, then apply it again.");
+        }
+        return find(tx, c.id()).orElseThrow();
+    }
+
+    public static Optional<CaseFile> find(DSLContext tx, UUID id) {
+        return tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(id)).fetchOptional().map(CaseRepository::toCase);
+    }
+
+    public static Optional<CaseFile> findByNumber(DSLContext tx, String number) {
+        return tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NUMBER.equalIgnoreCase(number.trim()))
+                .fetchOptional().map(CaseRepository::toCase);
+    }
+
+    public static List<CaseFile> forPerson(DSLContext tx, UUID personId) {
+        return tx.selectFrom(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).orderBy(CASE_FILE.OPENED_ON)
+                .fetch(CaseRepository::toCase);
+    }
+
+    public static List<CaseListItem> search(DSLContext tx, CaseQuery q, User user) {
+        return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
+                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON)
+                .from(CASE_FILE)
+                .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
+                .where(conditions(q, user))
+                .orderBy(sort(q))
+                .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()))
+                .fetch(CaseRepository::toListItem);
+    }
+
+    public static int count(DSLContext tx, CaseQuery q, User user) {
+        return tx.fetchCount(DSL.selectOne().from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .where(conditions(q, user)));
+    }
+
+    static Condition conditions(CaseQuery q, User user) {
+        List<Condition> all = new ArrayList<>();
+        all.add(CaseAccess.visibleTo(user));
+        if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status().name()));
+        if (q.nationality() != null && !q.nationality().isBlank()) all.add(PERSON.NATIONALITY.eq(q.nationality()));
+        if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
+        for (String word : queryWords(q.text())) {
+            String escaped = word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            all.add(CASE_FILE.PERSON_ID.in(DSL.select(SEARCH_TOKEN.PERSON_ID).from(SEARCH_TOKEN)
+                    .where(SEARCH_TOKEN.TOKEN.like(escaped + "%", '!'))));
+        }
+        return DSL.and(all);
+    }
+
+    /** The words of a search text, folded the same way the tokens were. */
+    static List<String> queryWords(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        List<String> words = new ArrayList<>();
+        for (String raw : text.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (raw.isEmpty()) continue;
+            if (raw.matches("[a-z0-9-]+") && raw.contains("-")) {
+                words.add(raw); // a case number typed as is
+                continue;
+            }
+            String folded = String.join("", NameFolding.words(NameFolding.fold(raw)));
+            boolean latinOnly = raw.codePoints().allMatch(cp -> cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF));
+            // Other scripts are matched on their raw form (the tokens keep it too).
+            words.add(latinOnly && !folded.isEmpty() ? folded : raw);
+        }
+        return words;
+    }
+
+    private static List<SortField<?>> sort(CaseQuery q) {
+        boolean desc = q.descending();
+        SortField<?> primary = switch (q.sort() == null ? CaseQuery.SortColumn.CASE_NUMBER : q.sort()) {
+            case CASE_NUMBER -> desc ? CASE_FILE.CASE_NUMBER.desc() : CASE_FILE.CASE_NUMBER.asc();
+            case NAME -> desc ? PERSON.NAME_LATIN.desc() : PERSON.NAME_LATIN.asc();
+            case NATIONALITY -> desc ? PERSON.NATIONALITY.desc() : PERSON.NATIONALITY.asc();
+            case STATUS -> desc ? CASE_FILE.STATUS.desc() : CASE_FILE.STATUS.asc();
+            case OPENED_ON -> desc ? CASE_FILE.OPENED_ON.desc() : CASE_FILE.OPENED_ON.asc();
+        };
+        return List.of(primary, CASE_FILE.CASE_NUMBER.asc());
+    }
+
+    private static CaseListItem toListItem(Record r) {
+        String outcome = r.get(CASE_FILE.OUTCOME);
+        return new CaseListItem(r.get(CASE_FILE.ID), r.get(CASE_FILE.CASE_NUMBER), r.get(PERSON.NAME_LATIN),
+                r.get(PERSON.NAME_NATIVE), r.get(PERSON.NATIONALITY), CaseStatus.valueOf(r.get(CASE_FILE.STATUS)),
+                outcome == null ? null : Outcome.valueOf(outcome), r.get(OPERATION.CODE), r.get(CASE_FILE.OPENED_ON));
+    }
+
+    static CaseFile toCase(CaseFileRecord r) {
+        return new CaseFile(r.getId(), r.getCaseNumber(), r.getPersonId(), r.getOperationId(), r.getAssignedTo(),
+                CaseStatus.valueOf(r.getStatus()), r.getOutcome() == null ? null : Outcome.valueOf(r.getOutcome()),
+                r.getClosingReason(), LegalRole.valueOf(r.getLegalRole()), r.getOpenedOn(), r.getClosedOn(), r.getVersion());
+    }
+}

@@ -1,0 +1,205 @@
+package org.haven.cases;
+
+import static org.haven.db.jooq.Tables.APP_USER;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.haven.common.HavenException;
+import org.haven.db.Database;
+import org.haven.operations.Operation;
+import org.haven.operations.OperationRepository;
+import org.haven.people.Person;
+import org.haven.people.PersonRepository;
+import org.haven.people.PersonValidator;
+import org.haven.security.AuditLog;
+import org.haven.security.Role;
+import org.haven.security.Session;
+import org.haven.timeline.CaseEvent;
+import org.haven.timeline.DatePrecision;
+import org.haven.timeline.EventRepository;
+import org.haven.timeline.EventType;
+import org.jooq.DSLContext;
+
+/**
+ * Registering people, opening, searching and moving cases. Each write is one transaction with its
+ * audit row; every read and write checks that the user may see the case.
+ */
+public final class CaseService {
+    private final Database db;
+    private final Session session;
+
+    public CaseService(Database db, Session session) {
+        this.db = db;
+        this.session = session;
+    }
+
+    /** Registers a new person with an open case and an identification event on its timeline. */
+    public CaseFile register(NewCase request) {
+        session.requireCaseData();
+        LocalDate today = LocalDate.now();
+        LocalDate identified = request.identifiedOn() == null ? today : request.identifiedOn();
+        PersonValidator.validate(request.person(), identified, today).throwIfAny();
+        return db.inTransaction(tx -> registerIn(tx, request, identified));
+    }
+
+    /** Registers many people in one transaction: all of them, or none (used by intake and demo data). */
+    public List<CaseFile> registerAll(List<NewCase> requests) {
+        session.requireCaseData();
+        LocalDate today = LocalDate.now();
+        for (NewCase r : requests) {
+            PersonValidator.validate(r.person(), r.identifiedOn() == null ? today : r.identifiedOn(), today).throwIfAny();
+        }
+        return db.inTransaction(tx -> {
+            List<CaseFile> saved = new ArrayList<>(requests.size());
+            for (NewCase r : requests) saved.add(registerIn(tx, r, r.identifiedOn() == null ? today : r.identifiedOn()));
+            return saved;
+        });
+    }
+
+    /** Inside a caller's transaction (intake, import): person, case, identification event, index, audit. */
+    public CaseFile registerIn(DSLContext tx, NewCase request, LocalDate identified) {
+        UUID userId = session.user().id();
+        if (request.operationId() != null && OperationRepository.find(tx, request.operationId()).isEmpty()) {
+            throw HavenException.notFound("The operation no longer exists.");
+        }
+        Person person = PersonRepository.insert(tx, request.person(), userId);
+        CaseFile saved = openCaseIn(tx, person.id(), request, identified);
+        AuditLog.record(tx, session.user(), "PERSON_CREATE", "person", person.id(), null);
+        return saved;
+    }
+
+    /** A new case for a person already in Haven (re-trafficked, or a duplicate linked at intake). */
+    public CaseFile openNewCaseFor(UUID personId, NewCase request) {
+        session.requireCaseData();
+        LocalDate identified = request.identifiedOn() == null ? LocalDate.now() : request.identifiedOn();
+        return db.inTransaction(tx -> {
+            if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.notFound("This person no longer exists.");
+            return openCaseIn(tx, personId, request, identified);
+        });
+    }
+
+    private CaseFile openCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified) {
+        UUID userId = session.user().id();
+        UUID assignee = request.assignedTo() != null ? request.assignedTo()
+                : (session.user().has(Role.CASEWORKER) ? userId : null);
+        CaseFile draft = new CaseFile(null, CaseNumbers.next(tx, identified), personId, request.operationId(), assignee,
+                CaseStatus.IDENTIFIED, null, null, LegalRole.NONE, identified, null, 0);
+        CaseFile saved = CaseRepository.insert(tx, draft, userId);
+        EventRepository.insert(tx, saved.id(), EventType.IDENTIFICATION, identified, DatePrecision.DAY, request.note(), userId);
+        SearchIndex.reindex(tx, personId);
+        AuditLog.record(tx, session.user(), "CASE_CREATE", "case", saved.id(), null);
+        return saved;
+    }
+
+    /** The case with its person and whole timeline; the view is recorded in the audit log. */
+    public CaseDetails open(UUID caseId) {
+        session.requireCaseData();
+        return db.inTransaction(tx -> {
+            CaseAccess.requireVisible(tx, session.user(), caseId);
+            CaseFile c = CaseRepository.find(tx, caseId).orElseThrow();
+            Person p = PersonRepository.find(tx, c.personId()).orElseThrow();
+            Operation o = c.operationId() == null ? null : OperationRepository.find(tx, c.operationId()).orElse(null);
+            String assignee = c.assignedTo() == null ? null
+                    : tx.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(c.assignedTo())).fetchOne(APP_USER.USERNAME);
+            List<CaseEvent> events = EventRepository.forCase(tx, caseId);
+            AuditLog.record(tx, session.user(), "CASE_VIEW", "case", caseId, null);
+            return new CaseDetails(c, p, o, assignee, events);
+        });
+    }
+
+    public CaseDetails openByNumber(String caseNumber) {
+        session.requireCaseData();
+        CaseFile c = CaseRepository.findByNumber(db.dsl(), caseNumber)
+                .orElseThrow(() -> HavenException.notFound("No case with the number " + caseNumber.trim() + "."));
+        return open(c.id());
+    }
+
+    public List<CaseListItem> search(CaseQuery query) {
+        session.requireCaseData();
+        return CaseRepository.search(db.dsl(), query, session.user());
+    }
+
+    public int count(CaseQuery query) {
+        session.requireCaseData();
+        return CaseRepository.count(db.dsl(), query, session.user());
+    }
+
+    /** Saves the person's edited details (optimistic lock: a stale version is refused, nothing lost). */
+    public Person updatePerson(UUID caseId, Person changed) {
+        session.requireCaseData();
+        CaseFile c = db.inTransaction(tx -> {
+            CaseAccess.requireVisible(tx, session.user(), caseId);
+            return CaseRepository.find(tx, caseId).orElseThrow();
+        });
+        if (!c.personId().equals(changed.id())) throw HavenException.badInput("This person does not belong to the case.");
+        PersonValidator.validate(changed, c.openedOn(), LocalDate.now()).throwIfAny();
+        return db.inTransaction(tx -> {
+            Person saved = PersonRepository.update(tx, changed, session.user().id());
+            SearchIndex.reindex(tx, saved.id());
+            AuditLog.record(tx, session.user(), "PERSON_UPDATE", "person", saved.id(), null);
+            return saved;
+        });
+    }
+
+    /** Moves the case to a new status (workflow rules apply) and records it on the timeline. */
+    public CaseFile move(UUID caseId, int version, CaseStatus to, Outcome outcome, String reason, LocalDate date) {
+        session.requireCaseData();
+        LocalDate when = date == null ? LocalDate.now() : date;
+        return db.inTransaction(tx -> {
+            CaseAccess.requireVisible(tx, session.user(), caseId);
+            CaseFile current = CaseRepository.find(tx, caseId).orElseThrow();
+            if (current.version() != version) {
+                throw HavenException.conflict("Someone else changed this case while you were working on it: reload it and try again.");
+            }
+            CaseWorkflow.check(current.status(), to, outcome, reason);
+            if (when.isAfter(LocalDate.now())) throw HavenException.badInput("The date of a status change cannot be in the future.");
+            if (when.isBefore(current.openedOn())) throw HavenException.badInput("The date of a status change cannot be before the case was opened.");
+            boolean closing = to == CaseStatus.CLOSED;
+            CaseFile moved = new CaseFile(current.id(), current.caseNumber(), current.personId(), current.operationId(),
+                    current.assignedTo(), to, closing ? outcome : null, closing ? reason.strip() : null,
+                    current.legalRole(), current.openedOn(), closing ? when : null, current.version());
+            CaseFile saved = CaseRepository.update(tx, moved, session.user().id());
+            String note = current.status() + " -> " + to + (closing ? " (" + outcome + ")" : "")
+                    + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+            EventRepository.insert(tx, caseId, EventType.STATUS_CHANGE, when, DatePrecision.DAY, note, session.user().id());
+            AuditLog.record(tx, session.user(), "CASE_STATUS", "case", caseId, current.status() + "->" + to
+                    + (closing ? ":" + outcome : ""));
+            return saved;
+        });
+    }
+
+    /** Assigns the case to a caseworker. Coordinators only. */
+    public CaseFile assign(UUID caseId, int version, UUID userId) {
+        session.require(Role.COORDINATOR);
+        return db.inTransaction(tx -> {
+            CaseFile current = CaseRepository.find(tx, caseId).orElseThrow(() -> HavenException.notFound("This case no longer exists."));
+            if (userId != null && !tx.fetchExists(APP_USER, APP_USER.ID.eq(userId).and(APP_USER.ACTIVE.isTrue()))) {
+                throw HavenException.badInput("That user does not exist or is disabled.");
+            }
+            CaseFile changed = new CaseFile(current.id(), current.caseNumber(), current.personId(), current.operationId(),
+                    userId, current.status(), current.outcome(), current.closingReason(), current.legalRole(),
+                    current.openedOn(), current.closedOn(), version);
+            CaseFile saved = CaseRepository.update(tx, changed, session.user().id());
+            AuditLog.record(tx, session.user(), "CASE_ASSIGN", "case", caseId, null);
+            return saved;
+        });
+    }
+
+    /** Records the person's role in legal proceedings (witness, complainant, suspect). */
+    public CaseFile setLegalRole(UUID caseId, int version, LegalRole role) {
+        session.requireCaseData();
+        return db.inTransaction(tx -> {
+            CaseAccess.requireVisible(tx, session.user(), caseId);
+            CaseFile current = CaseRepository.find(tx, caseId).orElseThrow();
+            CaseFile changed = new CaseFile(current.id(), current.caseNumber(), current.personId(), current.operationId(),
+                    current.assignedTo(), current.status(), current.outcome(), current.closingReason(), role,
+                    current.openedOn(), current.closedOn(), version);
+            CaseFile saved = CaseRepository.update(tx, changed, session.user().id());
+            AuditLog.record(tx, session.user(), "CASE_LEGAL_ROLE", "case", caseId, role.name());
+            return saved;
+        });
+    }
+
+}

@@ -1,0 +1,41 @@
+package org.haven.cli;
+
+import java.io.Console;
+import org.haven.common.HavenException;
+
+/** Who runs a command: HAVEN_USER / HAVEN_PASSWORD, or asked on the terminal without echo. */
+final class Credentials {
+    private Credentials() {}
+
+    static String user() {
+        String user = System.getenv("HAVEN_USER");
+        if (user != null && !user.isBlank()) return user.trim();
+        Console console = System.console();
+        if (console == null) {
+            throw HavenException.denied("No user given: set HAVEN_USER and HAVEN_PASSWORD, or run the command in a terminal.");
+        }
+        String typed = console.readLine("Haven user: ");
+        if (typed == null || typed.isBlank()) throw HavenException.denied("No user given.");
+        return typed.trim();
+    }
+
+    static char[] password() {
+        return secret("HAVEN_PASSWORD", "Password: ");
+    }
+
+    static char[] newPassword() {
+        return secret("HAVEN_NEW_PASSWORD", "New user's password: ");
+    }
+
+    private static char[] secret(String variable, String prompt) {
+        String value = System.getenv(variable);
+        if (value != null && !value.isEmpty()) return value.toCharArray();
+        Console console = System.console();
+        if (console == null) {
+            throw HavenException.denied("No password given: set " + variable + ", or run the command in a terminal.");
+        }
+        char[] typed = console.readPassword(prompt);
+        if (typed == null || typed.length == 0) throw HavenException.denied("No password given.");
+        return typed;
+    }
+}

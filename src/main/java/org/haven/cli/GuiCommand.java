@@ -1,0 +1,16 @@
+package org.haven.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** `haven gui`: opens the window (the same as no command at all). */
+@Command(name = "gui", description = "Open the Haven window.")
+final class GuiCommand implements Runnable {
+    @Mixin HomeOption home;
+
+    @Override
+    public void run() {
+        if (home.home != null) System.setProperty("haven.home", home.home().toString());
+        org.haven.app.HavenLauncher.launch(new String[0]);
+    }
+}

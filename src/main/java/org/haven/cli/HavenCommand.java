@@ -1,0 +1,68 @@
+package org.haven.cli;
+
+import java.io.PrintWriter;
+import org.haven.common.HavenException;
+import org.haven.common.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `haven` command line (see shared/CLI.md): every capability that needs no window. */
+@Command(name = "haven", mixinStandardHelpOptions = true, versionProvider = HavenCommand.VersionProvider.class,
+        description = "Haven: offline case tracking for survivors of trafficking. With no command, opens the window.",
+        subcommands = {CheckCommand.class, InitCommand.class, UserCommand.class, DemoCommand.class,
+                StatsCommand.class, SearchCommand.class, GuiCommand.class})
+public final class HavenCommand implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(HavenCommand.class);
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: see 'haven --help'.");
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new HavenCommand());
+        cli.setExecutionExceptionHandler(HavenCommand::handleFailure);
+        cli.setParameterExceptionHandler(HavenCommand::handleBadUsage);
+        return cli.execute(args);
+    }
+
+    /** Bad usage: one line and exit 2. */
+    private static int handleBadUsage(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("haven: " + e.getMessage() + " (see 'haven --help')");
+        err.flush();
+        return 2;
+    }
+
+    /** Failures: one line, no stack trace, no personal data; exit 2, 3 or 1 by kind. */
+    static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof HavenException he) {
+            err.println("haven: " + he.getMessage());
+            err.flush();
+            return exitCode(he.kind());
+        }
+        // Unexpected: the message may hold data (SQL values), so only the type is shown and logged.
+        LOG.error("Unexpected failure in command {}: {}", cmd.getCommandName(), e.getClass().getName());
+        err.println("haven: unexpected error (" + e.getClass().getSimpleName() + "): nothing was changed if the command writes in one step; see the log in the data folder.");
+        err.flush();
+        return 1;
+    }
+
+    public static int exitCode(HavenException.Kind kind) {
+        return switch (kind) {
+            case BAD_INPUT, NOT_FOUND -> 2;
+            case DENIED -> 3;
+            case CONFLICT, FAILURE -> 1;
+        };
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"haven " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.haven.cli;
+
+import java.nio.file.Path;
+import org.haven.Haven;
+import org.haven.db.HavenHome;
+import org.haven.security.Accounts;
+import picocli.CommandLine.Option;
+
+/** The --home option every data command shares, and opening Haven with the caller's credentials. */
+public class HomeOption {
+    @Option(names = "--home", paramLabel = "DIR", description = "Data folder (default: HAVEN_HOME or the per-OS folder).")
+    Path home;
+
+    Path home() {
+        return HavenHome.resolve(home);
+    }
+
+    /** Logs in. With no database yet and credentials in the environment, creates it with that user as administrator. */
+    Haven open() {
+        Path dir = home();
+        String user = Credentials.user();
+        char[] password = Credentials.password();
+        if (!Accounts.isInitialized(dir) && System.getenv("HAVEN_PASSWORD") != null) {
+            return Haven.create(dir, user, password);
+        }
+        return Haven.login(dir, user, password);
+    }
+}

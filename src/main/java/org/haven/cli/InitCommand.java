@@ -1,0 +1,25 @@
+package org.haven.cli;
+
+import java.util.concurrent.Callable;
+import org.haven.Haven;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `haven init --admin NAME`: creates the encrypted database and its first administrator. */
+@Command(name = "init", description = "Create a new database with its first administrator (password from HAVEN_PASSWORD or the prompt).")
+final class InitCommand implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Option(names = "--admin", required = true, paramLabel = "NAME", description = "User name of the first administrator.")
+    String admin;
+
+    @Override
+    public Integer call() {
+        char[] password = Credentials.password();
+        try (Haven haven = Haven.create(home.home(), admin, password)) {
+            System.out.println("created database in " + haven.database().home() + " with administrator " + admin);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+package org.haven.cli;
+
+import java.util.concurrent.Callable;
+import org.haven.Haven;
+import org.haven.cases.CaseListItem;
+import org.haven.cases.CaseQuery;
+import org.haven.common.HavenException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `haven search TEXT [--limit N]`: the case list's search. */
+@Command(name = "search", description = "Search cases by name (either script), alias or case number.")
+final class SearchCommand implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Parameters(index = "0", paramLabel = "TEXT")
+    String text;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50")
+    int limit;
+
+    @Override
+    public Integer call() {
+        if (limit < 1 || limit > 100_000) throw HavenException.badInput("--limit must be between 1 and 100000.");
+        try (Haven haven = home.open()) {
+            System.out.println("case_number\tname_latin\tname_native\tstatus");
+            for (CaseListItem item : haven.cases().search(CaseQuery.text(text, limit))) {
+                System.out.println(item.caseNumber() + "\t" + clean(item.nameLatin()) + "\t" + clean(item.nameNative())
+                        + "\t" + item.status());
+            }
+        }
+        return 0;
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
+    }
+}

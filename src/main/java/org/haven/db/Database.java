@@ -1,0 +1,160 @@
+package org.haven.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.haven.common.HavenException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The embedded, encrypted H2 database in the data folder. Opening it needs the database key
+ * (unwrapped from the key file by {@link org.haven.security.Accounts}); it is migrated by Flyway
+ * on every open, so an upgraded Haven upgrades the schema of the data it finds.
+ */
+public final class Database implements AutoCloseable {
+    public static final String FILE_BASE = "haven";
+    /** The one place the jOOQ dialect is chosen. */
+    public static final SQLDialect DIALECT = SQLDialect.H2;
+
+    private final Path home;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+    private volatile boolean closed;
+    private final Thread shutdownHook;
+
+    private Database(Path home, JdbcConnectionPool pool) {
+        this.home = home;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, DIALECT, new Settings().withExecuteLogging(false));
+        // A SIGTERM or OS shutdown still closes the file cleanly.
+        this.shutdownHook = new Thread(this::closeQuietly, "haven-db-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static boolean existsIn(Path home) {
+        return Files.isRegularFile(home.resolve(FILE_BASE + ".mv.db"));
+    }
+
+    /** Opens (creating when absent) and migrates the database with the given key. */
+    public static Database open(Path home, byte[] databaseKey) {
+        try {
+            Files.createDirectories(home);
+        } catch (Exception e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "Cannot create the data folder: check that it is writable.", e);
+        }
+        String url = jdbcUrl(home);
+        HexFormat hex = HexFormat.of();
+        String filePassword = hex.formatHex(databaseKey);
+        String userPassword = hex.formatHex(sha256(databaseKey));
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "haven", filePassword + " " + userPassword);
+        pool.setMaxConnections(8);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translateOpenError(e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+        } catch (FlywayException e) {
+            pool.dispose();
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "The database could not be upgraded to this version of Haven: restore from a backup or contact support.", e);
+        }
+        return new Database(home, pool);
+    }
+
+    static String jdbcUrl(Path home) {
+        // CIPHER=AES: the file is encrypted. WRITE_DELAY=0: a commit is on disk when it returns.
+        // TRACE_LEVEL_FILE=0: no .trace.db file that could hold SQL with personal data.
+        return "jdbc:h2:file:" + home.resolve(FILE_BASE).toAbsolutePath()
+                + ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
+    }
+
+    private static HavenException translateOpenError(SQLException e) {
+        int code = e.getErrorCode();
+        if (code == 90049 || code == 28000) {
+            return new HavenException(HavenException.Kind.DENIED,
+                    "The database cannot be unlocked with this key: the key file does not match the database. Restore the data folder from a backup.");
+        }
+        if (code == 90020) {
+            return new HavenException(HavenException.Kind.FAILURE,
+                    "The database is already open in another Haven window or command: close it and try again.");
+        }
+        if (code == 90030 || code == 90048 || code == 50000) {
+            return new HavenException(HavenException.Kind.FAILURE,
+                    "The database file is damaged: restore it from a backup.");
+        }
+        return new HavenException(HavenException.Kind.FAILURE,
+                "The database could not be opened (error " + code + "): check the data folder, or restore from a backup.");
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** Runs the work in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(Function<DSLContext, T> work) {
+        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    }
+
+    public void inTransactionRun(Consumer<DSLContext> work) {
+        dsl.transaction(cfg -> work.accept(cfg.dsl()));
+    }
+
+    /** A consistent copy of the whole database, encrypted with the same key (for backups). */
+    public void backupTo(Path file) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("BACKUP TO '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "The backup could not be written: check the destination has space and is writable.", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // nothing to do: the hook is running or has run
+        }
+    }
+
+    private synchronized void closeQuietly() {
+        if (closed) return;
+        closed = true;
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // already closed
+        }
+        pool.dispose();
+    }
+}

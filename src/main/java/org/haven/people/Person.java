@@ -1,0 +1,52 @@
+package org.haven.people;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A person assisted by Haven. Every field here is personal data: never log it. */
+public record Person(
+        UUID id,
+        String nameNative,
+        String nameLatin,
+        String aliases,
+        Sex sex,
+        LocalDate birthDate,
+        Integer estimatedAge,
+        String nationality,
+        String languages,
+        boolean interpreterNeeded,
+        DocumentStatus documentStatus,
+        String documentNumber,
+        String familyContact,
+        String notes,
+        int version) {
+
+    /** A new person not yet saved: no id, version 0. */
+    public static Person draft(String nameNative, String nameLatin, Sex sex, LocalDate birthDate, Integer estimatedAge,
+                               String nationality, String languages, boolean interpreterNeeded,
+                               DocumentStatus documentStatus, String documentNumber) {
+        return new Person(null, nameNative, nameLatin, null, sex, birthDate, estimatedAge, nationality, languages,
+                interpreterNeeded, documentStatus, documentNumber, null, null, 0);
+    }
+
+    public Person withId(UUID newId) {
+        return new Person(newId, nameNative, nameLatin, aliases, sex, birthDate, estimatedAge, nationality, languages,
+                interpreterNeeded, documentStatus, documentNumber, familyContact, notes, version);
+    }
+
+    public Person withVersion(int newVersion) {
+        return new Person(id, nameNative, nameLatin, aliases, sex, birthDate, estimatedAge, nationality, languages,
+                interpreterNeeded, documentStatus, documentNumber, familyContact, notes, newVersion);
+    }
+
+    public Person withContactAndNotes(String newAliases, String newFamilyContact, String newNotes) {
+        return new Person(id, nameNative, nameLatin, newAliases, sex, birthDate, estimatedAge, nationality, languages,
+                interpreterNeeded, documentStatus, documentNumber, newFamilyContact, newNotes, version);
+    }
+
+    /** Age on a date: from the date of birth when known, else the estimate. */
+    public Integer ageOn(LocalDate date) {
+        if (birthDate != null) return java.time.Period.between(birthDate, date).getYears();
+        return estimatedAge;
+    }
+}

@@ -1,0 +1,89 @@
+package org.haven.people;
+
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.haven.common.HavenException;
+import org.haven.db.Audit;
+import org.haven.db.Ids;
+import org.haven.db.jooq.tables.records.PersonRecord;
+import org.jooq.DSLContext;
+
+/** Person rows <-> {@link Person} records. Every method runs inside the caller's transaction. */
+public final class PersonRepository {
+    private PersonRepository() {}
+
+    public static Person insert(DSLContext tx, Person p, UUID userId) {
+        PersonRecord row = tx.newRecord(PERSON);
+        UUID id = Ids.newId();
+        write(row, p);
+        row.setId(id);
+        row.setVersion(0);
+        row.setCreatedAt(Audit.now());
+        row.setCreatedBy(userId);
+        row.setUpdatedAt(row.getCreatedAt());
+        row.setUpdatedBy(userId);
+        row.insert();
+        return toPerson(row);
+    }
+
+    /** Saves changes if nobody else saved the person since it was read; else a CONFLICT. */
+    public static Person update(DSLContext tx, Person p, UUID userId) {
+        PersonRecord row = tx.newRecord(PERSON);
+        write(row, p);
+        row.setVersion(p.version() + 1);
+        row.setUpdatedAt(Audit.now());
+        row.setUpdatedBy(userId);
+        row.changed(PERSON.ID, false);
+        int n = tx.update(PERSON).set(row).where(PERSON.ID.eq(p.id())).and(PERSON.VERSION.eq(p.version())).execute();
+        if (n == 0) {
+            if (!tx.fetchExists(PERSON, PERSON.ID.eq(p.id()))) throw HavenException.notFound("This person no longer exists.");
+            throw HavenException.conflict(
+                    "Someone else saved this person while you were editing. Your input is kept: reopen the case to see their changes, then apply yours again.");
+        }
+        return find(tx, p.id()).orElseThrow();
+    }
+
+    public static Optional<Person> find(DSLContext tx, UUID id) {
+        return tx.selectFrom(PERSON).where(PERSON.ID.eq(id)).fetchOptional().map(PersonRepository::toPerson);
+    }
+
+    /** Rewrites the search tokens of a person (names, aliases, case numbers). */
+    public static void replaceTokens(DSLContext tx, UUID personId, Set<String> tokens) {
+        tx.deleteFrom(SEARCH_TOKEN).where(SEARCH_TOKEN.PERSON_ID.eq(personId)).execute();
+        if (tokens.isEmpty()) return;
+        var insert = tx.insertInto(SEARCH_TOKEN, SEARCH_TOKEN.TOKEN, SEARCH_TOKEN.PERSON_ID);
+        for (String token : tokens) insert = insert.values(token, personId);
+        insert.execute();
+    }
+
+    private static void write(PersonRecord row, Person p) {
+        row.setNameNative(blankToNull(p.nameNative()));
+        row.setNameLatin(p.nameLatin().trim());
+        row.setAliases(blankToNull(p.aliases()));
+        row.setSex(p.sex().name());
+        row.setBirthDate(p.birthDate());
+        row.setEstimatedAge(p.estimatedAge());
+        row.setNationality(p.nationality() == null ? null : Countries.toCode(p.nationality()).orElse(null));
+        row.setLanguages(blankToNull(p.languages()));
+        row.setInterpreterNeeded(p.interpreterNeeded());
+        row.setDocumentStatus(p.documentStatus().name());
+        row.setDocumentNumber(p.documentNumber() == null ? null : blankToNull(p.documentNumber().trim()));
+        row.setFamilyContact(blankToNull(p.familyContact()));
+        row.setNotes(blankToNull(p.notes()));
+    }
+
+    public static Person toPerson(PersonRecord r) {
+        return new Person(r.getId(), r.getNameNative(), r.getNameLatin(), r.getAliases(), Sex.valueOf(r.getSex()),
+                r.getBirthDate(), r.getEstimatedAge(), r.getNationality(), r.getLanguages(),
+                Boolean.TRUE.equals(r.getInterpreterNeeded()), DocumentStatus.valueOf(r.getDocumentStatus()),
+                r.getDocumentNumber(), r.getFamilyContact(), r.getNotes(), r.getVersion());
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,66 @@
+package org.haven.people;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import org.haven.common.ValidationErrors;
+
+/**
+ * The rules a person record must meet before it is saved, in one place for the form, the intake
+ * grid and imports. Messages name the rule, never the value (they may reach logs or the console).
+ */
+public final class PersonValidator {
+    /** Passport and ID numbers: 5 to 20 letters, digits or dashes. */
+    private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{3,18}[A-Za-z0-9]");
+    public static final int MAX_NAME = 200;
+
+    private PersonValidator() {}
+
+    /**
+     * @param identifiedOn the date the person was identified (the case's opening date): a date of
+     *                     birth must come before it
+     */
+    public static ValidationErrors validate(Person p, LocalDate identifiedOn, LocalDate today) {
+        ValidationErrors errors = new ValidationErrors();
+        if (p.nameLatin() == null || p.nameLatin().isBlank()) {
+            errors.add("nameLatin", "required");
+        } else if (p.nameLatin().length() > MAX_NAME) {
+            errors.add("nameLatin", "too long (at most " + MAX_NAME + " characters)");
+        }
+        if (p.nameNative() != null && p.nameNative().length() > MAX_NAME) {
+            errors.add("nameNative", "too long (at most " + MAX_NAME + " characters)");
+        }
+        if (p.sex() == null) {
+            errors.add("sex", "required");
+        }
+        if (p.birthDate() != null) {
+            if (p.birthDate().isAfter(today)) {
+                errors.add("birthDate", "cannot be in the future");
+            } else if (identifiedOn != null && !p.birthDate().isBefore(identifiedOn)) {
+                errors.add("birthDate", "must be before the identification date");
+            } else if (p.birthDate().isBefore(today.minusYears(100))) {
+                errors.add("birthDate", "more than 100 years ago");
+            }
+        }
+        if (p.estimatedAge() != null && (p.estimatedAge() < 0 || p.estimatedAge() > 100)) {
+            errors.add("estimatedAge", "must be between 0 and 100");
+        }
+        if (p.nationality() != null && !p.nationality().isBlank() && Countries.toCode(p.nationality()).isEmpty()) {
+            errors.add("nationality", "not a known country (use an ISO code or the English name)");
+        }
+        if (identifiedOn != null && identifiedOn.isAfter(today)) {
+            errors.add("identifiedOn", "cannot be in the future");
+        }
+        if (p.documentStatus() == null) {
+            errors.add("documentStatus", "required");
+        }
+        String number = p.documentNumber();
+        if (number != null && !number.isBlank()) {
+            if (p.documentStatus() != null && !p.documentStatus().mayHaveNumber()) {
+                errors.add("documentNumber", "must be empty when there is no document");
+            } else if (!DOCUMENT_NUMBER.matcher(number.trim()).matches()) {
+                errors.add("documentNumber", "5 to 20 letters, digits or dashes");
+            }
+        }
+        return errors;
+    }
+}

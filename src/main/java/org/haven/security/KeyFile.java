@@ -1,0 +1,212 @@
+package org.haven.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.haven.common.HavenException;
+
+/**
+ * The key file beside the database: the random database key, wrapped once per user with
+ * AES-256-GCM under a key derived from that user's password by Argon2id. No password is stored,
+ * and adding a user or changing a password rewrites only this small file, never the database.
+ */
+public final class KeyFile {
+    public static final String FILE_NAME = "haven.keys";
+
+    /** OWASP's Argon2id recommendation (2025): m = 19 MiB, t = 2, p = 1. We use more memory. */
+    static final int ARGON_MEMORY_KIB = 47104;
+    static final int ARGON_ITERATIONS = 1;
+    static final int ARGON_PARALLELISM = 1;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Path file;
+    private final Properties entries;
+
+    private KeyFile(Path file, Properties entries) {
+        this.file = file;
+        this.entries = entries;
+    }
+
+    public static Path pathIn(Path home) {
+        return home.resolve(FILE_NAME);
+    }
+
+    public static boolean existsIn(Path home) {
+        return Files.isRegularFile(pathIn(home));
+    }
+
+    public static KeyFile load(Path home) {
+        Path file = pathIn(home);
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw corrupt();
+        }
+        if (!"1".equals(props.getProperty("format"))) throw corrupt();
+        return new KeyFile(file, props);
+    }
+
+    /** A new key file with a fresh random database key, readable by the first user only. */
+    public static KeyFile create(Path home, String username, char[] password, byte[] databaseKey) {
+        Properties props = new Properties();
+        props.setProperty("format", "1");
+        KeyFile keyFile = new KeyFile(pathIn(home), props);
+        keyFile.wrapFor(username, password, databaseKey);
+        return keyFile;
+    }
+
+    public static byte[] newDatabaseKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    public Set<String> usernames() {
+        Set<String> names = new TreeSet<>();
+        for (String key : entries.stringPropertyNames()) {
+            if (key.startsWith("user.") && key.endsWith(".wrapped")) {
+                names.add(key.substring(5, key.length() - 8));
+            }
+        }
+        return names;
+    }
+
+    public boolean hasUser(String username) {
+        return entries.containsKey(prefix(username) + "wrapped");
+    }
+
+    /** The database key, or a DENIED exception when the user is unknown or the password is wrong. */
+    public byte[] unwrap(String username, char[] password) {
+        String p = prefix(username);
+        String wrapped = entries.getProperty(p + "wrapped");
+        if (wrapped == null) {
+            // Same cost and message as a wrong password: the file must not reveal who has an account.
+            derive(password, new byte[16], ARGON_MEMORY_KIB, ARGON_ITERATIONS, ARGON_PARALLELISM);
+            throw wrongPassword();
+        }
+        try {
+            byte[] salt = Base64.getDecoder().decode(entries.getProperty(p + "salt"));
+            int memory = Integer.parseInt(entries.getProperty(p + "m"));
+            int iterations = Integer.parseInt(entries.getProperty(p + "t"));
+            int parallelism = Integer.parseInt(entries.getProperty(p + "p"));
+            byte[] blob = Base64.getDecoder().decode(wrapped);
+            byte[] kek = derive(password, salt, memory, iterations, parallelism);
+            return aesGcm(Cipher.DECRYPT_MODE, kek, Arrays.copyOf(blob, 12),
+                    Arrays.copyOfRange(blob, 12, blob.length), aad(username));
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw wrongPassword();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw corrupt();
+        }
+    }
+
+    /** Wraps the database key for a user (new user or new password) and saves the file atomically. */
+    public void wrapFor(String username, char[] password, byte[] databaseKey) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        byte[] iv = new byte[12];
+        RANDOM.nextBytes(iv);
+        byte[] kek = derive(password, salt, ARGON_MEMORY_KIB, ARGON_ITERATIONS, ARGON_PARALLELISM);
+        try {
+            byte[] sealed = aesGcm(Cipher.ENCRYPT_MODE, kek, iv, databaseKey, aad(username));
+            byte[] blob = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, blob, 0, iv.length);
+            System.arraycopy(sealed, 0, blob, iv.length, sealed.length);
+            String p = prefix(username);
+            entries.setProperty(p + "salt", Base64.getEncoder().encodeToString(salt));
+            entries.setProperty(p + "m", Integer.toString(ARGON_MEMORY_KIB));
+            entries.setProperty(p + "t", Integer.toString(ARGON_ITERATIONS));
+            entries.setProperty(p + "p", Integer.toString(ARGON_PARALLELISM));
+            entries.setProperty(p + "wrapped", Base64.getEncoder().encodeToString(blob));
+        } catch (GeneralSecurityException e) {
+            throw new HavenException(HavenException.Kind.FAILURE, "Could not protect the database key.", e);
+        }
+        save();
+    }
+
+    public void remove(String username) {
+        String p = prefix(username);
+        entries.stringPropertyNames().stream().filter(k -> k.startsWith(p)).forEach(entries::remove);
+        save();
+    }
+
+    private void save() {
+        Path tmp = file.resolveSibling(FILE_NAME + ".new");
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                entries.store(out, "Haven key file: do not edit. Losing it makes the database unreadable.");
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "Could not write the key file in the data folder: check that the disk is not full and the folder is writable.", e);
+        }
+    }
+
+    static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism) {
+        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withSalt(salt).withMemoryAsKB(memoryKib).withIterations(iterations)
+                .withParallelism(parallelism).build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(params);
+        byte[] out = new byte[32];
+        byte[] pw = new String(password).getBytes(StandardCharsets.UTF_8);
+        generator.generateBytes(pw, out);
+        Arrays.fill(pw, (byte) 0);
+        return out;
+    }
+
+    private static byte[] aesGcm(int mode, byte[] key, byte[] iv, byte[] data, byte[] aad)
+            throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+        cipher.updateAAD(aad);
+        return cipher.doFinal(data);
+    }
+
+    private static byte[] aad(String username) {
+        return ("haven-key-v1:" + username).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String prefix(String username) {
+        return "user." + username + ".";
+    }
+
+    public static HavenException wrongPassword() {
+        return HavenException.denied("Wrong user name or password.");
+    }
+
+    public static HavenException corrupt() {
+        return new HavenException(HavenException.Kind.FAILURE,
+                "The key file (haven.keys) in the data folder is damaged: restore the data folder from a backup.");
+    }
+}

@@ -1,0 +1,17 @@
+package org.haven.security;
+
+import java.util.Locale;
+
+/** What a user may do. A user can hold several roles (e.g. the founding administrator is also coordinator). */
+public enum Role {
+    CASEWORKER, COORDINATOR, ADMIN;
+
+    public static Role parse(String text) {
+        try {
+            return Role.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw org.haven.common.HavenException.badInput(
+                    "Unknown role '" + text + "': use caseworker, coordinator or admin.");
+        }
+    }
+}

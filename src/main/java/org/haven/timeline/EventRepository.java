@@ -1,0 +1,83 @@
+package org.haven.timeline;
+
+import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.db.jooq.Tables.CASE_EVENT;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.haven.common.HavenException;
+import org.haven.db.Audit;
+import org.haven.db.Ids;
+import org.haven.db.jooq.tables.records.CaseEventRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Timeline rows <-> {@link CaseEvent} records, inside the caller's transaction. */
+public final class EventRepository {
+    private EventRepository() {}
+
+    public static CaseEvent insert(DSLContext tx, UUID caseId, EventType type, java.time.LocalDate date,
+                                   DatePrecision precision, String note, UUID userId) {
+        CaseEventRecord row = tx.newRecord(CASE_EVENT);
+        row.setId(Ids.newId());
+        row.setCaseId(caseId);
+        row.setEventType(type.name());
+        row.setEventDate(precision.normalize(date));
+        row.setDatePrecision(precision.name());
+        row.setNote(note == null || note.isBlank() ? null : note.strip());
+        row.setRecordedBy(userId);
+        row.setVersion(0);
+        row.setCreatedAt(Audit.now());
+        row.setCreatedBy(userId);
+        row.setUpdatedAt(row.getCreatedAt());
+        row.setUpdatedBy(userId);
+        row.insert();
+        return new CaseEvent(row.getId(), caseId, type, row.getEventDate(), precision, row.getNote(), userId, null, 0);
+    }
+
+    public static CaseEvent update(DSLContext tx, CaseEvent e, UUID userId) {
+        int n = tx.update(CASE_EVENT)
+                .set(CASE_EVENT.EVENT_TYPE, e.type().name())
+                .set(CASE_EVENT.EVENT_DATE, e.precision().normalize(e.date()))
+                .set(CASE_EVENT.DATE_PRECISION, e.precision().name())
+                .set(CASE_EVENT.NOTE, e.note() == null || e.note().isBlank() ? null : e.note().strip())
+                .set(CASE_EVENT.VERSION, e.version() + 1)
+                .set(CASE_EVENT.UPDATED_AT, Audit.now())
+                .set(CASE_EVENT.UPDATED_BY, userId)
+                .where(CASE_EVENT.ID.eq(e.id())).and(CASE_EVENT.VERSION.eq(e.version()))
+                .execute();
+        if (n == 0) {
+            throw HavenException.conflict("Someone else changed or deleted this event: reload the case and try again.");
+        }
+        return find(tx, e.id()).orElseThrow();
+    }
+
+    public static void delete(DSLContext tx, UUID eventId, int version) {
+        int n = tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.ID.eq(eventId)).and(CASE_EVENT.VERSION.eq(version)).execute();
+        if (n == 0) {
+            throw HavenException.conflict("Someone else changed or deleted this event: reload the case and try again.");
+        }
+    }
+
+    public static Optional<CaseEvent> find(DSLContext tx, UUID id) {
+        return tx.select(CASE_EVENT.asterisk(), APP_USER.USERNAME).from(CASE_EVENT)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_EVENT.RECORDED_BY))
+                .where(CASE_EVENT.ID.eq(id)).fetchOptional().map(EventRepository::toEvent);
+    }
+
+    /** The whole timeline of a case, oldest first. */
+    public static List<CaseEvent> forCase(DSLContext tx, UUID caseId) {
+        return tx.select(CASE_EVENT.asterisk(), APP_USER.USERNAME).from(CASE_EVENT)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_EVENT.RECORDED_BY))
+                .where(CASE_EVENT.CASE_ID.eq(caseId))
+                .orderBy(CASE_EVENT.EVENT_DATE, CASE_EVENT.CREATED_AT, CASE_EVENT.ID)
+                .fetch(EventRepository::toEvent);
+    }
+
+    private static CaseEvent toEvent(Record r) {
+        return new CaseEvent(r.get(CASE_EVENT.ID), r.get(CASE_EVENT.CASE_ID), EventType.valueOf(r.get(CASE_EVENT.EVENT_TYPE)),
+                r.get(CASE_EVENT.EVENT_DATE), DatePrecision.valueOf(r.get(CASE_EVENT.DATE_PRECISION)), r.get(CASE_EVENT.NOTE),
+                r.get(CASE_EVENT.RECORDED_BY), r.get(APP_USER.USERNAME), r.get(CASE_EVENT.VERSION));
+    }
+}
