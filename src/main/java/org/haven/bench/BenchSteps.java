@@ -1,0 +1,14 @@
+package org.haven.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The benchmark's steps, in the order they run. Features append theirs here. */
+public final class BenchSteps {
+    private BenchSteps() {}
+
+    public static List<BenchStep> all() {
+        List<BenchStep> steps = new ArrayList<>();
+        return steps;
+    }
+}
