@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 public final class HavenApp extends Application {
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Haven"), 800, 600));
+        stage.setScene(new Scene(new Label(I18n.t("app.title")), 800, 600));
         stage.setTitle("Haven");
         stage.show();
     }
