@@ -10,7 +10,7 @@ public final class HavenApp extends Application {
     @Override
     public void start(Stage stage) {
         stage.setScene(new Scene(new Label(I18n.t("app.title")), 800, 600));
-        stage.setTitle("Haven");
+        stage.setTitle(I18n.t("app.title"));
         stage.show();
     }
 }
