@@ -51,6 +51,7 @@ public final class LoginView {
         title.getStyleClass().add("login-title");
         Label subtitle = new Label(I18n.t("login.subtitle"));
         subtitle.getStyleClass().add("text-muted");
+        subtitle.setWrapText(true);
         VBox card = new VBox(10, logo, title, subtitle, new Label(I18n.t("login.user")), user,
                 new Label(I18n.t("login.password")), password, login, busy, message);
         card.setAlignment(Pos.CENTER_LEFT);

@@ -99,7 +99,7 @@ public final class CaseListPage {
         operation.valueProperty().addListener((o, a, b) -> reload(true));
 
         table.setId("caseTable");
-        numberColumn = column("cases.col.number", CaseListItem::caseNumber, CaseQuery.SortColumn.CASE_NUMBER, 130);
+        numberColumn = column("cases.col.number", CaseListItem::caseNumber, CaseQuery.SortColumn.CASE_NUMBER, 190);
         table.getColumns().add(numberColumn);
         table.getColumns().add(column("cases.col.nameLatin", CaseListItem::nameLatin, CaseQuery.SortColumn.NAME, 220));
         table.getColumns().add(column("cases.col.nameNative", CaseListItem::nameNative, null, 200));

@@ -36,6 +36,10 @@ import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.CaseWorkflow;
 import org.haven.cases.LegalRole;
+import org.haven.cases.Outcome;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.haven.timeline.EventType;
 import org.haven.people.Countries;
 import org.haven.people.Person;
 import org.haven.timeline.CaseEvent;
@@ -324,7 +328,7 @@ public final class CaseView {
         top.setAlignment(Pos.BASELINE_LEFT);
         VBox body = new VBox(3, top);
         if (e.note() != null) {
-            Label note = new Label(e.note());
+            Label note = new Label(e.type() == EventType.STATUS_CHANGE ? statusChangeText(e.note()) : e.note());
             note.setWrapText(true);
             note.getStyleClass().add("timeline-note");
             body.getChildren().add(note);
@@ -350,6 +354,23 @@ public final class CaseView {
             row.getChildren().addAll(edit, delete);
         }
         return row;
+    }
+
+    private static final Pattern STATUS_NOTE =
+            Pattern.compile("([A-Z_]+) -> ([A-Z_]+)(?: \\(([A-Z_]+)\\))?(?:: (.*))?", Pattern.DOTALL);
+
+    /** The workflow writes "FROM -> TO (OUTCOME): reason"; show it with the labels of the user's language. */
+    static String statusChangeText(String note) {
+        Matcher m = STATUS_NOTE.matcher(note);
+        if (!m.matches()) return note;
+        try {
+            String text = I18n.label(CaseStatus.valueOf(m.group(1))) + "  \u2192  " + I18n.label(CaseStatus.valueOf(m.group(2)));
+            if (m.group(3) != null) text += " (" + I18n.label(Outcome.valueOf(m.group(3))) + ")";
+            if (m.group(4) != null) text += ": " + m.group(4);
+            return text;
+        } catch (IllegalArgumentException unknown) {
+            return note;
+        }
     }
 
     private void deleteEvent(CaseEvent e) {

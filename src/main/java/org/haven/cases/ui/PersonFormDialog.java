@@ -30,6 +30,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.controlsfx.validation.ValidationResult;
@@ -126,7 +127,8 @@ public final class PersonFormDialog {
         });
         dialog.setResultConverter(b -> Boolean.FALSE);
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(860, 640);
+        dialog.getDialogPane().setPrefSize(900, 660);
+        dialog.getDialogPane().setMinWidth(760);
         dialog.getDialogPane().getStyleClass().add("person-form");
         Theme.style(dialog.getDialogPane().getScene());
         fill();
@@ -385,6 +387,7 @@ public final class PersonFormDialog {
     private Node fieldLabel(String key, boolean required) {
         Label l = new Label(I18n.t(key) + (required ? " *" : ""));
         l.getStyleClass().add("form-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         l.setPadding(new Insets(6, 0, 0, 0));
         return l;
@@ -413,7 +416,6 @@ public final class PersonFormDialog {
 
     private static ColumnConstraints labelColumn() {
         ColumnConstraints c = new ColumnConstraints();
-        c.setMinWidth(120);
         c.setHgrow(Priority.NEVER);
         return c;
     }
@@ -421,7 +423,7 @@ public final class PersonFormDialog {
     private static ColumnConstraints fieldColumn() {
         ColumnConstraints c = new ColumnConstraints();
         c.setHgrow(Priority.ALWAYS);
-        c.setMinWidth(200);
+        c.setMinWidth(180);
         return c;
     }
 }
