@@ -27,10 +27,11 @@ public final class HavenApp extends Application {
     @Override
     public void start(Stage primary) {
         Theme.apply();
+        Path home = home();
+        I18n.setLocale(Languages.load(home));
         this.stage = primary;
         stage.setTitle(I18n.t("app.title"));
         Theme.icon(stage);
-        Path home = home();
         Parent first = Accounts.isInitialized(home)
                 ? new LoginView(home, this::opened).root()
                 : new SetupView(home, this::opened).root();
