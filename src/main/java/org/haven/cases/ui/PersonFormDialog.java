@@ -127,8 +127,8 @@ public final class PersonFormDialog {
         });
         dialog.setResultConverter(b -> Boolean.FALSE);
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(900, 660);
-        dialog.getDialogPane().setMinWidth(760);
+        dialog.getDialogPane().setPrefSize(900, 700);
+        dialog.getDialogPane().setMinSize(880, 560);
         dialog.getDialogPane().getStyleClass().add("person-form");
         Theme.style(dialog.getDialogPane().getScene());
         fill();
@@ -189,7 +189,7 @@ public final class PersonFormDialog {
         formError.setVisible(false);
         formError.managedProperty().bind(formError.visibleProperty());
         VBox box = new VBox(10, formError, grid);
-        box.setPadding(new Insets(4, 8, 4, 4));
+        box.setPadding(new Insets(8, 18, 8, 14));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");

@@ -120,9 +120,31 @@ class CaseUiTest {
         until(() -> robot.lookup(".timeline-type").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals(I18n.label(EventType.STATUS_CHANGE))));
 
+        // Editing the person while someone else changed it: the conflict is shown and the input kept.
+        robot.clickOn("#editPerson");
+        TextField aliases = robot.lookup("#personAliases").queryAs(TextField.class);
+        robot.clickOn("#personAliases").write("Da");
+        java.util.UUID caseId = table.getItems().get(0).caseId();
+        org.haven.people.Person current = haven.cases().open(caseId).person();
+        haven.cases().updatePerson(caseId, current.withContactAndNotes("Someone else", null, null));
+        robot.clickOn("#personSave");
+        Label banner = robot.lookup("#formError").queryAs(Label.class);
+        until(banner::isVisible);
+        assertThat(banner.getText()).containsIgnoringCase("someone else");
+        assertThat(aliases.getText()).isEqualTo("Da");
+        robot.clickOn("#personCancel");
+
         // The list shows the new status too.
         robot.type(KeyCode.ESCAPE);
         until(() -> !table.getItems().isEmpty() && table.getItems().get(0).status().name().equals("SCREENING"));
+    }
+
+    @Test
+    void demoDataFromTheMenuFillsTheList(FxRobot robot) {
+        until(() -> window.caseList().isLoaded());
+        robot.interact(() -> org.haven.app.DemoDataStarter.start(window, 30));
+        Label count = robot.lookup("#caseCount").queryAs(Label.class);
+        until(() -> count.getText().equals(I18n.t("cases.count", 30, "30")));
     }
 
     private static List<String> moveIds(FxRobot robot) {
