@@ -112,6 +112,14 @@ public final class ScreenshotTour {
         if (candidates.isEmpty()) candidates = haven.cases().search(CaseQuery.text(null, 15));
         CaseListItem best = candidates.stream()
                 .max(Comparator.comparingInt(c -> haven.timeline().events(c.caseId()).size())).orElseThrow();
+        // An event known only approximately, to show how such dates appear.
+        List<org.haven.timeline.CaseEvent> events = haven.timeline().events(best.caseId());
+        LocalDate last = events.get(events.size() - 1).date();
+        LocalDate approx = last.plusDays(12).isAfter(LocalDate.now()) ? LocalDate.now() : last.plusDays(12);
+        if (events.stream().noneMatch(e -> e.precision() == org.haven.timeline.DatePrecision.APPROXIMATE)) {
+            haven.timeline().add(best.caseId(), org.haven.timeline.EventType.EMBASSY_CONTACT, approx,
+                    org.haven.timeline.DatePrecision.APPROXIMATE, "Travel document requested (date given by the person).");
+        }
         fx(() -> {
             window.openCase(best.caseId());
             return null;
