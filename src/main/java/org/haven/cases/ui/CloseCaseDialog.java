@@ -56,6 +56,13 @@ final class CloseCaseDialog {
         ok.getStyleClass().add("danger");
         ok.disableProperty().bind(outcome.valueProperty().isNull().or(reason.textProperty().isEmpty())
                 .or(date.valueProperty().isNull()));
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN).match(e)) {
+                e.consume();
+                if (!ok.isDisabled()) ok.fire();
+            }
+        });
         dialog.setResultConverter(b -> b == closeType ? new Answer(outcome.getValue(), reason.getText().strip(), date.getValue()) : null);
         return dialog.showAndWait();
     }

@@ -110,6 +110,21 @@ class CaseUiTest {
         assertThat(robot.lookup(".timeline-type").queryAllAs(Label.class).stream().map(Label::getText))
                 .contains(I18n.label(EventType.MEDICAL), I18n.label(EventType.IDENTIFICATION));
 
+        // Edit that event's note, then delete it (after confirming).
+        robot.clickOn(eventButton(robot, EventType.MEDICAL, ".timeline-edit"));
+        robot.interact(() -> robot.lookup("#eventNote").queryAs(javafx.scene.control.TextArea.class).setText("Follow-up at the clinic"));
+        robot.clickOn("#eventSave");
+        until(() -> robot.lookup(".timeline-note").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("Follow-up at the clinic")));
+        robot.clickOn(eventButton(robot, EventType.MEDICAL, ".timeline-delete"));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> ((Button) b).isDefaultButton()).queryButton());
+        until(() -> robot.lookup(".timeline-type").queryAllAs(Label.class).stream()
+                .noneMatch(l -> l.getText().equals(I18n.label(EventType.MEDICAL))));
+        // Status changes offer no edit or delete.
+        assertThat(robot.lookup(".timeline-event").queryAll().stream()
+                .filter(n -> ((org.haven.timeline.CaseEvent) n.getUserData()).type() == EventType.IDENTIFICATION)
+                .flatMap(n -> n.lookupAll(".timeline-edit").stream())).hasSize(1);
+
         // Only the workflow's moves are offered; moving updates the status and the offer.
         assertThat(moveIds(robot)).containsExactlyInAnyOrder("move-SCREENING", "move-ASSISTANCE", "move-CLOSED");
         robot.interact(() -> robot.lookup("#moveMenu").queryAs(MenuButton.class).getItems().stream()
@@ -119,6 +134,9 @@ class CaseUiTest {
                 "move-RETURN_PENDING", "move-CLOSED");
         until(() -> robot.lookup(".timeline-type").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals(I18n.label(EventType.STATUS_CHANGE))));
+        assertThat(robot.lookup(".timeline-event").queryAll().stream()
+                .filter(n -> ((org.haven.timeline.CaseEvent) n.getUserData()).type() == EventType.STATUS_CHANGE)
+                .flatMap(n -> n.lookupAll(".button").stream())).isEmpty();
 
         // Editing the person while someone else changed it: the conflict is shown and the input kept.
         robot.clickOn("#editPerson");
@@ -169,6 +187,12 @@ class CaseUiTest {
             throw new AssertionError("page=" + page.getText() + " first=" + table.getItems().get(0).nameLatin()
                     + " expected=" + first + " sort=" + table.getSortOrder().stream().map(c -> c.getText() + c.getSortType()).toList(), e);
         }
+    }
+
+    private static Button eventButton(FxRobot robot, EventType type, String buttonClass) {
+        return (Button) robot.lookup(".timeline-event").queryAll().stream()
+                .filter(n -> ((org.haven.timeline.CaseEvent) n.getUserData()).type() == type)
+                .findFirst().orElseThrow().lookup(buttonClass);
     }
 
     private static List<String> moveIds(FxRobot robot) {
