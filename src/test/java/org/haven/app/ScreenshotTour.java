@@ -126,6 +126,16 @@ public final class ScreenshotTour {
         });
         Thread.sleep(3000);
         shoot(stage.getScene(), "case-timeline.png");
+        if (Boolean.getBoolean("tour.dialogs")) {
+            // The add-event dialog, for a look at it (not a README picture).
+            fx(() -> {
+                ((javafx.scene.control.Button) stage.getScene().lookup("#addEvent")).fire();
+                return null;
+            });
+            Thread.sleep(1500);
+            Scene event = fx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow().getScene());
+            shoot(event, "event-dialog.png");
+        }
     }
 
     private static void shoot(Scene scene, String name) throws Exception {

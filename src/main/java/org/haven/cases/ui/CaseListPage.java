@@ -318,6 +318,21 @@ public final class CaseListPage {
         return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(I18n.locale()));
     }
 
+    /** A form label that never shrinks into "...". */
+    static Label formLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.getStyleClass().add("form-label");
+        return l;
+    }
+
+    static javafx.scene.layout.ColumnConstraints growColumn() {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        return c;
+    }
+
     static <T> void setLabels(ComboBox<T> box, Function<T, String> label) {
         box.setConverter(new StringConverter<>() {
             @Override

@@ -42,12 +42,16 @@ final class CloseCaseDialog {
         reason.setWrapText(true);
         DatePicker date = new DatePicker(LocalDate.now());
         date.setId("closeDate");
+        date.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
-        grid.addRow(0, new Label(I18n.t("close.outcome")), outcome);
-        grid.addRow(1, new Label(I18n.t("close.reason")), reason);
-        grid.addRow(2, new Label(I18n.t("close.date")), date);
+        grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
+                CaseListPage.growColumn());
+        grid.addRow(0, CaseListPage.formLabel(I18n.t("close.outcome")), outcome);
+        grid.addRow(1, CaseListPage.formLabel(I18n.t("close.reason")), reason);
+        grid.addRow(2, CaseListPage.formLabel(I18n.t("close.date")), date);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(520);
         Theme.style(dialog.getDialogPane().getScene());

@@ -92,6 +92,7 @@ final class EventDialog {
         error.setWrapText(true);
         type.setMaxWidth(Double.MAX_VALUE);
         precision.setMaxWidth(Double.MAX_VALUE);
+        date.setMaxWidth(Double.MAX_VALUE);
         if (original != null) {
             type.setValue(original.type());
             date.setValue(original.date());
@@ -101,10 +102,13 @@ final class EventDialog {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
-        grid.addRow(0, new Label(I18n.t("event.type")), type);
-        grid.addRow(1, new Label(I18n.t("event.date")), date);
-        grid.addRow(2, new Label(I18n.t("event.precision")), precision);
-        grid.addRow(3, new Label(I18n.t("event.note")), note);
+        grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
+                CaseListPage.growColumn());
+        grid.addRow(0, CaseListPage.formLabel(I18n.t("event.type")), type);
+        grid.addRow(1, CaseListPage.formLabel(I18n.t("event.date")), date);
+        grid.addRow(2, CaseListPage.formLabel(I18n.t("event.precision")), precision);
+        grid.addRow(3, CaseListPage.formLabel(I18n.t("event.note")), note);
         grid.add(error, 1, 4);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(520);
