@@ -100,8 +100,10 @@ public final class CaseView {
         });
     }
 
+    /** This case changed: reload it and the list (other open cases are left alone, each load is audited). */
     private void changed() {
-        window.casesChanged(); // reloads this view too
+        window.caseList().refresh();
+        reload();
     }
 
     private void render(CaseDetails d) {

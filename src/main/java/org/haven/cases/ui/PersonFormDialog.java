@@ -326,7 +326,7 @@ public final class PersonFormDialog {
     private void done() {
         dialog.setResult(Boolean.TRUE);
         dialog.close();
-        window.casesChanged();
+        if (original == null) window.caseList().refresh(); // an edit reloads through onSaved
     }
 
     /** The save was refused: say why, keep every typed value, let the user try again. */
