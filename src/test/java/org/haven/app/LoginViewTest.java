@@ -48,7 +48,7 @@ class LoginViewTest {
         robot.clickOn("#loginPassword").write("not-the-password");
         robot.clickOn("#loginButton");
         Label message = robot.lookup("#loginMessage").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !message.getText().isEmpty()).get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !message.getText().isEmpty()).get());
         assertThat(message.getText()).contains("Wrong user name or password");
         assertThat(opened.get()).isNull();
 

@@ -199,10 +199,10 @@ class CaseUiTest {
         return robot.lookup("#moveMenu").queryAs(MenuButton.class).getItems().stream().map(MenuItem::getId).toList();
     }
 
-    /** Waits (up to 20 s) until the condition, read on the FX thread, holds. */
+    /** Waits (up to 60 s: the build machines are busy) until the condition, read on the FX thread, holds. */
     static void until(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("The window did not reach the expected state in time", e);
         }
