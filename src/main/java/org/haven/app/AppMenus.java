@@ -1,0 +1,25 @@
+package org.haven.app;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import org.haven.common.Version;
+
+/** The application's own menu items: demo data, about, quit. */
+final class AppMenus {
+    private AppMenus() {}
+
+    static void install(MainWindow window) {
+        HavenMenuBar menus = window.menus();
+        menus.add(menus.admin(), "demo.menu", "mdi2d-database-plus-outline", null, () -> DemoDataAction.run(window));
+        menus.add(menus.help(), "about.menu", "mdi2i-information-outline", null, () -> {
+            Alert about = new Alert(Alert.AlertType.INFORMATION, I18n.t("about.text", Version.current()), ButtonType.OK);
+            about.setTitle(I18n.t("app.title"));
+            about.setHeaderText(I18n.t("about.header"));
+            about.initOwner(window.stage());
+            about.show();
+        });
+        javafx.scene.control.MenuItem quit = menus.add(menus.cases(), "quit.menu", "mdi2e-exit-to-app", "Shortcut+Q", window::quit);
+        menus.cases().getItems().remove(quit);
+        menus.pinLast(menus.cases(), quit);
+    }
+}

@@ -1,0 +1,17 @@
+package org.haven.app;
+
+import org.haven.cases.ui.CaseMenus;
+
+/**
+ * The one place where features plug into the main window: one line per feature. Each feature's
+ * {@code install(MainWindow)} adds its menu items ({@link MainWindow#menus()}) and opens its pages
+ * with {@link MainWindow#showPage}.
+ */
+final class Features {
+    private Features() {}
+
+    static void install(MainWindow window) {
+        CaseMenus.install(window);
+        AppMenus.install(window);
+    }
+}

@@ -1,0 +1,182 @@
+package org.haven.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.cases.ui.CaseListPage;
+import org.haven.cases.ui.CaseSection;
+import org.haven.cases.ui.CaseView;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window: the menu bar and pages in tabs. The case list is the first tab and never closes.
+ *
+ * <p>Extension API for features:
+ * <ul>
+ *   <li>{@link #menus()}: add menu items (wire them in {@link Features#install}).</li>
+ *   <li>{@link #showPage(String, Node)}: show any page in its own closable tab (Esc closes it).</li>
+ *   <li>{@link #openCase(UUID)}: open a case's view (reuses an open tab).</li>
+ *   <li>{@link #addCaseSection(CaseSection)}: a tab inside every case view (e.g. screening).</li>
+ *   <li>{@link #casesChanged()}: call after writing cases so the list and open views reload.</li>
+ *   <li>{@link #haven()}: the services; run their calls with {@link FxTasks}.</li>
+ * </ul>
+ */
+public final class MainWindow {
+    private final Haven haven;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final HavenMenuBar menus = new HavenMenuBar();
+    private final CaseListPage caseList;
+    private final List<CaseSection> caseSections = new ArrayList<>();
+    private Runnable quit = () -> {};
+    private boolean closed;
+
+    public MainWindow(Haven haven, Stage stage) {
+        this.haven = haven;
+        this.stage = stage;
+        tabs.setId("pages");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        caseList = new CaseListPage(this);
+        Tab casesTab = new Tab(I18n.t("cases.list.title"), caseList.root());
+        casesTab.setId("tab-cases");
+        casesTab.setClosable(false);
+        casesTab.setGraphic(new FontIcon("mdi2f-folder-account-outline"));
+        tabs.getTabs().add(casesTab);
+        root.setTop(menus.node());
+        root.setCenter(tabs);
+        root.setBottom(statusBar());
+        root.getStyleClass().add("main-window");
+        Features.install(this);
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene == null) return;
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::closeCurrentPage);
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Haven haven() {
+        return haven;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public HavenMenuBar menus() {
+        return menus;
+    }
+
+    public CaseListPage caseList() {
+        return caseList;
+    }
+
+    /** Shows a page in its own closable tab and selects it. Showing the same node again just selects its tab. */
+    public Tab showPage(String title, Node page) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() == page) {
+                tabs.getSelectionModel().select(t);
+                return t;
+            }
+        }
+        Tab tab = new Tab(title, page);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        return tab;
+    }
+
+    /** Closes the tab that shows this page, if any. */
+    public void closePage(Node page) {
+        tabs.getTabs().removeIf(t -> t.getContent() == page && t.isClosable());
+    }
+
+    /** Opens the case's view in a tab (or selects it when it is already open). */
+    public void openCase(UUID caseId) {
+        for (Tab t : tabs.getTabs()) {
+            if (caseId.equals(t.getUserData())) {
+                tabs.getSelectionModel().select(t);
+                ((CaseView) t.getProperties().get(CaseView.class)).reload();
+                return;
+            }
+        }
+        CaseView view = new CaseView(this, caseId);
+        Tab tab = showPage(I18n.t("case.loading"), view.root());
+        tab.setUserData(caseId);
+        tab.getProperties().put(CaseView.class, view);
+        tab.setGraphic(new FontIcon("mdi2a-account-details-outline"));
+        tab.textProperty().bind(view.titleProperty());
+    }
+
+    /** Adds a tab to every case view opened from now on (e.g. screening). */
+    public void addCaseSection(CaseSection section) {
+        caseSections.add(section);
+    }
+
+    public List<CaseSection> caseSections() {
+        return List.copyOf(caseSections);
+    }
+
+    /** Something changed cases: reload the list and the open case views. */
+    public void casesChanged() {
+        caseList.refresh();
+        for (Tab t : tabs.getTabs()) {
+            Object view = t.getProperties().get(CaseView.class);
+            if (view instanceof CaseView cv) cv.reload();
+        }
+    }
+
+    /** Selects the case list and puts the cursor into its search field (Ctrl+F). */
+    public void focusSearch() {
+        tabs.getSelectionModel().select(0);
+        caseList.focusSearch();
+    }
+
+    public void quit() {
+        quit.run();
+    }
+
+    void onQuit(Runnable action) {
+        this.quit = action;
+    }
+
+    /** Closes the database (once). The window's close request and Ctrl+Q both end here. */
+    public void close() {
+        if (closed) return;
+        closed = true;
+        haven.close();
+    }
+
+    private void closeCurrentPage() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.isClosable()) {
+            tabs.getTabs().remove(tab);
+        }
+    }
+
+    private Node statusBar() {
+        Label user = new Label(I18n.t("status.user", haven.user().username()), new FontIcon("mdi2a-account-circle-outline"));
+        Label home = new Label(I18n.t("status.home", haven.database().home().toString()));
+        home.getStyleClass().add("text-muted");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(12, user, grow, home);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+}

@@ -1,0 +1,356 @@
+package org.haven.cases.ui;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.haven.app.FxTasks;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.cases.CaseListItem;
+import org.haven.cases.CaseQuery;
+import org.haven.cases.CaseStatus;
+import org.haven.operations.Operation;
+import org.haven.people.Countries;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The case list: search as you type, filters, sorting and paging, all answered by the database one
+ * page at a time, so it stays quick with 100,000 cases. Typing is debounced and stale answers are
+ * dropped (a newer request always wins).
+ */
+public final class CaseListPage {
+    static final int PAGE_SIZE = 100;
+    private static final Duration DEBOUNCE = Duration.millis(150);
+
+    private final MainWindow window;
+    private final BorderPane root = new BorderPane();
+    private final TextField search = new TextField();
+    private final ComboBox<CaseStatus> status = new ComboBox<>();
+    private final ComboBox<String> nationality = new ComboBox<>();
+    private final ComboBox<Operation> operation = new ComboBox<>();
+    private final TableView<CaseListItem> table = new TableView<>();
+    private final Label count = new Label();
+    private final Label pageLabel = new Label();
+    private final Button previous = new Button();
+    private final Button next = new Button();
+    private final ProgressIndicator busy = new ProgressIndicator();
+    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private final TableColumn<CaseListItem, String> numberColumn;
+    private int offset;
+    private int total;
+    private long requestNo;
+    private boolean loadedOnce;
+
+    public CaseListPage(MainWindow window) {
+        this.window = window;
+        search.setId("caseSearch");
+        search.setPromptText(I18n.t("cases.search.prompt"));
+        search.setPrefColumnCount(28);
+        search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+        debounce.setOnFinished(e -> reload(true));
+
+        status.setId("statusFilter");
+        List<CaseStatus> statuses = new ArrayList<>();
+        statuses.add(null);
+        statuses.addAll(List.of(CaseStatus.values()));
+        status.setItems(FXCollections.observableArrayList(statuses));
+        setLabels(status, s -> s == null ? I18n.t("cases.filter.allStatuses") : I18n.label(s));
+        status.valueProperty().addListener((o, a, b) -> reload(true));
+
+        nationality.setId("nationalityFilter");
+        List<String> codes = new ArrayList<>();
+        codes.add(null);
+        codes.addAll(Countries.all().keySet().stream().sorted(Comparator.comparing(Countries::name)).toList());
+        nationality.setItems(FXCollections.observableArrayList(codes));
+        setLabels(nationality, c -> c == null ? I18n.t("cases.filter.allNationalities") : Countries.name(c));
+        nationality.valueProperty().addListener((o, a, b) -> reload(true));
+
+        operation.setId("operationFilter");
+        operation.setItems(FXCollections.observableArrayList((Operation) null));
+        setLabels(operation, op -> op == null ? I18n.t("cases.filter.allOperations") : op.code() + "  " + op.name());
+        operation.valueProperty().addListener((o, a, b) -> reload(true));
+
+        table.setId("caseTable");
+        numberColumn = column("cases.col.number", CaseListItem::caseNumber, CaseQuery.SortColumn.CASE_NUMBER, 190);
+        table.getColumns().add(numberColumn);
+        table.getColumns().add(column("cases.col.nameLatin", CaseListItem::nameLatin, CaseQuery.SortColumn.NAME, 220));
+        table.getColumns().add(column("cases.col.nameNative", CaseListItem::nameNative, null, 200));
+        table.getColumns().add(column("cases.col.nationality", i -> Countries.name(i.nationality()), CaseQuery.SortColumn.NATIONALITY, 150));
+        table.getColumns().add(column("cases.col.status", i -> I18n.label(i.status()), CaseQuery.SortColumn.STATUS, 130));
+        table.getColumns().add(column("cases.col.operation", CaseListItem::operationCode, null, 120));
+        table.getColumns().add(column("cases.col.opened", i -> formatDate(i.openedOn()), CaseQuery.SortColumn.OPENED_ON, 120));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The database sorts; the table only shows which column is sorted.
+        table.setSortPolicy(t -> true);
+        numberColumn.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(numberColumn);
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<CaseListItem, ?>>) c -> reload(true));
+        for (TableColumn<CaseListItem, ?> col : table.getColumns()) {
+            col.sortTypeProperty().addListener((o, a, b) -> reload(true));
+        }
+        table.setPlaceholder(new Label(I18n.t("cases.empty")));
+        table.setRowFactory(tv -> {
+            TableRow<CaseListItem> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    window.openCase(row.getItem().caseId());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+                e.consume();
+            }
+        });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                table.getSelectionModel().selectFirst();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && table.getItems().size() >= 1) {
+                table.getSelectionModel().selectFirst();
+                table.requestFocus();
+                e.consume();
+            }
+        });
+
+        previous.setGraphic(new FontIcon("mdi2c-chevron-left"));
+        previous.setId("pagePrevious");
+        previous.getStyleClass().add("flat");
+        previous.setOnAction(e -> page(-1));
+        next.setGraphic(new FontIcon("mdi2c-chevron-right"));
+        next.setId("pageNext");
+        next.getStyleClass().add("flat");
+        next.setOnAction(e -> page(+1));
+        count.setId("caseCount");
+        pageLabel.setId("pageLabel");
+        busy.setPrefSize(18, 18);
+        busy.setVisible(false);
+
+        root.setTop(toolbar());
+        root.setCenter(table);
+        root.setBottom(footer());
+        root.getStyleClass().add("case-list");
+        reloadOperations();
+        reload(true);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Reloads the current page (after a change elsewhere), keeping the search and filters. */
+    public void refresh() {
+        reloadOperations();
+        reload(false);
+    }
+
+    /** The query the list shows now: text, filters, sort (one page is added when loading). */
+    public CaseQuery currentQuery() {
+        CaseQuery.SortColumn sort = CaseQuery.SortColumn.CASE_NUMBER;
+        boolean descending = false;
+        if (!table.getSortOrder().isEmpty()) {
+            TableColumn<CaseListItem, ?> col = table.getSortOrder().get(0);
+            if (col.getUserData() instanceof CaseQuery.SortColumn sc) {
+                sort = sc;
+                descending = col.getSortType() == TableColumn.SortType.DESCENDING;
+            }
+        }
+        String text = search.getText() == null || search.getText().isBlank() ? null : search.getText().strip();
+        Operation op = operation.getValue();
+        return new CaseQuery(text, status.getValue(), nationality.getValue(), op == null ? null : op.id(),
+                sort, descending, offset, PAGE_SIZE);
+    }
+
+    private void openSelected() {
+        CaseListItem item = table.getSelectionModel().getSelectedItem();
+        if (item != null) window.openCase(item.caseId());
+    }
+
+    private void page(int direction) {
+        int newOffset = offset + direction * PAGE_SIZE;
+        if (newOffset < 0 || newOffset >= total) return;
+        offset = newOffset;
+        reload(false);
+    }
+
+    private record Page(List<CaseListItem> items, int total) {}
+
+    private void reload(boolean firstPage) {
+        debounce.stop();
+        if (firstPage) offset = 0;
+        CaseQuery query = currentQuery();
+        long mine = ++requestNo;
+        busy.setVisible(true);
+        UUID selected = table.getSelectionModel().getSelectedItem() == null ? null
+                : table.getSelectionModel().getSelectedItem().caseId();
+        FxTasks.run(() -> new Page(window.haven().cases().search(query), window.haven().cases().count(query)), page -> {
+            if (mine != requestNo) return; // a newer request is on its way: drop this answer
+            busy.setVisible(false);
+            total = page.total();
+            if (offset >= total && total > 0) { // the page we were on is gone (fewer results now)
+                offset = ((total - 1) / PAGE_SIZE) * PAGE_SIZE;
+                reload(false);
+                return;
+            }
+            table.getItems().setAll(page.items());
+            if (selected != null) {
+                page.items().stream().filter(i -> i.caseId().equals(selected)).findFirst()
+                        .ifPresent(i -> table.getSelectionModel().select(i));
+            }
+            loadedOnce = true;
+            updateFooter();
+        }, error -> {
+            if (mine != requestNo) return;
+            busy.setVisible(false);
+            org.haven.app.ErrorDialog.show(error);
+        });
+    }
+
+    /** True once the first page has arrived (tests wait for it). */
+    public boolean isLoaded() {
+        return loadedOnce && !busy.isVisible();
+    }
+
+    private void updateFooter() {
+        NumberFormat nf = NumberFormat.getIntegerInstance(I18n.locale());
+        count.setText(I18n.t("cases.count", total, nf.format(total)));
+        if (total == 0) {
+            pageLabel.setText("");
+        } else {
+            int last = Math.min(total, offset + PAGE_SIZE);
+            pageLabel.setText(I18n.t("cases.page", nf.format(offset + 1), nf.format(last), nf.format(total)));
+        }
+        previous.setDisable(offset == 0);
+        next.setDisable(offset + PAGE_SIZE >= total);
+    }
+
+    private void reloadOperations() {
+        FxTasks.run(() -> window.haven().operations().list(), ops -> {
+            Operation chosen = operation.getValue();
+            List<Operation> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(ops.stream().sorted(Comparator.comparing(Operation::date).reversed()).toList());
+            if (items.equals(operation.getItems())) return;
+            operation.getItems().setAll(items);
+            if (chosen != null) {
+                ops.stream().filter(o -> o.id().equals(chosen.id())).findFirst().ifPresent(operation::setValue);
+            }
+        });
+    }
+
+    private Node toolbar() {
+        FontIcon lens = new FontIcon("mdi2m-magnify");
+        HBox searchBox = new HBox(6, lens, search);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox.setHgrow(searchBox, Priority.ALWAYS);
+        Button add = new Button(I18n.t("cases.new"), new FontIcon("mdi2a-account-plus-outline"));
+        add.setId("newCaseButton");
+        add.getStyleClass().add("accent");
+        add.setOnAction(e -> PersonFormDialog.newCase(window));
+        status.setPrefWidth(170);
+        nationality.setPrefWidth(190);
+        operation.setPrefWidth(230);
+        HBox bar = new HBox(10, searchBox, status, nationality, operation, add);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("page-toolbar");
+        return bar;
+    }
+
+    private Node footer() {
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, count, busy, grow, pageLabel, previous, next);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("page-footer");
+        return bar;
+    }
+
+    private TableColumn<CaseListItem, String> column(String key, Function<CaseListItem, String> value,
+                                                     CaseQuery.SortColumn sort, double width) {
+        TableColumn<CaseListItem, String> col = new TableColumn<>(I18n.t(key));
+        col.setId("col-" + key.substring(key.lastIndexOf('.') + 1));
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        col.setPrefWidth(width);
+        col.setUserData(sort);
+        col.setSortable(sort != null);
+        col.setReorderable(false);
+        return col;
+    }
+
+    static String formatDate(LocalDate date) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(I18n.locale()));
+    }
+
+    /** A form label that never shrinks into "...". */
+    static Label formLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.getStyleClass().add("form-label");
+        return l;
+    }
+
+    static javafx.scene.layout.ColumnConstraints growColumn() {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        return c;
+    }
+
+    static <T> void setLabels(ComboBox<T> box, Function<T, String> label) {
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty && item == null && getIndex() < 0 ? label.apply(null) : label.apply(item));
+            }
+        });
+    }
+}

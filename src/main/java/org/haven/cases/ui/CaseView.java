@@ -1,0 +1,390 @@
+package org.haven.cases.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.haven.app.FxTasks;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.cases.CaseDetails;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseStatus;
+import org.haven.cases.CaseWorkflow;
+import org.haven.cases.LegalRole;
+import org.haven.cases.Outcome;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.haven.timeline.EventType;
+import org.haven.people.Countries;
+import org.haven.people.Person;
+import org.haven.timeline.CaseEvent;
+import org.haven.timeline.DatePrecision;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One case: who the person is, where the case stands, what may happen next (only the moves the
+ * workflow allows), and the timeline. Other features add tabs with {@link MainWindow#addCaseSection}.
+ */
+public final class CaseView {
+    private final MainWindow window;
+    private final UUID caseId;
+    private final BorderPane root = new BorderPane();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(I18n.t("case.loading"));
+    private final TabPane sections = new TabPane();
+    private CaseDetails details;
+    private boolean loading;
+
+    public CaseView(MainWindow window, UUID caseId) {
+        this.window = window;
+        this.caseId = caseId;
+        root.getStyleClass().add("case-view");
+        root.setId("caseView");
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sections.setId("caseSections");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(40, 40);
+        root.setCenter(busy);
+        reload();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The case as last loaded (null until the first load finished). */
+    public CaseDetails details() {
+        return details;
+    }
+
+    public boolean isLoading() {
+        return loading;
+    }
+
+    public void reload() {
+        loading = true;
+        FxTasks.run(() -> window.haven().cases().open(caseId), d -> {
+            loading = false;
+            render(d);
+        }, error -> {
+            loading = false;
+            org.haven.app.ErrorDialog.show(error);
+        });
+    }
+
+    /** This case changed: reload it and the list (other open cases are left alone, each load is audited). */
+    private void changed() {
+        window.caseList().refresh();
+        reload();
+    }
+
+    private void render(CaseDetails d) {
+        this.details = d;
+        CaseFile c = d.caseFile();
+        Person p = d.person();
+        title.set(c.caseNumber() + "  " + p.nameLatin());
+        root.setTop(header(d));
+        root.setLeft(facts(d));
+        String selected = sections.getSelectionModel().getSelectedItem() == null ? null
+                : sections.getSelectionModel().getSelectedItem().getId();
+        sections.getTabs().clear();
+        Tab timeline = new Tab(I18n.t("timeline.title"), timeline(d));
+        timeline.setId("section-timeline");
+        timeline.setGraphic(new FontIcon("mdi2t-timeline-text-outline"));
+        sections.getTabs().add(timeline);
+        for (CaseSection section : window.caseSections()) {
+            Tab tab = new Tab(I18n.t(section.titleKey()), section.build(window, d, this::changed));
+            tab.setId("section-" + section.titleKey());
+            sections.getTabs().add(tab);
+        }
+        sections.getTabs().stream().filter(t -> t.getId().equals(selected)).findFirst()
+                .ifPresent(t -> sections.getSelectionModel().select(t));
+        root.setCenter(sections);
+    }
+
+    private Node header(CaseDetails d) {
+        CaseFile c = d.caseFile();
+        Person p = d.person();
+        FontIcon avatar = new FontIcon("mdi2a-account-circle-outline");
+        avatar.getStyleClass().add("case-avatar");
+        Label latin = new Label(p.nameLatin());
+        latin.setId("caseNameLatin");
+        latin.getStyleClass().add("case-name");
+        Label nativeName = new Label(p.nameNative() == null ? "" : p.nameNative());
+        nativeName.setId("caseNameNative");
+        nativeName.getStyleClass().add("case-name-native");
+        Label number = new Label(c.caseNumber());
+        number.setId("caseNumber");
+        number.getStyleClass().add("case-number");
+        Label status = statusBadge(c.status());
+        status.setId("caseStatus");
+        HBox line = new HBox(10, number, status);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox names = new VBox(2, latin, nativeName, line);
+
+        Button edit = new Button(I18n.t("case.editPerson"), new FontIcon("mdi2a-account-edit-outline"));
+        edit.setId("editPerson");
+        edit.setOnAction(e -> PersonFormDialog.edit(window, caseId, p, c.openedOn(), this::changed));
+        MenuButton move = new MenuButton(I18n.t("case.moveTo"), new FontIcon("mdi2a-arrow-right-bold-outline"));
+        move.setId("moveMenu");
+        for (CaseStatus to : CaseWorkflow.allowedMoves(c.status())) {
+            MenuItem item = new MenuItem(I18n.label(to));
+            item.setId("move-" + to.name());
+            item.setOnAction(e -> move(to));
+            move.getItems().add(item);
+        }
+        Button addEvent = new Button(I18n.t("timeline.add"), new FontIcon("mdi2c-calendar-plus"));
+        addEvent.setId("addEvent");
+        addEvent.getStyleClass().add("accent");
+        addEvent.setOnAction(e -> EventDialog.add(window, caseId, this::changed));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(14, avatar, names, grow, edit, move, addEvent);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("case-header");
+        return header;
+    }
+
+    static Label statusBadge(CaseStatus status) {
+        Label l = new Label(I18n.label(status));
+        l.getStyleClass().addAll("status-badge", "status-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return l;
+    }
+
+    private void move(CaseStatus to) {
+        CaseFile c = details.caseFile();
+        if (to == CaseStatus.CLOSED) {
+            CloseCaseDialog.ask(window.stage(), c.status()).ifPresent(a ->
+                    FxTasks.run(() -> window.haven().cases().move(caseId, c.version(), to, a.outcome(), a.reason(), a.date()),
+                            saved -> changed()));
+        } else {
+            FxTasks.run(() -> window.haven().cases().move(caseId, c.version(), to, null, null, null), saved -> changed());
+        }
+    }
+
+    private Node facts(CaseDetails d) {
+        CaseFile c = d.caseFile();
+        Person p = d.person();
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.getStyleClass().add("case-facts");
+        int row = 0;
+        row = heading(grid, row, "case.section.case");
+        row = fact(grid, row, "case.status", I18n.label(c.status()), "factStatus");
+        if (c.outcome() != null) row = fact(grid, row, "case.outcome", I18n.label(c.outcome()), "factOutcome");
+        if (c.closingReason() != null) row = fact(grid, row, "case.closingReason", c.closingReason(), null);
+        row = fact(grid, row, "case.assignedTo", d.assignedToName() == null ? I18n.t("case.unassigned") : d.assignedToName(), "factAssigned");
+        row = fact(grid, row, "case.operation", d.operation() == null ? I18n.t("case.noOperation")
+                : d.operation().code() + " · " + d.operation().name(), "factOperation");
+        grid.add(factLabel("case.legalRole"), 0, row);
+        grid.add(legalRole(c), 1, row++);
+        row = fact(grid, row, "case.openedOn", CaseListPage.formatDate(c.openedOn()), null);
+        if (c.closedOn() != null) row = fact(grid, row, "case.closedOn", CaseListPage.formatDate(c.closedOn()), null);
+
+        row = heading(grid, row, "case.section.person");
+        row = fact(grid, row, "person.sex", I18n.label(p.sex()), null);
+        row = fact(grid, row, p.birthDate() != null ? "person.birthDate" : "person.estimatedAge", birthOrAge(p), null);
+        row = fact(grid, row, "person.nationality", p.nationality() == null ? "" : Countries.name(p.nationality()), null);
+        row = fact(grid, row, "person.languages", (p.languages() == null ? "" : p.languages())
+                + (p.interpreterNeeded() ? "  (" + I18n.t("person.interpreterNeeded") + ")" : ""), null);
+        row = fact(grid, row, "person.documentStatus", I18n.label(p.documentStatus())
+                + (p.documentNumber() == null ? "" : " · " + p.documentNumber()), null);
+        if (p.aliases() != null) row = fact(grid, row, "person.aliases", p.aliases(), null);
+        if (p.familyContact() != null) row = fact(grid, row, "person.familyContact", p.familyContact(), null);
+        if (p.notes() != null) fact(grid, row, "person.notes", p.notes(), null);
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(380);
+        scroll.getStyleClass().addAll("edge-to-edge", "case-facts-scroll");
+        return scroll;
+    }
+
+    private Node legalRole(CaseFile c) {
+        ComboBox<LegalRole> box = new ComboBox<>();
+        box.setId("legalRole");
+        box.getItems().setAll(LegalRole.values());
+        CaseListPage.setLabels(box, r -> r == null ? "" : I18n.label(r));
+        box.setValue(c.legalRole());
+        box.valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != c.legalRole()) {
+                FxTasks.run(() -> window.haven().cases().setLegalRole(caseId, c.version(), now), saved -> changed(),
+                        err -> {
+                            org.haven.app.ErrorDialog.show(err);
+                            changed();
+                        });
+            }
+        });
+        if (c.legalRole() == LegalRole.SUSPECT) {
+            FontIcon warn = new FontIcon("mdi2a-alert-outline");
+            warn.getStyleClass().add("warning-icon");
+            Label hint = new Label(null, warn);
+            hint.setTooltip(new Tooltip(I18n.t("case.nonPunishment")));
+            return new HBox(6, box, hint);
+        }
+        return box;
+    }
+
+    private static String birthOrAge(Person p) {
+        if (p.birthDate() != null) return CaseListPage.formatDate(p.birthDate());
+        return p.estimatedAge() == null ? I18n.t("person.ageUnknown") : I18n.t("person.ageEstimated", p.estimatedAge());
+    }
+
+    private static int heading(GridPane grid, int row, String key) {
+        Label l = new Label(I18n.t(key));
+        l.getStyleClass().add("form-section");
+        grid.add(l, 0, row, 2, 1);
+        return row + 1;
+    }
+
+    private static Label factLabel(String key) {
+        Label l = new Label(I18n.t(key));
+        l.getStyleClass().add("fact-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static int fact(GridPane grid, int row, String key, String value, String id) {
+        grid.add(factLabel(key), 0, row);
+        Label v = new Label(value);
+        v.setWrapText(true);
+        if (id != null) v.setId(id);
+        grid.add(v, 1, row);
+        return row + 1;
+    }
+
+    // --- timeline -------------------------------------------------------------------------------
+
+    private Node timeline(CaseDetails d) {
+        VBox list = new VBox();
+        list.setId("timeline");
+        list.getStyleClass().add("timeline");
+        List<CaseEvent> newestFirst = new ArrayList<>(d.events());
+        java.util.Collections.reverse(newestFirst);
+        String group = null;
+        for (CaseEvent e : newestFirst) {
+            String g = groupOf(e);
+            if (!g.equals(group)) {
+                Label header = new Label(g);
+                header.getStyleClass().add("timeline-month");
+                list.getChildren().add(header);
+                group = g;
+            }
+            list.getChildren().add(eventRow(e));
+        }
+        if (newestFirst.isEmpty()) list.getChildren().add(new Label(I18n.t("timeline.empty")));
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    /** Month heading; an event known only by its year goes under the year, not under January. */
+    private static String groupOf(CaseEvent e) {
+        if (e.precision() == DatePrecision.YEAR) return I18n.t("timeline.yearOnly", Integer.toString(e.date().getYear()));
+        return e.date().format(DateTimeFormatter.ofPattern("LLLL yyyy", I18n.locale()));
+    }
+
+    static String eventDate(CaseEvent e) {
+        return e.precision().format(e.date(), I18n.locale(), I18n.t("timeline.about"));
+    }
+
+    private Node eventRow(CaseEvent e) {
+        StackPane dot = new StackPane(EventStyle.icon(e.type()));
+        dot.getStyleClass().add("timeline-dot");
+        dot.setStyle("-fx-background-color: " + EventStyle.color(e.type()) + ";");
+        Label type = new Label(I18n.label(e.type()));
+        type.getStyleClass().add("timeline-type");
+        Label date = new Label(eventDate(e));
+        date.getStyleClass().add("timeline-date");
+        if (e.precision() != DatePrecision.DAY) date.getStyleClass().add("timeline-date-vague");
+        HBox top = new HBox(10, type, date);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        VBox body = new VBox(3, top);
+        if (e.note() != null) {
+            Label note = new Label(e.type() == EventType.STATUS_CHANGE ? statusChangeText(e.note()) : e.note());
+            note.setWrapText(true);
+            note.getStyleClass().add("timeline-note");
+            body.getChildren().add(note);
+        }
+        Label who = new Label(I18n.t("timeline.recordedBy", e.recordedByName() == null ? "?" : e.recordedByName()));
+        who.getStyleClass().add("timeline-who");
+        body.getChildren().add(who);
+        HBox.setHgrow(body, Priority.ALWAYS);
+        HBox row = new HBox(12, dot, body);
+        row.getStyleClass().add("timeline-event");
+        row.setUserData(e);
+        if (e.type().isManual()) {
+            Button edit = new Button(null, new FontIcon("mdi2p-pencil-outline"));
+            edit.getStyleClass().addAll("flat", "button-icon");
+            edit.setTooltip(new Tooltip(I18n.t("timeline.edit")));
+            edit.setOnAction(x -> EventDialog.edit(window, e, this::changed));
+            Button delete = new Button(null, new FontIcon("mdi2d-delete-outline"));
+            delete.getStyleClass().addAll("flat", "button-icon", "danger");
+            delete.setTooltip(new Tooltip(I18n.t("timeline.delete")));
+            delete.setOnAction(x -> deleteEvent(e));
+            edit.getStyleClass().add("timeline-edit");
+            delete.getStyleClass().add("timeline-delete");
+            row.getChildren().addAll(edit, delete);
+        }
+        return row;
+    }
+
+    private static final Pattern STATUS_NOTE =
+            Pattern.compile("([A-Z_]+) -> ([A-Z_]+)(?: \\(([A-Z_]+)\\))?(?:: (.*))?", Pattern.DOTALL);
+
+    /** The workflow writes "FROM -> TO (OUTCOME): reason"; show it with the labels of the user's language. */
+    static String statusChangeText(String note) {
+        Matcher m = STATUS_NOTE.matcher(note);
+        if (!m.matches()) return note;
+        try {
+            String text = I18n.label(CaseStatus.valueOf(m.group(1))) + "  \u2192  " + I18n.label(CaseStatus.valueOf(m.group(2)));
+            if (m.group(3) != null) text += " (" + I18n.label(Outcome.valueOf(m.group(3))) + ")";
+            if (m.group(4) != null) text += ": " + m.group(4);
+            return text;
+        } catch (IllegalArgumentException unknown) {
+            return note;
+        }
+    }
+
+    private void deleteEvent(CaseEvent e) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("timeline.deleteConfirm", I18n.label(e.type()), eventDate(e)),
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(window.stage());
+        confirm.setHeaderText(null);
+        confirm.setTitle(I18n.t("timeline.delete"));
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
+                FxTasks.run(() -> {
+                    window.haven().timeline().delete(e);
+                    return LocalDate.now();
+                }, x -> changed()));
+    }
+}

@@ -1,0 +1,73 @@
+package org.haven.cases.ui;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import org.haven.app.I18n;
+import org.haven.app.Theme;
+import org.haven.cases.CaseStatus;
+import org.haven.cases.CaseWorkflow;
+import org.haven.cases.Outcome;
+
+/** Closing a case: an outcome (only those the workflow allows from the current status), a reason and a date. */
+final class CloseCaseDialog {
+    record Answer(Outcome outcome, String reason, LocalDate date) {}
+
+    private CloseCaseDialog() {}
+
+    static Optional<Answer> ask(Window owner, CaseStatus from) {
+        Dialog<Answer> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(I18n.t("close.title"));
+        dialog.setHeaderText(I18n.t("close.header"));
+        ButtonType closeType = new ButtonType(I18n.t("close.button"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(closeType, new ButtonType(I18n.t("form.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        ComboBox<Outcome> outcome = new ComboBox<>();
+        outcome.setId("closeOutcome");
+        outcome.getItems().setAll(CaseWorkflow.allowedOutcomes(from));
+        CaseListPage.setLabels(outcome, o -> o == null ? "" : I18n.label(o));
+        outcome.setMaxWidth(Double.MAX_VALUE);
+        TextArea reason = new TextArea();
+        reason.setId("closeReason");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        DatePicker date = new DatePicker(LocalDate.now());
+        date.setId("closeDate");
+        date.setMaxWidth(Double.MAX_VALUE);
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
+                CaseListPage.growColumn());
+        grid.addRow(0, CaseListPage.formLabel(I18n.t("close.outcome")), outcome);
+        grid.addRow(1, CaseListPage.formLabel(I18n.t("close.reason")), reason);
+        grid.addRow(2, CaseListPage.formLabel(I18n.t("close.date")), date);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setPrefWidth(520);
+        Theme.style(dialog.getDialogPane().getScene());
+        Button ok = (Button) dialog.getDialogPane().lookupButton(closeType);
+        ok.setId("closeConfirm");
+        ok.getStyleClass().add("danger");
+        ok.disableProperty().bind(outcome.valueProperty().isNull().or(reason.textProperty().isEmpty())
+                .or(date.valueProperty().isNull()));
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN).match(e)) {
+                e.consume();
+                if (!ok.isDisabled()) ok.fire();
+            }
+        });
+        dialog.setResultConverter(b -> b == closeType ? new Answer(outcome.getValue(), reason.getText().strip(), date.getValue()) : null);
+        return dialog.showAndWait();
+    }
+}

@@ -1,0 +1,429 @@
+package org.haven.cases.ui;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.haven.app.FxTasks;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.app.Theme;
+import org.haven.app.ValidationText;
+import org.haven.cases.CaseFile;
+import org.haven.cases.NewCase;
+import org.haven.common.HavenException;
+import org.haven.common.ValidationErrors;
+import org.haven.operations.Operation;
+import org.haven.people.Countries;
+import org.haven.people.DocumentStatus;
+import org.haven.people.Person;
+import org.haven.people.PersonValidator;
+import org.haven.people.Sex;
+
+/**
+ * The person form: a new case (Ctrl+N) or editing the person of a case. The rules are
+ * {@link PersonValidator}'s, asked on every change; errors show inline (ControlsFX decoration and
+ * a line under the field) and Save stays disabled while any remain. A failed save keeps the input.
+ */
+public final class PersonFormDialog {
+    private final MainWindow window;
+    private final Person original; // null for a new case
+    private final UUID caseId;      // null for a new case
+    private final LocalDate openedOn;
+    private final Dialog<Boolean> dialog = new Dialog<>();
+    private final ValidationSupport support = new ValidationSupport();
+    private final Map<String, Label> errorLabels = new HashMap<>();
+    private final Map<String, Control> controls = new HashMap<>();
+    private ValidationErrors errors = new ValidationErrors();
+
+    final TextField nameNative = new TextField();
+    final TextField nameLatin = new TextField();
+    final TextField aliases = new TextField();
+    final ComboBox<Sex> sex = new ComboBox<>();
+    final DatePicker birthDate = new DatePicker();
+    final TextField estimatedAge = new TextField();
+    final TextField nationality = new TextField();
+    final TextField languages = new TextField();
+    final CheckBox interpreter = new CheckBox(I18n.t("person.interpreterNeeded"));
+    final ComboBox<DocumentStatus> documentStatus = new ComboBox<>();
+    final TextField documentNumber = new TextField();
+    final TextField familyContact = new TextField();
+    final TextArea notes = new TextArea();
+    final DatePicker identifiedOn = new DatePicker(LocalDate.now());
+    final ComboBox<Operation> operation = new ComboBox<>();
+    private final Label formError = new Label();
+    private final Button save;
+
+    /** Opens the form for a new person and case. */
+    public static void newCase(MainWindow window) {
+        new PersonFormDialog(window, null, null, null).show();
+    }
+
+    /** Opens the form on the person of a case; {@code onSaved} runs after a successful save. */
+    public static void edit(MainWindow window, UUID caseId, Person person, LocalDate openedOn, Runnable onSaved) {
+        PersonFormDialog form = new PersonFormDialog(window, caseId, person, openedOn);
+        form.dialog.setOnHidden(e -> {
+            if (Boolean.TRUE.equals(form.dialog.getResult())) onSaved.run();
+        });
+        form.show();
+    }
+
+    private PersonFormDialog(MainWindow window, UUID caseId, Person original, LocalDate openedOn) {
+        this.window = window;
+        this.caseId = caseId;
+        this.original = original;
+        this.openedOn = openedOn;
+        dialog.initOwner(window.stage());
+        dialog.setTitle(I18n.t(original == null ? "person.form.newTitle" : "person.form.editTitle"));
+        dialog.setHeaderText(null);
+        dialog.setResizable(true);
+        ButtonType saveType = new ButtonType(I18n.t("form.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelType = new ButtonType(I18n.t("form.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(saveType, cancelType);
+        save = (Button) dialog.getDialogPane().lookupButton(saveType);
+        save.setId("personSave");
+        save.getStyleClass().add("accent");
+        ((Button) dialog.getDialogPane().lookupButton(cancelType)).setId("personCancel");
+        save.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // the dialog closes only when the save succeeded
+            submit();
+        });
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                e.consume();
+                if (!save.isDisabled()) submit();
+            }
+        });
+        dialog.setResultConverter(b -> Boolean.FALSE);
+        dialog.getDialogPane().setContent(content());
+        dialog.getDialogPane().setPrefSize(900, 700);
+        dialog.getDialogPane().setMinSize(880, 560);
+        dialog.getDialogPane().getStyleClass().add("person-form");
+        Theme.style(dialog.getDialogPane().getScene());
+        fill();
+        wireValidation();
+    }
+
+    private void show() {
+        dialog.show();
+        nameLatin.requestFocus();
+    }
+
+    private Node content() {
+        setIds();
+        sex.getItems().setAll(Sex.values());
+        CaseListPage.setLabels(sex, s -> s == null ? "" : I18n.label(s));
+        documentStatus.getItems().setAll(DocumentStatus.values());
+        CaseListPage.setLabels(documentStatus, s -> s == null ? "" : I18n.label(s));
+        CaseListPage.setLabels(operation, op -> op == null ? I18n.t("person.noOperation") : op.code() + "  " + op.name());
+        operation.getItems().setAll((Operation) null);
+        Set<String> countryWords = new LinkedHashSet<>(Countries.all().values());
+        TextFields.bindAutoCompletion(nationality, countryWords);
+        nationality.setPromptText(I18n.t("person.nationality.prompt"));
+        estimatedAge.setPromptText(I18n.t("person.estimatedAge.prompt"));
+        birthDate.setPromptText(I18n.t("person.birthDate.prompt"));
+        documentNumber.setPromptText(I18n.t("person.documentNumber.prompt"));
+        notes.setPrefRowCount(3);
+        notes.setWrapText(true);
+        for (Control c : List.of(sex, birthDate, documentStatus, identifiedOn, operation)) c.setMaxWidth(Double.MAX_VALUE);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(4);
+        grid.getColumnConstraints().addAll(labelColumn(), fieldColumn(), labelColumn(), fieldColumn());
+        int row = 0;
+        row = section(grid, row, "person.section.identity");
+        row = pair(grid, row, "nameLatin", "person.nameLatin", true, nameLatin, "nameNative", "person.nameNative", false, nameNative);
+        row = pair(grid, row, "aliases", "person.aliases", false, aliases, "sex", "person.sex", true, sex);
+        row = pair(grid, row, "birthDate", "person.birthDate", false, birthDate, "estimatedAge", "person.estimatedAge", false, estimatedAge);
+        row = pair(grid, row, "nationality", "person.nationality", false, nationality, "languages", "person.languages", false, languages);
+        grid.add(interpreter, 1, row++);
+        row = section(grid, row, "person.section.document");
+        row = pair(grid, row, "documentStatus", "person.documentStatus", true, documentStatus, "documentNumber", "person.documentNumber", false, documentNumber);
+        row = section(grid, row, "person.section.contact");
+        row = pair(grid, row, "familyContact", "person.familyContact", false, familyContact, null, null, false, null);
+        grid.add(fieldLabel("person.notes", false), 0, row);
+        grid.add(fieldBox("notes", notes), 1, row++, 3, 1);
+        row = section(grid, row, "person.section.case");
+        pair(grid, row, "identifiedOn", "person.identifiedOn", true, identifiedOn, "operation", "person.operation", false, operation);
+        if (original != null) {
+            identifiedOn.setValue(openedOn);
+            identifiedOn.setDisable(true);
+            operation.setDisable(true);
+        }
+
+        formError.setId("formError");
+        formError.getStyleClass().add("form-banner");
+        formError.setWrapText(true);
+        formError.setVisible(false);
+        formError.managedProperty().bind(formError.visibleProperty());
+        VBox box = new VBox(10, formError, grid);
+        box.setPadding(new Insets(8, 18, 8, 14));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    private void setIds() {
+        nameNative.setId("personNameNative");
+        nameLatin.setId("personNameLatin");
+        aliases.setId("personAliases");
+        sex.setId("personSex");
+        birthDate.setId("personBirthDate");
+        estimatedAge.setId("personEstimatedAge");
+        nationality.setId("personNationality");
+        languages.setId("personLanguages");
+        interpreter.setId("personInterpreter");
+        documentStatus.setId("personDocumentStatus");
+        documentNumber.setId("personDocumentNumber");
+        familyContact.setId("personFamilyContact");
+        notes.setId("personNotes");
+        identifiedOn.setId("personIdentifiedOn");
+        operation.setId("personOperation");
+    }
+
+    private void fill() {
+        if (original == null) {
+            FxTasks.run(() -> window.haven().operations().list(), ops -> {
+                List<Operation> items = new ArrayList<>();
+                items.add(null);
+                items.addAll(ops.stream().sorted((a, b) -> b.date().compareTo(a.date())).toList());
+                operation.getItems().setAll(items);
+            });
+            return;
+        }
+        Person p = original;
+        nameNative.setText(p.nameNative());
+        nameLatin.setText(p.nameLatin());
+        aliases.setText(p.aliases());
+        sex.setValue(p.sex());
+        birthDate.setValue(p.birthDate());
+        estimatedAge.setText(p.estimatedAge() == null ? "" : p.estimatedAge().toString());
+        nationality.setText(p.nationality() == null ? "" : Countries.name(p.nationality()));
+        languages.setText(p.languages());
+        interpreter.setSelected(p.interpreterNeeded());
+        documentStatus.setValue(p.documentStatus());
+        documentNumber.setText(p.documentNumber());
+        familyContact.setText(p.familyContact());
+        notes.setText(p.notes());
+    }
+
+    /** Every change asks PersonValidator again; ValidationSupport only shows the answer. */
+    private void wireValidation() {
+        support.setErrorDecorationEnabled(true);
+        for (Map.Entry<String, Control> e : controls.entrySet()) {
+            String field = e.getKey();
+            Control control = e.getValue();
+            support.registerValidator(control, false, (Control c, Object value) -> {
+                String message = errors.get(field);
+                return ValidationResult.fromErrorIf(c, message == null ? "" : ValidationText.of(message), message != null);
+            });
+        }
+        for (javafx.beans.Observable o : List.of(nameNative.textProperty(), nameLatin.textProperty(), aliases.textProperty(),
+                sex.valueProperty(), birthDate.valueProperty(), estimatedAge.textProperty(), nationality.textProperty(),
+                documentStatus.valueProperty(), documentNumber.textProperty(), identifiedOn.valueProperty(),
+                birthDate.getEditor().textProperty(), identifiedOn.getEditor().textProperty())) {
+            o.addListener(x -> validateNow());
+        }
+        validateNow();
+    }
+
+    private void validateNow() {
+        ValidationErrors found = new ValidationErrors();
+        // Only the form itself knows whether a typed text is a number or a date; the rules are the validator's.
+        if (!estimatedAge.getText().isBlank() && parseAge() == null) found.add("estimatedAge", "must be a whole number");
+        if (!birthDate.getEditor().getText().isBlank() && parseDate(birthDate) == null) found.add("birthDate", "not a date");
+        if (parseDate(identifiedOn) == null && !identifiedOn.getEditor().getText().isBlank()) found.add("identifiedOn", "not a date");
+        if (identifiedOn.getEditor().getText().isBlank()) found.add("identifiedOn", "required");
+        ValidationErrors rules = PersonValidator.validate(person(), identifiedOnValue(), LocalDate.now());
+        rules.asMap().forEach(found::add);
+        showErrors(found);
+    }
+
+    private void showErrors(ValidationErrors found) {
+        errors = found;
+        errorLabels.forEach((field, label) -> {
+            String message = found.get(field);
+            // A required field the user has not reached yet is marked by ControlsFX only, not shouted at.
+            boolean quiet = "required".equals(message) && untouched(field);
+            label.setText(message == null || quiet ? "" : ValidationText.of(message));
+        });
+        support.revalidate();
+        save.setDisable(!found.isEmpty());
+    }
+
+    private final Set<String> touched = new java.util.HashSet<>();
+
+    private boolean untouched(String field) {
+        return !touched.contains(field);
+    }
+
+    /** The person as typed (blank texts become null; the nationality becomes its ISO code when known). */
+    Person person() {
+        String nat = blankToNull(nationality.getText());
+        if (nat != null) nat = Countries.toCode(nat).orElse(nat);
+        UUID id = original == null ? null : original.id();
+        int version = original == null ? 0 : original.version();
+        return new Person(id, blankToNull(nameNative.getText()), blankToNull(nameLatin.getText()), blankToNull(aliases.getText()),
+                sex.getValue(), parseDate(birthDate), parseAge(), nat, blankToNull(languages.getText()), interpreter.isSelected(),
+                documentStatus.getValue(), blankToNull(documentNumber.getText()), blankToNull(familyContact.getText()),
+                blankToNull(notes.getText()), version);
+    }
+
+    private LocalDate identifiedOnValue() {
+        return original != null ? openedOn : parseDate(identifiedOn);
+    }
+
+    private void submit() {
+        touched.addAll(controls.keySet());
+        validateNow();
+        if (!errors.isEmpty()) return;
+        Person person = person();
+        LocalDate identified = identifiedOnValue();
+        Operation op = operation.getValue();
+        save.setDisable(true);
+        formError.setVisible(false);
+        if (original == null) {
+            FxTasks.run(() -> window.haven().cases().register(new NewCase(person, op == null ? null : op.id(), identified, null, null)),
+                    (CaseFile saved) -> done(), this::failed);
+        } else {
+            FxTasks.run(() -> window.haven().cases().updatePerson(caseId, person), saved -> done(), this::failed);
+        }
+    }
+
+    private void done() {
+        dialog.setResult(Boolean.TRUE);
+        dialog.close();
+        if (original == null) window.caseList().refresh(); // an edit reloads through onSaved
+    }
+
+    /** The save was refused: say why, keep every typed value, let the user try again. */
+    private void failed(Throwable error) {
+        if (error instanceof ValidationErrors.InvalidInputException invalid) {
+            showErrors(invalid.errors());
+        } else {
+            save.setDisable(false);
+        }
+        formError.setText(error instanceof HavenException ? FxTasks.userMessage(error)
+                : I18n.t("person.form.saveFailed", FxTasks.userMessage(error)));
+        formError.setVisible(true);
+    }
+
+    private Integer parseAge() {
+        String t = estimatedAge.getText() == null ? "" : estimatedAge.getText().strip();
+        if (t.isEmpty()) return null;
+        try {
+            return Integer.valueOf(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The picker's date, also when the user typed it and has not left the field yet. */
+    private static LocalDate parseDate(DatePicker picker) {
+        String text = picker.getEditor().getText();
+        if (text == null || text.isBlank()) return null;
+        try {
+            return picker.getConverter().fromString(text.strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private int section(GridPane grid, int row, String key) {
+        Label title = new Label(I18n.t(key));
+        title.getStyleClass().add("form-section");
+        grid.add(title, 0, row, 4, 1);
+        return row + 1;
+    }
+
+    private int pair(GridPane grid, int row, String f1, String k1, boolean req1, Control c1,
+                     String f2, String k2, boolean req2, Control c2) {
+        grid.add(fieldLabel(k1, req1), 0, row);
+        grid.add(fieldBox(f1, c1), 1, row);
+        if (c2 != null) {
+            grid.add(fieldLabel(k2, req2), 2, row);
+            grid.add(fieldBox(f2, c2), 3, row);
+        }
+        return row + 1;
+    }
+
+    private Node fieldLabel(String key, boolean required) {
+        Label l = new Label(I18n.t(key) + (required ? " *" : ""));
+        l.getStyleClass().add("form-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        l.setPadding(new Insets(6, 0, 0, 0));
+        return l;
+    }
+
+    private Node fieldBox(String field, Control control) {
+        Label error = new Label();
+        error.setId("error-" + field);
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        errorLabels.put(field, error);
+        controls.put(field, control);
+        control.focusedProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                touched.add(field);
+                validateNow();
+            }
+        });
+        VBox box = new VBox(2, control, error);
+        box.setFillWidth(true);
+        GridPane.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private static ColumnConstraints labelColumn() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.NEVER);
+        return c;
+    }
+
+    private static ColumnConstraints fieldColumn() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setMinWidth(180);
+        return c;
+    }
+}

@@ -1,0 +1,210 @@
+package org.haven.cases.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.app.Theme;
+import org.haven.cases.CaseListItem;
+import org.haven.people.DocumentStatus;
+import org.haven.people.Sex;
+import org.haven.testing.TestHaven;
+import org.haven.timeline.EventType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main path of a caseworker, against a real encrypted database: register, find, open, record, move. */
+@ExtendWith(ApplicationExtension.class)
+class CaseUiTest {
+    @TempDir
+    static Path temp;
+
+    private Haven haven;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Theme.apply();
+        haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
+        window = new MainWindow(haven, stage);
+        Scene scene = new Scene(window.root(), 1200, 760);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        window.close();
+    }
+
+    @Test
+    void registerFindOpenRecordAndMoveACase(FxRobot robot) {
+        until(() -> window.caseList().isLoaded());
+
+        // New case: an invalid document number is shown inline and blocks saving; fixing it saves.
+        robot.clickOn("#newCaseButton");
+        robot.clickOn("#personNameLatin").write("Dara Testperson");
+        robot.clickOn("#personNameNative").write("ដារ៉ា");
+        robot.interact(() -> {
+            robot.lookup("#personSex").<Sex>queryComboBox().setValue(Sex.FEMALE);
+            robot.lookup("#personDocumentStatus").<DocumentStatus>queryComboBox().setValue(DocumentStatus.HELD);
+        });
+        robot.clickOn("#personDocumentNumber").write("ab");
+        robot.clickOn("#personNationality").write("Cambodia");
+        Label docError = robot.lookup("#error-documentNumber").queryAs(Label.class);
+        until(() -> !docError.getText().isEmpty());
+        assertThat(docError.getText()).isEqualTo(I18n.t("validation.5_to_20_letters_digits_or_dashes"));
+        Button save = robot.lookup("#personSave").queryButton();
+        assertThat(save.isDisabled()).isTrue();
+        robot.doubleClickOn("#personDocumentNumber").eraseText(2).write("P1234567");
+        until(() -> docError.getText().isEmpty() && !save.isDisabled());
+        robot.clickOn("#personSave");
+        until(() -> robot.lookup("#personSave").tryQuery().isEmpty());
+
+        // Find it by search as you type.
+        TableView<CaseListItem> table = robot.lookup("#caseTable").queryTableView();
+        robot.clickOn("#caseSearch").write("testperson");
+        until(() -> table.getItems().size() == 1 && table.getItems().get(0).nameLatin().equals("Dara Testperson"));
+        assertThat(robot.lookup("#caseCount").queryAs(Label.class).getText()).isEqualTo(I18n.t("cases.count", 1, "1"));
+
+        // Open it with Enter.
+        robot.interact(() -> {
+            table.getSelectionModel().select(0);
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        until(() -> robot.lookup("#caseNameLatin").tryQuery().isPresent());
+        assertThat(robot.lookup("#caseNameLatin").queryAs(Label.class).getText()).isEqualTo("Dara Testperson");
+        assertThat(robot.lookup("#caseNameNative").queryAs(Label.class).getText()).isEqualTo("ដារ៉ា");
+
+        // Add a timeline event and see it on the timeline.
+        robot.clickOn("#addEvent");
+        robot.interact(() -> robot.lookup("#eventType").<EventType>queryComboBox().setValue(EventType.MEDICAL));
+        robot.clickOn("#eventNote").write("Health check at the shelter");
+        robot.clickOn("#eventSave");
+        until(() -> robot.lookup(".timeline-note").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("Health check at the shelter")));
+        assertThat(robot.lookup(".timeline-type").queryAllAs(Label.class).stream().map(Label::getText))
+                .contains(I18n.label(EventType.MEDICAL), I18n.label(EventType.IDENTIFICATION));
+
+        // Edit that event's note, then delete it (after confirming).
+        robot.clickOn(eventButton(robot, EventType.MEDICAL, ".timeline-edit"));
+        robot.interact(() -> robot.lookup("#eventNote").queryAs(javafx.scene.control.TextArea.class).setText("Follow-up at the clinic"));
+        robot.clickOn("#eventSave");
+        until(() -> robot.lookup(".timeline-note").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("Follow-up at the clinic")));
+        robot.clickOn(eventButton(robot, EventType.MEDICAL, ".timeline-delete"));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> ((Button) b).isDefaultButton()).queryButton());
+        until(() -> robot.lookup(".timeline-type").queryAllAs(Label.class).stream()
+                .noneMatch(l -> l.getText().equals(I18n.label(EventType.MEDICAL))));
+        // Status changes offer no edit or delete.
+        assertThat(robot.lookup(".timeline-event").queryAll().stream()
+                .filter(n -> ((org.haven.timeline.CaseEvent) n.getUserData()).type() == EventType.IDENTIFICATION)
+                .flatMap(n -> n.lookupAll(".timeline-edit").stream())).hasSize(1);
+
+        // Only the workflow's moves are offered; moving updates the status and the offer.
+        assertThat(moveIds(robot)).containsExactlyInAnyOrder("move-SCREENING", "move-ASSISTANCE", "move-CLOSED");
+        robot.interact(() -> robot.lookup("#moveMenu").queryAs(MenuButton.class).getItems().stream()
+                .filter(i -> i.getId().equals("move-SCREENING")).findFirst().orElseThrow().fire());
+        until(() -> robot.lookup("#caseStatus").queryAs(Label.class).getText().equals(I18n.t("enum.CaseStatus.SCREENING")));
+        assertThat(moveIds(robot)).containsExactlyInAnyOrder("move-ASSISTANCE", "move-LEGAL_PROCESS",
+                "move-RETURN_PENDING", "move-CLOSED");
+        until(() -> robot.lookup(".timeline-type").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals(I18n.label(EventType.STATUS_CHANGE))));
+        assertThat(robot.lookup(".timeline-event").queryAll().stream()
+                .filter(n -> ((org.haven.timeline.CaseEvent) n.getUserData()).type() == EventType.STATUS_CHANGE)
+                .flatMap(n -> n.lookupAll(".button").stream())).isEmpty();
+
+        // Editing the person while someone else changed it: the conflict is shown and the input kept.
+        robot.clickOn("#editPerson");
+        TextField aliases = robot.lookup("#personAliases").queryAs(TextField.class);
+        robot.clickOn("#personAliases").write("Da");
+        java.util.UUID caseId = table.getItems().get(0).caseId();
+        org.haven.people.Person current = haven.cases().open(caseId).person();
+        haven.cases().updatePerson(caseId, current.withContactAndNotes("Someone else", null, null));
+        robot.clickOn("#personSave");
+        Label banner = robot.lookup("#formError").queryAs(Label.class);
+        until(banner::isVisible);
+        assertThat(banner.getText()).containsIgnoringCase("someone else");
+        assertThat(aliases.getText()).isEqualTo("Da");
+        robot.clickOn("#personCancel");
+
+        // The list shows the new status too.
+        robot.type(KeyCode.ESCAPE);
+        until(() -> !table.getItems().isEmpty() && table.getItems().get(0).status().name().equals("SCREENING"));
+    }
+
+    @Test
+    void demoDataFillsTheListWhichPagesAndSortsInTheDatabase(FxRobot robot) {
+        until(() -> window.caseList().isLoaded());
+        robot.interact(() -> org.haven.app.DemoDataStarter.start(window, 130));
+        Label count = robot.lookup("#caseCount").queryAs(Label.class);
+        Label page = robot.lookup("#pageLabel").queryAs(Label.class);
+        until(() -> count.getText().equals(I18n.t("cases.count", 130, "130")));
+        TableView<CaseListItem> table = robot.lookup("#caseTable").queryTableView();
+        assertThat(table.getItems()).hasSize(CaseListPage.PAGE_SIZE);
+        assertThat(page.getText()).isEqualTo(I18n.t("cases.page", "1", "100", "130"));
+
+        robot.clickOn("#pageNext");
+        until(() -> page.getText().equals(I18n.t("cases.page", "101", "130", "130")) && table.getItems().size() == 30);
+
+        // Sorting by a column asks the database for the order (and starts again at the first page). The
+        // headless robot's click does not reach the header's sort handler, so do what the header does.
+        robot.interact(() -> {
+            var nameColumn = table.getColumns().stream().filter(c -> "col-nameLatin".equals(c.getId())).findFirst().orElseThrow();
+            nameColumn.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(List.of(nameColumn));
+        });
+        String first = haven.cases().search(new org.haven.cases.CaseQuery(null, null, null, null,
+                org.haven.cases.CaseQuery.SortColumn.NAME, false, 0, 1)).get(0).nameLatin();
+        try {
+            until(() -> page.getText().startsWith(I18n.t("cases.page", "1", "100", "130"))
+                    && table.getItems().get(0).nameLatin().equals(first));
+        } catch (AssertionError e) {
+            throw new AssertionError("page=" + page.getText() + " first=" + table.getItems().get(0).nameLatin()
+                    + " expected=" + first + " sort=" + table.getSortOrder().stream().map(c -> c.getText() + c.getSortType()).toList(), e);
+        }
+    }
+
+    private static Button eventButton(FxRobot robot, EventType type, String buttonClass) {
+        return (Button) robot.lookup(".timeline-event").queryAll().stream()
+                .filter(n -> ((org.haven.timeline.CaseEvent) n.getUserData()).type() == type)
+                .findFirst().orElseThrow().lookup(buttonClass);
+    }
+
+    private static List<String> moveIds(FxRobot robot) {
+        return robot.lookup("#moveMenu").queryAs(MenuButton.class).getItems().stream().map(MenuItem::getId).toList();
+    }
+
+    /** Waits (up to 60 s: the build machines are busy) until the condition, read on the FX thread, holds. */
+    static void until(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("The window did not reach the expected state in time", e);
+        }
+    }
+}
