@@ -80,6 +80,7 @@ public final class OperationPage extends BorderPane {
         header = new HBox(12, new VBox(4, title, subtitle), spacer, edit, refresh);
         header.setAlignment(Pos.TOP_LEFT);
         counts.setId("operationCounts");
+        counts.setRowValignment(javafx.geometry.VPos.TOP);
         Label casesTitle = new Label(I18n.t("operation.cases"));
         casesTitle.getStyleClass().add(Styles.TITLE_4);
         Label hint = new Label(I18n.t("operation.cases.hint"));
