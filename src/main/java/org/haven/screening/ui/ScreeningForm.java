@@ -107,7 +107,6 @@ public final class ScreeningForm extends BorderPane {
         scroll.setFitToWidth(true);
         setCenter(scroll);
         save.setId("save");
-        save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
         save.setOnAction(e -> save());
         status.setId("status");
