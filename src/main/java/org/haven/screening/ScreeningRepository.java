@@ -36,6 +36,8 @@ public final class ScreeningRepository {
     /** Inserts a new interview as the case's latest one (the previous latest stays as history). */
     public static UUID insertLatest(DSLContext tx, Screening s, Determination suggested, UUID userId) {
         OffsetDateTime now = Audit.now();
+        // Locking the case row serializes two saves of the same case, so exactly one stays latest.
+        tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.ID.eq(s.caseId())).forUpdate().fetch();
         tx.update(SCREENING).set(SCREENING.IS_LATEST, false).set(SCREENING.UPDATED_AT, now).set(SCREENING.UPDATED_BY, userId)
                 .where(SCREENING.CASE_ID.eq(s.caseId())).and(SCREENING.IS_LATEST.isTrue()).execute();
         ScreeningRecord row = tx.newRecord(SCREENING);
@@ -86,6 +88,7 @@ public final class ScreeningRepository {
         return tx.select(SCREENING.asterisk(), APP_USER.USERNAME).from(SCREENING)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(SCREENING.CREATED_BY))
                 .where(SCREENING.CASE_ID.eq(caseId)).and(SCREENING.IS_LATEST.isTrue())
+                .orderBy(SCREENING.CREATED_AT.desc(), SCREENING.ID.desc()).limit(1)
                 .fetchOptional().map(r -> load(tx, r));
     }
 

@@ -109,6 +109,25 @@ class ScreeningServiceTest {
     }
 
     @Test
+    void concurrentSavesOfOneCaseLeaveExactlyOneLatest() throws Exception {
+        CaseFile c = register("Concurrent Case");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Screening>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Map<Indicator, Answer> answers = i % 2 == 0 ? presumed() : allNo();
+                Determination d = i % 2 == 0 ? Determination.PRESUMED_VICTIM : Determination.NOT_A_VICTIM;
+                saves.add(pool.submit(() -> haven.screening().save(draft(c, answers, d, null))));
+            }
+            for (var f : saves) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(haven.database().dsl().fetchCount(SCREENING, SCREENING.CASE_ID.eq(c.id()))).isEqualTo(8);
+        assertThat(haven.database().dsl().fetchCount(SCREENING, SCREENING.CASE_ID.eq(c.id()).and(SCREENING.IS_LATEST.isTrue()))).isEqualTo(1);
+    }
+
+    @Test
     void overrideNeedsAReasonAndIsRecorded() {
         CaseFile c = register("Le Van Cuong");
         Map<Indicator, Answer> oneMedium = allNo();
