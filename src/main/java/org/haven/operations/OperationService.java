@@ -64,6 +64,9 @@ public final class OperationService {
         session.requireCaseData();
         validate(changed);
         return db.inTransaction(tx -> {
+            if (tx.fetchExists(OPERATION, OPERATION.CODE.equalIgnoreCase(changed.code().trim()).and(OPERATION.ID.ne(changed.id())))) {
+                throw HavenException.badInput("An operation with the code '" + changed.code().trim() + "' already exists.");
+            }
             Operation saved = OperationRepository.update(tx, changed, session.user().id());
             AuditLog.record(tx, session.user(), "OPERATION_UPDATE", "operation", saved.id(), null);
             return saved;

@@ -76,6 +76,20 @@ class OperationSummaryTest {
     }
 
     @Test
+    void editingKeepsCodesUniqueAndRefusesStaleVersions() {
+        Operation a = haven.operations().create(new Operation(null, "OP-A", "A", LocalDate.now(), null, null, null, null, null, 0));
+        haven.operations().create(new Operation(null, "OP-B", "B", LocalDate.now(), null, null, null, null, null, 0));
+        Operation renamed = new Operation(a.id(), "op-b", "A", a.date(), "Kandal", null, null, 12, null, a.version());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> haven.operations().update(renamed))
+                .isInstanceOf(org.haven.common.HavenException.class).hasMessageContaining("already exists");
+        Operation edited = haven.operations().update(new Operation(a.id(), "OP-A", "A", a.date(), "Kandal", null, null, 12, null, a.version()));
+        assertThat(edited.province()).isEqualTo("Kandal");
+        assertThat(edited.peopleFound()).isEqualTo(12);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> haven.operations().update(a))
+                .extracting(e -> ((org.haven.common.HavenException) e).kind()).isEqualTo(org.haven.common.HavenException.Kind.CONFLICT);
+    }
+
+    @Test
     void checkReportsEveryBadFieldForInlineValidation() {
         var errors = OperationService.check(new Operation(null, " ", "", LocalDate.now().plusDays(1), null, null, null, -1, null, 0));
         assertThat(errors.asMap()).containsOnlyKeys("code", "name", "date", "peopleFound");
