@@ -84,7 +84,9 @@ class OperationPagesTest {
         assertThat(robot.lookup("#operationTotal").queryAs(Label.class).getText()).isEqualTo(I18n.t("operation.summary.cases", 3));
         assertThat(labels(robot)).contains("Vietnam", "Indonesia", I18n.label(Determination.PRESUMED_VICTIM),
                 I18n.label(org.haven.cases.CaseQuery.ScreeningFilter.NOT_SCREENED));
-        assertThat(robot.lookup(I18n.t("operation.flag")).tryQuery()).isPresent();
+        // The flag shows in the table once its cells are laid out.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(I18n.t("operation.flag")).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(hoa.caseNumber()).tryQuery().isPresent());
 
         robot.doubleClickOn(hoa.caseNumber());
         assertThat(opened.get()).isEqualTo(hoa.id());
