@@ -5,6 +5,7 @@ import org.haven.cases.CaseService;
 import org.haven.db.Database;
 import org.haven.operations.OperationService;
 import org.haven.reports.StatsService;
+import org.haven.screening.ScreeningService;
 import org.haven.security.Accounts;
 import org.haven.security.Session;
 import org.haven.security.User;
@@ -21,6 +22,7 @@ public final class Haven implements AutoCloseable {
     private final TimelineService timeline;
     private final OperationService operations;
     private final StatsService stats;
+    private final ScreeningService screening;
 
     public Haven(Accounts.Unlocked unlocked) {
         this.unlocked = unlocked;
@@ -30,6 +32,7 @@ public final class Haven implements AutoCloseable {
         this.timeline = new TimelineService(db, session);
         this.operations = new OperationService(db, session);
         this.stats = new StatsService(db, session);
+        this.screening = new ScreeningService(db, session);
     }
 
     public static Haven login(Path home, String username, char[] password) {
@@ -70,6 +73,10 @@ public final class Haven implements AutoCloseable {
 
     public StatsService stats() {
         return stats;
+    }
+
+    public ScreeningService screening() {
+        return screening;
     }
 
     @Override

@@ -5,16 +5,30 @@ import java.util.UUID;
 /**
  * A case list request: search text (names in both scripts, aliases, case number), filters, sort and
  * one page. The database answers it with an index; the list never holds more than a page.
+ * {@code screening} (nullable) filters on the latest screening: not yet screened, or a determination.
  */
 public record CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
-                        SortColumn sort, boolean descending, int offset, int limit) {
+                        SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening) {
     public enum SortColumn { CASE_NUMBER, NAME, NATIONALITY, STATUS, OPENED_ON }
+
+    /** Filter on the latest screening; the determination names match org.haven.screening.Determination. */
+    public enum ScreeningFilter { NOT_SCREENED, PRESUMED_VICTIM, NOT_A_VICTIM, UNDETERMINED }
+
+    /** The query without a screening filter (the original shape, kept for existing callers). */
+    public CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
+                     SortColumn sort, boolean descending, int offset, int limit) {
+        this(text, status, nationality, operationId, sort, descending, offset, limit, null);
+    }
 
     public static CaseQuery text(String text, int limit) {
         return new CaseQuery(text, null, null, null, SortColumn.CASE_NUMBER, false, 0, limit);
     }
 
     public CaseQuery page(int newOffset, int newLimit) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, newOffset, newLimit);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, newOffset, newLimit, screening);
+    }
+
+    public CaseQuery withScreening(ScreeningFilter filter) {
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, filter);
     }
 }

@@ -3,6 +3,7 @@ package org.haven.cases;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SCREENING;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class CaseRepository {
 
     public static List<CaseListItem> search(DSLContext tx, CaseQuery q, User user) {
         return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
-                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON)
+                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
                 .from(CASE_FILE)
                 .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
                 .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
@@ -107,12 +108,39 @@ public final class CaseRepository {
         if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status().name()));
         if (q.nationality() != null && !q.nationality().isBlank()) all.add(PERSON.NATIONALITY.eq(q.nationality()));
         if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
+        if (q.screening() != null) all.add(screeningCondition(q.screening()));
         for (String word : queryWords(q.text())) {
             String escaped = word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
             all.add(CASE_FILE.PERSON_ID.in(DSL.select(SEARCH_TOKEN.PERSON_ID).from(SEARCH_TOKEN)
                     .where(SEARCH_TOKEN.TOKEN.like(escaped + "%", '!'))));
         }
         return DSL.and(all);
+    }
+
+    /** The latest screening's determination, or no screening at all. */
+    static Condition screeningCondition(CaseQuery.ScreeningFilter filter) {
+        if (filter == CaseQuery.ScreeningFilter.NOT_SCREENED) {
+            return DSL.notExists(DSL.selectOne().from(SCREENING).where(SCREENING.CASE_ID.eq(CASE_FILE.ID)));
+        }
+        return latestDetermination(filter.name());
+    }
+
+    private static Condition latestDetermination(String determination) {
+        return DSL.exists(DSL.selectOne().from(SCREENING).where(SCREENING.CASE_ID.eq(CASE_FILE.ID))
+                .and(SCREENING.IS_LATEST.isTrue()).and(SCREENING.DETERMINATION.eq(determination)));
+    }
+
+    /** Non-punishment principle: a SUSPECT whose latest screening says presumed victim. */
+    static Condition nonPunishment() {
+        return CASE_FILE.LEGAL_ROLE.eq(LegalRole.SUSPECT.name()).and(latestDetermination("PRESUMED_VICTIM"));
+    }
+
+    private static final org.jooq.Field<Boolean> NON_PUNISHMENT =
+            DSL.when(nonPunishment(), DSL.inline(true)).otherwise(DSL.inline(false)).as("non_punishment");
+
+    /** Whether one case carries the non-punishment flag. */
+    public static boolean nonPunishmentFlag(DSLContext tx, UUID caseId) {
+        return tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(nonPunishment()));
     }
 
     /** The words of a search text, folded the same way the tokens were. */
@@ -149,7 +177,8 @@ public final class CaseRepository {
         String outcome = r.get(CASE_FILE.OUTCOME);
         return new CaseListItem(r.get(CASE_FILE.ID), r.get(CASE_FILE.CASE_NUMBER), r.get(PERSON.NAME_LATIN),
                 r.get(PERSON.NAME_NATIVE), r.get(PERSON.NATIONALITY), CaseStatus.valueOf(r.get(CASE_FILE.STATUS)),
-                outcome == null ? null : Outcome.valueOf(outcome), r.get(OPERATION.CODE), r.get(CASE_FILE.OPENED_ON));
+                outcome == null ? null : Outcome.valueOf(outcome), r.get(OPERATION.CODE), r.get(CASE_FILE.OPENED_ON),
+                Boolean.TRUE.equals(r.get(NON_PUNISHMENT)));
     }
 
     static CaseFile toCase(CaseFileRecord r) {

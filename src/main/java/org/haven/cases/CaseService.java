@@ -105,7 +105,7 @@ public final class CaseService {
                     : tx.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(c.assignedTo())).fetchOne(APP_USER.USERNAME);
             List<CaseEvent> events = EventRepository.forCase(tx, caseId);
             AuditLog.record(tx, session.user(), "CASE_VIEW", "case", caseId, null);
-            return new CaseDetails(c, p, o, assignee, events);
+            return new CaseDetails(c, p, o, assignee, events, CaseRepository.nonPunishmentFlag(tx, caseId));
         });
     }
 

@@ -1,16 +1,26 @@
 package org.haven.operations;
 
+import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION;
+import static org.haven.db.jooq.Tables.PERSON;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.haven.cases.CaseAccess;
+import org.haven.cases.CaseStatus;
 import org.haven.common.HavenException;
 import org.haven.common.ValidationErrors;
 import org.haven.db.Database;
+import org.haven.people.Sex;
 import org.haven.security.AuditLog;
 import org.haven.security.Session;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /** Raids and rescue operations: create, edit, list. */
 public final class OperationService {
@@ -54,6 +64,9 @@ public final class OperationService {
         session.requireCaseData();
         validate(changed);
         return db.inTransaction(tx -> {
+            if (tx.fetchExists(OPERATION, OPERATION.CODE.equalIgnoreCase(changed.code().trim()).and(OPERATION.ID.ne(changed.id())))) {
+                throw HavenException.badInput("An operation with the code '" + changed.code().trim() + "' already exists.");
+            }
             Operation saved = OperationRepository.update(tx, changed, session.user().id());
             AuditLog.record(tx, session.user(), "OPERATION_UPDATE", "operation", saved.id(), null);
             return saved;
@@ -68,7 +81,34 @@ public final class OperationService {
         return prefix + String.format("%02d", n);
     }
 
-    static void validate(Operation o) {
+    /** Counts of the operation's cases the user may see, for the operation page. */
+    public OperationSummary summary(UUID operationId) {
+        session.requireCaseData();
+        var dsl = db.dsl();
+        Condition cases = CASE_FILE.OPERATION_ID.eq(operationId).and(CaseAccess.visibleTo(session.user()));
+        Map<String, Integer> status = dsl.select(CASE_FILE.STATUS, DSL.count()).from(CASE_FILE).where(cases)
+                .groupBy(CASE_FILE.STATUS).fetchMap(CASE_FILE.STATUS, DSL.count());
+        Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
+        long total = 0;
+        for (CaseStatus st : CaseStatus.values()) {
+            long n = status.getOrDefault(st.name(), 0);
+            byStatus.put(st, n);
+            total += n;
+        }
+        var nat = DSL.coalesce(PERSON.NATIONALITY, DSL.inline(""));
+        Map<String, Long> byNationality = new LinkedHashMap<>();
+        dsl.select(nat, DSL.count()).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)).where(cases)
+                .groupBy(nat).orderBy(DSL.count().desc(), nat)
+                .forEach(r -> byNationality.put(r.value1(), (long) r.value2()));
+        Map<String, Integer> sex = dsl.select(PERSON.SEX, DSL.count()).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .where(cases).groupBy(PERSON.SEX).fetchMap(PERSON.SEX, DSL.count());
+        Map<Sex, Long> bySex = new EnumMap<>(Sex.class);
+        for (Sex x : Sex.values()) bySex.put(x, (long) sex.getOrDefault(x.name(), 0));
+        return new OperationSummary(total, byStatus, byNationality, bySex);
+    }
+
+    /** The field errors of a draft, for inline validation in the operation form (same rules as save). */
+    public static ValidationErrors check(Operation o) {
         ValidationErrors errors = new ValidationErrors();
         if (o.code() == null || o.code().isBlank()) errors.add("code", "required");
         else if (o.code().trim().length() > 40) errors.add("code", "at most 40 characters");
@@ -76,6 +116,10 @@ public final class OperationService {
         if (o.date() == null) errors.add("date", "required");
         else if (o.date().isAfter(LocalDate.now())) errors.add("date", "cannot be in the future");
         if (o.peopleFound() != null && o.peopleFound() < 0) errors.add("peopleFound", "cannot be negative");
-        errors.throwIfAny();
+        return errors;
+    }
+
+    static void validate(Operation o) {
+        check(o).throwIfAny();
     }
 }

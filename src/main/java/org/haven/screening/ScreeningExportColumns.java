@@ -1,0 +1,97 @@
+package org.haven.screening;
+
+import static org.haven.db.jooq.Tables.SCREENING;
+import static org.haven.db.jooq.Tables.SCREENING_ANSWER;
+import static org.haven.db.jooq.Tables.SCREENING_CHOICE;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * The screening columns of the anonymized export, from each case's latest screening: HTCDS picklist
+ * values only (never notes, dates or reasons). Multi-select cells are {@code ;}-separated value names
+ * as the standard spells them; a case never screened gets empty cells. Shaped like the exports
+ * feature's {@code ExportColumns} (same two methods), so it plugs in with
+ * {@code exporter.with(new ScreeningExportColumns())} once it declares {@code implements ExportColumns}.
+ */
+public final class ScreeningExportColumns {
+    public static final List<String> HEADERS = List.of("vic_MethodsOfControl", "vic_TypeOfLabourExploitation",
+            "vic_MethodOfRecruitment", "vic_RecruitmentWebsitesAndApps", "screening_determination");
+
+    public List<String> headers() {
+        return HEADERS;
+    }
+
+    /** Three queries per batch of cases, whatever its size. */
+    public Map<UUID, List<String>> valuesFor(DSLContext dsl, Collection<UUID> caseIds) {
+        Map<UUID, UUID> caseOfScreening = new HashMap<>();
+        Map<UUID, Determination> determinations = new HashMap<>();
+        dsl.select(SCREENING.ID, SCREENING.CASE_ID, SCREENING.DETERMINATION).from(SCREENING)
+                .where(SCREENING.CASE_ID.in(caseIds)).and(SCREENING.IS_LATEST.isTrue())
+                .forEach(r -> {
+                    caseOfScreening.put(r.value1(), r.value2());
+                    determinations.put(r.value2(), Determination.valueOf(r.value3()));
+                });
+        Map<UUID, Set<Indicator>> yes = new HashMap<>();
+        Map<UUID, Set<LabourExploitation>> types = new HashMap<>();
+        Map<UUID, Set<RecruitmentMethod>> methods = new HashMap<>();
+        Map<UUID, Set<RecruitmentApp>> apps = new HashMap<>();
+        if (!caseOfScreening.isEmpty()) {
+            dsl.select(SCREENING_ANSWER.SCREENING_ID, SCREENING_ANSWER.INDICATOR).from(SCREENING_ANSWER)
+                    .where(SCREENING_ANSWER.SCREENING_ID.in(caseOfScreening.keySet()))
+                    .and(SCREENING_ANSWER.ANSWER.eq(Answer.YES.name()))
+                    .forEach(r -> yes.computeIfAbsent(caseOfScreening.get(r.value1()), k -> EnumSet.noneOf(Indicator.class))
+                            .add(Indicator.valueOf(r.value2())));
+            dsl.select(SCREENING_CHOICE.SCREENING_ID, SCREENING_CHOICE.FIELD, SCREENING_CHOICE.CHOICE).from(SCREENING_CHOICE)
+                    .where(SCREENING_CHOICE.SCREENING_ID.in(caseOfScreening.keySet()))
+                    .forEach(r -> {
+                        UUID caseId = caseOfScreening.get(r.value1());
+                        switch (r.value2()) {
+                            case ScreeningRepository.LABOUR_EXPLOITATION -> types.computeIfAbsent(caseId,
+                                    k -> EnumSet.noneOf(LabourExploitation.class)).add(LabourExploitation.valueOf(r.value3()));
+                            case ScreeningRepository.RECRUITMENT_METHOD -> methods.computeIfAbsent(caseId,
+                                    k -> EnumSet.noneOf(RecruitmentMethod.class)).add(RecruitmentMethod.valueOf(r.value3()));
+                            case ScreeningRepository.RECRUITMENT_APP -> apps.computeIfAbsent(caseId,
+                                    k -> EnumSet.noneOf(RecruitmentApp.class)).add(RecruitmentApp.valueOf(r.value3()));
+                            default -> { }
+                        }
+                    });
+        }
+        Map<UUID, List<String>> out = new HashMap<>();
+        for (Map.Entry<UUID, Determination> e : determinations.entrySet()) {
+            UUID caseId = e.getKey();
+            Set<String> control = new LinkedHashSet<>();
+            for (Indicator i : yes.getOrDefault(caseId, Set.of())) control.addAll(i.htcdsMethodsOfControl());
+            List<String> row = new ArrayList<>(HEADERS.size());
+            row.add(String.join(";", control));
+            row.add(join(types.get(caseId), LabourExploitation::htcds));
+            row.add(join(methods.get(caseId), RecruitmentMethod::htcds));
+            row.add(join(apps.get(caseId), RecruitmentApp::htcds));
+            row.add(determination(e.getValue()));
+            out.put(caseId, row);
+        }
+        return out;
+    }
+
+    /** Haven's own values in the standard's CamelCase style (HTCDS has no screening-result picklist). */
+    public static String determination(Determination d) {
+        return switch (d) {
+            case PRESUMED_VICTIM -> "PresumedVictim";
+            case NOT_A_VICTIM -> "NotAVictim";
+            case UNDETERMINED -> "Undetermined";
+        };
+    }
+
+    private static <E extends Enum<E>> String join(Set<E> values, java.util.function.Function<E, String> htcds) {
+        if (values == null) return "";
+        return String.join(";", values.stream().map(htcds).toList());
+    }
+}

@@ -1,0 +1,84 @@
+package org.haven.screening;
+
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.SCREENING;
+import static org.haven.db.jooq.Tables.SCREENING_ANSWER;
+import static org.haven.db.jooq.Tables.SCREENING_CHOICE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Aggregate screening tables for the statistics page, over the cases a condition on CASE_FILE
+ * selects (the statistics feature passes period, operation and access already combined). Counts
+ * only, from each case's latest screening. Row keys are enum names, so labels come from the bundle
+ * ({@code enum.<Type>.<NAME>}).
+ */
+public final class ScreeningStats {
+    public static final String DETERMINATIONS = "screening_determination";
+    public static final String INDICATORS = "screening_indicators_yes";
+    public static final String LABOUR_EXPLOITATION = "screening_labour_exploitation";
+    public static final String RECRUITMENT_METHODS = "screening_recruitment_methods";
+    public static final String RECRUITMENT_APPS = "screening_recruitment_apps";
+
+    /** One counted table: a row key and its count, in a stable order (zeros included). */
+    public record Table(String id, List<String> rows, long[] counts) {}
+
+    private ScreeningStats() {}
+
+    public static List<Table> all(DSLContext dsl, Condition cases) {
+        return List.of(determinations(dsl, cases), indicators(dsl, cases),
+                choices(dsl, cases, LABOUR_EXPLOITATION, ScreeningRepository.LABOUR_EXPLOITATION, LabourExploitation.values()),
+                choices(dsl, cases, RECRUITMENT_METHODS, ScreeningRepository.RECRUITMENT_METHOD, RecruitmentMethod.values()),
+                choices(dsl, cases, RECRUITMENT_APPS, ScreeningRepository.RECRUITMENT_APP, RecruitmentApp.values()));
+    }
+
+    /** NOT_SCREENED, then each latest determination. */
+    public static Table determinations(DSLContext dsl, Condition cases) {
+        Map<String, Integer> by = dsl.select(SCREENING.DETERMINATION, DSL.count()).from(CASE_FILE)
+                .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
+                .where(cases).groupBy(SCREENING.DETERMINATION).fetchMap(SCREENING.DETERMINATION, DSL.count());
+        long notScreened = dsl.fetchCount(DSL.selectOne().from(CASE_FILE).where(cases)
+                .andNotExists(DSL.selectOne().from(SCREENING).where(SCREENING.CASE_ID.eq(CASE_FILE.ID))));
+        List<String> rows = new ArrayList<>();
+        rows.add("NOT_SCREENED");
+        for (Determination d : Determination.values()) rows.add(d.name());
+        long[] counts = new long[rows.size()];
+        counts[0] = notScreened;
+        for (int i = 1; i < rows.size(); i++) counts[i] = by.getOrDefault(rows.get(i), 0);
+        return new Table(DETERMINATIONS, rows, counts);
+    }
+
+    /** How many latest screenings answered YES to each indicator. */
+    public static Table indicators(DSLContext dsl, Condition cases) {
+        Map<String, Integer> by = dsl.select(SCREENING_ANSWER.INDICATOR, DSL.count()).from(CASE_FILE)
+                .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
+                .join(SCREENING_ANSWER).on(SCREENING_ANSWER.SCREENING_ID.eq(SCREENING.ID))
+                .where(cases).and(SCREENING_ANSWER.ANSWER.eq(Answer.YES.name()))
+                .groupBy(SCREENING_ANSWER.INDICATOR).fetchMap(SCREENING_ANSWER.INDICATOR, DSL.count());
+        return table(INDICATORS, Indicator.values(), by);
+    }
+
+    private static <E extends Enum<E>> Table choices(DSLContext dsl, Condition cases, String id, String field, E[] values) {
+        Map<String, Integer> by = dsl.select(SCREENING_CHOICE.CHOICE, DSL.count()).from(CASE_FILE)
+                .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
+                .join(SCREENING_CHOICE).on(SCREENING_CHOICE.SCREENING_ID.eq(SCREENING.ID))
+                .where(cases).and(SCREENING_CHOICE.FIELD.eq(field))
+                .groupBy(SCREENING_CHOICE.CHOICE).fetchMap(SCREENING_CHOICE.CHOICE, DSL.count());
+        return table(id, values, by);
+    }
+
+    private static <E extends Enum<E>> Table table(String id, E[] values, Map<String, Integer> by) {
+        List<String> rows = new ArrayList<>();
+        long[] counts = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            rows.add(values[i].name());
+            counts[i] = by.getOrDefault(values[i].name(), 0);
+        }
+        return new Table(id, rows, counts);
+    }
+}

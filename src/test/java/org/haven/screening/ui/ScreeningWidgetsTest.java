@@ -1,0 +1,79 @@
+package org.haven.screening.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseQuery;
+import org.haven.cases.LegalRole;
+import org.haven.screening.Answer;
+import org.haven.screening.Consent;
+import org.haven.screening.ConsentGiver;
+import org.haven.screening.ConsentPurpose;
+import org.haven.screening.Determination;
+import org.haven.screening.Indicator;
+import org.haven.screening.IndicatorAnswer;
+import org.haven.screening.Screening;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The filter box for the case list and the non-punishment banner for the case view. */
+@ExtendWith(ApplicationExtension.class)
+class ScreeningWidgetsTest {
+    @TempDir Path dir;
+    Haven haven;
+    VBox root = new VBox();
+
+    @Start
+    void start(Stage stage) {
+        haven = TestHaven.create(dir);
+        stage.setScene(new Scene(root, 600, 300));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        haven.close();
+    }
+
+    @Test
+    void filterBoxOffersAnyResultAndEachFilter(FxRobot robot) {
+        ScreeningFilterBox box = new ScreeningFilterBox();
+        robot.interact(() -> root.getChildren().setAll(box));
+        assertThat(box.getValue()).isNull();
+        assertThat(box.getItems()).containsExactly(null, CaseQuery.ScreeningFilter.NOT_SCREENED,
+                CaseQuery.ScreeningFilter.PRESUMED_VICTIM, CaseQuery.ScreeningFilter.NOT_A_VICTIM, CaseQuery.ScreeningFilter.UNDETERMINED);
+        robot.clickOn(box);
+        robot.clickOn(I18n.label(CaseQuery.ScreeningFilter.NOT_SCREENED));
+        assertThat(box.getValue()).isEqualTo(CaseQuery.ScreeningFilter.NOT_SCREENED);
+    }
+
+    @Test
+    void bannerShowsOnlyForASuspectScreenedAsPresumedVictim(FxRobot robot) {
+        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", null)));
+        assertThat(NonPunishmentBanner.forCase(haven.cases().open(c.id()))).isNull();
+        haven.cases().setLegalRole(c.id(), c.version(), LegalRole.SUSPECT);
+        haven.screening().save(Screening.draft(c.id(), LocalDate.now(), true, "Khmer",
+                Map.of(Indicator.DECEPTION, new IndicatorAnswer(Indicator.DECEPTION, Answer.YES, null)),
+                new Consent(ConsentGiver.PERSON, LocalDate.now(), EnumSet.of(ConsentPurpose.INTERVIEW)), null, null, null,
+                Determination.PRESUMED_VICTIM, null));
+        Label banner = NonPunishmentBanner.forCase(haven.cases().open(c.id()));
+        assertThat(banner).isNotNull();
+        assertThat(banner.getText()).isEqualTo(I18n.t("screening.nonPunishment"));
+    }
+}
