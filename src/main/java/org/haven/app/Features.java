@@ -1,6 +1,8 @@
 package org.haven.app;
 
 import org.haven.cases.ui.CaseMenus;
+import org.haven.operations.ui.OperationMenus;
+import org.haven.screening.ui.ScreeningSection;
 
 /**
  * The one place where features plug into the main window: one line per feature. Each feature's
@@ -12,6 +14,8 @@ final class Features {
 
     static void install(MainWindow window) {
         CaseMenus.install(window);
+        OperationMenus.install(window);
+        ScreeningSection.install(window);
         AppMenus.install(window);
     }
 }

@@ -57,6 +57,7 @@ public final class CaseListPage {
     private final ComboBox<String> nationality = new ComboBox<>();
     private final ComboBox<Operation> operation = new ComboBox<>();
     private final TableView<CaseListItem> table = new TableView<>();
+    private final ScreeningFilterBox screening = new ScreeningFilterBox();
     private final Label count = new Label();
     private final Label pageLabel = new Label();
     private final Button previous = new Button();
@@ -97,6 +98,7 @@ public final class CaseListPage {
         operation.setItems(FXCollections.observableArrayList((Operation) null));
         setLabels(operation, op -> op == null ? I18n.t("cases.filter.allOperations") : op.code() + "  " + op.name());
         operation.valueProperty().addListener((o, a, b) -> reload(true));
+        screening.valueProperty().addListener((o, a, b) -> reload(true));
 
         table.setId("caseTable");
         numberColumn = column("cases.col.number", CaseListItem::caseNumber, CaseQuery.SortColumn.CASE_NUMBER, 190);
@@ -118,7 +120,15 @@ public final class CaseListPage {
         }
         table.setPlaceholder(new Label(I18n.t("cases.empty")));
         table.setRowFactory(tv -> {
-            TableRow<CaseListItem> row = new TableRow<>();
+            TableRow<CaseListItem> row = new TableRow<>() {
+                @Override
+                protected void updateItem(CaseListItem item, boolean empty) {
+                    super.updateItem(item, empty);
+                    // Non-punishment principle: a presumed victim who is a suspect stands out.
+                    getStyleClass().remove("non-punishment");
+                    if (!empty && item != null && item.nonPunishmentFlag()) getStyleClass().add("non-punishment");
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                     window.openCase(row.getItem().caseId());
@@ -194,7 +204,7 @@ public final class CaseListPage {
         String text = search.getText() == null || search.getText().isBlank() ? null : search.getText().strip();
         Operation op = operation.getValue();
         return new CaseQuery(text, status.getValue(), nationality.getValue(), op == null ? null : op.id(),
-                sort, descending, offset, PAGE_SIZE);
+                sort, descending, offset, PAGE_SIZE).withScreening(screening.getValue());
     }
 
     private void openSelected() {
@@ -287,7 +297,8 @@ public final class CaseListPage {
         status.setPrefWidth(170);
         nationality.setPrefWidth(190);
         operation.setPrefWidth(230);
-        HBox bar = new HBox(10, searchBox, status, nationality, operation, add);
+        screening.setPrefWidth(190);
+        HBox bar = new HBox(10, searchBox, status, nationality, operation, screening, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("page-toolbar");
         return bar;

@@ -170,7 +170,11 @@ public final class CaseView {
         HBox header = new HBox(14, avatar, names, grow, edit, move, addEvent);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("case-header");
-        return header;
+        Label warning = NonPunishmentBanner.forCase(d);
+        if (warning == null) return header;
+        VBox top = new VBox(header, warning);
+        warning.getStyleClass().add("non-punishment-banner");
+        return top;
     }
 
     static Label statusBadge(CaseStatus status) {

@@ -15,6 +15,8 @@ import org.haven.app.I18n;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseQuery;
 import org.haven.cases.LegalRole;
+import org.haven.cases.ui.NonPunishmentBanner;
+import org.haven.cases.ui.ScreeningFilterBox;
 import org.haven.screening.Answer;
 import org.haven.screening.Consent;
 import org.haven.screening.ConsentGiver;

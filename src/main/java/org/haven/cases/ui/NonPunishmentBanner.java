@@ -1,4 +1,4 @@
-package org.haven.screening.ui;
+package org.haven.cases.ui;
 
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.Label;

@@ -1,4 +1,4 @@
-package org.haven.screening.ui;
+package org.haven.cases.ui;
 
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;

@@ -1,0 +1,20 @@
+package org.haven.operations.ui;
+
+import org.haven.app.HavenMenuBar;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+
+/** The Operations menu: the list of raids and rescue operations, each with its page. */
+public final class OperationMenus {
+    private OperationMenus() {}
+
+    public static void install(MainWindow window) {
+        HavenMenuBar menus = window.menus();
+        OperationsPage[] page = new OperationsPage[1];
+        menus.add(menus.operations(), "operations.menu", "mdi2m-map-marker-radius-outline", null, () -> {
+            // One operations page: opening it again brings the existing tab forward.
+            if (page[0] == null) page[0] = new OperationsPage(window.haven(), window::openCase);
+            window.showPage(I18n.t("operations.title"), page[0]);
+        });
+    }
+}

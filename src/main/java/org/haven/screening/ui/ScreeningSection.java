@@ -1,0 +1,25 @@
+package org.haven.screening.ui;
+
+import javafx.scene.Node;
+import org.haven.app.MainWindow;
+import org.haven.cases.CaseDetails;
+import org.haven.cases.ui.CaseSection;
+
+/** The Screening tab of the case view. */
+public final class ScreeningSection implements CaseSection {
+    @Override
+    public String titleKey() {
+        return "screening.tab";
+    }
+
+    @Override
+    public Node build(MainWindow window, CaseDetails details, Runnable reload) {
+        ScreeningForm form = new ScreeningForm(window.haven(), details.caseFile().id());
+        form.setOnSaved(saved -> reload.run());
+        return form;
+    }
+
+    public static void install(MainWindow window) {
+        window.addCaseSection(new ScreeningSection());
+    }
+}
