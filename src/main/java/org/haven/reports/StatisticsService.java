@@ -185,12 +185,14 @@ public final class StatisticsService {
         return new CountTable(id, List.copyOf(counts.keySet()), List.of(CountTable.COUNT), values);
     }
 
-    /** For the view's operation filter: id -> "CODE name" of every operation, by date. */
-    public Map<UUID, String> operations() {
+    /** An operation as the view's filter offers it. */
+    public record OperationChoice(UUID id, String code, String name) {}
+
+    /** For the view's operation filter: every operation, by date. */
+    public List<OperationChoice> operations() {
         session.requireCaseData();
-        Map<UUID, String> out = new LinkedHashMap<>();
-        db.dsl().select(OPERATION.ID, OPERATION.CODE, OPERATION.NAME).from(OPERATION).orderBy(OPERATION.OPERATION_DATE, OPERATION.CODE)
-                .forEach(r -> out.put(r.value1(), r.value2() + " " + r.value3()));
-        return out;
+        return db.dsl().select(OPERATION.ID, OPERATION.CODE, OPERATION.NAME).from(OPERATION)
+                .orderBy(OPERATION.OPERATION_DATE, OPERATION.CODE)
+                .fetch(r -> new OperationChoice(r.value1(), r.value2(), r.value3()));
     }
 }

@@ -79,7 +79,7 @@ class StatisticsServiceTest {
 
     @Test
     void periodAndOperationFiltersMatchSql() {
-        UUID op = stats.operations().keySet().iterator().next();
+        UUID op = stats.operations().get(0).id();
         String month = dsl.fetchValue("select min(opened_on) from case_file").toString().substring(0, 7);
         YearMonth from = YearMonth.parse(month);
         YearMonth to = from.plusMonths(5);
