@@ -205,7 +205,7 @@ public final class StatisticsView extends BorderPane {
             chart.setId("chart-" + t.id());
             chart.setTitle(I18n.t("stats.chart." + t.id()));
             chart.setAnimated(false);
-            chart.setPrefSize(t.id().equals(StatisticsService.OUTCOMES_BY_MONTH) ? 760 : 420, 320);
+            chart.setPrefSize(t.id().equals(StatisticsService.OUTCOMES_BY_MONTH) ? 860 : 420, 360);
             chartsById.put(t.id(), chart);
             Button save = new Button(I18n.t("stats.savePng"), new FontIcon("mdi2i-image-outline"));
             save.setId("save-" + t.id());
@@ -225,19 +225,33 @@ public final class StatisticsView extends BorderPane {
         chart.setLegendVisible(false);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         CountTable t = p.table();
+        List<String> categories = new ArrayList<>();
         for (int i = 0; i < t.rows().size(); i++) {
-            if (!p.isSuppressed(i, 0)) series.getData().add(new XYChart.Data<>(label(t.id(), t.rows().get(i)), t.count(i, 0)));
+            String label = label(t.id(), t.rows().get(i));
+            // A hidden count keeps its place on the axis, marked, so the reader knows it exists.
+            if (p.isSuppressed(i, 0)) {
+                categories.add(I18n.t("stats.hidden", label));
+            } else {
+                categories.add(label);
+                series.getData().add(new XYChart.Data<>(label, t.count(i, 0)));
+            }
         }
+        x.setAutoRanging(false);
+        x.getCategories().setAll(categories);
+        x.setTickLabelRotation(90);
         chart.getData().add(series);
         return chart;
     }
 
     private Chart pie(SmallCells.Protected p) {
         PieChart chart = new PieChart();
+        chart.setLabelsVisible(false);
         CountTable t = p.table();
         for (int i = 0; i < t.rows().size(); i++) {
             if (!p.isSuppressed(i, 0) && t.count(i, 0) > 0) {
                 chart.getData().add(new PieChart.Data(label(t.id(), t.rows().get(i)) + " (" + t.count(i, 0) + ")", t.count(i, 0)));
+            } else if (p.isSuppressed(i, 0)) {
+                chart.getData().add(new PieChart.Data(I18n.t("stats.hidden", label(t.id(), t.rows().get(i))), 0));
             }
         }
         return chart;
