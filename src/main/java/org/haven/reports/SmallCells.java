@@ -6,13 +6,16 @@ package org.haven.reports;
  *   <li>Primary suppression: a count from 1 to k-1 is shown as "&lt;k". Zeros are shown.</li>
  *   <li>Secondary suppression: in every row and every column of a table (any line of two or more
  *       cells), if exactly one cell is suppressed, the smallest other non-zero cell of that line is
- *       suppressed too, repeated until no line has a lone suppressed cell; so a total published here
- *       or elsewhere cannot give a suppressed count back by subtraction.</li>
+ *       suppressed too (shown as "*"), repeated until no line has a lone suppressed cell; so a total
+ *       published here or elsewhere cannot give a suppressed count back by subtraction.</li>
  *   <li>Totals: one-dimensional tables get a total line (safe after rule 2); cross tables get none.</li>
  * </ol>
  * Pure: no SQL, no JavaFX. See docs/anonymization.md.
  */
 public final class SmallCells {
+    /** How a secondarily suppressed cell reads. */
+    public static final String HIDDEN = "*";
+
     private SmallCells() {}
 
     /** A table with its suppression decided. */
@@ -21,9 +24,10 @@ public final class SmallCells {
             return suppressed[row][column];
         }
 
-        /** The published text of a cell: the count, or "<k". */
+        /** The published text of a cell: the count, "<k" (too small), or "*" (hidden so "<k" cannot be worked out). */
         public String cell(int row, int column) {
-            return suppressed[row][column] ? "<" + k : Long.toString(table.count(row, column));
+            if (!suppressed[row][column]) return Long.toString(table.count(row, column));
+            return table.count(row, column) < k ? "<" + k : HIDDEN;
         }
 
         public boolean anySuppressed() {

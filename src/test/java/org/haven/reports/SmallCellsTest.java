@@ -33,6 +33,7 @@ class SmallCellsTest {
         SmallCells.Protected p = SmallCells.protect(oneColumn(120, 3, 0, 40, 60), 5);
         assertThat(p.cell(1, 0)).isEqualTo("<5");
         assertThat(p.isSuppressed(3, 0)).isTrue();
+        assertThat(p.cell(3, 0)).isEqualTo("*");
         assertThat(p.isSuppressed(0, 0)).isFalse();
         assertThat(p.isSuppressed(4, 0)).isFalse();
     }

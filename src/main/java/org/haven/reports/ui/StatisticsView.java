@@ -46,6 +46,7 @@ import org.haven.people.Sex;
 import org.haven.reports.CountTable;
 import org.haven.reports.SmallCells;
 import org.haven.reports.StatisticsCsv;
+import org.haven.reports.StatisticsPdf;
 import org.haven.reports.StatisticsService;
 import org.haven.reports.StatisticsService.OperationChoice;
 import org.haven.reports.StatsFilter;
@@ -138,10 +139,13 @@ public final class StatisticsView extends BorderPane {
         Button csv = new Button(I18n.t("stats.exportCsv"), new FontIcon("mdi2f-file-delimited-outline"));
         csv.setId("stats-export-csv");
         csv.setOnAction(e -> exportCsv());
+        Button pdf = new Button(I18n.t("stats.exportPdf"), new FontIcon("mdi2f-file-pdf-box"));
+        pdf.setId("stats-export-pdf");
+        pdf.setOnAction(e -> exportPdf());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label(I18n.t("stats.from")), from, new Label(I18n.t("stats.to")), to,
-                new Label(I18n.t("stats.operation")), operation, apply, spacer, csv);
+                new Label(I18n.t("stats.operation")), operation, apply, spacer, csv, pdf);
         if (haven.user().has(Role.COORDINATOR)) {
             Button anonymized = new Button(I18n.t("stats.exportAnonymized"), new FontIcon("mdi2s-shield-lock-outline"));
             anonymized.setId("stats-export-anonymized");
@@ -276,7 +280,13 @@ public final class StatisticsView extends BorderPane {
         return chart;
     }
 
-    private static String label(String tableId, String row) {
+    /** Labels for the PDF: rows as on the charts; the outcome table's columns as outcome labels. */
+    static String pdfLabel(String tableId, String key) {
+        if (tableId.equals(StatisticsService.OUTCOMES_BY_MONTH + ".column")) return I18n.label(Outcome.valueOf(key));
+        return label(tableId, key);
+    }
+
+    static String label(String tableId, String row) {
         if (row.equals(StatisticsService.NONE)) {
             return I18n.t(tableId.equals(StatisticsService.CASES_BY_OPERATION) ? "stats.noOperation" : "stats.unknown");
         }
@@ -314,6 +324,30 @@ public final class StatisticsView extends BorderPane {
             StatisticsCsv.write(tables, K, file.toPath());
             return file;
         }, f -> status.setText(I18n.t("stats.saved", f.getName())));
+    }
+
+    /** The statistics report as PDF: every chart as shown, and its counts under the small-cell rule. */
+    private void exportPdf() {
+        List<CountTable> tables = current;
+        File file = choose("statistics.pdf", I18n.t("stats.pdfFiles"), "*.pdf");
+        if (file == null) return;
+        StatisticsPdf.Texts texts = pdfTexts(tables);
+        Map<String, BufferedImage> images = new LinkedHashMap<>();
+        chartsById.forEach((id, chart) -> images.put(id, ChartImages.snapshot(chart)));
+        FxTasks.run(() -> {
+            StatisticsPdf.write(tables, images, K, texts, StatisticsView::pdfLabel, file.toPath());
+            return file;
+        }, f -> status.setText(I18n.t("stats.saved", f.getName())));
+    }
+
+    /** The PDF's title, filter line, note and table titles, from the bundle. */
+    StatisticsPdf.Texts pdfTexts(List<CountTable> tables) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (CountTable t : tables) titles.put(t.id(), I18n.t("stats.chart." + t.id()));
+        OperationChoice op = operation.getValue();
+        String filterText = I18n.t("stats.pdfFilter", from.getText().isBlank() ? "-" : from.getText().trim(),
+                to.getText().isBlank() ? "-" : to.getText().trim(), op == null ? I18n.t("stats.allOperations") : op.code());
+        return new StatisticsPdf.Texts(I18n.t("stats.pdfTitle"), filterText, I18n.t("stats.smallCellNote", K), titles);
     }
 
     /** The anonymized case-level export for the filter's period and operation. */

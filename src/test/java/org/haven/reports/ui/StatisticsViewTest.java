@@ -101,4 +101,23 @@ class StatisticsViewTest {
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     }
+
+    @Test
+    void theReportPdfHoldsEveryChartAndProtectedCounts(FxRobot robot) throws Exception {
+        waitLoaded();
+        var tables = new StatisticsService(haven.database(), haven.session()).all(org.haven.reports.StatsFilter.all());
+        var images = WaitForAsyncUtils.asyncFx(() -> {
+            java.util.Map<String, java.awt.image.BufferedImage> m = new java.util.LinkedHashMap<>();
+            for (var t : tables) m.put(t.id(), ChartImages.snapshot(view.chart(t.id())));
+            return m;
+        }).get();
+        var texts = WaitForAsyncUtils.asyncFx(() -> view.pdfTexts(tables)).get();
+        Path pdf = dir.resolve("stats.pdf");
+        org.haven.reports.StatisticsPdf.write(tables, images, StatisticsView.K, texts, StatisticsView::pdfLabel, pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Haven statistics", "People by nationality", "Outcomes by month closed", "Total", "Vietnam");
+            assertThat(text).contains("Deported", "Repatriated");
+        }
+    }
 }
