@@ -72,6 +72,8 @@ public final class StatisticsView extends BorderPane {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final Map<String, Chart> chartsById = new LinkedHashMap<>();
     private List<CountTable> current = List.of();
+    /** Counts refreshes, so a slow earlier load never overwrites a newer one. */
+    private long generation;
 
     public StatisticsView(Haven haven) {
         this(haven, new StatisticsService(haven.database(), haven.session()));
@@ -142,17 +144,23 @@ public final class StatisticsView extends BorderPane {
         Button pdf = new Button(I18n.t("stats.exportPdf"), new FontIcon("mdi2f-file-pdf-box"));
         pdf.setId("stats-export-pdf");
         pdf.setOnAction(e -> exportPdf());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label(I18n.t("stats.from")), from, new Label(I18n.t("stats.to")), to,
-                new Label(I18n.t("stats.operation")), operation, apply, spacer, csv, pdf);
+        HBox filters = new HBox(8, new Label(I18n.t("stats.from")), from, new Label(I18n.t("stats.to")), to,
+                new Label(I18n.t("stats.operation")), operation, apply);
+        HBox actions = new HBox(8, csv, pdf);
         if (haven.user().has(Role.COORDINATOR)) {
             Button anonymized = new Button(I18n.t("stats.exportAnonymized"), new FontIcon("mdi2s-shield-lock-outline"));
             anonymized.setId("stats-export-anonymized");
             anonymized.setOnAction(e -> exportAnonymized());
-            bar.getChildren().add(anonymized);
+            actions.getChildren().add(anonymized);
         }
-        bar.setAlignment(Pos.CENTER_LEFT);
+        // Labels and buttons keep their full text; the two groups wrap onto two lines when narrow.
+        for (HBox box : List.of(filters, actions)) {
+            box.setAlignment(Pos.CENTER_LEFT);
+            for (Node n : box.getChildren()) {
+                if (n instanceof Region r && !(n instanceof TextField) && !(n instanceof ComboBox)) r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        FlowPane bar = new FlowPane(24, 8, filters, actions);
         bar.setPadding(new Insets(12));
         return bar;
     }
@@ -183,14 +191,17 @@ public final class StatisticsView extends BorderPane {
     public void refresh() {
         StatsFilter f = filter();
         if (f == null) return;
+        long mine = ++generation;
         loading.set(true);
         status.setText(I18n.t("stats.loading"));
         FxTasks.run(() -> service.all(f), tables -> {
+            if (mine != generation) return;
             current = tables;
             show(tables);
             status.setText(I18n.t("stats.smallCellNote", K));
             loading.set(false);
         }, error -> {
+            if (mine != generation) return;
             loading.set(false);
             status.setText(FxTasks.userMessage(error));
         });
