@@ -1,0 +1,90 @@
+package org.haven.cli;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.haven.Haven;
+import org.haven.common.HavenException;
+import org.haven.exports.AnonymizedExporter;
+import org.haven.exports.KAnonymizer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * `haven export --anonymized ...`: the case-level export. The kind of export is one exclusive
+ * choice ({@link Kind}); the identified export joins that group as `--identified`.
+ */
+@Command(name = "export", description = "Export cases to CSV (coordinators only, audited).")
+final class ExportCommand implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Kind kind;
+
+    /** Which export: exactly one of these options. */
+    static final class Kind {
+        @Option(names = "--anonymized", required = true,
+                description = "Anonymized case-level export (k-anonymous), with FILE.report.txt beside it.")
+        boolean anonymized;
+    }
+
+    @Option(names = "--preset", paramLabel = "partner|public", defaultValue = "partner",
+            description = "partner (k = 5) or public (k = 11). Default: partner.")
+    String preset;
+
+    @Option(names = "--k", paramLabel = "N", description = "Raise k above the preset's (never below 5).")
+    Integer k;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM", description = "First month of identification to include.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month of identification to include.")
+    String to;
+
+    @Option(names = "--operation", paramLabel = "CODE", description = "Only cases of this operation (repeatable).")
+    List<String> operations;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        if (kind.anonymized) return anonymized();
+        throw HavenException.badInput("Choose the kind of export.");
+    }
+
+    private int anonymized() {
+        AnonymizedExporter.Preset p = AnonymizedExporter.Preset.parse(preset);
+        AnonymizedExporter.effectiveK(p, k); // bad k: exit 2 before asking for a password
+        YearMonth fromMonth = month("--from", from);
+        YearMonth toMonth = month("--to", to);
+        try (Haven haven = home.open()) {
+            AnonymizedExporter.Report r = new AnonymizedExporter(haven.database(), haven.session())
+                    .export(new AnonymizedExporter.Request(p, k, fromMonth, toMonth, operations, output));
+            System.out.println("file\t" + r.csv());
+            System.out.println("report\t" + r.reportFile());
+            System.out.println("rows\t" + r.exported());
+            System.out.println("suppressed\t" + r.suppressed());
+            System.out.println("k\t" + r.kRequired());
+            System.out.println("k_reached\t" + r.kReached());
+            for (Map.Entry<KAnonymizer.Step, Integer> e : r.generalized().entrySet()) {
+                System.out.println("generalized." + e.getKey().name().toLowerCase() + "\t" + e.getValue());
+            }
+        }
+        return 0;
+    }
+
+    private static YearMonth month(String option, String text) {
+        if (text == null) return null;
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw HavenException.badInput(option + " must be a month as YYYY-MM, e.g. 2025-07.");
+        }
+    }
+}

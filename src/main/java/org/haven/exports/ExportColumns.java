@@ -1,0 +1,24 @@
+package org.haven.exports;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * Extra columns another feature adds to the anonymized export (e.g. screening: methods of control,
+ * type of exploitation, method of recruitment). They are published as they are, outside the
+ * k-anonymity grouping, so they must be structured picklist values (HTCDS value names), never free
+ * text, dates, places or anything that tells people apart on its own.
+ */
+public interface ExportColumns {
+    /** Header names, HTCDS field names where the standard has one (e.g. vic_MethodsOfControl). */
+    List<String> headers();
+
+    /**
+     * The values for a batch of cases (one query per batch, never one per case), each list in
+     * header order. A case missing from the map gets empty cells.
+     */
+    Map<UUID, List<String>> valuesFor(DSLContext dsl, Collection<UUID> caseIds);
+}

@@ -1,0 +1,55 @@
+package org.haven.reports;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.haven.common.HavenException;
+import org.haven.exports.CsvCells;
+
+/**
+ * The statistics as one CSV in long form (table, row, column, count), with the small-cell rule
+ * applied: counts below k read "&lt;k", and one-column tables end with a "total" line.
+ */
+public final class StatisticsCsv {
+    private StatisticsCsv() {}
+
+    public static void write(List<CountTable> tables, int k, Path file) {
+        Path target = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(target.getParent(), ".haven-stats-", ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("table", "row", "column", "count").get())) {
+                for (CountTable t : tables) {
+                    SmallCells.Protected p = SmallCells.protect(t, k);
+                    for (int i = 0; i < t.rows().size(); i++) {
+                        for (int j = 0; j < t.columns().size(); j++) {
+                            csv.printRecord(CsvCells.neutralize(t.id()), CsvCells.neutralize(t.rows().get(i)),
+                                    CsvCells.neutralize(t.columns().get(j)), CsvCells.neutralize(p.cell(i, j)));
+                        }
+                    }
+                    if (p.publishesTotal()) csv.printRecord(t.id(), "total", CountTable.COUNT, Long.toString(t.total()));
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "Could not write " + target.getFileName() + ": check the folder exists and is writable.", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // holds aggregates only
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package org.haven.reports.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.Chart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.haven.Haven;
+import org.haven.app.FxTasks;
+import org.haven.app.I18n;
+import org.haven.cases.CaseStatus;
+import org.haven.cases.Outcome;
+import org.haven.exports.AnonymizedExporter;
+import org.haven.people.Sex;
+import org.haven.reports.CountTable;
+import org.haven.reports.SmallCells;
+import org.haven.reports.StatisticsCsv;
+import org.haven.reports.StatisticsPdf;
+import org.haven.reports.StatisticsService;
+import org.haven.reports.StatisticsService.OperationChoice;
+import org.haven.reports.StatsFilter;
+import org.haven.security.Role;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The statistics page: charts of people by nationality, sex and age band, cases by status, outcomes
+ * per month and cases per operation, filtered by period and operation. Every chart applies the
+ * small-cell rule ({@link SmallCells}, k = {@link #K}), so a saved image or CSV is safe to share.
+ */
+public final class StatisticsView extends BorderPane {
+    /** The small-cell threshold for everything this view shows or saves. */
+    public static final int K = 5;
+
+    private final Haven haven;
+    private final StatisticsService service;
+    private final TextField from = new TextField();
+    private final TextField to = new TextField();
+    private final ComboBox<OperationChoice> operation = new ComboBox<>();
+    private final FlowPane charts = new FlowPane(12, 12);
+    private final Label status = new Label();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final Map<String, Chart> chartsById = new LinkedHashMap<>();
+    private List<CountTable> current = List.of();
+    /** Counts refreshes, so a slow earlier load never overwrites a newer one. */
+    private long generation;
+
+    public StatisticsView(Haven haven) {
+        this(haven, new StatisticsService(haven.database(), haven.session()));
+    }
+
+    public StatisticsView(Haven haven, StatisticsService service) {
+        this.haven = haven;
+        this.service = service;
+        getStyleClass().add("statistics-view");
+        setTop(filterBar());
+        charts.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        status.setId("stats-status");
+        status.setPadding(new Insets(4, 12, 8, 12));
+        setBottom(status);
+        FxTasks.run(service::operations, ops -> {
+            operation.getItems().setAll(new ArrayList<>());
+            operation.getItems().add(null);
+            operation.getItems().addAll(ops);
+            operation.getSelectionModel().selectFirst();
+            operation.valueProperty().addListener((o, a, b) -> refresh());
+            refresh();
+        });
+    }
+
+    /** True while data is being loaded (tests and the UI wait on it). */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** The chart showing a table, by table id (see StatisticsService's constants). */
+    public Chart chart(String tableId) {
+        return chartsById.get(tableId);
+    }
+
+    private Node filterBar() {
+        from.setId("stats-from");
+        to.setId("stats-to");
+        operation.setId("stats-operation");
+        for (TextField f : List.of(from, to)) {
+            f.setPromptText(I18n.t("stats.monthPrompt"));
+            f.setPrefColumnCount(7);
+            f.setOnAction(e -> refresh());
+            f.focusedProperty().addListener((o, was, now) -> {
+                if (!now) refresh();
+            });
+        }
+        operation.setPrefWidth(260);
+        operation.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OperationChoice c) {
+                return c == null ? I18n.t("stats.allOperations") : c.code() + " " + c.name();
+            }
+
+            @Override
+            public OperationChoice fromString(String s) {
+                return null;
+            }
+        });
+        Button apply = new Button(I18n.t("stats.refresh"), new FontIcon("mdi2r-refresh"));
+        apply.setId("stats-refresh");
+        apply.setOnAction(e -> refresh());
+        Button csv = new Button(I18n.t("stats.exportCsv"), new FontIcon("mdi2f-file-delimited-outline"));
+        csv.setId("stats-export-csv");
+        csv.setOnAction(e -> exportCsv());
+        Button pdf = new Button(I18n.t("stats.exportPdf"), new FontIcon("mdi2f-file-pdf-box"));
+        pdf.setId("stats-export-pdf");
+        pdf.setOnAction(e -> exportPdf());
+        HBox filters = new HBox(8, new Label(I18n.t("stats.from")), from, new Label(I18n.t("stats.to")), to,
+                new Label(I18n.t("stats.operation")), operation, apply);
+        HBox actions = new HBox(8, csv, pdf);
+        if (haven.user().has(Role.COORDINATOR)) {
+            Button anonymized = new Button(I18n.t("stats.exportAnonymized"), new FontIcon("mdi2s-shield-lock-outline"));
+            anonymized.setId("stats-export-anonymized");
+            anonymized.setOnAction(e -> exportAnonymized());
+            actions.getChildren().add(anonymized);
+        }
+        // Labels and buttons keep their full text; the two groups wrap onto two lines when narrow.
+        for (HBox box : List.of(filters, actions)) {
+            box.setAlignment(Pos.CENTER_LEFT);
+            for (Node n : box.getChildren()) {
+                if (n instanceof Region r && !(n instanceof TextField) && !(n instanceof ComboBox)) r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        FlowPane bar = new FlowPane(24, 8, filters, actions);
+        bar.setPadding(new Insets(12));
+        return bar;
+    }
+
+    /** The filter as typed, or null (with a message) when a month is not YYYY-MM. */
+    private StatsFilter filter() {
+        try {
+            YearMonth f = month(from);
+            YearMonth t = month(to);
+            if (f != null && t != null && f.isAfter(t)) {
+                status.setText(I18n.t("stats.badPeriod"));
+                return null;
+            }
+            OperationChoice op = operation.getValue();
+            return new StatsFilter(f, t, op == null ? null : op.id());
+        } catch (DateTimeParseException e) {
+            status.setText(I18n.t("stats.badMonth"));
+            return null;
+        }
+    }
+
+    private static YearMonth month(TextField field) {
+        String text = field.getText() == null ? "" : field.getText().trim();
+        return text.isEmpty() ? null : YearMonth.parse(text);
+    }
+
+    /** Reloads every table for the current filter, in the background. */
+    public void refresh() {
+        StatsFilter f = filter();
+        if (f == null) return;
+        long mine = ++generation;
+        loading.set(true);
+        status.setText(I18n.t("stats.loading"));
+        FxTasks.run(() -> service.all(f), tables -> {
+            if (mine != generation) return;
+            current = tables;
+            show(tables);
+            status.setText(I18n.t("stats.smallCellNote", K));
+            loading.set(false);
+        }, error -> {
+            if (mine != generation) return;
+            loading.set(false);
+            status.setText(FxTasks.userMessage(error));
+        });
+    }
+
+    private void show(List<CountTable> tables) {
+        charts.getChildren().clear();
+        chartsById.clear();
+        for (CountTable t : tables) {
+            SmallCells.Protected p = SmallCells.protect(t, K);
+            Chart chart = switch (t.id()) {
+                case StatisticsService.PEOPLE_BY_SEX -> pie(p);
+                case StatisticsService.OUTCOMES_BY_MONTH -> stacked(p);
+                default -> bars(p);
+            };
+            chart.setId("chart-" + t.id());
+            chart.setTitle(I18n.t("stats.chart." + t.id()));
+            chart.setAnimated(false);
+            chart.setPrefSize(t.id().equals(StatisticsService.OUTCOMES_BY_MONTH) ? 860 : 420, 360);
+            chartsById.put(t.id(), chart);
+            Button save = new Button(I18n.t("stats.savePng"), new FontIcon("mdi2i-image-outline"));
+            save.setId("save-" + t.id());
+            save.setOnAction(e -> savePng(chart, t.id()));
+            VBox card = new VBox(4, chart, save);
+            card.setAlignment(Pos.TOP_RIGHT);
+            card.getStyleClass().add("stats-card");
+            charts.getChildren().add(card);
+        }
+    }
+
+    private Chart bars(SmallCells.Protected p) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setMinorTickVisible(false);
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setLegendVisible(false);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        CountTable t = p.table();
+        List<String> categories = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            String label = label(t.id(), t.rows().get(i));
+            // A hidden count keeps its place on the axis, marked, so the reader knows it exists.
+            if (p.isSuppressed(i, 0)) {
+                categories.add(I18n.t("stats.hidden", label));
+            } else {
+                categories.add(label);
+                series.getData().add(new XYChart.Data<>(label, t.count(i, 0)));
+            }
+        }
+        x.setAutoRanging(false);
+        x.getCategories().setAll(categories);
+        x.setTickLabelRotation(90);
+        chart.getData().add(series);
+        return chart;
+    }
+
+    private Chart pie(SmallCells.Protected p) {
+        PieChart chart = new PieChart();
+        chart.setLabelsVisible(false);
+        CountTable t = p.table();
+        for (int i = 0; i < t.rows().size(); i++) {
+            if (!p.isSuppressed(i, 0) && t.count(i, 0) > 0) {
+                chart.getData().add(new PieChart.Data(label(t.id(), t.rows().get(i)) + " (" + t.count(i, 0) + ")", t.count(i, 0)));
+            } else if (p.isSuppressed(i, 0)) {
+                chart.getData().add(new PieChart.Data(I18n.t("stats.hidden", label(t.id(), t.rows().get(i))), 0));
+            }
+        }
+        return chart;
+    }
+
+    /** Outcomes per month: one series per outcome, so repatriation and deportation never merge. */
+    private Chart stacked(SmallCells.Protected p) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
+        CountTable t = p.table();
+        List<String> months = new ArrayList<>(t.rows());
+        x.getCategories().setAll(months);
+        for (int j = 0; j < t.columns().size(); j++) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(I18n.label(Outcome.valueOf(t.columns().get(j))));
+            for (int i = 0; i < months.size(); i++) {
+                if (!p.isSuppressed(i, j) && t.count(i, j) > 0) series.getData().add(new XYChart.Data<>(months.get(i), t.count(i, j)));
+            }
+            chart.getData().add(series);
+        }
+        return chart;
+    }
+
+    /** Labels for the PDF: rows as on the charts; the outcome table's columns as outcome labels. */
+    static String pdfLabel(String tableId, String key) {
+        if (tableId.equals(StatisticsService.OUTCOMES_BY_MONTH + ".column")) return I18n.label(Outcome.valueOf(key));
+        return label(tableId, key);
+    }
+
+    static String label(String tableId, String row) {
+        if (row.equals(StatisticsService.NONE)) {
+            return I18n.t(tableId.equals(StatisticsService.CASES_BY_OPERATION) ? "stats.noOperation" : "stats.unknown");
+        }
+        return switch (tableId) {
+            case StatisticsService.PEOPLE_BY_NATIONALITY -> Locale.of("", row).getDisplayCountry(I18n.locale());
+            case StatisticsService.PEOPLE_BY_SEX -> I18n.label(Sex.valueOf(row));
+            case StatisticsService.CASES_BY_STATUS -> I18n.label(CaseStatus.valueOf(row));
+            case StatisticsService.PEOPLE_BY_AGE_BAND -> row.equals("Unknown") ? I18n.t("stats.unknown") : row;
+            default -> row;
+        };
+    }
+
+    private File choose(String initialName, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        return chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    }
+
+    private void savePng(Chart chart, String tableId) {
+        File file = choose(tableId + ".png", I18n.t("stats.pngFiles"), "*.png");
+        if (file == null) return;
+        BufferedImage image = ChartImages.snapshot(chart);
+        FxTasks.run(() -> {
+            ChartImages.writePng(image, file.toPath());
+            return file;
+        }, f -> status.setText(I18n.t("stats.saved", f.getName())));
+    }
+
+    private void exportCsv() {
+        List<CountTable> tables = current;
+        File file = choose("statistics.csv", I18n.t("stats.csvFiles"), "*.csv");
+        if (file == null) return;
+        FxTasks.run(() -> {
+            StatisticsCsv.write(tables, K, file.toPath());
+            return file;
+        }, f -> status.setText(I18n.t("stats.saved", f.getName())));
+    }
+
+    /** The statistics report as PDF: every chart as shown, and its counts under the small-cell rule. */
+    private void exportPdf() {
+        List<CountTable> tables = current;
+        File file = choose("statistics.pdf", I18n.t("stats.pdfFiles"), "*.pdf");
+        if (file == null) return;
+        StatisticsPdf.Texts texts = pdfTexts(tables);
+        Map<String, BufferedImage> images = new LinkedHashMap<>();
+        chartsById.forEach((id, chart) -> images.put(id, ChartImages.snapshot(chart)));
+        FxTasks.run(() -> {
+            StatisticsPdf.write(tables, images, K, texts, StatisticsView::pdfLabel, file.toPath());
+            return file;
+        }, f -> status.setText(I18n.t("stats.saved", f.getName())));
+    }
+
+    /** The PDF's title, filter line, note and table titles, from the bundle. */
+    StatisticsPdf.Texts pdfTexts(List<CountTable> tables) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (CountTable t : tables) titles.put(t.id(), I18n.t("stats.chart." + t.id()));
+        OperationChoice op = operation.getValue();
+        String filterText = I18n.t("stats.pdfFilter", from.getText().isBlank() ? "-" : from.getText().trim(),
+                to.getText().isBlank() ? "-" : to.getText().trim(), op == null ? I18n.t("stats.allOperations") : op.code());
+        return new StatisticsPdf.Texts(I18n.t("stats.pdfTitle"), filterText, I18n.t("stats.smallCellNote", K), titles);
+    }
+
+    /** The anonymized case-level export for the filter's period and operation. */
+    private void exportAnonymized() {
+        StatsFilter f = filter();
+        if (f == null) return;
+        Map<String, AnonymizedExporter.Preset> presets = new LinkedHashMap<>();
+        for (AnonymizedExporter.Preset p : AnonymizedExporter.Preset.values()) {
+            presets.put(I18n.t("stats.preset." + p.name(), p.k()), p);
+        }
+        ChoiceDialog<String> presetDialog = new ChoiceDialog<>(presets.keySet().iterator().next(), presets.keySet());
+        presetDialog.setTitle(I18n.t("stats.exportAnonymized"));
+        presetDialog.setHeaderText(I18n.t("stats.presetQuestion"));
+        presetDialog.setContentText(I18n.t("stats.preset"));
+        var chosen = presetDialog.showAndWait();
+        if (chosen.isEmpty()) return;
+        AnonymizedExporter.Preset preset = presets.get(chosen.get());
+        File file = choose("cases-anonymized.csv", I18n.t("stats.csvFiles"), "*.csv");
+        if (file == null) return;
+        OperationChoice op = operation.getValue();
+        Path out = file.toPath();
+        FxTasks.run(() -> new AnonymizedExporter(haven.database(), haven.session()).export(new AnonymizedExporter.Request(
+                        preset, null, f.from(), f.to(), op == null ? List.of() : List.of(op.code()), out)),
+                r -> status.setText(I18n.t("stats.anonymizedDone", r.exported(), r.suppressed(), r.kReached(),
+                        r.reportFile().getFileName())));
+    }
+}

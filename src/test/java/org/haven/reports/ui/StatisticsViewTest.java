@@ -1,0 +1,123 @@
+package org.haven.reports.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.demo.DemoData;
+import org.haven.reports.StatisticsService;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class StatisticsViewTest {
+    static {
+        // JavaFX 26's own headless glass platform replaces Monocle; testfx.headless=true (pom) would ask for Monocle.
+        System.setProperty("testfx.headless", "false");
+    }
+
+    @TempDir static Path dir;
+    static Haven haven;
+    StatisticsView view;
+
+    @BeforeAll
+    static void fill() {
+        haven = TestHaven.create(dir);
+        new DemoData(haven, 3).generate(500, null);
+    }
+
+    @AfterAll
+    static void close() {
+        haven.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        view = new StatisticsView(haven);
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    private void waitLoaded() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.chart(StatisticsService.CASES_BY_STATUS) != null
+                && !view.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private long statusTotal() {
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> chart = (BarChart<String, Number>) view.chart(StatisticsService.CASES_BY_STATUS);
+        long sum = 0;
+        for (XYChart.Data<String, Number> d : chart.getData().get(0).getData()) sum += d.getYValue().longValue();
+        return sum;
+    }
+
+    @Test
+    void filtersChangeTheChartsAndChartsSaveAsPng(FxRobot robot) throws Exception {
+        waitLoaded();
+        long all = statusTotal();
+        assertThat(all).isBetween(480L, 500L); // small cells may be hidden
+        PieChart sex = (PieChart) view.chart(StatisticsService.PEOPLE_BY_SEX);
+        assertThat(sex.getData()).isNotEmpty();
+
+        // One operation: fewer cases.
+        @SuppressWarnings("unchecked")
+        ComboBox<StatisticsService.OperationChoice> op = robot.lookup("#stats-operation").queryAs(ComboBox.class);
+        robot.interact(() -> op.getSelectionModel().select(1));
+        waitLoaded();
+        long oneOp = statusTotal();
+        assertThat(oneOp).isLessThan(all);
+
+        // Back to all operations and a period in the future: nothing.
+        robot.interact(() -> op.getSelectionModel().select(0));
+        waitLoaded();
+        robot.clickOn("#stats-from").write("2999-01");
+        robot.clickOn("#stats-to").write("2999-12");
+        robot.clickOn("#stats-refresh");
+        waitLoaded();
+        assertThat(statusTotal()).isZero();
+        assertThat(robot.lookup("#stats-status").queryLabeled().getText()).contains("5");
+
+        // A chart as PNG.
+        Path png = dir.resolve("status.png");
+        var image = WaitForAsyncUtils.asyncFx(() -> ChartImages.snapshot(view.chart(StatisticsService.CASES_BY_STATUS))).get();
+        ChartImages.writePng(image, png);
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    }
+
+    @Test
+    void theReportPdfHoldsEveryChartAndProtectedCounts(FxRobot robot) throws Exception {
+        waitLoaded();
+        var tables = new StatisticsService(haven.database(), haven.session()).all(org.haven.reports.StatsFilter.all());
+        var images = WaitForAsyncUtils.asyncFx(() -> {
+            java.util.Map<String, java.awt.image.BufferedImage> m = new java.util.LinkedHashMap<>();
+            for (var t : tables) m.put(t.id(), ChartImages.snapshot(view.chart(t.id())));
+            return m;
+        }).get();
+        var texts = WaitForAsyncUtils.asyncFx(() -> view.pdfTexts(tables)).get();
+        Path pdf = dir.resolve("stats.pdf");
+        org.haven.reports.StatisticsPdf.write(tables, images, StatisticsView.K, texts, StatisticsView::pdfLabel, pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Haven statistics", "People by nationality", "Outcomes by month closed", "Total", "Vietnam");
+            assertThat(text).contains("Deported", "Repatriated");
+        }
+    }
+}
