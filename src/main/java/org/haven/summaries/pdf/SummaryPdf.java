@@ -258,7 +258,7 @@ public final class SummaryPdf implements AutoCloseable {
         }
     }
 
-    private static final float[] EVENT_COLUMNS = {0.17f, 0.19f, 0.47f, 0.17f};
+    private static final float[] EVENT_COLUMNS = {0.21f, 0.18f, 0.46f, 0.15f};
 
     private void events(Events e) {
         if (e.rows().isEmpty()) {
