@@ -97,6 +97,7 @@ class SummaryPdfTest {
         service.writePdf(List.of(vi.id(), zh.id(), km.id(), th.id(), my.id(), lo.id()), SummaryOptions.all(Audience.INTERNAL),
                 file, null, () -> false);
 
+        keep(file);
         String text = text(file);
         for (String name : List.of(VIETNAMESE, CHINESE, KHMER, THAI, MYANMAR, LAO)) assertThat(text).contains(name);
         assertThat(text).contains("Haven", "CONFIDENTIAL", "Case summary " + vi.caseNumber(), "Identity", "Case status",
@@ -123,6 +124,7 @@ class SummaryPdfTest {
 
         service.writePdf(List.of(c.id(), km.id()), SummaryOptions.all(Audience.EXTERNAL), file, null, () -> false);
 
+        keep(file);
         String text = text(file);
         List<String> secrets = List.of(VIETNAMESE, "Nguyen Thi Huong", "Hoa Compound-7", "C7788123", "+84 912 345 678",
                 "Big Brother Li", "Dr Chanthy", "Tran Van Kiet", "Riverside", "Officer Sopheap", "1999-03-14",
@@ -174,6 +176,7 @@ class SummaryPdfTest {
 
         SummaryService.Result r = service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.INTERNAL), file, null, () -> false);
 
+        keep(file);
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             int pages = doc.getNumberOfPages();
             assertThat(pages).isGreaterThan(4).isEqualTo(r.pages());
@@ -253,6 +256,12 @@ class SummaryPdfTest {
     void unknownCaseNumberIsNotFound() {
         assertThatThrownBy(() -> service.casesByNumber(List.of("HVN-0000-XXX-999999")))
                 .isInstanceOf(HavenException.class).hasMessageContaining("No case with the number HVN-0000-XXX-999999");
+    }
+
+    /** With -Dhaven.summary.keep=DIR, tests copy their PDFs there to be looked at (pdftoppm). */
+    static void keep(Path file) throws IOException {
+        String keepDir = System.getProperty("haven.summary.keep");
+        if (keepDir != null) Files.copy(file, Path.of(keepDir).resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     // ---- reading PDFs back
