@@ -130,6 +130,7 @@ public final class SummaryService {
      */
     public Result writePdf(List<UUID> caseIds, SummaryOptions options, Path target, Progress progress, BooleanSupplier cancelled) {
         session.requireCaseData();
+        BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
         if (Files.isDirectory(file)) throw HavenException.badInput("The output " + file + " is a folder: give a file name.");
@@ -145,9 +146,9 @@ public final class SummaryService {
         try {
             Result result;
             try (OutputStream out = Files.newOutputStream(temp)) {
-                result = renderTo(caseIds, options, out, progress, cancelled);
+                result = renderTo(caseIds, options, out, progress, stop);
             }
-            if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
+            if (stop.getAsBoolean()) throw new CancellationException("cancelled");
             recordPrinted(caseIds, options.audience());
             move(temp, file);
             return result;

@@ -253,6 +253,25 @@ class SummaryPdfTest {
     }
 
     @Test
+    void caseworkersSummarizeTheirOwnCasesButNotOthers() {
+        CaseFile coordinators = register("Someone", null, null, null, null, null);
+        char[] pw = "caseworker-password-1".toCharArray();
+        org.haven.security.Accounts.addUser(haven.unlocked(), "cw", java.util.Set.of(org.haven.security.Role.CASEWORKER), pw);
+        haven.close();
+        haven = Haven.login(dir, "cw", pw);
+        SummaryService asCaseworker = SummaryServices.of(haven);
+        CaseFile own = haven.cases().register(TestHaven.newCase(TestHaven.person("Mine", null)));
+
+        assertThat(asCaseworker.casesByNumber(List.of(own.caseNumber()))).containsExactly(own.id());
+        asCaseworker.writePdf(List.of(own.id()), SummaryOptions.all(Audience.EXTERNAL), out.resolve("own.pdf"), null, null);
+        assertThatThrownBy(() -> asCaseworker.casesByNumber(List.of(coordinators.caseNumber())))
+                .isInstanceOf(HavenException.class).extracting(e -> ((HavenException) e).kind()).isEqualTo(HavenException.Kind.DENIED);
+        assertThatThrownBy(() -> asCaseworker.writePdf(List.of(coordinators.id()), SummaryOptions.all(Audience.EXTERNAL),
+                out.resolve("other.pdf"), null, null)).isInstanceOf(HavenException.class);
+        assertThat(Files.exists(out.resolve("other.pdf"))).isFalse();
+    }
+
+    @Test
     void unknownCaseNumberIsNotFound() {
         assertThatThrownBy(() -> service.casesByNumber(List.of("HVN-0000-XXX-999999")))
                 .isInstanceOf(HavenException.class).hasMessageContaining("No case with the number HVN-0000-XXX-999999");
