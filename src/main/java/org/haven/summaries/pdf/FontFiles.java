@@ -6,7 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The bundled font files (class path /assets/fonts/), read once per process, and their JDK fonts for layout. */
@@ -21,6 +25,23 @@ final class FontFiles {
             try (InputStream in = FontFiles.class.getResourceAsStream("/assets/fonts/" + f)) {
                 if (in == null) throw new IllegalStateException("Font missing from the build: " + f);
                 return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * The parsed font for PDFBox, one per thread and file: parsing a font costs tens of milliseconds,
+     * more than laying out a summary, and a parsed TrueTypeFont is not safe to share between threads.
+     * PDFBox does not close a font it was given, so these live as long as their (worker) thread.
+     */
+    private static final ThreadLocal<Map<String, TrueTypeFont>> PARSED = ThreadLocal.withInitial(HashMap::new);
+
+    static TrueTypeFont parsed(String file) {
+        return PARSED.get().computeIfAbsent(file, f -> {
+            try {
+                return new TTFParser().parse(new RandomAccessReadBuffer(bytes(f)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import com.ibm.icu.text.BreakIterator;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -134,7 +133,7 @@ final class Typesetter {
         String file = run.face().file(run.bold());
         return fonts.computeIfAbsent(file, f -> {
             try {
-                return PDType0Font.load(doc, new RandomAccessReadBuffer(FontFiles.bytes(f)), true, false);
+                return PDType0Font.load(doc, FontFiles.parsed(f), true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
