@@ -2,6 +2,7 @@ package org.haven.summaries;
 
 import static org.haven.db.jooq.Tables.APP_USER;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -145,7 +146,7 @@ public final class SummaryService {
         }
         try {
             Result result;
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 result = renderTo(caseIds, options, out, progress, stop);
             }
             if (stop.getAsBoolean()) throw new CancellationException("cancelled");
