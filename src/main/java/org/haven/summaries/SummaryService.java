@@ -30,6 +30,7 @@ import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
 import org.haven.security.AuditLog;
+import org.haven.security.Role;
 import org.haven.security.Session;
 import org.haven.security.User;
 import org.haven.summaries.pdf.SummaryPdf;
@@ -176,9 +177,22 @@ public final class SummaryService {
         });
     }
 
-    /** The organisation name printed on summaries. */
+    /** The organisation name printed on summaries ("Haven" until set). */
     public String organisation() {
         return SummarySettings.organisation(db.dsl());
+    }
+
+    /** Sets the organisation name printed on summaries. Coordinators and administrators only; audited. */
+    public void setOrganisation(String name) {
+        if (!session.user().has(Role.COORDINATOR) && !session.user().has(Role.ADMIN)) {
+            throw HavenException.denied("Not allowed: only coordinators and administrators set the organisation name.");
+        }
+        if (name == null || name.isBlank()) throw HavenException.badInput("The organisation name cannot be empty.");
+        if (name.strip().length() > 120) throw HavenException.badInput("The organisation name has at most 120 characters.");
+        db.inTransactionRun(tx -> {
+            SummarySettings.setOrganisation(tx, name);
+            AuditLog.record(tx, session.user(), "SETTING_UPDATE", "setting", null, SummarySettings.ORGANISATION_KEY);
+        });
     }
 
     private Result renderTo(List<UUID> caseIds, SummaryOptions options, OutputStream out, Progress progress,

@@ -272,6 +272,20 @@ class SummaryPdfTest {
     }
 
     @Test
+    void theOrganisationNameIsASettingPrintedOnEveryPage() throws IOException {
+        CaseFile a = register("Someone", null, null, null, null, null);
+        assertThat(service.organisation()).isEqualTo("Haven");
+        service.setOrganisation("Mekong Hope Shelter");
+        Path file = out.resolve("org.pdf");
+
+        service.writePdf(List.of(a.id()), SummaryOptions.all(Audience.INTERNAL), file, null, null);
+
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) assertThat(pageText(doc, p)).contains("Mekong Hope Shelter");
+        }
+    }
+
+    @Test
     void unknownCaseNumberIsNotFound() {
         assertThatThrownBy(() -> service.casesByNumber(List.of("HVN-0000-XXX-999999")))
                 .isInstanceOf(HavenException.class).hasMessageContaining("No case with the number HVN-0000-XXX-999999");
