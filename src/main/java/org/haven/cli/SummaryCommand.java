@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `haven summary (--case NUMBER... | --operation CODE) --audience internal|external|court -o FILE.pdf`. */
-@Command(name = "summary", description = "Case summaries as one PDF, for some cases or a whole operation.")
+@Command(name = "summary", mixinStandardHelpOptions = true, description = "Case summaries as one PDF, for some cases or a whole operation.")
 final class SummaryCommand implements Callable<Integer> {
     @Mixin HomeOption home;
 
