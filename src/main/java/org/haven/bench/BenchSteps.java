@@ -10,6 +10,7 @@ public final class BenchSteps {
     public static List<BenchStep> all() {
         List<BenchStep> steps = new ArrayList<>();
         steps.add(new org.haven.exports.AnonymizedExportBench());
+        steps.add(new org.haven.summaries.SummaryBench());
         return steps;
     }
 }

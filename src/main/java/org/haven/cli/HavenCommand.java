@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Haven: offline case tracking for survivors of trafficking. With no command, opens the window.",
         subcommands = {CheckCommand.class, InitCommand.class, UserCommand.class, DemoCommand.class,
                 StatsCommand.class, SearchCommand.class, GuiCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, SummaryCommand.class})
 public final class HavenCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HavenCommand.class);
 

@@ -1,0 +1,257 @@
+package org.haven.summaries;
+
+import static org.haven.db.jooq.Tables.APP_USER;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.haven.cases.CaseAccess;
+import org.haven.cases.CaseDetails;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseListItem;
+import org.haven.cases.CaseQuery;
+import org.haven.cases.CaseRepository;
+import org.haven.common.HavenException;
+import org.haven.db.Database;
+import org.haven.operations.Operation;
+import org.haven.operations.OperationRepository;
+import org.haven.people.Person;
+import org.haven.people.PersonRepository;
+import org.haven.security.AuditLog;
+import org.haven.security.Role;
+import org.haven.security.Session;
+import org.haven.security.User;
+import org.haven.summaries.pdf.SummaryPdf;
+import org.haven.timeline.EventRepository;
+import org.jooq.DSLContext;
+
+/**
+ * Case summaries as PDF, for one case, a selection or a whole operation.
+ *
+ * <p>Who may: anyone who may see the case (coordinators every case; caseworkers the cases
+ * {@link CaseAccess} shows them, i.e. their own and their operations'). A summary shows no more than
+ * the case view already shows that user, and caseworkers in the field are the ones who hand a
+ * partner a referral summary, so the rule is the same as for opening the case. For an operation,
+ * the summary holds the cases of that operation the user can see. Every produced summary is audited
+ * per case ({@code SUMMARY_PRINTED}, detail = audience), ids only.
+ *
+ * <p>The file is written to a temporary file in the destination folder and moved into place only
+ * when complete; on any failure or cancellation the temporary file is deleted, so no half-written
+ * PDF (and no stray copy of personal data) is left behind.
+ */
+public final class SummaryService {
+    /** Progress of a long summary: cases done out of total. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total);
+
+        Progress NONE = (done, total) -> {};
+    }
+
+    /** What was written. */
+    public record Result(int cases, int pages) {}
+
+    public static final int MAX_CASES = 5000;
+
+    private final Database db;
+    private final Session session;
+    private final ScreeningSource screening;
+
+    public SummaryService(Database db, Session session, ScreeningSource screening) {
+        this.db = db;
+        this.session = session;
+        this.screening = screening == null ? ScreeningSource.NONE : screening;
+    }
+
+    /** The ids of cases given by number, in the order given (duplicates once). Unknown number: NOT_FOUND naming it. */
+    public List<UUID> casesByNumber(List<String> numbers) {
+        session.requireCaseData();
+        if (numbers == null || numbers.isEmpty()) throw HavenException.badInput("Give at least one case number.");
+        LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+        for (String n : numbers) {
+            if (n == null || n.isBlank()) throw HavenException.badInput("A case number is empty.");
+            CaseFile c = CaseRepository.findByNumber(db.dsl(), n)
+                    .orElseThrow(() -> HavenException.notFound("No case with the number " + n.strip() + "."));
+            CaseAccess.requireVisible(db.dsl(), session.user(), c.id());
+            ids.add(c.id());
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The cases of an operation this user can see, by case number. */
+    public List<UUID> casesOfOperation(String code) {
+        session.requireCaseData();
+        if (code == null || code.isBlank()) throw HavenException.badInput("Give an operation code.");
+        Operation op = OperationRepository.findByCode(db.dsl(), code.strip())
+                .orElseThrow(() -> HavenException.notFound("No operation with the code " + code.strip() + "."));
+        return casesOfOperation(op.id());
+    }
+
+    public List<UUID> casesOfOperation(UUID operationId) {
+        session.requireCaseData();
+        CaseQuery q = new CaseQuery(null, null, null, operationId, CaseQuery.SortColumn.CASE_NUMBER, false, 0, MAX_CASES + 1);
+        List<UUID> ids = CaseRepository.search(db.dsl(), q, session.user()).stream().map(CaseListItem::caseId).toList();
+        if (ids.isEmpty()) throw HavenException.notFound("This operation has no case you can see.");
+        if (ids.size() > MAX_CASES) throw HavenException.badInput("At most " + MAX_CASES + " cases go into one summary file.");
+        return ids;
+    }
+
+    /** One case's summary, in words (for tests and for callers that lay it out themselves). Not audited: nothing leaves. */
+    public CaseSummary summary(UUID caseId, SummaryOptions options) {
+        session.requireCaseData();
+        return load(caseId, options, builder());
+    }
+
+    /** The PDF in memory, for the preview and the print path. Not audited: call {@link #recordPrinted} when printed. */
+    public byte[] render(List<UUID> caseIds, SummaryOptions options, Progress progress, BooleanSupplier cancelled) {
+        session.requireCaseData();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            renderTo(caseIds, options, out, progress, cancelled);
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE, "The summary could not be produced.", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the summaries of these cases into one PDF at {@code target} (a batch gets a table of
+     * contents), then records the audit rows. Cancelling leaves nothing at the target.
+     */
+    public Result writePdf(List<UUID> caseIds, SummaryOptions options, Path target, Progress progress, BooleanSupplier cancelled) {
+        session.requireCaseData();
+        BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
+        Path file = target.toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        if (Files.isDirectory(file)) throw HavenException.badInput("The output " + file + " is a folder: give a file name.");
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw failure("Cannot write " + file + ": the folder does not exist.", null);
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, ".haven-summary-", ".part");
+        } catch (IOException e) {
+            throw failure("Cannot write to the folder " + dir + ": it is not writable. Choose another place.", e);
+        }
+        try {
+            Result result;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                result = renderTo(caseIds, options, out, progress, stop);
+            }
+            if (stop.getAsBoolean()) throw new CancellationException("cancelled");
+            recordPrinted(caseIds, options.audience());
+            move(temp, file);
+            return result;
+        } catch (IOException e) {
+            throw failure("Cannot write " + file + " (" + e.getClass().getSimpleName() + "): check the disk space and permissions.", e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // Best effort; the name says what it is.
+            }
+        }
+    }
+
+    /** Audits that these cases' summaries left Haven (saved or printed), in one transaction. */
+    public void recordPrinted(List<UUID> caseIds, Audience audience) {
+        session.requireCaseData();
+        User user = session.user();
+        db.inTransactionRun(tx -> {
+            for (UUID id : caseIds) {
+                CaseAccess.requireVisible(tx, user, id);
+                AuditLog.record(tx, user, "SUMMARY_PRINTED", "case", id, audience.name());
+            }
+        });
+    }
+
+    /** The organisation name printed on summaries ("Haven" until set). */
+    public String organisation() {
+        return SummarySettings.organisation(db.dsl());
+    }
+
+    /** Sets the organisation name printed on summaries. Coordinators and administrators only; audited. */
+    public void setOrganisation(String name) {
+        if (!session.user().has(Role.COORDINATOR) && !session.user().has(Role.ADMIN)) {
+            throw HavenException.denied("Not allowed: only coordinators and administrators set the organisation name.");
+        }
+        if (name == null || name.isBlank()) throw HavenException.badInput("The organisation name cannot be empty.");
+        if (name.strip().length() > 120) throw HavenException.badInput("The organisation name has at most 120 characters.");
+        db.inTransactionRun(tx -> {
+            SummarySettings.setOrganisation(tx, name);
+            AuditLog.record(tx, session.user(), "SETTING_UPDATE", "setting", null, SummarySettings.ORGANISATION_KEY);
+        });
+    }
+
+    private Result renderTo(List<UUID> caseIds, SummaryOptions options, OutputStream out, Progress progress,
+                            BooleanSupplier cancelled) throws IOException {
+        if (caseIds.isEmpty()) throw HavenException.badInput("No case to summarize.");
+        Progress p = progress == null ? Progress.NONE : progress;
+        BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
+        SummaryBuilder builder = builder();
+        int total = caseIds.size();
+        try (SummaryPdf pdf = new SummaryPdf(total > 1)) {
+            p.update(0, total);
+            String title = null;
+            for (int i = 0; i < total; i++) {
+                if (stop.getAsBoolean()) throw new CancellationException("cancelled");
+                CaseSummary s = load(caseIds.get(i), options, builder);
+                if (title == null) title = total > 1 ? "Case summaries" : "Case summary " + s.caseNumber();
+                pdf.add(s);
+                p.update(i + 1, total);
+            }
+            if (stop.getAsBoolean()) throw new CancellationException("cancelled");
+            pdf.save(out, title);
+            return new Result(total, pdf.pageCount());
+        }
+    }
+
+    private SummaryBuilder builder() {
+        User u = session.user();
+        String who = u.displayName() == null || u.displayName().isBlank() || u.displayName().equals(u.username())
+                ? u.username() : u.displayName() + " (" + u.username() + ")";
+        return new SummaryBuilder(organisation(), who, OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    private CaseSummary load(UUID caseId, SummaryOptions options, SummaryBuilder builder) {
+        return db.inTransaction(tx -> {
+            CaseAccess.requireVisible(tx, session.user(), caseId);
+            CaseDetails d = details(tx, caseId);
+            ScreeningSummary s = screening.latest(tx, caseId).orElse(null);
+            return builder.build(d, s, options);
+        });
+    }
+
+    private static CaseDetails details(DSLContext tx, UUID caseId) {
+        CaseFile c = CaseRepository.find(tx, caseId).orElseThrow(() -> HavenException.notFound("This case no longer exists."));
+        Person p = PersonRepository.find(tx, c.personId()).orElseThrow();
+        Operation o = c.operationId() == null ? null : OperationRepository.find(tx, c.operationId()).orElse(null);
+        String assignee = c.assignedTo() == null ? null
+                : tx.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(c.assignedTo())).fetchOne(APP_USER.USERNAME);
+        return new CaseDetails(c, p, o, assignee, EventRepository.forCase(tx, caseId));
+    }
+
+    private static void move(Path temp, Path file) throws IOException {
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static HavenException failure(String message, Throwable cause) {
+        return new HavenException(HavenException.Kind.FAILURE, message, cause);
+    }
+}

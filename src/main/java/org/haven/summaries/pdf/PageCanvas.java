@@ -1,0 +1,139 @@
+package org.haven.summaries.pdf;
+
+import java.awt.Color;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfwriter.ContentStreamWriter;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * One page's drawing, kept in memory until the document is complete (the footer needs the page
+ * count). Writes the content stream itself with {@link ContentStreamWriter}, because shaped runs
+ * are glyph ids at positions, which PDPageContentStream cannot write. Coordinates: points, origin
+ * at the bottom left, as in PDF.
+ */
+final class PageCanvas {
+    static final PDRectangle SIZE = PDRectangle.A4;
+
+    private final Typesetter ts;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+    private final ContentStreamWriter out = new ContentStreamWriter(bytes);
+    private final PDResources resources = new PDResources();
+    private final Map<PDType0Font, COSName> fontNames = new HashMap<>();
+
+    PageCanvas(Typesetter ts) {
+        this.ts = ts;
+    }
+
+    void fillRect(float x, float y, float w, float h, Color color) {
+        write(rgb(color, "rg"));
+        write(f(x), f(y), f(w), f(h), op("re"), op("f"));
+    }
+
+    void strokeRect(float x, float y, float w, float h, float lineWidth, Color color) {
+        write(f(lineWidth), op("w"));
+        write(rgb(color, "RG"));
+        write(f(x), f(y), f(w), f(h), op("re"), op("S"));
+    }
+
+    void line(float x1, float y1, float x2, float y2, float lineWidth, Color color) {
+        write(f(lineWidth), op("w"));
+        write(rgb(color, "RG"));
+        write(f(x1), f(y1), op("m"), f(x2), f(y2), op("l"), op("S"));
+    }
+
+    /** Draws one line of text with its baseline at y; returns its width. */
+    float text(String line, float x, float y, float size, boolean bold, Color color) {
+        write(rgb(color, "rg"));
+        float start = x;
+        for (Typesetter.Run run : ts.runs(line, bold)) {
+            PDType0Font font = ts.font(run);
+            COSName name = fontNames.computeIfAbsent(font, resources::add);
+            if (run.face().shaped) {
+                drawShaped(run, font, name, x, y, size);
+            } else {
+                run.text().codePoints().forEach(font::addToSubset);
+                write(op("BT"), name, f(size), op("Tf"), f(x), f(y), op("Td"), new COSString(encode(font, run.text())), op("Tj"), op("ET"));
+            }
+            x += ts.width(run, size);
+        }
+        return x - start;
+    }
+
+    /** Glyph ids at the positions the JDK chose, in a span whose ActualText gives text extraction the original string. */
+    private void drawShaped(Typesetter.Run run, PDType0Font font, COSName name, float x, float y, float size) {
+        Typesetter.Shaped s = ts.shape(run);
+        Set<Integer> used = new HashSet<>();
+        COSDictionary props = new COSDictionary();
+        props.setItem(COSName.ACTUAL_TEXT, new COSString(run.text()));
+        write(COSName.getPDFName("Span"), props, op("BDC"));
+        write(op("BT"), name, f(size), op("Tf"));
+        for (int i = 0; i < s.glyphs().length; i++) {
+            int gid = s.glyphs()[i];
+            if (gid == 0xFFFF || gid == 0xFFFE) continue; // invisible placeholders of the layout engine
+            used.add(gid);
+            write(COSInteger.ONE, COSInteger.ZERO, COSInteger.ZERO, COSInteger.ONE,
+                    f(x + s.x()[i] * size), f(y - s.y()[i] * size), op("Tm"),
+                    new COSString(font.encodeGlyphId(gid)), op("Tj"));
+        }
+        write(op("ET"), op("EMC"));
+        font.addGlyphsToSubset(used);
+    }
+
+    private static byte[] encode(PDType0Font font, String text) {
+        try {
+            return font.encode(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds the finished page to the document. */
+    PDPage finish(PDDocument doc) {
+        PDPage page = new PDPage(SIZE);
+        page.setResources(resources);
+        try {
+            page.setContents(new PDStream(doc, new ByteArrayInputStream(bytes.toByteArray()), COSName.FLATE_DECODE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return page;
+    }
+
+    private void write(Object... tokens) {
+        try {
+            out.writeTokens(tokens);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object[] rgb(Color c, String operator) {
+        return new Object[] {f(c.getRed() / 255f), f(c.getGreen() / 255f), f(c.getBlue() / 255f), op(operator)};
+    }
+
+    private static COSFloat f(float v) {
+        return new COSFloat(Math.round(v * 100f) / 100f);
+    }
+
+    private static Operator op(String name) {
+        return Operator.getOperator(name);
+    }
+}

@@ -1,0 +1,434 @@
+package org.haven.summaries.pdf;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.haven.app.I18n;
+import org.haven.summaries.CaseSummary;
+import org.haven.summaries.CaseSummary.Block;
+import org.haven.summaries.CaseSummary.EventRow;
+import org.haven.summaries.CaseSummary.Events;
+import org.haven.summaries.CaseSummary.Field;
+import org.haven.summaries.CaseSummary.Fields;
+import org.haven.summaries.CaseSummary.Part;
+import org.haven.summaries.CaseSummary.Photo;
+import org.haven.summaries.CaseSummary.Text;
+
+/**
+ * Lays case summaries out as one A4 PDF: a running header (organisation, CONFIDENTIAL), a title
+ * block and a redaction notice on each case's first page, sections with tables, rows that never
+ * break across pages, a footer "Confidential" and "Page X of Y", and, for a batch, a table of
+ * contents (case number and page) plus bookmarks. Pages are kept in memory until {@link #save},
+ * because the footer needs the page count and the contents need the case page numbers.
+ */
+public final class SummaryPdf implements AutoCloseable {
+    // Geometry (points; A4 is 595 x 842).
+    static final float W = PageCanvas.SIZE.getWidth();
+    static final float H = PageCanvas.SIZE.getHeight();
+    static final float LEFT = 56;
+    static final float RIGHT = W - 56;
+    static final float WIDTH = RIGHT - LEFT;
+    static final float TOP = H - 64;
+    static final float BOTTOM = 62;
+
+    // Type sizes and leading.
+    static final float BODY = 9.5f;
+    static final float BODY_LEADING = 13f;
+    static final float TABLE = 8.8f;
+    static final float TABLE_LEADING = 11.6f;
+    static final float CELL_PAD = 4f;
+    static final float LABEL_WIDTH = 140f;
+
+    static final Color INK = new Color(33, 37, 41);
+    static final Color MUTED = new Color(100, 108, 116);
+    static final Color ACCENT = new Color(28, 52, 92);
+    static final Color ALERT = new Color(150, 20, 30);
+    static final Color RULE = new Color(185, 190, 198);
+    static final Color HEADER_FILL = new Color(228, 233, 240);
+    static final Color ZEBRA = new Color(246, 247, 249);
+    static final Color NOTICE_FILL = new Color(252, 246, 228);
+    static final Color NOTICE_LINE = new Color(205, 170, 90);
+    static final Color WARNING_FILL = new Color(251, 234, 234);
+
+    private final PDDocument doc = new PDDocument();
+    private final Typesetter ts = new Typesetter(doc);
+    private final boolean contents;
+    private final List<PageInfo> pages = new ArrayList<>();
+    private final List<Entry> entries = new ArrayList<>();
+    private String organisation = "";
+    private PageCanvas page;
+    private float y;
+    private String caseNumber;
+
+    private record PageInfo(PageCanvas canvas, String organisation, String caseNumber) {}
+
+    private record Entry(String caseNumber, int firstPageIndex) {}
+
+    /** @param contents true for a batch: a table of contents goes first */
+    public SummaryPdf(boolean contents) {
+        this.contents = contents;
+    }
+
+    /** Lays out one case summary, starting on a new page. */
+    public void add(CaseSummary s) {
+        organisation = s.organisation();
+        caseNumber = s.caseNumber();
+        entries.add(new Entry(s.caseNumber(), pages.size()));
+        newPage();
+        titleBlock(s);
+        for (Part part : s.parts()) part(part);
+        y -= 18;
+        need(BODY_LEADING);
+        centered(I18n.t("summary.end", s.caseNumber()), y, 8f, false, MUTED);
+    }
+
+    public int pageCount() {
+        return pages.size() + (contents ? tocPages() : 0);
+    }
+
+    /** Finishes the document (contents, headers, footers, bookmarks) and writes it. */
+    public void save(OutputStream out, String title) throws IOException {
+        List<PageInfo> all = new ArrayList<>();
+        int tocPages = contents ? tocPages() : 0;
+        if (contents) all.addAll(tableOfContents(tocPages));
+        all.addAll(pages);
+        int total = all.size();
+        List<PDPage> finished = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            PageInfo p = all.get(i);
+            runningHeader(p);
+            footer(p, i + 1, total);
+            PDPage pdPage = p.canvas().finish(doc);
+            doc.addPage(pdPage);
+            finished.add(pdPage);
+        }
+        if (contents) bookmarks(finished, tocPages);
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(title); // a case number or an operation code; never a name
+        info.setCreator("Haven");
+        ts.subsetAll();
+        doc.save(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+        doc.close();
+    }
+
+    // ---- page furniture
+
+    private void newPage() {
+        page = new PageCanvas(ts);
+        pages.add(new PageInfo(page, organisation, caseNumber));
+        y = TOP;
+    }
+
+    /** Starts a new page unless {@code height} still fits above the footer. */
+    private boolean need(float height) {
+        if (y - height < BOTTOM) {
+            newPage();
+            return true;
+        }
+        return false;
+    }
+
+    private void runningHeader(PageInfo p) {
+        PageCanvas c = p.canvas();
+        float base = H - 38;
+        c.text(p.organisation(), LEFT, base, 9.5f, true, ACCENT);
+        String conf = I18n.t("summary.confidential");
+        c.text(conf, RIGHT - ts.width(conf, 9.5f, true), base, 9.5f, true, ALERT);
+        if (p.caseNumber() != null) {
+            String mid = I18n.t("summary.header.case", p.caseNumber());
+            c.text(mid, (W - ts.width(mid, 8.5f, false)) / 2, base, 8.5f, false, MUTED);
+        }
+        c.line(LEFT, base - 7, RIGHT, base - 7, 0.8f, ACCENT);
+    }
+
+    private void footer(PageInfo p, int number, int total) {
+        PageCanvas c = p.canvas();
+        float base = 34;
+        c.line(LEFT, base + 11, RIGHT, base + 11, 0.5f, RULE);
+        c.text(I18n.t("summary.footer.confidential"), LEFT, base, 8f, true, ALERT);
+        if (p.caseNumber() != null) {
+            String mid = p.caseNumber();
+            c.text(mid, (W - ts.width(mid, 8f, false)) / 2, base, 8f, false, MUTED);
+        }
+        String pg = I18n.t("summary.footer.page", number, total);
+        c.text(pg, RIGHT - ts.width(pg, 8f, false), base, 8f, false, INK);
+    }
+
+    // ---- first page of a case
+
+    private void titleBlock(CaseSummary s) {
+        y -= 20;
+        page.text(s.title(), LEFT, y, 17f, true, ACCENT);
+        y -= 16;
+        page.text(s.subtitle(), LEFT, y, 10f, false, INK);
+        y -= 13;
+        page.text(s.producedLine(), LEFT, y, 8.5f, false, MUTED);
+        y -= 12;
+        List<String> lines = new ArrayList<>();
+        for (String n : s.notices()) lines.addAll(ts.wrap(n, 8.8f, false, WIDTH - 20));
+        float h = lines.size() * 11.5f + 12;
+        page.fillRect(LEFT, y - h, WIDTH, h, NOTICE_FILL);
+        page.line(LEFT, y - h, LEFT, y, 2.5f, NOTICE_LINE);
+        float ty = y - 14;
+        for (String l : lines) {
+            page.text(l, LEFT + 10, ty, 8.8f, false, INK);
+            ty -= 11.5f;
+        }
+        y -= h + 4;
+    }
+
+    // ---- sections
+
+    private void part(Part part) {
+        need(26 + 3 * TABLE_LEADING);
+        y -= 22;
+        page.text(part.title(), LEFT, y, 12f, true, ACCENT);
+        y -= 6;
+        page.line(LEFT, y, RIGHT, y, 0.6f, RULE);
+        y -= 6;
+        List<Block> blocks = part.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b instanceof Photo photo && i + 1 < blocks.size() && blocks.get(i + 1) instanceof Fields f) {
+                fieldsWithPhoto(f, photo);
+                i++;
+            } else if (b instanceof Photo photo) {
+                fieldsWithPhoto(new Fields(List.of()), photo);
+            } else if (b instanceof Fields f) {
+                fields(f, LEFT, WIDTH);
+            } else if (b instanceof Events e) {
+                events(e);
+            } else if (b instanceof Text t) {
+                text(t);
+            }
+        }
+    }
+
+    private void fieldsWithPhoto(Fields f, Photo photo) {
+        float boxW = 84;
+        float boxH = 104;
+        float tableH = fieldsHeight(f, WIDTH - boxW - 16);
+        need(Math.max(tableH, boxH + 4));
+        float top = y;
+        float bx = RIGHT - boxW;
+        float by = top - 4 - boxH;
+        page.fillRect(bx, by, boxW, boxH, ZEBRA);
+        page.strokeRect(bx, by, boxW, boxH, 0.6f, RULE);
+        List<String> caption = ts.wrap(photo.caption(), 7.5f, false, boxW - 10);
+        float cy = by + boxH / 2 + (caption.size() - 1) * 4.5f;
+        for (String l : caption) {
+            centeredIn(l, bx, boxW, cy, 7.5f, MUTED);
+            cy -= 9;
+        }
+        fields(f, LEFT, WIDTH - boxW - 16);
+        y = Math.min(y, by - 4);
+    }
+
+    private float fieldsHeight(Fields f, float width) {
+        float labelW = LABEL_WIDTH;
+        float h = 0;
+        for (Field field : f.fields()) h += rowHeight(List.of(ts.wrap(field.label(), TABLE, true, labelW - 2 * CELL_PAD),
+                ts.wrap(field.value(), TABLE, false, width - labelW - 2 * CELL_PAD)));
+        return h;
+    }
+
+    private void fields(Fields f, float x, float width) {
+        float labelW = LABEL_WIDTH;
+        for (Field field : f.fields()) {
+            List<String> label = ts.wrap(field.label(), TABLE, true, labelW - 2 * CELL_PAD);
+            List<String> value = ts.wrap(field.value(), TABLE, false, width - labelW - 2 * CELL_PAD);
+            float h = rowHeight(List.of(label, value));
+            need(h);
+            cell(label, x, labelW, TABLE, true, MUTED);
+            cell(value, x + labelW, width - labelW, TABLE, false, field.withheld() ? MUTED : INK);
+            y -= h;
+            page.line(x, y, x + width, y, 0.35f, RULE);
+        }
+    }
+
+    private static final float[] EVENT_COLUMNS = {0.21f, 0.18f, 0.46f, 0.15f};
+
+    private void events(Events e) {
+        if (e.rows().isEmpty()) {
+            text(new Text(e.emptyText(), CaseSummary.Style.MUTED));
+            return;
+        }
+        float[] widths = new float[EVENT_COLUMNS.length];
+        for (int i = 0; i < widths.length; i++) widths[i] = WIDTH * EVENT_COLUMNS[i];
+        need(headerHeight(e, widths) + TABLE_LEADING + 2 * CELL_PAD);
+        eventHeader(e, widths);
+        int n = 0;
+        for (EventRow r : e.rows()) {
+            List<List<String>> cells = List.of(
+                    ts.wrap(r.date(), TABLE, false, widths[0] - 2 * CELL_PAD),
+                    ts.wrap(r.type(), TABLE, false, widths[1] - 2 * CELL_PAD),
+                    ts.wrap(r.note(), TABLE, false, widths[2] - 2 * CELL_PAD),
+                    ts.wrap(r.recordedBy(), TABLE, false, widths[3] - 2 * CELL_PAD));
+            Color[] colors = {INK, INK, r.noteWithheld() ? MUTED : INK, MUTED};
+            boolean zebra = n++ % 2 == 1;
+            // A row moves whole to the next page; only a row taller than a page is cut, line by line.
+            float h = rowHeight(cells);
+            if (y - h < BOTTOM && h <= TOP - BOTTOM - headerHeight(e, widths)) {
+                newPage();
+                eventHeader(e, widths);
+            }
+            int from = 0;
+            int maxLines = cells.stream().mapToInt(List::size).max().orElse(1);
+            while (from < maxLines) {
+                int fit = (int) Math.floor((y - BOTTOM - 2 * CELL_PAD) / TABLE_LEADING);
+                if (fit <= 0) {
+                    newPage();
+                    eventHeader(e, widths);
+                    continue;
+                }
+                int to = Math.min(maxLines, from + fit);
+                float sliceH = (to - from) * TABLE_LEADING + 2 * CELL_PAD;
+                if (zebra) page.fillRect(LEFT, y - sliceH, WIDTH, sliceH, ZEBRA);
+                float x = LEFT;
+                for (int c = 0; c < cells.size(); c++) {
+                    List<String> all = cells.get(c);
+                    cell(all.subList(Math.min(from, all.size()), Math.min(to, all.size())), x, widths[c], TABLE, false, colors[c]);
+                    x += widths[c];
+                }
+                y -= sliceH;
+                from = to;
+            }
+            page.line(LEFT, y, RIGHT, y, 0.3f, RULE);
+        }
+        y -= 4;
+    }
+
+    private float headerHeight(Events e, float[] widths) {
+        int lines = 1;
+        for (int i = 0; i < widths.length; i++) lines = Math.max(lines, ts.wrap(e.headers().get(i), 8.2f, true, widths[i] - 2 * CELL_PAD).size());
+        return lines * TABLE_LEADING + 2 * CELL_PAD;
+    }
+
+    private void eventHeader(Events e, float[] widths) {
+        float h = headerHeight(e, widths);
+        page.fillRect(LEFT, y - h, WIDTH, h, HEADER_FILL);
+        float x = LEFT;
+        for (int i = 0; i < widths.length; i++) {
+            cell(ts.wrap(e.headers().get(i), 8.2f, true, widths[i] - 2 * CELL_PAD), x, widths[i], 8.2f, true, ACCENT);
+            x += widths[i];
+        }
+        y -= h;
+    }
+
+    private void text(Text t) {
+        boolean warning = t.style() == CaseSummary.Style.WARNING;
+        Color color = switch (t.style()) {
+            case MUTED -> MUTED;
+            case WARNING -> ALERT;
+            case NORMAL -> INK;
+        };
+        float inset = warning ? 10 : 0;
+        List<String> lines = ts.wrap(t.text(), BODY, warning, WIDTH - 2 * inset);
+        if (warning) {
+            float h = lines.size() * BODY_LEADING + 10;
+            need(h + 4);
+            page.fillRect(LEFT, y - h - 2, WIDTH, h, WARNING_FILL);
+            page.line(LEFT, y - h - 2, LEFT, y - 2, 2.5f, ALERT);
+        }
+        y -= warning ? 4 : 0;
+        for (String line : lines) {
+            need(BODY_LEADING);
+            y -= BODY_LEADING;
+            page.text(line, LEFT + inset, y + 3.5f, BODY, warning, color);
+        }
+        y -= warning ? 10 : 4;
+    }
+
+    private float rowHeight(List<List<String>> cells) {
+        int lines = 1;
+        for (List<String> c : cells) lines = Math.max(lines, c.size());
+        return lines * TABLE_LEADING + 2 * CELL_PAD;
+    }
+
+    /** Draws lines of a cell whose top is the current y. */
+    private void cell(List<String> lines, float x, float width, float size, boolean bold, Color color) {
+        float base = y - CELL_PAD - size;
+        for (String l : lines) {
+            page.text(l, x + CELL_PAD, base, size, bold, color);
+            base -= TABLE_LEADING;
+        }
+    }
+
+    private void centered(String text, float baseline, float size, boolean bold, Color color) {
+        page.text(text, (W - ts.width(text, size, bold)) / 2, baseline, size, bold, color);
+    }
+
+    private void centeredIn(String text, float x, float width, float baseline, float size, Color color) {
+        page.text(text, x + (width - ts.width(text, size, false)) / 2, baseline, size, false, color);
+    }
+
+    // ---- table of contents (batches)
+
+    private static final float TOC_LEADING = 15f;
+    private static final float TOC_FIRST_ENTRY = TOP - 73;
+    private static final float TOC_NEXT_ENTRY = TOP - 10;
+
+    /** How many pages the contents take: the same arithmetic as {@link #tableOfContents}. */
+    private int tocPages() {
+        int first = (int) Math.floor((TOC_FIRST_ENTRY - BOTTOM) / TOC_LEADING) + 1;
+        int other = (int) Math.floor((TOC_NEXT_ENTRY - BOTTOM) / TOC_LEADING) + 1;
+        int n = entries.size();
+        return n <= first ? 1 : 1 + (n - first + other - 1) / other;
+    }
+
+    private List<PageInfo> tableOfContents(int tocPages) {
+        List<PageInfo> out = new ArrayList<>();
+        PageCanvas c = new PageCanvas(ts);
+        out.add(new PageInfo(c, organisation, null));
+        float ty = TOP - 20;
+        c.text(I18n.t("summary.toc.title"), LEFT, ty, 17f, true, ACCENT);
+        ty -= 16;
+        c.text(I18n.t("summary.toc.count", entries.size()), LEFT, ty, 10f, false, INK);
+        ty -= 22;
+        c.text(I18n.t("summary.toc.case"), LEFT, ty, 8.2f, true, ACCENT);
+        String pageHead = I18n.t("summary.toc.page");
+        c.text(pageHead, RIGHT - ts.width(pageHead, 8.2f, true), ty, 8.2f, true, ACCENT);
+        c.line(LEFT, ty - 4, RIGHT, ty - 4, 0.5f, RULE);
+        ty = TOC_FIRST_ENTRY;
+        for (Entry e : entries) {
+            if (ty < BOTTOM) {
+                c = new PageCanvas(ts);
+                out.add(new PageInfo(c, organisation, null));
+                ty = TOC_NEXT_ENTRY;
+            }
+            float w = c.text(e.caseNumber(), LEFT, ty, 9.5f, false, INK);
+            String number = Integer.toString(tocPages + e.firstPageIndex() + 1);
+            float nw = ts.width(number, 9.5f, false);
+            c.text(number, RIGHT - nw, ty, 9.5f, false, INK);
+            c.line(LEFT + w + 6, ty + 1, RIGHT - nw - 6, ty + 1, 0.3f, RULE);
+            ty -= TOC_LEADING;
+        }
+        if (out.size() != tocPages) throw new IllegalStateException("table of contents page count");
+        return out;
+    }
+
+    private void bookmarks(List<PDPage> finished, int tocPages) {
+        PDDocumentOutline outline = new PDDocumentOutline();
+        for (Entry e : entries) {
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(e.caseNumber());
+            PDPageFitDestination dest = new PDPageFitDestination();
+            dest.setPage(finished.get(tocPages + e.firstPageIndex()));
+            item.setDestination(dest);
+            outline.addLast(item);
+        }
+        doc.getDocumentCatalog().setDocumentOutline(outline);
+    }
+}

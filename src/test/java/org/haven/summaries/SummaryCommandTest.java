@@ -1,0 +1,76 @@
+package org.haven.summaries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `haven summary` as a script runs it: a separate JVM, credentials in the environment, exit codes per CLI.md. */
+class SummaryCommandTest {
+    @TempDir Path home;
+    @TempDir Path out;
+
+    record Run(int exit, String stdout, String stderr) {}
+
+    Run haven(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dorg.jooq.no-logo=true");
+        cmd.add("-Dorg.jooq.no-tips=true");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.haven.Main");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("HAVEN_HOME", home.toString());
+        pb.environment().put("HAVEN_USER", TestHaven.ADMIN);
+        pb.environment().put("HAVEN_PASSWORD", new String(TestHaven.PASSWORD));
+        Path stdout = out.resolve("stdout.txt");
+        Path stderr = out.resolve("stderr.txt");
+        pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        int exit = pb.start().waitFor();
+        Run r = new Run(exit, Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+        Files.delete(stdout);
+        Files.delete(stderr);
+        return r;
+    }
+
+    @Test
+    void writesThePdfAndFailsClearlyOnUnknownCasesAndUnwritablePaths() throws Exception {
+        String number;
+        try (Haven h = TestHaven.create(home)) {
+            CaseFile c = h.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Huong", "Nguyễn Thị Hương")));
+            number = c.caseNumber();
+        }
+
+        Run ok = haven("summary", "--case", number, "--audience", "external", "-o", out.resolve("s.pdf").toString());
+        assertThat(ok.exit()).as(ok.stderr()).isZero();
+        assertThat(ok.stdout()).contains("cases\t1", "pages\t");
+        assertThat(SummaryPdfTest.text(out.resolve("s.pdf"))).contains("Prepared for: External partner").doesNotContain("Nguyễn");
+
+        Run unknown = haven("summary", "--case", "HVN-1999-ZZZ-000042", "--audience", "court", "-o", out.resolve("u.pdf").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.stderr().strip()).isEqualTo("haven: No case with the number HVN-1999-ZZZ-000042.");
+
+        Run nowhere = haven("summary", "--case", number, "--audience", "court", "-o", out.resolve("no/such/dir/x.pdf").toString());
+        assertThat(nowhere.exit()).isEqualTo(1);
+        assertThat(nowhere.stderr()).startsWith("haven: Cannot write").contains("folder does not exist").doesNotContain("Exception");
+
+        Run badAudience = haven("summary", "--case", number, "--audience", "press", "-o", out.resolve("b.pdf").toString());
+        assertThat(badAudience.exit()).isEqualTo(2);
+
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("s.pdf");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.haven.summaries.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.summaries.Audience;
+import org.haven.summaries.SummaryService;
+import org.haven.summaries.SummaryServices;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class SummaryDialogTest {
+    static {
+        // The pom's -Dtestfx.headless=true asks TestFX for Monocle; JavaFX 26's own headless glass
+        // platform (-Dglass.platform=Headless) needs no Monocle, so TestFX must not look for it.
+        System.setProperty("testfx.headless", "false");
+    }
+
+    @TempDir Path dir;
+    @TempDir Path out;
+    Haven haven;
+    Stage owner;
+
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        if (haven != null) haven.close();
+    }
+
+    @Test
+    void previewAppearsAndSavingWritesTheChosenAudiencesPdf(FxRobot robot) throws TimeoutException, IOException {
+        haven = TestHaven.create(dir);
+        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
+        SummaryService service = SummaryServices.of(haven);
+        SummaryDialog[] dialog = new SummaryDialog[1];
+
+        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
+        robot.clickOn("#audience-court");
+        assertThat(dialog[0].options().audience()).isEqualTo(Audience.COURT);
+        snapshot(robot, dialog[0]);
+
+        Path file = out.resolve("dialog.pdf");
+        robot.interact(() -> dialog[0].saveTo(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#summary-status").queryAs(Label.class).getText().startsWith("Saved"));
+        assertThat(Files.size(file)).isPositive();
+        assertThat(text(file)).contains("Prepared for: Court", "សុខ ដារ៉ា");
+    }
+
+    private static String text(Path file) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
+
+    /** With -Dhaven.summary.keep=DIR, a picture of the dialog for a human to look at. */
+    private static void snapshot(FxRobot robot, SummaryDialog d) throws IOException {
+        String keep = System.getProperty("haven.summary.keep");
+        if (keep == null) return;
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = d.stage().getScene().getRoot().snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", Path.of(keep, "dialog.png").toFile());
+    }
+}
