@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private volatile boolean closed;
+    private volatile boolean compactOnClose;
     private final Thread shutdownHook;
 
     private Database(Path home, JdbcConnectionPool pool) {
@@ -94,7 +95,7 @@ public final class Database implements AutoCloseable {
             return new HavenException(HavenException.Kind.FAILURE,
                     "The database is already open in another Haven window or command: close it and try again.");
         }
-        if (code == 90030 || code == 90048 || code == 50000) {
+        if (code == 90030 || code == 90048 || code == 50000 || code == 90028) {
             return new HavenException(HavenException.Kind.FAILURE,
                     "The database file is damaged: restore it from a backup.");
         }
@@ -137,6 +138,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for a full rewrite of the file when the database closes (after a person was deleted):
+     * H2 keeps old copies of changed pages in the file until they are overwritten, and a full
+     * compaction rewrites only the live data, so the deleted rows' old pages leave the file.
+     */
+    public void compactOnClose() {
+        compactOnClose = true;
+    }
+
     @Override
     public void close() {
         closeQuietly();
@@ -151,7 +161,7 @@ public final class Database implements AutoCloseable {
         if (closed) return;
         closed = true;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
+            s.execute(compactOnClose ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException ignored) {
             // already closed
         }
