@@ -27,7 +27,7 @@ final class Credentials {
         return secret("HAVEN_NEW_PASSWORD", "New user's password: ");
     }
 
-    private static char[] secret(String variable, String prompt) {
+    static char[] secret(String variable, String prompt) {
         String value = System.getenv(variable);
         if (value != null && !value.isEmpty()) return value.toCharArray();
         Console console = System.console();

@@ -71,6 +71,7 @@ public final class Backups {
             manifest.setProperty("haven_version", Version.current());
             manifest.setProperty(KEYS + ".sha256", sha256(keys));
             manifest.setProperty(DATABASE + ".sha256", sha256(dbZip));
+            KeyFile.createPrivate(part);
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
                 zip.putNextEntry(new ZipEntry(MANIFEST));
                 manifest.store(zip, "Haven backup: the data in it is encrypted; a user's password is needed to restore it.");
@@ -126,7 +127,7 @@ public final class Backups {
         Manifest manifest = verify(file);
         boolean existing = Database.existsIn(home) || KeyFile.existsIn(home);
         if (existing && !replace) {
-            throw HavenException.conflict("The data folder already holds a Haven database: restore into an empty data folder,"
+            throw HavenException.badInput("The data folder already holds a Haven database: restore into an empty data folder,"
                     + " or add --force to replace it (the current files are kept aside). Nothing was changed.");
         }
         if (existing) {

@@ -175,6 +175,7 @@ public final class KeyFile {
         Path tmp = file.resolveSibling(FILE_NAME + ".new");
         try {
             Files.createDirectories(file.getParent());
+            createPrivate(tmp);
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 entries.store(out, "Haven key file: do not edit. Losing it makes the database unreadable.");
@@ -190,6 +191,17 @@ public final class KeyFile {
         } catch (IOException e) {
             throw new HavenException(HavenException.Kind.FAILURE,
                     "Could not write the key file in the data folder: check that the disk is not full and the folder is writable.", e);
+        }
+    }
+
+    /** Creates an empty file readable by its owner only (other accounts on a shared laptop cannot copy it). */
+    static void createPrivate(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
         }
     }
 
