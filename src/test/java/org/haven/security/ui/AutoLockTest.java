@@ -55,6 +55,15 @@ class AutoLockTest {
         assertThat(robot.lookup("Case HVN-1").tryQuery()).as("no content text is shown").satisfiesAnyOf(
                 n -> assertThat(n).isEmpty(), n -> assertThat(n.get().isVisible() && n.get().getParent().isVisible()).isFalse());
 
+        robot.interact(() -> {
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(content.getScene().snapshot(null), null),
+                        "png", java.nio.file.Path.of("target", "autolock-locked.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
         // Application shortcuts do not act on the hidden content.
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
