@@ -88,8 +88,10 @@ public final class Database implements AutoCloseable {
     private static HavenException translateOpenError(SQLException e) {
         int code = e.getErrorCode();
         if (code == 90049 || code == 28000) {
-            return new HavenException(HavenException.Kind.DENIED,
-                    "The database cannot be unlocked with this key: the key file does not match the database. Restore the data folder from a backup.");
+            // The key came out of the key file intact (AES-GCM checked it), so the password was right:
+            // the database file is damaged, or it and the key file come from different installations.
+            return new HavenException(HavenException.Kind.FAILURE,
+                    "The database file (haven.mv.db) is damaged or does not belong to this key file: restore the data folder from a backup.");
         }
         if (code == 90020) {
             return new HavenException(HavenException.Kind.FAILURE,
@@ -97,7 +99,7 @@ public final class Database implements AutoCloseable {
         }
         if (code == 90030 || code == 90048 || code == 50000 || code == 90028) {
             return new HavenException(HavenException.Kind.FAILURE,
-                    "The database file is damaged: restore it from a backup.");
+                    "The database file (haven.mv.db) is damaged: restore the data folder from a backup.");
         }
         return new HavenException(HavenException.Kind.FAILURE,
                 "The database could not be opened (error " + code + "): check the data folder, or restore from a backup.");

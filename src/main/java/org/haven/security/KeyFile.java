@@ -69,7 +69,14 @@ public final class KeyFile {
         } catch (IOException | IllegalArgumentException e) {
             throw corrupt();
         }
-        if (!"1".equals(props.getProperty("format"))) throw corrupt();
+        // Format 2 adds a checksum over all entries: a truncated or edited file is reported as
+        // damaged, not as a wrong password. Format 1 (no checksum) is still read, and upgraded on save.
+        String format = props.getProperty("format");
+        if ("2".equals(format)) {
+            if (!checksum(props).equals(props.getProperty("check"))) throw corrupt();
+        } else if (!"1".equals(format)) {
+            throw corrupt();
+        }
         return new KeyFile(file, props);
     }
 
@@ -176,6 +183,8 @@ public final class KeyFile {
         try {
             Files.createDirectories(file.getParent());
             createPrivate(tmp);
+            entries.setProperty("format", "2");
+            entries.setProperty("check", checksum(entries));
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 entries.store(out, "Haven key file: do not edit. Losing it makes the database unreadable.");
@@ -191,6 +200,20 @@ public final class KeyFile {
         } catch (IOException e) {
             throw new HavenException(HavenException.Kind.FAILURE,
                     "Could not write the key file in the data folder: check that the disk is not full and the folder is writable.", e);
+        }
+    }
+
+    /** SHA-256 over every entry except the checksum itself, in a fixed order. */
+    static String checksum(Properties props) {
+        StringBuilder all = new StringBuilder();
+        for (String k : new TreeSet<>(props.stringPropertyNames())) {
+            if (!k.equals("check")) all.append(k).append('=').append(props.getProperty(k)).append('\n');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
