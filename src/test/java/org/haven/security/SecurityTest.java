@@ -174,8 +174,15 @@ class SecurityTest {
             cw.cases().open(c.id());
             assertThatThrownBy(() -> new AuditService(cw.database(), cw.session()).find(AuditService.Query.all()))
                     .isInstanceOf(HavenException.class);
+            SecuritySettings cwSettings = new SecuritySettings(cw.database(), cw.session());
+            assertThatThrownBy(() -> cwSettings.setAutoLockAfter(java.time.Duration.ofMinutes(10))).isInstanceOf(HavenException.class);
         }
         try (Haven h = TestHaven.login(dir)) {
+            SecuritySettings settings = new SecuritySettings(h.database(), h.session());
+            assertThat(settings.autoLockAfter()).isEqualTo(java.time.Duration.ofMinutes(5));
+            settings.setAutoLockAfter(java.time.Duration.ofMinutes(10));
+            assertThat(settings.autoLockAfter()).isEqualTo(java.time.Duration.ofMinutes(10));
+            assertThat(settings.backupOverdue(java.time.Instant.now())).isTrue();
             AuditService audit = new AuditService(h.database(), h.session());
             var views = audit.find(new AuditService.Query("cw1", "CASE_VIEW", java.time.LocalDate.now(), java.time.LocalDate.now(), 100));
             assertThat(views).hasSize(1).allSatisfy(e -> assertThat(e.entityId()).isNotNull());
