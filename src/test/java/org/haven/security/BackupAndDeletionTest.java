@@ -149,6 +149,59 @@ class BackupAndDeletionTest {
         assertThat(allFiles(dir)).allSatisfy(BackupAndDeletionTest::assertNoPlaintext);
     }
 
+    /**
+     * The file is encrypted, so searching its raw bytes proves nothing. This test decrypts the whole
+     * file with the database key (as someone who later learns a password could). Before the deletion
+     * the document number is in its pages. After it, the compacted file holds one chunk of live
+     * pages only: no old page version that could still hold the person. (H2 compresses pages when it
+     * compacts, so a byte search of the result alone would prove nothing either.)
+     */
+    @Test
+    void afterDeletionTheFileKeepsNoOldPageVersions() throws Exception {
+        byte[] key;
+        CaseFile gone;
+        try (Haven h = TestHaven.create(dir)) {
+            key = h.unlocked().databaseKey().clone();
+            gone = h.cases().register(TestHaven.newCase(marked()));
+            h.cases().register(TestHaven.newCase(TestHaven.person("Wang Wei", "王伟")));
+            h.cases().updatePerson(gone.id(), h.cases().open(gone.id()).person());
+        }
+        byte[] before = decrypted(dir.resolve("haven.mv.db"), key);
+        assertThat(new String(before, 0, 3, StandardCharsets.ISO_8859_1)).as("decryption works").isEqualTo("H:2");
+        assertThat(indexOf(before, DOC.getBytes(StandardCharsets.UTF_8))).as("control: present before").isNotNegative();
+        assertThat(chunks(before)).as("control: several versions before").isGreaterThan(1);
+
+        try (Haven h = TestHaven.login(dir)) {
+            new PersonDeletion(h.database(), h.session()).deletePersonOfCase(gone.id());
+        }
+        byte[] after = decrypted(dir.resolve("haven.mv.db"), key);
+        assertThat(chunks(after)).as("only the live version is left").isEqualTo(1);
+        assertThat(indexOf(after, DOC.getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
+    }
+
+    /** How many chunks (saved versions) an MVStore file holds, from H2's own file dump. */
+    private long chunks(byte[] plainFile) throws java.io.IOException {
+        Path copy = Files.write(dir.resolve("plain-" + System.nanoTime() + ".mv.db"), plainFile);
+        java.io.StringWriter dump = new java.io.StringWriter();
+        org.h2.mvstore.MVStoreTool.dump(copy.toString(), dump, false);
+        Files.delete(copy);
+        return dump.toString().lines().filter(l -> l.contains("chunkHeader")).count();
+    }
+
+    /** The plaintext of an H2 CIPHER=AES file, read with H2's own decrypting channel. */
+    static byte[] decrypted(Path file, byte[] databaseKey) throws java.io.IOException {
+        char[] filePassword = java.util.HexFormat.of().formatHex(databaseKey).toCharArray();
+        try (var raw = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            var plain = new org.h2.store.fs.encrypt.FileEncrypt(file.toString(),
+                    org.h2.store.fs.encrypt.FilePathEncrypt.getPasswordBytes(filePassword), raw);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) plain.size());
+            while (buf.hasRemaining() && plain.read(buf, buf.position()) > 0) {
+                // read until full
+            }
+            return buf.array();
+        }
+    }
+
     @Test
     void aTableAboutCasesThatDeletionDoesNotKnowStopsTheDeletion() {
         try (Haven h = TestHaven.create(dir)) {
