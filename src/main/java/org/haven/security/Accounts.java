@@ -153,7 +153,7 @@ public final class Accounts {
             if (e.kind() != HavenException.Kind.DENIED) throw e;
             throttle.recordFailure();
             unlocked.database().inTransactionRun(tx ->
-                    AuditLog.record(tx, unlocked.user(), "UNLOCK_FAILED", "user", unlocked.user().id(), null));
+                    AuditLog.record(tx, unlocked.user(), "PASSWORD_CHECK_FAILED", "user", unlocked.user().id(), null));
             return false;
         }
     }
