@@ -68,7 +68,7 @@ final class UserCommand implements Runnable {
         public Integer call() {
             char[] current = Credentials.password();
             try (Haven haven = home.open()) {
-                char[] next = Credentials.secret("HAVEN_NEW_PASSWORD", "New password: ");
+                char[] next = Credentials.confirmedSecret("New password: ");
                 Accounts.changePassword(haven.unlocked(), current, next);
                 System.out.println("password changed for " + haven.user().username());
             }
