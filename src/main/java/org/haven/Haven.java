@@ -79,6 +79,29 @@ public final class Haven implements AutoCloseable {
         return screening;
     }
 
+    /** The anonymized export, with the screening columns (methods of control, exploitation, recruitment). */
+    public org.haven.exports.AnonymizedExporter anonymizedExporter() {
+        return new org.haven.exports.AnonymizedExporter(database(), session)
+                .with(new org.haven.screening.ScreeningExportColumns());
+    }
+
+    /** Statistics, including the screening results and the indicators found. */
+    public org.haven.reports.StatisticsService statistics() {
+        return new org.haven.reports.StatisticsService(database(), session)
+                .with(screeningTable(org.haven.screening.ScreeningStats::determinations))
+                .with(screeningTable(org.haven.screening.ScreeningStats::indicators));
+    }
+
+    private static org.haven.reports.StatsTableSource screeningTable(
+            java.util.function.BiFunction<org.jooq.DSLContext, org.jooq.Condition, org.haven.screening.ScreeningStats.Table> query) {
+        return (dsl, cases) -> {
+            var t = query.apply(dsl, cases);
+            long[][] counts = new long[t.counts().length][1];
+            for (int i = 0; i < counts.length; i++) counts[i][0] = t.counts()[i];
+            return new org.haven.reports.CountTable(t.id(), t.rows(), java.util.List.of(org.haven.reports.CountTable.COUNT), counts);
+        };
+    }
+
     @Override
     public void close() {
         unlocked.database().close();

@@ -136,6 +136,8 @@ public final class CaseService {
         if (!c.personId().equals(changed.id())) throw HavenException.badInput("This person does not belong to the case.");
         PersonValidator.validate(changed, c.openedOn(), LocalDate.now()).throwIfAny();
         return db.inTransaction(tx -> {
+            // Checked again inside the writing transaction: the case may have been reassigned meanwhile.
+            CaseAccess.requireVisible(tx, session.user(), caseId);
             Person saved = PersonRepository.update(tx, changed, session.user().id());
             SearchIndex.reindex(tx, saved.id());
             AuditLog.record(tx, session.user(), "PERSON_UPDATE", "person", saved.id(), null);

@@ -24,10 +24,21 @@ final class Credentials {
     }
 
     static char[] newPassword() {
-        return secret("HAVEN_NEW_PASSWORD", "New user's password: ");
+        return confirmedSecret("New user's password: ");
     }
 
-    private static char[] secret(String variable, String prompt) {
+    /** A new password: from HAVEN_NEW_PASSWORD, or typed twice on the terminal (a typo would lock someone out). */
+    static char[] confirmedSecret(String prompt) {
+        String value = System.getenv("HAVEN_NEW_PASSWORD");
+        if (value != null && !value.isEmpty()) return value.toCharArray();
+        char[] first = secret("HAVEN_NEW_PASSWORD", prompt);
+        char[] again = secret("HAVEN_NEW_PASSWORD", "Repeat it: ");
+        if (!java.util.Arrays.equals(first, again)) throw HavenException.badInput("The two passwords differ: nothing was changed.");
+        java.util.Arrays.fill(again, '\0');
+        return first;
+    }
+
+    static char[] secret(String variable, String prompt) {
         String value = System.getenv(variable);
         if (value != null && !value.isEmpty()) return value.toCharArray();
         Console console = System.console();

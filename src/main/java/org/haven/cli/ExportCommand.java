@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * `haven export --anonymized ...`: the case-level export. The kind of export is one exclusive
+ * `haven export --anonymized|--identified ...`: the case-level exports. The kind of export is one exclusive
  * choice ({@link Kind}); the identified export joins that group as `--identified`.
  */
 @Command(name = "export", description = "Export cases to CSV (coordinators only, audited).")
@@ -31,6 +31,10 @@ final class ExportCommand implements Callable<Integer> {
         @Option(names = "--anonymized", required = true,
                 description = "Anonymized case-level export (k-anonymous), with FILE.report.txt beside it.")
         boolean anonymized;
+
+        @Option(names = "--identified", required = true,
+                description = "Every case with its person's identifying fields (for the organisation's own records).")
+        boolean identified;
     }
 
     @Option(names = "--preset", paramLabel = "partner|public", defaultValue = "partner",
@@ -55,6 +59,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (kind.anonymized) return anonymized();
+        if (kind.identified) return IdentifiedExportCommand.run(home, output);
         throw HavenException.badInput("Choose the kind of export.");
     }
 
@@ -64,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
         YearMonth fromMonth = month("--from", from);
         YearMonth toMonth = month("--to", to);
         try (Haven haven = home.open()) {
-            AnonymizedExporter.Report r = new AnonymizedExporter(haven.database(), haven.session())
+            AnonymizedExporter.Report r = haven.anonymizedExporter()
                     .export(new AnonymizedExporter.Request(p, k, fromMonth, toMonth, operations, output));
             System.out.println("file\t" + r.csv());
             System.out.println("report\t" + r.reportFile());

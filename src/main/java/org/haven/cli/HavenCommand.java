@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Haven: offline case tracking for survivors of trafficking. With no command, opens the window.",
         subcommands = {CheckCommand.class, InitCommand.class, UserCommand.class, DemoCommand.class,
                 StatsCommand.class, SearchCommand.class, GuiCommand.class,
-                ExportCommand.class, SummaryCommand.class})
+                ExportCommand.class, SummaryCommand.class, AuditCommand.class, BackupCommand.class,
+                RestoreCommand.class, PersonCommand.class})
 public final class HavenCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HavenCommand.class);
 
@@ -47,7 +48,7 @@ public final class HavenCommand implements Runnable {
         }
         // Unexpected: the message may hold data (SQL values), so only the type is shown and logged.
         LOG.error("Unexpected failure in command {}: {}", cmd.getCommandName(), e.getClass().getName());
-        err.println("haven: unexpected error (" + e.getClass().getSimpleName() + "): nothing was changed if the command writes in one step; see the log in the data folder.");
+        err.println("haven: unexpected error (" + e.getClass().getSimpleName() + "): nothing was changed if the command writes in one step; run 'haven check' and report the error name.");
         err.flush();
         return 1;
     }

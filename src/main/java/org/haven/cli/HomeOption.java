@@ -3,7 +3,6 @@ package org.haven.cli;
 import java.nio.file.Path;
 import org.haven.Haven;
 import org.haven.db.HavenHome;
-import org.haven.security.Accounts;
 import picocli.CommandLine.Option;
 
 /** The --home option every data command shares, and opening Haven with the caller's credentials. */
@@ -20,7 +19,10 @@ public class HomeOption {
         Path dir = home();
         String user = Credentials.user();
         char[] password = Credentials.password();
-        if (!Accounts.isInitialized(dir) && System.getenv("HAVEN_PASSWORD") != null) {
+        // Only a truly empty folder gets a new database: a lone key file or database file means
+        // damage (restore from a backup), never a reason to start over beside it.
+        boolean empty = !org.haven.db.Database.existsIn(dir) && !org.haven.security.KeyFile.existsIn(dir);
+        if (empty && System.getenv("HAVEN_PASSWORD") != null) {
             return Haven.create(dir, user, password);
         }
         return Haven.login(dir, user, password);

@@ -11,11 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `haven user add NAME --role ROLE`. */
-@Command(name = "user", description = "Manage accounts.", subcommands = UserCommand.Add.class)
+@Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
+        UserCommand.Passwd.class, UserCommand.ResetPassword.class, UserCommand.Disable.class, UserCommand.Enable.class})
 final class UserCommand implements Runnable {
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Missing subcommand: user add.");
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Missing subcommand: user add, list, passwd, reset-password, disable or enable.");
     }
 
     @Command(name = "add", description = "Add an account (its password from HAVEN_NEW_PASSWORD or the prompt).")
@@ -37,6 +38,84 @@ final class UserCommand implements Runnable {
                 char[] password = Credentials.newPassword();
                 Accounts.addUser(haven.unlocked(), name, parsed, password);
                 System.out.println("added user " + name);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List accounts (administrators): name, roles, active.")
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin HomeOption home;
+
+        @Override
+        public Integer call() {
+            try (Haven haven = home.open()) {
+                System.out.println("user\troles\tactive");
+                for (var u : Accounts.listUsers(haven.unlocked())) {
+                    System.out.println(u.username() + "\t" + String.join(",", u.roles().stream()
+                            .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList()) + "\t" + u.active());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "passwd", description = "Change your own password (current one from HAVEN_PASSWORD, new one from HAVEN_NEW_PASSWORD or the prompt).")
+    static final class Passwd implements Callable<Integer> {
+        @Mixin HomeOption home;
+
+        @Override
+        public Integer call() {
+            char[] current = Credentials.password();
+            try (Haven haven = home.open()) {
+                char[] next = Credentials.confirmedSecret("New password: ");
+                Accounts.changePassword(haven.unlocked(), current, next);
+                System.out.println("password changed for " + haven.user().username());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "reset-password", description = "Set a temporary password for a user (administrators; from HAVEN_NEW_PASSWORD or the prompt). The user must change it.")
+    static final class ResetPassword implements Callable<Integer> {
+        @Mixin HomeOption home;
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+
+        @Override
+        public Integer call() {
+            try (Haven haven = home.open()) {
+                Accounts.resetPassword(haven.unlocked(), name, Credentials.newPassword());
+                System.out.println("password reset for " + name);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", description = "Disable an account (administrators): it can no longer log in, and its key-file entry is removed.")
+    static final class Disable implements Callable<Integer> {
+        @Mixin HomeOption home;
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+
+        @Override
+        public Integer call() {
+            try (Haven haven = home.open()) {
+                Accounts.disableUser(haven.unlocked(), name);
+                System.out.println("disabled user " + name);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", description = "Enable a disabled account again with a temporary password (administrators; from HAVEN_NEW_PASSWORD or the prompt).")
+    static final class Enable implements Callable<Integer> {
+        @Mixin HomeOption home;
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+
+        @Override
+        public Integer call() {
+            try (Haven haven = home.open()) {
+                Accounts.enableUser(haven.unlocked(), name, Credentials.newPassword());
+                System.out.println("enabled user " + name);
             }
             return 0;
         }

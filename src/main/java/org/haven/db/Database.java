@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private volatile boolean closed;
+    private volatile boolean compactOnClose;
     private final Thread shutdownHook;
 
     private Database(Path home, JdbcConnectionPool pool) {
@@ -87,16 +88,18 @@ public final class Database implements AutoCloseable {
     private static HavenException translateOpenError(SQLException e) {
         int code = e.getErrorCode();
         if (code == 90049 || code == 28000) {
-            return new HavenException(HavenException.Kind.DENIED,
-                    "The database cannot be unlocked with this key: the key file does not match the database. Restore the data folder from a backup.");
+            // The key came out of the key file intact (AES-GCM checked it), so the password was right:
+            // the database file is damaged, or it and the key file come from different installations.
+            return new HavenException(HavenException.Kind.FAILURE,
+                    "The database file (haven.mv.db) is damaged or does not belong to this key file: restore the data folder from a backup.");
         }
         if (code == 90020) {
             return new HavenException(HavenException.Kind.FAILURE,
                     "The database is already open in another Haven window or command: close it and try again.");
         }
-        if (code == 90030 || code == 90048 || code == 50000) {
+        if (code == 90030 || code == 90048 || code == 50000 || code == 90028) {
             return new HavenException(HavenException.Kind.FAILURE,
-                    "The database file is damaged: restore it from a backup.");
+                    "The database file (haven.mv.db) is damaged: restore the data folder from a backup.");
         }
         return new HavenException(HavenException.Kind.FAILURE,
                 "The database could not be opened (error " + code + "): check the data folder, or restore from a backup.");
@@ -137,6 +140,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for a full rewrite of the file when the database closes (after a person was deleted):
+     * H2 keeps old copies of changed pages in the file until they are overwritten, and a full
+     * compaction rewrites only the live data, so the deleted rows' old pages leave the file.
+     */
+    public void compactOnClose() {
+        compactOnClose = true;
+    }
+
     @Override
     public void close() {
         closeQuietly();
@@ -151,7 +163,7 @@ public final class Database implements AutoCloseable {
         if (closed) return;
         closed = true;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
+            s.execute(compactOnClose ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException ignored) {
             // already closed
         }

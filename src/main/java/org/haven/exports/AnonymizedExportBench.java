@@ -35,7 +35,7 @@ public final class AnonymizedExportBench implements BenchStep {
         int cases = haven.database().dsl().fetchCount(CASE_FILE);
         Path csv = workDir.resolve("bench-anonymized.csv");
         Path h2csv = workDir.resolve("bench-csvwrite.csv");
-        AnonymizedExporter exporter = new AnonymizedExporter(haven.database(), haven.session());
+        AnonymizedExporter exporter = haven.anonymizedExporter();
         AnonymizedExporter.Request request = new AnonymizedExporter.Request(AnonymizedExporter.Preset.PARTNER, null,
                 null, null, null, csv);
         try {

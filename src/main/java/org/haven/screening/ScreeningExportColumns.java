@@ -22,7 +22,7 @@ import org.jooq.DSLContext;
  * feature's {@code ExportColumns} (same two methods), so it plugs in with
  * {@code exporter.with(new ScreeningExportColumns())} once it declares {@code implements ExportColumns}.
  */
-public final class ScreeningExportColumns {
+public final class ScreeningExportColumns implements org.haven.exports.ExportColumns {
     public static final List<String> HEADERS = List.of("vic_MethodsOfControl", "vic_TypeOfLabourExploitation",
             "vic_MethodOfRecruitment", "vic_RecruitmentWebsitesAndApps", "screening_determination");
 

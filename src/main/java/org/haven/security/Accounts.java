@@ -22,7 +22,13 @@ public final class Accounts {
     private Accounts() {}
 
     /** An open database and the user who unlocked it; the key stays in memory to add accounts. */
-    public record Unlocked(Database database, User user, byte[] databaseKey) {}
+    public record Unlocked(Database database, User user, byte[] databaseKey) implements AutoCloseable {
+        /** Closes the database (what Haven.close does). */
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
 
     public static boolean isInitialized(Path home) {
         return KeyFile.existsIn(home) && Database.existsIn(home);
@@ -52,6 +58,7 @@ public final class Accounts {
     }
 
     public static Unlocked login(Path home, String username, char[] password) {
+        if (Database.existsIn(home) && !KeyFile.existsIn(home)) throw KeyFile.missing();
         if (!isInitialized(home)) {
             throw new HavenException(HavenException.Kind.NOT_FOUND,
                     "No Haven database in " + home + ": create one with 'haven init --admin NAME' or the setup window.");
@@ -110,15 +117,124 @@ public final class Accounts {
         return created;
     }
 
+    /** The signed-in user chooses a new password; the old one must be given again (with the login delay). */
     public static void changePassword(Unlocked unlocked, char[] oldPassword, char[] newPassword) {
         checkPassword(newPassword);
+        if (Arrays.equals(oldPassword, newPassword)) {
+            throw HavenException.badInput("The new password must differ from the current one.");
+        }
         Path home = unlocked.database().home();
+        if (!verifyPassword(unlocked, oldPassword)) throw KeyFile.wrongPassword();
         KeyFile keyFile = KeyFile.load(home);
-        byte[] key = keyFile.unwrap(unlocked.user().username(), oldPassword);
-        if (!Arrays.equals(key, unlocked.databaseKey())) throw KeyFile.corrupt();
-        keyFile.wrapFor(unlocked.user().username(), newPassword, key);
-        unlocked.database().inTransactionRun(tx ->
-                AuditLog.record(tx, unlocked.user(), "PASSWORD_CHANGED", "user", unlocked.user().id(), null));
+        keyFile.wrapFor(unlocked.user().username(), newPassword, unlocked.databaseKey());
+        unlocked.database().inTransactionRun(tx -> {
+            tx.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, false).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                    .where(APP_USER.ID.eq(unlocked.user().id())).execute();
+            AuditLog.record(tx, unlocked.user(), "PASSWORD_CHANGED", "user", unlocked.user().id(), null);
+        });
+    }
+
+    /**
+     * Checks the signed-in user's password again (unlocking after auto-lock, confirming a deletion).
+     * Slow on purpose (Argon2id) and with the same growing delay as a login: call it off the FX thread.
+     */
+    public static boolean verifyPassword(Unlocked unlocked, char[] password) {
+        Path home = unlocked.database().home();
+        LoginThrottle throttle = new LoginThrottle(home);
+        throttle.waitBeforeAttempt();
+        try {
+            byte[] key = KeyFile.load(home).unwrap(unlocked.user().username(), password);
+            boolean same = java.security.MessageDigest.isEqual(key, unlocked.databaseKey());
+            Arrays.fill(key, (byte) 0);
+            if (!same) throw KeyFile.corrupt();
+            throttle.recordSuccess();
+            return true;
+        } catch (HavenException e) {
+            if (e.kind() != HavenException.Kind.DENIED) throw e;
+            throttle.recordFailure();
+            unlocked.database().inTransactionRun(tx ->
+                    AuditLog.record(tx, unlocked.user(), "PASSWORD_CHECK_FAILED", "user", unlocked.user().id(), null));
+            return false;
+        }
+    }
+
+    /** True after an administrator reset this user's password, until they choose their own. */
+    public static boolean mustChangePassword(Unlocked unlocked) {
+        Boolean flag = unlocked.database().dsl().select(APP_USER.MUST_CHANGE_PASSWORD).from(APP_USER)
+                .where(APP_USER.ID.eq(unlocked.user().id())).fetchOne(APP_USER.MUST_CHANGE_PASSWORD);
+        return Boolean.TRUE.equals(flag);
+    }
+
+    /** Every account (administrators only): for the user management screen. */
+    public static java.util.List<User> listUsers(Unlocked unlocked) {
+        new Session(unlocked.user()).require(Role.ADMIN);
+        return unlocked.database().dsl().selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetch(Accounts::toUser);
+    }
+
+    /**
+     * An administrator sets a temporary password for a user who forgot theirs. Possible because the
+     * administrator's unlocked session holds the database key: it is wrapped again for the user under
+     * the new password. The user is asked to choose their own at the next login.
+     */
+    public static void resetPassword(Unlocked unlocked, String username, char[] temporaryPassword) {
+        new Session(unlocked.user()).require(Role.ADMIN);
+        checkPassword(temporaryPassword);
+        AppUserRecord row = existingUser(unlocked, username);
+        if (!row.getActive()) throw HavenException.badInput("The user '" + username + "' is disabled: enable the account instead.");
+        KeyFile.load(unlocked.database().home()).wrapFor(username, temporaryPassword, unlocked.databaseKey());
+        unlocked.database().inTransactionRun(tx -> {
+            tx.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, true).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                    .where(APP_USER.ID.eq(row.getId())).execute();
+            AuditLog.record(tx, unlocked.user(), "PASSWORD_RESET", "user", row.getId(), null);
+        });
+    }
+
+    /**
+     * Disables an account: it can no longer log in, and its entry in the key file is removed, so even
+     * a copy of the program cannot unlock the data with that password. Its history stays.
+     */
+    public static void disableUser(Unlocked unlocked, String username) {
+        new Session(unlocked.user()).require(Role.ADMIN);
+        AppUserRecord row = existingUser(unlocked, username);
+        if (row.getId().equals(unlocked.user().id())) {
+            throw HavenException.badInput("You cannot disable your own account.");
+        }
+        if (toUser(row).has(Role.ADMIN) && activeAdmins(unlocked.database().dsl()) <= 1) {
+            throw HavenException.badInput("This is the last active administrator: nothing was changed.");
+        }
+        unlocked.database().inTransactionRun(tx -> {
+            tx.update(APP_USER).set(APP_USER.ACTIVE, false).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                    .where(APP_USER.ID.eq(row.getId())).execute();
+            AuditLog.record(tx, unlocked.user(), "USER_DISABLED", "user", row.getId(), null);
+        });
+        // After the commit: if this write fails the account is disabled anyway (login checks the flag).
+        KeyFile keyFile = KeyFile.load(unlocked.database().home());
+        if (keyFile.hasUser(username)) keyFile.remove(username);
+    }
+
+    /** Enables a disabled account again with a new temporary password (its old entry is gone). */
+    public static void enableUser(Unlocked unlocked, String username, char[] temporaryPassword) {
+        new Session(unlocked.user()).require(Role.ADMIN);
+        checkPassword(temporaryPassword);
+        AppUserRecord row = existingUser(unlocked, username);
+        if (row.getActive()) throw HavenException.badInput("The user '" + username + "' is already active.");
+        KeyFile.load(unlocked.database().home()).wrapFor(username, temporaryPassword, unlocked.databaseKey());
+        unlocked.database().inTransactionRun(tx -> {
+            tx.update(APP_USER).set(APP_USER.ACTIVE, true).set(APP_USER.MUST_CHANGE_PASSWORD, true)
+                    .set(APP_USER.UPDATED_AT, OffsetDateTime.now()).where(APP_USER.ID.eq(row.getId())).execute();
+            AuditLog.record(tx, unlocked.user(), "USER_ENABLED", "user", row.getId(), null);
+        });
+    }
+
+    private static AppUserRecord existingUser(Unlocked unlocked, String username) {
+        AppUserRecord row = unlocked.database().dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
+        if (row == null) throw HavenException.notFound("No user named '" + username + "'.");
+        return row;
+    }
+
+    private static int activeAdmins(DSLContext dsl) {
+        return (int) dsl.selectFrom(APP_USER).where(APP_USER.ACTIVE.isTrue()).fetch(Accounts::toUser).stream()
+                .filter(u -> u.has(Role.ADMIN)).count();
     }
 
     public static void checkUsername(String username) {

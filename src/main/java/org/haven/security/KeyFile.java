@@ -32,10 +32,16 @@ import org.haven.common.HavenException;
 public final class KeyFile {
     public static final String FILE_NAME = "haven.keys";
 
-    /** OWASP's Argon2id recommendation (2025): m = 19 MiB, t = 2, p = 1. We use more memory. */
-    static final int ARGON_MEMORY_KIB = 47104;
-    static final int ARGON_ITERATIONS = 1;
-    static final int ARGON_PARALLELISM = 1;
+    /**
+     * Argon2id cost for new wraps. OWASP's minimum (Password Storage Cheat Sheet) is one of
+     * m=47104 KiB/t=1, m=19456 KiB/t=2, ... with p=1. This key protects the whole database against
+     * offline guessing on a seized laptop, so we use RFC 9106's second recommended option
+     * (m=64 MiB, t=3, p=4): about 4 times OWASP's minimum work, 0.2-0.5 s per unlock here.
+     * Each entry stores its own parameters, so raising them later needs no migration.
+     */
+    static final int ARGON_MEMORY_KIB = 65536;
+    static final int ARGON_ITERATIONS = 3;
+    static final int ARGON_PARALLELISM = 4;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Path file;
@@ -56,13 +62,21 @@ public final class KeyFile {
 
     public static KeyFile load(Path home) {
         Path file = pathIn(home);
+        if (!Files.exists(file)) throw missing();
         Properties props = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             props.load(in);
         } catch (IOException | IllegalArgumentException e) {
             throw corrupt();
         }
-        if (!"1".equals(props.getProperty("format"))) throw corrupt();
+        // Format 2 adds a checksum over all entries: a truncated or edited file is reported as
+        // damaged, not as a wrong password. Format 1 (no checksum) is still read, and upgraded on save.
+        String format = props.getProperty("format");
+        if ("2".equals(format)) {
+            if (!checksum(props).equals(props.getProperty("check"))) throw corrupt();
+        } else if (!"1".equals(format)) {
+            throw corrupt();
+        }
         return new KeyFile(file, props);
     }
 
@@ -110,11 +124,18 @@ public final class KeyFile {
             int iterations = Integer.parseInt(entries.getProperty(p + "t"));
             int parallelism = Integer.parseInt(entries.getProperty(p + "p"));
             byte[] blob = Base64.getDecoder().decode(wrapped);
+            if (salt.length < 16 || blob.length < 12 + 16 || memory < 8 * parallelism || iterations < 1) throw corrupt();
             byte[] kek = derive(password, salt, memory, iterations, parallelism);
-            return aesGcm(Cipher.DECRYPT_MODE, kek, Arrays.copyOf(blob, 12),
-                    Arrays.copyOfRange(blob, 12, blob.length), aad(username));
+            try {
+                return aesGcm(Cipher.DECRYPT_MODE, kek, Arrays.copyOf(blob, 12),
+                        Arrays.copyOfRange(blob, 12, blob.length), aad(username));
+            } finally {
+                Arrays.fill(kek, (byte) 0);
+            }
         } catch (javax.crypto.AEADBadTagException e) {
             throw wrongPassword();
+        } catch (HavenException e) {
+            throw e;
         } catch (GeneralSecurityException | RuntimeException e) {
             throw corrupt();
         }
@@ -129,6 +150,7 @@ public final class KeyFile {
         byte[] kek = derive(password, salt, ARGON_MEMORY_KIB, ARGON_ITERATIONS, ARGON_PARALLELISM);
         try {
             byte[] sealed = aesGcm(Cipher.ENCRYPT_MODE, kek, iv, databaseKey, aad(username));
+            Arrays.fill(kek, (byte) 0);
             byte[] blob = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, blob, 0, iv.length);
             System.arraycopy(sealed, 0, blob, iv.length, sealed.length);
@@ -144,16 +166,25 @@ public final class KeyFile {
         save();
     }
 
+    /**
+     * Removes a user's entry, so that password can no longer unlock the file. Only the entry's own
+     * keys: user names may contain dots, so a prefix match on "user.a." would also hit "user.a.b".
+     */
     public void remove(String username) {
         String p = prefix(username);
-        entries.stringPropertyNames().stream().filter(k -> k.startsWith(p)).forEach(entries::remove);
+        for (String field : ENTRY_FIELDS) entries.remove(p + field);
         save();
     }
+
+    private static final String[] ENTRY_FIELDS = {"salt", "m", "t", "p", "wrapped"};
 
     private void save() {
         Path tmp = file.resolveSibling(FILE_NAME + ".new");
         try {
             Files.createDirectories(file.getParent());
+            createPrivate(tmp);
+            entries.setProperty("format", "2");
+            entries.setProperty("check", checksum(entries));
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 entries.store(out, "Haven key file: do not edit. Losing it makes the database unreadable.");
@@ -172,6 +203,31 @@ public final class KeyFile {
         }
     }
 
+    /** SHA-256 over every entry except the checksum itself, in a fixed order. */
+    static String checksum(Properties props) {
+        StringBuilder all = new StringBuilder();
+        for (String k : new TreeSet<>(props.stringPropertyNames())) {
+            if (!k.equals("check")) all.append(k).append('=').append(props.getProperty(k)).append('\n');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates an empty file readable by its owner only (other accounts on a shared laptop cannot copy it). */
+    static void createPrivate(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+    }
+
     static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withSalt(salt).withMemoryAsKB(memoryKib).withIterations(iterations)
@@ -179,7 +235,11 @@ public final class KeyFile {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[32];
-        byte[] pw = new String(password).getBytes(StandardCharsets.UTF_8);
+        // Encode without an immutable String copy of the password, and wipe the bytes afterwards.
+        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
+        byte[] pw = new byte[encoded.remaining()];
+        encoded.get(pw);
+        if (encoded.hasArray()) Arrays.fill(encoded.array(), (byte) 0);
         generator.generateBytes(pw, out);
         Arrays.fill(pw, (byte) 0);
         return out;
@@ -203,6 +263,11 @@ public final class KeyFile {
 
     public static HavenException wrongPassword() {
         return HavenException.denied("Wrong user name or password.");
+    }
+
+    public static HavenException missing() {
+        return new HavenException(HavenException.Kind.FAILURE,
+                "The key file (haven.keys) is missing from the data folder, so the database cannot be unlocked: restore the data folder from a backup.");
     }
 
     public static HavenException corrupt() {

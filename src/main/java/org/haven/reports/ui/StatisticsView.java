@@ -76,7 +76,7 @@ public final class StatisticsView extends BorderPane {
     private long generation;
 
     public StatisticsView(Haven haven) {
-        this(haven, new StatisticsService(haven.database(), haven.session()));
+        this(haven, haven.statistics());
     }
 
     public StatisticsView(Haven haven, StatisticsService service) {
@@ -306,6 +306,9 @@ public final class StatisticsView extends BorderPane {
             case StatisticsService.PEOPLE_BY_SEX -> I18n.label(Sex.valueOf(row));
             case StatisticsService.CASES_BY_STATUS -> I18n.label(CaseStatus.valueOf(row));
             case StatisticsService.PEOPLE_BY_AGE_BAND -> row.equals("Unknown") ? I18n.t("stats.unknown") : row;
+            case org.haven.screening.ScreeningStats.DETERMINATIONS -> row.equals("NOT_SCREENED") ? I18n.t("stats.notScreened")
+                    : I18n.label(org.haven.screening.Determination.valueOf(row));
+            case org.haven.screening.ScreeningStats.INDICATORS -> I18n.label(org.haven.screening.Indicator.valueOf(row));
             default -> row;
         };
     }
@@ -380,7 +383,7 @@ public final class StatisticsView extends BorderPane {
         if (file == null) return;
         OperationChoice op = operation.getValue();
         Path out = file.toPath();
-        FxTasks.run(() -> new AnonymizedExporter(haven.database(), haven.session()).export(new AnonymizedExporter.Request(
+        FxTasks.run(() -> haven.anonymizedExporter().export(new AnonymizedExporter.Request(
                         preset, null, f.from(), f.to(), op == null ? List.of() : List.of(op.code()), out)),
                 r -> status.setText(I18n.t("stats.anonymizedDone", r.exported(), r.suppressed(), r.kReached(),
                         r.reportFile().getFileName())));

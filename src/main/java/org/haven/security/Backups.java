@@ -1,0 +1,258 @@
+package org.haven.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.haven.common.HavenException;
+import org.haven.common.Version;
+import org.haven.db.Database;
+
+/**
+ * Encrypted backups: one file (a zip container) holding a manifest with SHA-256 checksums, the key
+ * file, and H2's consistent online copy of the encrypted database. Nothing in it is readable
+ * without a user's password: the database pages are AES-encrypted with the database key, and that
+ * key is only in the key file, wrapped under each user's Argon2id-derived key.
+ *
+ * <p>Restore checks the checksums, unlocks the copy with the caller's password in a staging
+ * folder, and only then moves it into place; on any error before the swap the data folder is
+ * untouched.
+ */
+public final class Backups {
+    public static final String FORMAT = "haven-backup-1";
+    static final String MANIFEST = "manifest.properties";
+    static final String KEYS = "haven.keys";
+    static final String DATABASE = "database.zip";
+    private static final String DB_FILE = Database.FILE_BASE + ".mv.db";
+
+    private Backups() {}
+
+    /** What the manifest says about a verified backup file (no personal data in it). */
+    public record Manifest(Instant createdAt, String havenVersion) {}
+
+    /** The result of a restore: where the replaced data went (null when the folder was empty). */
+    public record Restored(Manifest manifest, boolean auditIntact, Path replacedDataFolder) {}
+
+    /** Writes a backup of the open database to {@code out}. Administrators only. */
+    public static Manifest backup(Accounts.Unlocked unlocked, Path out) {
+        new Session(unlocked.user()).require(Role.ADMIN);
+        Database db = unlocked.database();
+        Path home = db.home();
+        Path target = out.toAbsolutePath();
+        Path scratch = null;
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            if (target.getParent() != null) Files.createDirectories(target.getParent());
+            scratch = Files.createTempDirectory(home, ".backup-");
+            Path dbZip = scratch.resolve(DATABASE);
+            db.backupTo(dbZip);
+            Path keys = KeyFile.pathIn(home);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Properties manifest = new Properties();
+            manifest.setProperty("format", FORMAT);
+            manifest.setProperty("created_at", now.toString());
+            manifest.setProperty("haven_version", Version.current());
+            manifest.setProperty(KEYS + ".sha256", sha256(keys));
+            manifest.setProperty(DATABASE + ".sha256", sha256(dbZip));
+            KeyFile.createPrivate(part);
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
+                zip.putNextEntry(new ZipEntry(MANIFEST));
+                manifest.store(zip, "Haven backup: the data in it is encrypted; a user's password is needed to restore it.");
+                zip.closeEntry();
+                copyEntry(zip, KEYS, keys);
+                copyEntry(zip, DATABASE, dbZip);
+            }
+            move(part, target);
+            db.inTransactionRun(tx -> {
+                SecuritySettings.write(tx, SecuritySettings.LAST_BACKUP_AT, now.toString());
+                AuditLog.record(tx, unlocked.user(), "BACKUP_CREATED", null, null, null);
+            });
+            return new Manifest(now, Version.current());
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "The backup could not be written: check that the destination exists, is writable and has space.", e);
+        } finally {
+            deleteQuietly(part);
+            deleteTree(scratch);
+        }
+    }
+
+    /** Checks that the file is a complete, undamaged Haven backup, before anything else is done with it. */
+    public static Manifest verify(Path file) {
+        if (!Files.isRegularFile(file)) throw HavenException.notFound("No backup file at " + file + ".");
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry m = zip.getEntry(MANIFEST);
+            if (m == null) throw damaged();
+            Properties manifest = new Properties();
+            try (InputStream in = zip.getInputStream(m)) {
+                manifest.load(in);
+            }
+            if (!FORMAT.equals(manifest.getProperty("format"))) throw damaged();
+            for (String name : new String[] {KEYS, DATABASE}) {
+                ZipEntry e = zip.getEntry(name);
+                if (e == null) throw damaged();
+                try (InputStream in = zip.getInputStream(e)) {
+                    if (!sha256(in).equals(manifest.getProperty(name + ".sha256"))) throw damaged();
+                }
+            }
+            return new Manifest(Instant.parse(manifest.getProperty("created_at", "")), manifest.getProperty("haven_version", "?"));
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+            throw damaged();
+        }
+    }
+
+    /**
+     * Restores a backup into {@code home}. An empty (or absent) data folder is the normal case.
+     * When a database is there, {@code replace} must be set and the same credentials must open it
+     * as an administrator; its files are then moved (still encrypted) to a "replaced-..." folder.
+     */
+    public static Restored restore(Path file, Path home, String username, char[] password, boolean replace) {
+        Manifest manifest = verify(file);
+        boolean existing = Database.existsIn(home) || KeyFile.existsIn(home);
+        if (existing && !replace) {
+            throw HavenException.badInput("The data folder already holds a Haven database: restore into an empty data folder,"
+                    + " or add --force to replace it (the current files are kept aside). Nothing was changed.");
+        }
+        if (existing) {
+            try (Accounts.Unlocked current = Accounts.login(home, username, password)) {
+                new Session(current.user()).require(Role.ADMIN);
+            }
+        }
+        Path staging = null;
+        try {
+            Files.createDirectories(home);
+            staging = Files.createTempDirectory(home, ".restore-");
+            extract(file, staging);
+            boolean intact;
+            try (Accounts.Unlocked copy = Accounts.login(staging, username, password)) {
+                new Session(copy.user()).require(Role.ADMIN);
+                intact = AuditLog.verify(copy.database().dsl()).intact();
+                copy.database().inTransactionRun(tx -> {
+                    SecuritySettings.write(tx, SecuritySettings.LAST_BACKUP_AT, manifest.createdAt().toString());
+                    AuditLog.record(tx, copy.user(), "BACKUP_RESTORED", null, null, "backup of " + manifest.createdAt());
+                });
+            }
+            Path aside = existing ? swapIn(staging, home) : null;
+            if (!existing) {
+                move(staging.resolve(KEYS), KeyFile.pathIn(home));
+                move(staging.resolve(DB_FILE), home.resolve(DB_FILE));
+            }
+            return new Restored(manifest, intact, aside);
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "The backup could not be restored (disk full or folder not writable?): the current data is unchanged.", e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Moves the current files aside, then the restored ones in; puts the old ones back on failure. */
+    private static Path swapIn(Path staging, Path home) throws IOException {
+        Path aside = home.resolve("replaced-" + Instant.now().toString().replace(':', '-'));
+        Files.createDirectories(aside);
+        Path db = home.resolve(DB_FILE);
+        Path keys = KeyFile.pathIn(home);
+        if (Files.exists(db)) move(db, aside.resolve(DB_FILE));
+        if (Files.exists(keys)) move(keys, aside.resolve(KEYS));
+        try {
+            move(staging.resolve(KEYS), keys);
+            move(staging.resolve(DB_FILE), db);
+        } catch (IOException e) {
+            Files.deleteIfExists(keys);
+            Files.deleteIfExists(db);
+            if (Files.exists(aside.resolve(DB_FILE))) move(aside.resolve(DB_FILE), db);
+            if (Files.exists(aside.resolve(KEYS))) move(aside.resolve(KEYS), keys);
+            throw e;
+        }
+        return aside;
+    }
+
+    private static void extract(Path file, Path staging) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            try (InputStream in = zip.getInputStream(zip.getEntry(KEYS))) {
+                Files.copy(in, staging.resolve(KEYS));
+            }
+            boolean found = false;
+            try (ZipInputStream inner = new ZipInputStream(zip.getInputStream(zip.getEntry(DATABASE)))) {
+                for (ZipEntry e = inner.getNextEntry(); e != null; e = inner.getNextEntry()) {
+                    if (e.getName().equals(DB_FILE)) {
+                        Files.copy(inner, staging.resolve(DB_FILE));
+                        found = true;
+                    }
+                }
+            }
+            if (!found) throw damaged();
+        }
+    }
+
+    private static HavenException damaged() {
+        return new HavenException(HavenException.Kind.FAILURE,
+                "The backup file is damaged or is not a Haven backup: nothing was changed. Try another backup copy.");
+    }
+
+    private static void copyEntry(ZipOutputStream zip, String name, Path source) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        Files.copy(source, zip);
+        zip.closeEntry();
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
+    static String sha256(InputStream in) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream d = new DigestInputStream(in, md); OutputStream sink = OutputStream.nullOutputStream()) {
+                d.transferTo(sink);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            if (p != null) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover .part file holds only encrypted data
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // leftovers are encrypted copies; the next run's folder has a new name
+        }
+    }
+}

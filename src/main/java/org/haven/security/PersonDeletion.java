@@ -1,0 +1,127 @@
+package org.haven.security;
+
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.PERSON;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.haven.common.HavenException;
+import org.haven.db.Database;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Really deleting a person: every row about them and their cases goes, in one transaction, and the
+ * audit log keeps one anonymous entry (no id that leads back to them). Coordinators only.
+ *
+ * <p>Every table that holds rows about a person or a case is listed in {@link #DEPENDENTS}, one line
+ * each, children before parents. Before deleting, the schema is checked: if any table has a
+ * person_id or case_id column (or a foreign key to person or case_file) that is not listed, the
+ * deletion is refused, so a new feature's table can never silently keep a trace.
+ */
+public final class PersonDeletion {
+
+    /** A table with rows about a person: deleted where {@code column} points at the person or one of its cases. */
+    public record Dependent(String table, String column, Target target, String parentTable, String parentColumn) {
+        public enum Target { PERSON, CASE, PARENT }
+
+        /** Rows whose {@code column} holds one of the person's case ids. */
+        public static Dependent byCase(String table, String column) {
+            return new Dependent(table, column, Target.CASE, null, null);
+        }
+
+        /** Rows whose {@code column} holds the person's id. */
+        public static Dependent byPerson(String table, String column) {
+            return new Dependent(table, column, Target.PERSON, null, null);
+        }
+
+        /** Rows whose {@code column} points at a row of {@code parentTable} whose {@code parentColumn} is one of the cases. */
+        public static Dependent byParent(String table, String column, String parentTable, String parentColumn) {
+            return new Dependent(table, column, Target.PARENT, parentTable, parentColumn);
+        }
+    }
+
+    /** Children before parents. A feature that adds a table about a person or case adds one line here. */
+    public static final List<Dependent> DEPENDENTS = List.of(
+            Dependent.byCase("case_event", "case_id"),
+            Dependent.byPerson("search_token", "person_id"));
+
+    /** Tables that are allowed to mention a person or case id without being deleted from. */
+    private static final Set<String> EXEMPT = Set.of(
+            "PERSON", "CASE_FILE", // deleted last, by this class
+            "AUDIT_LOG");          // ids only, append-only chain (entity_id, not person_id/case_id)
+
+    private final Database db;
+    private final Session session;
+
+    public PersonDeletion(Database db, Session session) {
+        this.db = db;
+        this.session = session;
+    }
+
+    /** Deletes the person and everything about them. Returns how many cases went with them. */
+    public int deletePerson(UUID personId) {
+        session.require(Role.COORDINATOR);
+        int cases = db.inTransaction(tx -> {
+            Set<String> uncovered = uncoveredTables(tx);
+            if (!uncovered.isEmpty()) {
+                throw new HavenException(HavenException.Kind.FAILURE, "Deletion is not set up for the table(s) "
+                        + String.join(", ", uncovered) + ": nothing was deleted. Please report this.");
+            }
+            if (!tx.fetchExists(PERSON, PERSON.ID.eq(personId))) throw HavenException.notFound("This person no longer exists.");
+            List<UUID> caseIds = tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).fetch(CASE_FILE.ID);
+            for (Dependent d : DEPENDENTS) {
+                tx.deleteFrom(DSL.table(DSL.unquotedName(d.table()))).where(matches(d, personId, caseIds)).execute();
+            }
+            tx.deleteFrom(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).execute();
+            tx.deleteFrom(PERSON).where(PERSON.ID.eq(personId)).execute();
+            // Anonymous on purpose: no entity id, and a count only.
+            AuditLog.record(tx, session.user(), "PERSON_DELETED", "person", null, caseIds.size() + " case(s)");
+            return caseIds.size();
+        });
+        // Old copies of the deleted pages stay in the file until it is rewritten: write now, compact on close.
+        db.dsl().execute("CHECKPOINT SYNC");
+        db.compactOnClose();
+        return cases;
+    }
+
+    /** Deletes the person whose case this is. */
+    public int deletePersonOfCase(UUID caseId) {
+        session.require(Role.COORDINATOR);
+        UUID personId = db.dsl().select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.PERSON_ID);
+        if (personId == null) throw HavenException.notFound("This case no longer exists.");
+        return deletePerson(personId);
+    }
+
+    private static Condition matches(Dependent d, UUID personId, List<UUID> caseIds) {
+        Field<UUID> col = DSL.field(DSL.unquotedName(d.column()), UUID.class);
+        return switch (d.target()) {
+            case PERSON -> col.eq(personId);
+            case CASE -> caseIds.isEmpty() ? DSL.falseCondition() : col.in(caseIds);
+            case PARENT -> caseIds.isEmpty() ? DSL.falseCondition()
+                    : col.in(DSL.select(DSL.field(DSL.unquotedName("id"), UUID.class)).from(DSL.table(DSL.unquotedName(d.parentTable())))
+                            .where(DSL.field(DSL.unquotedName(d.parentColumn()), UUID.class).in(caseIds)));
+        };
+    }
+
+    /** Tables in the schema that mention a person or case (by column name or foreign key) but are not listed. */
+    static Set<String> uncoveredTables(DSLContext tx) {
+        Set<String> mentioning = new TreeSet<>(tx.resultQuery(
+                "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'PUBLIC'"
+                        + " AND column_name IN ('PERSON_ID', 'CASE_ID')").fetch(0, String.class));
+        mentioning.addAll(tx.resultQuery(
+                "SELECT DISTINCT fk.table_name FROM information_schema.referential_constraints rc"
+                        + " JOIN information_schema.table_constraints fk ON fk.constraint_name = rc.constraint_name AND fk.constraint_schema = rc.constraint_schema"
+                        + " JOIN information_schema.table_constraints pk ON pk.constraint_name = rc.unique_constraint_name AND pk.constraint_schema = rc.unique_constraint_schema"
+                        + " WHERE pk.table_name IN ('PERSON', 'CASE_FILE') AND fk.table_schema = 'PUBLIC'").fetch(0, String.class));
+        Set<String> listed = DEPENDENTS.stream().map(d -> d.table().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        mentioning.removeIf(t -> listed.contains(t.toUpperCase(Locale.ROOT)) || EXEMPT.contains(t.toUpperCase(Locale.ROOT)));
+        return mentioning;
+    }
+}
