@@ -2,7 +2,10 @@ package org.haven.app;
 
 import org.haven.cases.ui.CaseMenus;
 import org.haven.operations.ui.OperationMenus;
+import org.haven.reports.ui.ReportMenus;
 import org.haven.screening.ui.ScreeningSection;
+import org.haven.security.ui.SecurityMenus;
+import org.haven.summaries.ui.SummaryMenus;
 
 /**
  * The one place where features plug into the main window: one line per feature. Each feature's
@@ -16,6 +19,9 @@ final class Features {
         CaseMenus.install(window);
         OperationMenus.install(window);
         ScreeningSection.install(window);
+        SummaryMenus.install(window);
+        ReportMenus.install(window);
+        SecurityMenus.install(window);
         AppMenus.install(window);
     }
 }

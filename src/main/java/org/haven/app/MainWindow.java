@@ -38,6 +38,7 @@ public final class MainWindow {
     private final Haven haven;
     private final Stage stage;
     private final BorderPane root = new BorderPane();
+    private final javafx.scene.layout.VBox top = new javafx.scene.layout.VBox();
     private final TabPane tabs = new TabPane();
     private final HavenMenuBar menus = new HavenMenuBar();
     private final CaseListPage caseList;
@@ -56,7 +57,8 @@ public final class MainWindow {
         casesTab.setClosable(false);
         casesTab.setGraphic(new FontIcon("mdi2f-folder-account-outline"));
         tabs.getTabs().add(casesTab);
-        root.setTop(menus.node());
+        top.getChildren().add(menus.node());
+        root.setTop(top);
         root.setCenter(tabs);
         root.setBottom(statusBar());
         root.getStyleClass().add("main-window");
@@ -121,6 +123,21 @@ public final class MainWindow {
         tab.getProperties().put(CaseView.class, view);
         tab.setGraphic(new FontIcon("mdi2a-account-details-outline"));
         tab.textProperty().bind(view.titleProperty());
+    }
+
+    /** Adds a banner under the menu bar (e.g. the backup reminder). */
+    public void addBanner(Node banner) {
+        top.getChildren().add(banner);
+    }
+
+    /**
+     * The cases an action applies to: the case of the selected case tab, or else the rows selected
+     * in the case list.
+     */
+    public List<UUID> selectedCaseIds() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getUserData() instanceof UUID caseId) return List.of(caseId);
+        return caseList.selectedCaseIds();
     }
 
     /** Adds a tab to every case view opened from now on (e.g. screening). */

@@ -50,6 +50,10 @@ public final class PersonDeletion {
     /** Children before parents. A feature that adds a table about a person or case adds one line here. */
     public static final List<Dependent> DEPENDENTS = List.of(
             Dependent.byCase("case_event", "case_id"),
+            Dependent.byParent("screening_answer", "screening_id", "screening", "case_id"),
+            Dependent.byParent("screening_consent", "screening_id", "screening", "case_id"),
+            Dependent.byParent("screening_choice", "screening_id", "screening", "case_id"),
+            Dependent.byCase("screening", "case_id"),
             Dependent.byPerson("search_token", "person_id"));
 
     /** Tables that are allowed to mention a person or case id without being deleted from. */

@@ -101,6 +101,7 @@ public final class CaseListPage {
         screening.valueProperty().addListener((o, a, b) -> reload(true));
 
         table.setId("caseTable");
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         numberColumn = column("cases.col.number", CaseListItem::caseNumber, CaseQuery.SortColumn.CASE_NUMBER, 190);
         table.getColumns().add(numberColumn);
         table.getColumns().add(column("cases.col.nameLatin", CaseListItem::nameLatin, CaseQuery.SortColumn.NAME, 220));
@@ -177,6 +178,11 @@ public final class CaseListPage {
 
     public Node root() {
         return root;
+    }
+
+    /** The cases selected in the list (several with Shift or Ctrl), for batch actions such as summaries. */
+    public List<java.util.UUID> selectedCaseIds() {
+        return table.getSelectionModel().getSelectedItems().stream().map(CaseListItem::caseId).toList();
     }
 
     public void focusSearch() {

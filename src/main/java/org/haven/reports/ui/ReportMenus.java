@@ -1,0 +1,21 @@
+package org.haven.reports.ui;
+
+import org.haven.app.HavenMenuBar;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.security.Role;
+
+/** Reports menu: the statistics page (coordinators). */
+public final class ReportMenus {
+    private ReportMenus() {}
+
+    public static void install(MainWindow window) {
+        if (!window.haven().user().has(Role.COORDINATOR)) return;
+        HavenMenuBar menus = window.menus();
+        StatisticsView[] view = new StatisticsView[1];
+        menus.add(menus.reports(), "stats.menu", "mdi2c-chart-bar", null, () -> {
+            if (view[0] == null) view[0] = new StatisticsView(window.haven());
+            window.showPage(I18n.t("stats.title"), view[0]);
+        });
+    }
+}

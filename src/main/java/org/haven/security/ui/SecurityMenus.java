@@ -1,0 +1,88 @@
+package org.haven.security.ui;
+
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.util.Duration;
+import org.haven.Haven;
+import org.haven.app.FxTasks;
+import org.haven.app.HavenMenuBar;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.security.Accounts;
+import org.haven.security.AuditService;
+import org.haven.security.PersonDeletion;
+import org.haven.security.Role;
+import org.haven.security.SecuritySettings;
+import org.haven.security.User;
+
+/** Security in the main window: auto-lock, audit log, password change, backup reminder, deletion. */
+public final class SecurityMenus {
+    private SecurityMenus() {}
+
+    public static void install(MainWindow window) {
+        Haven haven = window.haven();
+        HavenMenuBar menus = window.menus();
+        User user = haven.user();
+        SecuritySettings settings = new SecuritySettings(haven.database(), haven.session());
+
+        if (user.has(Role.COORDINATOR) || user.has(Role.ADMIN)) {
+            AuditLogView[] view = new AuditLogView[1];
+            menus.add(menus.admin(), "audit.menu", "mdi2c-clipboard-text-clock-outline", null, () -> {
+                if (view[0] == null) view[0] = new AuditLogView(new AuditService(haven.database(), haven.session()));
+                window.showPage(I18n.t("audit.title"), view[0]);
+            });
+        }
+        menus.add(menus.admin(), "password.menu", "mdi2k-key-change", null,
+                () -> ChangePasswordDialog.show(window.stage(), haven.unlocked(), false));
+        if (user.has(Role.COORDINATOR)) {
+            menus.add(menus.cases(), "deletion.menu", "mdi2d-delete-forever-outline", null, () -> deleteSelected(window));
+        }
+        if (user.has(Role.ADMIN)) {
+            BackupReminder reminder = new BackupReminder(settings);
+            window.addBanner(reminder);
+            menus.add(menus.admin(), "backup.menu", "mdi2b-backup-restore", null, () -> backup(window, reminder));
+        }
+        // The idle time is a setting in the database: read it off the FX thread, then arm the lock.
+        FxTasks.run(settings::autoLockAfter, idle -> {
+            AutoLock lock = AutoLock.install(window.stage(), Duration.millis(idle.toMillis()),
+                    password -> Accounts.verifyPassword(haven.unlocked(), password));
+            menus.add(menus.admin(), "lock.menu", "mdi2l-lock-outline", null, lock::lock);
+        });
+        FxTasks.run(() -> Accounts.mustChangePassword(haven.unlocked()), must -> {
+            if (must) ChangePasswordDialog.show(window.stage(), haven.unlocked(), true);
+        });
+    }
+
+    /** One-click backup to a file the user picks (e.g. on a USB stick). */
+    private static void backup(MainWindow window, BackupReminder reminder) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(I18n.t("backup.menu"));
+        chooser.setInitialFileName("haven-backup-" + java.time.LocalDate.now() + ".havenbackup");
+        java.io.File file = chooser.showSaveDialog(window.stage());
+        if (file == null) return;
+        FxTasks.run(() -> org.haven.security.Backups.backup(window.haven().unlocked(), file.toPath()), manifest -> {
+            reminder.refresh();
+            Alert done = new Alert(Alert.AlertType.INFORMATION, I18n.t("backup.done"), ButtonType.OK);
+            done.initOwner(window.stage());
+            done.setHeaderText(null);
+            done.show();
+        });
+    }
+
+    private static void deleteSelected(MainWindow window) {
+        List<UUID> ids = window.selectedCaseIds();
+        if (ids.size() != 1) {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
+            alert.initOwner(window.stage());
+            alert.setHeaderText(null);
+            alert.show();
+            return;
+        }
+        UUID caseId = ids.getFirst();
+        FxTasks.run(() -> window.haven().cases().open(caseId).caseFile().caseNumber(), number ->
+                DeletePersonDialog.show(window.stage(), new PersonDeletion(window.haven().database(), window.haven().session()),
+                        caseId, number, window::casesChanged));
+    }
+}

@@ -1,0 +1,44 @@
+package org.haven.summaries.ui;
+
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import org.haven.app.FxTasks;
+import org.haven.app.HavenMenuBar;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.operations.Operation;
+import org.haven.summaries.SummaryServices;
+
+/** Reports menu: summaries of the open case or the selected cases, and of a whole operation. */
+public final class SummaryMenus {
+    private SummaryMenus() {}
+
+    public static void install(MainWindow window) {
+        HavenMenuBar menus = window.menus();
+        menus.add(menus.reports(), "summary.menu.selected", "mdi2f-file-document-outline", "Shortcut+P", () -> {
+            List<UUID> ids = window.selectedCaseIds();
+            if (ids.isEmpty()) {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("summary.menu.selectFirst"), ButtonType.OK);
+                alert.initOwner(window.stage());
+                alert.setHeaderText(null);
+                alert.show();
+                return;
+            }
+            SummaryDialog.show(window.stage(), SummaryServices.of(window.haven()), ids);
+        });
+        menus.add(menus.reports(), "summary.menu.operation", "mdi2f-file-document-multiple-outline", null,
+                () -> FxTasks.run(() -> window.haven().operations().list(), operations -> {
+                    if (operations.isEmpty()) return;
+                    ChoiceDialog<Operation> choose = new ChoiceDialog<>(operations.getFirst(), operations);
+                    choose.initOwner(window.stage());
+                    choose.setTitle(I18n.t("summary.menu.operation.title"));
+                    choose.setHeaderText(null);
+                    choose.setContentText(I18n.t("summary.menu.operation.prompt"));
+                    choose.showAndWait().ifPresent(op ->
+                            SummaryDialog.showForOperation(window.stage(), SummaryServices.of(window.haven()), op.id()));
+                }));
+    }
+}
