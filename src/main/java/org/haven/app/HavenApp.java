@@ -9,8 +9,8 @@ import javafx.stage.Stage;
 public final class HavenApp extends Application {
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Haven"), 800, 600));
-        stage.setTitle("Haven");
+        stage.setScene(new Scene(new Label(I18n.t("app.title")), 800, 600));
+        stage.setTitle(I18n.t("app.title"));
         stage.show();
     }
 }
