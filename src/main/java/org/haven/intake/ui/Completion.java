@@ -21,14 +21,18 @@ final class Completion {
             if (!field.isFocused() || !change.isContentChange() || change.getText().length() != 1) return change;
             if (change.getRangeEnd() != change.getControlText().length()) return change;
             String newText = change.getControlNewText();
-            int start = multi ? Math.max(newText.lastIndexOf(',') , newText.lastIndexOf(';')) + 1 : 0;
-            String prefix = newText.substring(start).stripLeading();
+            int start = multi ? Math.max(newText.lastIndexOf(','), newText.lastIndexOf(';')) + 1 : 0;
+            String segment = newText.substring(start);
+            String prefix = segment.stripLeading();
             if (prefix.isEmpty()) return change;
             String match = firstStartingWith(candidates, prefix);
             if (match == null) return change;
-            String rest = match.substring(prefix.length());
-            change.setText(change.getText() + rest);
-            change.selectRange(newText.length() + rest.length(), newText.length());
+            // Replace the typed part with the candidate in its own spelling ("m" -> "Male"), the rest selected.
+            String lead = segment.substring(0, segment.length() - prefix.length());
+            change.setRange(start, change.getControlText().length());
+            change.setText(lead + match);
+            int typedEnd = start + lead.length() + prefix.length();
+            change.selectRange(start + lead.length() + match.length(), typedEnd);
             return change;
         };
         field.setTextFormatter(new TextFormatter<>(filter));
@@ -41,6 +45,21 @@ final class Completion {
             if (c.equalsIgnoreCase(text.strip())) return c;
         }
         return text;
+    }
+
+    /** Like {@link #canonical} for each comma-separated part ("khmer, thai" -> "Khmer, Thai"). */
+    static String canonicalList(List<String> candidates, String text) {
+        if (text == null) return null;
+        StringBuilder out = new StringBuilder();
+        for (String part : text.split("(?<=[,;])", -1)) {
+            boolean sep = part.endsWith(",") || part.endsWith(";");
+            String body = sep ? part.substring(0, part.length() - 1) : part;
+            String lead = body.substring(0, body.length() - body.stripLeading().length());
+            String trail = body.substring(lead.length() + body.strip().length());
+            out.append(lead).append(canonical(candidates, body.strip())).append(trail);
+            if (sep) out.append(part.charAt(part.length() - 1));
+        }
+        return out.toString();
     }
 
     private static String firstStartingWith(List<String> candidates, String prefix) {

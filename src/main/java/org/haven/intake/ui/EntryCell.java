@@ -48,8 +48,9 @@ final class EntryCell extends TableCell<GridRowModel, String> {
 
     /** Gives a completed choice its proper spelling ("vietnam" -> "Vietnam") when the user moves on. */
     void acceptCompletion() {
-        if (!candidates.isEmpty() && column != GridColumn.LANGUAGES && field.getText() != null) {
-            String canonical = Completion.canonical(candidates, field.getText());
+        if (!candidates.isEmpty() && field.getText() != null) {
+            String canonical = column == GridColumn.LANGUAGES ? Completion.canonicalList(candidates, field.getText())
+                    : Completion.canonical(candidates, field.getText());
             if (!canonical.equals(field.getText())) field.setText(canonical);
         }
         field.deselect();

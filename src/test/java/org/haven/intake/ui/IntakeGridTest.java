@@ -50,7 +50,7 @@ class IntakeGridTest {
         haven = TestHaven.create(dir.resolve("home" + (++instance)));
         raid = haven.operations().create(new Operation(null, "OP-GRID", "Raid grid", LocalDate.now().minusDays(1),
                 null, null, null, null, null, 0));
-        stage.setScene(new Scene(new IntakeGrid(haven, raid), 1200, 700));
+        stage.setScene(new Scene(new IntakeGrid(haven, raid), 1100, 420));
         stage.show();
     }
 
@@ -63,8 +63,8 @@ class IntakeGridTest {
     void twentyPeopleAreRegisteredWithTheKeyboardOnly(FxRobot robot) {
         waitFor(() -> focusedCell(robot) != null);
         for (int i = 0; i < 20; i++) {
-            robot.write("Trần Thị " + (char) ('A' + i)).type(KeyCode.TAB);
-            robot.write("Tran Thi " + (char) ('A' + i)).type(KeyCode.TAB);
+            robot.write("Trần " + (char) ('A' + i)).type(KeyCode.TAB);
+            robot.write("Tran " + (char) ('A' + i)).type(KeyCode.TAB);
             robot.write(i % 2 == 0 ? "f" : "m").type(KeyCode.TAB);
             robot.write(String.valueOf(18 + i)).type(KeyCode.TAB);
             robot.write("vi").type(KeyCode.TAB);
@@ -77,9 +77,9 @@ class IntakeGridTest {
 
         waitFor(() -> status(robot).contains("Saved 20 people"));
         assertThat(haven.cases().count(CaseQuery.text("", 100))).isEqualTo(20);
-        CaseListItem item = haven.cases().search(CaseQuery.text("tran thi c", 5)).getFirst();
+        CaseListItem item = haven.cases().search(CaseQuery.text("tran c", 5)).getFirst();
         Person p = haven.cases().open(item.caseId()).person();
-        assertThat(p.nameNative()).isEqualTo("Trần Thị C");
+        assertThat(p.nameNative()).isEqualTo("Trần C");
         assertThat(p.sex()).isEqualTo(Sex.FEMALE);
         assertThat(p.estimatedAge()).isEqualTo(20);
         assertThat(p.nationality()).isEqualTo("VN");
