@@ -21,6 +21,7 @@ final class EntryCell extends TableCell<GridRowModel, String> {
     private final List<String> candidates;
     private final ChangeListener<Map<GridColumn, String>> errorListener = (obs, old, now) -> showError(now);
     private GridRowModel bound;
+    private String shownError;
 
     EntryCell(IntakeGrid grid, GridColumn column) {
         this.grid = grid;
@@ -85,6 +86,8 @@ final class EntryCell extends TableCell<GridRowModel, String> {
 
     private void showError(Map<GridColumn, String> errors) {
         String message = errors == null ? null : errors.get(column);
+        if (java.util.Objects.equals(message, shownError)) return; // restyling costs a CSS pass: only on change
+        shownError = message;
         field.getStyleClass().remove("intake-error");
         if (message != null) {
             field.getStyleClass().add("intake-error");

@@ -88,7 +88,7 @@ final class GridRowModel {
     void validate(LocalDate identifiedOn) {
         if (isBlank()) {
             valid = null;
-            errors.set(Map.of());
+            if (!errors.get().isEmpty()) errors.set(Map.of());
             return;
         }
         RowParser.Parsed parsed = IntakeService.check(parserValues(), identifiedOn);
@@ -98,6 +98,6 @@ final class GridRowModel {
             if (c != null) byColumn.putIfAbsent(c, IntakeMessages.of(e));
         }
         valid = parsed.person();
-        errors.set(Map.copyOf(byColumn));
+        if (!byColumn.equals(errors.get())) errors.set(Map.copyOf(byColumn));
     }
 }
