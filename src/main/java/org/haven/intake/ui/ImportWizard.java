@@ -155,7 +155,8 @@ public final class ImportWizard extends BorderPane {
                 if (!filling) refreshPreview();
             });
             mappingBoxes.put(field, box);
-            Label name = new Label(field.header());
+            Label name = new Label(fieldLabel(field));
+            name.setTooltip(new Tooltip(field.header()));
             mappingPane.addRow(r++, name, box);
         }
         Label mappingTitle = new Label(I18n.t("intake.wizard.mapping"));
@@ -279,7 +280,7 @@ public final class ImportWizard extends BorderPane {
         Map<Integer, CsvTable.Row> byNumber = new java.util.HashMap<>();
         for (CsvTable.Row r : p.table().rows()) byNumber.put(r.number(), r);
         p.mapping().asMap().forEach((field, column) -> {
-            TableColumn<ImportService.RowResult, String> c = new TableColumn<>(field.header());
+            TableColumn<ImportService.RowResult, String> c = new TableColumn<>(fieldLabel(field));
             c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(byNumber.get(cd.getValue().rowNumber()).values().get(column)));
             preview.getColumns().add(c);
         });
@@ -294,7 +295,7 @@ public final class ImportWizard extends BorderPane {
         String text = I18n.t("intake.wizard.summary", p.rows().size(), valid, p.invalid().size());
         List<IntakeField> missing = p.missingRequired();
         if (!missing.isEmpty()) {
-            text += " " + I18n.t("intake.wizard.missing", String.join(", ", missing.stream().map(IntakeField::header).toList()));
+            text += " " + I18n.t("intake.wizard.missing", String.join(", ", missing.stream().map(ImportWizard::fieldLabel).toList()));
         }
         summary.setText(text);
         importButton.setText(I18n.t("intake.wizard.import", valid));
@@ -302,7 +303,11 @@ public final class ImportWizard extends BorderPane {
     }
 
     private static String describe(FieldError e) {
-        return e.field().header() + ": " + IntakeMessages.of(e);
+        return fieldLabel(e.field()) + ": " + IntakeMessages.of(e);
+    }
+
+    static String fieldLabel(IntakeField field) {
+        return I18n.t("intake.field." + field.header());
     }
 
     private void runImport() {

@@ -61,7 +61,7 @@ class ImportWizardTest {
         waitFor(() -> robot.lookup("#import-operation").queryAs(ComboBox.class).getValue() != null);
         robot.clickOn("#import-file").write(file.toString());
         robot.clickOn("#import-read");
-        waitFor(() -> summary(robot).contains("Map a column to: name_latin, sex, document_status"));
+        waitFor(() -> summary(robot).contains("Map a column to: Latin name, Sex, Document status"));
         assertThat(robot.lookup("#import-run").queryAs(Button.class).isDisabled()).isTrue();
         // the guess found what it could
         assertThat(robot.lookup("#import-map-date_of_birth").queryAs(ComboBox.class).getValue()).isEqualTo("Born");
@@ -76,7 +76,7 @@ class ImportWizardTest {
         TableView<?> preview = robot.lookup("#import-preview").queryAs(TableView.class);
         assertThat(preview.getItems()).hasSize(3);
         assertThat(robot.lookup(".import-invalid").queryAll()).hasSize(1);
-        assertThat(robot.lookup("sex: not a known value (male, female, transgender / non-conforming, unknown)").tryQuery()).isPresent();
+        assertThat(robot.lookup("Sex: not a known value (male, female, transgender / non-conforming, unknown)").tryQuery()).isPresent();
 
         robot.clickOn("#import-run");
         waitFor(() -> summary(robot).equals("Imported 2 people under operation OP-WIZ."));
