@@ -15,7 +15,7 @@ public enum IntakeField {
             "romanized name", "romanised name", "english name", "name in english", "name english", "pinyin",
             "nom", "nombre", "nama", "nama lengkap", "ho ten", "ho va ten", "ten", "prs name", "拼音"),
     NAME_NATIVE("name_native", "native name", "name native", "name in native script", "native script name",
-            "original name", "local name", "name local", "name original", "姓名", "名字", "ชื่อ", "ชื่อ สกุล",
+            "original name", "local name", "ten goc", "ten tieng me de", "name local", "name original", "姓名", "名字", "ชื่อ", "ชื่อ สกุล",
             "ឈ្មោះ", "အမည်"),
     ALIASES("aliases", "alias", "aka", "also known as", "other names", "other name", "nickname", "nicknames"),
     SEX("sex", "gender", "prs gender", "gioi tinh", "jenis kelamin", "sexe", "sexo", "性别", "เพศ", "ភេទ", "လိင်"),

@@ -133,8 +133,9 @@ public final class ImportWizard extends BorderPane {
         form.setHgap(8);
         form.setVgap(8);
         form.addRow(0, new Label(I18n.t("intake.wizard.file")), new HBox(8, filePath, choose, read));
-        form.addRow(1, new Label(I18n.t("intake.wizard.operation")),
-                new HBox(8, useExisting, operations, useNew, newOperationName));
+        HBox target = new HBox(8, useExisting, operations, useNew, newOperationName);
+        target.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(1, new Label(I18n.t("intake.wizard.operation")), target);
         GridPane.setHgrow(form.getChildren().get(1), Priority.ALWAYS);
         VBox box = new VBox(8, new Label(I18n.t("intake.wizard.title")), form);
         box.getChildren().getFirst().getStyleClass().add("title-3");
@@ -151,6 +152,7 @@ public final class ImportWizard extends BorderPane {
             ComboBox<String> box = new ComboBox<>();
             box.setId("import-map-" + field.header());
             box.setMaxWidth(Double.MAX_VALUE);
+            box.setPrefWidth(200);
             box.valueProperty().addListener((o, a, b) -> {
                 if (!filling) refreshPreview();
             });
@@ -161,7 +163,10 @@ public final class ImportWizard extends BorderPane {
         }
         Label mappingTitle = new Label(I18n.t("intake.wizard.mapping"));
         mappingTitle.getStyleClass().add("section-title");
-        VBox left = new VBox(6, mappingTitle, new ScrollPane(mappingPane));
+        ScrollPane scroll = new ScrollPane(mappingPane);
+        scroll.setFitToWidth(true);
+        VBox left = new VBox(6, mappingTitle, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
 
         preview.setId("import-preview");
         preview.setPlaceholder(new Label(""));
@@ -277,6 +282,11 @@ public final class ImportWizard extends BorderPane {
         row.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.valueOf(cd.getValue().rowNumber())));
         row.setPrefWidth(50);
         preview.getColumns().add(row);
+        TableColumn<ImportService.RowResult, String> problems = new TableColumn<>(I18n.t("intake.wizard.errors"));
+        problems.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.join("; ",
+                cd.getValue().errors().stream().map(ImportWizard::describe).toList())));
+        problems.setPrefWidth(360);
+        preview.getColumns().add(problems);
         Map<Integer, CsvTable.Row> byNumber = new java.util.HashMap<>();
         for (CsvTable.Row r : p.table().rows()) byNumber.put(r.number(), r);
         p.mapping().asMap().forEach((field, column) -> {
@@ -284,11 +294,6 @@ public final class ImportWizard extends BorderPane {
             c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(byNumber.get(cd.getValue().rowNumber()).values().get(column)));
             preview.getColumns().add(c);
         });
-        TableColumn<ImportService.RowResult, String> problems = new TableColumn<>(I18n.t("intake.wizard.errors"));
-        problems.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.join("; ",
-                cd.getValue().errors().stream().map(ImportWizard::describe).toList())));
-        problems.setPrefWidth(320);
-        preview.getColumns().add(problems);
         preview.setItems(FXCollections.observableArrayList(p.rows()));
 
         int valid = p.valid().size();

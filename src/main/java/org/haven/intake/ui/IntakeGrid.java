@@ -125,7 +125,11 @@ public final class IntakeGrid extends BorderPane {
         for (GridColumn column : GridColumn.values()) {
             TableColumn<GridRowModel, String> tc = new TableColumn<>(I18n.t("intake.column." + column.name()));
             tc.setSortable(false);
-            tc.setPrefWidth(column == GridColumn.NAME_NATIVE || column == GridColumn.NAME_LATIN ? 170 : 120);
+            tc.setPrefWidth(switch (column) {
+                case NAME_NATIVE, NAME_LATIN -> 170;
+                case AGE_OR_BIRTH_DATE, INTERPRETER_NEEDED, DOCUMENT_STATUS -> 150;
+                default -> 115;
+            });
             tc.setCellValueFactory(cd -> cd.getValue().cell(column));
             tc.setCellFactory(c -> new EntryCell(this, column));
             table.getColumns().add(tc);
