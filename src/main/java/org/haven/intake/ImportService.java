@@ -28,9 +28,9 @@ public final class ImportService {
     private static final List<IntakeField> REQUIRED = List.of(IntakeField.NAME_LATIN, IntakeField.SEX, IntakeField.DOCUMENT_STATUS);
 
     private final Haven haven;
-    private final DuplicateCheck duplicates;
+    private final DuplicateHook duplicates;
 
-    public ImportService(Haven haven, DuplicateCheck duplicates) {
+    public ImportService(Haven haven, DuplicateHook duplicates) {
         this.haven = haven;
         this.duplicates = duplicates;
     }
@@ -48,7 +48,7 @@ public final class ImportService {
 
     /** One data row checked: the person to save, or its errors; and any likely duplicates. */
     public record RowResult(int rowNumber, Person person, List<FieldError> errors,
-                            List<DuplicateCheck.PossibleDuplicate> duplicates) {
+                            List<DuplicateHook.PossibleDuplicate> duplicates) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -131,7 +131,7 @@ public final class ImportService {
             Map<IntakeField, String> values = new EnumMap<>(IntakeField.class);
             mapping.asMap().forEach((field, column) -> values.put(field, row.values().get(column)));
             RowParser.Parsed parsed = RowParser.parse(values, identifiedOn, today);
-            List<DuplicateCheck.PossibleDuplicate> dups = parsed.valid() ? duplicates.likelyDuplicates(parsed.person()) : List.of();
+            List<DuplicateHook.PossibleDuplicate> dups = parsed.valid() ? duplicates.likelyDuplicates(parsed.person()) : List.of();
             results.add(new RowResult(row.number(), parsed.person(), parsed.errors(), dups));
             if (progress != null) progress.accept(results.size());
         }

@@ -12,10 +12,14 @@ public final class IntakeHooks {
 
     /**
      * NOT WIRED YET: matching lives in another branch. At merge, return the matching feature's
-     * check here (e.g. {@code candidate -> haven.matching().likelyDuplicates(candidate)} mapped
-     * to {@link DuplicateCheck.PossibleDuplicate}). Until then no duplicate is ever reported.
+     * check here, e.g.
+     * <pre>{@code
+     * return candidate -> haven.matching().findFor(candidate, 5).stream()
+     *         .map(m -> new DuplicateHook.PossibleDuplicate(m.caseNumber(), m.score(), m.why())).toList();
+     * }</pre>
+     * Until then no duplicate is ever reported.
      */
-    public static DuplicateCheck duplicateCheck(Haven haven) {
+    public static DuplicateHook duplicateCheck(Haven haven) {
         return candidate -> List.of();
     }
 }

@@ -18,9 +18,9 @@ import org.haven.security.AuditLog;
  */
 public final class IntakeService {
     private final Haven haven;
-    private final DuplicateCheck duplicates;
+    private final DuplicateHook duplicates;
 
-    public IntakeService(Haven haven, DuplicateCheck duplicates) {
+    public IntakeService(Haven haven, DuplicateHook duplicates) {
         this.haven = haven;
         this.duplicates = duplicates;
     }
@@ -45,7 +45,7 @@ public final class IntakeService {
         return RowParser.parse(GridColumn.toValues(cells), identifiedOn, LocalDate.now());
     }
 
-    public List<DuplicateCheck.PossibleDuplicate> likelyDuplicates(org.haven.people.Person candidate) {
+    public List<DuplicateHook.PossibleDuplicate> likelyDuplicates(org.haven.people.Person candidate) {
         haven.session().requireCaseData();
         return duplicates.likelyDuplicates(candidate);
     }

@@ -239,6 +239,23 @@ class ImportServiceTest {
         assertThat(RowParser.parseDate("March 1999").error()).contains("YYYY-MM-DD");
     }
 
+    @Test
+    void theDuplicateHookIsAskedForEveryValidRowAndItsFindingsReported() throws IOException {
+        Path file = write("ok.csv", "name,sex,age,document status\nWang Wei,M,30,held\nLi Na,F,21,none\nBad,Z,20,held\n");
+        List<String> asked = new java.util.ArrayList<>();
+        ImportService withHook = new ImportService(haven, candidate -> {
+            asked.add(candidate.nameLatin());
+            return candidate.nameLatin().equals("Wang Wei")
+                    ? List.of(new DuplicateHook.PossibleDuplicate("HVN-2026-ABC-000001", 87, "same name")) : List.of();
+        });
+
+        ImportService.Report report = withHook.importFile(file, null, ImportService.Target.existing("OP-TEST-1"), true, true);
+
+        assertThat(asked).containsExactly("Wang Wei", "Li Na");
+        assertThat(report.possibleDuplicates()).extracting(ImportService.RowResult::rowNumber).containsExactly(2);
+        assertThat(report.possibleDuplicates().getFirst().duplicates().getFirst().caseNumber()).isEqualTo("HVN-2026-ABC-000001");
+    }
+
     // --- malformed files: one clear message, nothing changed
 
     @Test

@@ -10,7 +10,7 @@ import org.haven.people.Person;
  * shown on the grid row and listed in the import report, for the caseworker to check.
  */
 @FunctionalInterface
-public interface DuplicateCheck {
+public interface DuplicateHook {
     List<PossibleDuplicate> likelyDuplicates(Person candidate);
 
     /** An existing case that may be the same person: its number, a 0-100 score and why. */
