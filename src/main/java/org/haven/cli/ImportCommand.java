@@ -69,6 +69,11 @@ final class ImportCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (!report.dryRun() && !report.committed()) {
+            err.println("haven: no row of the file is valid: nothing was imported. Fix the rows listed above.");
+            err.flush();
+            return 2;
+        }
         if (report.dryRun()) {
             out.println("would import " + report.imported() + (report.rejected().isEmpty() ? "" : " (skipping " + report.rejected().size() + " invalid)"));
         } else {

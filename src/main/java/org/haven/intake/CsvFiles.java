@@ -47,6 +47,9 @@ public final class CsvFiles {
     }
 
     static CsvTable parse(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            throw HavenException.badInput("The file is UTF-16 text (Excel's 'Unicode Text'): save it as 'CSV UTF-8' and import it again.");
+        }
         for (byte b : bytes) {
             if (b == 0) throw HavenException.badInput("The file is not a text file (it contains binary data): export the list from the spreadsheet as CSV UTF-8.");
         }

@@ -156,9 +156,7 @@ public final class ImportService {
         String code = existing == null ? null : existing.code();
         if (!rejected.isEmpty() && !skipInvalid) return new Report(0, false, dryRun, code, rejected, dups);
         if (dryRun) return new Report(valid.size(), false, true, code, rejected, dups);
-        if (valid.isEmpty()) {
-            throw HavenException.badInput("No row of the file is valid: nothing was imported.");
-        }
+        if (valid.isEmpty()) return new Report(0, false, false, code, rejected, dups); // nothing to write
         String newCode = existing == null ? haven.operations().nextCode(LocalDate.now()) : null;
         String savedCode = haven.database().inTransaction(tx -> {
             Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());

@@ -48,6 +48,12 @@ class ImportCommandTest {
         assertThat(skipped.out()).isEqualTo("imported 1\n");
         assertThat(skipped.err()).contains("row 2: date_of_birth", "row 4: sex");
 
+        Path allBad = write("allbad.csv", "name,sex,document status\nA,?,held\n");
+        Result none = haven("import", allBad.toString(), "--new-operation", "Raid Nothing", "--skip-invalid");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).startsWith("row 2: sex: not a known value").contains("no row of the file is valid");
+
         Result malformed = haven("import", write("empty.csv", "").toString(), "--new-operation", "X");
         assertThat(malformed.exit()).isEqualTo(2);
         assertThat(malformed.err().lines().toList()).containsExactly("haven: The file is empty: there is nothing to import.");

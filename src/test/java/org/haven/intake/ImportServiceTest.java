@@ -266,6 +266,13 @@ class ImportServiceTest {
     }
 
     @Test
+    void aUtf16FileIsRefusedWithWhatToDo() throws IOException {
+        Path file = dir.resolve("unicode.txt");
+        Files.write(file, ("\uFEFFname\tsex\tage\tdocument status\nA\tF\t20\theld\n").getBytes(StandardCharsets.UTF_16LE));
+        assertBadFile(file, "UTF-16");
+    }
+
+    @Test
     void aBinaryFileIsRefused() throws IOException {
         Path file = dir.resolve("photo.csv");
         Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});

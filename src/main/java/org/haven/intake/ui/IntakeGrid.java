@@ -43,7 +43,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Bulk intake after a raid: a spreadsheet-like grid, one row per person, keyboard only.
  * Tab / Shift+Tab move along a row, Enter goes to the next row (adding one at the end), Up/Down
- * move between rows, Ctrl+V pastes rows copied from a spreadsheet. Each row is checked as it is
+ * move between rows, Ctrl+V pastes rows copied from a spreadsheet, Ctrl+Delete removes a row,
+ * Ctrl+S saves. Each row is checked as it is
  * typed; Save registers every valid row (person, open case under the operation, identification
  * event) in one transaction and keeps the invalid ones, marked, for correction. Every edit is kept
  * as a draft in the encrypted database, and a draft is offered back when the grid is opened again.
@@ -265,6 +266,9 @@ public final class IntakeGrid extends BorderPane {
             cell.acceptCompletion();
             tabbing = false;
             if (row > 0) focusCell(row - 1, column);
+        } else if (e.getCode() == KeyCode.DELETE && e.isShortcutDown()) {
+            e.consume();
+            deleteRow(row);
         } else if (e.getCode() == KeyCode.V && e.isShortcutDown()) {
             String text = Clipboard.getSystemClipboard().getString();
             if (text != null && (text.indexOf('\t') >= 0 || text.strip().indexOf('\n') >= 0)) {
@@ -275,8 +279,20 @@ public final class IntakeGrid extends BorderPane {
     }
 
     private void nextRow(int row, GridColumn column) {
-        if (row + 1 >= rows.size()) addRow(new GridRowModel());
+        if (row + 1 >= rows.size()) {
+            if (rows.get(row).isBlank()) return; // one empty row at the end is enough
+            addRow(new GridRowModel());
+        }
         focusCell(row + 1, column);
+    }
+
+    /** Ctrl+Delete: removes the row (a person typed by mistake); the grid always keeps one row. */
+    private void deleteRow(int row) {
+        if (row < 0 || row >= rows.size()) return;
+        rows.remove(row);
+        if (rows.isEmpty()) addRow(new GridRowModel());
+        onEdited();
+        focusCell(Math.min(row, rows.size() - 1), focusedColumn);
     }
 
     /** Puts the keyboard in a cell, scrolling it into view first when needed. */
