@@ -72,7 +72,12 @@ public final class IntakeGrid extends BorderPane {
     private boolean restoring = true;
 
     public IntakeGrid(Haven haven, Operation operation) {
-        this.service = new IntakeService(haven, IntakeHooks.duplicateCheck(haven));
+        this(haven, operation, IntakeHooks.duplicateCheck(haven));
+    }
+
+    /** With a given duplicate check (tests; the default comes from {@link IntakeHooks}). */
+    public IntakeGrid(Haven haven, Operation operation, org.haven.intake.DuplicateHook duplicates) {
+        this.service = new IntakeService(haven, duplicates);
         this.operation = operation;
         this.identifiedOn = IntakeService.identifiedOn(operation);
         getStyleClass().add("intake-grid");
@@ -171,7 +176,7 @@ public final class IntakeGrid extends BorderPane {
     }
 
     private void startWith(List<List<String>> draft) {
-        for (List<String> cells : draft) addRow(new GridRowModel(cells));
+        for (List<String> cells : draft) checkDuplicates(addRow(new GridRowModel(cells)));
         addRow(new GridRowModel());
         restoring = false;
         table.setDisable(false);
@@ -182,7 +187,7 @@ public final class IntakeGrid extends BorderPane {
     private GridRowModel addRow(GridRowModel row) {
         for (var p : row.cells()) p.addListener((obs, old, now) -> {
             row.validate(identifiedOn);
-            checkDuplicates(row);
+            if (row.validPerson() == null) row.duplicatesProperty().set("");
         });
         for (var p : row.cells()) p.addListener(cellChanged);
         row.validate(identifiedOn);
@@ -190,7 +195,10 @@ public final class IntakeGrid extends BorderPane {
         return row;
     }
 
-    /** Asks the duplicate hook about a row that just became valid (in the background). */
+    /**
+     * Asks the duplicate hook about a valid row (in the background): when the keyboard leaves the
+     * row, and for pasted or restored rows, so a lookup does not run on every keystroke.
+     */
     private void checkDuplicates(GridRowModel row) {
         var person = row.validPerson();
         if (person == null) {
@@ -227,6 +235,7 @@ public final class IntakeGrid extends BorderPane {
     // --- keyboard
 
     void onCellFocused(int row, GridColumn column) {
+        if (row != focusedRow && focusedRow >= 0 && focusedRow < rows.size()) checkDuplicates(rows.get(focusedRow));
         focusedRow = row;
         focusedColumn = column;
     }
@@ -297,8 +306,6 @@ public final class IntakeGrid extends BorderPane {
 
     /** Puts the keyboard in a cell, scrolling it into view first when needed. */
     void focusCell(int row, GridColumn column) {
-        focusedRow = row;
-        focusedColumn = column;
         if (tryFocus(row, column)) return;
         table.scrollTo(Math.max(0, row - 3));
         table.layout();
@@ -330,6 +337,7 @@ public final class IntakeGrid extends BorderPane {
             }
         }
         int lastRow = row + lines.size() - 1;
+        for (int r = row; r <= lastRow; r++) checkDuplicates(rows.get(r));
         if (lastRow + 1 >= rows.size()) addRow(new GridRowModel());
         updateStatus(I18n.t("intake.grid.pasted", lines.size()));
         focusCell(lastRow + 1, GridColumn.NAME_NATIVE);
@@ -410,6 +418,7 @@ public final class IntakeGrid extends BorderPane {
                 return;
             }
             setText(String.valueOf(getIndex() + 1));
+            setId("intake-row-" + getIndex());
             if (problems == null || problems.isEmpty()) {
                 setTooltip(null);
                 setGraphic(null);
