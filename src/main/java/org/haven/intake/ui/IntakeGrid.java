@@ -111,6 +111,7 @@ public final class IntakeGrid extends BorderPane {
         save.setTooltip(new Tooltip(SAVE_KEYS.getDisplayText()));
 
         table.setDisable(true);
+        save.setDisable(true);
         FxTasks.run(() -> service.loadDraft(operation.id()), this::offerDraft);
     }
 
@@ -180,6 +181,7 @@ public final class IntakeGrid extends BorderPane {
         addRow(new GridRowModel());
         restoring = false;
         table.setDisable(false);
+        save.setDisable(false);
         updateStatus(draft.isEmpty() ? "" : I18n.t("intake.draft.restored", draft.size()));
         focusCell(draft.isEmpty() ? 0 : draft.size(), GridColumn.NAME_NATIVE);
     }
