@@ -112,7 +112,8 @@ public final class IntakeGrid extends BorderPane {
 
         table.setDisable(true);
         save.setDisable(true);
-        FxTasks.run(() -> service.loadDraft(operation.id()), this::offerDraft);
+        // If the draft cannot be read the grid stays closed: starting empty would overwrite the draft.
+        FxTasks.run(() -> service.loadDraft(operation.id()), this::offerDraft, error -> status.setText(FxTasks.userMessage(error)));
     }
 
     private void buildTable() {
