@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * `haven import FILE (--operation CODE | --new-operation NAME) [--mapping FILE] [--skip-invalid] [--dry-run]`:
  * a CSV list of people in one transaction (docs/import.md). Bad rows go to stderr, one per line.
  */
-@Command(name = "import", description = "Import a list of people (CSV, UTF-8) under an operation, in one transaction. See docs/import.md.")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import a list of people (CSV, UTF-8) under an operation, in one transaction. See docs/import.md.")
 final class ImportCommand implements Callable<Integer> {
     @Mixin HomeOption home;
     @Spec CommandSpec spec;
