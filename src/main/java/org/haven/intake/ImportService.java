@@ -1,0 +1,181 @@
+package org.haven.intake;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.haven.Haven;
+import org.haven.cases.NewCase;
+import org.haven.common.HavenException;
+import org.haven.operations.Operation;
+import org.haven.operations.OperationRepository;
+import org.haven.people.Person;
+import org.haven.security.AuditLog;
+import org.jooq.DSLContext;
+
+/**
+ * Imports a list of people from a CSV file (see docs/import.md): each valid row becomes a person
+ * with an open case under the operation and an identification event, all in ONE transaction.
+ * Any invalid row means nothing is imported and every bad row is reported (row number and field,
+ * never the value), unless invalid rows are skipped. A dry run checks and reports, writing nothing.
+ *
+ * <p>People are registered as identified on the operation's date (today for a new operation).
+ */
+public final class ImportService {
+    private static final List<IntakeField> REQUIRED = List.of(IntakeField.NAME_LATIN, IntakeField.SEX, IntakeField.DOCUMENT_STATUS);
+
+    private final Haven haven;
+    private final DuplicateHook duplicates;
+
+    public ImportService(Haven haven, DuplicateHook duplicates) {
+        this.haven = haven;
+        this.duplicates = duplicates;
+    }
+
+    /** Where the people go: an existing operation (by code) or a new one (by name). Exactly one is set. */
+    public record Target(String operationCode, String newOperationName) {
+        public static Target existing(String code) {
+            return new Target(code, null);
+        }
+
+        public static Target create(String name) {
+            return new Target(null, name);
+        }
+    }
+
+    /** One data row checked: the person to save, or its errors; and any likely duplicates. */
+    public record RowResult(int rowNumber, Person person, List<FieldError> errors,
+                            List<DuplicateHook.PossibleDuplicate> duplicates) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+
+        /** One line per error: {@code row 7: date_of_birth: cannot be in the future}. */
+        public List<String> errorLines() {
+            return errors.stream().map(e -> "row " + rowNumber + ": " + e).toList();
+        }
+    }
+
+    /** Every row of a file checked against a mapping. */
+    public record Preview(CsvTable table, ColumnMapping mapping, LocalDate identifiedOn, List<RowResult> rows) {
+        public List<RowResult> valid() {
+            return rows.stream().filter(RowResult::valid).toList();
+        }
+
+        public List<RowResult> invalid() {
+            return rows.stream().filter(r -> !r.valid()).toList();
+        }
+
+        /** Required fields no column is mapped to. */
+        public List<IntakeField> missingRequired() {
+            return REQUIRED.stream().filter(f -> mapping.column(f).isEmpty()).toList();
+        }
+
+        /** Headers of the columns nothing is read from. */
+        public List<String> ignoredHeaders() {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < table.headers().size(); i++) {
+                if (!mapping.isMapped(i)) out.add(table.headers().get(i));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The outcome: how many were imported (or would be, in a dry run), the operation they went to,
+     * the rows refused, and rows that may duplicate people already in Haven.
+     */
+    public record Report(int imported, boolean committed, boolean dryRun, String operationCode,
+                         List<RowResult> rejected, List<RowResult> possibleDuplicates) {}
+
+    /** Reads, checks and imports a file: the CLI's `import`. */
+    public Report importFile(Path file, Path mappingFile, Target target, boolean skipInvalid, boolean dryRun) {
+        haven.session().requireCaseData();
+        Operation existing = resolve(target);
+        CsvTable table = CsvFiles.read(file);
+        ColumnMapping mapping = mappingFile == null ? ColumnMapping.guess(table.headers()) : ColumnMapping.read(mappingFile, table.headers());
+        Preview preview = preview(table, mapping, identifiedOn(existing), null);
+        return commit(preview, target, skipInvalid, dryRun, null);
+    }
+
+    /** The operation a target names (null for a new one); BAD_INPUT / NOT_FOUND when unusable. */
+    public Operation resolve(Target target) {
+        haven.session().requireCaseData();
+        boolean hasCode = target.operationCode() != null && !target.operationCode().isBlank();
+        boolean hasName = target.newOperationName() != null && !target.newOperationName().isBlank();
+        if (hasCode == hasName) throw HavenException.badInput("Give either an existing operation's code or a name for a new operation.");
+        if (hasName) {
+            if (target.newOperationName().strip().length() > 200) throw HavenException.badInput("The operation name is too long (at most 200 characters).");
+            return null;
+        }
+        return haven.operations().findByCode(target.operationCode())
+                .orElseThrow(() -> HavenException.notFound("No operation with the code " + target.operationCode().strip()
+                        + ": check the code, or use --new-operation NAME to create one."));
+    }
+
+    /** The identification date for people registered under an operation: its date, or today for a new one. */
+    public static LocalDate identifiedOn(Operation operation) {
+        LocalDate today = LocalDate.now();
+        return operation == null || operation.date().isAfter(today) ? today : operation.date();
+    }
+
+    /** Checks every row (no writes). {@code progress} (may be null) receives the number of rows checked so far. */
+    public Preview preview(CsvTable table, ColumnMapping mapping, LocalDate identifiedOn, IntConsumer progress) {
+        haven.session().requireCaseData();
+        LocalDate today = LocalDate.now();
+        List<RowResult> results = new ArrayList<>(table.rows().size());
+        for (CsvTable.Row row : table.rows()) {
+            Map<IntakeField, String> values = new EnumMap<>(IntakeField.class);
+            mapping.asMap().forEach((field, column) -> values.put(field, row.values().get(column)));
+            RowParser.Parsed parsed = RowParser.parse(values, identifiedOn, today);
+            List<DuplicateHook.PossibleDuplicate> dups = parsed.valid() ? duplicates.likelyDuplicates(parsed.person()) : List.of();
+            results.add(new RowResult(row.number(), parsed.person(), parsed.errors(), dups));
+            if (progress != null) progress.accept(results.size());
+        }
+        return new Preview(table, mapping, identifiedOn, List.copyOf(results));
+    }
+
+    /**
+     * Imports the preview's valid rows in one transaction, unless some row is invalid and
+     * {@code skipInvalid} is false (then nothing is written and the report lists every bad row).
+     */
+    public Report commit(Preview preview, Target target, boolean skipInvalid, boolean dryRun, IntConsumer progress) {
+        haven.session().requireCaseData();
+        List<IntakeField> missing = preview.missingRequired();
+        if (!missing.isEmpty()) {
+            throw HavenException.badInput("No column holds " + String.join(", ", missing.stream().map(IntakeField::header).toList())
+                    + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
+        }
+        Operation existing = resolve(target);
+        List<RowResult> valid = preview.valid();
+        List<RowResult> rejected = preview.invalid();
+        List<RowResult> dups = valid.stream().filter(r -> !r.duplicates().isEmpty()).toList();
+        String code = existing == null ? null : existing.code();
+        if (!rejected.isEmpty() && !skipInvalid) return new Report(0, false, dryRun, code, rejected, dups);
+        if (dryRun) return new Report(valid.size(), false, true, code, rejected, dups);
+        if (valid.isEmpty()) return new Report(0, false, false, code, rejected, dups); // nothing to write
+        String newCode = existing == null ? haven.operations().nextCode(LocalDate.now()) : null;
+        String savedCode = haven.database().inTransaction(tx -> {
+            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
+            int done = 0;
+            for (RowResult r : valid) {
+                haven.cases().registerIn(tx, new NewCase(r.person(), op.id(), preview.identifiedOn(), null, null), preview.identifiedOn());
+                if (progress != null) progress.accept(++done);
+            }
+            AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(),
+                    "imported=" + valid.size() + ",skipped=" + rejected.size());
+            return op.code();
+        });
+        return new Report(valid.size(), true, false, savedCode, rejected, dups);
+    }
+
+    private Operation createOperation(DSLContext tx, String code, String name) {
+        Operation draft = new Operation(null, code, name, LocalDate.now(), null, null, null, null, null, 0);
+        Operation saved = OperationRepository.insert(tx, draft, haven.user().id());
+        AuditLog.record(tx, haven.user(), "OPERATION_CREATE", "operation", saved.id(), null);
+        return saved;
+    }
+}

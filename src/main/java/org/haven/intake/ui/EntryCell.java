@@ -1,0 +1,99 @@
+package org.haven.intake.ui;
+
+import java.util.List;
+import java.util.Map;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import org.haven.intake.GridColumn;
+
+/**
+ * A grid cell that is always a text field bound to its row's cell, so every keystroke is in the
+ * model at once (and in the draft soon after): nothing typed depends on "committing" an edit.
+ * The field shows its row's error for this column (red style and tooltip).
+ */
+final class EntryCell extends TableCell<GridRowModel, String> {
+    private final IntakeGrid grid;
+    private final GridColumn column;
+    private final TextField field = new TextField();
+    private final List<String> candidates;
+    private final ChangeListener<Map<GridColumn, String>> errorListener = (obs, old, now) -> showError(now);
+    private GridRowModel bound;
+    private String shownError;
+
+    EntryCell(IntakeGrid grid, GridColumn column) {
+        this.grid = grid;
+        this.column = column;
+        this.candidates = Choices.candidates(column);
+        getStyleClass().add("intake-cell");
+        field.getStyleClass().add("intake-field");
+        field.setId(null);
+        if (!candidates.isEmpty()) Completion.install(field, candidates, column == GridColumn.LANGUAGES);
+        field.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> grid.onKey(this, e));
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) grid.onCellFocused(getIndex(), column);
+            else acceptCompletion();
+        });
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    GridColumn column() {
+        return column;
+    }
+
+    TextField field() {
+        return field;
+    }
+
+    /** Gives a completed choice its proper spelling ("vietnam" -> "Vietnam") when the user moves on. */
+    void acceptCompletion() {
+        if (!candidates.isEmpty() && field.getText() != null) {
+            String canonical = column == GridColumn.LANGUAGES ? Completion.canonicalList(candidates, field.getText())
+                    : Completion.canonical(candidates, field.getText());
+            if (!canonical.equals(field.getText())) field.setText(canonical);
+        }
+        field.deselect();
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        GridRowModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+        if (row == null && !empty && getIndex() >= 0 && getIndex() < getTableView().getItems().size()) {
+            row = getTableView().getItems().get(getIndex());
+        }
+        if (row != bound) {
+            if (bound != null) {
+                field.textProperty().unbindBidirectional(bound.cell(column));
+                bound.errorsProperty().removeListener(errorListener);
+            }
+            bound = row;
+            if (row != null) {
+                field.textProperty().bindBidirectional(row.cell(column));
+                row.errorsProperty().addListener(errorListener);
+            }
+        }
+        if (row == null) {
+            setGraphic(null);
+        } else {
+            field.setId("intake-" + getIndex() + "-" + column.ordinal());
+            showError(row.errorsProperty().get());
+            setGraphic(field);
+        }
+    }
+
+    private void showError(Map<GridColumn, String> errors) {
+        String message = errors == null ? null : errors.get(column);
+        if (java.util.Objects.equals(message, shownError)) return; // restyling costs a CSS pass: only on change
+        shownError = message;
+        field.getStyleClass().remove("intake-error");
+        if (message != null) {
+            field.getStyleClass().add("intake-error");
+            field.setTooltip(new Tooltip(message));
+        } else {
+            field.setTooltip(null);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.haven.intake.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.cases.CaseListItem;
+import org.haven.cases.CaseQuery;
+import org.haven.intake.IntakeHooks;
+import org.haven.intake.IntakeService;
+import org.haven.operations.Operation;
+import org.haven.people.DocumentStatus;
+import org.haven.people.Person;
+import org.haven.people.Sex;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The bulk intake grid driven like a caseworker after a raid: keyboard, paste, restart. */
+@ExtendWith(ApplicationExtension.class)
+class IntakeGridTest {
+    @TempDir static Path dir;
+    static int instance;
+    Haven haven;
+    Operation raid;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        haven = TestHaven.create(dir.resolve("home" + (++instance)));
+        raid = haven.operations().create(new Operation(null, "OP-GRID", "Raid grid", LocalDate.now().minusDays(1),
+                null, null, null, null, null, 0));
+        stage.setScene(new Scene(new IntakeGrid(haven, raid), 1100, 420));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        haven.close();
+    }
+
+    @Test
+    void twentyPeopleAreRegisteredWithTheKeyboardOnly(FxRobot robot) {
+        waitFor(() -> focusedCell(robot) != null);
+        for (int i = 0; i < 20; i++) {
+            robot.write("Trần " + (char) ('A' + i)).type(KeyCode.TAB);
+            robot.write("Tran " + (char) ('A' + i)).type(KeyCode.TAB);
+            robot.write(i % 2 == 0 ? "f" : "m").type(KeyCode.TAB);
+            robot.write(String.valueOf(18 + i)).type(KeyCode.TAB);
+            robot.write("vi").type(KeyCode.TAB);
+            robot.write("vi").type(KeyCode.TAB);
+            robot.write("y").type(KeyCode.TAB);
+            robot.write("c").type(KeyCode.ENTER);
+        }
+        assertThat(status(robot)).contains("20 ready to save, 0 with errors");
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+
+        waitFor(() -> status(robot).contains("Saved 20 people"));
+        assertThat(haven.cases().count(CaseQuery.text("", 100))).isEqualTo(20);
+        CaseListItem item = haven.cases().search(CaseQuery.text("tran c", 5)).getFirst();
+        Person p = haven.cases().open(item.caseId()).person();
+        assertThat(p.nameNative()).isEqualTo("Trần C");
+        assertThat(p.sex()).isEqualTo(Sex.FEMALE);
+        assertThat(p.estimatedAge()).isEqualTo(20);
+        assertThat(p.nationality()).isEqualTo("VN");
+        assertThat(p.languages()).isEqualTo("Vietnamese");
+        assertThat(p.interpreterNeeded()).isTrue();
+        assertThat(p.documentStatus()).isEqualTo(DocumentStatus.CONFISCATED);
+        assertThat(item.operationCode()).isEqualTo("OP-GRID");
+        // the draft is empty: everything was saved
+        assertThat(new IntakeService(haven, IntakeHooks.duplicateCheck(haven)).loadDraft(raid.id())).isEmpty();
+    }
+
+    @Test
+    void pastedRowsAreSavedAndTheBadOnesKeptWithTheirErrors(FxRobot robot) {
+        waitFor(() -> focusedCell(robot) != null);
+        StringBuilder tsv = new StringBuilder();
+        Set<Integer> bad = Set.of(7, 23, 41);
+        for (int i = 0; i < 50; i++) {
+            String sex = i == 7 ? "q" : "Male";
+            String age = i == 23 ? "2999-01-01" : String.valueOf(20 + i % 30);
+            String nationality = i == 41 ? "Atlantis" : "KH";
+            tsv.append("សុខ ").append(i).append('\t').append("Sok ").append(i).append('\t').append(sex).append('\t')
+                    .append(age).append('\t').append(nationality).append('\t').append("Khmer").append('\t')
+                    .append("no").append('\t').append("lost").append("\r\n");
+        }
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(tsv.toString());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        waitFor(() -> status(robot).contains("47 ready to save, 3 with errors"));
+
+        robot.clickOn("#intake-save");
+        waitFor(() -> status(robot).contains("Saved 47 people. 3 rows with errors were kept"));
+
+        assertThat(haven.cases().count(CaseQuery.text("", 100))).isEqualTo(47);
+        IntakeGrid grid = (IntakeGrid) stage.getScene().getRoot();
+        List<List<String>> kept = grid.rowsAsTyped();
+        assertThat(kept).extracting(r -> r.get(1)).containsExactly("Sok 7", "Sok 23", "Sok 41");
+        // each kept row shows its error on the right cell
+        assertThat(errorTooltip(robot, "#intake-0-2")).isEqualTo("not a known value (male, female, transgender / non-conforming, unknown)");
+        assertThat(errorTooltip(robot, "#intake-1-3")).isEqualTo("cannot be in the future");
+        assertThat(errorTooltip(robot, "#intake-2-4")).isEqualTo("not a known country (use an ISO code or the English name)");
+        for (int i : bad) assertThat(haven.cases().search(CaseQuery.text("Sok " + i, 5)))
+                .noneMatch(c -> c.nameLatin().equals("Sok " + i));
+        // and they are the draft, kept in the database
+        waitFor(() -> new IntakeService(haven, c -> List.of()).loadDraft(raid.id()).size() == 3);
+    }
+
+    @Test
+    void anUnsavedDraftIsOfferedBackAfterARestart(FxRobot robot) {
+        waitFor(() -> focusedCell(robot) != null);
+        robot.write("Lê Văn Tám").type(KeyCode.TAB).write("Le Van Tam").type(KeyCode.TAB).write("m");
+        IntakeService service = new IntakeService(haven, c -> List.of());
+        waitFor(() -> service.loadDraft(raid.id()).stream().anyMatch(r -> r.get(2).equals("Male")));
+
+        // "crash": the window goes away without saving; Haven is opened again
+        robot.interact(() -> stage.getScene().setRoot(new Label("closed")));
+        haven.close();
+        haven = TestHaven.login(dir.resolve("home" + instance));
+        robot.interact(() -> stage.getScene().setRoot(new IntakeGrid(haven, raid)));
+
+        waitFor(() -> robot.lookup("#intake-draft-restore").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER); // the restore button has the focus
+        waitFor(() -> robot.lookup("#intake-0-0").tryQuery().isPresent());
+        IntakeGrid grid = (IntakeGrid) stage.getScene().getRoot();
+        assertThat(grid.rowsAsTyped()).containsExactly(List.of("Lê Văn Tám", "Le Van Tam", "Male", "", "", "", "", ""));
+        assertThat(robot.lookup("#intake-0-3").queryAs(TextField.class).getStyleClass()).doesNotContain("intake-error");
+        assertThat(robot.lookup("#intake-0-7").queryAs(TextField.class).getTooltip().getText()).isEqualTo("required");
+        assertThat(haven.cases().count(CaseQuery.text("", 10))).isZero();
+    }
+
+    @Test
+    void likelyDuplicatesFromTheHookAreShownOnTheirRow(FxRobot robot) {
+        waitFor(() -> focusedCell(robot) != null);
+        robot.interact(() -> stage.getScene().setRoot(new IntakeGrid(haven, raid, candidate -> candidate.nameLatin().equals("Wang Wei")
+                ? List.of(new org.haven.intake.DuplicateHook.PossibleDuplicate("HVN-2026-XYZ-000042", 91, "same name")) : List.of())));
+        waitFor(() -> focusedCell(robot) != null);
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("王伟\tWang Wei\tm\t30\tCN\tChinese\tno\tlost\nLi Na\tLi Na\tf\t22\tCN\tChinese\tno\tlost\n");
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+
+        waitFor(() -> robot.lookup("#intake-row-0").queryLabeled().getTooltip() != null);
+        assertThat(robot.lookup("#intake-row-0").queryLabeled().getTooltip().getText())
+                .isEqualTo("Possibly already registered: HVN-2026-XYZ-000042");
+        assertThat(robot.lookup("#intake-row-1").queryLabeled().getTooltip()).isNull();
+        assertThat(status(robot)).contains("2 ready to save, 0 with errors"); // a possible duplicate does not block saving
+    }
+
+    private static String errorTooltip(FxRobot robot, String id) {
+        TextField f = robot.lookup(id).queryAs(TextField.class);
+        assertThat(f.getStyleClass()).contains("intake-error");
+        return f.getTooltip().getText();
+    }
+
+    private static TextField focusedCell(FxRobot robot) {
+        Node owner = robot.listTargetWindows().stream().map(w -> w.getScene().getFocusOwner()).filter(n -> n != null).findFirst().orElse(null);
+        return owner instanceof TextField t && t.getStyleClass().contains("intake-field") ? t : null;
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#intake-status").queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
