@@ -1,6 +1,7 @@
 package org.haven.app;
 
 import org.haven.cases.ui.CaseMenus;
+import org.haven.intake.ui.IntakeMenus;
 import org.haven.operations.ui.OperationMenus;
 import org.haven.reports.ui.ReportMenus;
 import org.haven.screening.ui.ScreeningSection;
@@ -18,6 +19,7 @@ final class Features {
     static void install(MainWindow window) {
         CaseMenus.install(window);
         OperationMenus.install(window);
+        IntakeMenus.install(window);
         ScreeningSection.install(window);
         SummaryMenus.install(window);
         ReportMenus.install(window);

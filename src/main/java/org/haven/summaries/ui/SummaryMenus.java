@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.UUID;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import org.haven.app.FxTasks;
 import org.haven.app.HavenMenuBar;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
-import org.haven.operations.Operation;
+import org.haven.operations.ui.OperationChooser;
 import org.haven.summaries.SummaryServices;
 
 /** Reports menu: summaries of the open case or the selected cases, and of a whole operation. */
@@ -32,12 +31,7 @@ public final class SummaryMenus {
         menus.add(menus.reports(), "summary.menu.operation", "mdi2f-file-document-multiple-outline", null,
                 () -> FxTasks.run(() -> window.haven().operations().list(), operations -> {
                     if (operations.isEmpty()) return;
-                    ChoiceDialog<Operation> choose = new ChoiceDialog<>(operations.getFirst(), operations);
-                    choose.initOwner(window.stage());
-                    choose.setTitle(I18n.t("summary.menu.operation.title"));
-                    choose.setHeaderText(null);
-                    choose.setContentText(I18n.t("summary.menu.operation.prompt"));
-                    choose.showAndWait().ifPresent(op ->
+                    OperationChooser.choose(window.stage(), operations, I18n.t("summary.menu.operation.title")).ifPresent(op ->
                             SummaryDialog.showForOperation(window.stage(), SummaryServices.of(window.haven()), op.id()));
                 }));
     }

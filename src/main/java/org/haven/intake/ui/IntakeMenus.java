@@ -1,0 +1,60 @@
+package org.haven.intake.ui;
+
+import java.util.UUID;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import org.haven.Haven;
+import org.haven.app.FxTasks;
+import org.haven.app.HavenMenuBar;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.intake.IntakeHooks;
+import org.haven.intake.IntakeService;
+import org.haven.operations.Operation;
+import org.haven.operations.ui.OperationChooser;
+
+/** Raid intake in the main window: import a list, the bulk grid per operation, and unsaved drafts. */
+public final class IntakeMenus {
+    private IntakeMenus() {}
+
+    public static void install(MainWindow window) {
+        Haven haven = window.haven();
+        HavenMenuBar menus = window.menus();
+        menus.add(menus.operations(), "intake.menu.grid", "mdi2t-table-plus", "Shortcut+G", () -> chooseOperationForGrid(window));
+        menus.add(menus.operations(), "intake.menu.import", "mdi2f-file-import-outline", "Shortcut+I",
+                () -> ImportWizard.open(window.stage(), haven));
+        // Unsaved grids from a crash or a closed window are offered back at start-up.
+        FxTasks.run(() -> new IntakeService(haven, IntakeHooks.duplicateCheck(haven)).drafts(), drafts -> {
+            if (drafts.isEmpty()) return;
+            IntakeService.DraftInfo draft = drafts.getFirst();
+            Alert offer = new Alert(Alert.AlertType.CONFIRMATION,
+                    I18n.t("intake.menu.draftOffer", draft.rows(), draft.operationCode()), ButtonType.YES, ButtonType.NO);
+            offer.initOwner(window.stage());
+            offer.setHeaderText(null);
+            offer.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> openGrid(window, draft.operationId()));
+        }, error -> { });
+    }
+
+    private static void chooseOperationForGrid(MainWindow window) {
+        FxTasks.run(() -> window.haven().operations().list(), operations -> {
+            if (operations.isEmpty()) {
+                Alert none = new Alert(Alert.AlertType.INFORMATION, I18n.t("intake.menu.noOperation"), ButtonType.OK);
+                none.initOwner(window.stage());
+                none.setHeaderText(null);
+                none.show();
+                return;
+            }
+            OperationChooser.choose(window.stage(), operations, I18n.t("intake.menu.grid")).ifPresent(op -> show(window, op));
+        });
+    }
+
+    private static void openGrid(MainWindow window, UUID operationId) {
+        FxTasks.run(() -> window.haven().operations().get(operationId), op -> show(window, op));
+    }
+
+    private static void show(MainWindow window, Operation op) {
+        IntakeGrid grid = new IntakeGrid(window.haven(), op);
+        window.showPage(I18n.t("intake.grid.title", op.code(), op.name()), grid);
+    }
+
+}
