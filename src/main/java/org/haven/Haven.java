@@ -3,6 +3,7 @@ package org.haven;
 import java.nio.file.Path;
 import org.haven.cases.CaseService;
 import org.haven.db.Database;
+import org.haven.matching.MatchService;
 import org.haven.operations.OperationService;
 import org.haven.reports.StatsService;
 import org.haven.security.Accounts;
@@ -21,6 +22,7 @@ public final class Haven implements AutoCloseable {
     private final TimelineService timeline;
     private final OperationService operations;
     private final StatsService stats;
+    private final MatchService matching;
 
     public Haven(Accounts.Unlocked unlocked) {
         this.unlocked = unlocked;
@@ -30,6 +32,7 @@ public final class Haven implements AutoCloseable {
         this.timeline = new TimelineService(db, session);
         this.operations = new OperationService(db, session);
         this.stats = new StatsService(db, session);
+        this.matching = new MatchService(db, session, cases);
     }
 
     public static Haven login(Path home, String username, char[] password) {
@@ -70,6 +73,11 @@ public final class Haven implements AutoCloseable {
 
     public StatsService stats() {
         return stats;
+    }
+
+    /** Duplicate detection: likely matches, linking, merging. */
+    public MatchService matching() {
+        return matching;
     }
 
     @Override

@@ -1,0 +1,100 @@
+package org.haven.people.matching;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.haven.people.NameFolding;
+
+/**
+ * The forms of a person's names that matching compares ({@link #variants}) and the blocking keys
+ * stored for them in the match_key table ({@link #keys}). A candidate is only scored when it
+ * shares a key with the name looked up, so the keys must survive the differences matching
+ * tolerates: word order (pairs are sorted), spelling and script (each word gives its first three
+ * letters and its phonetic code, and a pair of words matches if either form of each matches).
+ */
+public final class NameKeys {
+    /** Words per name used for keys: enough for real names, bounded for pasted nonsense. */
+    private static final int MAX_WORDS = 6;
+    private static final int MAX_KEY = 60;
+
+    private NameKeys() {}
+
+    public enum Source { LATIN, NATIVE, ALIAS }
+
+    /** One written form of a name as folded Latin words, and whether it came from another script. */
+    public record Variant(Source source, String raw, List<String> words, boolean otherScript) {}
+
+    /** Every form of a person's names: the Latin name, the native name romanized, each alias. */
+    public static List<Variant> variants(String nameLatin, String nameNative, String aliases) {
+        List<Variant> out = new ArrayList<>();
+        add(out, Source.LATIN, nameLatin);
+        add(out, Source.NATIVE, nameNative);
+        if (aliases != null) {
+            for (String alias : aliases.split("[,;/\\n]+")) add(out, Source.ALIAS, alias);
+        }
+        return out;
+    }
+
+    private static void add(List<Variant> out, Source source, String name) {
+        if (name == null || name.isBlank()) return;
+        List<String> words = NameFolding.words(Romanizer.fold(name));
+        if (words.isEmpty()) return;
+        boolean otherScript = name.codePoints().anyMatch(cp -> cp > 0x024F && !(cp >= 0x1E00 && cp <= 0x1EFF)
+                && Character.isLetter(cp));
+        for (Variant v : out) {
+            if (v.words().equals(words)) return; // the same words already (native == Latin spelling)
+        }
+        out.add(new Variant(source, name.strip(), words, otherScript));
+    }
+
+    /** The blocking keys of a person (stored) or of a name looked up (queried). */
+    public static Set<String> keys(List<Variant> variants) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Variant v : variants) {
+            List<String> words = distinct(v.words());
+            for (int i = 0; i < words.size(); i++) {
+                for (int j = i + 1; j < words.size(); j++) {
+                    for (String a : codes(words.get(i))) {
+                        for (String b : codes(words.get(j))) {
+                            keys.add(cut("2:" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a)));
+                        }
+                    }
+                }
+                keys.add(cut("w:" + words.get(i)));
+            }
+            keys.add(cut("j:" + String.join("", v.words())));
+        }
+        return keys;
+    }
+
+    /** The keys a lookup uses: word pairs and joined names; single words only for one-word names. */
+    public static Set<String> queryKeys(List<Variant> variants) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String k : keys(variants)) {
+            if (!k.startsWith("w:")) keys.add(k);
+        }
+        for (Variant v : variants) {
+            if (distinct(v.words()).size() == 1) keys.add(cut("w:" + v.words().get(0)));
+        }
+        return keys;
+    }
+
+    /** The two codes of a word: its first three letters and its phonetic code. */
+    static List<String> codes(String word) {
+        List<String> codes = new ArrayList<>(2);
+        codes.add("p" + (word.length() <= 3 ? word : word.substring(0, 3)));
+        String phonetic = NameSimilarity.phonetic(word);
+        if (!phonetic.isEmpty()) codes.add("f" + phonetic);
+        return codes;
+    }
+
+    private static List<String> distinct(List<String> words) {
+        List<String> out = new ArrayList<>(new LinkedHashSet<>(words));
+        return out.size() > MAX_WORDS ? out.subList(0, MAX_WORDS) : out;
+    }
+
+    private static String cut(String key) {
+        return key.length() <= MAX_KEY ? key : key.substring(0, MAX_KEY);
+    }
+}
