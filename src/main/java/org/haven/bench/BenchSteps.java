@@ -9,6 +9,7 @@ public final class BenchSteps {
 
     public static List<BenchStep> all() {
         List<BenchStep> steps = new ArrayList<>();
+        steps.add(new org.haven.matching.MatchBenchStep());
         return steps;
     }
 }
