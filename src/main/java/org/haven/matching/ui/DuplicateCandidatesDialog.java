@@ -45,18 +45,30 @@ public final class DuplicateCandidatesDialog extends Dialog<DuplicateCandidatesD
         setResizable(true);
 
         table.setId("duplicateCandidates");
-        table.getColumns().add(column("match.column.score", c -> Integer.toString(c.score()), 60));
-        table.getColumns().add(column("match.column.case", MatchCandidate::caseNumber, 160));
-        table.getColumns().add(column("match.column.nameLatin", MatchCandidate::nameLatin, 170));
-        table.getColumns().add(column("match.column.nameNative", c -> c.nameNative() == null ? "" : c.nameNative(), 150));
-        table.getColumns().add(column("match.column.nationality", c -> Countries.name(c.nationality()), 110));
-        table.getColumns().add(column("match.column.birth", DuplicateCandidatesDialog::birth, 100));
-        table.getColumns().add(column("match.column.cases", c -> Integer.toString(c.caseCount()), 60));
-        table.getColumns().add(column("match.column.why", DuplicateCandidatesDialog::why, 380));
+        table.getColumns().add(column("match.column.score", c -> Integer.toString(c.score()), 55));
+        table.getColumns().add(column("match.column.nameLatin", MatchCandidate::nameLatin, 150));
+        table.getColumns().add(column("match.column.nameNative", c -> c.nameNative() == null ? "" : c.nameNative(), 155));
+        table.getColumns().add(column("match.column.nationality", c -> Countries.name(c.nationality()), 95));
+        table.getColumns().add(column("match.column.birth", DuplicateCandidatesDialog::birth, 90));
+        table.getColumns().add(column("match.column.case", MatchCandidate::caseNumber, 165));
+        table.getColumns().add(column("match.column.cases", c -> Integer.toString(c.caseCount()), 55));
+        TableColumn<MatchCandidate, String> whyColumn = column("match.column.why", DuplicateCandidatesDialog::why, 400);
+        // The reasons wrap instead of being cut: they are what the caseworker decides on.
+        whyColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+            }
+        });
+        table.getColumns().add(whyColumn);
         table.setItems(FXCollections.observableArrayList(candidates));
         table.setPlaceholder(new javafx.scene.control.Label(I18n.t("match.none")));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPrefSize(1000, 260);
+        table.setPrefSize(1180, 280);
+        getDialogPane().setPrefWidth(1220);
+        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (!candidates.isEmpty()) table.getSelectionModel().selectFirst();
 
         VBox content = new VBox(8, table);

@@ -67,7 +67,12 @@ public final class MergePersonsDialog extends Dialog<UUID> {
         if (p.nationality() != null) lines.add(new Label(I18n.t("match.merge.nationality", Countries.name(p.nationality()))));
         lines.add(new Label(I18n.t("match.merge.document", I18n.label(p.documentStatus()))));
         lines.add(new Label(I18n.t("match.merge.cases", String.join(", ", s.caseNumbers()))));
+        for (Label l : lines) {
+            l.setWrapText(true);
+            l.setMaxWidth(340);
+        }
         VBox box = new VBox(6);
+        box.setPrefWidth(360);
         box.getChildren().add(choose);
         box.getChildren().addAll(lines);
         box.setPadding(new Insets(8));
