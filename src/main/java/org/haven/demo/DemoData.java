@@ -175,7 +175,7 @@ public final class DemoData {
         tx.batchInsert(cases).execute();
         tx.batchInsert(events).execute();
         tx.batchInsert(dedupe(tokens)).execute();
-        tx.batchInsert(matchKeys).execute();
+        MatchIndex.batchInsert(tx, matchKeys);
         return events.size();
     }
 

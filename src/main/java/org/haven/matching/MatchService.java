@@ -2,6 +2,7 @@ package org.haven.matching;
 
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.MATCH_DISTINCT;
+import static org.haven.db.jooq.Tables.MATCH_NAME;
 import static org.haven.db.jooq.Tables.PERSON;
 
 import java.time.LocalDate;
@@ -73,10 +74,15 @@ public final class MatchService {
         record Hit(UUID id, MatchScorer.Scored scored, Record row) {}
         List<Hit> hits = new ArrayList<>();
         for (Record r : dsl.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES, PERSON.BIRTH_DATE,
-                        PERSON.ESTIMATED_AGE, PERSON.NATIONALITY, PERSON.CREATED_AT)
-                .from(PERSON).where(PERSON.ID.in(blocked)).fetch()) {
-            MatchScorer.Subject candidate = new MatchScorer.Subject(
-                    NameKeys.variants(r.get(PERSON.NAME_LATIN), r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES)),
+                        PERSON.ESTIMATED_AGE, PERSON.NATIONALITY, PERSON.CREATED_AT, MATCH_NAME.VARIANTS)
+                .from(PERSON).leftJoin(MATCH_NAME).on(MATCH_NAME.PERSON_ID.eq(PERSON.ID))
+                .where(PERSON.ID.in(blocked)).fetch()) {
+            // Folded names come stored; only a person written without them is folded here.
+            String stored = r.get(MATCH_NAME.VARIANTS);
+            List<NameKeys.Variant> variants = stored != null
+                    ? NameKeys.decode(stored, r.get(PERSON.NAME_LATIN), r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES))
+                    : NameKeys.variants(r.get(PERSON.NAME_LATIN), r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES));
+            MatchScorer.Subject candidate = new MatchScorer.Subject(variants,
                     r.get(PERSON.BIRTH_DATE), r.get(PERSON.ESTIMATED_AGE), r.get(PERSON.CREATED_AT).toLocalDate(),
                     r.get(PERSON.NATIONALITY));
             MatchScorer.Scored scored = MatchScorer.score(subject, candidate);

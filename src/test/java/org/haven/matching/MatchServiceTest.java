@@ -142,6 +142,23 @@ class MatchServiceTest {
     }
 
     @Test
+    void anOlderDatabaseGetsItsKeysBuiltOnTheFirstLookup() {
+        register(person("Wang Wei", "王伟", null, "CN"));
+        var dsl = haven.database().dsl();
+        // As a database from before matching: no keys, no folded names, the migration's flag set.
+        dsl.deleteFrom(org.haven.db.jooq.Tables.MATCH_KEY).execute();
+        dsl.deleteFrom(org.haven.db.jooq.Tables.MATCH_NAME).execute();
+        dsl.insertInto(org.haven.db.jooq.Tables.APP_SETTING).values("matching.rebuild", "needed").execute();
+        haven.close();
+        haven = TestHaven.login(dir);
+
+        assertThat(haven.matching().find(MatchQuery.byName("Wei Wang", null, null, null), 5)).hasSize(1);
+        assertThat(haven.database().dsl().fetchCount(org.haven.db.jooq.Tables.MATCH_NAME)).isEqualTo(1);
+        assertThat(haven.database().dsl().fetchCount(org.haven.db.jooq.Tables.APP_SETTING,
+                org.haven.db.jooq.Tables.APP_SETTING.SETTING_KEY.like("matching.%"))).isZero();
+    }
+
+    @Test
     void onlyCoordinatorsMerge() {
         CaseFile a = register(person("Nguyen Van Hung", null, null, "VN"));
         CaseFile b = register(person("Nguyen Van Hung", null, null, "VN"));

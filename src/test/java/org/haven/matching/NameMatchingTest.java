@@ -158,6 +158,13 @@ class NameMatchingTest {
     }
 
     @Test
+    void storedVariantsGiveTheSameScoresAsFreshOnes() {
+        var fresh = NameKeys.variants("Tran Thi Mai", "王伟", "Mai Tran; Lily");
+        var stored = NameKeys.decode(NameKeys.encode(fresh), "Tran Thi Mai", "王伟", "Mai Tran; Lily");
+        assertThat(stored).isEqualTo(fresh);
+    }
+
+    @Test
     void reasonsHoldNoPersonalValues() {
         var s = MatchScorer.score(who("Nguyen Van Hung", LocalDate.of(1999, 1, 2), null, "VN"),
                 who("Nguyen Van Hnug", LocalDate.of(1999, 5, 2), null, "VN"));

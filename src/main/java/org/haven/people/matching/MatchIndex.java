@@ -2,27 +2,35 @@ package org.haven.people.matching;
 
 import static org.haven.db.jooq.Tables.APP_SETTING;
 import static org.haven.db.jooq.Tables.MATCH_KEY;
+import static org.haven.db.jooq.Tables.MATCH_NAME;
 import static org.haven.db.jooq.Tables.PERSON;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.haven.db.jooq.tables.records.MatchKeyRecord;
+import org.haven.db.jooq.tables.records.MatchNameRecord;
 import org.haven.people.Person;
 import org.jooq.DSLContext;
+import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /** The match_key table: kept in step with each person's names, inside the caller's transaction. */
 public final class MatchIndex {
     static final String REBUILD_SETTING = "matching.rebuild";
+    static final String REBUILD_NAMES_SETTING = "matching.rebuild.names";
 
     private MatchIndex() {}
 
     /** Rewrites a person's blocking keys (called by SearchIndex.reindex on every create and update). */
     public static void reindex(DSLContext tx, Person p) {
         tx.deleteFrom(MATCH_KEY).where(MATCH_KEY.PERSON_ID.eq(p.id())).execute();
-        Set<String> keys = keysOf(p.nameLatin(), p.nameNative(), p.aliases());
+        tx.deleteFrom(MATCH_NAME).where(MATCH_NAME.PERSON_ID.eq(p.id())).execute();
+        List<NameKeys.Variant> variants = NameKeys.variants(p.nameLatin(), p.nameNative(), p.aliases());
+        tx.insertInto(MATCH_NAME, MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS).values(p.id(), NameKeys.encode(variants)).execute();
+        Set<String> keys = NameKeys.keys(variants);
         if (keys.isEmpty()) return;
         var insert = tx.insertInto(MATCH_KEY, MATCH_KEY.MKEY, MATCH_KEY.PERSON_ID);
         for (String k : keys) insert = insert.values(k, p.id());
@@ -33,15 +41,22 @@ public final class MatchIndex {
         return NameKeys.keys(NameKeys.variants(nameLatin, nameNative, aliases));
     }
 
-    /** Unsaved key rows for bulk writers (demo data) that batch-insert people. */
-    public static List<MatchKeyRecord> records(DSLContext tx, UUID personId, String nameLatin, String nameNative,
+    /** Unsaved rows (folded names and keys) for bulk writers (demo data) that batch-insert people. */
+    public static List<TableRecord<?>> records(DSLContext tx, UUID personId, String nameLatin, String nameNative,
                                                String aliases) {
-        return keysOf(nameLatin, nameNative, aliases).stream().map(k -> {
+        List<NameKeys.Variant> variants = NameKeys.variants(nameLatin, nameNative, aliases);
+        List<TableRecord<?>> rows = new ArrayList<>();
+        MatchNameRecord name = tx.newRecord(MATCH_NAME);
+        name.setPersonId(personId);
+        name.setVariants(NameKeys.encode(variants));
+        rows.add(name);
+        for (String k : NameKeys.keys(variants)) {
             MatchKeyRecord r = tx.newRecord(MATCH_KEY);
             r.setMkey(k);
             r.setPersonId(personId);
-            return r;
-        }).toList();
+            rows.add(r);
+        }
+        return rows;
     }
 
     /** The people sharing the most keys with a lookup, most shared first. */
@@ -56,18 +71,36 @@ public final class MatchIndex {
                 .fetch(r -> r.value1());
     }
 
-    /** Builds the keys of every person once, when an older database is first matched against. */
+    /** Inserts rows from {@link #records} table by table, so each table's rows go in one JDBC batch. */
+    public static void batchInsert(DSLContext tx, List<TableRecord<?>> rows) {
+        if (rows.isEmpty()) return;
+        List<TableRecord<?>> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(r -> r.getTable().getName()));
+        tx.batchInsert(sorted).execute();
+    }
+
+    /**
+     * Builds what older databases lack, once, on the first lookup: every person's keys and folded
+     * names (databases from before matching) or only the folded names (from before match_name).
+     */
     public static boolean rebuildIfNeeded(DSLContext tx) {
-        if (!tx.fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING))) return false;
-        tx.deleteFrom(MATCH_KEY).execute();
+        boolean all = tx.fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING));
+        boolean names = tx.fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_NAMES_SETTING));
+        if (!all && !names) return false;
+        if (all) tx.deleteFrom(MATCH_KEY).execute();
+        tx.deleteFrom(MATCH_NAME).execute();
+        List<TableRecord<?>> batch = new ArrayList<>();
         for (var r : tx.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES).from(PERSON).fetch()) {
-            var insert = tx.insertInto(MATCH_KEY, MATCH_KEY.MKEY, MATCH_KEY.PERSON_ID);
-            Set<String> keys = keysOf(r.value2(), r.value3(), r.value4());
-            if (keys.isEmpty()) continue;
-            for (String k : keys) insert = insert.values(k, r.value1());
-            insert.execute();
+            for (TableRecord<?> row : records(tx, r.value1(), r.value2(), r.value3(), r.value4())) {
+                if (all || row instanceof MatchNameRecord) batch.add(row);
+            }
+            if (batch.size() >= 5000) {
+                batchInsert(tx, batch);
+                batch.clear();
+            }
         }
-        tx.deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING)).execute();
+        batchInsert(tx, batch);
+        tx.deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.in(REBUILD_SETTING, REBUILD_NAMES_SETTING)).execute();
         return true;
     }
 }

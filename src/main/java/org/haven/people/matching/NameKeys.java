@@ -25,13 +25,17 @@ public final class NameKeys {
     /** One written form of a name as folded Latin words, and whether it came from another script. */
     public record Variant(Source source, String raw, List<String> words, boolean otherScript) {}
 
+    /** Longest stored form of a person's variants (the match_name column). */
+    public static final int MAX_ENCODED = 2000;
+    private static final String ALIAS_SPLIT = "[,;/\\n]+";
+
     /** Every form of a person's names: the Latin name, the native name romanized, each alias. */
     public static List<Variant> variants(String nameLatin, String nameNative, String aliases) {
         List<Variant> out = new ArrayList<>();
         add(out, Source.LATIN, nameLatin);
         add(out, Source.NATIVE, nameNative);
         if (aliases != null) {
-            for (String alias : aliases.split("[,;/\\n]+")) add(out, Source.ALIAS, alias);
+            for (String alias : aliases.split(ALIAS_SPLIT)) add(out, Source.ALIAS, alias);
         }
         return out;
     }
@@ -46,6 +50,53 @@ public final class NameKeys {
             if (v.words().equals(words)) return; // the same words already (native == Latin spelling)
         }
         out.add(new Variant(source, name.strip(), words, otherScript));
+    }
+
+    /**
+     * The variants as stored in match_name, one per line: source letter, 1 if from another
+     * script, tab, the words. The raw names are not stored again: {@link #decode} takes them from
+     * the person row.
+     */
+    public static String encode(List<Variant> variants) {
+        StringBuilder sb = new StringBuilder();
+        for (Variant v : variants) {
+            String line = v.source().name().charAt(0) + (v.otherScript() ? "1" : "0") + "\t" + String.join(" ", v.words());
+            if (sb.length() + line.length() + 1 > MAX_ENCODED) break;
+            if (!sb.isEmpty()) sb.append('\n');
+            sb.append(line);
+        }
+        return sb.toString();
+    }
+
+    /** The variants stored by {@link #encode}, with their raw names from the person's columns. */
+    public static List<Variant> decode(String encoded, String nameLatin, String nameNative, String aliases) {
+        List<Variant> out = new ArrayList<>();
+        if (encoded == null || encoded.isEmpty()) return out;
+        for (String line : encoded.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab < 2) continue;
+            Source source = switch (line.charAt(0)) {
+                case 'L' -> Source.LATIN;
+                case 'N' -> Source.NATIVE;
+                default -> Source.ALIAS;
+            };
+            List<String> words = NameFolding.words(line.substring(tab + 1));
+            String raw = switch (source) {
+                case LATIN -> nameLatin;
+                case NATIVE -> nameNative;
+                case ALIAS -> aliasWithWords(aliases, words);
+            };
+            out.add(new Variant(source, raw == null ? "" : raw.strip(), words, line.charAt(1) == '1'));
+        }
+        return out;
+    }
+
+    private static String aliasWithWords(String aliases, List<String> words) {
+        if (aliases == null) return "";
+        for (String alias : aliases.split(ALIAS_SPLIT)) {
+            if (NameFolding.words(Romanizer.fold(alias)).equals(words)) return alias;
+        }
+        return "";
     }
 
     /** The blocking keys of a person (stored) or of a name looked up (queried). */
