@@ -1,9 +1,15 @@
--- Duplicate detection (matching), part 2: each person's names already folded to Latin words, so a
--- lookup scores its candidates without transliterating them again (ICU costs ~0.3 ms per name).
--- One row per person; written with the blocking keys (org.haven.people.matching.MatchIndex).
+-- Duplicate detection (matching), part 2: per person, what scoring needs, in one small row: the
+-- names already folded to Latin words (ICU costs ~0.3 ms per name), date of birth, estimated age
+-- and the year it was recorded, nationality. A lookup scores its few hundred candidates from this
+-- compact table (it stays in the page cache) instead of the wide person rows.
+-- Written with the blocking keys (org.haven.people.matching.MatchIndex).
 CREATE TABLE match_name (
-  person_id  UUID          PRIMARY KEY,
-  variants   VARCHAR(2000) NOT NULL,
+  person_id      UUID          PRIMARY KEY,
+  variants       VARCHAR(2000) NOT NULL,
+  birth_date     DATE,
+  estimated_age  INTEGER,
+  age_year       INTEGER,
+  nationality    VARCHAR(2),
   CONSTRAINT match_name_person_fk FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE CASCADE
 );
 

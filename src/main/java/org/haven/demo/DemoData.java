@@ -169,7 +169,7 @@ public final class DemoData {
                 tokens.add(token(tx, t, p.getId()));
             }
             for (String t : SearchIndex.caseNumberTokens(caseNumber)) tokens.add(token(tx, t, p.getId()));
-            matchKeys.addAll(MatchIndex.records(tx, p.getId(), p.getNameLatin(), p.getNameNative(), null));
+            matchKeys.addAll(MatchIndex.records(tx, p));
         }
         tx.batchInsert(people).execute();
         tx.batchInsert(cases).execute();

@@ -71,47 +71,60 @@ public final class MatchService {
         }
         if (blocked.isEmpty()) return List.of();
 
-        record Hit(UUID id, MatchScorer.Scored scored, Record row) {}
+        // Score every blocked person from the compact match_name rows (no transliteration, no wide rows).
+        record Hit(UUID id, MatchScorer.Scored scored) {}
         List<Hit> hits = new ArrayList<>();
-        for (Record r : dsl.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES, PERSON.BIRTH_DATE,
-                        PERSON.ESTIMATED_AGE, PERSON.NATIONALITY, PERSON.CREATED_AT, MATCH_NAME.VARIANTS)
-                .from(PERSON).leftJoin(MATCH_NAME).on(MATCH_NAME.PERSON_ID.eq(PERSON.ID))
-                .where(PERSON.ID.in(blocked)).fetch()) {
-            // Folded names come stored; only a person written without them is folded here.
-            String stored = r.get(MATCH_NAME.VARIANTS);
-            List<NameKeys.Variant> variants = stored != null
-                    ? NameKeys.decode(stored, r.get(PERSON.NAME_LATIN), r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES))
-                    : NameKeys.variants(r.get(PERSON.NAME_LATIN), r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES));
-            MatchScorer.Subject candidate = new MatchScorer.Subject(variants,
-                    r.get(PERSON.BIRTH_DATE), r.get(PERSON.ESTIMATED_AGE), r.get(PERSON.CREATED_AT).toLocalDate(),
-                    r.get(PERSON.NATIONALITY));
-            MatchScorer.Scored scored = MatchScorer.score(subject, candidate);
-            if (scored != null) hits.add(new Hit(r.get(PERSON.ID), scored, r));
+        for (Record r : dsl.select(MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS, MATCH_NAME.BIRTH_DATE,
+                        MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
+                .from(MATCH_NAME).where(MATCH_NAME.PERSON_ID.in(blocked)).fetch()) {
+            MatchScorer.Scored scored = MatchScorer.score(subject, subject(r, NameKeys.decode(r.get(MATCH_NAME.VARIANTS), null, null, null)));
+            if (scored != null) hits.add(new Hit(r.get(MATCH_NAME.PERSON_ID), scored));
         }
         hits.sort(Comparator.comparingInt((Hit h) -> -h.scored().score())
                 .thenComparing(h -> -h.scored().nameSimilarity()).thenComparing(Hit::id));
-        // The latest visible case of each: a person whose cases the user may not see is not shown.
-        Map<UUID, List<Record>> casesOf = new HashMap<>();
-        List<UUID> ids = hits.stream().map(Hit::id).toList();
-        if (!ids.isEmpty()) {
+
+        // Then the best ones in full, a few at a time: the latest case the user may see (a person
+        // whose cases they may not see is left out), and the reasons again with the written names.
+        List<MatchCandidate> out = new ArrayList<>();
+        int chunk = Math.max(limit, 10);
+        for (int from = 0; from < hits.size() && out.size() < limit; from += chunk) {
+            List<UUID> ids = hits.subList(from, Math.min(hits.size(), from + chunk)).stream().map(Hit::id).toList();
+            Map<UUID, List<Record>> casesOf = new HashMap<>();
             for (Record c : dsl.select(CASE_FILE.ID, CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER, CASE_FILE.OPENED_ON)
                     .from(CASE_FILE).where(CASE_FILE.PERSON_ID.in(ids)).and(CaseAccess.visibleTo(session.user()))
                     .orderBy(CASE_FILE.OPENED_ON.desc(), CASE_FILE.CASE_NUMBER.desc()).fetch()) {
                 casesOf.computeIfAbsent(c.get(CASE_FILE.PERSON_ID), k -> new ArrayList<>()).add(c);
             }
-        }
-        List<MatchCandidate> out = new ArrayList<>();
-        for (Hit h : hits) {
-            List<Record> visible = casesOf.get(h.id());
-            if (visible == null) continue;
-            Record latest = visible.get(0);
-            Record r = h.row();
-            out.add(new MatchCandidate(h.id(), h.scored().score(), h.scored().reasons(), r.get(PERSON.NAME_LATIN),
-                    r.get(PERSON.NAME_NATIVE), r.get(PERSON.BIRTH_DATE), r.get(PERSON.ESTIMATED_AGE),
-                    r.get(PERSON.NATIONALITY), latest.get(CASE_FILE.ID), latest.get(CASE_FILE.CASE_NUMBER), visible.size()));
-            if (out.size() >= limit) break;
+            Map<UUID, Record> people = new HashMap<>();
+            for (Record r : dsl.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES, MATCH_NAME.VARIANTS,
+                            MATCH_NAME.BIRTH_DATE, MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
+                    .from(PERSON).join(MATCH_NAME).on(MATCH_NAME.PERSON_ID.eq(PERSON.ID))
+                    .where(PERSON.ID.in(ids)).fetch()) {
+                people.put(r.get(PERSON.ID), r);
+            }
+            for (UUID id : ids) {
+                List<Record> visible = casesOf.get(id);
+                Record r = people.get(id);
+                if (visible == null || r == null) continue;
+                List<NameKeys.Variant> written = NameKeys.decode(r.get(MATCH_NAME.VARIANTS), r.get(PERSON.NAME_LATIN),
+                        r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES));
+                MatchScorer.Scored scored = MatchScorer.score(subject, subject(r, written));
+                if (scored == null) continue;
+                Record latest = visible.get(0);
+                out.add(new MatchCandidate(id, scored.score(), scored.reasons(), r.get(PERSON.NAME_LATIN),
+                        r.get(PERSON.NAME_NATIVE), r.get(MATCH_NAME.BIRTH_DATE), r.get(MATCH_NAME.ESTIMATED_AGE),
+                        r.get(MATCH_NAME.NATIONALITY), latest.get(CASE_FILE.ID), latest.get(CASE_FILE.CASE_NUMBER),
+                        visible.size()));
+                if (out.size() >= limit) break;
+            }
         }
         return out;
+    }
+
+    private static MatchScorer.Subject subject(Record r, List<NameKeys.Variant> variants) {
+        Integer ageYear = r.get(MATCH_NAME.AGE_YEAR);
+        return new MatchScorer.Subject(variants, r.get(MATCH_NAME.BIRTH_DATE), r.get(MATCH_NAME.ESTIMATED_AGE),
+                ageYear == null ? null : LocalDate.of(ageYear, 7, 1), r.get(MATCH_NAME.NATIONALITY));
     }
 
     /** Likely matches of a person being registered (a draft) or already saved (excluding themself). */

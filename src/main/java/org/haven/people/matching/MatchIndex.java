@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.haven.db.jooq.tables.records.MatchKeyRecord;
 import org.haven.db.jooq.tables.records.MatchNameRecord;
+import org.haven.db.jooq.tables.records.PersonRecord;
 import org.haven.people.Person;
 import org.jooq.DSLContext;
 import org.jooq.TableRecord;
@@ -29,7 +30,12 @@ public final class MatchIndex {
         tx.deleteFrom(MATCH_KEY).where(MATCH_KEY.PERSON_ID.eq(p.id())).execute();
         tx.deleteFrom(MATCH_NAME).where(MATCH_NAME.PERSON_ID.eq(p.id())).execute();
         List<NameKeys.Variant> variants = NameKeys.variants(p.nameLatin(), p.nameNative(), p.aliases());
-        tx.insertInto(MATCH_NAME, MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS).values(p.id(), NameKeys.encode(variants)).execute();
+        var created = tx.select(PERSON.CREATED_AT).from(PERSON).where(PERSON.ID.eq(p.id())).fetchOne(PERSON.CREATED_AT);
+        tx.insertInto(MATCH_NAME, MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS, MATCH_NAME.BIRTH_DATE, MATCH_NAME.ESTIMATED_AGE,
+                        MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
+                .values(p.id(), NameKeys.encode(variants), p.birthDate(), p.estimatedAge(),
+                        created == null ? null : created.getYear(), p.nationality())
+                .execute();
         Set<String> keys = NameKeys.keys(variants);
         if (keys.isEmpty()) return;
         var insert = tx.insertInto(MATCH_KEY, MATCH_KEY.MKEY, MATCH_KEY.PERSON_ID);
@@ -42,13 +48,17 @@ public final class MatchIndex {
     }
 
     /** Unsaved rows (folded names and keys) for bulk writers (demo data) that batch-insert people. */
-    public static List<TableRecord<?>> records(DSLContext tx, UUID personId, String nameLatin, String nameNative,
-                                               String aliases) {
-        List<NameKeys.Variant> variants = NameKeys.variants(nameLatin, nameNative, aliases);
+    public static List<TableRecord<?>> records(DSLContext tx, PersonRecord person) {
+        List<NameKeys.Variant> variants = NameKeys.variants(person.getNameLatin(), person.getNameNative(), person.getAliases());
+        UUID personId = person.getId();
         List<TableRecord<?>> rows = new ArrayList<>();
         MatchNameRecord name = tx.newRecord(MATCH_NAME);
         name.setPersonId(personId);
         name.setVariants(NameKeys.encode(variants));
+        name.setBirthDate(person.getBirthDate());
+        name.setEstimatedAge(person.getEstimatedAge());
+        name.setAgeYear(person.getCreatedAt() == null ? null : person.getCreatedAt().getYear());
+        name.setNationality(person.getNationality());
         rows.add(name);
         for (String k : NameKeys.keys(variants)) {
             MatchKeyRecord r = tx.newRecord(MATCH_KEY);
@@ -90,8 +100,8 @@ public final class MatchIndex {
         if (all) tx.deleteFrom(MATCH_KEY).execute();
         tx.deleteFrom(MATCH_NAME).execute();
         List<TableRecord<?>> batch = new ArrayList<>();
-        for (var r : tx.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES).from(PERSON).fetch()) {
-            for (TableRecord<?> row : records(tx, r.value1(), r.value2(), r.value3(), r.value4())) {
+        for (PersonRecord r : tx.selectFrom(PERSON).fetch()) {
+            for (TableRecord<?> row : records(tx, r)) {
                 if (all || row instanceof MatchNameRecord) batch.add(row);
             }
             if (batch.size() >= 5000) {

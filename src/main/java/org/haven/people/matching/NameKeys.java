@@ -106,10 +106,13 @@ public final class NameKeys {
             List<String> words = distinct(v.words());
             for (int i = 0; i < words.size(); i++) {
                 for (int j = i + 1; j < words.size(); j++) {
-                    for (String a : codes(words.get(i))) {
-                        for (String b : codes(words.get(j))) {
-                            keys.add(cut("2:" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a)));
-                        }
+                    // Spelling with spelling, sound with sound: mixed pairs would double the rows a lookup reads.
+                    List<String> a = codes(words.get(i));
+                    List<String> b = codes(words.get(j));
+                    for (int k = 0; k < Math.min(a.size(), b.size()); k++) {
+                        String x = a.get(k);
+                        String y = b.get(k);
+                        keys.add(cut("2:" + (x.compareTo(y) <= 0 ? x + "|" + y : y + "|" + x)));
                     }
                 }
                 keys.add(cut("w:" + words.get(i)));
