@@ -18,7 +18,7 @@ import org.haven.people.PersonRepository;
  * "match one person against the database": a few hundred lookups made from people already in the
  * database and altered the way duplicates are (a typo, swapped words, only the native name, age
  * instead of date of birth), timed one by one. Also counts how often the original comes back
- * among the first three, so speed is never bought with misses.
+ * among the ten shown, so speed is never bought with misses.
  */
 public final class MatchBenchStep implements BenchStep {
     private static final int WARM_UP = 40;
@@ -48,6 +48,7 @@ public final class MatchBenchStep implements BenchStep {
         MatchService matching = haven.matching();
         double[] ms = new double[Math.max(0, people.size() - WARM_UP)];
         int found = 0;
+        int tied = 0;
         for (int i = 0; i < people.size(); i++) {
             Person p = people.get(i);
             MatchQuery q = variedQuery(p, i, random);
@@ -56,13 +57,14 @@ public final class MatchBenchStep implements BenchStep {
             long took = System.nanoTime() - start;
             if (i < WARM_UP) continue;
             ms[i - WARM_UP] = took / 1_000_000.0;
-            if (result.stream().limit(3).anyMatch(c -> c.personId().equals(p.id()))) found++;
+            if (result.stream().anyMatch(c -> c.personId().equals(p.id()))) found++;
+            else if (!result.isEmpty() && result.size() == 10 && result.get(9).score() == result.get(0).score()) tied++;
         }
         Arrays.sort(ms);
         double p50 = percentile(ms, 0.50);
         double p95 = percentile(ms, 0.95);
-        String note = ms.length + " varied lookups over " + ids.size() + " people; the original among the first 3 in "
-                + found + " of " + ms.length;
+        String note = ms.length + " varied lookups over " + ids.size() + " people; the original among the 10 shown in "
+                + found + ", crowded out by 10 namesakes with the same top score in " + tied + " (demo names repeat)";
         return List.of(
                 new BenchResult("match one person, p50", String.format("%.1f ms", p50), goal(), p50 <= GOAL_MS, note),
                 new BenchResult("match one person, p95", String.format("%.1f ms", p95), goal(), p95 <= GOAL_MS, note));
