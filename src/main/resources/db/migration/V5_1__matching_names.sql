@@ -13,6 +13,11 @@ CREATE TABLE match_name (
   CONSTRAINT match_name_person_fk FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE CASCADE
 );
 
--- People registered before this version: the application builds their rows once.
+-- The person's (estimated) birth year beside each key: among namesakes sharing as many keys, a
+-- lookup scores those born closest first (a common name can have hundreds of namesakes).
+ALTER TABLE match_key ADD COLUMN birth_year INTEGER;
+
+-- People registered before this version: the application builds their keys and rows once.
 INSERT INTO app_setting (setting_key, setting_value)
-  SELECT 'matching.rebuild.names', 'needed' FROM person HAVING COUNT(*) > 0;
+  SELECT 'matching.rebuild', 'needed' FROM person HAVING COUNT(*) > 0
+  AND NOT EXISTS (SELECT 1 FROM app_setting WHERE setting_key = 'matching.rebuild');

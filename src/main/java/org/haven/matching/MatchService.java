@@ -64,7 +64,8 @@ public final class MatchService {
         MatchScorer.Subject subject = new MatchScorer.Subject(names, query.birthDate(), query.estimatedAge(),
                 LocalDate.now(), query.nationality());
         DSLContext dsl = db.dsl();
-        List<UUID> blocked = new ArrayList<>(MatchIndex.block(dsl, NameKeys.queryKeys(names), BLOCK_CAP));
+        Integer birthYear = MatchIndex.birthYear(query.birthDate(), query.estimatedAge(), null);
+        List<UUID> blocked = new ArrayList<>(MatchIndex.block(dsl, NameKeys.queryKeys(names), birthYear, BLOCK_CAP));
         if (query.excludePersonId() != null) {
             blocked.remove(query.excludePersonId());
             blocked.removeAll(distinctFrom(dsl, query.excludePersonId()));

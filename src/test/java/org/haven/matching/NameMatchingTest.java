@@ -109,6 +109,15 @@ class NameMatchingTest {
     }
 
     @Test
+    void typosInShortRepeatedAndOneWordNamesStillMeetInTheIndex() {
+        assertThat(blocked("Wu Wie", "Wu Wei")).isTrue();
+        assertThat(blocked("Wu Lie", "Wu Lei")).isTrue();
+        assertThat(blocked("Myint Miynt", "Myint Myint")).isTrue();
+        assertThat(blocked("Thdia", "Thida")).isTrue();
+        assertThat(score("Thdia", "Thida").reasons()).extracting(MatchReason::text).contains("name ~ (edit distance 1)");
+    }
+
+    @Test
     void differentPeopleWithSimilarNamesScoreLower() {
         int same = score("Nguyen Van Hung", "Nguyen Van Hung").score();
         MatchScorer.Scored other = score("Nguyen Van Hung", "Nguyen Van Long");

@@ -38,8 +38,9 @@ public final class MatchIndex {
                 .execute();
         Set<String> keys = NameKeys.keys(variants);
         if (keys.isEmpty()) return;
-        var insert = tx.insertInto(MATCH_KEY, MATCH_KEY.MKEY, MATCH_KEY.PERSON_ID);
-        for (String k : keys) insert = insert.values(k, p.id());
+        Integer year = birthYear(p.birthDate(), p.estimatedAge(), created == null ? null : created.getYear());
+        var insert = tx.insertInto(MATCH_KEY, MATCH_KEY.MKEY, MATCH_KEY.PERSON_ID, MATCH_KEY.BIRTH_YEAR);
+        for (String k : keys) insert = insert.values(k, p.id(), year);
         insert.execute();
     }
 
@@ -60,23 +61,37 @@ public final class MatchIndex {
         name.setAgeYear(person.getCreatedAt() == null ? null : person.getCreatedAt().getYear());
         name.setNationality(person.getNationality());
         rows.add(name);
+        Integer year = birthYear(person.getBirthDate(), person.getEstimatedAge(), name.getAgeYear());
         for (String k : NameKeys.keys(variants)) {
             MatchKeyRecord r = tx.newRecord(MATCH_KEY);
             r.setMkey(k);
             r.setPersonId(personId);
+            r.setBirthYear(year);
             rows.add(r);
         }
         return rows;
     }
 
-    /** The people sharing the most keys with a lookup, most shared first. */
-    public static List<UUID> block(DSLContext tx, Collection<String> keys, int cap) {
+    /** The birth year known, or implied by an estimated age and the year it was recorded; else null. */
+    public static Integer birthYear(java.time.LocalDate birthDate, Integer estimatedAge, Integer ageYear) {
+        if (birthDate != null) return birthDate.getYear();
+        if (estimatedAge == null) return null;
+        return (ageYear == null ? java.time.LocalDate.now().getYear() : ageYear) - estimatedAge;
+    }
+
+    /**
+     * The people sharing the most keys with a lookup, most shared first; among as many shared keys,
+     * those born closest to {@code birthYear} (when known) first.
+     */
+    public static List<UUID> block(DSLContext tx, Collection<String> keys, Integer birthYear, int cap) {
         if (keys.isEmpty()) return List.of();
         var hits = DSL.count();
+        var distance = DSL.min(DSL.abs(MATCH_KEY.BIRTH_YEAR.minus(birthYear == null ? 0 : birthYear)));
+        var order = birthYear == null ? List.of(hits.desc()) : List.of(hits.desc(), distance.asc().nullsLast());
         return tx.select(MATCH_KEY.PERSON_ID, hits).from(MATCH_KEY)
                 .where(MATCH_KEY.MKEY.in(keys))
                 .groupBy(MATCH_KEY.PERSON_ID)
-                .orderBy(hits.desc())
+                .orderBy(order)
                 .limit(cap)
                 .fetch(r -> r.value1());
     }
@@ -90,20 +105,17 @@ public final class MatchIndex {
     }
 
     /**
-     * Builds what older databases lack, once, on the first lookup: every person's keys and folded
-     * names (databases from before matching) or only the folded names (from before match_name).
+     * Builds what older databases lack, once, on the first lookup: every person's keys and
+     * match_name row (databases from before matching).
      */
     public static boolean rebuildIfNeeded(DSLContext tx) {
-        boolean all = tx.fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING));
-        boolean names = tx.fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_NAMES_SETTING));
-        if (!all && !names) return false;
-        if (all) tx.deleteFrom(MATCH_KEY).execute();
+        // (A names-only flag was written by an earlier build of V5_1; it now means the same.)
+        if (!tx.fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.in(REBUILD_SETTING, REBUILD_NAMES_SETTING))) return false;
+        tx.deleteFrom(MATCH_KEY).execute();
         tx.deleteFrom(MATCH_NAME).execute();
         List<TableRecord<?>> batch = new ArrayList<>();
         for (PersonRecord r : tx.selectFrom(PERSON).fetch()) {
-            for (TableRecord<?> row : records(tx, r)) {
-                if (all || row instanceof MatchNameRecord) batch.add(row);
-            }
+            batch.addAll(records(tx, r));
             if (batch.size() >= 5000) {
                 batchInsert(tx, batch);
                 batch.clear();

@@ -103,13 +103,14 @@ public final class NameKeys {
     public static Set<String> keys(List<Variant> variants) {
         Set<String> keys = new LinkedHashSet<>();
         for (Variant v : variants) {
-            List<String> words = distinct(v.words());
+            // Repeated words count ("Myint Myint"): their pair is a key like any other.
+            List<String> words = v.words().size() > MAX_WORDS ? v.words().subList(0, MAX_WORDS) : v.words();
             for (int i = 0; i < words.size(); i++) {
                 for (int j = i + 1; j < words.size(); j++) {
                     // Spelling with spelling, sound with sound: mixed pairs would double the rows a lookup reads.
                     List<String> a = codes(words.get(i));
                     List<String> b = codes(words.get(j));
-                    for (int k = 0; k < Math.min(a.size(), b.size()); k++) {
+                    for (int k = 0; k < 2; k++) {
                         String x = a.get(k);
                         String y = b.get(k);
                         keys.add(cut("2:" + (x.compareTo(y) <= 0 ? x + "|" + y : y + "|" + x)));
@@ -117,12 +118,16 @@ public final class NameKeys {
                 }
                 keys.add(cut("w:" + words.get(i)));
             }
+            if (words.size() == 1) {
+                // One-word names ("Thida") meet other one-word names by spelling or sound.
+                for (String code : codes(words.get(0))) keys.add(cut("1:" + code));
+            }
             keys.add(cut("j:" + String.join("", v.words())));
         }
         return keys;
     }
 
-    /** The keys a lookup uses: word pairs and joined names; single words only for one-word names. */
+    /** The keys a lookup uses: word pairs, one-word codes and joined names; single words only for one-word names. */
     public static Set<String> queryKeys(List<Variant> variants) {
         Set<String> keys = new LinkedHashSet<>();
         for (String k : keys(variants)) {
@@ -134,13 +139,18 @@ public final class NameKeys {
         return keys;
     }
 
-    /** The two codes of a word: its first three letters and its phonetic code. */
+    /**
+     * The two codes of a word: its first three letters, and its sound: the phonetic code, or for
+     * words of vowels and soft letters only ("wei", "wu") the consonant skeleton or the word.
+     */
     static List<String> codes(String word) {
-        List<String> codes = new ArrayList<>(2);
-        codes.add("p" + (word.length() <= 3 ? word : word.substring(0, 3)));
+        String prefix = "p" + (word.length() <= 3 ? word : word.substring(0, 3));
         String phonetic = NameSimilarity.phonetic(word);
-        if (!phonetic.isEmpty()) codes.add("f" + phonetic);
-        return codes;
+        if (phonetic.isEmpty()) {
+            String skeleton = NameSimilarity.skeleton(word);
+            phonetic = "_" + (skeleton.isEmpty() ? word : skeleton);
+        }
+        return List.of(prefix, "f" + phonetic);
     }
 
     private static List<String> distinct(List<String> words) {
