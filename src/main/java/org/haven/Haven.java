@@ -3,6 +3,7 @@ package org.haven;
 import java.nio.file.Path;
 import org.haven.cases.CaseService;
 import org.haven.db.Database;
+import org.haven.matching.MatchService;
 import org.haven.operations.OperationService;
 import org.haven.reports.StatsService;
 import org.haven.screening.ScreeningService;
@@ -23,6 +24,7 @@ public final class Haven implements AutoCloseable {
     private final OperationService operations;
     private final StatsService stats;
     private final ScreeningService screening;
+    private final MatchService matching;
 
     public Haven(Accounts.Unlocked unlocked) {
         this.unlocked = unlocked;
@@ -33,6 +35,7 @@ public final class Haven implements AutoCloseable {
         this.operations = new OperationService(db, session);
         this.stats = new StatsService(db, session);
         this.screening = new ScreeningService(db, session);
+        this.matching = new MatchService(db, session, cases);
     }
 
     public static Haven login(Path home, String username, char[] password) {
@@ -100,6 +103,11 @@ public final class Haven implements AutoCloseable {
             for (int i = 0; i < counts.length; i++) counts[i][0] = t.counts()[i];
             return new org.haven.reports.CountTable(t.id(), t.rows(), java.util.List.of(org.haven.reports.CountTable.COUNT), counts);
         };
+    }
+
+    /** Duplicate detection: likely matches, linking, merging. */
+    public MatchService matching() {
+        return matching;
     }
 
     @Override

@@ -11,6 +11,7 @@ public final class BenchSteps {
         List<BenchStep> steps = new ArrayList<>();
         steps.add(new org.haven.exports.AnonymizedExportBench());
         steps.add(new org.haven.summaries.SummaryBench());
+        steps.add(new org.haven.matching.MatchBenchStep());
         return steps;
     }
 }

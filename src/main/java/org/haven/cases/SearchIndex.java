@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.haven.people.NameFolding;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
+import org.haven.people.matching.MatchIndex;
 import org.jooq.DSLContext;
 
 /** Keeps a person's search tokens (names, aliases, case numbers) in step with their records. */
@@ -20,6 +21,8 @@ public final class SearchIndex {
             tokens.addAll(caseNumberTokens(c.caseNumber()));
         }
         PersonRepository.replaceTokens(tx, personId, tokens);
+        // Duplicate detection's blocking keys follow the same names.
+        MatchIndex.reindex(tx, p);
     }
 
     public static Set<String> caseNumberTokens(String caseNumber) {

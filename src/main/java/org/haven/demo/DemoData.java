@@ -30,6 +30,7 @@ import org.haven.operations.Operation;
 import org.haven.operations.OperationRepository;
 import org.haven.people.DocumentStatus;
 import org.haven.people.NameFolding;
+import org.haven.people.matching.MatchIndex;
 import org.haven.people.Sex;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
@@ -103,6 +104,7 @@ public final class DemoData {
         List<TableRecord<?>> cases = new ArrayList<>();
         List<TableRecord<?>> events = new ArrayList<>();
         List<TableRecord<?>> tokens = new ArrayList<>();
+        List<TableRecord<?>> matchKeys = new ArrayList<>();
         Map<Integer, Integer> perYear = new LinkedHashMap<>();
         List<Object[]> drafts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -167,11 +169,13 @@ public final class DemoData {
                 tokens.add(token(tx, t, p.getId()));
             }
             for (String t : SearchIndex.caseNumberTokens(caseNumber)) tokens.add(token(tx, t, p.getId()));
+            matchKeys.addAll(MatchIndex.records(tx, p));
         }
         tx.batchInsert(people).execute();
         tx.batchInsert(cases).execute();
         tx.batchInsert(events).execute();
         tx.batchInsert(dedupe(tokens)).execute();
+        MatchIndex.batchInsert(tx, matchKeys);
         return events.size();
     }
 

@@ -1,0 +1,68 @@
+package org.haven.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import org.haven.Haven;
+import org.haven.common.HavenException;
+import org.haven.matching.MatchCandidate;
+import org.haven.matching.MatchQuery;
+import org.haven.people.Countries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `haven match --name NAME [--dob YYYY-MM-DD | --age N] [--nationality COUNTRY] [--limit N]`: likely duplicates. */
+@Command(name = "match", description = "Likely duplicates of a person, best first: score, case number, why they matched.")
+final class MatchCommand implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Option(names = "--name", paramLabel = "NAME", required = true, description = "The name, in any script.")
+    String name;
+
+    @Option(names = "--dob", paramLabel = "YYYY-MM-DD", description = "Date of birth.")
+    String dob;
+
+    @Option(names = "--age", paramLabel = "N", description = "Estimated age (instead of --dob).")
+    Integer age;
+
+    @Option(names = "--nationality", paramLabel = "COUNTRY", description = "ISO 3166 alpha-2 or alpha-3 code, or the English name.")
+    String nationality;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10")
+    int limit;
+
+    @Override
+    public Integer call() {
+        if (name.isBlank()) throw HavenException.badInput("--name must not be empty.");
+        if (dob != null && age != null) throw HavenException.badInput("Give either --dob or --age, not both.");
+        if (limit < 1 || limit > 1000) throw HavenException.badInput("--limit must be between 1 and 1000.");
+        LocalDate birthDate = null;
+        if (dob != null) {
+            try {
+                birthDate = LocalDate.parse(dob.trim());
+            } catch (DateTimeParseException e) {
+                throw HavenException.badInput("--dob must be a date written YYYY-MM-DD.");
+            }
+            if (birthDate.isAfter(LocalDate.now())) throw HavenException.badInput("--dob cannot be in the future.");
+        }
+        if (age != null && (age < 0 || age > 100)) throw HavenException.badInput("--age must be between 0 and 100.");
+        String country = null;
+        if (nationality != null) {
+            country = Countries.toCode(nationality).orElseThrow(() -> HavenException.badInput(
+                    "--nationality is not a known country: use an ISO 3166 code (VN, VNM) or the English name (Viet Nam)."));
+        }
+        try (Haven haven = home.open()) {
+            System.out.println("score\tcase_number\twhy\tname_latin\tname_native");
+            for (MatchCandidate c : haven.matching().find(MatchQuery.byName(name, birthDate, age, country), limit)) {
+                System.out.println(c.score() + "\t" + c.caseNumber() + "\t" + c.why() + "\t" + clean(c.nameLatin())
+                        + "\t" + clean(c.nameNative()));
+            }
+        }
+        return 0;
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
+    }
+}

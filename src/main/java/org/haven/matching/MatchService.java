@@ -1,0 +1,240 @@
+package org.haven.matching;
+
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.MATCH_DISTINCT;
+import static org.haven.db.jooq.Tables.MATCH_NAME;
+import static org.haven.db.jooq.Tables.PERSON;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.haven.cases.CaseAccess;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseService;
+import org.haven.cases.NewCase;
+import org.haven.cases.SearchIndex;
+import org.haven.common.HavenException;
+import org.haven.db.Audit;
+import org.haven.db.Database;
+import org.haven.people.Person;
+import org.haven.people.PersonRepository;
+import org.haven.people.PersonValidator;
+import org.haven.people.matching.MatchIndex;
+import org.haven.people.matching.NameKeys;
+import org.haven.security.AuditLog;
+import org.haven.security.Role;
+import org.haven.security.Session;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Duplicate detection and its decisions: find likely existing matches of a person, link a new
+ * registration to an existing person, record that two people are different, merge two records.
+ * Lookups read only the blocked candidates (see {@link MatchIndex}); writes are one transaction
+ * each with their audit row (ids only).
+ */
+public final class MatchService {
+    /** How many blocked people are scored at most (those sharing the most keys). */
+    static final int BLOCK_CAP = 400;
+
+    private final Database db;
+    private final Session session;
+    private final CaseService cases;
+    private volatile boolean indexChecked;
+
+    public MatchService(Database db, Session session, CaseService cases) {
+        this.db = db;
+        this.session = session;
+        this.cases = cases;
+    }
+
+    /** Likely matches, best first, at most {@code limit}; only people with a case the user may see. */
+    public List<MatchCandidate> find(MatchQuery query, int limit) {
+        session.requireCaseData();
+        ensureIndex();
+        List<NameKeys.Variant> names = NameKeys.variants(query.nameLatin(), query.nameNative(), query.aliases());
+        if (names.isEmpty()) return List.of();
+        MatchScorer.Subject subject = new MatchScorer.Subject(names, query.birthDate(), query.estimatedAge(),
+                LocalDate.now(), query.nationality());
+        DSLContext dsl = db.dsl();
+        Integer birthYear = MatchIndex.birthYear(query.birthDate(), query.estimatedAge(), null);
+        List<UUID> blocked = new ArrayList<>(MatchIndex.block(dsl, NameKeys.queryKeys(names), birthYear, BLOCK_CAP));
+        if (query.excludePersonId() != null) {
+            blocked.remove(query.excludePersonId());
+            blocked.removeAll(distinctFrom(dsl, query.excludePersonId()));
+        }
+        if (blocked.isEmpty()) return List.of();
+
+        // Score every blocked person from the compact match_name rows (no transliteration, no wide rows).
+        record Hit(UUID id, MatchScorer.Scored scored) {}
+        List<Hit> hits = new ArrayList<>();
+        for (Record r : dsl.select(MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS, MATCH_NAME.BIRTH_DATE,
+                        MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
+                .from(MATCH_NAME).where(MATCH_NAME.PERSON_ID.in(blocked)).fetch()) {
+            MatchScorer.Scored scored = MatchScorer.score(subject, subject(r, NameKeys.decode(r.get(MATCH_NAME.VARIANTS), null, null, null)));
+            if (scored != null) hits.add(new Hit(r.get(MATCH_NAME.PERSON_ID), scored));
+        }
+        hits.sort(Comparator.comparingInt((Hit h) -> -h.scored().score())
+                .thenComparing(h -> -h.scored().nameSimilarity()).thenComparing(Hit::id));
+
+        // Then the best ones in full, a few at a time: the latest case the user may see (a person
+        // whose cases they may not see is left out), and the reasons again with the written names.
+        List<MatchCandidate> out = new ArrayList<>();
+        int chunk = Math.max(limit, 10);
+        for (int from = 0; from < hits.size() && out.size() < limit; from += chunk) {
+            List<UUID> ids = hits.subList(from, Math.min(hits.size(), from + chunk)).stream().map(Hit::id).toList();
+            Map<UUID, List<Record>> casesOf = new HashMap<>();
+            for (Record c : dsl.select(CASE_FILE.ID, CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER, CASE_FILE.OPENED_ON)
+                    .from(CASE_FILE).where(CASE_FILE.PERSON_ID.in(ids)).and(CaseAccess.visibleTo(session.user()))
+                    .orderBy(CASE_FILE.OPENED_ON.desc(), CASE_FILE.CASE_NUMBER.desc()).fetch()) {
+                casesOf.computeIfAbsent(c.get(CASE_FILE.PERSON_ID), k -> new ArrayList<>()).add(c);
+            }
+            Map<UUID, Record> people = new HashMap<>();
+            for (Record r : dsl.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES, MATCH_NAME.VARIANTS,
+                            MATCH_NAME.BIRTH_DATE, MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
+                    .from(PERSON).join(MATCH_NAME).on(MATCH_NAME.PERSON_ID.eq(PERSON.ID))
+                    .where(PERSON.ID.in(ids)).fetch()) {
+                people.put(r.get(PERSON.ID), r);
+            }
+            for (UUID id : ids) {
+                List<Record> visible = casesOf.get(id);
+                Record r = people.get(id);
+                if (visible == null || r == null) continue;
+                List<NameKeys.Variant> written = NameKeys.decode(r.get(MATCH_NAME.VARIANTS), r.get(PERSON.NAME_LATIN),
+                        r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES));
+                MatchScorer.Scored scored = MatchScorer.score(subject, subject(r, written));
+                if (scored == null) continue;
+                Record latest = visible.get(0);
+                out.add(new MatchCandidate(id, scored.score(), scored.reasons(), r.get(PERSON.NAME_LATIN),
+                        r.get(PERSON.NAME_NATIVE), r.get(MATCH_NAME.BIRTH_DATE), r.get(MATCH_NAME.ESTIMATED_AGE),
+                        r.get(MATCH_NAME.NATIONALITY), latest.get(CASE_FILE.ID), latest.get(CASE_FILE.CASE_NUMBER),
+                        visible.size()));
+                if (out.size() >= limit) break;
+            }
+        }
+        return out;
+    }
+
+    private static MatchScorer.Subject subject(Record r, List<NameKeys.Variant> variants) {
+        Integer ageYear = r.get(MATCH_NAME.AGE_YEAR);
+        return new MatchScorer.Subject(variants, r.get(MATCH_NAME.BIRTH_DATE), r.get(MATCH_NAME.ESTIMATED_AGE),
+                ageYear == null ? null : LocalDate.of(ageYear, 7, 1), r.get(MATCH_NAME.NATIONALITY));
+    }
+
+    /** Likely matches of a person being registered (a draft) or already saved (excluding themself). */
+    public List<MatchCandidate> findFor(Person person, int limit) {
+        return find(MatchQuery.of(person), limit);
+    }
+
+    /** "Link to this person": the registration becomes a new case of the existing person. */
+    public CaseFile linkToExisting(UUID personId, NewCase request) {
+        session.requireCaseData();
+        requirePersonVisible(personId);
+        return cases.openNewCaseFor(personId, request);
+    }
+
+    /**
+     * "This is someone else": registers the person as new and records that they are not any of
+     * {@code notThese}, so those pairs are not proposed again. One transaction.
+     */
+    public CaseFile registerAsDistinct(NewCase request, Collection<UUID> notThese) {
+        session.requireCaseData();
+        LocalDate today = LocalDate.now();
+        LocalDate identified = request.identifiedOn() == null ? today : request.identifiedOn();
+        PersonValidator.validate(request.person(), identified, today).throwIfAny();
+        return db.inTransaction(tx -> {
+            CaseFile saved = cases.registerIn(tx, request, identified);
+            for (UUID other : new LinkedHashSet<>(notThese)) recordDistinct(tx, saved.personId(), other);
+            return saved;
+        });
+    }
+
+    /** Records that two saved people are different people. */
+    public void markDistinct(UUID personA, UUID personB) {
+        session.requireCaseData();
+        if (personA.equals(personB)) throw HavenException.badInput("A person cannot be someone else than themself.");
+        db.inTransactionRun(tx -> recordDistinct(tx, personA, personB));
+    }
+
+    private void recordDistinct(DSLContext tx, UUID a, UUID b) {
+        if (a.equals(b)) return;
+        UUID first = a.compareTo(b) < 0 ? a : b;
+        UUID second = first == a ? b : a;
+        if (PersonRepository.find(tx, b).isEmpty() || PersonRepository.find(tx, a).isEmpty()) {
+            throw HavenException.notFound("This person no longer exists.");
+        }
+        if (tx.fetchExists(MATCH_DISTINCT, MATCH_DISTINCT.PERSON_A.eq(first).and(MATCH_DISTINCT.PERSON_B.eq(second)))) return;
+        tx.insertInto(MATCH_DISTINCT, MATCH_DISTINCT.PERSON_A, MATCH_DISTINCT.PERSON_B, MATCH_DISTINCT.DECIDED_BY,
+                MATCH_DISTINCT.DECIDED_AT).values(first, second, session.user().id(), Audit.now()).execute();
+        AuditLog.record(tx, session.user(), "MATCH_DISTINCT", "person", first, "not " + second);
+    }
+
+    private static Set<UUID> distinctFrom(DSLContext dsl, UUID personId) {
+        Set<UUID> out = new LinkedHashSet<>(dsl.select(MATCH_DISTINCT.PERSON_B).from(MATCH_DISTINCT)
+                .where(MATCH_DISTINCT.PERSON_A.eq(personId)).fetch(MATCH_DISTINCT.PERSON_B));
+        out.addAll(dsl.select(MATCH_DISTINCT.PERSON_A).from(MATCH_DISTINCT)
+                .where(MATCH_DISTINCT.PERSON_B.eq(personId)).fetch(MATCH_DISTINCT.PERSON_A));
+        return out;
+    }
+
+    /** A person record with their case numbers, for choosing which record to keep in a merge. */
+    public record PersonSummary(Person person, List<String> caseNumbers) {}
+
+    public PersonSummary summary(UUID personId) {
+        session.requireCaseData();
+        requirePersonVisible(personId);
+        DSLContext dsl = db.dsl();
+        Person p = PersonRepository.find(dsl, personId).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
+        List<String> numbers = dsl.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId))
+                .and(CaseAccess.visibleTo(session.user())).orderBy(CASE_FILE.OPENED_ON).fetch(CASE_FILE.CASE_NUMBER);
+        return new PersonSummary(p, numbers);
+    }
+
+    /**
+     * Merges two records of the same person (coordinators only): every case moves to the kept
+     * person, names of the other become aliases, empty fields are filled from the other, the other
+     * record is deleted; one transaction, audited with ids only.
+     */
+    public Person merge(UUID keepId, UUID otherId) {
+        session.require(Role.COORDINATOR);
+        if (keepId.equals(otherId)) throw HavenException.badInput("Choose two different person records to merge.");
+        return db.inTransaction(tx -> {
+            Person keep = PersonRepository.find(tx, keepId).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
+            Person other = PersonRepository.find(tx, otherId).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
+            Person merged = PersonMerge.merge(keep, other);
+            var errors = PersonValidator.validate(merged, null, LocalDate.now());
+            errors.throwIfAny();
+            tx.update(CASE_FILE).set(CASE_FILE.PERSON_ID, keepId)
+                    .set(CASE_FILE.VERSION, CASE_FILE.VERSION.plus(1))
+                    .set(CASE_FILE.UPDATED_AT, Audit.now())
+                    .set(CASE_FILE.UPDATED_BY, session.user().id())
+                    .where(CASE_FILE.PERSON_ID.eq(otherId)).execute();
+            Person saved = PersonRepository.update(tx, merged, session.user().id());
+            tx.deleteFrom(PERSON).where(PERSON.ID.eq(otherId)).execute();
+            SearchIndex.reindex(tx, keepId);
+            AuditLog.record(tx, session.user(), "PERSON_MERGE", "person", keepId, "merged " + otherId);
+            return saved;
+        });
+    }
+
+    private void requirePersonVisible(UUID personId) {
+        if (!db.dsl().fetchExists(PERSON, PERSON.ID.eq(personId))) throw HavenException.notFound("This person no longer exists.");
+        if (!db.dsl().fetchExists(CASE_FILE, CASE_FILE.PERSON_ID.eq(personId).and(CaseAccess.visibleTo(session.user())))) {
+            throw HavenException.denied("Not allowed: none of this person's cases is assigned to you.");
+        }
+    }
+
+    /** Older databases get their blocking keys built once, on the first lookup. */
+    private void ensureIndex() {
+        if (indexChecked) return;
+        db.inTransaction(MatchIndex::rebuildIfNeeded);
+        indexChecked = true;
+    }
+}
