@@ -2,6 +2,7 @@ package org.haven.app;
 
 import org.haven.cases.ui.CaseMenus;
 import org.haven.intake.ui.IntakeMenus;
+import org.haven.matching.ui.MatchingMenus;
 import org.haven.operations.ui.OperationMenus;
 import org.haven.reports.ui.ReportMenus;
 import org.haven.screening.ui.ScreeningSection;
@@ -20,6 +21,7 @@ final class Features {
         CaseMenus.install(window);
         OperationMenus.install(window);
         IntakeMenus.install(window);
+        MatchingMenus.install(window);
         ScreeningSection.install(window);
         SummaryMenus.install(window);
         ReportMenus.install(window);

@@ -44,6 +44,7 @@ public final class MainWindow {
     private final CaseListPage caseList;
     private final List<CaseSection> caseSections = new ArrayList<>();
     private Runnable quit = () -> {};
+    private org.haven.cases.ui.NewCaseGate newCaseGate = org.haven.cases.ui.NewCaseGate.REGISTER;
     private boolean closed;
 
     public MainWindow(Haven haven, Stage stage) {
@@ -123,6 +124,15 @@ public final class MainWindow {
         tab.getProperties().put(CaseView.class, view);
         tab.setGraphic(new FontIcon("mdi2a-account-details-outline"));
         tab.textProperty().bind(view.titleProperty());
+    }
+
+    /** What saving a new case does (duplicate detection plugs in here). */
+    public org.haven.cases.ui.NewCaseGate newCaseGate() {
+        return newCaseGate;
+    }
+
+    public void setNewCaseGate(org.haven.cases.ui.NewCaseGate gate) {
+        this.newCaseGate = gate;
     }
 
     /** Adds a banner under the menu bar (e.g. the backup reminder). */

@@ -1,6 +1,5 @@
 package org.haven.intake;
 
-import java.util.List;
 import org.haven.Haven;
 
 /**
@@ -10,16 +9,9 @@ import org.haven.Haven;
 public final class IntakeHooks {
     private IntakeHooks() {}
 
-    /**
-     * NOT WIRED YET: matching lives in another branch. At merge, return the matching feature's
-     * check here, e.g.
-     * <pre>{@code
-     * return candidate -> haven.matching().findFor(candidate, 5).stream()
-     *         .map(m -> new DuplicateHook.PossibleDuplicate(m.caseNumber(), m.score(), m.why())).toList();
-     * }</pre>
-     * Until then no duplicate is ever reported.
-     */
+    /** Likely duplicates of a row, from duplicate detection: shown on the grid row and in the import report. */
     public static DuplicateHook duplicateCheck(Haven haven) {
-        return candidate -> List.of();
+        return candidate -> haven.matching().findFor(candidate, 5).stream()
+                .map(m -> new DuplicateHook.PossibleDuplicate(m.caseNumber(), m.score(), m.why())).toList();
     }
 }

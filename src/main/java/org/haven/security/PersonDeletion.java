@@ -54,7 +54,11 @@ public final class PersonDeletion {
             Dependent.byParent("screening_consent", "screening_id", "screening", "case_id"),
             Dependent.byParent("screening_choice", "screening_id", "screening", "case_id"),
             Dependent.byCase("screening", "case_id"),
-            Dependent.byPerson("search_token", "person_id"));
+            Dependent.byPerson("search_token", "person_id"),
+            Dependent.byPerson("match_key", "person_id"),
+            Dependent.byPerson("match_name", "person_id"),
+            Dependent.byPerson("match_distinct", "person_a"),
+            Dependent.byPerson("match_distinct", "person_b"));
 
     /** Tables that are allowed to mention a person or case id without being deleted from. */
     private static final Set<String> EXEMPT = Set.of(

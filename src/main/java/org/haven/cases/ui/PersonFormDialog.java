@@ -316,8 +316,9 @@ public final class PersonFormDialog {
         save.setDisable(true);
         formError.setVisible(false);
         if (original == null) {
-            FxTasks.run(() -> window.haven().cases().register(new NewCase(person, op == null ? null : op.id(), identified, null, null)),
-                    (CaseFile saved) -> done(), this::failed);
+            NewCase request = new NewCase(person, op == null ? null : op.id(), identified, null, null);
+            window.newCaseGate().submit(dialog.getDialogPane().getScene().getWindow(), window.haven(), request,
+                    (CaseFile saved) -> done(), this::failed, () -> save.setDisable(false));
         } else {
             FxTasks.run(() -> window.haven().cases().updatePerson(caseId, person), saved -> done(), this::failed);
         }

@@ -1,0 +1,41 @@
+package org.haven.matching.ui;
+
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import org.haven.app.FxTasks;
+import org.haven.app.HavenMenuBar;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.security.Role;
+
+/** Duplicate detection in the main window: checked on every new case, and a merge for coordinators. */
+public final class MatchingMenus {
+    private MatchingMenus() {}
+
+    public static void install(MainWindow window) {
+        window.setNewCaseGate((owner, haven, request, onSaved, onFailed, onCancelled) ->
+                FxTasks.run(() -> haven.matching().findFor(request.person(), DuplicateCheck.SHOWN), candidates -> {
+                    if (candidates.isEmpty()) {
+                        FxTasks.run(() -> haven.cases().register(request), onSaved, onFailed);
+                    } else {
+                        DuplicateCheck.ask(owner, haven, request, candidates, onSaved, onCancelled);
+                    }
+                }, onFailed));
+        if (!window.haven().user().has(Role.COORDINATOR)) return;
+        HavenMenuBar menus = window.menus();
+        menus.add(menus.cases(), "match.menu.merge", "mdi2a-account-multiple-check-outline", null, () -> {
+            List<UUID> ids = window.selectedCaseIds();
+            if (ids.size() != 1) {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
+                alert.initOwner(window.stage());
+                alert.setHeaderText(null);
+                alert.show();
+                return;
+            }
+            FxTasks.run(() -> window.haven().cases().open(ids.getFirst()).person().id(), personId ->
+                    MergePersonsDialog.findAndMerge(window.stage(), window.haven(), personId, kept -> window.casesChanged()));
+        });
+    }
+}
