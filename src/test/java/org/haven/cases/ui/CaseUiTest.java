@@ -118,8 +118,11 @@ class CaseUiTest {
                 .anyMatch(l -> l.getText().equals("Follow-up at the clinic")));
         robot.clickOn(eventButton(robot, EventType.MEDICAL, ".timeline-delete"));
         robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> ((Button) b).isDefaultButton()).queryButton());
+        // Wait for the re-rendered timeline: no medical event left, the identification still there.
         until(() -> robot.lookup(".timeline-type").queryAllAs(Label.class).stream()
-                .noneMatch(l -> l.getText().equals(I18n.label(EventType.MEDICAL))));
+                .noneMatch(l -> l.getText().equals(I18n.label(EventType.MEDICAL)))
+                && robot.lookup(".timeline-type").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals(I18n.label(EventType.IDENTIFICATION))));
         // Status changes offer no edit or delete.
         assertThat(robot.lookup(".timeline-event").queryAll().stream()
                 .filter(n -> ((org.haven.timeline.CaseEvent) n.getUserData()).type() == EventType.IDENTIFICATION)
