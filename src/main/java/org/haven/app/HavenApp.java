@@ -11,6 +11,7 @@ public final class HavenApp extends Application {
     public void start(Stage stage) {
         stage.setScene(new Scene(new Label("Haven"), 800, 600));
         stage.setTitle("Haven");
+        org.haven.bench.StartupProbe.watch(stage); // benchmark hook: no-op unless -Dhaven.bench.exitAfterShown=true
         stage.show();
     }
 }

@@ -116,7 +116,7 @@ public final class CaseRepository {
     }
 
     /** The words of a search text, folded the same way the tokens were. */
-    static List<String> queryWords(String text) {
+    public static List<String> queryWords(String text) {
         if (text == null || text.isBlank()) return List.of();
         List<String> words = new ArrayList<>();
         for (String raw : text.trim().toLowerCase(Locale.ROOT).split("\\s+")) {

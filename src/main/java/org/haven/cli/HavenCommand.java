@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "haven", mixinStandardHelpOptions = true, versionProvider = HavenCommand.VersionProvider.class,
         description = "Haven: offline case tracking for survivors of trafficking. With no command, opens the window.",
         subcommands = {CheckCommand.class, InitCommand.class, UserCommand.class, DemoCommand.class,
-                StatsCommand.class, SearchCommand.class, GuiCommand.class})
+                StatsCommand.class, SearchCommand.class, GuiCommand.class,
+                BenchCommand.class})
 public final class HavenCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HavenCommand.class);
 
