@@ -6,6 +6,8 @@ import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +21,10 @@ import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.ResultQuery;
+import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -84,35 +90,93 @@ public final class CaseRepository {
                 .fetch(CaseRepository::toCase);
     }
 
+    /**
+     * One page of the case list. The page's ids are chosen first (an index-only query that sorts and
+     * skips without joining), then only those rows are joined for display: deep pages stay cheap.
+     */
     public static List<CaseListItem> search(DSLContext tx, CaseQuery q, User user) {
-        return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
-                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON)
-                .from(CASE_FILE)
-                .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
-                .where(conditions(q, user))
+        return searchQuery(tx, q, user).fetch(CaseRepository::toListItem);
+    }
+
+    /** The page query as SQL (also run by the benchmark over plain JDBC). */
+    public static ResultQuery<? extends Record> searchQuery(DSLContext tx, CaseQuery q, User user) {
+        Table<Record1<UUID>> page = DSL.select(CASE_FILE.ID.as("page_id"))
+                .from(needsPerson(q) ? CASE_FILE.join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)) : CASE_FILE)
+                .where(conditions(q, user, densePrefixes(tx, q)))
                 .orderBy(sort(q))
                 .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()))
-                .fetch(CaseRepository::toListItem);
+                .asTable("page");
+        return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
+                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON)
+                .from(page)
+                .join(CASE_FILE).on(CASE_FILE.ID.eq(page.field("page_id", UUID.class)))
+                .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
+                .orderBy(sort(q));
     }
 
     public static int count(DSLContext tx, CaseQuery q, User user) {
-        return tx.fetchCount(DSL.selectOne().from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(conditions(q, user)));
+        return tx.fetchCount(countQuery(tx, q, user));
+    }
+
+    /** The count query: the matching cases, each word's matches collected through the token index. */
+    public static Select<?> countQuery(DSLContext tx, CaseQuery q, User user) {
+        return DSL.selectOne()
+                .from(needsPerson(q) ? CASE_FILE.join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)) : CASE_FILE)
+                .where(conditions(q, user, Set.of()));
     }
 
     static Condition conditions(CaseQuery q, User user) {
+        return conditions(q, user, Set.of());
+    }
+
+    /**
+     * The filters. A search word is matched in one of two ways: a rare prefix collects its people from
+     * the token index (IN), a common one (thousands of hits, e.g. one letter) is checked per case
+     * (EXISTS) while the case-number index is walked in order, so the first page is found after a few
+     * hundred cases instead of sorting tens of thousands.
+     */
+    static Condition conditions(CaseQuery q, User user, Set<String> dense) {
         List<Condition> all = new ArrayList<>();
         all.add(CaseAccess.visibleTo(user));
         if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status().name()));
         if (q.nationality() != null && !q.nationality().isBlank()) all.add(PERSON.NATIONALITY.eq(q.nationality()));
         if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
         for (String word : queryWords(q.text())) {
-            String escaped = word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            all.add(CASE_FILE.PERSON_ID.in(DSL.select(SEARCH_TOKEN.PERSON_ID).from(SEARCH_TOKEN)
-                    .where(SEARCH_TOKEN.TOKEN.like(escaped + "%", '!'))));
+            Condition prefix = SEARCH_TOKEN.TOKEN.like(likePrefix(word), '!');
+            all.add(dense.contains(word)
+                    ? DSL.exists(DSL.selectOne().from(SEARCH_TOKEN).where(SEARCH_TOKEN.PERSON_ID.eq(CASE_FILE.PERSON_ID)).and(prefix))
+                    : CASE_FILE.PERSON_ID.in(DSL.select(SEARCH_TOKEN.PERSON_ID).from(SEARCH_TOKEN).where(prefix)));
         }
         return DSL.and(all);
+    }
+
+    /** Prefixes with more than DENSE tokens; only when the page is in case-number order and unfiltered. */
+    static Set<String> densePrefixes(DSLContext tx, CaseQuery q) {
+        List<String> words = queryWords(q.text());
+        boolean byNumber = q.sort() == null || q.sort() == CaseQuery.SortColumn.CASE_NUMBER;
+        if (words.isEmpty() || !byNumber || q.status() != null || q.nationality() != null || q.operationId() != null) {
+            return Set.of();
+        }
+        Set<String> dense = new HashSet<>();
+        for (String w : words) {
+            // counts at most DENSE + 1 index entries: cheap whatever the prefix
+            int n = tx.fetchCount(DSL.selectOne().from(SEARCH_TOKEN).where(SEARCH_TOKEN.TOKEN.like(likePrefix(w), '!')).limit(DENSE + 1));
+            if (n > DENSE) dense.add(w);
+        }
+        // with one rare word among them, its IN drives the query and the common ones only filter
+        return dense;
+    }
+
+    private static final int DENSE = 3000;
+
+    private static String likePrefix(String word) {
+        return word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static boolean needsPerson(CaseQuery q) {
+        return (q.nationality() != null && !q.nationality().isBlank())
+                || q.sort() == CaseQuery.SortColumn.NAME || q.sort() == CaseQuery.SortColumn.NATIONALITY;
     }
 
     /** The words of a search text, folded the same way the tokens were. */
