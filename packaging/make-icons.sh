@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the app icons from the one source, assets/icons/haven.svg (run after editing it;
 # the results are committed so the build needs no image tools):
-#   assets/icons/haven-N.png (16..512), packaging/linux/haven.png, packaging/windows/haven.ico,
+#   assets/icons/haven-N.png (16..512), packaging/linux/Haven.png, packaging/windows/haven.ico,
 #   packaging/macos/haven.icns.
 # Needs ImageMagick (`convert`) and python3 (the ICNS container is written by a few lines below).
 set -eu
@@ -11,7 +11,7 @@ out="$here/assets/icons"
 for size in 16 24 32 48 64 128 256 512 1024; do
   convert -background none -density 600 "$svg" -resize "${size}x${size}" "PNG32:$out/haven-$size.png"
 done
-cp "$out/haven-512.png" "$here/packaging/linux/haven.png"
+cp "$out/haven-512.png" "$here/packaging/linux/Haven.png"
 convert "$out/haven-16.png" "$out/haven-24.png" "$out/haven-32.png" "$out/haven-48.png" \
         "$out/haven-64.png" "$out/haven-256.png" "$here/packaging/windows/haven.ico"
 # ICNS: 'icns' + length, then (type, length, PNG) entries; modern macOS reads PNG payloads.
