@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `haven bench [--people N]`: the performance benchmark on a synthetic database (see docs/benchmarks.md). */
-@Command(name = "bench", description = "Run the benchmark on a synthetic database; print the table and write docs/benchmarks.md.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmark on a synthetic database; print the table and write docs/benchmarks.md.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--people", paramLabel = "N", defaultValue = "100000", description = "People (and cases) to generate (default ${DEFAULT-VALUE}).")
     int people;
