@@ -128,11 +128,22 @@ public final class CaseListBench implements BenchStep {
         return haven.database().dsl().connectionResult(c -> {
             List<UUID> ids = new ArrayList<>();
             try (PreparedStatement ps = prepared(c, pageSql, pageBinds); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                    rs.getString(2); rs.getString(3); rs.getString(4); rs.getString(5);
-                    rs.getString(6); rs.getString(7); rs.getString(8); rs.getObject(9);
+                while (rs.next()) ids.add(rs.getObject(1, UUID.class));
+            }
+            if (!ids.isEmpty()) {
+                String details = "SELECT c.id, c.case_number, p.name_latin, p.name_native, p.nationality, c.status, c.outcome,"
+                        + " o.code, c.opened_on FROM case_file c JOIN person p ON p.id = c.person_id"
+                        + " LEFT JOIN operation o ON o.id = c.operation_id WHERE c.id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY c.case_number";
+                List<UUID> ordered = new ArrayList<>();
+                try (PreparedStatement ps = prepared(c, details, new ArrayList<>(ids)); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ordered.add(rs.getObject(1, UUID.class));
+                        rs.getString(2); rs.getString(3); rs.getString(4); rs.getString(5);
+                        rs.getString(6); rs.getString(7); rs.getString(8); rs.getObject(9);
+                    }
                 }
+                ids = ordered;
             }
             try (PreparedStatement ps = prepared(c, countSql, countBinds); ResultSet rs = ps.executeQuery()) {
                 rs.next();
