@@ -39,6 +39,11 @@ public final class CaseNumbers {
         return prefix(tx, year) + String.format("%06d", serial);
     }
 
+    /** The same number, for a caller that already read the device code (bulk writers). */
+    public static String format(String deviceCode, int year, int serial) {
+        return "HVN-" + year + "-" + deviceCode + "-" + String.format("%06d", serial);
+    }
+
     private static String prefix(DSLContext tx, int year) {
         return "HVN-" + year + "-" + deviceCode(tx) + "-";
     }

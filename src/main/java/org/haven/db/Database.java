@@ -79,10 +79,15 @@ public final class Database implements AutoCloseable {
     }
 
     static String jdbcUrl(Path home) {
-        // CIPHER=AES: the file is encrypted. WRITE_DELAY=0: a commit is on disk when it returns.
+        // CIPHER=AES: the file is encrypted. WRITE_DELAY=0: each commit writes its MVStore chunk to the
+        // file before it returns (no fsync: it survives a killed process, not a power cut; see docs/benchmarks.md).
+        // REUSE_SPACE=FALSE: new chunks are appended, never written into freed space; with reuse, the crash
+        // test lost a returned commit after a SIGKILL (CrashSafetyTest). The file is compacted on close.
+        // CACHE_SIZE=131072 (KB): H2's default page cache is 16 MB; at 100k cases searches then decrypt the
+        // same pages again and again (hit ratio ~50%). 128 MB holds the hot indexes (docs/benchmarks.md).
         // TRACE_LEVEL_FILE=0: no .trace.db file that could hold SQL with personal data.
         return "jdbc:h2:file:" + home.resolve(FILE_BASE).toAbsolutePath()
-                + ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
+                + ";CIPHER=AES;WRITE_DELAY=0;REUSE_SPACE=FALSE;CACHE_SIZE=131072;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
     }
 
     private static HavenException translateOpenError(SQLException e) {

@@ -1,0 +1,186 @@
+package org.haven.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.db.jooq.Tables.CASE_EVENT;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.PERSON;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.haven.Haven;
+import org.haven.security.AuditLog;
+import org.haven.testing.TestHaven;
+import org.haven.timeline.EventType;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety: a child JVM writes through the services and is killed with SIGKILL at random
+ * moments; after each kill the database must open, hold every save that had returned, and hold no
+ * half-written case. And a SIGTERM (a normal OS shutdown) must close the database cleanly.
+ */
+class CrashSafetyTest {
+    private static final int KILLS = Integer.getInteger("haven.crash.kills", 20);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedWhileWritingLosesNothingThatReturnedAndLeavesNoHalfCase() throws Exception {
+        TestHaven.create(dir).close();
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Set<UUID> confirmedCases = new HashSet<>();
+        Set<UUID> confirmedEvents = new HashSet<>();
+        int kills = 0;
+        java.util.Map<UUID, String> caseRound = new java.util.HashMap<>();
+        for (int round = 0; round < KILLS; round++) {
+            Process child = startWriter(ProcessBuilder.Redirect.DISCARD);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            Thread reader = readLines(child, lines);
+            waitForFirstSave(child, lines);
+            Thread.sleep(random.nextInt(400)); // a random moment, mostly inside a transaction
+            child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no clean close
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+            kills++;
+            List<UUID> roundCases = new ArrayList<>();
+            for (String line : lines) {
+                String[] f = line.split(" ");
+                if (f[0].equals("CASE")) roundCases.add(UUID.fromString(f[1]));
+                if (f[0].equals("EVENT")) confirmedEvents.add(UUID.fromString(f[1]));
+            }
+            confirmedCases.addAll(roundCases);
+            try (Haven haven = TestHaven.login(dir)) {
+                DSLContext dsl = haven.database().dsl();
+                Set<UUID> present = new HashSet<>(dsl.select(CASE_FILE.ID).from(CASE_FILE).fetch(CASE_FILE.ID));
+                for (int i = 0; i < roundCases.size(); i++) caseRound.put(roundCases.get(i), round + "." + (i + 1) + "/" + roundCases.size());
+                for (UUID id : confirmedCases) {
+                    if (!present.contains(id)) {
+                        System.out.printf("after kill %d: returned case %s (round.index/saves) is missing%n", round, caseRound.get(id));
+                    }
+                }
+                checkConsistent(dsl, confirmedCases, confirmedEvents);
+            }
+        }
+        try (Haven haven = TestHaven.login(dir)) {
+            DSLContext dsl = haven.database().dsl();
+            int casesFound = dsl.fetchCount(CASE_FILE);
+            int eventsFound = dsl.fetchCount(CASE_EVENT, CASE_EVENT.EVENT_TYPE.eq(EventType.NOTE.name()));
+            System.out.printf("crash test (seed %d): %d kills; saves confirmed before the kills: %d cases, %d events; "
+                            + "found after reopening: %d cases, %d events%n",
+                    seed, kills, confirmedCases.size(), confirmedEvents.size(), casesFound, eventsFound);
+            assertThat(kills).isGreaterThanOrEqualTo(KILLS);
+            assertThat(confirmedCases).isNotEmpty();
+            assertThat(casesFound).isGreaterThanOrEqualTo(confirmedCases.size());
+            assertThat(AuditLog.verify(dsl).intact()).as("audit chain intact after the kills").isTrue();
+        }
+    }
+
+    @Test
+    void sigtermClosesTheDatabaseCleanly() throws Exception {
+        TestHaven.create(dir).close();
+        Path stderr = dir.resolve("child-stderr.txt");
+        Process child = startWriter(ProcessBuilder.Redirect.to(stderr.toFile()));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = readLines(child, lines);
+        waitForFirstSave(child, lines);
+        Thread.sleep(200);
+        child.destroy(); // SIGTERM: the JVM runs its shutdown hooks, Database's closes the file
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        reader.join(10_000);
+        assertThat(child.exitValue()).as("exit status of a JVM ended by SIGTERM").isEqualTo(143);
+        Set<UUID> cases = new HashSet<>();
+        Set<UUID> events = new HashSet<>();
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            if (f[0].equals("CASE")) cases.add(UUID.fromString(f[1]));
+            if (f[0].equals("EVENT")) events.add(UUID.fromString(f[1]));
+        }
+        // The writer's own next write fails once the hook has closed the database: expected. No corruption.
+        String errors = java.nio.file.Files.readString(stderr);
+        assertThat(errors).as("the child's stderr").doesNotContainIgnoringCase("corrupt");
+        try (Haven haven = TestHaven.login(dir)) {
+            checkConsistent(haven.database().dsl(), cases, events);
+            assertThat(AuditLog.verify(haven.database().dsl()).intact()).isTrue();
+        }
+    }
+
+    /** Every returned save is there; every case has its person and identification event; counts agree. */
+    private static void checkConsistent(DSLContext dsl, Set<UUID> cases, Set<UUID> events) {
+        if (!cases.isEmpty()) {
+            assertThat(dsl.fetchCount(CASE_FILE, CASE_FILE.ID.in(cases))).as("returned case saves present").isEqualTo(cases.size());
+        }
+        if (!events.isEmpty()) {
+            assertThat(dsl.fetchCount(CASE_EVENT, CASE_EVENT.ID.in(events))).as("returned event saves present").isEqualTo(events.size());
+        }
+        int caseCount = dsl.fetchCount(CASE_FILE);
+        assertThat(dsl.fetchCount(PERSON)).as("one person per registered case").isEqualTo(caseCount);
+        assertThat(dsl.fetchCount(CASE_FILE, DSL.notExists(DSL.selectOne().from(PERSON).where(PERSON.ID.eq(CASE_FILE.PERSON_ID)))))
+                .as("cases without their person").isZero();
+        assertThat(dsl.fetchCount(CASE_FILE, DSL.notExists(DSL.selectOne().from(CASE_EVENT)
+                .where(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID)).and(CASE_EVENT.EVENT_TYPE.eq(EventType.IDENTIFICATION.name())))))
+                .as("cases without their identification event").isZero();
+        assertThat(dsl.fetchCount(CASE_EVENT, CASE_EVENT.EVENT_TYPE.eq(EventType.IDENTIFICATION.name())))
+                .as("one identification event per case").isEqualTo(caseCount);
+    }
+
+    private Process startWriter(ProcessBuilder.Redirect stderr) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElseThrow());
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) cmd.add(arg);
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(CrashWriter.class.getName());
+        cmd.add(dir.toString());
+        return new ProcessBuilder(cmd).redirectError(stderr).start();
+    }
+
+    private static Thread readLines(Process child, List<String> lines) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                // only lines ended by a newline count: a line cut by the kill was not fully reported
+                StringBuilder line = new StringBuilder();
+                int c;
+                while ((c = in.read()) >= 0) {
+                    if (c == '\n') {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                    } else {
+                        line.append((char) c);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child died
+            }
+        }, "crash-test-reader");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void waitForFirstSave(Process child, List<String> lines) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (lines.stream().noneMatch(l -> l.startsWith("CASE"))) {
+            if (!child.isAlive()) throw new AssertionError("the writer died before its first save (exit " + child.exitValue() + ")");
+            if (System.nanoTime() > deadline) throw new AssertionError("the writer made no save within 60 s");
+            Thread.sleep(5);
+        }
+    }
+}
