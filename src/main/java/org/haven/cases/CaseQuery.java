@@ -12,6 +12,9 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     public enum SortColumn { CASE_NUMBER, NAME, NATIONALITY, STATUS, OPENED_ON }
 
     /** Filter on the latest screening; the determination names match org.haven.screening.Determination. */
+    /** How far the case list counts beyond its current page before it says "more than". */
+    public static final int COUNT_AHEAD = 1000;
+
     public enum ScreeningFilter { NOT_SCREENED, PRESUMED_VICTIM, NOT_A_VICTIM, UNDETERMINED }
 
     /** The query without a screening filter (the original shape, kept for existing callers). */

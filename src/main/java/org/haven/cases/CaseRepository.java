@@ -121,6 +121,24 @@ public final class CaseRepository {
         return tx.fetchCount(countQuery(tx, q, user));
     }
 
+    /**
+     * Counts matching cases but stops after {@code cap + 1}: what the case list needs to say "1 to 100
+     * of more than 1,000" without counting 20,000 hits of a one-letter prefix on every keystroke.
+     * Common prefixes are checked per case (EXISTS) so the walk stops early.
+     */
+    public static int countUpTo(DSLContext tx, CaseQuery q, User user, int cap) {
+        return tx.fetchCount(countUpToQuery(tx, q, user, cap));
+    }
+
+    /** The capped count's query (also run by the benchmark over plain JDBC). */
+    public static Select<?> countUpToQuery(DSLContext tx, CaseQuery q, User user, int cap) {
+        Set<String> dense = densePrefixes(tx, q.page(0, q.limit()));
+        return DSL.selectOne()
+                .from(needsPerson(q) ? CASE_FILE.join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)) : CASE_FILE)
+                .where(conditions(q, user, dense))
+                .limit(cap + 1);
+    }
+
     /** The count query: the matching cases, each word's matches collected through the token index. */
     public static Select<?> countQuery(DSLContext tx, CaseQuery q, User user) {
         return DSL.selectOne()

@@ -121,6 +121,12 @@ public final class CaseService {
         return CaseRepository.search(db.dsl(), query, session.user());
     }
 
+    /** The number of matching cases, counted up to {@code cap + 1} (more than cap: "more than cap"). */
+    public int countUpTo(CaseQuery query, int cap) {
+        session.requireCaseData();
+        return CaseRepository.countUpTo(db.dsl(), query, session.user(), cap);
+    }
+
     public int count(CaseQuery query) {
         session.requireCaseData();
         return CaseRepository.count(db.dsl(), query, session.user());

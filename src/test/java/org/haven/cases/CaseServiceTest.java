@@ -61,6 +61,17 @@ class CaseServiceTest {
     }
 
     @Test
+    void theListCountStopsJustPastItsCap() {
+        for (String name : List.of("Nguyen Van A", "Nguyen Van B", "Nguyen Van C")) {
+            haven.cases().register(TestHaven.newCase(TestHaven.person(name, null)));
+        }
+        CaseQuery nguyen = CaseQuery.text("nguyen", 50);
+        assertThat(haven.cases().countUpTo(nguyen, 10)).isEqualTo(3);
+        assertThat(haven.cases().countUpTo(nguyen, 1)).isEqualTo(2); // "more than 1"
+        assertThat(haven.cases().count(nguyen)).isEqualTo(3);
+    }
+
+    @Test
     void staleSaveIsRefusedAndNothingIsOverwritten() {
         CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Tran Van Hung", null)));
         Person first = haven.cases().open(c.id()).person();

@@ -225,7 +225,9 @@ public final class CaseListPage {
         reload(false);
     }
 
-    private record Page(List<CaseListItem> items, int total) {}
+    private boolean totalIsLowerBound;
+
+    private record Page(List<CaseListItem> items, int total, boolean more) {}
 
     private void reload(boolean firstPage) {
         debounce.stop();
@@ -235,10 +237,16 @@ public final class CaseListPage {
         busy.setVisible(true);
         UUID selected = table.getSelectionModel().getSelectedItem() == null ? null
                 : table.getSelectionModel().getSelectedItem().caseId();
-        FxTasks.run(() -> new Page(window.haven().cases().search(query), window.haven().cases().count(query)), page -> {
+        int cap = offset + CaseQuery.COUNT_AHEAD;
+        FxTasks.run(() -> {
+            List<CaseListItem> items = window.haven().cases().search(query);
+            int n = window.haven().cases().countUpTo(query, cap);
+            return new Page(items, Math.min(n, cap), n > cap);
+        }, page -> {
             if (mine != requestNo) return; // a newer request is on its way: drop this answer
             busy.setVisible(false);
             total = page.total();
+            totalIsLowerBound = page.more();
             if (offset >= total && total > 0) { // the page we were on is gone (fewer results now)
                 offset = ((total - 1) / PAGE_SIZE) * PAGE_SIZE;
                 reload(false);
@@ -265,15 +273,18 @@ public final class CaseListPage {
 
     private void updateFooter() {
         NumberFormat nf = NumberFormat.getIntegerInstance(I18n.locale());
-        count.setText(I18n.t("cases.count", total, nf.format(total)));
+        count.setText(totalIsLowerBound ? I18n.t("cases.count.more", nf.format(total))
+                : I18n.t("cases.count", total, nf.format(total)));
         if (total == 0) {
             pageLabel.setText("");
         } else {
             int last = Math.min(total, offset + PAGE_SIZE);
-            pageLabel.setText(I18n.t("cases.page", nf.format(offset + 1), nf.format(last), nf.format(total)));
+            pageLabel.setText(totalIsLowerBound
+                    ? I18n.t("cases.page.more", nf.format(offset + 1), nf.format(last), nf.format(total))
+                    : I18n.t("cases.page", nf.format(offset + 1), nf.format(last), nf.format(total)));
         }
         previous.setDisable(offset == 0);
-        next.setDisable(offset + PAGE_SIZE >= total);
+        next.setDisable(!totalIsLowerBound && offset + PAGE_SIZE >= total);
     }
 
     private void reloadOperations() {

@@ -157,7 +157,7 @@ class IntakeGridTest {
         waitFor(() -> focusedCell(robot) != null);
         robot.interact(() -> stage.getScene().setRoot(new IntakeGrid(haven, raid, candidate -> candidate.nameLatin().equals("Wang Wei")
                 ? List.of(new org.haven.intake.DuplicateHook.PossibleDuplicate("HVN-2026-XYZ-000042", 91, "same name")) : List.of())));
-        waitFor(() -> focusedCell(robot) != null);
+        waitFor(() -> isIn(focusedCell(robot), stage.getScene().getRoot())); // the new grid's cell, not the old one's
         robot.interact(() -> {
             ClipboardContent content = new ClipboardContent();
             content.putString("王伟\tWang Wei\tm\t30\tCN\tChinese\tno\tlost\nLi Na\tLi Na\tf\t22\tCN\tChinese\tno\tlost\n");
@@ -181,6 +181,13 @@ class IntakeGridTest {
     private static TextField focusedCell(FxRobot robot) {
         Node owner = robot.listTargetWindows().stream().map(w -> w.getScene().getFocusOwner()).filter(n -> n != null).findFirst().orElse(null);
         return owner instanceof TextField t && t.getStyleClass().contains("intake-field") ? t : null;
+    }
+
+    private static boolean isIn(Node node, Node root) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == root) return true;
+        }
+        return false;
     }
 
     private static String status(FxRobot robot) {
