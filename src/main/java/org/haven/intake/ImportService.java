@@ -11,6 +11,7 @@ import org.haven.Haven;
 import org.haven.cases.NewCase;
 import org.haven.common.HavenException;
 import org.haven.operations.Operation;
+import org.haven.people.DocumentStatus;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
 import org.haven.security.AuditLog;
@@ -25,7 +26,7 @@ import org.jooq.DSLContext;
  * <p>People are registered as identified on the operation's date (today for a new operation).
  */
 public final class ImportService {
-    private static final List<IntakeField> REQUIRED = List.of(IntakeField.NAME_LATIN, IntakeField.SEX, IntakeField.DOCUMENT_STATUS);
+    private static final List<IntakeField> REQUIRED = List.of(IntakeField.NAME_LATIN, IntakeField.SEX);
 
     private final Haven haven;
     private final DuplicateHook duplicates;
@@ -130,6 +131,9 @@ public final class ImportService {
         for (CsvTable.Row row : table.rows()) {
             Map<IntakeField, String> values = new EnumMap<>(IntakeField.class);
             mapping.asMap().forEach((field, column) -> values.put(field, row.values().get(column)));
+            // Lists rarely say where the document is: no column or an empty cell means "unknown".
+            String doc = values.get(IntakeField.DOCUMENT_STATUS);
+            if (doc == null || doc.isBlank()) values.put(IntakeField.DOCUMENT_STATUS, DocumentStatus.UNKNOWN.name());
             RowParser.Parsed parsed = RowParser.parse(values, identifiedOn, today);
             List<DuplicateHook.PossibleDuplicate> dups = parsed.valid() ? duplicates.likelyDuplicates(parsed.person()) : List.of();
             results.add(new RowResult(row.number(), parsed.person(), parsed.errors(), dups));

@@ -99,7 +99,7 @@ public final class RowParser {
         String docText = text(values, IntakeField.DOCUMENT_STATUS);
         DocumentStatus documentStatus = docText == null ? null : parseDocumentStatus(docText);
         if (docText != null && documentStatus == null) {
-            errors.add(new FieldError(IntakeField.DOCUMENT_STATUS, "not a known value (none, held, confiscated, lost, with police, with embassy)"));
+            errors.add(new FieldError(IntakeField.DOCUMENT_STATUS, "not a known value (none, held, confiscated, lost, with police, with embassy, unknown)"));
         }
         String documentNumber = text(values, IntakeField.DOCUMENT_NUMBER);
         String familyContact = text(values, IntakeField.FAMILY_CONTACT);

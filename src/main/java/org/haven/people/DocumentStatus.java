@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where the person's identity document is. */
 public enum DocumentStatus {
-    NONE, HELD, CONFISCATED, LOST, WITH_POLICE, WITH_EMBASSY;
+    NONE, HELD, CONFISCATED, LOST, WITH_POLICE, WITH_EMBASSY, UNKNOWN;
 
     /** A document number is only meaningful when a document exists somewhere. */
     public boolean mayHaveNumber() {
@@ -21,6 +21,7 @@ public enum DocumentStatus {
             case "LOST" -> LOST;
             case "WITH_POLICE", "POLICE" -> WITH_POLICE;
             case "WITH_EMBASSY", "EMBASSY" -> WITH_EMBASSY;
+            case "UNKNOWN", "NOT_KNOWN", "?" -> UNKNOWN;
             default -> null;
         };
     }
