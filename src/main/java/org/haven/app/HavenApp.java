@@ -33,9 +33,7 @@ public final class HavenApp extends Application {
         this.stage = primary;
         stage.setTitle(I18n.t("app.title"));
         Theme.icon(stage);
-        Parent first = Accounts.isInitialized(home)
-                ? new LoginView(home, this::opened).root()
-                : new SetupView(home, this::opened).root();
+        Parent first = new StartScreen(home, this::opened).root();
         Scene scene = new Scene(first, 1200, 760);
         Theme.style(scene);
         stage.setScene(scene);
