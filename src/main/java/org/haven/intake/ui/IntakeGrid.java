@@ -138,8 +138,8 @@ public final class IntakeGrid extends BorderPane {
 
         TableColumn<GridRowModel, String> number = new TableColumn<>("#");
         number.setSortable(false);
-        number.setPrefWidth(48);
-        number.setMaxWidth(64);
+        number.setPrefWidth(56);
+        number.setMaxWidth(72);
         number.setCellValueFactory(cd -> cd.getValue().problemsProperty());
         number.setCellFactory(c -> new RowNumberCell());
         table.getColumns().add(number);
@@ -515,7 +515,10 @@ public final class IntakeGrid extends BorderPane {
                 // A flagged row can be resolved here (or with Ctrl+D in the row).
                 int index = getIndex();
                 setTooltip(new Tooltip(problems + "\n" + I18n.t("intake.grid.resolveHint", RESOLVE_KEYS.getDisplayText())));
-                Button resolve = new Button(null, new FontIcon("mdi2a-account-multiple"));
+                // The button carries the row number, so the flagged row still shows where it is.
+                Button resolve = new Button(getText(), new FontIcon("mdi2a-account-multiple"));
+                resolve.setPadding(new Insets(1, 3, 1, 3));
+                resolve.setGraphicTextGap(2);
                 resolve.setId("intake-resolve-" + index);
                 resolve.getStyleClass().addAll("flat", "small");
                 resolve.setFocusTraversable(false);
@@ -525,6 +528,7 @@ public final class IntakeGrid extends BorderPane {
                 item.setAccelerator(RESOLVE_KEYS);
                 item.setOnAction(e -> resolveDuplicate(index));
                 setContextMenu(new javafx.scene.control.ContextMenu(item));
+                setText(null);
                 setGraphic(resolve);
                 return;
             }
