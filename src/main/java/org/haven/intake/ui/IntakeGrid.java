@@ -34,6 +34,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.haven.Haven;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
+import org.haven.cases.CaseFile;
+import org.haven.cases.NewCase;
 import org.haven.intake.GridColumn;
 import org.haven.intake.IntakeHooks;
 import org.haven.intake.IntakeService;
@@ -44,7 +46,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Bulk intake after a raid: a spreadsheet-like grid, one row per person, keyboard only.
  * Tab / Shift+Tab move along a row, Enter goes to the next row (adding one at the end), Up/Down
  * move between rows, Ctrl+V pastes rows copied from a spreadsheet, Ctrl+Delete removes a row,
- * Ctrl+S saves. Each row is checked as it is
+ * Ctrl+S saves, Ctrl+D resolves a row flagged as a possible duplicate (link it to the existing
+ * person, or confirm it is someone else; either way it is registered and leaves the grid). Each row is checked as it is
  * typed; Save registers every valid row (person, open case under the operation, identification
  * event) in one transaction and keeps the invalid ones, marked, for correction. Every edit is kept
  * as a draft in the encrypted database, and a draft is offered back when the grid is opened again.
@@ -52,6 +55,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class IntakeGrid extends BorderPane {
     private static final javafx.scene.input.KeyCombination SAVE_KEYS =
             new javafx.scene.input.KeyCodeCombination(KeyCode.S, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    private static final javafx.scene.input.KeyCombination RESOLVE_KEYS =
+            new javafx.scene.input.KeyCodeCombination(KeyCode.D, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
     private final IntakeService service;
     private final Operation operation;
     private final LocalDate identifiedOn;
@@ -62,6 +67,7 @@ public final class IntakeGrid extends BorderPane {
     private final VBox top = new VBox();
     private final SerialWork work = new SerialWork();
     private final ChangeListener<String> cellChanged = (obs, old, now) -> onEdited();
+    private final DuplicateResolver resolver;
 
     private int focusedRow;
     private GridColumn focusedColumn = GridColumn.NAME_NATIVE;
@@ -70,14 +76,22 @@ public final class IntakeGrid extends BorderPane {
     private boolean tabbing;
     private boolean draftPending;
     private boolean restoring = true;
+    /** A duplicate is being resolved: the grid waits for the decision. */
+    private boolean resolving;
 
     public IntakeGrid(Haven haven, Operation operation) {
         this(haven, operation, IntakeHooks.duplicateCheck(haven));
     }
 
-    /** With a given duplicate check (tests; the default comes from {@link IntakeHooks}). */
+    /** With a given duplicate check (tests; the default comes from {@link IntakeHooks}); flagged rows are only marked. */
     public IntakeGrid(Haven haven, Operation operation, org.haven.intake.DuplicateHook duplicates) {
+        this(haven, operation, duplicates, DuplicateResolver.NONE);
+    }
+
+    /** With a way to resolve rows flagged as possible duplicates (see {@link IntakeMenus}). */
+    public IntakeGrid(Haven haven, Operation operation, org.haven.intake.DuplicateHook duplicates, DuplicateResolver resolver) {
         this.service = new IntakeService(haven, duplicates);
+        this.resolver = resolver == null ? DuplicateResolver.NONE : resolver;
         this.operation = operation;
         this.identifiedOn = IntakeService.identifiedOn(operation);
         getStyleClass().add("intake-grid");
@@ -124,8 +138,8 @@ public final class IntakeGrid extends BorderPane {
 
         TableColumn<GridRowModel, String> number = new TableColumn<>("#");
         number.setSortable(false);
-        number.setPrefWidth(48);
-        number.setMaxWidth(64);
+        number.setPrefWidth(56);
+        number.setMaxWidth(72);
         number.setCellValueFactory(cd -> cd.getValue().problemsProperty());
         number.setCellFactory(c -> new RowNumberCell());
         table.getColumns().add(number);
@@ -281,6 +295,10 @@ public final class IntakeGrid extends BorderPane {
         } else if (e.getCode() == KeyCode.DELETE && e.isShortcutDown()) {
             e.consume();
             deleteRow(row);
+        } else if (e.getCode() == KeyCode.D && e.isShortcutDown()) {
+            e.consume();
+            cell.acceptCompletion();
+            resolveDuplicate(row);
         } else if (e.getCode() == KeyCode.V && e.isShortcutDown()) {
             String text = Clipboard.getSystemClipboard().getString();
             if (text != null && (text.indexOf('\t') >= 0 || text.strip().indexOf('\n') >= 0)) {
@@ -396,6 +414,67 @@ public final class IntakeGrid extends BorderPane {
         });
     }
 
+    // --- resolving a possible duplicate
+
+    private boolean canResolve(GridRowModel row) {
+        return resolver != DuplicateResolver.NONE && row.validPerson() != null && !row.duplicatesProperty().get().isEmpty();
+    }
+
+    /**
+     * Ctrl+D or the row's button: asks the caseworker whether the flagged row is an existing
+     * person. Linked or confirmed as someone else, the row is registered under the operation and
+     * leaves the grid (and the draft), as a save of that row would; cancelled, nothing changes.
+     */
+    void resolveDuplicate(int index) {
+        if (resolving || table.isDisabled() || index < 0 || index >= rows.size()) return;
+        GridRowModel row = rows.get(index);
+        if (!canResolve(row)) return;
+        resolving = true;
+        table.setDisable(true);
+        save.setDisable(true);
+        updateStatus(I18n.t("intake.grid.resolving"));
+        NewCase request = new NewCase(row.validPerson(), operation.id(), identifiedOn, null, null);
+        resolver.resolve(getScene() == null ? null : getScene().getWindow(), request, new DuplicateResolver.Outcome() {
+            @Override
+            public void saved(CaseFile saved) {
+                endResolving();
+                int at = rows.indexOf(row);
+                rows.remove(row);
+                if (rows.isEmpty() || !rows.getLast().isBlank()) addRow(new GridRowModel());
+                updateStatus(I18n.t("intake.grid.resolved", saved.caseNumber()));
+                saveDraftSoon();
+                focusCell(Math.max(0, Math.min(at, rows.size() - 1)), GridColumn.NAME_NATIVE);
+            }
+
+            @Override
+            public void nothingToResolve() {
+                endResolving();
+                row.duplicatesProperty().set("");
+                updateStatus(I18n.t("intake.grid.noMatches"));
+                focusCell(rows.indexOf(row), focusedColumn);
+            }
+
+            @Override
+            public void cancelled() {
+                endResolving();
+                updateStatus(null);
+                focusCell(rows.indexOf(row), focusedColumn);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                endResolving();
+                updateStatus(FxTasks.userMessage(error));
+            }
+        });
+    }
+
+    private void endResolving() {
+        resolving = false;
+        table.setDisable(false);
+        save.setDisable(false);
+    }
+
     private void updateStatus(String message) {
         long invalid = rows.stream().filter(r -> !r.errorsProperty().get().isEmpty()).count();
         long ready = rows.stream().filter(r -> r.validPerson() != null).count();
@@ -418,17 +497,41 @@ public final class IntakeGrid extends BorderPane {
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);
+                setContextMenu(null);
                 return;
             }
             setText(String.valueOf(getIndex() + 1));
             setId("intake-row-" + getIndex());
+            setContextMenu(null);
             if (problems == null || problems.isEmpty()) {
                 setTooltip(null);
                 setGraphic(null);
                 return;
             }
-            boolean hasErrors = !rows.get(getIndex()).errorsProperty().get().isEmpty();
+            GridRowModel row = rows.get(getIndex());
+            boolean hasErrors = !row.errorsProperty().get().isEmpty();
             if (hasErrors) getStyleClass().add("intake-row-error");
+            if (!hasErrors && canResolve(row)) {
+                // A flagged row can be resolved here (or with Ctrl+D in the row).
+                int index = getIndex();
+                setTooltip(new Tooltip(problems + "\n" + I18n.t("intake.grid.resolveHint", RESOLVE_KEYS.getDisplayText())));
+                // The button carries the row number, so the flagged row still shows where it is.
+                Button resolve = new Button(getText(), new FontIcon("mdi2a-account-multiple"));
+                resolve.setPadding(new Insets(1, 3, 1, 3));
+                resolve.setGraphicTextGap(2);
+                resolve.setId("intake-resolve-" + index);
+                resolve.getStyleClass().addAll("flat", "small");
+                resolve.setFocusTraversable(false);
+                resolve.setAccessibleText(I18n.t("intake.grid.resolve"));
+                resolve.setOnAction(e -> resolveDuplicate(index));
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(I18n.t("intake.grid.resolve"));
+                item.setAccelerator(RESOLVE_KEYS);
+                item.setOnAction(e -> resolveDuplicate(index));
+                setContextMenu(new javafx.scene.control.ContextMenu(item));
+                setText(null);
+                setGraphic(resolve);
+                return;
+            }
             setTooltip(new Tooltip(problems));
             setGraphic(new FontIcon(hasErrors ? "mdi2a-alert-circle" : "mdi2a-account-multiple"));
         }

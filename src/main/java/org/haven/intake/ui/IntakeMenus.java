@@ -1,5 +1,6 @@
 package org.haven.intake.ui;
 
+import java.util.List;
 import java.util.UUID;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -10,6 +11,9 @@ import org.haven.app.I18n;
 import org.haven.app.MainWindow;
 import org.haven.intake.IntakeHooks;
 import org.haven.intake.IntakeService;
+import org.haven.matching.MatchCandidate;
+import org.haven.matching.ui.DuplicateCandidatesDialog;
+import org.haven.matching.ui.DuplicateCheck;
 import org.haven.operations.Operation;
 import org.haven.operations.ui.OperationChooser;
 
@@ -53,8 +57,37 @@ public final class IntakeMenus {
     }
 
     private static void show(MainWindow window, Operation op) {
-        IntakeGrid grid = new IntakeGrid(window.haven(), op);
+        IntakeGrid grid = new IntakeGrid(window.haven(), op, IntakeHooks.duplicateCheck(window.haven()),
+                duplicateResolver(window.haven()));
         window.showPage(I18n.t("intake.grid.title", op.code(), op.name()), grid);
     }
 
+    /**
+     * The grid's way to resolve a flagged row: the matching feature's candidates dialog, then
+     * "link" (a new case for the existing person) or "someone else" (a new person, recorded as
+     * distinct from every candidate shown). Like {@link DuplicateCheck#ask}, but every outcome,
+     * failures included, goes back to the grid, which waits for it.
+     */
+    static DuplicateResolver duplicateResolver(Haven haven) {
+        return (owner, request, outcome) -> FxTasks.run(() -> haven.matching().findFor(request.person(), DuplicateCheck.SHOWN),
+                candidates -> {
+                    if (candidates.isEmpty()) {
+                        outcome.nothingToResolve();
+                        return;
+                    }
+                    DuplicateCandidatesDialog dialog = new DuplicateCandidatesDialog(owner, candidates, DuplicateCandidatesDialog.Mode.REGISTER);
+                    dialog.setOnHidden(e -> {
+                        DuplicateCandidatesDialog.Decision d = dialog.getResult();
+                        if (d == null || d.choice() == DuplicateCandidatesDialog.Choice.CANCEL) {
+                            outcome.cancelled();
+                        } else if (d.choice() == DuplicateCandidatesDialog.Choice.LINK) {
+                            FxTasks.run(() -> haven.matching().linkToExisting(d.personId(), request), outcome::saved, outcome::failed);
+                        } else {
+                            List<UUID> shown = candidates.stream().map(MatchCandidate::personId).toList();
+                            FxTasks.run(() -> haven.matching().registerAsDistinct(request, shown), outcome::saved, outcome::failed);
+                        }
+                    });
+                    dialog.show();
+                }, outcome::failed);
+    }
 }
