@@ -152,26 +152,6 @@ class IntakeGridTest {
         assertThat(haven.cases().count(CaseQuery.text("", 10))).isZero();
     }
 
-    @Test
-    void likelyDuplicatesFromTheHookAreShownOnTheirRow(FxRobot robot) {
-        waitFor(() -> focusedCell(robot) != null);
-        robot.interact(() -> stage.getScene().setRoot(new IntakeGrid(haven, raid, candidate -> candidate.nameLatin().equals("Wang Wei")
-                ? List.of(new org.haven.intake.DuplicateHook.PossibleDuplicate("HVN-2026-XYZ-000042", 91, "same name")) : List.of())));
-        waitFor(() -> isIn(focusedCell(robot), stage.getScene().getRoot())); // the new grid's cell, not the old one's
-        robot.interact(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString("王伟\tWang Wei\tm\t30\tCN\tChinese\tno\tlost\nLi Na\tLi Na\tf\t22\tCN\tChinese\tno\tlost\n");
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
-
-        waitFor(() -> robot.lookup("#intake-row-0").queryLabeled().getTooltip() != null);
-        assertThat(robot.lookup("#intake-row-0").queryLabeled().getTooltip().getText())
-                .isEqualTo("Possibly already registered: HVN-2026-XYZ-000042");
-        assertThat(robot.lookup("#intake-row-1").queryLabeled().getTooltip()).isNull();
-        assertThat(status(robot)).contains("2 ready to save, 0 with errors"); // a possible duplicate does not block saving
-    }
-
     private static String errorTooltip(FxRobot robot, String id) {
         TextField f = robot.lookup(id).queryAs(TextField.class);
         assertThat(f.getStyleClass()).contains("intake-error");
@@ -183,10 +163,6 @@ class IntakeGridTest {
         return owner instanceof TextField t && t.getStyleClass().contains("intake-field") ? t : null;
     }
 
-    private static boolean isIn(Node node, Node root) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == root) return true;
-        }
         return false;
     }
 
