@@ -163,9 +163,6 @@ class IntakeGridTest {
         return owner instanceof TextField t && t.getStyleClass().contains("intake-field") ? t : null;
     }
 
-        return false;
-    }
-
     private static String status(FxRobot robot) {
         return robot.lookup("#intake-status").queryAs(Label.class).getText();
     }
