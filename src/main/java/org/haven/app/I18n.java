@@ -42,6 +42,13 @@ public final class I18n {
         return t("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 
+    /** A country's name in the UI language (ISO alpha-2 code in, e.g. "KH" -> "កម្ពុជា"). */
+    public static String country(String code) {
+        if (code == null || code.isBlank()) return "";
+        String name = Locale.of("", code).getDisplayCountry(locale);
+        return name.isBlank() ? code : name;
+    }
+
     private static ResourceBundle load(Locale l) {
         // Java 9+ reads .properties bundles as UTF-8.
         return ResourceBundle.getBundle("i18n.messages", l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

@@ -51,6 +51,7 @@ public final class ScreenshotTour {
 
     static void start(Stage stage) throws Exception {
         Theme.apply();
+        I18n.setLocale(Languages.load(HavenApp.home())); // as HavenApp does: the saved language
         Haven haven = Haven.login(HavenApp.home(), System.getenv("HAVEN_USER"), System.getenv("HAVEN_PASSWORD").toCharArray());
         window = new MainWindow(haven, stage);
         Scene scene = new Scene(window.root(), 1200, 760);

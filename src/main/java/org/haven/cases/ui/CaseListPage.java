@@ -89,9 +89,9 @@ public final class CaseListPage {
         nationality.setId("nationalityFilter");
         List<String> codes = new ArrayList<>();
         codes.add(null);
-        codes.addAll(Countries.all().keySet().stream().sorted(Comparator.comparing(Countries::name)).toList());
+        codes.addAll(Countries.all().keySet().stream().sorted(Comparator.comparing(I18n::country)).toList());
         nationality.setItems(FXCollections.observableArrayList(codes));
-        setLabels(nationality, c -> c == null ? I18n.t("cases.filter.allNationalities") : Countries.name(c));
+        setLabels(nationality, c -> c == null ? I18n.t("cases.filter.allNationalities") : I18n.country(c));
         nationality.valueProperty().addListener((o, a, b) -> reload(true));
 
         operation.setId("operationFilter");
@@ -106,7 +106,7 @@ public final class CaseListPage {
         table.getColumns().add(numberColumn);
         table.getColumns().add(column("cases.col.nameLatin", CaseListItem::nameLatin, CaseQuery.SortColumn.NAME, 220));
         table.getColumns().add(column("cases.col.nameNative", CaseListItem::nameNative, null, 200));
-        table.getColumns().add(column("cases.col.nationality", i -> Countries.name(i.nationality()), CaseQuery.SortColumn.NATIONALITY, 150));
+        table.getColumns().add(column("cases.col.nationality", i -> I18n.country(i.nationality()), CaseQuery.SortColumn.NATIONALITY, 150));
         table.getColumns().add(column("cases.col.status", i -> I18n.label(i.status()), CaseQuery.SortColumn.STATUS, 130));
         table.getColumns().add(column("cases.col.operation", CaseListItem::operationCode, null, 120));
         table.getColumns().add(column("cases.col.opened", i -> formatDate(i.openedOn()), CaseQuery.SortColumn.OPENED_ON, 120));
@@ -311,10 +311,11 @@ public final class CaseListPage {
         add.setId("newCaseButton");
         add.getStyleClass().add("accent");
         add.setOnAction(e -> PersonFormDialog.newCase(window));
-        status.setPrefWidth(170);
-        nationality.setPrefWidth(190);
-        operation.setPrefWidth(230);
-        screening.setPrefWidth(190);
+        status.setPrefWidth(150);
+        nationality.setPrefWidth(160);
+        operation.setPrefWidth(190);
+        screening.setPrefWidth(170);
+        add.setMinWidth(Region.USE_PREF_SIZE); // the main action never shrinks to "Ne..."
         HBox bar = new HBox(10, searchBox, status, nationality, operation, screening, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("page-toolbar");

@@ -40,7 +40,6 @@ import org.haven.cases.Outcome;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.haven.timeline.EventType;
-import org.haven.people.Countries;
 import org.haven.people.Person;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.DatePrecision;
@@ -217,7 +216,7 @@ public final class CaseView {
         row = heading(grid, row, "case.section.person");
         row = fact(grid, row, "person.sex", I18n.label(p.sex()), null);
         row = fact(grid, row, p.birthDate() != null ? "person.birthDate" : "person.estimatedAge", birthOrAge(p), null);
-        row = fact(grid, row, "person.nationality", p.nationality() == null ? "" : Countries.name(p.nationality()), null);
+        row = fact(grid, row, "person.nationality", p.nationality() == null ? "" : I18n.country(p.nationality()), null);
         row = fact(grid, row, "person.languages", (p.languages() == null ? "" : p.languages())
                 + (p.interpreterNeeded() ? "  (" + I18n.t("person.interpreterNeeded") + ")" : ""), null);
         row = fact(grid, row, "person.documentStatus", I18n.label(p.documentStatus())

@@ -18,7 +18,6 @@ import javafx.stage.Window;
 import org.haven.app.I18n;
 import org.haven.matching.MatchCandidate;
 import org.haven.matching.MatchReason;
-import org.haven.people.Countries;
 
 /**
  * Shows likely duplicates with their score and reasons and lets the user decide. In
@@ -48,7 +47,7 @@ public final class DuplicateCandidatesDialog extends Dialog<DuplicateCandidatesD
         table.getColumns().add(column("match.column.score", c -> Integer.toString(c.score()), 55));
         table.getColumns().add(column("match.column.nameLatin", MatchCandidate::nameLatin, 150));
         table.getColumns().add(column("match.column.nameNative", c -> c.nameNative() == null ? "" : c.nameNative(), 155));
-        table.getColumns().add(column("match.column.nationality", c -> Countries.name(c.nationality()), 95));
+        table.getColumns().add(column("match.column.nationality", c -> I18n.country(c.nationality()), 95));
         table.getColumns().add(column("match.column.birth", DuplicateCandidatesDialog::birth, 90));
         table.getColumns().add(column("match.column.case", MatchCandidate::caseNumber, 165));
         table.getColumns().add(column("match.column.cases", c -> Integer.toString(c.caseCount()), 55));

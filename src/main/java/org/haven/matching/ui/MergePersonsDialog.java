@@ -20,7 +20,6 @@ import org.haven.Haven;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.matching.MatchService.PersonSummary;
-import org.haven.people.Countries;
 import org.haven.people.Person;
 
 /**
@@ -64,7 +63,7 @@ public final class MergePersonsDialog extends Dialog<UUID> {
         if (p.aliases() != null) lines.add(new Label(I18n.t("match.merge.aliases", p.aliases())));
         if (p.birthDate() != null) lines.add(new Label(I18n.t("match.merge.born", p.birthDate().toString())));
         else if (p.estimatedAge() != null) lines.add(new Label(I18n.t("match.merge.age", p.estimatedAge())));
-        if (p.nationality() != null) lines.add(new Label(I18n.t("match.merge.nationality", Countries.name(p.nationality()))));
+        if (p.nationality() != null) lines.add(new Label(I18n.t("match.merge.nationality", I18n.country(p.nationality()))));
         lines.add(new Label(I18n.t("match.merge.document", I18n.label(p.documentStatus()))));
         lines.add(new Label(I18n.t("match.merge.cases", String.join(", ", s.caseNumbers()))));
         for (Label l : lines) {

@@ -31,7 +31,6 @@ import org.haven.cases.CaseListItem;
 import org.haven.cases.CaseQuery;
 import org.haven.operations.Operation;
 import org.haven.operations.OperationSummary;
-import org.haven.people.Countries;
 import org.haven.screening.ScreeningCounts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -167,7 +166,7 @@ public final class OperationPage extends BorderPane {
 
     private static Map<String, Long> nationalities(Map<String, Long> counts) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
-        counts.forEach((code, v) -> out.merge(code.isEmpty() ? I18n.t("operation.summary.unknownNationality") : Countries.name(code), v, Long::sum));
+        counts.forEach((code, v) -> out.merge(code.isEmpty() ? I18n.t("operation.summary.unknownNationality") : I18n.country(code), v, Long::sum));
         return out;
     }
 
@@ -204,7 +203,7 @@ public final class OperationPage extends BorderPane {
         table.getColumns().add(column("operation.col.caseNumber", CaseListItem::caseNumber));
         table.getColumns().add(column("operation.col.nameLatin", CaseListItem::nameLatin));
         table.getColumns().add(column("operation.col.nameNative", CaseListItem::nameNative));
-        table.getColumns().add(column("operation.col.nationality", i -> i.nationality() == null ? "" : Countries.name(i.nationality())));
+        table.getColumns().add(column("operation.col.nationality", i -> i.nationality() == null ? "" : I18n.country(i.nationality())));
         table.getColumns().add(column("operation.col.status", i -> I18n.label(i.status())));
         TableColumn<CaseListItem, Boolean> flag = new TableColumn<>(I18n.t("operation.col.flag"));
         flag.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().nonPunishmentFlag()));
