@@ -5,11 +5,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.haven.common.HavenException;
+import org.haven.common.AtomicFiles;
 import org.haven.exports.CsvCells;
 
 /**
@@ -20,10 +19,7 @@ public final class StatisticsCsv {
     private StatisticsCsv() {}
 
     public static void write(List<CountTable> tables, int k, Path file) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(target.getParent(), ".haven-stats-", ".tmp");
+        AtomicFiles.write(file, tmp -> {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("table", "row", "column", "count").get())) {
                 for (CountTable t : tables) {
@@ -37,19 +33,6 @@ public final class StatisticsCsv {
                     if (p.publishesTotal()) csv.printRecord(t.id(), "total", CountTable.COUNT, Long.toString(t.total()));
                 }
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "Could not write " + target.getFileName() + ": check the folder exists and is writable.", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // holds aggregates only
-                }
-            }
-        }
+        });
     }
 }

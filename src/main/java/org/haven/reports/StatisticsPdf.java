@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -16,7 +15,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.haven.common.HavenException;
+import org.haven.common.AtomicFiles;
 
 /**
  * The statistics as a PDF report: each table's chart (as drawn on screen) and its counts, with the
@@ -48,29 +47,13 @@ public final class StatisticsPdf {
      */
     public static void write(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
                              BiFunction<String, String, String> label, Path file) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(target.getParent(), ".haven-stats-", ".tmp");
+        AtomicFiles.write(file, tmp -> {
             try (PDDocument doc = new PDDocument()) {
                 StatisticsPdf pdf = new StatisticsPdf(doc);
                 pdf.render(tables, images, k, texts, label);
                 doc.save(tmp.toFile());
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "Could not write " + target.getFileName() + ": check the folder exists and is writable.", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // aggregates only
-                }
-            }
-        }
+        });
     }
 
     private void render(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,

@@ -4,13 +4,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.haven.common.HavenException;
+import org.haven.common.AtomicFiles;
 
 /** Charts as PNG: the snapshot is taken on the FX thread, the file is written in the background. */
 public final class ChartImages {
@@ -25,24 +24,8 @@ public final class ChartImages {
 
     /** Writes a PNG through a temporary file in the same folder, moved into place when complete. */
     public static void writePng(BufferedImage image, Path file) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(target.getParent(), ".haven-chart-", ".tmp");
+        AtomicFiles.write(file, tmp -> {
             if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer");
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "Could not write " + target.getFileName() + ": check the folder exists and is writable.", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // an image of aggregate counts only
-                }
-            }
-        }
+        });
     }
 }

@@ -1,0 +1,48 @@
+package org.haven.common;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that the destination is either the old file or the complete new one: the content
+ * goes to a temporary file in the same folder, which is moved into place when complete and deleted
+ * on any failure (so no half-written file, and no stray copy, is left behind).
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Writes the content to the given temporary path. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path tmp) throws IOException;
+    }
+
+    public static void write(Path file, Content content) {
+        Path target = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(target.getParent(), ".haven-", ".tmp");
+            content.writeTo(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "Could not write " + target.getFileName() + ": check the folder exists and is writable.", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort; the caller already gets the write failure
+                }
+            }
+        }
+    }
+}
