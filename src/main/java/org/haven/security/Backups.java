@@ -202,8 +202,9 @@ public final class Backups {
         }
     }
 
+    /** A damaged backup is bad input (CLI exit 2): the data in place is untouched. */
     private static HavenException damaged() {
-        return new HavenException(HavenException.Kind.FAILURE,
+        return new HavenException(HavenException.Kind.BAD_INPUT,
                 "The backup file is damaged or is not a Haven backup: nothing was changed. Try another backup copy.");
     }
 

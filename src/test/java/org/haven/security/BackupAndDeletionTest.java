@@ -99,7 +99,8 @@ class BackupAndDeletionTest {
         Path fresh = dir.resolve("fresh");
         for (Path f : List.of(damaged, truncated)) {
             assertThatThrownBy(() -> Backups.restore(f, fresh, TestHaven.ADMIN, TestHaven.PASSWORD, false))
-                    .hasMessageContaining("damaged");
+                    .hasMessageContaining("damaged")
+                    .extracting(e -> ((HavenException) e).kind()).isEqualTo(HavenException.Kind.BAD_INPUT);
         }
         assertThatThrownBy(() -> Backups.restore(backup, fresh, TestHaven.ADMIN, "wrong-password-1".toCharArray(), false))
                 .extracting(e -> ((HavenException) e).kind()).isEqualTo(HavenException.Kind.DENIED);
