@@ -4,11 +4,10 @@ import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SCREENING;
+import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +25,8 @@ import org.jooq.Record1;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.TableLike;
 import org.jooq.impl.DSL;
 
 /** Case rows <-> {@link CaseFile} records, and the indexed case-list query. */
@@ -91,29 +92,77 @@ public final class CaseRepository {
     }
 
     /**
-     * One page of the case list, in two short statements: the page's ids (an index-only query that
-     * sorts and skips without joining), then only those rows joined for display, so deep pages stay
-     * cheap. (As one statement with a derived table, H2 re-ran the derived table per joined row.)
+     * One page of the case list. Near the top of the list (where typing a search lands) it is one
+     * statement that reads the rows as it walks the index. Deep pages take two short statements: the
+     * page's ids (index-only, skipping without joining), then only those rows joined for display.
+     * (As one statement with a derived table, H2 re-ran the derived table per joined row.)
      */
     public static List<CaseListItem> search(DSLContext tx, CaseQuery q, User user) {
-        List<UUID> ids = searchQuery(tx, q, user).fetch(0, UUID.class);
+        return rows(tx, q, user, Matches.of(tx, q));
+    }
+
+    /**
+     * One page and the count the list shows beside it, counted up to {@code cap} (the words are
+     * planned once for both). A page that is not full at its start needs no count: it is the count.
+     */
+    public static CasePage page(DSLContext tx, CaseQuery q, User user, int cap) {
+        Matches m = Matches.of(tx, q);
+        List<CaseListItem> items = rows(tx, q, user, m);
+        int n = items.size() < q.limit() && (!items.isEmpty() || q.offset() == 0)
+                ? q.offset() + items.size()
+                : tx.fetchCount(countUpToQuery(tx, q, user, cap, m));
+        return new CasePage(items, Math.min(n, cap), n > cap);
+    }
+
+    /** Below this offset a page is read in one statement (it joins the rows it skips, a few hundred at most). */
+    static final int SHALLOW = 500;
+
+    private static List<CaseListItem> rows(DSLContext tx, CaseQuery q, User user, Matches m) {
+        if (q.offset() < SHALLOW) return shallowPageQuery(tx, q, user, m).fetch(CaseRepository::toListItem);
+        return details(tx, q, searchQuery(tx, q, user, m).fetch(0, UUID.class));
+    }
+
+    /** A page near the top, rows and all, in one statement (also run by the benchmark over plain JDBC). */
+    public static ResultQuery<? extends Record> shallowPageQuery(DSLContext tx, CaseQuery q, User user) {
+        return shallowPageQuery(tx, q, user, Matches.of(tx, q));
+    }
+
+    private static ResultQuery<? extends Record> shallowPageQuery(DSLContext tx, CaseQuery q, User user, Matches m) {
+        return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
+                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
+                .from(m.from(true).leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID)))
+                .where(m.where(), conditions(q, user))
+                .orderBy(sort(q, m.driver()))
+                .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()));
+    }
+
+    /** Only the page's rows, joined for display, in list order. */
+    private static List<CaseListItem> details(DSLContext tx, CaseQuery q, List<UUID> ids) {
         if (ids.isEmpty()) return List.of();
+        return detailsQuery(tx, q, ids).fetch(CaseRepository::toListItem);
+    }
+
+    /** The page rows' query (also run by the benchmark over plain JDBC). */
+    public static ResultQuery<? extends Record> detailsQuery(DSLContext tx, CaseQuery q, List<UUID> ids) {
         return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
                         CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
                 .from(CASE_FILE)
                 .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
                 .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
                 .where(CASE_FILE.ID.in(ids))
-                .orderBy(sort(q))
-                .fetch(CaseRepository::toListItem);
+                .orderBy(sort(q, null));
     }
 
     /** The ids of one page, in list order (also run by the benchmark over plain JDBC). */
     public static ResultQuery<Record1<UUID>> searchQuery(DSLContext tx, CaseQuery q, User user) {
+        return searchQuery(tx, q, user, Matches.of(tx, q));
+    }
+
+    private static ResultQuery<Record1<UUID>> searchQuery(DSLContext tx, CaseQuery q, User user, Matches m) {
         return tx.select(CASE_FILE.ID)
-                .from(needsPerson(q) ? CASE_FILE.join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)) : CASE_FILE)
-                .where(conditions(q, user, densePrefixes(tx, q)))
-                .orderBy(sort(q))
+                .from(m.from(needsPerson(q)))
+                .where(m.where(), conditions(q, user))
+                .orderBy(sort(q, m.driver()))
                 .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()));
     }
 
@@ -124,7 +173,6 @@ public final class CaseRepository {
     /**
      * Counts matching cases but stops after {@code cap + 1}: what the case list needs to say "1 to 100
      * of more than 1,000" without counting 20,000 hits of a one-letter prefix on every keystroke.
-     * Common prefixes are checked per case (EXISTS) so the walk stops early.
      */
     public static int countUpTo(DSLContext tx, CaseQuery q, User user, int cap) {
         return tx.fetchCount(countUpToQuery(tx, q, user, cap));
@@ -132,45 +180,113 @@ public final class CaseRepository {
 
     /** The capped count's query (also run by the benchmark over plain JDBC). */
     public static Select<?> countUpToQuery(DSLContext tx, CaseQuery q, User user, int cap) {
-        Set<String> dense = densePrefixes(tx, q.page(0, q.limit()));
-        return DSL.selectOne()
-                .from(needsPerson(q) ? CASE_FILE.join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)) : CASE_FILE)
-                .where(conditions(q, user, dense))
-                .limit(cap + 1);
+        return countUpToQuery(tx, q, user, cap, Matches.of(tx, q));
     }
 
-    /** The count query: the matching cases, each word's matches collected through the token index. */
+    private static Select<?> countUpToQuery(DSLContext tx, CaseQuery q, User user, int cap, Matches m) {
+        return DSL.selectOne().from(m.from(needsPerson(q))).where(m.where(), conditions(q, user)).limit(cap + 1);
+    }
+
+    /** The count query: every matching case. */
     public static Select<?> countQuery(DSLContext tx, CaseQuery q, User user) {
-        return DSL.selectOne()
-                .from(needsPerson(q) ? CASE_FILE.join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)) : CASE_FILE)
-                .where(conditions(q, user, Set.of()));
-    }
-
-    static Condition conditions(CaseQuery q, User user) {
-        return conditions(q, user, Set.of());
+        Matches m = Matches.of(tx, q);
+        return DSL.selectOne().from(m.from(needsPerson(q))).where(m.where(), conditions(q, user));
     }
 
     /**
-     * The filters. A search word is matched in one of two ways: a rare prefix collects its people from
-     * the token index (IN), a common one (thousands of hits, e.g. one letter) is checked per case
-     * (EXISTS) while the case-number index is walked in order, so the first page is found after a few
-     * hundred cases instead of sorting tens of thousands.
+     * The search words as joins and conditions. Each word is a range of search_prefix (every prefix
+     * of every token, per case, in case-number order): the rarest word drives, in list order, and
+     * the others are one index lookup per case. A whole case number typed as is ("hvn-2026-...") is
+     * a range of the case number itself. Prefixes are bind values: the statement's text is then the
+     * same for every word, so H2 reuses its plan (per connection) instead of planning the joins on
+     * each keystroke. A LIKE pattern is inlined (jOOQ escapes it): with a bind
+     * parameter H2 plans without knowing the value and cannot use it as an index range.
      */
-    static Condition conditions(CaseQuery q, User user, Set<String> dense) {
+    private record Matches(List<org.haven.db.jooq.tables.SearchPrefix> prefixes, List<String> keys, Condition numbers) {
+        static Matches of(DSLContext tx, CaseQuery q) {
+            List<String> words = new ArrayList<>();
+            List<Condition> numbers = new ArrayList<>();
+            for (String word : queryWords(q.text())) {
+                if (isCaseNumber(word)) {
+                    numbers.add(CASE_FILE.CASE_NUMBER.like(DSL.inline(likePrefix(word.toUpperCase(Locale.ROOT))), '!'));
+                    continue;
+                }
+                if (SearchIndex.longerThanPrefix(word)) {
+                    // the stored prefixes stop at MAX_PREFIX characters: check the rest on the whole tokens
+                    numbers.add(CASE_FILE.PERSON_ID.in(DSL.select(SEARCH_TOKEN.PERSON_ID).from(SEARCH_TOKEN)
+                            .where(SEARCH_TOKEN.TOKEN.like(DSL.inline(likePrefix(word)), '!'))));
+                }
+                String key = SearchIndex.prefixKey(word);
+                if (!words.contains(key)) words.add(key);
+            }
+            if (words.size() > 1) words = rarestFirst(tx, words);
+            List<org.haven.db.jooq.tables.SearchPrefix> aliases = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) aliases.add(SEARCH_PREFIX.as("sp" + i));
+            return new Matches(aliases, words, DSL.and(numbers));
+        }
+
+        /** The first word's prefix table, or null without words (then the case list is walked as is). */
+        org.haven.db.jooq.tables.SearchPrefix driver() {
+            return prefixes.isEmpty() ? null : prefixes.get(0);
+        }
+
+        Table<?> from(boolean withPerson) {
+            Table<?> from = CASE_FILE;
+            if (!prefixes.isEmpty()) {
+                var first = prefixes.get(0);
+                Table<?> joined = first;
+                for (int i = 1; i < prefixes.size(); i++) {
+                    var other = prefixes.get(i);
+                    joined = joined.join(other).on(other.PREFIX.eq(keys.get(i)), other.CASE_NUMBER.eq(first.CASE_NUMBER));
+                }
+                from = joined.join(CASE_FILE).on(CASE_FILE.CASE_NUMBER.eq(first.CASE_NUMBER));
+            }
+            return withPerson ? from.join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)) : from;
+        }
+
+        Condition where() {
+            return prefixes.isEmpty() ? numbers : DSL.and(prefixes.get(0).PREFIX.eq(keys.get(0)), numbers);
+        }
+    }
+
+    /**
+     * Orders the words so that the rarest drives: a longer word first (it nearly always matches fewer
+     * cases); among words of the same length, the one with fewer index entries, counted up to
+     * RARE_ENOUGH in one statement (half a millisecond).
+     */
+    private static List<String> rarestFirst(DSLContext tx, List<String> words) {
+        List<String> sorted = new ArrayList<>(words);
+        sorted.sort(java.util.Comparator.comparingInt((String w) -> -w.codePointCount(0, w.length())));
+        int longest = sorted.get(0).codePointCount(0, sorted.get(0).length());
+        List<String> tied = sorted.stream().filter(w -> w.codePointCount(0, w.length()) == longest).toList();
+        if (tied.size() < 2) return sorted;
+        List<org.jooq.Field<Integer>> probes = new ArrayList<>();
+        for (String w : tied) {
+            probes.add(DSL.field(DSL.selectCount().from(DSL.selectOne().from(SEARCH_PREFIX)
+                    .where(SEARCH_PREFIX.PREFIX.eq(w)).limit(RARE_ENOUGH))));
+        }
+        Record hits = tx.select(probes).fetchOne();
+        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        for (int i = 0; i < tied.size(); i++) count.put(tied.get(i), hits.get(i, Integer.class));
+        sorted.sort(java.util.Comparator.comparingInt((String w) -> -w.codePointCount(0, w.length()))
+                .thenComparingInt(w -> count.getOrDefault(w, Integer.MAX_VALUE)));
+        return sorted;
+    }
+
+    private static final int RARE_ENOUGH = 1000;
+
+    /** A whole case number typed as is: "hvn-2026-k7p-000123" or a start of it. */
+    static boolean isCaseNumber(String word) {
+        return word.startsWith("hvn") || (word.indexOf('-') >= 0 && word.matches("[a-z0-9-]+") && word.matches(".*[0-9].*"));
+    }
+
+    static Condition conditions(CaseQuery q, User user) {
         List<Condition> all = new ArrayList<>();
         all.add(CaseAccess.visibleTo(user));
         if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status().name()));
         if (q.nationality() != null && !q.nationality().isBlank()) all.add(PERSON.NATIONALITY.eq(q.nationality()));
         if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
         if (q.screening() != null) all.add(screeningCondition(q.screening()));
-        for (String word : queryWords(q.text())) {
-            // inlined (jOOQ escapes it): with a bind parameter H2 plans without knowing the prefix, cannot
-            // turn LIKE 'x%' into an index range, and the first page of "n" took 100 ms instead of 7 ms
-            Condition prefix = SEARCH_TOKEN.TOKEN.like(DSL.inline(likePrefix(word)), '!');
-            all.add(dense.contains(word)
-                    ? DSL.exists(DSL.selectOne().from(SEARCH_TOKEN).where(SEARCH_TOKEN.PERSON_ID.eq(CASE_FILE.PERSON_ID)).and(prefix))
-                    : CASE_FILE.PERSON_ID.in(DSL.select(SEARCH_TOKEN.PERSON_ID).from(SEARCH_TOKEN).where(prefix)));
-        }
         return DSL.and(all);
     }
 
@@ -200,26 +316,6 @@ public final class CaseRepository {
         return tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(nonPunishment()));
     }
 
-    /** Prefixes with more than DENSE tokens; only when the page is in case-number order and unfiltered. */
-    static Set<String> densePrefixes(DSLContext tx, CaseQuery q) {
-        List<String> words = queryWords(q.text());
-        boolean byNumber = q.sort() == null || q.sort() == CaseQuery.SortColumn.CASE_NUMBER;
-        if (words.isEmpty() || !byNumber || q.status() != null || q.nationality() != null || q.operationId() != null
-                || q.screening() != null) {
-            return Set.of();
-        }
-        Set<String> dense = new HashSet<>();
-        for (String w : words) {
-            // counts at most DENSE + 1 index entries: cheap whatever the prefix
-            int n = tx.fetchCount(DSL.selectOne().from(SEARCH_TOKEN).where(SEARCH_TOKEN.TOKEN.like(DSL.inline(likePrefix(w)), '!')).limit(DENSE + 1));
-            if (n > DENSE) dense.add(w);
-        }
-        // with one rare word among them, its IN drives the query and the common ones only filter
-        return dense;
-    }
-
-    private static final int DENSE = 3000;
-
     private static String likePrefix(String word) {
         return word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
@@ -247,9 +343,17 @@ public final class CaseRepository {
         return words;
     }
 
-    private static List<SortField<?>> sort(CaseQuery q) {
+    /**
+     * The list order. In case-number order with a search word, the driving word's prefix range is
+     * already that order (its prefix is one value), so H2 reads the first page straight off the index.
+     */
+    private static List<SortField<?>> sort(CaseQuery q, org.haven.db.jooq.tables.SearchPrefix driver) {
         boolean desc = q.descending();
-        SortField<?> primary = switch (q.sort() == null ? CaseQuery.SortColumn.CASE_NUMBER : q.sort()) {
+        CaseQuery.SortColumn column = q.sort() == null ? CaseQuery.SortColumn.CASE_NUMBER : q.sort();
+        if (column == CaseQuery.SortColumn.CASE_NUMBER && driver != null) {
+            return desc ? List.of(driver.PREFIX.desc(), driver.CASE_NUMBER.desc()) : List.of(driver.PREFIX.asc(), driver.CASE_NUMBER.asc());
+        }
+        SortField<?> primary = switch (column) {
             case CASE_NUMBER -> desc ? CASE_FILE.CASE_NUMBER.desc() : CASE_FILE.CASE_NUMBER.asc();
             case NAME -> desc ? PERSON.NAME_LATIN.desc() : PERSON.NAME_LATIN.asc();
             case NATIONALITY -> desc ? PERSON.NATIONALITY.desc() : PERSON.NATIONALITY.asc();
@@ -257,7 +361,7 @@ public final class CaseRepository {
             case OPENED_ON -> desc ? CASE_FILE.OPENED_ON.desc() : CASE_FILE.OPENED_ON.asc();
         };
         // case number breaks ties; sorted by case number already, it is the only key (H2 then walks its index)
-        return primary.getName().equals(CASE_FILE.CASE_NUMBER.getName()) ? List.of(primary) : List.of(primary, CASE_FILE.CASE_NUMBER.asc());
+        return column == CaseQuery.SortColumn.CASE_NUMBER ? List.of(primary) : List.of(primary, CASE_FILE.CASE_NUMBER.asc());
     }
 
     private static CaseListItem toListItem(Record r) {

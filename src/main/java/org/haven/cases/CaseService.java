@@ -118,17 +118,30 @@ public final class CaseService {
 
     public List<CaseListItem> search(CaseQuery query) {
         session.requireCaseData();
+        ensureSearchIndex();
         return CaseRepository.search(db.dsl(), query, session.user());
     }
 
     /** The number of matching cases, counted up to {@code cap + 1} (more than cap: "more than cap"). */
+    /**
+     * A page of the case list with the count shown beside it, counted up to {@code offset +
+     * countAhead} (at least the page; {@link CasePage#more()} then says "more than"): what the list runs per keystroke.
+     */
+    public CasePage page(CaseQuery query, int countAhead) {
+        session.requireCaseData();
+        ensureSearchIndex();
+        return CaseRepository.page(db.dsl(), query, session.user(), Math.max(0, query.offset()) + Math.max(countAhead, query.limit()));
+    }
+
     public int countUpTo(CaseQuery query, int cap) {
         session.requireCaseData();
+        ensureSearchIndex();
         return CaseRepository.countUpTo(db.dsl(), query, session.user(), cap);
     }
 
     public int count(CaseQuery query) {
         session.requireCaseData();
+        ensureSearchIndex();
         return CaseRepository.count(db.dsl(), query, session.user());
     }
 
@@ -210,4 +223,17 @@ public final class CaseService {
         });
     }
 
+
+    private volatile boolean searchIndexChecked;
+
+    /** A database from before V8 gets its search prefixes written once, before its first search. */
+    private void ensureSearchIndex() {
+        if (searchIndexChecked) return;
+        synchronized (this) {
+            if (!searchIndexChecked) {
+                SearchIndex.rebuildIfNeeded(db);
+                searchIndexChecked = true;
+            }
+        }
+    }
 }

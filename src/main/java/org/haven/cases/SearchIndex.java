@@ -1,26 +1,50 @@
 package org.haven.cases;
 
+import static org.haven.db.jooq.Tables.APP_SETTING;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
+import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
+
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.haven.db.Database;
 import org.haven.people.NameFolding;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
 import org.haven.people.matching.MatchIndex;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
-/** Keeps a person's search tokens (names, aliases, case numbers) in step with their records. */
+/**
+ * Keeps a person's search tokens (names, aliases, case numbers) in step with their records, and
+ * the prefixes of those tokens per case (table search_prefix) that search as you type reads.
+ */
 public final class SearchIndex {
+    /** Longest prefix stored; a longer typed word is also checked against the whole tokens. */
+    public static final int MAX_PREFIX = 24;
+    static final String REBUILD_SETTING = "search.rebuild";
+    private static final int REBUILD_CHUNK = 2000;
+
     private SearchIndex() {}
 
     public static void reindex(DSLContext tx, UUID personId) {
         Person p = PersonRepository.find(tx, personId).orElseThrow();
         Set<String> tokens = new LinkedHashSet<>(NameFolding.searchTokens(p.nameLatin(), p.nameNative(), p.aliases()));
+        List<String> caseNumbers = new ArrayList<>();
         for (CaseFile c : CaseRepository.forPerson(tx, personId)) {
             tokens.addAll(caseNumberTokens(c.caseNumber()));
+            caseNumbers.add(c.caseNumber());
         }
         PersonRepository.replaceTokens(tx, personId, tokens);
+        replacePrefixes(tx, caseNumbers, prefixes(tokens));
         // Duplicate detection's blocking keys follow the same names.
         MatchIndex.reindex(tx, p);
     }
@@ -35,5 +59,93 @@ public final class SearchIndex {
         String trimmed = serial.replaceFirst("^0+(?=.)", "");
         tokens.add(trimmed);
         return tokens;
+    }
+
+    /**
+     * Every prefix of 1 to MAX_PREFIX characters (code points) of the tokens. Whole case numbers
+     * (with dashes) are left out: typed as is, they are matched on the case number column.
+     */
+    public static Set<String> prefixes(Collection<String> tokens) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String token : tokens) {
+            if (token.indexOf('-') >= 0) continue;
+            int[] cps = token.codePoints().toArray();
+            for (int n = 1; n <= Math.min(cps.length, MAX_PREFIX); n++) out.add(new String(cps, 0, n));
+        }
+        return out;
+    }
+
+    /** The search key of a typed word: its first MAX_PREFIX characters. */
+    static String prefixKey(String word) {
+        int[] cps = word.codePoints().toArray();
+        return cps.length <= MAX_PREFIX ? word : new String(cps, 0, MAX_PREFIX);
+    }
+
+    static boolean longerThanPrefix(String word) {
+        return word.codePointCount(0, word.length()) > MAX_PREFIX;
+    }
+
+    private static void replacePrefixes(DSLContext tx, Collection<String> caseNumbers, Set<String> prefixes) {
+        if (caseNumbers.isEmpty()) return;
+        tx.deleteFrom(SEARCH_PREFIX).where(SEARCH_PREFIX.CASE_NUMBER.in(caseNumbers)).execute();
+        if (prefixes.isEmpty()) return;
+        var insert = tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER);
+        for (String caseNumber : caseNumbers) {
+            for (String prefix : prefixes) insert = insert.values(prefix, caseNumber);
+        }
+        insert.execute();
+    }
+
+    /**
+     * Databases from before search_prefix get their prefixes written once (V8 leaves a flag), in
+     * chunks of people, each its own transaction: rerunning after an interruption is safe because
+     * each chunk rewrites its cases' prefixes whole.
+     */
+    public static boolean rebuildIfNeeded(Database db) {
+        if (!db.dsl().fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING))) return false;
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            UUID last = db.inTransaction(tx -> rebuildChunk(tx, from));
+            if (last == null) break;
+            after = last;
+        }
+        db.inTransaction(tx -> tx.deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING)).execute());
+        return true;
+    }
+
+    /**
+     * Rewrites the prefixes of the cases of the next people after {@code after} (null: from the
+     * start; ids are compared by the database, in its order); returns the last person id, or null.
+     */
+    private static UUID rebuildChunk(DSLContext tx, UUID after) {
+        Condition afterTokens = after == null ? DSL.trueCondition() : SEARCH_TOKEN.PERSON_ID.gt(after);
+        Condition afterCases = after == null ? DSL.trueCondition() : CASE_FILE.PERSON_ID.gt(after);
+        List<Record2<UUID, String>> cases = tx.select(CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER).from(CASE_FILE)
+                .where(afterCases).orderBy(CASE_FILE.PERSON_ID).limit(REBUILD_CHUNK).fetch();
+        if (cases.isEmpty()) return null;
+        UUID last = cases.get(cases.size() - 1).value1();
+        // the limit may cut a person's cases in two: take all of the last person's cases too
+        Map<UUID, List<String>> tokens = tx.select(SEARCH_TOKEN.PERSON_ID, SEARCH_TOKEN.TOKEN).from(SEARCH_TOKEN)
+                .where(afterTokens).and(SEARCH_TOKEN.PERSON_ID.le(last))
+                .fetchGroups(SEARCH_TOKEN.PERSON_ID, SEARCH_TOKEN.TOKEN);
+        Map<UUID, List<String>> numbers = tx.select(CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER).from(CASE_FILE)
+                .where(afterCases).and(CASE_FILE.PERSON_ID.le(last))
+                .fetchGroups(CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER);
+        List<String> allNumbers = numbers.values().stream().flatMap(List::stream).toList();
+        tx.deleteFrom(SEARCH_PREFIX).where(SEARCH_PREFIX.CASE_NUMBER.in(allNumbers)).execute();
+        var batch = tx.batch(tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER).values((String) null, null));
+        boolean any = false;
+        for (Map.Entry<UUID, List<String>> person : numbers.entrySet()) {
+            Set<String> prefixes = prefixes(tokens.getOrDefault(person.getKey(), List.of()));
+            for (String caseNumber : person.getValue()) {
+                for (String prefix : prefixes) {
+                    batch.bind(prefix, caseNumber);
+                    any = true;
+                }
+            }
+        }
+        if (any) batch.execute();
+        return last;
     }
 }

@@ -3,15 +3,18 @@ package org.haven.demo;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.haven.Haven;
@@ -25,6 +28,7 @@ import org.haven.db.Ids;
 import org.haven.db.jooq.tables.records.CaseEventRecord;
 import org.haven.db.jooq.tables.records.CaseFileRecord;
 import org.haven.db.jooq.tables.records.PersonRecord;
+import org.haven.db.jooq.tables.records.SearchPrefixRecord;
 import org.haven.db.jooq.tables.records.SearchTokenRecord;
 import org.haven.operations.Operation;
 import org.haven.operations.OperationRepository;
@@ -107,6 +111,7 @@ public final class DemoData {
         List<TableRecord<?>> cases = new ArrayList<>();
         List<TableRecord<?>> events = new ArrayList<>();
         List<TableRecord<?>> tokens = new ArrayList<>();
+        List<TableRecord<?>> prefixes = new ArrayList<>();
         List<TableRecord<?>> matchKeys = new ArrayList<>();
         Map<Integer, Integer> perYear = new LinkedHashMap<>();
         List<Object[]> drafts = new ArrayList<>();
@@ -169,16 +174,17 @@ public final class DemoData {
             walkPath(tx, c, identified, today, events, userId, now);
             cases.add(c);
 
-            for (String t : NameFolding.searchTokens(p.getNameLatin(), p.getNameNative(), null)) {
-                tokens.add(token(tx, t, p.getId()));
-            }
-            for (String t : SearchIndex.caseNumberTokens(caseNumber)) tokens.add(token(tx, t, p.getId()));
+            Set<String> personTokens = new LinkedHashSet<>(NameFolding.searchTokens(p.getNameLatin(), p.getNameNative(), null));
+            personTokens.addAll(SearchIndex.caseNumberTokens(caseNumber));
+            for (String t : personTokens) tokens.add(token(tx, t, p.getId()));
+            for (String prefix : SearchIndex.prefixes(personTokens)) prefixes.add(prefix(tx, prefix, caseNumber));
             matchKeys.addAll(MatchIndex.records(tx, p));
         }
         insertAll(tx, PERSON, people);
         insertAll(tx, CASE_FILE, cases);
         insertAll(tx, CASE_EVENT, events);
         insertAll(tx, SEARCH_TOKEN, dedupe(tokens));
+        insertAll(tx, SEARCH_PREFIX, prefixes);
         MatchIndex.batchInsert(tx, matchKeys);
         return events.size();
     }
@@ -304,6 +310,13 @@ public final class DemoData {
         BatchBindStep batch = tx.batch(tx.insertInto(table).columns(fields).values(new Object[fields.length]));
         for (TableRecord<?> row : rows) batch.bind(row.intoArray());
         batch.execute();
+    }
+
+    private static SearchPrefixRecord prefix(DSLContext tx, String prefix, String caseNumber) {
+        SearchPrefixRecord r = tx.newRecord(SEARCH_PREFIX);
+        r.setPrefix(prefix);
+        r.setCaseNumber(caseNumber);
+        return r;
     }
 
     private static SearchTokenRecord token(DSLContext tx, String token, UUID personId) {

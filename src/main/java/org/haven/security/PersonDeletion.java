@@ -29,7 +29,7 @@ public final class PersonDeletion {
 
     /** A table with rows about a person: deleted where {@code column} points at the person or one of its cases. */
     public record Dependent(String table, String column, Target target, String parentTable, String parentColumn) {
-        public enum Target { PERSON, CASE, PARENT }
+        public enum Target { PERSON, CASE, PARENT, CASE_NUMBER }
 
         /** Rows whose {@code column} holds one of the person's case ids. */
         public static Dependent byCase(String table, String column) {
@@ -39,6 +39,11 @@ public final class PersonDeletion {
         /** Rows whose {@code column} holds the person's id. */
         public static Dependent byPerson(String table, String column) {
             return new Dependent(table, column, Target.PERSON, null, null);
+        }
+
+        /** Rows whose {@code column} holds the case number of one of the person's cases. */
+        public static Dependent byCaseNumber(String table, String column) {
+            return new Dependent(table, column, Target.CASE_NUMBER, null, null);
         }
 
         /** Rows whose {@code column} points at a row of {@code parentTable} whose {@code parentColumn} is one of the cases. */
@@ -55,6 +60,7 @@ public final class PersonDeletion {
             Dependent.byParent("screening_choice", "screening_id", "screening", "case_id"),
             Dependent.byCase("screening", "case_id"),
             Dependent.byPerson("search_token", "person_id"),
+            Dependent.byCaseNumber("search_prefix", "case_number"),
             Dependent.byPerson("match_key", "person_id"),
             Dependent.byPerson("match_name", "person_id"),
             Dependent.byPerson("match_distinct", "person_a"),
@@ -112,6 +118,9 @@ public final class PersonDeletion {
         return switch (d.target()) {
             case PERSON -> col.eq(personId);
             case CASE -> caseIds.isEmpty() ? DSL.falseCondition() : col.in(caseIds);
+            case CASE_NUMBER -> caseIds.isEmpty() ? DSL.falseCondition()
+                    : DSL.field(DSL.unquotedName(d.column()), String.class)
+                            .in(DSL.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds)));
             case PARENT -> caseIds.isEmpty() ? DSL.falseCondition()
                     : col.in(DSL.select(DSL.field(DSL.unquotedName("id"), UUID.class)).from(DSL.table(DSL.unquotedName(d.parentTable())))
                             .where(DSL.field(DSL.unquotedName(d.parentColumn()), UUID.class).in(caseIds)));

@@ -25,7 +25,7 @@ class BenchmarkTest {
 
         assertThat(report.rows()).extracting(BenchStep.BenchResult::measure).contains(
                 "build the database (DemoData)",
-                "search: CaseService.search + capped count (as the list)",
+                "search: CaseService.page, page + capped count (as the list)",
                 "search: raw JDBC, same rows",
                 "search: service / raw JDBC (p95)",
                 "open a case (CaseService.open, whole timeline)",

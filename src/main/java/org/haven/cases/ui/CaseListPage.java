@@ -227,8 +227,6 @@ public final class CaseListPage {
 
     private boolean totalIsLowerBound;
 
-    private record Page(List<CaseListItem> items, int total, boolean more) {}
-
     private void reload(boolean firstPage) {
         debounce.stop();
         if (firstPage) offset = 0;
@@ -237,12 +235,7 @@ public final class CaseListPage {
         busy.setVisible(true);
         UUID selected = table.getSelectionModel().getSelectedItem() == null ? null
                 : table.getSelectionModel().getSelectedItem().caseId();
-        int cap = offset + CaseQuery.COUNT_AHEAD;
-        FxTasks.run(() -> {
-            List<CaseListItem> items = window.haven().cases().search(query);
-            int n = window.haven().cases().countUpTo(query, cap);
-            return new Page(items, Math.min(n, cap), n > cap);
-        }, page -> {
+        FxTasks.run(() -> window.haven().cases().page(query, CaseQuery.COUNT_AHEAD), page -> {
             if (mine != requestNo) return; // a newer request is on its way: drop this answer
             busy.setVisible(false);
             total = page.total();

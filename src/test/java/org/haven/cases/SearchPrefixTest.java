@@ -1,0 +1,194 @@
+package org.haven.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.db.jooq.Tables.APP_SETTING;
+import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.haven.Haven;
+import org.haven.demo.DemoData;
+import org.haven.people.Person;
+import org.haven.security.PersonDeletion;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search as you type through the per-case prefix table, against a real encrypted H2 file database. */
+class SearchPrefixTest {
+    @TempDir Path dir;
+    Haven haven;
+
+    @BeforeEach
+    void open() {
+        haven = TestHaven.create(dir);
+    }
+
+    @AfterEach
+    void close() {
+        haven.close();
+    }
+
+    @Test
+    void twoWordsThatAreCommonApartButRareTogetherFindOnlyTheirCasesInCaseNumberOrder() {
+        List<String> wanted = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            register("Nguyen Van Hung " + letter(i));
+            register("Tran Thi Mai " + letter(i));
+            if (i % 4 == 0) wanted.add(register("Nguyen Thi Thu " + letter(i)).caseNumber());
+        }
+
+        assertThat(numbers("ng th", false)).containsExactlyElementsOf(wanted);
+        assertThat(numbers("TH NG", false)).containsExactlyElementsOf(wanted);
+        assertThat(numbers("ng th", true)).containsExactlyElementsOf(wanted.reversed());
+        assertThat(haven.cases().countUpTo(CaseQuery.text("ng th", 50), 1000)).isEqualTo(3);
+        assertThat(haven.cases().count(CaseQuery.text("ng", 50))).isEqualTo(15);
+        // the second page starts where the first stopped
+        CaseQuery page2 = CaseQuery.text("ng", 10).page(10, 10);
+        List<String> all = numbers("ng", false);
+        assertThat(haven.cases().search(page2)).extracting(CaseListItem::caseNumber).containsExactlyElementsOf(all.subList(10, 15));
+    }
+
+    @Test
+    void theListPageCarriesItsCountAndSaysMoreThanPastTheCap() {
+        for (int i = 0; i < 7; i++) register("Nguyen Van " + letter(i));
+        register("Tran Thi Mai");
+
+        CasePage few = haven.cases().page(CaseQuery.text("tran", 5), 100);
+        assertThat(few.items()).extracting(CaseListItem::nameLatin).containsExactly("Tran Thi Mai");
+        assertThat(few.total()).isEqualTo(1);
+        assertThat(few.more()).isFalse();
+
+        CasePage counted = haven.cases().page(CaseQuery.text("nguy", 5), 100);
+        assertThat(counted.items()).hasSize(5);
+        assertThat(counted.total()).isEqualTo(7);
+        assertThat(counted.more()).isFalse();
+
+        CasePage pastCap = haven.cases().page(CaseQuery.text("nguy", 2).page(2, 2), 3);
+        assertThat(pastCap.items()).hasSize(2);
+        assertThat(pastCap.total()).isEqualTo(5); // "3 to 4 of more than 5"
+        assertThat(pastCap.more()).isTrue();
+
+        CasePage gone = haven.cases().page(CaseQuery.text("nguy", 5).page(20, 5), 100);
+        assertThat(gone.items()).isEmpty();
+        assertThat(gone.total()).isEqualTo(7);
+    }
+
+    @Test
+    void pagesNearTheTopAndDeepPagesAgreeAcrossTheBoundary() {
+        new DemoData(haven, 3).generate(CaseRepository.SHALLOW + 60, done -> { });
+        for (String text : List.of("", "a")) {
+            CaseQuery q = CaseQuery.text(text, 40);
+            int from = CaseRepository.SHALLOW - 20;
+            if (haven.cases().count(q) < CaseRepository.SHALLOW + 20) continue;
+            List<String> oneStatement = haven.cases().search(q.page(from, 40)).stream().map(CaseListItem::caseNumber).toList();
+            List<String> twoPages = new ArrayList<>();
+            haven.cases().search(q.page(from, 20)).forEach(i -> twoPages.add(i.caseNumber()));
+            haven.cases().search(q.page(CaseRepository.SHALLOW, 20)).forEach(i -> twoPages.add(i.caseNumber()));
+            assertThat(twoPages).hasSize(40).isEqualTo(oneStatement).isSorted();
+        }
+    }
+
+    @Test
+    void aWholeCaseNumberOrItsStartFindsTheCaseAndNamesDoNotMatchTheNumberPrefix() {
+        CaseFile hung = register("Hung Pham");
+        CaseFile other = register("Sok Dara");
+
+        assertThat(numbers(hung.caseNumber().toLowerCase(), false)).containsExactly(hung.caseNumber());
+        assertThat(numbers(hung.caseNumber(), false)).containsExactly(hung.caseNumber());
+        assertThat(numbers("HVN-", false)).containsExactly(hung.caseNumber(), other.caseNumber());
+        // "h" is a name prefix (Hung), not every case because case numbers start with HVN
+        assertThat(numbers("h", false)).containsExactly(hung.caseNumber());
+        assertThat(numbers("2", false)).containsExactly(other.caseNumber()); // serial 000002
+    }
+
+    @Test
+    void aWordLongerThanTheStoredPrefixesIsCheckedAgainstTheWholeName() {
+        String longName = "Abcdefghijklmnopqrstuvwxyzab"; // 28 letters, as one word
+        CaseFile one = register("Lan " + longName);
+        register("Lan Abcdefghijklmnopqrstuvwxyzzz");
+
+        assertThat(numbers("abcdefghijklmnopqrstuvwxyza", false)).containsExactly(one.caseNumber());
+        assertThat(numbers("abcdefghijklmnopqrstuvwx", false)).hasSize(2);
+    }
+
+    @Test
+    void renamingAPersonMovesTheirCaseFromTheOldNameToTheNew() {
+        CaseFile c = register("Siti Lestari");
+        Person p = haven.cases().open(c.id()).person();
+        haven.cases().updatePerson(c.id(), new Person(p.id(), p.nameNative(), "Dewi Lestari", p.aliases(), p.sex(),
+                p.birthDate(), p.estimatedAge(), p.nationality(), p.languages(), p.interpreterNeeded(), p.documentStatus(),
+                p.documentNumber(), p.familyContact(), p.notes(), p.version()));
+
+        assertThat(numbers("siti", false)).isEmpty();
+        assertThat(numbers("dew lest", false)).containsExactly(c.caseNumber());
+    }
+
+    @Test
+    void deletingAPersonLeavesNoSearchPrefixOfTheirCase() {
+        CaseFile c = register("Siti Lestari");
+        register("Siti Aminah");
+
+        new PersonDeletion(haven.database(), haven.session()).deletePersonOfCase(c.id());
+
+        assertThat(haven.database().dsl().fetchCount(SEARCH_PREFIX, SEARCH_PREFIX.CASE_NUMBER.eq(c.caseNumber()))).isZero();
+        assertThat(names("siti")).containsExactly("Siti Aminah");
+    }
+
+    @Test
+    void anOlderDatabaseGetsItsPrefixesWrittenBeforeItsFirstSearch() {
+        new DemoData(haven, 7).generate(40, done -> { });
+        Set<String> before = prefixRows();
+        // as a database from before V8: the table empty and the migration's flag set
+        haven.database().inTransactionRun(tx -> {
+            tx.deleteFrom(SEARCH_PREFIX).execute();
+            tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values("search.rebuild", "needed").execute();
+        });
+        haven.close();
+        haven = TestHaven.login(dir);
+
+        assertThat(haven.cases().count(CaseQuery.text("", 10))).isEqualTo(40);
+        assertThat(prefixRows()).isEqualTo(before);
+        assertThat(haven.database().dsl().fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq("search.rebuild"))).isFalse();
+    }
+
+    @Test
+    void demoDataWritesTheSamePrefixesAsRegisteringEachPersonWould() {
+        new DemoData(haven, 11).generate(30, done -> { });
+        Set<String> bulk = prefixRows();
+        List<UUID> people = haven.database().dsl().select(org.haven.db.jooq.Tables.PERSON.ID).from(org.haven.db.jooq.Tables.PERSON)
+                .fetch(org.haven.db.jooq.Tables.PERSON.ID);
+        haven.database().inTransactionRun(tx -> people.forEach(id -> SearchIndex.reindex(tx, id)));
+
+        assertThat(bulk).hasSizeGreaterThan(30 * 10).isEqualTo(prefixRows());
+    }
+
+    private Set<String> prefixRows() {
+        return Set.copyOf(haven.database().dsl().select(SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER).from(SEARCH_PREFIX)
+                .fetch(r -> r.value1() + "|" + r.value2()));
+    }
+
+    private CaseFile register(String name) {
+        return haven.cases().register(TestHaven.newCase(TestHaven.person(name, null)));
+    }
+
+    private static String letter(int i) {
+        return String.valueOf((char) ('a' + i));
+    }
+
+    private List<String> numbers(String text, boolean descending) {
+        CaseQuery q = new CaseQuery(text, null, null, null, CaseQuery.SortColumn.CASE_NUMBER, descending, 0, 50);
+        return haven.cases().search(q).stream().map(CaseListItem::caseNumber).toList();
+    }
+
+    private List<String> names(String text) {
+        return haven.cases().search(CaseQuery.text(text, 50)).stream().map(CaseListItem::nameLatin)
+                .sorted(Comparator.naturalOrder()).toList();
+    }
+}
