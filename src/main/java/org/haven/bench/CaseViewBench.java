@@ -38,6 +38,7 @@ public final class CaseViewBench implements BenchStep {
         List<UUID> ids = sample(haven, WARM_UP + ITERATIONS, seed);
         Timings open = new Timings();
         Timings save = new Timings();
+        Timings rename = new Timings();
         int events = 0;
         for (int i = 0; i < ids.size(); i++) {
             long t0 = System.nanoTime();
@@ -46,11 +47,18 @@ public final class CaseViewBench implements BenchStep {
             Person p = details.person();
             Person edited = p.withContactAndNotes(p.aliases(), p.familyContact(), "Benchmark edit " + i + ".");
             long t2 = System.nanoTime();
-            haven.cases().updatePerson(ids.get(i), edited);
+            Person saved = haven.cases().updatePerson(ids.get(i), edited);
             long t3 = System.nanoTime();
+            // and once more with a new alias: the search tokens, prefixes and match keys change too
+            Person renamed = saved.withContactAndNotes("Alias" + Integer.toString(i, 36) + (char) ('a' + i % 26),
+                    saved.familyContact(), saved.notes());
+            long t4 = System.nanoTime();
+            haven.cases().updatePerson(ids.get(i), renamed);
+            long t5 = System.nanoTime();
             if (i >= WARM_UP) {
                 open.add(t1 - t0);
                 save.add(t3 - t2);
+                rename.add(t5 - t4);
                 events += details.events().size();
             }
         }
@@ -60,7 +68,9 @@ public final class CaseViewBench implements BenchStep {
                 new BenchResult("open a case (CaseService.open, whole timeline)", open.summary(), "<= 100 ms",
                         open.p95() <= 100, note + "; goal checked on p95"),
                 new BenchResult("save the person form (CaseService.updatePerson + audit)", save.summary(), "p95 <= 30 ms",
-                        save.p95() <= 30, "re-indexes the search tokens in the same transaction"));
+                        save.p95() <= 30, "notes changed; the search index is checked in the same transaction and left as it is"),
+                new BenchResult("save the person form with a new alias", rename.summary(), "p95 <= 30 ms",
+                        rename.p95() <= 30, "the changed search tokens, prefixes and match keys are written in the same transaction"));
     }
 
     static List<UUID> sample(Haven haven, int n, long seed) {

@@ -122,7 +122,6 @@ public final class CaseService {
         return CaseRepository.search(db.dsl(), query, session.user());
     }
 
-    /** The number of matching cases, counted up to {@code cap + 1} (more than cap: "more than cap"). */
     /**
      * A page of the case list with the count shown beside it, counted up to {@code offset +
      * countAhead} (at least the page; {@link CasePage#more()} then says "more than"): what the list runs per keystroke.
@@ -133,6 +132,7 @@ public final class CaseService {
         return CaseRepository.page(db.dsl(), query, session.user(), Math.max(0, query.offset()) + Math.max(countAhead, query.limit()));
     }
 
+    /** The number of matching cases, counted up to {@code cap + 1} (more than cap: "more than cap"). */
     public int countUpTo(CaseQuery query, int cap) {
         session.requireCaseData();
         ensureSearchIndex();

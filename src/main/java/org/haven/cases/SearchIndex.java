@@ -7,6 +7,7 @@ import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,15 +86,26 @@ public final class SearchIndex {
         return word.codePointCount(0, word.length()) > MAX_PREFIX;
     }
 
+    /** Makes each case's prefixes exactly {@code prefixes}, writing only the difference. */
     private static void replacePrefixes(DSLContext tx, Collection<String> caseNumbers, Set<String> prefixes) {
         if (caseNumbers.isEmpty()) return;
-        tx.deleteFrom(SEARCH_PREFIX).where(SEARCH_PREFIX.CASE_NUMBER.in(caseNumbers)).execute();
-        if (prefixes.isEmpty()) return;
+        Map<String, List<String>> old = tx.select(SEARCH_PREFIX.CASE_NUMBER, SEARCH_PREFIX.PREFIX).from(SEARCH_PREFIX)
+                .where(SEARCH_PREFIX.CASE_NUMBER.in(caseNumbers)).fetchGroups(SEARCH_PREFIX.CASE_NUMBER, SEARCH_PREFIX.PREFIX);
+        List<Condition> gone = new ArrayList<>();
         var insert = tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER);
+        boolean any = false;
         for (String caseNumber : caseNumbers) {
-            for (String prefix : prefixes) insert = insert.values(prefix, caseNumber);
+            Set<String> had = new HashSet<>(old.getOrDefault(caseNumber, List.of()));
+            List<String> removed = had.stream().filter(p -> !prefixes.contains(p)).toList();
+            if (!removed.isEmpty()) gone.add(SEARCH_PREFIX.CASE_NUMBER.eq(caseNumber).and(SEARCH_PREFIX.PREFIX.in(removed)));
+            for (String prefix : prefixes) {
+                if (had.contains(prefix)) continue;
+                insert = insert.values(prefix, caseNumber);
+                any = true;
+            }
         }
-        insert.execute();
+        if (!gone.isEmpty()) tx.deleteFrom(SEARCH_PREFIX).where(DSL.or(gone)).execute();
+        if (any) insert.execute();
     }
 
     /**

@@ -3,6 +3,8 @@ package org.haven.people;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,12 +53,22 @@ public final class PersonRepository {
         return tx.selectFrom(PERSON).where(PERSON.ID.eq(id)).fetchOptional().map(PersonRepository::toPerson);
     }
 
-    /** Rewrites the search tokens of a person (names, aliases, case numbers). */
+    /**
+     * Makes the person's search tokens (names, aliases, case numbers) exactly {@code tokens}, writing
+     * only the difference: a save that changes no name writes nothing here.
+     */
     public static void replaceTokens(DSLContext tx, UUID personId, Set<String> tokens) {
-        tx.deleteFrom(SEARCH_TOKEN).where(SEARCH_TOKEN.PERSON_ID.eq(personId)).execute();
-        if (tokens.isEmpty()) return;
+        Set<String> old = new HashSet<>(tx.select(SEARCH_TOKEN.TOKEN).from(SEARCH_TOKEN)
+                .where(SEARCH_TOKEN.PERSON_ID.eq(personId)).fetch(SEARCH_TOKEN.TOKEN));
+        Set<String> gone = new HashSet<>(old);
+        gone.removeAll(tokens);
+        if (!gone.isEmpty()) {
+            tx.deleteFrom(SEARCH_TOKEN).where(SEARCH_TOKEN.PERSON_ID.eq(personId)).and(SEARCH_TOKEN.TOKEN.in(gone)).execute();
+        }
+        List<String> added = tokens.stream().filter(t -> !old.contains(t)).toList();
+        if (added.isEmpty()) return;
         var insert = tx.insertInto(SEARCH_TOKEN, SEARCH_TOKEN.TOKEN, SEARCH_TOKEN.PERSON_ID);
-        for (String token : tokens) insert = insert.values(token, personId);
+        for (String token : added) insert = insert.values(token, personId);
         insert.execute();
     }
 
