@@ -331,14 +331,16 @@ public final class CaseRepository {
         List<String> words = new ArrayList<>();
         for (String raw : text.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
             if (raw.isEmpty()) continue;
-            if (raw.matches("[a-z0-9-]+") && raw.contains("-")) {
+            if (isCaseNumber(raw)) {
                 words.add(raw); // a case number typed as is
                 continue;
             }
-            String folded = String.join("", NameFolding.words(NameFolding.fold(raw)));
+            List<String> folded = NameFolding.words(NameFolding.fold(raw));
             boolean latinOnly = raw.codePoints().allMatch(cp -> cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF));
+            // "Jean-Pierre" or "O'Brien" fold to two words, as the names' tokens do.
             // Other scripts are matched on their raw form (the tokens keep it too).
-            words.add(latinOnly && !folded.isEmpty() ? folded : raw);
+            if (latinOnly && !folded.isEmpty()) words.addAll(folded);
+            else words.add(raw);
         }
         return words;
     }

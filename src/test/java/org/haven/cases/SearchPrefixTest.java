@@ -109,6 +109,17 @@ class SearchPrefixTest {
     }
 
     @Test
+    void aHyphenatedOrApostrophedNameIsFoundAsTyped() {
+        CaseFile jean = register("Jean-Pierre Dubois");
+        CaseFile obrien = register("Mary O'Brien");
+        register("Jean Martin");
+
+        assertThat(numbers("jean-pierre", false)).containsExactly(jean.caseNumber());
+        assertThat(numbers("Jean-Pi", false)).containsExactly(jean.caseNumber());
+        assertThat(numbers("o'brien", false)).containsExactly(obrien.caseNumber());
+    }
+
+    @Test
     void aWordLongerThanTheStoredPrefixesIsCheckedAgainstTheWholeName() {
         String longName = "Abcdefghijklmnopqrstuvwxyzab"; // 28 letters, as one word
         CaseFile one = register("Lan " + longName);
