@@ -160,7 +160,7 @@ public final class CaseRepository {
 
     private static ResultQuery<Record1<UUID>> searchQuery(DSLContext tx, CaseQuery q, User user, Matches m) {
         return tx.select(CASE_FILE.ID)
-                .from(m.from(needsPerson(q)))
+                .from(m.from(false))
                 .where(m.where(), conditions(q, user))
                 .orderBy(sort(q, m.driver()))
                 .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()));
@@ -184,13 +184,13 @@ public final class CaseRepository {
     }
 
     private static Select<?> countUpToQuery(DSLContext tx, CaseQuery q, User user, int cap, Matches m) {
-        return DSL.selectOne().from(m.from(needsPerson(q))).where(m.where(), conditions(q, user)).limit(cap + 1);
+        return DSL.selectOne().from(m.from(false)).where(m.where(), conditions(q, user)).limit(cap + 1);
     }
 
     /** The count query: every matching case. */
     public static Select<?> countQuery(DSLContext tx, CaseQuery q, User user) {
         Matches m = Matches.of(tx, q);
-        return DSL.selectOne().from(m.from(needsPerson(q))).where(m.where(), conditions(q, user));
+        return DSL.selectOne().from(m.from(false)).where(m.where(), conditions(q, user));
     }
 
     /**
@@ -284,7 +284,7 @@ public final class CaseRepository {
         List<Condition> all = new ArrayList<>();
         all.add(CaseAccess.visibleTo(user));
         if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status().name()));
-        if (q.nationality() != null && !q.nationality().isBlank()) all.add(PERSON.NATIONALITY.eq(q.nationality()));
+        if (q.nationality() != null && !q.nationality().isBlank()) all.add(CASE_FILE.PERSON_NATIONALITY.eq(q.nationality()));
         if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
         if (q.screening() != null) all.add(screeningCondition(q.screening()));
         return DSL.and(all);
@@ -320,11 +320,6 @@ public final class CaseRepository {
         return word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
-    private static boolean needsPerson(CaseQuery q) {
-        return (q.nationality() != null && !q.nationality().isBlank())
-                || q.sort() == CaseQuery.SortColumn.NAME || q.sort() == CaseQuery.SortColumn.NATIONALITY;
-    }
-
     /** The words of a search text, folded the same way the tokens were. */
     public static List<String> queryWords(String text) {
         if (text == null || text.isBlank()) return List.of();
@@ -357,8 +352,9 @@ public final class CaseRepository {
         }
         SortField<?> primary = switch (column) {
             case CASE_NUMBER -> desc ? CASE_FILE.CASE_NUMBER.desc() : CASE_FILE.CASE_NUMBER.asc();
-            case NAME -> desc ? PERSON.NAME_LATIN.desc() : PERSON.NAME_LATIN.asc();
-            case NATIONALITY -> desc ? PERSON.NATIONALITY.desc() : PERSON.NATIONALITY.asc();
+            // the person's name and nationality as copied onto the case (V9): one index each, in list order
+            case NAME -> desc ? CASE_FILE.PERSON_NAME.desc() : CASE_FILE.PERSON_NAME.asc();
+            case NATIONALITY -> desc ? CASE_FILE.PERSON_NATIONALITY.desc() : CASE_FILE.PERSON_NATIONALITY.asc();
             case STATUS -> desc ? CASE_FILE.STATUS.desc() : CASE_FILE.STATUS.asc();
             case OPENED_ON -> desc ? CASE_FILE.OPENED_ON.desc() : CASE_FILE.OPENED_ON.asc();
         };

@@ -2,6 +2,7 @@ package org.haven.cases;
 
 import static org.haven.db.jooq.Tables.APP_SETTING;
 import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 
@@ -46,6 +47,7 @@ public final class SearchIndex {
         }
         PersonRepository.replaceTokens(tx, personId, tokens);
         replacePrefixes(tx, caseNumbers, prefixes(tokens));
+        copySortKeys(tx, personId);
         // Duplicate detection's blocking keys follow the same names.
         MatchIndex.reindex(tx, p);
     }
@@ -84,6 +86,16 @@ public final class SearchIndex {
 
     static boolean longerThanPrefix(String word) {
         return word.codePointCount(0, word.length()) > MAX_PREFIX;
+    }
+
+    /** The person's Latin name and nationality, copied onto their cases for the list's sorted indexes. */
+    private static void copySortKeys(DSLContext tx, UUID personId) {
+        var person = tx.select(PERSON.NAME_LATIN, PERSON.NATIONALITY).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
+        if (person == null) return;
+        tx.update(CASE_FILE).set(CASE_FILE.PERSON_NAME, person.value1()).set(CASE_FILE.PERSON_NATIONALITY, person.value2())
+                .where(CASE_FILE.PERSON_ID.eq(personId))
+                .and(CASE_FILE.PERSON_NAME.isDistinctFrom(person.value1()).or(CASE_FILE.PERSON_NATIONALITY.isDistinctFrom(person.value2())))
+                .execute();
     }
 
     /** Makes each case's prefixes exactly {@code prefixes}, writing only the difference. */

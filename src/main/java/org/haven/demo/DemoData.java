@@ -162,6 +162,8 @@ public final class DemoData {
             c.setId(Ids.newId());
             c.setCaseNumber(caseNumber);
             c.setPersonId(p.getId());
+            c.setPersonName(p.getNameLatin()); // the list's sort keys, as SearchIndex writes them
+            c.setPersonNationality(p.getNationality());
             c.setOperationId(op == null ? null : op.id());
             c.setAssignedTo(userId);
             c.setLegalRole("NONE");

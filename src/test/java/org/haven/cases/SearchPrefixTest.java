@@ -142,6 +142,27 @@ class SearchPrefixTest {
     }
 
     @Test
+    void sortingByNameOrNationalityFollowsEditsAndTheNationalityFilterToo() {
+        CaseFile siti = register("Siti Lestari");
+        CaseFile bao = register("Bao Tran");
+        register("Mai Pham");
+        assertThat(sorted(CaseQuery.SortColumn.NAME, false)).containsExactly("Bao Tran", "Mai Pham", "Siti Lestari");
+
+        Person p = haven.cases().open(siti.id()).person();
+        haven.cases().updatePerson(siti.id(), new Person(p.id(), p.nameNative(), "Anh Le", p.aliases(), p.sex(),
+                p.birthDate(), p.estimatedAge(), "ID", p.languages(), p.interpreterNeeded(), p.documentStatus(),
+                p.documentNumber(), p.familyContact(), p.notes(), p.version()));
+
+        assertThat(sorted(CaseQuery.SortColumn.NAME, false)).containsExactly("Anh Le", "Bao Tran", "Mai Pham");
+        assertThat(sorted(CaseQuery.SortColumn.NAME, true)).containsExactly("Mai Pham", "Bao Tran", "Anh Le");
+        CaseQuery indonesians = new CaseQuery(null, null, "ID", null, CaseQuery.SortColumn.NATIONALITY, false, 0, 50);
+        assertThat(haven.cases().search(indonesians)).extracting(CaseListItem::nameLatin).containsExactly("Anh Le");
+        assertThat(haven.cases().search(indonesians)).extracting(CaseListItem::nationality).containsExactly("ID");
+        assertThat(haven.cases().page(indonesians, 100).total()).isEqualTo(1);
+        assertThat(bao.caseNumber()).isNotNull();
+    }
+
+    @Test
     void deletingAPersonLeavesNoSearchPrefixOfTheirCase() {
         CaseFile c = register("Siti Lestari");
         register("Siti Aminah");
@@ -173,11 +194,24 @@ class SearchPrefixTest {
     void demoDataWritesTheSamePrefixesAsRegisteringEachPersonWould() {
         new DemoData(haven, 11).generate(30, done -> { });
         Set<String> bulk = prefixRows();
+        Set<String> bulkSortKeys = sortKeys();
         List<UUID> people = haven.database().dsl().select(org.haven.db.jooq.Tables.PERSON.ID).from(org.haven.db.jooq.Tables.PERSON)
                 .fetch(org.haven.db.jooq.Tables.PERSON.ID);
         haven.database().inTransactionRun(tx -> people.forEach(id -> SearchIndex.reindex(tx, id)));
 
         assertThat(bulk).hasSizeGreaterThan(30 * 10).isEqualTo(prefixRows());
+        assertThat(bulkSortKeys).isEqualTo(sortKeys()).noneMatch(k -> k.contains("|null|"));
+    }
+
+    private List<String> sorted(CaseQuery.SortColumn column, boolean descending) {
+        return haven.cases().search(new CaseQuery(null, null, null, null, column, descending, 0, 50)).stream()
+                .map(CaseListItem::nameLatin).toList();
+    }
+
+    private Set<String> sortKeys() {
+        return Set.copyOf(haven.database().dsl().select(org.haven.db.jooq.Tables.CASE_FILE.CASE_NUMBER,
+                        org.haven.db.jooq.Tables.CASE_FILE.PERSON_NAME, org.haven.db.jooq.Tables.CASE_FILE.PERSON_NATIONALITY)
+                .from(org.haven.db.jooq.Tables.CASE_FILE).fetch(r -> r.value1() + "|" + r.value2() + "|" + r.value3()));
     }
 
     private Set<String> prefixRows() {
