@@ -4,7 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import org.haven.common.Version;
 
-/** The application's own menu items: demo data, about, quit. */
+/** The application's own menu items: demo data, about, log out, quit. */
 final class AppMenus {
     private AppMenus() {}
 
@@ -19,8 +19,9 @@ final class AppMenus {
             about.initOwner(window.stage());
             about.show();
         });
+        javafx.scene.control.MenuItem logout = menus.add(menus.cases(), "logout.menu", "mdi2l-logout", null, window::logout);
         javafx.scene.control.MenuItem quit = menus.add(menus.cases(), "quit.menu", "mdi2e-exit-to-app", "Shortcut+Q", window::quit);
-        menus.cases().getItems().remove(quit);
-        menus.pinLast(menus.cases(), quit);
+        menus.cases().getItems().removeAll(logout, quit);
+        menus.pinLast(menus.cases(), logout, quit);
     }
 }

@@ -17,6 +17,7 @@ import org.haven.security.Accounts;
  */
 public final class HavenApp extends Application {
     private Stage stage;
+    private Path home;
     private MainWindow mainWindow;
 
     /** The data folder: system property haven.home (set by `haven gui --home`), else HAVEN_HOME or the per-OS default. */
@@ -28,15 +29,12 @@ public final class HavenApp extends Application {
     @Override
     public void start(Stage primary) {
         Theme.apply();
-        Path home = home();
+        this.home = home();
         I18n.setLocale(Languages.load(home));
         this.stage = primary;
         stage.setTitle(I18n.t("app.title"));
         Theme.icon(stage);
-        Parent first = new StartScreen(home, this::opened).root();
-        Scene scene = new Scene(first, 1200, 760);
-        Theme.style(scene);
-        stage.setScene(scene);
+        showStartScreen(1200, 760);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> shutdown());
@@ -55,7 +53,36 @@ public final class HavenApp extends Application {
             shutdown();
             Platform.exit();
         });
+        mainWindow.onLogout(this::logout);
         if (StartupProbe.active()) Platform.runLater(StartupProbe::windowShown);
+    }
+
+    /** A fresh scene, so nothing of the last session (auto-lock, shortcuts) stays attached to it. */
+    private void showStartScreen(double width, double height) {
+        Scene scene = new Scene(new StartScreen(home, this::opened).root(), width, height);
+        Theme.style(scene);
+        stage.setScene(scene);
+    }
+
+    /** Closes the database off the FX thread (SHUTDOWN writes and syncs the file), then shows the login screen. */
+    private void logout() {
+        MainWindow ending = mainWindow;
+        if (ending == null) return;
+        mainWindow = null;
+        ending.endSession();
+        Runnable backToLogin = () -> showStartScreen(stage.getScene().getWidth(), stage.getScene().getHeight());
+        FxTasks.run(() -> {
+            ending.close();
+            return true;
+        }, closed -> backToLogin.run(), failure -> {
+            ErrorDialog.show(failure);
+            backToLogin.run();
+        });
+    }
+
+    /** The main window while a user is logged in, else null (for tests). */
+    MainWindow mainWindow() {
+        return mainWindow;
     }
 
     private void shutdown() {

@@ -75,12 +75,15 @@ public final class HavenMenuBar {
         menu.getItems().add(insertIndex(menu), new SeparatorMenuItem());
     }
 
-    /** Keeps an item (and the separator before it) at the end of its menu, e.g. Quit. */
-    void pinLast(Menu menu, MenuItem item) {
+    /** Keeps items (and one separator before them) at the end of their menu, e.g. Log out and Quit. */
+    void pinLast(Menu menu, MenuItem... items) {
         SeparatorMenuItem sep = new SeparatorMenuItem();
         sep.getProperties().put(LAST, true);
-        item.getProperties().put(LAST, true);
-        menu.getItems().addAll(sep, item);
+        menu.getItems().add(sep);
+        for (MenuItem item : items) {
+            item.getProperties().put(LAST, true);
+            menu.getItems().add(item);
+        }
     }
 
     private static int insertIndex(Menu menu) {

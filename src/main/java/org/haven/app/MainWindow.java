@@ -44,6 +44,8 @@ public final class MainWindow {
     private final CaseListPage caseList;
     private final List<CaseSection> caseSections = new ArrayList<>();
     private Runnable quit = () -> {};
+    private Runnable logout = () -> {};
+    private final List<Runnable> sessionEndActions = new ArrayList<>();
     private org.haven.cases.ui.NewCaseGate newCaseGate = org.haven.cases.ui.NewCaseGate.REGISTER;
     private boolean closed;
 
@@ -182,10 +184,54 @@ public final class MainWindow {
         this.quit = action;
     }
 
-    /** Closes the database (once). The window's close request and Ctrl+Q both end here. */
-    public void close() {
+    /**
+     * Log out (Cases menu): after a confirmation when pages other than the case list are open
+     * (their unsaved input would be lost), hands over to the application, which closes the
+     * database and shows the login screen.
+     */
+    public void logout() {
+        int openPages = tabs.getTabs().size() - 1;
+        if (openPages > 0) {
+            javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    I18n.t("logout.confirm", openPages), javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            confirm.setTitle(I18n.t("logout.menu"));
+            confirm.setHeaderText(null);
+            confirm.initOwner(stage);
+            if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) return;
+        }
+        logout.run();
+    }
+
+    void onLogout(Runnable action) {
+        this.logout = action;
+    }
+
+    /** Work to stop when this user's session ends (quit or log out), e.g. the auto-lock timer. */
+    public void onSessionEnd(Runnable action) {
+        if (closed) {
+            action.run(); // installed late, after a quick log out
+            return;
+        }
+        sessionEndActions.add(action);
+    }
+
+    /**
+     * Ends the session in this window, once: runs the session-end actions, closes the other windows
+     * (dialogs, summaries) and disables the window's content. The database is left to the caller.
+     */
+    void endSession() {
         if (closed) return;
         closed = true;
+        for (Runnable action : sessionEndActions) action.run();
+        for (javafx.stage.Window w : new ArrayList<>(javafx.stage.Window.getWindows())) {
+            if (w != stage && w instanceof Stage other) other.close();
+        }
+        root.setDisable(true);
+    }
+
+    /** Ends the session and closes the database. The window's close request and Ctrl+Q both end here. */
+    public void close() {
+        endSession();
         haven.close();
     }
 

@@ -164,6 +164,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True once the database was closed (quit, log out, shutdown hook). */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
     private synchronized void closeQuietly() {
         if (closed) return;
         closed = true;

@@ -55,6 +55,8 @@ public final class AutoLock {
     private Parent content;
     private Node focusBeforeLock;
     private boolean rewrapping;
+    private boolean disposed;
+    private Runnable detach = () -> {};
 
     private AutoLock(Scene scene, Duration idleTime, Function<char[], Boolean> verifyPassword) {
         this.scene = scene;
@@ -75,7 +77,7 @@ public final class AutoLock {
             if (!lock.rewrapping && now != lock.host) lock.wrap(now);
         });
         EventHandler<InputEvent> activity = e -> {
-            if (!lock.locked.get()) lock.idle.playFromStart();
+            if (!lock.locked.get() && !lock.disposed) lock.idle.playFromStart();
         };
         scene.addEventFilter(InputEvent.ANY, activity);
         // While locked, no keyboard shortcut of the application may act on the hidden content.
@@ -88,9 +90,11 @@ public final class AutoLock {
     /** Like {@link #install(Scene, Duration, Function)}, and also locks when the window is minimized. */
     public static AutoLock install(Stage stage, Duration idleTime, Function<char[], Boolean> verifyPassword) {
         AutoLock lock = install(stage.getScene(), idleTime, verifyPassword);
-        stage.iconifiedProperty().addListener((obs, was, now) -> {
+        javafx.beans.value.ChangeListener<Boolean> minimized = (obs, was, now) -> {
             if (now) lock.lock();
-        });
+        };
+        stage.iconifiedProperty().addListener(minimized);
+        lock.detach = () -> stage.iconifiedProperty().removeListener(minimized);
         return lock;
     }
 
@@ -105,12 +109,19 @@ public final class AutoLock {
     /** Changes the idle time (e.g. after the setting was changed). */
     public void setIdleTime(Duration idleTime) {
         idle.setDuration(idleTime);
-        if (!locked.get()) idle.playFromStart();
+        if (!locked.get() && !disposed) idle.playFromStart();
+    }
+
+    /** Stops for good when the session ends (log out): no more timer, no lock on minimize. */
+    public void dispose() {
+        disposed = true;
+        idle.stop();
+        detach.run();
     }
 
     /** Locks now. */
     public void lock() {
-        if (locked.get()) return;
+        if (locked.get() || disposed) return;
         idle.stop();
         focusBeforeLock = scene.getFocusOwner();
         content.setVisible(false);

@@ -48,6 +48,7 @@ public final class SecurityMenus {
         FxTasks.run(settings::autoLockAfter, idle -> {
             AutoLock lock = AutoLock.install(window.stage(), Duration.millis(idle.toMillis()),
                     password -> Accounts.verifyPassword(haven.unlocked(), password));
+            window.onSessionEnd(lock::dispose);
             menus.add(menus.admin(), "lock.menu", "mdi2l-lock-outline", null, lock::lock);
         });
         FxTasks.run(() -> Accounts.mustChangePassword(haven.unlocked()), must -> {

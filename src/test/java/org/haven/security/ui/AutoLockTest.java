@@ -92,4 +92,18 @@ class AutoLockTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lock.isLocked());
         assertThat(content.isVisible()).isFalse();
     }
+
+    @Test
+    void afterLogOutNothingLocksAnyMore(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            lock.dispose();
+            lock.setIdleTime(Duration.millis(100));
+        });
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lock.isLocked()).isFalse();
+        assertThat(content.isVisible()).isTrue();
+    }
 }
