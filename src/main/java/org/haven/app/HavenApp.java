@@ -3,22 +3,29 @@ package org.haven.app;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
-import org.haven.bench.StartupProbe;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.haven.Haven;
+import org.haven.bench.StartupProbe;
 import org.haven.db.HavenHome;
-import org.haven.security.Accounts;
 
 /**
  * The JavaFX application: theme, then the setup screen (no database yet) or the login screen, then
- * the main window. Closing the window closes the database cleanly.
+ * the main window. Log out, Quit (Ctrl+Q) and closing the window all end the session the same way:
+ * the database is closed cleanly off the FX thread behind a "closing" screen (a close may rewrite
+ * the file, see Database.close), then the login screen returns or the application ends.
  */
 public final class HavenApp extends Application {
     private Stage stage;
     private Path home;
     private MainWindow mainWindow;
+    private boolean closing;
+    private Runnable exit = Platform::exit;
 
     /** The data folder: system property haven.home (set by `haven gui --home`), else HAVEN_HOME or the per-OS default. */
     public static Path home() {
@@ -34,10 +41,15 @@ public final class HavenApp extends Application {
         this.stage = primary;
         stage.setTitle(I18n.t("app.title"));
         Theme.icon(stage);
-        showStartScreen(1200, 760);
+        show(new StartScreen(home, this::opened).root(), 1200, 760);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        stage.setOnCloseRequest(e -> shutdown());
+        stage.setOnCloseRequest(e -> {
+            // The window stays until the database is closed; a second click while closing waits too.
+            if (mainWindow == null && !closing) return;
+            e.consume();
+            endSessionThen(exit);
+        });
         stage.show();
         if (StartupProbe.active()) {
             // The benchmark times start-up to the first main window: it logs in with HAVEN_USER/HAVEN_PASSWORD.
@@ -49,35 +61,47 @@ public final class HavenApp extends Application {
     private void opened(Haven haven) {
         mainWindow = new MainWindow(haven, stage);
         stage.getScene().setRoot(mainWindow.root());
-        mainWindow.onQuit(() -> {
-            shutdown();
-            Platform.exit();
-        });
-        mainWindow.onLogout(this::logout);
+        mainWindow.onQuit(() -> endSessionThen(exit));
+        mainWindow.onLogout(() -> endSessionThen(() -> show(new StartScreen(home, this::opened).root(),
+                stage.getScene().getWidth(), stage.getScene().getHeight())));
         if (StartupProbe.active()) Platform.runLater(StartupProbe::windowShown);
     }
 
-    /** A fresh scene, so nothing of the last session (auto-lock, shortcuts) stays attached to it. */
-    private void showStartScreen(double width, double height) {
-        Scene scene = new Scene(new StartScreen(home, this::opened).root(), width, height);
+    /** Ends the user's session (once), closes the database in the background, then runs {@code next} on the FX thread. */
+    private void endSessionThen(Runnable next) {
+        MainWindow ending = mainWindow;
+        if (ending == null) return;
+        mainWindow = null;
+        closing = true;
+        ending.endSession();
+        show(closingView(), stage.getScene().getWidth(), stage.getScene().getHeight());
+        FxTasks.run(() -> {
+            ending.close();
+            return true;
+        }, closed -> {
+            closing = false;
+            next.run();
+        }, failure -> {
+            closing = false;
+            ErrorDialog.show(failure);
+            next.run();
+        });
+    }
+
+    /** A fresh scene each time, so nothing of the last session (auto-lock, shortcuts) stays attached. */
+    private void show(Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
         Theme.style(scene);
         stage.setScene(scene);
     }
 
-    /** Closes the database off the FX thread (SHUTDOWN writes and syncs the file), then shows the login screen. */
-    private void logout() {
-        MainWindow ending = mainWindow;
-        if (ending == null) return;
-        mainWindow = null;
-        ending.endSession();
-        Runnable backToLogin = () -> showStartScreen(stage.getScene().getWidth(), stage.getScene().getHeight());
-        FxTasks.run(() -> {
-            ending.close();
-            return true;
-        }, closed -> backToLogin.run(), failure -> {
-            ErrorDialog.show(failure);
-            backToLogin.run();
-        });
+    private static Parent closingView() {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("closingProgress");
+        VBox box = new VBox(16, progress, new Label(I18n.t("logout.closing")));
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("login-page");
+        return box;
     }
 
     /** The main window while a user is logged in, else null (for tests). */
@@ -85,15 +109,17 @@ public final class HavenApp extends Application {
         return mainWindow;
     }
 
-    private void shutdown() {
+    /** What ends the application after the last session closed (tests keep the toolkit running). */
+    void setExit(Runnable exit) {
+        this.exit = exit;
+    }
+
+    /** Platform.exit from elsewhere (the OS): close what is still open, here and now. */
+    @Override
+    public void stop() {
         if (mainWindow != null) {
             mainWindow.close();
             mainWindow = null;
         }
-    }
-
-    @Override
-    public void stop() {
-        shutdown();
     }
 }

@@ -33,13 +33,15 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean compactOnClose;
     private final Thread shutdownHook;
+    static final int COMPACT_BELOW_LIVE_PERCENT = 33;
+    static final long COMPACT_MIN_FILE_BYTES = 4L << 20;
 
     private Database(Path home, JdbcConnectionPool pool) {
         this.home = home;
         this.pool = pool;
         this.dsl = DSL.using(pool, DIALECT, new Settings().withExecuteLogging(false));
         // A SIGTERM or OS shutdown still closes the file cleanly.
-        this.shutdownHook = new Thread(this::closeQuietly, "haven-db-shutdown");
+        this.shutdownHook = new Thread(() -> closeQuietly(false), "haven-db-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -110,6 +112,34 @@ public final class Database implements AutoCloseable {
                 "The database could not be opened (error " + code + "): check the data folder, or restore from a backup.");
     }
 
+    /** H2's own figures: the file's size, the share of it in chunks, and the share of live pages in those chunks. */
+    private static boolean mostlyOldCopies(Statement s) throws SQLException {
+        long fileBytes = 0;
+        int fillPercent = 100;
+        int chunksFillPercent = 100;
+        try (java.sql.ResultSet r = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                + "WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
+            while (r.next()) {
+                try {
+                    long value = Long.parseLong(r.getString(2).trim());
+                    switch (r.getString(1)) {
+                        case "info.FILE_SIZE" -> fileBytes = value;
+                        case "info.FILL_RATE" -> fillPercent = (int) value;
+                        default -> chunksFillPercent = (int) value;
+                    }
+                } catch (NumberFormatException unexpected) {
+                    return false; // another H2 version's format: never compact on a guess
+                }
+            }
+        }
+        return shouldCompact(fileBytes, fillPercent, chunksFillPercent);
+    }
+
+    /** Compact when live data is under a third of a file of at least 4 MB (a small file costs nothing to keep). */
+    static boolean shouldCompact(long fileBytes, int fillPercent, int chunksFillPercent) {
+        return fileBytes >= COMPACT_MIN_FILE_BYTES && fillPercent * chunksFillPercent < COMPACT_BELOW_LIVE_PERCENT * 100;
+    }
+
     private static byte[] sha256(byte[] data) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(data);
@@ -154,9 +184,15 @@ public final class Database implements AutoCloseable {
         compactOnClose = true;
     }
 
+    /**
+     * Closes the database cleanly. The file is rewritten with only its live data ({@code SHUTDOWN
+     * COMPACT}) after a deletion, or when old copies of pages fill two thirds of it: with
+     * {@code REUSE_SPACE=FALSE} (needed for crash safety, see docs/benchmarks.md) every commit is
+     * appended and nothing else ever shrinks the file (about 150 MB per 1,000 saves at 100,000 cases).
+     */
     @Override
     public void close() {
-        closeQuietly();
+        closeQuietly(true);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -169,11 +205,13 @@ public final class Database implements AutoCloseable {
         return closed;
     }
 
-    private synchronized void closeQuietly() {
+    /** The shutdown hook (SIGTERM, OS shutdown) closes without compacting: there may be no time for it. */
+    private synchronized void closeQuietly(boolean mayCompact) {
         if (closed) return;
         closed = true;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute(compactOnClose ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+            boolean compact = compactOnClose || (mayCompact && mostlyOldCopies(s));
+            s.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException ignored) {
             // already closed
         }

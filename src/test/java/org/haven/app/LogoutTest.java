@@ -29,6 +29,7 @@ class LogoutTest {
     @TempDir
     static Path home;
 
+    private final java.util.concurrent.atomic.AtomicBoolean exited = new java.util.concurrent.atomic.AtomicBoolean();
     private HavenApp app;
     private Stage stage;
 
@@ -38,6 +39,7 @@ class LogoutTest {
         System.setProperty("haven.home", home.toString());
         this.stage = stage;
         app = new HavenApp();
+        app.setExit(() -> exited.set(true)); // Platform.exit would end the test's toolkit
         app.start(stage);
     }
 
@@ -71,6 +73,7 @@ class LogoutTest {
         assertThat(second).isNotSameAs(first);
         assertThat(second.cases().count(org.haven.cases.CaseQuery.text("", 10))).isZero();
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, exited::get);
         assertThat(second.database().isClosed()).isTrue();
     }
 

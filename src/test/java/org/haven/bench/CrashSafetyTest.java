@@ -91,6 +91,49 @@ class CrashSafetyTest {
         }
     }
 
+    /**
+     * A clean close may rewrite the whole file (SHUTDOWN COMPACT, see Database.close); H2 writes the
+     * compacted copy beside the file and moves it over at the end. Killed at random moments of that
+     * rewrite, the database must still open with every returned save and no copy left behind.
+     */
+    @Test
+    void killedWhileTheCloseRewritesTheFileLosesNothing() throws Exception {
+        TestHaven.create(dir).close();
+        Random random = new Random();
+        long closeMillis = 0;
+        int killedWhileClosing = 0;
+        for (int round = 0; round < 5; round++) {
+            List<String> cmdExtra = List.of("compact", Long.toString(12L << 20));
+            Process child = startWriter(ProcessBuilder.Redirect.DISCARD, cmdExtra);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            Thread reader = readLines(child, lines);
+            waitFor(child, lines, "CLOSING", 120);
+            if (round == 0) {
+                // The first close is measured, not killed: the later kills land inside that duration.
+                waitFor(child, lines, "CLOSED", 120);
+                closeMillis = Long.parseLong(lines.stream().filter(l -> l.startsWith("CLOSED ")).findFirst().orElseThrow().substring(7));
+            } else {
+                Thread.sleep(random.nextLong(Math.max(1, closeMillis)));
+                child.destroyForcibly();
+            }
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+            if (lines.stream().noneMatch(l -> l.startsWith("CLOSED"))) killedWhileClosing++;
+            UUID caseId = UUID.fromString(lines.stream().filter(l -> l.startsWith("CASE ")).findFirst().orElseThrow().substring(5));
+            String lastNote = lines.stream().filter(l -> l.startsWith("NOTE ")).reduce((a, b) -> b).orElseThrow().substring(5);
+            try (Haven haven = TestHaven.login(dir)) {
+                assertThat(haven.cases().open(caseId).person().notes()).as("round %d: the last returned save", round).isEqualTo(lastNote);
+                checkConsistent(haven.database().dsl(), Set.of(caseId), Set.of());
+            }
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).as("no compaction copy left after reopening")
+                        .noneMatch(n -> n.endsWith(".tempFile"));
+            }
+        }
+        System.out.printf("compaction crash test: close took %d ms; 4 kills, %d of them during the close%n", closeMillis, killedWhileClosing);
+        assertThat(closeMillis).as("the measured close rewrote the file").isPositive();
+    }
+
     @Test
     void sigtermClosesTheDatabaseCleanly() throws Exception {
         TestHaven.create(dir).close();
@@ -140,6 +183,10 @@ class CrashSafetyTest {
     }
 
     private Process startWriter(ProcessBuilder.Redirect stderr) throws IOException {
+        return startWriter(stderr, List.of());
+    }
+
+    private Process startWriter(ProcessBuilder.Redirect stderr, List<String> extraArgs) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -149,6 +196,7 @@ class CrashSafetyTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(CrashWriter.class.getName());
         cmd.add(dir.toString());
+        cmd.addAll(extraArgs);
         return new ProcessBuilder(cmd).redirectError(stderr).start();
     }
 
@@ -173,6 +221,20 @@ class CrashSafetyTest {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    private static void waitFor(Process child, List<String> lines, String prefix, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (lines.stream().noneMatch(l -> l.startsWith(prefix))) {
+            if (!child.isAlive()) {
+                // ended: its last lines may still be on their way through the reader; give them a moment
+                Thread.sleep(1000);
+                if (lines.stream().anyMatch(l -> l.startsWith(prefix))) return;
+                throw new AssertionError("the writer ended before \"" + prefix + "\" (exit " + child.exitValue() + ")");
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("no \"" + prefix + "\" within " + seconds + " s");
+            Thread.sleep(5);
+        }
     }
 
     private static void waitForFirstSave(Process child, List<String> lines) throws InterruptedException {

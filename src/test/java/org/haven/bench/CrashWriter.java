@@ -21,6 +21,10 @@ public final class CrashWriter {
         Haven haven = TestHaven.login(home);
         System.out.println("READY");
         System.out.flush();
+        if (args.length > 1 && args[1].equals("compact")) {
+            growThenClose(haven, home.resolve("haven.mv.db"), Long.parseLong(args[2]));
+            return;
+        }
         for (int i = 0; ; i++) {
             CaseFile saved = haven.cases().register(TestHaven.newCase(TestHaven.person("Crash Person " + i, null)));
             System.out.println("CASE " + saved.id() + " " + saved.caseNumber());
@@ -29,5 +33,31 @@ public final class CrashWriter {
             System.out.println("EVENT " + event.id() + " " + saved.id());
             System.out.flush();
         }
+    }
+
+    /**
+     * Saves one person's notes again and again until the file (every commit appended) reaches
+     * {@code fileBytes}, then closes, which rewrites the file. Lines: "CASE id", "NOTE text",
+     * "CLOSING", "CLOSED millis".
+     */
+    private static void growThenClose(Haven haven, Path file, long fileBytes) {
+        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Compact Person", null)));
+        System.out.println("CASE " + c.id());
+        try {
+            for (int i = 0; java.nio.file.Files.size(file) < fileBytes; i++) {
+                org.haven.people.Person p = haven.cases().open(c.id()).person();
+                String note = "visit-" + i;
+                haven.cases().updatePerson(c.id(), p.withContactAndNotes(p.aliases(), p.familyContact(), note));
+                System.out.println("NOTE " + note);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        System.out.println("CLOSING");
+        System.out.flush();
+        long start = System.nanoTime();
+        haven.close();
+        System.out.println("CLOSED " + (System.nanoTime() - start) / 1_000_000);
+        System.out.flush();
     }
 }
