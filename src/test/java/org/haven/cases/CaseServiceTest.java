@@ -3,34 +3,17 @@ package org.haven.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.haven.Haven;
 import org.haven.common.HavenException;
 import org.haven.people.Person;
+import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.haven.timeline.EventType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cases against a real encrypted H2 file database in a temp folder. */
-class CaseServiceTest {
-    @TempDir Path dir;
-    Haven haven;
-
-    @BeforeEach
-    void open() {
-        haven = TestHaven.create(dir);
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
-    }
-
+class CaseServiceTest extends DatabaseTest {
     @Test
     void registeringCreatesPersonCaseAndIdentificationEvent() {
         CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Lan", "Nguyễn Thị Lan")));

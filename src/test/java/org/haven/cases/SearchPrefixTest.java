@@ -4,37 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.APP_SETTING;
 import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.Haven;
 import org.haven.demo.DemoData;
 import org.haven.people.Person;
 import org.haven.security.PersonDeletion;
+import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Search as you type through the per-case prefix table, against a real encrypted H2 file database. */
-class SearchPrefixTest {
-    @TempDir Path dir;
-    Haven haven;
-
-    @BeforeEach
-    void open() {
-        haven = TestHaven.create(dir);
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
-    }
-
+class SearchPrefixTest extends DatabaseTest {
     @Test
     void twoWordsThatAreCommonApartButRareTogetherFindOnlyTheirCasesInCaseNumberOrder() {
         List<String> wanted = new ArrayList<>();

@@ -2,35 +2,24 @@ package org.haven.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.haven.Haven;
 import org.haven.cases.CaseQuery;
 import org.haven.operations.Operation;
+import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The intake grid's saving and drafts, against a real encrypted database. */
-class IntakeServiceTest {
-    @TempDir Path dir;
-    Haven haven;
+class IntakeServiceTest extends DatabaseTest {
     IntakeService service;
     Operation raid;
 
     @BeforeEach
-    void open() {
-        haven = TestHaven.create(dir);
+    void setUp() {
         service = new IntakeService(haven, c -> List.of());
         raid = haven.operations().create(new Operation(null, "OP-G", "Raid", LocalDate.now().minusDays(1), null, null, null, null, null, 0));
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.haven.db.jooq.Tables.AUDIT_LOG;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -21,28 +20,13 @@ import org.haven.people.Sex;
 import org.haven.security.Accounts;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
+import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Finding, linking, "someone else" and merging against a real encrypted database. */
-class MatchServiceTest {
+class MatchServiceTest extends DatabaseTest {
     static final LocalDate DOB = LocalDate.of(1998, 4, 2);
-    @TempDir Path dir;
-    Haven haven;
-
-    @BeforeEach
-    void open() {
-        haven = TestHaven.create(dir);
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
-    }
-
     static Person person(String latin, String nativeName, LocalDate dob, String nationality) {
         return Person.draft(nativeName, latin, Sex.MALE, dob, dob == null ? 27 : null, nationality, "vi", true,
                 DocumentStatus.NONE, null);

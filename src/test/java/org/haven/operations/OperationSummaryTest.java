@@ -2,12 +2,10 @@ package org.haven.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
-import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.NewCase;
@@ -23,27 +21,12 @@ import org.haven.screening.Indicator;
 import org.haven.screening.IndicatorAnswer;
 import org.haven.screening.Screening;
 import org.haven.screening.ScreeningCounts;
+import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The operation page's counts, from a real database (no UI). */
-class OperationSummaryTest {
-    @TempDir Path dir;
-    Haven haven;
-
-    @BeforeEach
-    void open() {
-        haven = TestHaven.create(dir);
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
-    }
-
+class OperationSummaryTest extends DatabaseTest {
     @Test
     void countsByStatusNationalitySexAndScreeningOnlyForThatOperation() {
         Operation raid = haven.operations().create(new Operation(null, "OP-T-01", "Raid", LocalDate.now().minusDays(3),

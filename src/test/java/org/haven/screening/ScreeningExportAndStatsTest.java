@@ -3,37 +3,20 @@ package org.haven.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.haven.Haven;
 import org.haven.cases.CaseFile;
+import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The screening export columns and statistics tables, from a real database. */
-class ScreeningExportAndStatsTest {
-    @TempDir Path dir;
-    Haven haven;
-
-    @BeforeEach
-    void open() {
-        haven = TestHaven.create(dir);
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
-    }
-
+class ScreeningExportAndStatsTest extends DatabaseTest {
     @Test
     void exportColumnsHoldOnlyHtcdsValuesOfTheLatestScreening() {
         CaseFile a = register("A");

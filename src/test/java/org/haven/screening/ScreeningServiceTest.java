@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.haven.db.jooq.Tables.AUDIT_LOG;
 import static org.haven.db.jooq.Tables.SCREENING;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.haven.Haven;
 import org.haven.cases.CaseDetails;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseListItem;
@@ -20,29 +18,14 @@ import org.haven.cases.CaseQuery;
 import org.haven.cases.LegalRole;
 import org.haven.common.HavenException;
 import org.haven.security.AuditLog;
+import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.EventType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Screening against a real encrypted H2 database. */
-class ScreeningServiceTest {
-    @TempDir Path dir;
-    Haven haven;
-
-    @BeforeEach
-    void open() {
-        haven = TestHaven.create(dir);
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
-    }
-
+class ScreeningServiceTest extends DatabaseTest {
     static Screening draft(CaseFile c, Map<Indicator, Answer> answers, Determination determination, String reason) {
         Map<Indicator, IndicatorAnswer> a = new EnumMap<>(Indicator.class);
         answers.forEach((i, v) -> a.put(i, new IndicatorAnswer(i, v, v == Answer.YES ? "said so at interview" : null)));

@@ -23,7 +23,6 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.LegalRole;
@@ -34,16 +33,17 @@ import org.haven.db.jooq.Tables;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
+import org.haven.Haven;
+import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.haven.timeline.DatePrecision;
 import org.haven.timeline.EventType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Summaries written to real PDFs from a real encrypted database, then read back as a reader would. */
-class SummaryPdfTest {
+class SummaryPdfTest extends DatabaseTest {
     static final String VIETNAMESE = "Nguyễn Thị Hương";
     static final String CHINESE = "王秀英";
     static final String KHMER = "សុខ ដារ៉ា";
@@ -51,20 +51,12 @@ class SummaryPdfTest {
     static final String MYANMAR = "အောင်မြင့်";
     static final String LAO = "ສົມພອນ";
 
-    @TempDir Path dir;
     @TempDir Path out;
-    Haven haven;
     SummaryService service;
 
     @BeforeEach
-    void open() {
-        haven = TestHaven.create(dir);
+    void setUp() {
         service = SummaryServices.of(haven);
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
     }
 
     private CaseFile register(String latin, String nativeName, String alias, String document, String contact, String notes) {
