@@ -20,17 +20,22 @@ public final class AtomicFiles {
         void writeTo(Path tmp) throws IOException;
     }
 
+    /** Moves a finished file over the target in one step where the file system can (else a plain replace). */
+    public static void moveIntoPlace(Path finished, Path target) throws IOException {
+        try {
+            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(finished, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     public static void write(Path file, Content content) {
         Path target = file.toAbsolutePath();
         Path tmp = null;
         try {
             tmp = Files.createTempFile(target.getParent(), ".haven-", ".tmp");
             content.writeTo(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(tmp, target);
             tmp = null;
         } catch (IOException e) {
             throw new HavenException(HavenException.Kind.FAILURE,

@@ -7,10 +7,8 @@ import static org.haven.db.jooq.Tables.PERSON;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.Period;
@@ -277,29 +275,10 @@ public final class AnonymizedExporter {
 
     /** Writes to a temporary file in the destination folder, then moves it into place in one step. */
     static void writeAtomically(Path target, Content content) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(target.getParent(), ".haven-export-", ".tmp");
+        org.haven.common.AtomicFiles.write(target, tmp -> {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.write(out);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "Could not write " + target.getFileName() + ": check the folder exists and is writable.", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file holds only anonymized rows
-                }
-            }
-        }
+        });
     }
 }

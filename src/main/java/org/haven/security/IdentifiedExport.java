@@ -8,10 +8,8 @@ import static org.haven.db.jooq.Tables.PERSON;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,11 +71,7 @@ public final class IdentifiedExport {
                 AuditLog.record(tx, session.user(), "EXPORT_IDENTIFIED", null, null, n + " cases");
                 return n;
             });
-            try {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.haven.common.AtomicFiles.moveIntoPlace(part, target);
             return count;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new HavenException(HavenException.Kind.FAILURE,
