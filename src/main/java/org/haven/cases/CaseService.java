@@ -226,6 +226,14 @@ public final class CaseService {
 
     private volatile boolean searchIndexChecked;
 
+    /**
+     * True when the first search will first write the search index of a database from before V8
+     * (minutes for 100,000 cases), so the list can say why it waits.
+     */
+    public boolean searchIndexPending() {
+        return !searchIndexChecked && SearchIndex.rebuildPending(db);
+    }
+
     /** A database from before V8 gets its search prefixes written once, before its first search. */
     private void ensureSearchIndex() {
         if (searchIndexChecked) return;

@@ -125,8 +125,13 @@ public final class SearchIndex {
      * chunks of people, each its own transaction: rerunning after an interruption is safe because
      * each chunk rewrites its cases' prefixes whole.
      */
+    /** True while a database from before V8 still waits for its prefixes. */
+    public static boolean rebuildPending(Database db) {
+        return db.dsl().fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING));
+    }
+
     public static boolean rebuildIfNeeded(Database db) {
-        if (!db.dsl().fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING))) return false;
+        if (!rebuildPending(db)) return false;
         UUID after = null;
         while (true) {
             UUID from = after;

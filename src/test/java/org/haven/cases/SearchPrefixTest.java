@@ -167,8 +167,10 @@ class SearchPrefixTest extends DatabaseTest {
         });
         haven.close();
         haven = TestHaven.login(dir);
+        assertThat(haven.cases().searchIndexPending()).as("the list can say why its first load waits").isTrue();
 
         assertThat(haven.cases().count(CaseQuery.text("", 10))).isEqualTo(40);
+        assertThat(haven.cases().searchIndexPending()).isFalse();
         assertThat(prefixRows()).isEqualTo(before);
         assertThat(haven.database().dsl().fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq("search.rebuild"))).isFalse();
     }

@@ -233,6 +233,7 @@ public final class CaseListPage {
         CaseQuery query = currentQuery();
         long mine = ++requestNo;
         busy.setVisible(true);
+        if (!loadedOnce) sayWhyTheFirstLoadWaits(mine);
         UUID selected = table.getSelectionModel().getSelectedItem() == null ? null
                 : table.getSelectionModel().getSelectedItem().caseId();
         FxTasks.run(() -> window.haven().cases().page(query, CaseQuery.COUNT_AHEAD), page -> {
@@ -257,6 +258,13 @@ public final class CaseListPage {
             busy.setVisible(false);
             org.haven.app.ErrorDialog.show(error);
         });
+    }
+
+    /** After an update from a version without the search index, the first load writes it first. */
+    private void sayWhyTheFirstLoadWaits(long request) {
+        FxTasks.run(() -> window.haven().cases().searchIndexPending(), pending -> {
+            if (pending && !loadedOnce && request == requestNo && busy.isVisible()) count.setText(I18n.t("cases.preparingSearch"));
+        }, error -> { });
     }
 
     /** True once the first page has arrived (tests wait for it). */
