@@ -22,9 +22,10 @@ public class HomeOption {
         // Only a truly empty folder gets a new database: a lone key file or database file means
         // damage (restore from a backup), never a reason to start over beside it.
         boolean empty = !org.haven.db.Database.existsIn(dir) && !org.haven.security.KeyFile.existsIn(dir);
-        if (empty && System.getenv("HAVEN_PASSWORD") != null) {
-            return Haven.create(dir, user, password);
-        }
-        return Haven.login(dir, user, password);
+        Haven haven = empty && System.getenv("HAVEN_PASSWORD") != null
+                ? Haven.create(dir, user, password)
+                : Haven.login(dir, user, password);
+        haven.database().beforeCompaction(() -> System.err.println("haven: compacting the database file (old copies of changed pages)..."));
+        return haven;
     }
 }

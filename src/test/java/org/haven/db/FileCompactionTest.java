@@ -31,18 +31,23 @@ class FileCompactionTest {
             saves++;
         }
         long grown = Files.size(file);
+        java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
+        haven.database().beforeCompaction(notices::incrementAndGet);
         assertThat(grown).as("the file grew with %d saves", saves).isGreaterThanOrEqualTo(3 * Database.COMPACT_MIN_FILE_BYTES);
         haven.close();
 
         long closed = Files.size(file);
+        assertThat(notices.get()).as("the CLI's 'compacting' notice").isEqualTo(1);
         assertThat(closed).as("after a clean close (was %d bytes)", grown).isLessThan(grown / 2);
         Haven reopened = TestHaven.login(home);
+        reopened.database().beforeCompaction(notices::incrementAndGet);
         try {
             assertThat(reopened.cases().open(c.id()).person().notes()).isEqualTo("Visit " + (saves - 1));
         } finally {
             reopened.close();
         }
         assertThat(Files.size(file)).as("a compact file is left as it is").isLessThanOrEqualTo(closed + (1 << 20));
+        assertThat(notices.get()).isEqualTo(1);
     }
 
     @Test
