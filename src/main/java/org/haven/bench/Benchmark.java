@@ -33,7 +33,12 @@ public final class Benchmark {
     static final String BEGIN = "<!-- bench:begin (written by `haven bench`) -->";
     static final String END = "<!-- bench:end -->";
 
-    public record Options(int people, long seed, Path keep, Path doc, boolean startup) {}
+    /** startupOnly: build or reuse the database, then measure start-up alone (for working on start-up). */
+    public record Options(int people, long seed, Path keep, Path doc, boolean startup, boolean startupOnly) {
+        public Options(int people, long seed, Path keep, Path doc, boolean startup) {
+            this(people, seed, keep, doc, startup, false);
+        }
+    }
 
     public record Report(String machine, String date, int people, List<BenchResult> rows) {
         public String tsv() {
@@ -81,6 +86,7 @@ public final class Benchmark {
             List<BenchStep> steps = new ArrayList<>(List.of(
                     new CaseListBench(options.seed()), new CaseViewBench(options.seed()), new ScrollHeapBench()));
             steps.addAll(BenchSteps.all());
+            if (options.startupOnly()) steps.clear();
             for (BenchStep step : steps) {
                 progress.println("bench: " + step.name() + "...");
                 long t0 = System.nanoTime();
@@ -93,7 +99,7 @@ public final class Benchmark {
                 progress.printf(Locale.ROOT, "bench: %s done in %.1f s%n", step.name(), (System.nanoTime() - t0) / 1e9);
             }
         }
-        if (options.startup()) {
+        if (options.startup() || options.startupOnly()) {
             progress.println("bench: start-up...");
             try {
                 rows.addAll(new StartupBench(home, USER, PASSWORD, work).run());

@@ -222,6 +222,18 @@ public final class KeyFile {
         }
     }
 
+    /** One key derivation at the cost of a new wrap, its result wiped (the benchmark times what an unlock spends here). */
+    public static void deriveOnceForTiming(char[] password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        Arrays.fill(derive(password, salt, ARGON_MEMORY_KIB, ARGON_ITERATIONS, ARGON_PARALLELISM), (byte) 0);
+    }
+
+    /** The cost of a new wrap, as "m=65536 KiB, t=3, p=4". */
+    public static String costDescription() {
+        return "m=" + ARGON_MEMORY_KIB + " KiB, t=" + ARGON_ITERATIONS + ", p=" + ARGON_PARALLELISM;
+    }
+
     static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withSalt(salt).withMemoryAsKB(memoryKib).withIterations(iterations)

@@ -1,0 +1,106 @@
+package org.haven.db;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Whether a database already holds every migration bundled with this Haven, so that opening it can
+ * skip Flyway (its start-up, class-path scan and validation cost a noticeable share of a cold start).
+ * The check is strict: Flyway runs as before unless the history table lists exactly the bundled
+ * versions, each applied successfully with the checksum Flyway computes for the bundled script.
+ * An older database (fewer rows), a changed script, an unknown newer migration or a failed one all
+ * make Flyway run, and Flyway migrates or refuses them as it always did.
+ */
+final class Migrations {
+    static final String LOCATION = "db/migration";
+    /**
+     * The bundled scripts, in src/main/resources/db/migration. A test checks this list against the
+     * folder, so a new migration cannot be forgotten here (which would skip it).
+     */
+    static final List<String> BUNDLED = List.of(
+            "V1__initial_schema.sql",
+            "V2__screening.sql",
+            "V3__intake.sql",
+            "V4__security.sql",
+            "V5__matching.sql",
+            "V5_1__matching_names.sql",
+            "V6__performance.sql",
+            "V7__document_status_unknown.sql",
+            "V8__search_prefix.sql",
+            "V9__list_sort_keys.sql");
+
+    private Migrations() {}
+
+    /** True when the database's Flyway history matches the bundled migrations exactly. */
+    static boolean upToDate(Connection c) {
+        Map<String, Integer> expected;
+        try {
+            expected = bundledChecksums();
+        } catch (IOException | RuntimeException e) {
+            return false; // let Flyway decide
+        }
+        Map<String, Integer> applied = new HashMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT \"version\", \"checksum\", \"success\", \"type\" FROM \"flyway_schema_history\"")) {
+            while (rs.next()) {
+                String version = rs.getString(1);
+                int checksum = rs.getInt(2);
+                boolean nullChecksum = rs.wasNull();
+                boolean success = rs.getBoolean(3);
+                String type = rs.getString(4);
+                // Flyway's own marker rows (it writes a TABLE row when it creates the history table): no version, no script.
+                if (version == null && success && ("TABLE".equals(type) || "SCHEMA".equals(type))) continue;
+                if (version == null || nullChecksum || !success || !"SQL".equals(type)) return false;
+                if (applied.put(version, checksum) != null) return false;
+            }
+        } catch (SQLException e) {
+            return false; // no history table yet (a new database) or an unexpected one
+        }
+        return applied.equals(expected);
+    }
+
+    /** Version ("5.1") to Flyway checksum of every bundled script. */
+    static Map<String, Integer> bundledChecksums() throws IOException {
+        Map<String, Integer> out = new HashMap<>();
+        for (String script : BUNDLED) {
+            try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(LOCATION + "/" + script)) {
+                if (in == null) throw new IOException("missing migration " + script);
+                out.put(version(script), checksum(in));
+            }
+        }
+        return out;
+    }
+
+    /** "V5_1__matching_names.sql" -> "5.1", as Flyway reads it. */
+    static String version(String script) {
+        return script.substring(1, script.indexOf("__")).replace('_', '.');
+    }
+
+    /**
+     * Flyway's checksum of a SQL script: a CRC32 over its lines read as UTF-8, each without its line
+     * break, a byte-order mark removed from the first line.
+     */
+    static int checksum(InputStream in) throws IOException {
+        CRC32 crc = new CRC32();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 4096)) {
+            String line = r.readLine();
+            if (line != null && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
+            while (line != null) {
+                crc.update(line.getBytes(StandardCharsets.UTF_8));
+                line = r.readLine();
+            }
+        }
+        return (int) crc.getValue();
+    }
+}

@@ -1,0 +1,126 @@
+package org.haven.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.haven.common.HavenException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening skips Flyway only when every bundled migration is applied unchanged; otherwise Flyway migrates or refuses as before. */
+class MigrationsTest {
+    @TempDir
+    Path dir;
+
+    private final byte[] key = newKey();
+
+    @Test
+    void theListNamesEveryBundledMigration() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources", Migrations.LOCATION))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")))
+                    .containsExactlyInAnyOrderElementsOf(Migrations.BUNDLED);
+        }
+        assertThat(Migrations.version("V5_1__matching_names.sql")).isEqualTo("5.1");
+        assertThat(Migrations.version("V10__x.sql")).isEqualTo("10");
+    }
+
+    @Test
+    void aNewDatabaseIsMigratedAndThenSkipsFlyway() throws Exception {
+        Database.open(dir, key).close();
+        try (Connection c = connect()) {
+            assertThat(count(c)).isEqualTo(Migrations.BUNDLED.size());
+            assertThat(Migrations.upToDate(c)).as("our checksums are Flyway's").isTrue();
+        }
+        try (Database db = Database.open(dir, key)) { // reopened without Flyway: still works
+            assertThat(db.dsl().fetchCount(org.haven.db.jooq.Tables.PERSON)).isZero();
+        }
+        try (Connection c = connect()) {
+            assertThat(count(c)).isEqualTo(Migrations.BUNDLED.size());
+        }
+    }
+
+    @Test
+    void anOlderDatabaseIsMigratedOnOpen() throws Exception {
+        Database.open(dir, key).close(); // creates the encrypted file
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP ALL OBJECTS");
+        }
+        Flyway.configure().dataSource(Database.jdbcUrl(dir), "haven", passwords()).locations("classpath:" + Migrations.LOCATION)
+                .target("5").load().migrate();
+        try (Connection c = connect()) {
+            assertThat(count(c)).isEqualTo(5); // V1..V5
+            assertThat(Migrations.upToDate(c)).isFalse();
+        }
+        try (Database db = Database.open(dir, key)) {
+            assertThat(db.dsl().fetchCount(org.haven.db.jooq.Tables.PERSON)).isZero();
+        }
+        try (Connection c = connect()) {
+            assertThat(count(c)).isEqualTo(Migrations.BUNDLED.size());
+            assertThat(Migrations.upToDate(c)).isTrue();
+        }
+    }
+
+    @Test
+    void aChangedMigrationIsStillRefused() throws Exception {
+        Database.open(dir, key).close();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '3'");
+            assertThat(Migrations.upToDate(c)).isFalse();
+        }
+        assertThatThrownBy(() -> Database.open(dir, key)).isInstanceOf(HavenException.class)
+                .hasMessageContaining("could not be upgraded");
+    }
+
+    @Test
+    void anUnknownNewerMigrationLeavesItToFlyway() throws Exception {
+        Database.open(dir, key).close();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                    + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL', 'V99__future.sql',"
+                    + " 1, 'haven', 1, TRUE)");
+            assertThat(Migrations.upToDate(c)).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedMigrationLeavesItToFlyway() throws Exception {
+        Database.open(dir, key).close();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '9'");
+            assertThat(Migrations.upToDate(c)).isFalse();
+        }
+        assertThatThrownBy(() -> Database.open(dir, key)).isInstanceOf(HavenException.class);
+    }
+
+    private Connection connect() throws Exception {
+        return DriverManager.getConnection(Database.jdbcUrl(dir), "haven", passwords());
+    }
+
+    private String passwords() throws Exception {
+        HexFormat hex = HexFormat.of();
+        return hex.formatHex(key) + " " + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(key));
+    }
+
+    private static int count(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static byte[] newKey() {
+        byte[] k = new byte[32];
+        new SecureRandom().nextBytes(k);
+        return k;
+    }
+}
