@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -328,7 +329,13 @@ public final class IntakeGrid extends BorderPane {
     /** Puts the keyboard in a cell, scrolling it into view first when needed. */
     void focusCell(int row, GridColumn column) {
         if (tryFocus(row, column)) return;
-        table.scrollTo(Math.max(0, row - 3));
+        // Lay out the new row count first, then scroll the row into view: scrolling before the
+        // table has seen a just-added row left it out of view with the theme's taller rows, and
+        // the keys typed next went into the row above.
+        table.applyCss();
+        table.layout();
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) flow.scrollTo(row);
+        else table.scrollTo(Math.max(0, row - 3));
         table.layout();
         if (tryFocus(row, column)) return;
         Platform.runLater(() -> tryFocus(row, column));

@@ -50,7 +50,11 @@ class IntakeGridTest {
         haven = TestHaven.create(dir.resolve("home" + (++instance)));
         raid = haven.operations().create(new Operation(null, "OP-GRID", "Raid grid", LocalDate.now().minusDays(1),
                 null, null, null, null, null, 0));
-        stage.setScene(new Scene(new IntakeGrid(haven, raid), 1100, 420));
+        // The application's theme (taller rows): twenty rows do not fit, so typing on scrolls the grid.
+        org.haven.app.Theme.apply();
+        Scene scene = new Scene(new IntakeGrid(haven, raid), 1100, 600);
+        org.haven.app.Theme.style(scene);
+        stage.setScene(scene);
         stage.show();
     }
 
