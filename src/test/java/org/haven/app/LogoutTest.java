@@ -12,6 +12,7 @@ import javafx.stage.WindowEvent;
 import org.haven.Haven;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,16 @@ class LogoutTest {
         app = new HavenApp();
         app.setExit(() -> exited.set(true)); // Platform.exit would end the test's toolkit
         app.start(stage);
+    }
+
+    @AfterEach
+    void releaseStage() throws Exception {
+        // The stage is shared with later test classes: leave it as HavenApp found it.
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            stage.setOnCloseRequest(null);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+        });
     }
 
     @AfterAll
