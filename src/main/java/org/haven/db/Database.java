@@ -121,8 +121,11 @@ public final class Database implements AutoCloseable {
                 "The database could not be opened (error " + code + "): check the data folder, or restore from a backup.");
     }
 
-    /** H2's own figures: the file's size, the share of it in chunks, and the share of live pages in those chunks. */
-    private static boolean mostlyOldCopies(Statement s) throws SQLException {
+    /**
+     * H2's own figures: the file's size, the share of it in chunks, and the share of live pages in
+     * those chunks. If they cannot be read, no compaction: the plain SHUTDOWN must still run.
+     */
+    private static boolean mostlyOldCopies(Statement s) {
         long fileBytes = 0;
         int fillPercent = 100;
         int chunksFillPercent = 100;
@@ -140,6 +143,8 @@ public final class Database implements AutoCloseable {
                     return false; // another H2 version's format: never compact on a guess
                 }
             }
+        } catch (SQLException unreadable) {
+            return false;
         }
         return shouldCompact(fileBytes, fillPercent, chunksFillPercent);
     }
