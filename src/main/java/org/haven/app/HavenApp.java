@@ -48,6 +48,7 @@ public final class HavenApp extends Application {
             // The window stays until the database is closed; a second click while closing waits too.
             if (mainWindow == null && !closing) return;
             e.consume();
+            if (mainWindow != null && !mainWindow.mayEndSession("quit.menu", "quit.confirm")) return;
             endSessionThen(exit);
         });
         if (StartupProbe.firstWindowTarget()) {
@@ -85,7 +86,7 @@ public final class HavenApp extends Application {
         ending.endSession();
         show(closingView(), stage.getScene().getWidth(), stage.getScene().getHeight());
         FxTasks.run(() -> {
-            ending.close();
+            ending.haven().close(); // the window's own part ended above, on the FX thread
             return true;
         }, closed -> {
             closing = false;

@@ -176,8 +176,9 @@ public final class MainWindow {
         caseList.focusSearch();
     }
 
+    /** Quit (Ctrl+Q): after the same confirmation as log out when pages are open. */
     public void quit() {
-        quit.run();
+        if (mayEndSession("quit.menu", "quit.confirm")) quit.run();
     }
 
     void onQuit(Runnable action) {
@@ -190,16 +191,22 @@ public final class MainWindow {
      * database and shows the login screen.
      */
     public void logout() {
+        if (mayEndSession("logout.menu", "logout.confirm")) logout.run();
+    }
+
+    /**
+     * True when nothing is open but the case list, or the user confirms closing the open pages (a
+     * form's unsaved input would be lost). Log out, Quit and closing the window all ask this.
+     */
+    boolean mayEndSession(String titleKey, String messageKey) {
         int openPages = tabs.getTabs().size() - 1;
-        if (openPages > 0) {
-            javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                    I18n.t("logout.confirm", openPages), javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-            confirm.setTitle(I18n.t("logout.menu"));
-            confirm.setHeaderText(null);
-            confirm.initOwner(stage);
-            if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) return;
-        }
-        logout.run();
+        if (openPages == 0) return true;
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                I18n.t(messageKey, openPages), javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        confirm.setTitle(I18n.t(titleKey));
+        confirm.setHeaderText(null);
+        confirm.initOwner(stage);
+        return confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) == javafx.scene.control.ButtonType.OK;
     }
 
     void onLogout(Runnable action) {

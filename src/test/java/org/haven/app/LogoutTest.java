@@ -23,7 +23,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole application window: log in, log out (the database closes cleanly and the login screen
- * returns, after a confirmation when pages are open), log in again, and close the window.
+ * returns, after a confirmation when pages are open), log in again, and close the window (asked
+ * likewise).
  */
 @ExtendWith(ApplicationExtension.class)
 class LogoutTest {
@@ -83,7 +84,18 @@ class LogoutTest {
         Haven second = logIn(robot);
         assertThat(second).isNotSameAs(first);
         assertThat(second.cases().count(org.haven.cases.CaseQuery.text("", 10))).isZero();
-        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        // Closing the window with a page open asks too; Cancel keeps everything open.
+        robot.interact(() -> app.mainWindow().showPage("notes", new Label("typing...")));
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(exited.get()).isFalse();
+        assertThat(second.database().isClosed()).isFalse();
+
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, exited::get);
         assertThat(second.database().isClosed()).isTrue();
     }
