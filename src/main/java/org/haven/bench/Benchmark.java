@@ -69,9 +69,18 @@ public final class Benchmark {
 
     private Benchmark() {}
 
+    private static Path keepFolder(Path keep) {
+        try {
+            return Files.createDirectories(keep);
+        } catch (IOException | SecurityException e) {
+            throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.BAD_INPUT,
+                    "Cannot create the --keep folder " + keep + ": choose a writable path.");
+        }
+    }
+
     public static Report run(Options options, PrintStream progress) throws Exception {
         boolean temporary = options.keep() == null;
-        Path work = temporary ? Files.createTempDirectory("haven-bench") : Files.createDirectories(options.keep());
+        Path work = temporary ? Files.createTempDirectory("haven-bench") : keepFolder(options.keep());
         try {
             return runIn(work, options, progress);
         } finally {

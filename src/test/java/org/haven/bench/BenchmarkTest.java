@@ -54,4 +54,14 @@ class BenchmarkTest {
             assertThat(prefixes).anyMatch(p -> p.contains(" "));
         }
     }
+
+    @Test
+    void aKeepFolderThatCannotBeCreatedIsBadInput() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Benchmark.run(
+                        new Benchmark.Options(10, 7, file.resolve("work"), null, false), new PrintStream(new ByteArrayOutputStream())))
+                .isInstanceOfSatisfying(org.haven.common.HavenException.class,
+                        e -> assertThat(e.kind()).isEqualTo(org.haven.common.HavenException.Kind.BAD_INPUT))
+                .hasMessageContaining("--keep folder");
+    }
 }
