@@ -15,8 +15,12 @@ final class BackupCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE") Path output;
 
+    @Option(names = "--force", description = "Replace the output file if it already exists.")
+    boolean force;
+
     @Override
     public Integer call() {
+        org.haven.common.OutputFiles.check(output, home.home(), force);
         try (Haven haven = home.open()) {
             Backups.Manifest m = Backups.backup(haven.unlocked(), output);
             System.out.println("backup written\t" + output.toAbsolutePath() + "\t" + m.createdAt());

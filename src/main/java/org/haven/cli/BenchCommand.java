@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (people < 10 || people > 1_000_000) throw org.haven.common.HavenException.badInput("--people must be between 10 and 1000000.");
+        // The benchmark builds and replaces its own database: never in (or over) the real data folder.
+        Path dataFolder = org.haven.db.HavenHome.resolve(null);
+        if (keep != null) org.haven.common.OutputFiles.checkOutsideDataFolder(keep, dataFolder);
+        if (!noDoc) org.haven.common.OutputFiles.checkOutsideDataFolder(doc, dataFolder);
         Benchmark.Report report = Benchmark.run(new Benchmark.Options(people, seed, keep, noDoc ? null : doc, !noStartup, startupOnly), System.err);
         System.out.print(report.tsv());
         System.out.flush();

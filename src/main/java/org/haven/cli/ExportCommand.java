@@ -56,10 +56,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
     Path output;
 
+    @Option(names = "--force", description = "Replace the output file if it already exists.")
+    boolean force;
+
     @Override
     public Integer call() {
         if (kind.anonymized) return anonymized();
-        if (kind.identified) return IdentifiedExportCommand.run(home, output);
+        if (kind.identified) return IdentifiedExportCommand.run(home, output, force);
         throw HavenException.badInput("Choose the kind of export.");
     }
 
@@ -68,6 +71,8 @@ final class ExportCommand implements Callable<Integer> {
         AnonymizedExporter.effectiveK(p, k); // bad k: exit 2 before asking for a password
         YearMonth fromMonth = month("--from", from);
         YearMonth toMonth = month("--to", to);
+        org.haven.common.OutputFiles.check(output, home.home(), force);
+        org.haven.common.OutputFiles.check(AnonymizedExporter.reportPathFor(output.toAbsolutePath()), home.home(), force);
         try (Haven haven = home.open()) {
             AnonymizedExporter.Report r = haven.anonymizedExporter()
                     .export(new AnonymizedExporter.Request(p, k, fromMonth, toMonth, operations, output));

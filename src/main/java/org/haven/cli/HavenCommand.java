@@ -9,7 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The `haven` command line (see shared/CLI.md): every capability that needs no window. */
-@Command(name = "haven", mixinStandardHelpOptions = true, versionProvider = HavenCommand.VersionProvider.class,
+// scope INHERIT: --help (and --version) on every subcommand and nested subcommand, without credentials.
+@Command(name = "haven", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = HavenCommand.VersionProvider.class,
         description = "Haven: offline case tracking for survivors of trafficking. With no command, opens the window.",
         subcommands = {CheckCommand.class, InitCommand.class, UserCommand.class, DemoCommand.class,
                 StatsCommand.class, SearchCommand.class, GuiCommand.class,

@@ -14,18 +14,39 @@ public class HomeOption {
         return HavenHome.resolve(home);
     }
 
-    /** Logs in. With no database yet and credentials in the environment, creates it with that user as administrator. */
+    /**
+     * Logs in. Never creates a database (only `init` and the first-run window do): a mistyped
+     * HAVEN_HOME must not become a new, empty database. An account whose password an administrator
+     * reset must change it first (`haven user passwd`).
+     */
     Haven open() {
-        Path dir = home();
+        return open(false);
+    }
+
+    /** Logs in for `user passwd`: the one command an account with a temporary password may run. */
+    Haven openToChangePassword() {
+        return open(true);
+    }
+
+    private Haven open(boolean changingPassword) {
+        Path dir = requireDatabase();
         String user = Credentials.user();
         char[] password = Credentials.password();
-        // Only a truly empty folder gets a new database: a lone key file or database file means
-        // damage (restore from a backup), never a reason to start over beside it.
-        boolean empty = !org.haven.db.Database.existsIn(dir) && !org.haven.security.KeyFile.existsIn(dir);
-        Haven haven = empty && System.getenv("HAVEN_PASSWORD") != null
-                ? Haven.create(dir, user, password)
-                : Haven.login(dir, user, password);
+        Haven haven = Haven.login(dir, user, password);
+        if (!changingPassword && org.haven.security.Accounts.mustChangePassword(haven.unlocked())) {
+            haven.close();
+            throw org.haven.common.HavenException.denied("Your password was reset by an administrator: change it first with 'haven user passwd'.");
+        }
         haven.database().beforeCompaction(() -> System.err.println("haven: compacting the database file (old copies of changed pages)..."));
         return haven;
+    }
+
+    /** The data folder, when it holds a database (or what is left of one: login then says it is damaged). */
+    Path requireDatabase() {
+        Path dir = home();
+        if (!org.haven.db.Database.existsIn(dir) && !org.haven.security.KeyFile.existsIn(dir)) {
+            throw org.haven.common.HavenException.badInput("no Haven database in " + dir + ": check HAVEN_HOME or run init");
+        }
+        return dir;
     }
 }

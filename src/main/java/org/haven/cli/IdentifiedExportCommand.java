@@ -22,14 +22,18 @@ public final class IdentifiedExportCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.csv") Path output;
 
+    @Option(names = "--force", description = "Replace the output file if it already exists.")
+    boolean force;
+
     @Override
     public Integer call() {
-        return run(home, output);
+        return run(home, output, force);
     }
 
     /** The whole command, callable from a merged `export` command. */
-    static int run(HomeOption home, Path output) {
+    static int run(HomeOption home, Path output, boolean force) {
         if (output == null) throw HavenException.badInput("Give the output file with -o FILE.csv.");
+        org.haven.common.OutputFiles.check(output, home.home(), force);
         try (Haven haven = home.open()) {
             int n = new IdentifiedExport(haven.database(), haven.session()).writeTo(output);
             System.out.println("exported\t" + n + " cases\t" + output.toAbsolutePath());

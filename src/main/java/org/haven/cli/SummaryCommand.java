@@ -39,9 +39,13 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.pdf")
     Path output;
 
+    @Option(names = "--force", description = "Replace the output file if it already exists.")
+    boolean force;
+
     @Override
     public Integer call() {
         Audience a = parseAudience(audience);
+        org.haven.common.OutputFiles.check(output, home.home(), force);
         try (Haven haven = home.open()) {
             SummaryService service = SummaryServices.of(haven);
             List<UUID> ids = which.operation != null ? service.casesOfOperation(which.operation) : service.casesByNumber(which.cases);

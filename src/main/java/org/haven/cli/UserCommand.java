@@ -67,7 +67,7 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             char[] current = Credentials.password();
-            try (Haven haven = home.open()) {
+            try (Haven haven = home.openToChangePassword()) {
                 char[] next = Credentials.confirmedSecret("New password: ");
                 Accounts.changePassword(haven.unlocked(), current, next);
                 System.out.println("password changed for " + haven.user().username());

@@ -61,7 +61,7 @@ public final class Accounts {
         if (Database.existsIn(home) && !KeyFile.existsIn(home)) throw KeyFile.missing();
         if (!isInitialized(home)) {
             throw new HavenException(HavenException.Kind.NOT_FOUND,
-                    "No Haven database in " + home + ": create one with 'haven init --admin NAME' or the setup window.");
+                    "no Haven database in " + home + ": check HAVEN_HOME or run init");
         }
         LoginThrottle throttle = new LoginThrottle(home);
         throttle.waitBeforeAttempt();
@@ -248,6 +248,9 @@ public final class Accounts {
         if (password == null || password.length < MIN_PASSWORD_LENGTH) {
             throw HavenException.badInput("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
+        boolean blank = true;
+        for (char c : password) blank &= Character.isWhitespace(c) || Character.isSpaceChar(c);
+        if (blank) throw HavenException.badInput("A password cannot be only spaces: choose one with letters, digits or signs.");
     }
 
     private static User insertUser(DSLContext tx, String username, String displayName, Set<Role> roles) {

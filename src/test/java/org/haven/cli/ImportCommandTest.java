@@ -24,6 +24,7 @@ class ImportCommandTest {
                 + "Sok Dara,សុខ ដារ៉ា,M,,KH,lost\n");
         Path bad = write("bad.csv", "name,sex,dob,document status\nA Person,F,2999-01-01,held\nB Person,F,,held\nC Person,?x,,held\n");
 
+        assertThat(haven("init", "--admin", "admin").exit()).isZero(); // only init creates a database
         Result dry = haven("import", good.toString(), "--new-operation", "Raid Bavet", "--dry-run");
         assertThat(dry.exit()).isZero();
         assertThat(dry.out()).isEqualTo("would import 2\n");

@@ -1,0 +1,59 @@
+package org.haven.common;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * The one check every command that writes a file makes before writing: never into Haven's own data
+ * folder (an export over haven.keys made the database unopenable), never onto a device or other
+ * non-regular file, and never over an existing file unless the user said --force.
+ */
+public final class OutputFiles {
+    private OutputFiles() {}
+
+    /** Throws BAD_INPUT (exit 2) with one line when the output path is not acceptable; writes nothing. */
+    public static void check(Path output, Path dataFolder, boolean force) {
+        if (output == null || output.toString().isBlank()) {
+            throw HavenException.badInput("The output file name is empty: give it with -o FILE.");
+        }
+        checkOutsideDataFolder(output, dataFolder);
+        if (Files.exists(output)) {
+            if (!Files.isRegularFile(output)) {
+                throw HavenException.badInput("The output " + output + " exists and is not a regular file: choose a file name (nothing was written).");
+            }
+            if (!force) {
+                throw HavenException.badInput("The file " + output + " already exists: add --force to replace it (nothing was written).");
+            }
+        }
+    }
+
+    /** Refuses a path in (or through a link into) the data folder. */
+    public static void checkOutsideDataFolder(Path output, Path dataFolder) {
+        if (output == null || output.toString().isBlank()) {
+            throw HavenException.badInput("The output path is empty: give a file or folder name.");
+        }
+        if (realOrNormalized(output).startsWith(realOrNormalized(dataFolder))) {
+            throw HavenException.badInput("The output " + output + " is inside the data folder " + dataFolder
+                    + ": write it somewhere else (nothing was written).");
+        }
+    }
+
+    /**
+     * The path with every link and `..` resolved: the real path of its deepest existing ancestor
+     * with the rest appended, so a link to the data folder anywhere along the way is seen.
+     */
+    static Path realOrNormalized(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            Path real = existing.toRealPath();
+            return real.resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.haven.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14, items 3, 7 and 11: output files never land in the data folder or over a file silently,
+ * commands that read never create a database, --help works everywhere, blank passwords and a reset
+ * password's must-change flag are honoured. Each run is a real JVM, as a script would see it.
+ */
+class OutputAndFolderCliTest {
+    @TempDir Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    Run haven(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.jooq.no-logo=true", "-cp",
+                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
+                "org.haven.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("HAVEN_NEW_PASSWORD");
+        pb.environment().put("HAVEN_HOME", dir.resolve("home").toString());
+        pb.environment().put("HAVEN_USER", "boss");
+        pb.environment().put("HAVEN_PASSWORD", "secret-pass-123");
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getValue() == null) pb.environment().remove(e.getKey());
+            else pb.environment().put(e.getKey(), e.getValue());
+        }
+        pb.redirectOutput(dir.resolve("out.txt").toFile());
+        pb.redirectError(dir.resolve("err.txt").toFile());
+        int exit = pb.start().waitFor();
+        return new Run(exit, Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    Run haven(String... args) throws IOException, InterruptedException {
+        return haven(Map.of(), args);
+    }
+
+    static void assertOneLine(Run r) {
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void outputPathsInsideTheDataFolderExistingFilesDevicesAndEmptyNamesAreRefused() throws Exception {
+        assertThat(haven("init", "--admin", "boss").exit()).isZero();
+        Path home = dir.resolve("home");
+        Path keys = home.resolve("haven.keys");
+        Path db = home.resolve("haven.mv.db");
+        byte[] keysBefore = Files.readAllBytes(keys);
+        byte[] dbBefore = Files.readAllBytes(db);
+
+        Run overKeys = haven("export", "--identified", "-o", keys.toString(), "--force");
+        assertThat(overKeys.exit()).isEqualTo(2);
+        assertThat(overKeys.err()).contains("inside the data folder");
+        assertOneLine(overKeys);
+
+        Run overDb = haven("backup", "-o", db.toString(), "--force");
+        assertThat(overDb.exit()).isEqualTo(2);
+        // through `..` and through a link to the folder
+        Path link = Files.createSymbolicLink(dir.resolve("link"), home);
+        assertThat(haven("summary", "--operation", "X", "--audience", "court", "-o", link.resolve("haven.mv.db").toString(), "--force").exit()).isEqualTo(2);
+        assertThat(haven("export", "--anonymized", "-o", dir.resolve("elsewhere/../home/new.csv").toString()).exit()).isEqualTo(2);
+        assertThat(haven("export", "--identified", "-o", link.resolve("new.csv").toString()).exit()).isEqualTo(2);
+        assertThat(Files.readAllBytes(keys)).isEqualTo(keysBefore);
+        assertThat(haven("stats").exit()).isZero();
+
+        Run device = haven("export", "--identified", "-o", "/dev/null", "--force");
+        assertThat(device.exit()).isEqualTo(2);
+        assertThat(device.err()).contains("not a regular file");
+
+        Run empty = haven("export", "--identified", "-o", "");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertOneLine(empty);
+        assertThat(haven("backup", "-o", "").exit()).isEqualTo(2);
+
+        Path existing = Files.writeString(dir.resolve("existing.csv"), "keep me");
+        Run noForce = haven("export", "--identified", "-o", existing.toString());
+        assertThat(noForce.exit()).isEqualTo(2);
+        assertThat(noForce.err()).contains("already exists").contains("--force");
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+        Path existingBackup = Files.writeString(dir.resolve("b.haven"), "keep me");
+        assertThat(haven("backup", "-o", existingBackup.toString()).exit()).isEqualTo(2);
+        assertThat(Files.readString(existingBackup)).isEqualTo("keep me");
+
+        Run forced = haven("export", "--identified", "-o", existing.toString(), "--force");
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(Files.readString(existing)).startsWith("case_number");
+    }
+
+    @Test
+    void commandsOtherThanInitNeverCreateADatabase() throws Exception {
+        Path typo = dir.resolve("typo");
+        Map<String, String> env = Map.of("HAVEN_HOME", typo.toString());
+        for (List<String> args : List.of(List.of("stats"), List.of("demo", "--people", "5"), List.of("search", "x"),
+                List.of("audit", "verify"), List.of("user", "list"))) {
+            Run r = haven(env, args.toArray(String[]::new));
+            assertThat(r.exit()).as(args + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).isEqualTo("haven: no Haven database in " + typo + ": check HAVEN_HOME or run init");
+            assertThat(typo).as(args.toString()).doesNotExist();
+        }
+        assertThat(haven(env, "init", "--admin", "boss").exit()).isZero();
+        assertThat(haven(env, "demo", "--people", "5").exit()).isZero();
+    }
+
+    @Test
+    void helpWorksOnEverySubcommandWithoutCredentials() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("HAVEN_USER", null);
+        env.put("HAVEN_PASSWORD", null);
+        List<List<String>> commands = List.of(List.of("check"), List.of("init"), List.of("user"), List.of("user", "add"),
+                List.of("user", "list"), List.of("user", "passwd"), List.of("user", "reset-password"), List.of("user", "disable"),
+                List.of("user", "enable"), List.of("demo"), List.of("stats"), List.of("search"), List.of("gui"), List.of("export"),
+                List.of("summary"), List.of("audit"), List.of("audit", "verify"), List.of("audit", "list"), List.of("backup"),
+                List.of("restore"), List.of("person"), List.of("person", "delete"), List.of("import"), List.of("match"), List.of("bench"));
+        for (List<String> c : commands) {
+            List<String> args = new ArrayList<>(c);
+            args.add("--help");
+            Run r = haven(env, args.toArray(String[]::new));
+            assertThat(r.exit()).as(c + ": " + r.err()).isZero();
+            assertThat(r.out()).as(c.toString()).contains("Usage:");
+        }
+        assertThat(dir.resolve("home")).doesNotExist();
+    }
+
+    @Test
+    void blankPasswordsAreRefusedAndAResetPasswordMustBeChangedFirst() throws Exception {
+        Run blankInit = haven(Map.of("HAVEN_PASSWORD", "          "), "init", "--admin", "boss");
+        assertThat(blankInit.exit()).isEqualTo(2);
+        assertThat(blankInit.err()).contains("only spaces");
+        assertThat(haven("init", "--admin", "boss").exit()).isZero();
+        Run blankUser = haven(Map.of("HAVEN_NEW_PASSWORD", "            "), "user", "add", "ana", "--role", "caseworker");
+        assertThat(blankUser.exit()).as(blankUser.err()).isEqualTo(2);
+
+        assertThat(haven(Map.of("HAVEN_NEW_PASSWORD", "first-pass-123"), "user", "add", "ana", "--role", "caseworker").exit()).isZero();
+        assertThat(haven(Map.of("HAVEN_NEW_PASSWORD", "            "), "user", "reset-password", "ana").exit()).isEqualTo(2);
+        assertThat(haven(Map.of("HAVEN_NEW_PASSWORD", "temporary-123"), "user", "reset-password", "ana").exit()).isZero();
+
+        Map<String, String> ana = Map.of("HAVEN_USER", "ana", "HAVEN_PASSWORD", "temporary-123");
+        Run blocked = haven(ana, "search", "x");
+        assertThat(blocked.exit()).isEqualTo(3);
+        assertThat(blocked.err()).contains("haven user passwd");
+        assertOneLine(blocked);
+
+        Map<String, String> change = new HashMap<>(ana);
+        change.put("HAVEN_NEW_PASSWORD", "           ");
+        assertThat(haven(change, "user", "passwd").exit()).isEqualTo(2);
+        change.put("HAVEN_NEW_PASSWORD", "anas-own-pass-1");
+        Run changed = haven(change, "user", "passwd");
+        assertThat(changed.exit()).as(changed.err()).isZero();
+        assertThat(haven(Map.of("HAVEN_USER", "ana", "HAVEN_PASSWORD", "anas-own-pass-1"), "search", "x").exit()).isZero();
+    }
+}
