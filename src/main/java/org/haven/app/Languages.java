@@ -42,11 +42,12 @@ public final class Languages {
     }
 
     public static void save(Path home, Locale locale) throws IOException {
-        Files.createDirectories(home);
+        org.haven.common.PrivateFiles.createFolder(home);
         Properties p = new Properties();
         p.setProperty(KEY, locale.toLanguageTag());
         try (OutputStream out = Files.newOutputStream(home.resolve(FILE))) {
             p.store(out, "Haven preferences");
         }
+        org.haven.common.PrivateFiles.tighten(home);
     }
 }

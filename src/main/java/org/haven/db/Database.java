@@ -54,7 +54,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating when absent) and migrates the database with the given key. */
     public static Database open(Path home, byte[] databaseKey) {
         try {
-            Files.createDirectories(home);
+            org.haven.common.PrivateFiles.createFolder(home); // also tightens a folder found too open
         } catch (Exception e) {
             throw new HavenException(HavenException.Kind.FAILURE,
                     "Cannot create the data folder: check that it is writable.", e);
@@ -68,6 +68,7 @@ public final class Database implements AutoCloseable {
         boolean upToDate;
         try (Connection probe = pool.getConnection()) {
             upToDate = Migrations.upToDate(probe);
+            org.haven.common.PrivateFiles.tighten(home); // H2 creates its file with the process umask
         } catch (SQLException e) {
             pool.dispose();
             throw translateOpenError(e);
@@ -236,5 +237,6 @@ public final class Database implements AutoCloseable {
             // already closed
         }
         pool.dispose();
+        org.haven.common.PrivateFiles.tighten(home); // SHUTDOWN COMPACT rewrote the file with the umask
     }
 }

@@ -135,7 +135,7 @@ public final class Backups {
         }
         Path staging = null;
         try {
-            Files.createDirectories(home);
+            org.haven.common.PrivateFiles.createFolder(home);
             staging = Files.createTempDirectory(home, ".restore-");
             extract(file, staging);
             boolean intact;
@@ -152,6 +152,7 @@ public final class Backups {
                 move(staging.resolve(KEYS), KeyFile.pathIn(home));
                 move(staging.resolve(DB_FILE), home.resolve(DB_FILE));
             }
+            org.haven.common.PrivateFiles.tighten(home); // the extracted files were created with the umask
             return new Restored(manifest, intact, aside);
         } catch (IOException e) {
             throw new HavenException(HavenException.Kind.FAILURE,
