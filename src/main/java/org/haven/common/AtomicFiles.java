@@ -30,12 +30,23 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, Content content) {
+        write(file, null, content);
+    }
+
+    /**
+     * As {@link #write(Path, Content)}; with a data folder, the temporary file is recorded there
+     * ({@link PendingParts}) so that a killed process's leftover is deleted on the next open.
+     */
+    public static void write(Path file, Path dataFolder, Content content) {
         Path target = file.toAbsolutePath();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.getParent(), ".haven-", ".tmp");
+            tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".haven-part");
+            if (dataFolder != null) PendingParts.add(dataFolder, tmp);
+            createPrivate(tmp);
             content.writeTo(tmp);
             moveIntoPlace(tmp, target);
+            if (dataFolder != null) PendingParts.remove(dataFolder, tmp);
             tmp = null;
         } catch (IOException e) {
             throw new HavenException(HavenException.Kind.FAILURE,
@@ -44,10 +55,21 @@ public final class AtomicFiles {
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
+                    if (dataFolder != null) PendingParts.remove(dataFolder, tmp);
                 } catch (IOException ignored) {
                     // best effort; the caller already gets the write failure
                 }
             }
+        }
+    }
+
+    /** A new file readable by its owner only (where the file system has POSIX permissions). */
+    public static void createPrivate(Path file) throws IOException {
+        if (PrivateFiles.posix()) {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
         }
     }
 }

@@ -69,6 +69,9 @@ public final class Database implements AutoCloseable {
         try (Connection probe = pool.getConnection()) {
             upToDate = Migrations.upToDate(probe);
             org.haven.common.PrivateFiles.tighten(home); // H2 creates its file with the process umask
+            // H2's file lock is held now, so no other process is still writing these: a killed
+            // export's or summary's half-written output is deleted.
+            org.haven.common.PendingParts.cleanUp(home);
         } catch (SQLException e) {
             pool.dispose();
             throw translateOpenError(e);

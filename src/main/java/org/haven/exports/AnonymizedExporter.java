@@ -148,8 +148,8 @@ public final class AnonymizedExporter {
         Path reportFile = reportPathFor(csv);
         Report report = new Report(csv, reportFile, preset, k, result.kReached(), sources.size(), result.exported(),
                 result.suppressed(), result.generalized(), request.from(), request.to(), codes);
-        writeAtomically(csv, out -> writeCsv(out, dsl, sources, result, order));
-        writeAtomically(reportFile, out -> out.write(ExportReport.text(report)));
+        writeAtomically(csv, db.home(), out -> writeCsv(out, dsl, sources, result, order));
+        writeAtomically(reportFile, db.home(), out -> out.write(ExportReport.text(report)));
         db.inTransaction(tx -> {
             AuditLog.record(tx, session.user(), "EXPORT_ANONYMIZED", null, null,
                     "preset=" + preset.name().toLowerCase() + " k=" + k + " kReached=" + result.kReached()
@@ -274,8 +274,8 @@ public final class AnonymizedExporter {
     }
 
     /** Writes to a temporary file in the destination folder, then moves it into place in one step. */
-    static void writeAtomically(Path target, Content content) {
-        org.haven.common.AtomicFiles.write(target, tmp -> {
+    static void writeAtomically(Path target, Path dataFolder, Content content) {
+        org.haven.common.AtomicFiles.write(target, dataFolder, tmp -> {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.write(out);
             }

@@ -46,10 +46,15 @@ public final class IdentifiedExport {
     public int writeTo(Path out) {
         session.require(Role.COORDINATOR);
         Path target = out.toAbsolutePath();
-        Path part = target.resolveSibling(target.getFileName() + ".part");
+        // A recognisable name, recorded in the data folder before it exists: if the process is killed,
+        // the next open deletes it (PendingParts), so no plain-text copy is left behind unseen.
+        Path part = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".haven-part");
         AppUser assignee = APP_USER.as("assignee");
+        // Audited when it starts, in its own transaction: a killed export still shows who began it.
+        db.inTransactionRun(tx -> AuditLog.record(tx, session.user(), "EXPORT_IDENTIFIED_STARTED", null, null, null));
         try {
             if (target.getParent() != null) Files.createDirectories(target.getParent());
+            org.haven.common.PendingParts.add(db.home(), part);
             createPrivate(part);
             int count = db.inTransaction(tx -> {
                 int n = 0;
@@ -79,6 +84,7 @@ public final class IdentifiedExport {
         } finally {
             try {
                 Files.deleteIfExists(part);
+                org.haven.common.PendingParts.remove(db.home(), part);
             } catch (IOException ignored) {
                 // nothing more to do; the user is told the export failed
             }

@@ -137,10 +137,13 @@ public final class SummaryService {
         if (dir == null || !Files.isDirectory(dir)) {
             throw failure("Cannot write " + file + ": the folder does not exist.", null);
         }
-        Path temp;
+        // Recorded in the data folder first: a killed process's half-written PDF is deleted on the next open.
+        Path temp = dir.resolve(".haven-summary-" + Long.toHexString(System.nanoTime()) + ".haven-part");
         try {
-            temp = Files.createTempFile(dir, ".haven-summary-", ".part");
+            org.haven.common.PendingParts.add(db.home(), temp);
+            org.haven.common.AtomicFiles.createPrivate(temp);
         } catch (IOException e) {
+            org.haven.common.PendingParts.remove(db.home(), temp);
             throw failure("Cannot write to the folder " + dir + ": it is not writable. Choose another place.", e);
         }
         try {
@@ -157,6 +160,7 @@ public final class SummaryService {
         } finally {
             try {
                 Files.deleteIfExists(temp);
+                org.haven.common.PendingParts.remove(db.home(), temp);
             } catch (IOException ignored) {
                 // Best effort; the name says what it is.
             }
