@@ -8,9 +8,27 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            exitWithoutDisplay();
             org.haven.app.HavenLauncher.launch(args);
             return;
         }
         System.exit(HavenCommand.run(args));
+    }
+
+    /**
+     * On Linux and the BSDs the window needs an X11 or Wayland display: without one JavaFX fails with
+     * a stack trace, so say what to do in one line instead (exit 1).
+     */
+    public static void exitWithoutDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) return;
+        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) return; // headless by choice
+        if (!blank(System.getenv("DISPLAY")) || !blank(System.getenv("WAYLAND_DISPLAY"))) return;
+        System.err.println("haven: no display: run on a desktop or use xvfb-run -a ./haven");
+        System.exit(1);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

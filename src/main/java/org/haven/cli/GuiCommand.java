@@ -10,6 +10,7 @@ final class GuiCommand implements Runnable {
 
     @Override
     public void run() {
+        org.haven.Main.exitWithoutDisplay();
         if (home.home != null) System.setProperty("haven.home", home.home().toString());
         org.haven.app.HavenLauncher.launch(new String[0]);
     }

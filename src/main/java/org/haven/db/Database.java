@@ -53,6 +53,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating when absent) and migrates the database with the given key. */
     public static Database open(Path home, byte[] databaseKey) {
+        // H2 reads ';' in its URL as the start of a setting: such a path would open (or create) the
+        // database somewhere else. Refused before anything is created.
+        if (home.toAbsolutePath().toString().contains(";")) {
+            throw HavenException.badInput("The data folder path " + home + " contains ';', which the database cannot use: choose a folder without it.");
+        }
         try {
             org.haven.common.PrivateFiles.createFolder(home); // also tightens a folder found too open
         } catch (Exception e) {

@@ -163,4 +163,25 @@ class OutputAndFolderCliTest {
         assertThat(changed.exit()).as(changed.err()).isZero();
         assertThat(haven(Map.of("HAVEN_USER", "ana", "HAVEN_PASSWORD", "anas-own-pass-1"), "search", "x").exit()).isZero();
     }
+
+    @Test
+    void aDataFolderWithASemicolonIsRefusedAndTheWindowWithoutADisplaySaysSo() throws Exception {
+        Path odd = dir.resolve("a;b");
+        Run semicolon = haven(Map.of("HAVEN_HOME", odd.toString()), "init", "--admin", "boss");
+        assertThat(semicolon.exit()).isEqualTo(2);
+        assertThat(semicolon.err()).contains("';'");
+        assertOneLine(semicolon);
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("a"))).isEmpty();
+        }
+
+        Map<String, String> noDisplay = new HashMap<>();
+        noDisplay.put("DISPLAY", null);
+        noDisplay.put("WAYLAND_DISPLAY", null);
+        for (String[] args : new String[][] {{}, {"gui"}}) {
+            Run r = haven(noDisplay, args);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err().strip()).isEqualTo("haven: no display: run on a desktop or use xvfb-run -a ./haven");
+        }
+    }
 }
