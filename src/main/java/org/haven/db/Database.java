@@ -64,6 +64,18 @@ public final class Database implements AutoCloseable {
             throw new HavenException(HavenException.Kind.FAILURE,
                     "Cannot create the data folder: check that it is writable.", e);
         }
+        // An empty file is what a failed copy or a full disk leaves: H2 would start a new, empty database
+        // in its place and the data would look gone; refuse it as damaged and leave the file as it is.
+        Path file = home.resolve(FILE_BASE + ".mv.db");
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                throw new HavenException(HavenException.Kind.FAILURE,
+                        "The database file (haven.mv.db) is damaged (it is empty): restore the data folder from a backup.");
+            }
+        } catch (java.io.IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "The database file (haven.mv.db) cannot be read: check the data folder.", e);
+        }
         String url = jdbcUrl(home);
         HexFormat hex = HexFormat.of();
         String filePassword = hex.formatHex(databaseKey);
@@ -115,8 +127,9 @@ public final class Database implements AutoCloseable {
         if (code == 90049 || code == 28000) {
             // The key came out of the key file intact (AES-GCM checked it), so the password was right:
             // the database file is damaged, or it and the key file come from different installations.
-            return new HavenException(HavenException.Kind.FAILURE,
-                    "The database file (haven.mv.db) is damaged or does not belong to this key file: restore the data folder from a backup.");
+            // Exit 3 (not allowed): most often a key file copied from another installation.
+            return HavenException.denied(
+                    "The key file (haven.keys) does not belong to this database file (haven.mv.db), or that file is damaged: restore the data folder from a backup.");
         }
         if (code == 90020) {
             return new HavenException(HavenException.Kind.FAILURE,

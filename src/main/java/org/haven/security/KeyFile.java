@@ -41,6 +41,19 @@ public final class KeyFile {
     static final int ARGON_ITERATIONS = 3;
     static final int ARGON_PARALLELISM = 4;
 
+    /**
+     * The most an entry may ask for: 4 times the cost of a new wrap. An edited file asking for more
+     * (e.g. m=2^31 KiB, t=2^31) would exhaust memory or run for days; it is reported as damaged.
+     */
+    static final int MAX_MEMORY_KIB = 4 * ARGON_MEMORY_KIB;
+    static final int MAX_ITERATIONS = 4 * ARGON_ITERATIONS;
+    static final int MAX_PARALLELISM = 16;
+
+    static boolean costWithinBounds(int memoryKib, int iterations, int parallelism) {
+        return parallelism >= 1 && parallelism <= MAX_PARALLELISM && memoryKib >= 8 * parallelism
+                && memoryKib <= MAX_MEMORY_KIB && iterations >= 1 && iterations <= MAX_ITERATIONS;
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Path file;
     private final Properties entries;
@@ -122,7 +135,7 @@ public final class KeyFile {
             int iterations = Integer.parseInt(entries.getProperty(p + "t"));
             int parallelism = Integer.parseInt(entries.getProperty(p + "p"));
             byte[] blob = Base64.getDecoder().decode(wrapped);
-            if (salt.length < 16 || blob.length < 12 + 16 || memory < 8 * parallelism || iterations < 1) throw corrupt();
+            if (salt.length < 16 || blob.length < 12 + 16 || !costWithinBounds(memory, iterations, parallelism)) throw corrupt();
             byte[] kek = derive(password, salt, memory, iterations, parallelism);
             try {
                 return aesGcm(Cipher.DECRYPT_MODE, kek, Arrays.copyOf(blob, 12),
