@@ -73,6 +73,7 @@ final class ExportCommand implements Callable<Integer> {
                     .export(new AnonymizedExporter.Request(p, k, fromMonth, toMonth, operations, output));
             System.out.println("file\t" + r.csv());
             System.out.println("report\t" + r.reportFile());
+            System.out.println("codebook\t" + r.codebookFile());
             System.out.println("rows\t" + r.exported());
             System.out.println("suppressed\t" + r.suppressed());
             System.out.println("k\t" + r.kRequired());
