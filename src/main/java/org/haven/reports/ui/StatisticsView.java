@@ -278,8 +278,18 @@ public final class StatisticsView extends BorderPane {
         NumberAxis y = new NumberAxis();
         StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
         CountTable t = p.table();
-        List<String> months = new ArrayList<>(t.rows());
+        // Every month of the table, in its order, marked when one of its counts is hidden. The axis is
+        // fixed: auto-ranging would rebuild the categories from the series (months of later series
+        // appended at the end, months with no shown count dropped).
+        List<String> months = new ArrayList<>(t.rows().size());
+        for (int i = 0; i < t.rows().size(); i++) {
+            boolean hidden = false;
+            for (int j = 0; j < t.columns().size(); j++) hidden |= p.isSuppressed(i, j);
+            months.add(hidden ? I18n.t("stats.hidden", t.rows().get(i)) : t.rows().get(i));
+        }
+        x.setAutoRanging(false);
         x.getCategories().setAll(months);
+        x.setTickLabelRotation(90);
         for (int j = 0; j < t.columns().size(); j++) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(I18n.label(Outcome.valueOf(t.columns().get(j))));

@@ -103,6 +103,31 @@ class StatisticsViewTest {
     }
 
     @Test
+    void theOutcomesChartShowsEveryMonthOfItsTableInOrderWithHiddenCellsMarked(FxRobot robot) throws Exception {
+        waitLoaded();
+        var table = new StatisticsService(haven.database(), haven.session()).all(org.haven.reports.StatsFilter.all())
+                .stream().filter(t -> t.id().equals(StatisticsService.OUTCOMES_BY_MONTH)).findFirst().orElseThrow();
+        var protectedTable = org.haven.reports.SmallCells.protect(table, StatisticsView.K);
+        assertThat(table.rows()).hasSizeGreaterThan(12);
+        @SuppressWarnings("unchecked")
+        var chart = (javafx.scene.chart.StackedBarChart<String, Number>) view.chart(StatisticsService.OUTCOMES_BY_MONTH);
+        java.util.List<String> categories = WaitForAsyncUtils.asyncFx(() ->
+                java.util.List.copyOf(((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories())).get();
+        // Every month of the table, in the table's (chronological) order; a month with a hidden cell carries the mark.
+        java.util.List<String> months = categories.stream().map(c -> c.replace(" *", "")).toList();
+        assertThat(months).containsExactlyElementsOf(table.rows());
+        assertThat(months).isSortedAccordingTo(java.util.Comparator.comparing(java.time.YearMonth::parse));
+        boolean anyHidden = false;
+        for (int i = 0; i < table.rows().size(); i++) {
+            boolean hidden = false;
+            for (int j = 0; j < table.columns().size(); j++) hidden |= protectedTable.isSuppressed(i, j);
+            assertThat(categories.get(i).endsWith(" *")).as("month %s marked", table.rows().get(i)).isEqualTo(hidden);
+            anyHidden |= hidden;
+        }
+        assertThat(anyHidden).as("the demo data has small cells to hide").isTrue();
+    }
+
+    @Test
     void theReportPdfHoldsEveryChartAndProtectedCounts(FxRobot robot) throws Exception {
         waitLoaded();
         var tables = new StatisticsService(haven.database(), haven.session()).all(org.haven.reports.StatsFilter.all());
