@@ -128,6 +128,35 @@ class StatisticsViewTest {
     }
 
     @Test
+    void donorChartsAreShownAndSavedImagesCarryPeriodAndRule(FxRobot robot) throws Exception {
+        waitLoaded();
+        for (String id : java.util.List.of(StatisticsService.IDENTIFICATIONS_BY_MONTH, StatisticsService.NATIONALITY_BY_OUTCOME,
+                StatisticsService.TIME_TO_EXIT, StatisticsService.LEGAL_PROCEEDINGS, StatisticsService.SERVICES_DELIVERED,
+                org.haven.screening.ScreeningStats.LABOUR_EXPLOITATION)) {
+            assertThat(view.chart(id)).as(id).isNotNull();
+            assertThat(view.chart(id).getTitle()).as(id).doesNotStartWith("stats.").isNotBlank();
+        }
+        assertThat(view.chart(StatisticsService.TIME_TO_EXIT).getTitle()).isEqualTo("Days from identification to exit, by outcome");
+
+        robot.clickOn("#stats-from").write("2020-01");
+        robot.clickOn("#stats-to").write("2030-12");
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> k = robot.lookup("#stats-k").queryAs(ComboBox.class);
+        robot.interact(() -> k.setValue(StatisticsView.K_PUBLIC));
+        robot.clickOn("#stats-refresh");
+        waitLoaded();
+        assertThat(robot.lookup("#stats-status").queryLabeled().getText()).contains("11");
+        String caption = WaitForAsyncUtils.asyncFx(view::pngCaption).get();
+        assertThat(caption).contains("2020-01", "2030-12", "11");
+        var image = WaitForAsyncUtils.asyncFx(() -> ChartImages.withCaption(
+                ChartImages.snapshot(view.chart(StatisticsService.IDENTIFICATIONS_BY_MONTH)), caption)).get();
+        Path png = dir.resolve("ids.png");
+        ChartImages.writePng(image, caption, png);
+        assertThat(ChartImages.caption(png)).isEqualTo("Period: 2020-01 to 2030-12 · counts below 11 hidden, with secondary suppression (*)");
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getHeight()).isGreaterThan(360);
+    }
+
+    @Test
     void theReportPdfHoldsEveryChartAndProtectedCounts(FxRobot robot) throws Exception {
         waitLoaded();
         var tables = new StatisticsService(haven.database(), haven.session()).all(org.haven.reports.StatsFilter.all());
