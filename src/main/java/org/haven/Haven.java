@@ -92,7 +92,8 @@ public final class Haven implements AutoCloseable {
     public org.haven.reports.StatisticsService statistics() {
         return new org.haven.reports.StatisticsService(database(), session)
                 .with(screeningTable(org.haven.screening.ScreeningStats::determinations))
-                .with(screeningTable(org.haven.screening.ScreeningStats::indicators));
+                .with(screeningTable(org.haven.screening.ScreeningStats::indicators))
+                .with(screeningTable(org.haven.screening.ScreeningStats::labourExploitation));
     }
 
     private static org.haven.reports.StatsTableSource screeningTable(

@@ -38,6 +38,22 @@ final class Credentials {
         return first;
     }
 
+    /** The password of an encrypted export: HAVEN_EXPORT_PASSWORD, or typed twice (never a command-line argument). */
+    static char[] exportPassword() {
+        String value = System.getenv("HAVEN_EXPORT_PASSWORD");
+        if (value != null && !value.isEmpty()) return value.toCharArray();
+        Console console = System.console();
+        if (console == null) {
+            throw HavenException.badInput("No file password: set HAVEN_EXPORT_PASSWORD, or run the command in a terminal.");
+        }
+        char[] first = console.readPassword("Password for the file: ");
+        char[] again = console.readPassword("Repeat it: ");
+        if (first == null || first.length == 0) throw HavenException.badInput("No file password given: nothing was written.");
+        if (!java.util.Arrays.equals(first, again)) throw HavenException.badInput("The two passwords differ: nothing was written.");
+        java.util.Arrays.fill(again, '\0');
+        return first;
+    }
+
     static char[] secret(String variable, String prompt) {
         String value = System.getenv(variable);
         if (value != null && !value.isEmpty()) return value.toCharArray();

@@ -53,31 +53,47 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--operation", paramLabel = "CODE", description = "Only cases of this operation (repeatable).")
     List<String> operations;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.csv", description = "The CSV file to write (FILE.xlsx for --identified: an Excel workbook).")
     Path output;
 
     @Option(names = "--force", description = "Replace the output file if it already exists.")
     boolean force;
 
+    @Option(names = "--xlsx", description = "--identified: write an Excel workbook (also chosen by -o FILE.xlsx).")
+    boolean xlsx;
+
+    @Option(names = "--fields", split = ",", paramLabel = "FIELD,...",
+            description = "--identified: only these columns, in this order (default: all of them).")
+    List<String> fields;
+
+    @Option(names = "--password-protect",
+            description = "--identified: encrypt the .xlsx (AES) with a password from HAVEN_EXPORT_PASSWORD or the prompt.")
+    boolean passwordProtect;
+
     @Override
     public Integer call() {
         if (kind.anonymized) return anonymized();
-        if (kind.identified) return IdentifiedExportCommand.run(home, output, force);
+        if (kind.identified) return IdentifiedExportCommand.run(home, output, force, xlsx, fields, passwordProtect);
         throw HavenException.badInput("Choose the kind of export.");
     }
 
     private int anonymized() {
+        if (xlsx || fields != null || passwordProtect) {
+            throw HavenException.badInput("--xlsx, --fields and --password-protect are for --identified only.");
+        }
         AnonymizedExporter.Preset p = AnonymizedExporter.Preset.parse(preset);
         AnonymizedExporter.effectiveK(p, k); // bad k: exit 2 before asking for a password
         YearMonth fromMonth = month("--from", from);
         YearMonth toMonth = month("--to", to);
         org.haven.common.OutputFiles.check(output, home.home(), force);
         org.haven.common.OutputFiles.check(AnonymizedExporter.reportPathFor(output.toAbsolutePath()), home.home(), force);
+        org.haven.common.OutputFiles.check(AnonymizedExporter.codebookPathFor(output.toAbsolutePath()), home.home(), force);
         try (Haven haven = home.open()) {
             AnonymizedExporter.Report r = haven.anonymizedExporter()
                     .export(new AnonymizedExporter.Request(p, k, fromMonth, toMonth, operations, output));
             System.out.println("file\t" + r.csv());
             System.out.println("report\t" + r.reportFile());
+            System.out.println("codebook\t" + r.codebookFile());
             System.out.println("rows\t" + r.exported());
             System.out.println("suppressed\t" + r.suppressed());
             System.out.println("k\t" + r.kRequired());

@@ -1,6 +1,8 @@
 package org.haven.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.haven.Haven;
 import org.haven.common.HavenException;
@@ -22,22 +24,50 @@ public final class IdentifiedExportCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.csv") Path output;
 
+    @Option(names = "--xlsx", description = "Write an Excel workbook (also chosen by -o FILE.xlsx).") boolean xlsx;
+
+    @Option(names = "--fields", split = ",", paramLabel = "FIELD,...", description = "Only these columns, in this order.")
+    List<String> fields;
+
+    @Option(names = "--password-protect", description = "Encrypt the .xlsx with a password from HAVEN_EXPORT_PASSWORD or the prompt.")
+    boolean passwordProtect;
+
     @Option(names = "--force", description = "Replace the output file if it already exists.")
     boolean force;
 
     @Override
     public Integer call() {
-        return run(home, output, force);
+        return run(home, output, force, xlsx, fields, passwordProtect);
     }
 
     /** The whole command, callable from a merged `export` command. */
-    static int run(HomeOption home, Path output, boolean force) {
+    static int run(HomeOption home, Path output, boolean force, boolean xlsx, List<String> fields, boolean passwordProtect) {
         if (output == null) throw HavenException.badInput("Give the output file with -o FILE.csv.");
         org.haven.common.OutputFiles.check(output, home.home(), force);
-        try (Haven haven = home.open()) {
-            int n = new IdentifiedExport(haven.database(), haven.session()).writeTo(output);
-            System.out.println("exported\t" + n + " cases\t" + output.toAbsolutePath());
-            System.err.println("haven: this file holds identifying data in plain text: keep it on encrypted storage and delete it after use.");
+        String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean asXlsx = xlsx || name.endsWith(".xlsx");
+        if (asXlsx && !name.endsWith(".xlsx")) throw HavenException.badInput("An Excel export needs a file name ending in .xlsx.");
+        if (passwordProtect && !asXlsx) {
+            throw HavenException.badInput("--password-protect writes an encrypted Excel file: use -o FILE.xlsx.");
+        }
+        List<String> columns = IdentifiedExport.columns(fields); // unknown fields: exit 2 before any password
+        char[] password = passwordProtect ? Credentials.exportPassword() : null;
+        try {
+            if (password != null && password.length < IdentifiedExport.MIN_PASSWORD) {
+                throw HavenException.badInput("The file password must have at least " + IdentifiedExport.MIN_PASSWORD + " characters.");
+            }
+            try (Haven haven = home.open()) {
+                int n = new IdentifiedExport(haven.database(), haven.session()).writeTo(output, new IdentifiedExport.Options(
+                        columns, asXlsx ? IdentifiedExport.Format.XLSX : IdentifiedExport.Format.CSV, password));
+                System.out.println("exported\t" + n + " cases\t" + output.toAbsolutePath());
+                if (password == null) {
+                    System.err.println("haven: this file holds identifying data in plain text: keep it on encrypted storage and delete it after use.");
+                } else {
+                    System.err.println("haven: the file is encrypted; send its password by another channel than the file.");
+                }
+            }
+        } finally {
+            IdentifiedExport.wipe(password);
         }
         return 0;
     }

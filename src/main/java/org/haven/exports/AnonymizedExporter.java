@@ -47,7 +47,7 @@ import org.jooq.impl.DSL;
  */
 public final class AnonymizedExporter {
     public static final List<String> BASE_HEADERS = List.of("row_id", "identification_year", "identification_month",
-            "age_band", "prs_Gender", "prs_Citizenship", "province", "cas_Status", "outcome");
+            "age_band", "prs_Gender", "prs_Citizenship", "province", "cas_Status", "outcome", "majority_status");
     private static final int BATCH = 1000;
 
     /** Who receives the file decides the minimum k. */
@@ -76,7 +76,7 @@ public final class AnonymizedExporter {
     public record Request(Preset preset, Integer k, YearMonth from, YearMonth to, List<String> operationCodes, Path output) {}
 
     /** What was written: counts and the k reached, also written to the report file. */
-    public record Report(Path csv, Path reportFile, Preset preset, int kRequired, int kReached, int considered,
+    public record Report(Path csv, Path reportFile, Path codebookFile, Preset preset, int kRequired, int kReached, int considered,
                          int exported, int suppressed, Map<KAnonymizer.Step, Integer> generalized,
                          YearMonth from, YearMonth to, List<String> operationCodes) {}
 
@@ -146,16 +146,19 @@ public final class AnonymizedExporter {
         Collections.shuffle(order, random);
 
         Path reportFile = reportPathFor(csv);
-        Report report = new Report(csv, reportFile, preset, k, result.kReached(), sources.size(), result.exported(),
+        Path codebookFile = siblingPath(csv, ".codebook.csv");
+        Report report = new Report(csv, reportFile, codebookFile, preset, k, result.kReached(), sources.size(), result.exported(),
                 result.suppressed(), result.generalized(), request.from(), request.to(), codes);
         writeAtomically(csv, db.home(), out -> writeCsv(out, dsl, sources, result, order));
         writeAtomically(reportFile, db.home(), out -> out.write(ExportReport.text(report)));
+        writeAtomically(codebookFile, db.home(), out -> writeCodebook(out, Codebook.of(k, extraColumns)));
         db.inTransaction(tx -> {
             AuditLog.record(tx, session.user(), "EXPORT_ANONYMIZED", null, null,
                     "preset=" + preset.name().toLowerCase() + " k=" + k + " kReached=" + result.kReached()
                             + " rows=" + result.exported() + " suppressed=" + result.suppressed()
                             + " from=" + (request.from() == null ? "-" : request.from())
-                            + " to=" + (request.to() == null ? "-" : request.to()));
+                            + " to=" + (request.to() == null ? "-" : request.to())
+                            + " operations=" + (codes.isEmpty() ? "all" : String.join(",", codes)));
             return null;
         });
         return report;
@@ -163,9 +166,27 @@ public final class AnonymizedExporter {
 
     /** FILE.csv -> FILE.report.txt beside it. */
     public static Path reportPathFor(Path csv) {
+        return siblingPath(csv, ".report.txt");
+    }
+
+    /** FILE.csv -> FILE.codebook.csv beside it. */
+    public static Path codebookPathFor(Path csv) {
+        return siblingPath(csv, ".codebook.csv");
+    }
+
+    private static Path siblingPath(Path csv, String suffix) {
         String name = csv.getFileName().toString();
         String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return csv.resolveSibling(base + ".report.txt");
+        return csv.resolveSibling(base + suffix);
+    }
+
+    private static void writeCodebook(Writer out, Codebook codebook) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(Codebook.HEADERS.toArray(String[]::new)).get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (Codebook.Entry e : codebook.entries()) {
+                printer.printRecord(e.cells().stream().map(CsvCells::neutralize).toList());
+            }
+        }
     }
 
     private Condition operationFilter(DSLContext dsl, List<String> codes) {
@@ -239,6 +260,7 @@ public final class AnonymizedExporter {
                     row.add(p.province());
                     row.add(s.status().htcds(s.outcome()));
                     row.add(HtcdsValues.outcome(s.outcome()));
+                    row.add(Codebook.majorityStatus(p.ageBand()));
                     for (int c = 0; c < extraColumns.size(); c++) {
                         List<String> values = extras.get(c).get(s.caseId());
                         int width = extraColumns.get(c).headers().size();

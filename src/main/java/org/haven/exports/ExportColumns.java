@@ -21,4 +21,9 @@ public interface ExportColumns {
      * header order. A case missing from the map gets empty cells.
      */
     Map<UUID, List<String>> valuesFor(DSLContext dsl, Collection<UUID> caseIds);
+
+    /** The codebook lines of these columns (see {@link Codebook}); by default the header as its own HTCDS name. */
+    default List<Codebook.Entry> codebook() {
+        return headers().stream().map(h -> new Codebook.Entry(h, h, "", "not a quasi-identifier; as recorded")).toList();
+    }
 }

@@ -28,9 +28,10 @@ final class ExportReport {
         } else {
             b.append('\n');
             for (Map.Entry<KAnonymizer.Step, Integer> e : r.generalized().entrySet()) {
-                b.append("  ").append(e.getKey().description()).append(": ").append(e.getValue()).append(" rows\n");
+                b.append("  ").append(e.getKey().column()).append(": ").append(e.getKey().description()).append(": ").append(e.getValue()).append(" rows\n");
             }
         }
+        b.append("codebook: ").append(r.codebookFile().getFileName()).append(" (column, HTCDS name, values, how generalized)\n");
         b.append("quasi-identifiers: age_band, prs_Gender, prs_Citizenship, province, identification_year, identification_month\n");
         b.append("never exported: names, aliases, document numbers, contacts, notes, photos, internal ids, case numbers,"
                 + " dates of birth, exact dates and places\n");

@@ -15,8 +15,8 @@ import org.haven.people.Sex;
  *
  * <p>Rows whose combination is shared by fewer than k rows are generalized one step at a time, in
  * the order of {@link Step}; a step touches only the rows that are still in too-small groups
- * (local recoding), so a common nationality keeps its country code while a rare one becomes its
- * region. Rows still in a group smaller than k after the last step are suppressed (left out).
+ * (local recoding). As CTDC does, citizenship is what researchers count, so it is kept longest:
+ * month, age and place are coarsened first, and only then does a rare nationality become its region. Rows still in a group smaller than k after the last step are suppressed (left out).
  * Every combination in the result is then shared by at least k rows. See docs/anonymization.md.
  */
 public final class KAnonymizer {
@@ -31,16 +31,23 @@ public final class KAnonymizer {
 
     /** The generalization steps, in the order they are tried. */
     public enum Step {
-        MONTH_TO_YEAR("month of identification -> year only"),
-        CITIZENSHIP_TO_SUBREGION("citizenship -> UN M49 sub-region"),
-        AGE_TO_WIDE_BAND("age band -> wide band (0-17, 18-29, 30-47, 48+)"),
-        SUBREGION_TO_REGION("sub-region -> UN M49 region (continent)"),
-        PROVINCE_SUPPRESSED("province -> *");
+        MONTH_TO_YEAR("identification_month", "month of identification -> year only (empty month)"),
+        AGE_TO_WIDE_BAND("age_band", "age band -> wide band (0-17, 18-29, 30-47, 48+)"),
+        PROVINCE_SUPPRESSED("province", "province -> *"),
+        CITIZENSHIP_TO_SUBREGION("prs_Citizenship", "citizenship -> UN M49 sub-region"),
+        SUBREGION_TO_REGION("prs_Citizenship", "sub-region -> UN M49 region (continent)");
 
+        private final String column;
         private final String description;
 
-        Step(String description) {
+        Step(String column, String description) {
+            this.column = column;
             this.description = description;
+        }
+
+        /** The export column this step generalizes. */
+        public String column() {
+            return column;
         }
 
         public String description() {

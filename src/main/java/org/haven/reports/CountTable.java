@@ -9,13 +9,18 @@ import java.util.List;
 public record CountTable(String id, List<String> rows, List<String> columns, long[][] counts) {
     public static final String COUNT = "count";
 
+    /** A column that holds a measure (days), not a count: never a small cell itself, hidden with its row's count. */
+    public static boolean isMeasure(String column) {
+        return column.endsWith("_days");
+    }
+
     public long count(int row, int column) {
         return counts[row][column];
     }
 
     public long total() {
         long sum = 0;
-        for (long[] r : counts) for (long v : r) sum += v;
+        for (long[] r : counts) for (int j = 0; j < r.length; j++) if (!isMeasure(columns.get(j))) sum += r[j];
         return sum;
     }
 

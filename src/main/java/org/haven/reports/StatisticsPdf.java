@@ -84,7 +84,7 @@ public final class StatisticsPdf {
             }
             if (t.columns().size() == 1) {
                 for (int i = 0; i < t.rows().size(); i++) row(label.apply(t.id(), t.rows().get(i)), p.cell(i, 0), regular);
-                row("Total", Long.toString(t.total()), bold);
+                if (p.publishesTotal()) row("Total", Long.toString(t.total()), bold);
             } else {
                 crossTable(t, p, label);
             }

@@ -1,5 +1,6 @@
 package org.haven.reports;
 
+import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
@@ -38,6 +39,24 @@ public final class StatisticsService {
     public static final String CASES_BY_STATUS = "cases_by_status";
     public static final String OUTCOMES_BY_MONTH = "outcomes_by_month_closed";
     public static final String CASES_BY_OPERATION = "cases_by_operation";
+    public static final String IDENTIFICATIONS_BY_MONTH = "identifications_by_month";
+    public static final String NATIONALITY_BY_OUTCOME = "nationality_by_outcome";
+    public static final String TIME_TO_EXIT = "time_to_exit_by_outcome";
+    public static final String LEGAL_PROCEEDINGS = "legal_proceedings";
+    public static final String SERVICES_DELIVERED = "services_delivered";
+    /** Tables whose rows overlap (a case counts in several rows): no total line, it would mean nothing. */
+    public static final java.util.Set<String> OVERLAPPING_ROWS = java.util.Set.of(LEGAL_PROCEEDINGS, SERVICES_DELIVERED);
+    /** The time-to-exit table's columns: its case count, then days (measures, not counts). */
+    public static final List<String> TIME_TO_EXIT_COLUMNS = List.of("cases", "q1_days", "median_days", "q3_days");
+    /** Legal proceedings rows: cases that are complainants, then cases with at least one event of the type. */
+    public static final String COMPLAINANT = "COMPLAINANT";
+    static final List<org.haven.timeline.EventType> LEGAL_EVENTS = List.of(org.haven.timeline.EventType.POLICE_STATEMENT,
+            org.haven.timeline.EventType.LEGAL_AID, org.haven.timeline.EventType.COURT_HEARING);
+    static final List<org.haven.timeline.EventType> SERVICES = List.of(org.haven.timeline.EventType.SHELTER_ADMISSION,
+            org.haven.timeline.EventType.MEDICAL, org.haven.timeline.EventType.PSYCHOSOCIAL, org.haven.timeline.EventType.LEGAL_AID,
+            org.haven.timeline.EventType.EMBASSY_CONTACT, org.haven.timeline.EventType.TRAVEL_DOCUMENT_ISSUED,
+            org.haven.timeline.EventType.REPATRIATION, org.haven.timeline.EventType.FAMILY_REUNIFICATION,
+            org.haven.timeline.EventType.FOLLOW_UP);
     /** Row key for cases without a value (no nationality, no operation). */
     public static final String NONE = "none";
 
@@ -67,6 +86,11 @@ public final class StatisticsService {
         out.add(casesByStatus(dsl, filter));
         out.add(outcomesByMonth(dsl, filter));
         out.add(casesByOperation(dsl, filter));
+        out.add(identificationsByMonth(dsl, filter));
+        out.add(nationalityByOutcome(dsl, filter));
+        out.add(timeToExit(dsl, filter));
+        out.add(casesWithEvents(dsl, filter, LEGAL_PROCEEDINGS, LEGAL_EVENTS, true));
+        out.add(casesWithEvents(dsl, filter, SERVICES_DELIVERED, SERVICES, false));
         for (StatsTableSource s : extra) out.add(s.table(dsl, cases(filter)));
         return out;
     }
@@ -176,6 +200,87 @@ public final class StatisticsService {
                 .where(cases(f)).groupBy(OPERATION.CODE).orderBy(OPERATION.CODE)
                 .forEach(r -> counts.put(r.value1() == null ? NONE : r.value1(), r.value2().longValue()));
         return oneColumn(CASES_BY_OPERATION, counts);
+    }
+
+    /** Cases identified (opened) per month, every month of the span included, oldest first. */
+    private CountTable identificationsByMonth(DSLContext dsl, StatsFilter f) {
+        Field<Integer> year = DSL.year(CASE_FILE.OPENED_ON);
+        Field<Integer> month = DSL.month(CASE_FILE.OPENED_ON);
+        Field<Integer> n = DSL.count();
+        TreeMap<YearMonth, Long> byMonth = new TreeMap<>();
+        dsl.select(year, month, n).from(CASE_FILE).where(cases(f)).groupBy(year, month)
+                .forEach(r -> byMonth.put(YearMonth.of(r.value1(), r.value2()), r.value3().longValue()));
+        if (!byMonth.isEmpty()) {
+            for (YearMonth m = byMonth.firstKey(); m.isBefore(byMonth.lastKey()); m = m.plusMonths(1)) byMonth.putIfAbsent(m, 0L);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        byMonth.forEach((m, c) -> counts.put(m.toString(), c));
+        return oneColumn(IDENTIFICATIONS_BY_MONTH, counts);
+    }
+
+    /** Closed cases identified in the period, by the person's nationality (most cases first) and outcome. */
+    private CountTable nationalityByOutcome(DSLContext dsl, StatsFilter f) {
+        Field<Integer> n = DSL.count();
+        Outcome[] outcomes = Outcome.values();
+        Map<String, long[]> byNationality = new LinkedHashMap<>();
+        dsl.select(PERSON.NATIONALITY, CASE_FILE.OUTCOME, n).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .where(cases(f)).and(CASE_FILE.OUTCOME.isNotNull()).groupBy(PERSON.NATIONALITY, CASE_FILE.OUTCOME)
+                .forEach(r -> byNationality.computeIfAbsent(r.value1() == null ? NONE : r.value1(), x -> new long[outcomes.length])
+                        [Outcome.valueOf(r.value2()).ordinal()] += r.value3());
+        List<Map.Entry<String, long[]>> entries = new ArrayList<>(byNationality.entrySet());
+        entries.sort(java.util.Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -java.util.Arrays.stream(e.getValue()).sum())
+                .thenComparing(Map.Entry::getKey));
+        List<String> rows = new ArrayList<>();
+        long[][] counts = new long[entries.size()][];
+        for (int i = 0; i < entries.size(); i++) {
+            rows.add(entries.get(i).getKey());
+            counts[i] = entries.get(i).getValue();
+        }
+        List<String> columns = new ArrayList<>();
+        for (Outcome o : outcomes) columns.add(o.name());
+        return new CountTable(NATIONALITY_BY_OUTCOME, List.copyOf(rows), List.copyOf(columns), counts);
+    }
+
+    /**
+     * Days from identification (opening) to exit (closing) of the closed cases identified in the
+     * period, per outcome: the number of cases, then the first quartile, median and third quartile.
+     */
+    private CountTable timeToExit(DSLContext dsl, StatsFilter f) {
+        Field<Integer> n = DSL.count();
+        Outcome[] outcomes = Outcome.values();
+        Map<Outcome, List<long[]>> daysAndCounts = new java.util.EnumMap<>(Outcome.class);
+        // Grouped by (outcome, opened, closed): counts per combination, no ids.
+        dsl.select(CASE_FILE.OUTCOME, CASE_FILE.OPENED_ON, CASE_FILE.CLOSED_ON, n).from(CASE_FILE).where(cases(f))
+                .and(CASE_FILE.OUTCOME.isNotNull()).and(CASE_FILE.CLOSED_ON.isNotNull())
+                .groupBy(CASE_FILE.OUTCOME, CASE_FILE.OPENED_ON, CASE_FILE.CLOSED_ON)
+                .forEach(r -> daysAndCounts.computeIfAbsent(Outcome.valueOf(r.value1()), x -> new ArrayList<>())
+                        .add(new long[] {java.time.temporal.ChronoUnit.DAYS.between(r.value2(), r.value3()), r.value4()}));
+        List<String> rows = new ArrayList<>();
+        long[][] counts = new long[outcomes.length][];
+        for (Outcome o : outcomes) {
+            rows.add(o.name());
+            counts[o.ordinal()] = Quartiles.of(daysAndCounts.getOrDefault(o, List.of()));
+        }
+        return new CountTable(TIME_TO_EXIT, List.copyOf(rows), TIME_TO_EXIT_COLUMNS, counts);
+    }
+
+    /**
+     * Cases with at least one event of each type (a case counts once per type, in several rows);
+     * with {@code complainants}, first the cases where the person is a complainant.
+     */
+    private CountTable casesWithEvents(DSLContext dsl, StatsFilter f, String id, List<org.haven.timeline.EventType> types,
+                                       boolean complainants) {
+        Field<Integer> n = DSL.countDistinct(CASE_FILE.ID);
+        Map<String, Integer> found = dsl.select(CASE_EVENT.EVENT_TYPE, n).from(CASE_FILE)
+                .join(CASE_EVENT).on(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID))
+                .where(cases(f)).and(CASE_EVENT.EVENT_TYPE.in(types.stream().map(Enum::name).toList()))
+                .groupBy(CASE_EVENT.EVENT_TYPE).fetchMap(CASE_EVENT.EVENT_TYPE, n);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (complainants) {
+            counts.put(COMPLAINANT, (long) dsl.fetchCount(CASE_FILE, cases(f).and(CASE_FILE.LEGAL_ROLE.eq(COMPLAINANT))));
+        }
+        for (var t : types) counts.put(t.name(), (long) found.getOrDefault(t.name(), 0));
+        return oneColumn(id, counts);
     }
 
     private static CountTable oneColumn(String id, Map<String, Long> counts) {

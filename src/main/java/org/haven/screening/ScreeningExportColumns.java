@@ -30,6 +30,23 @@ public final class ScreeningExportColumns implements org.haven.exports.ExportCol
         return HEADERS;
     }
 
+    /** The codebook lines: HTCDS names and every value the picklists allow. */
+    @Override
+    public List<org.haven.exports.Codebook.Entry> codebook() {
+        String asRecorded = "not a quasi-identifier (an outsider does not know it); latest screening, as recorded; empty when not screened";
+        Set<String> control = new LinkedHashSet<>();
+        for (Indicator i : Indicator.values()) control.addAll(i.htcdsMethodsOfControl());
+        return List.of(
+                new org.haven.exports.Codebook.Entry(HEADERS.get(0), "vic_MethodsOfControl", "; -separated: " + String.join(", ", control), asRecorded),
+                new org.haven.exports.Codebook.Entry(HEADERS.get(1), "vic_TypeOfLabourExploitation",
+                        "; -separated: " + String.join(", ", java.util.Arrays.stream(LabourExploitation.values()).map(LabourExploitation::htcds).toList()), asRecorded),
+                new org.haven.exports.Codebook.Entry(HEADERS.get(2), "vic_MethodOfRecruitment",
+                        "; -separated: " + String.join(", ", java.util.Arrays.stream(RecruitmentMethod.values()).map(RecruitmentMethod::htcds).toList()), asRecorded),
+                new org.haven.exports.Codebook.Entry(HEADERS.get(3), "vic_RecruitmentWebsitesAndApps",
+                        "; -separated: " + String.join(", ", java.util.Arrays.stream(RecruitmentApp.values()).map(RecruitmentApp::htcds).toList()), asRecorded),
+                new org.haven.exports.Codebook.Entry(HEADERS.get(4), "", "PresumedVictim, NotAVictim, Undetermined", asRecorded));
+    }
+
     /** Three queries per batch of cases, whatever its size. */
     public Map<UUID, List<String>> valuesFor(DSLContext dsl, Collection<UUID> caseIds) {
         Map<UUID, UUID> caseOfScreening = new HashMap<>();

@@ -37,6 +37,11 @@ public final class ScreeningStats {
                 choices(dsl, cases, RECRUITMENT_APPS, ScreeningRepository.RECRUITMENT_APP, RecruitmentApp.values()));
     }
 
+    /** Type of exploitation (HTCDS vic_TypeOfLabourExploitation) from each case's latest screening. */
+    public static Table labourExploitation(DSLContext dsl, Condition cases) {
+        return choices(dsl, cases, LABOUR_EXPLOITATION, ScreeningRepository.LABOUR_EXPLOITATION, LabourExploitation.values());
+    }
+
     /** NOT_SCREENED, then each latest determination. */
     public static Table determinations(DSLContext dsl, Condition cases) {
         Map<String, Integer> by = dsl.select(SCREENING.DETERMINATION, DSL.count()).from(CASE_FILE)

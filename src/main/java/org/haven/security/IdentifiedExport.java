@@ -6,16 +6,31 @@ import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.db.jooq.tables.AppUser;
@@ -23,9 +38,11 @@ import org.jooq.Record;
 
 /**
  * The identified export: every case with its person's identifying fields, for the organisation's
- * own records or a move to another system. Coordinators only, and recorded in the audit log. The
- * file is plain text by nature: it is written owner-readable only, and the user is told to keep it
- * on encrypted storage.
+ * own records or a move to another system. Coordinators only, and recorded in the audit log (format,
+ * columns and count; never the data). Values are written as a reader expects them (labels such as
+ * "Female", "With police", "yes"), the header keeps the column names. As CSV, or as .xlsx, which can be
+ * encrypted with a password (ECMA-376 agile encryption, AES-256): Excel, LibreOffice and POI open it
+ * with the password and nothing opens it without. The file is written owner-readable only.
  */
 public final class IdentifiedExport {
     public static final List<String> HEADER = List.of(
@@ -33,6 +50,24 @@ public final class IdentifiedExport {
             "operation_code", "assigned_to",
             "name_latin", "name_native", "aliases", "sex", "birth_date", "estimated_age", "nationality",
             "languages", "interpreter_needed", "document_status", "document_number", "family_contact", "person_notes");
+    /** The shortest password accepted for an encrypted file. */
+    public static final int MIN_PASSWORD = 8;
+
+    /** CSV (UTF-8) or an Excel workbook. */
+    public enum Format { CSV, XLSX }
+
+    /**
+     * What to write: the columns (null or empty: {@link #HEADER}), the format, and for XLSX an
+     * optional password (null: not encrypted). The caller clears the password array after use.
+     */
+    public record Options(List<String> fields, Format format, char[] password) {
+        public static Options csv() {
+            return new Options(null, Format.CSV, null);
+        }
+    }
+
+    private static final ResourceBundle LABELS = ResourceBundle.getBundle("i18n.messages", Locale.ROOT,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     private final Database db;
     private final Session session;
@@ -42,9 +77,39 @@ public final class IdentifiedExport {
         this.session = session;
     }
 
+    /** The columns asked for, checked against {@link #HEADER}: unknown names are bad input, repeats are dropped. */
+    public static List<String> columns(List<String> fields) {
+        if (fields == null || fields.isEmpty()) return HEADER;
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String f : fields) {
+            String name = f.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) continue;
+            if (!HEADER.contains(name)) {
+                throw HavenException.badInput("Unknown field '" + name + "': choose from " + String.join(",", HEADER) + ".");
+            }
+            out.add(name);
+        }
+        if (out.isEmpty()) throw HavenException.badInput("--fields names no column: choose from " + String.join(",", HEADER) + ".");
+        return List.copyOf(out);
+    }
+
     /** Writes the CSV (UTF-8, header line) and returns the number of cases written. */
     public int writeTo(Path out) {
+        return writeTo(out, Options.csv());
+    }
+
+    /** Writes the export as asked and returns the number of cases written. */
+    public int writeTo(Path out, Options options) {
         session.require(Role.COORDINATOR);
+        List<String> columns = columns(options.fields());
+        if (options.password() != null) {
+            if (options.format() != Format.XLSX) {
+                throw HavenException.badInput("A password-protected export is an .xlsx file: use -o FILE.xlsx.");
+            }
+            if (options.password().length < MIN_PASSWORD) {
+                throw HavenException.badInput("The file password must have at least " + MIN_PASSWORD + " characters.");
+            }
+        }
         Path target = out.toAbsolutePath();
         // A recognisable name, recorded in the data folder before it exists: if the process is killed,
         // the next open deletes it (PendingParts), so no plain-text copy is left behind unseen.
@@ -57,23 +122,22 @@ public final class IdentifiedExport {
             org.haven.common.PendingParts.add(db.home(), part);
             createPrivate(part);
             int count = db.inTransaction(tx -> {
-                int n = 0;
-                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
-                     CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-                    csv.printRecord(HEADER);
-                    var rows = tx.select(CASE_FILE.fields()).select(PERSON.fields()).select(OPERATION.CODE, assignee.USERNAME)
-                            .from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                            .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
-                            .leftJoin(assignee).on(assignee.ID.eq(CASE_FILE.ASSIGNED_TO))
-                            .orderBy(CASE_FILE.CASE_NUMBER).fetchLazy();
-                    for (Record r : rows) {
-                        csv.printRecord(cells(r, assignee));
-                        n++;
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                var rows = tx.select(CASE_FILE.fields()).select(PERSON.fields()).select(OPERATION.CODE, assignee.USERNAME)
+                        .from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                        .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
+                        .leftJoin(assignee).on(assignee.ID.eq(CASE_FILE.ASSIGNED_TO))
+                        .orderBy(CASE_FILE.CASE_NUMBER).fetchLazy();
+                int n;
+                try {
+                    n = options.format() == Format.XLSX
+                            ? writeXlsx(part, columns, rows, assignee, options.password())
+                            : writeCsv(part, columns, rows, assignee);
+                } catch (IOException | GeneralSecurityException e) {
+                    throw new java.io.UncheckedIOException(new IOException(e));
                 }
-                AuditLog.record(tx, session.user(), "EXPORT_IDENTIFIED", null, null, n + " cases");
+                AuditLog.record(tx, session.user(), "EXPORT_IDENTIFIED", null, null, n + " cases format="
+                        + options.format().name().toLowerCase(Locale.ROOT) + " encrypted=" + (options.password() != null ? "yes" : "no")
+                        + " fields=" + (columns.equals(HEADER) ? "default" : String.join(",", columns)));
                 return n;
             });
             org.haven.common.AtomicFiles.moveIntoPlace(part, target);
@@ -91,22 +155,116 @@ public final class IdentifiedExport {
         }
     }
 
-    private static List<String> cells(Record r, AppUser assignee) {
-        List<Object> raw = List.of(
-                r.get(CASE_FILE.CASE_NUMBER), r.get(CASE_FILE.STATUS), opt(r.get(CASE_FILE.OUTCOME)),
-                opt(r.get(CASE_FILE.CLOSING_REASON)), r.get(CASE_FILE.LEGAL_ROLE), r.get(CASE_FILE.OPENED_ON),
-                opt(r.get(CASE_FILE.CLOSED_ON)), opt(r.get(OPERATION.CODE)), opt(r.get(assignee.USERNAME)),
-                r.get(PERSON.NAME_LATIN), opt(r.get(PERSON.NAME_NATIVE)), opt(r.get(PERSON.ALIASES)), r.get(PERSON.SEX),
-                opt(r.get(PERSON.BIRTH_DATE)), opt(r.get(PERSON.ESTIMATED_AGE)), opt(r.get(PERSON.NATIONALITY)),
-                opt(r.get(PERSON.LANGUAGES)), r.get(PERSON.INTERPRETER_NEEDED), r.get(PERSON.DOCUMENT_STATUS),
-                opt(r.get(PERSON.DOCUMENT_NUMBER)), opt(r.get(PERSON.FAMILY_CONTACT)), opt(r.get(PERSON.NOTES)));
-        List<String> out = new ArrayList<>(raw.size());
-        for (Object o : raw) out.add(CsvCells.neutralize(Objects.toString(o, "")));
-        return out;
+    private static int writeCsv(Path part, List<String> columns, Iterable<? extends Record> rows, AppUser assignee) throws IOException {
+        int n = 0;
+        try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord(columns);
+            for (Record r : rows) {
+                List<String> cells = new ArrayList<>(columns.size());
+                for (String c : columns) cells.add(CsvCells.neutralize(value(c, r, assignee)));
+                csv.printRecord(cells);
+                n++;
+            }
+        }
+        return n;
     }
 
-    private static Object opt(Object o) {
-        return o == null ? "" : o;
+    /**
+     * An in-memory workbook (POI's streaming writer would put the sheet in plain-text temporary files),
+     * written straight to the file, or encrypted into it.
+     */
+    private static int writeXlsx(Path part, List<String> columns, Iterable<? extends Record> rows, AppUser assignee,
+                                 char[] password) throws IOException, GeneralSecurityException {
+        int n = 0;
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet("cases");
+            Row head = sheet.createRow(0);
+            for (int j = 0; j < columns.size(); j++) head.createCell(j).setCellValue(columns.get(j));
+            sheet.createFreezePane(0, 1);
+            for (Record r : rows) {
+                Row row = sheet.createRow(++n);
+                // Cells are text cells: a spreadsheet never evaluates them, so no formula neutralizing here.
+                for (int j = 0; j < columns.size(); j++) row.createCell(j).setCellValue(value(columns.get(j), r, assignee));
+            }
+            if (password == null) {
+                try (OutputStream os = Files.newOutputStream(part)) {
+                    book.write(os);
+                }
+                return n;
+            }
+            try (POIFSFileSystem fs = new POIFSFileSystem()) {
+                Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+                enc.confirmPassword(new String(password));
+                try (OutputStream os = enc.getDataStream(fs)) {
+                    book.write(os);
+                }
+                try (OutputStream os = Files.newOutputStream(part)) {
+                    fs.writeFilesystem(os);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** One column's value as a reader expects it. */
+    private static final Map<String, BiFunction<Record, AppUser, Object>> VALUES = new LinkedHashMap<>();
+
+    static {
+        VALUES.put("case_number", (r, a) -> r.get(CASE_FILE.CASE_NUMBER));
+        VALUES.put("status", (r, a) -> label("CaseStatus", r.get(CASE_FILE.STATUS)));
+        VALUES.put("outcome", (r, a) -> label("Outcome", r.get(CASE_FILE.OUTCOME)));
+        VALUES.put("closing_reason", (r, a) -> r.get(CASE_FILE.CLOSING_REASON));
+        VALUES.put("legal_role", (r, a) -> label("LegalRole", r.get(CASE_FILE.LEGAL_ROLE)));
+        VALUES.put("opened_on", (r, a) -> r.get(CASE_FILE.OPENED_ON));
+        VALUES.put("closed_on", (r, a) -> r.get(CASE_FILE.CLOSED_ON));
+        VALUES.put("operation_code", (r, a) -> r.get(OPERATION.CODE));
+        VALUES.put("assigned_to", (r, a) -> r.get(a.USERNAME));
+        VALUES.put("name_latin", (r, a) -> r.get(PERSON.NAME_LATIN));
+        VALUES.put("name_native", (r, a) -> r.get(PERSON.NAME_NATIVE));
+        VALUES.put("aliases", (r, a) -> r.get(PERSON.ALIASES));
+        VALUES.put("sex", (r, a) -> label("Sex", r.get(PERSON.SEX)));
+        VALUES.put("birth_date", (r, a) -> r.get(PERSON.BIRTH_DATE));
+        VALUES.put("estimated_age", (r, a) -> r.get(PERSON.ESTIMATED_AGE));
+        VALUES.put("nationality", (r, a) -> country(r.get(PERSON.NATIONALITY)));
+        VALUES.put("languages", (r, a) -> languages(r.get(PERSON.LANGUAGES)));
+        VALUES.put("interpreter_needed", (r, a) -> Boolean.TRUE.equals(r.get(PERSON.INTERPRETER_NEEDED)) ? "yes" : "no");
+        VALUES.put("document_status", (r, a) -> label("DocumentStatus", r.get(PERSON.DOCUMENT_STATUS)));
+        VALUES.put("document_number", (r, a) -> r.get(PERSON.DOCUMENT_NUMBER));
+        VALUES.put("family_contact", (r, a) -> r.get(PERSON.FAMILY_CONTACT));
+        VALUES.put("person_notes", (r, a) -> r.get(PERSON.NOTES));
+        if (!VALUES.keySet().equals(new LinkedHashSet<>(HEADER))) throw new IllegalStateException("columns and values differ");
+    }
+
+    private static String value(String column, Record r, AppUser assignee) {
+        Object v = VALUES.get(column).apply(r, assignee);
+        return v == null ? "" : v.toString();
+    }
+
+    /** The English label of a stored enum name (bundle key enum.TYPE.NAME); the name itself if none. */
+    static String label(String type, String name) {
+        if (name == null || name.isBlank()) return "";
+        String key = "enum." + type + "." + name;
+        return LABELS.containsKey(key) ? LABELS.getString(key) : name;
+    }
+
+    /** "VN" -> "Vietnam" (CLDR names through the JDK); an unknown code stays as it is. */
+    static String country(String code) {
+        if (code == null || code.isBlank()) return "";
+        String name = Locale.of("", code.trim()).getDisplayCountry(Locale.ENGLISH);
+        return name.isBlank() || name.equalsIgnoreCase(code.trim()) ? code : name;
+    }
+
+    /** "vi, km" -> "Vietnamese, Khmer". */
+    static String languages(String codes) {
+        if (codes == null || codes.isBlank()) return "";
+        List<String> out = new ArrayList<>();
+        for (String c : codes.split("[,;\\s]+")) {
+            if (c.isBlank()) continue;
+            String name = Locale.forLanguageTag(c.trim()).getDisplayLanguage(Locale.ENGLISH);
+            out.add(name.isBlank() ? c.trim() : name);
+        }
+        return String.join(", ", out);
     }
 
     /** The file is created readable by its owner only (where the file system supports it). */
@@ -117,5 +275,10 @@ public final class IdentifiedExport {
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         }
+    }
+
+    /** Clears a password held in memory. */
+    public static void wipe(char[] password) {
+        if (password != null) Arrays.fill(password, '\0');
     }
 }

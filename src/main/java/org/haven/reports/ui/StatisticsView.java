@@ -59,14 +59,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * small-cell rule ({@link SmallCells}, k = {@link #K}), so a saved image or CSV is safe to share.
  */
 public final class StatisticsView extends BorderPane {
-    /** The small-cell threshold for everything this view shows or saves. */
+    /** The default small-cell threshold; the view offers {@link #K_PUBLIC} for anything published. */
     public static final int K = 5;
+    public static final int K_PUBLIC = 11;
 
     private final Haven haven;
     private final StatisticsService service;
     private final TextField from = new TextField();
     private final TextField to = new TextField();
     private final ComboBox<OperationChoice> operation = new ComboBox<>();
+    /** The small-cell threshold for everything this view shows or saves. */
+    private final ComboBox<Integer> kChoice = new ComboBox<>();
     private final FlowPane charts = new FlowPane(12, 12);
     private final Label status = new Label();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -115,6 +118,26 @@ public final class StatisticsView extends BorderPane {
         from.setId("stats-from");
         to.setId("stats-to");
         operation.setId("stats-operation");
+        kChoice.setId("stats-k");
+        kChoice.getItems().setAll(K, K_PUBLIC);
+        kChoice.setValue(K);
+        kChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer k) {
+                return k == null ? "" : I18n.t(k == K_PUBLIC ? "stats.kPublic" : "stats.kPartner", k);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        kChoice.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !current.isEmpty()) {
+                show(current);
+                status.setText(I18n.t("stats.smallCellNote", b));
+            }
+        });
         for (TextField f : List.of(from, to)) {
             f.setPromptText(I18n.t("stats.monthPrompt"));
             f.setPrefColumnCount(7);
@@ -145,7 +168,7 @@ public final class StatisticsView extends BorderPane {
         pdf.setId("stats-export-pdf");
         pdf.setOnAction(e -> exportPdf());
         HBox filters = new HBox(8, new Label(I18n.t("stats.from")), from, new Label(I18n.t("stats.to")), to,
-                new Label(I18n.t("stats.operation")), operation, apply);
+                new Label(I18n.t("stats.operation")), operation, new Label(I18n.t("stats.k")), kChoice, apply);
         HBox actions = new HBox(8, csv, pdf);
         if (haven.user().has(Role.COORDINATOR)) {
             Button anonymized = new Button(I18n.t("stats.exportAnonymized"), new FontIcon("mdi2s-shield-lock-outline"));
@@ -198,7 +221,7 @@ public final class StatisticsView extends BorderPane {
             if (mine != generation) return;
             current = tables;
             show(tables);
-            status.setText(I18n.t("stats.smallCellNote", K));
+            status.setText(I18n.t("stats.smallCellNote", k()));
             loading.set(false);
         }, error -> {
             if (mine != generation) return;
@@ -211,16 +234,18 @@ public final class StatisticsView extends BorderPane {
         charts.getChildren().clear();
         chartsById.clear();
         for (CountTable t : tables) {
-            SmallCells.Protected p = SmallCells.protect(t, K);
+            SmallCells.Protected p = SmallCells.protect(t, k());
             Chart chart = switch (t.id()) {
                 case StatisticsService.PEOPLE_BY_SEX -> pie(p);
-                case StatisticsService.OUTCOMES_BY_MONTH -> stacked(p);
+                case StatisticsService.OUTCOMES_BY_MONTH, StatisticsService.NATIONALITY_BY_OUTCOME -> stacked(p);
+                case StatisticsService.TIME_TO_EXIT -> quartiles(p);
                 default -> bars(p);
             };
             chart.setId("chart-" + t.id());
             chart.setTitle(I18n.t("stats.chart." + t.id()));
             chart.setAnimated(false);
-            chart.setPrefSize(t.id().equals(StatisticsService.OUTCOMES_BY_MONTH) ? 860 : 420, 360);
+            boolean wide = t.id().equals(StatisticsService.OUTCOMES_BY_MONTH) || t.id().equals(StatisticsService.IDENTIFICATIONS_BY_MONTH);
+            chart.setPrefSize(wide ? 860 : 420, 360);
             chartsById.put(t.id(), chart);
             Button save = new Button(I18n.t("stats.savePng"), new FontIcon("mdi2i-image-outline"));
             save.setId("save-" + t.id());
@@ -272,14 +297,66 @@ public final class StatisticsView extends BorderPane {
         return chart;
     }
 
-    /** Outcomes per month: one series per outcome, so repatriation and deportation never merge. */
+    /** The current small-cell threshold. */
+    int k() {
+        Integer k = kChoice.getValue();
+        return k == null ? K : k;
+    }
+
+    /**
+     * Time to exit per outcome: three bars (first quartile, median, third quartile) per outcome; an
+     * outcome with fewer than k cases keeps its place on the axis, marked, without bars.
+     */
+    private Chart quartiles(SmallCells.Protected p) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setLabel(I18n.t("stats.days"));
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        CountTable t = p.table();
+        List<String> categories = new ArrayList<>();
+        List<XYChart.Series<String, Number>> series = new ArrayList<>();
+        for (int j = 1; j < t.columns().size(); j++) {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(I18n.t("stats.column." + t.columns().get(j)));
+            series.add(s);
+        }
+        for (int i = 0; i < t.rows().size(); i++) {
+            String label = label(t.id(), t.rows().get(i));
+            if (p.isSuppressed(i, 0)) {
+                categories.add(I18n.t("stats.hidden", label));
+            } else if (t.count(i, 0) > 0) {
+                categories.add(label);
+                for (int j = 1; j < t.columns().size(); j++) series.get(j - 1).getData().add(new XYChart.Data<>(label, t.count(i, j)));
+            }
+        }
+        x.setAutoRanging(false);
+        x.getCategories().setAll(categories);
+        chart.getData().addAll(series);
+        return chart;
+    }
+
+    /**
+     * A cross table as stacked bars: one series per column (outcomes: repatriation and deportation
+     * never merge), one category per row.
+     */
     private Chart stacked(SmallCells.Protected p) {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
         CountTable t = p.table();
-        List<String> months = new ArrayList<>(t.rows());
+        // Every month of the table, in its order, marked when one of its counts is hidden. The axis is
+        // fixed: auto-ranging would rebuild the categories from the series (months of later series
+        // appended at the end, months with no shown count dropped).
+        List<String> months = new ArrayList<>(t.rows().size());
+        for (int i = 0; i < t.rows().size(); i++) {
+            boolean hidden = false;
+            for (int j = 0; j < t.columns().size(); j++) hidden |= p.isSuppressed(i, j);
+            String row = label(t.id(), t.rows().get(i));
+            months.add(hidden ? I18n.t("stats.hidden", row) : row);
+        }
+        x.setAutoRanging(false);
         x.getCategories().setAll(months);
+        x.setTickLabelRotation(90);
         for (int j = 0; j < t.columns().size(); j++) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(I18n.label(Outcome.valueOf(t.columns().get(j))));
@@ -293,7 +370,9 @@ public final class StatisticsView extends BorderPane {
 
     /** Labels for the PDF: rows as on the charts; the outcome table's columns as outcome labels. */
     static String pdfLabel(String tableId, String key) {
-        if (tableId.equals(StatisticsService.OUTCOMES_BY_MONTH + ".column")) return I18n.label(Outcome.valueOf(key));
+        if (tableId.equals(StatisticsService.OUTCOMES_BY_MONTH + ".column")
+                || tableId.equals(StatisticsService.NATIONALITY_BY_OUTCOME + ".column")) return I18n.label(Outcome.valueOf(key));
+        if (tableId.equals(StatisticsService.TIME_TO_EXIT + ".column")) return I18n.t("stats.column." + key);
         return label(tableId, key);
     }
 
@@ -302,7 +381,14 @@ public final class StatisticsView extends BorderPane {
             return I18n.t(tableId.equals(StatisticsService.CASES_BY_OPERATION) ? "stats.noOperation" : "stats.unknown");
         }
         return switch (tableId) {
-            case StatisticsService.PEOPLE_BY_NATIONALITY -> Locale.of("", row).getDisplayCountry(I18n.locale());
+            case StatisticsService.PEOPLE_BY_NATIONALITY, StatisticsService.NATIONALITY_BY_OUTCOME ->
+                    Locale.of("", row).getDisplayCountry(I18n.locale());
+            case StatisticsService.TIME_TO_EXIT -> I18n.label(Outcome.valueOf(row));
+            case StatisticsService.LEGAL_PROCEEDINGS, StatisticsService.SERVICES_DELIVERED ->
+                    row.equals(StatisticsService.COMPLAINANT) ? I18n.t("stats.complainants")
+                            : I18n.label(org.haven.timeline.EventType.valueOf(row));
+            case org.haven.screening.ScreeningStats.LABOUR_EXPLOITATION ->
+                    I18n.label(org.haven.screening.LabourExploitation.valueOf(row));
             case StatisticsService.PEOPLE_BY_SEX -> I18n.label(Sex.valueOf(row));
             case StatisticsService.CASES_BY_STATUS -> I18n.label(CaseStatus.valueOf(row));
             case StatisticsService.PEOPLE_BY_AGE_BAND -> row.equals("Unknown") ? I18n.t("stats.unknown") : row;
@@ -323,19 +409,21 @@ public final class StatisticsView extends BorderPane {
     private void savePng(Chart chart, String tableId) {
         File file = choose(tableId + ".png", I18n.t("stats.pngFiles"), "*.png");
         if (file == null) return;
-        BufferedImage image = ChartImages.snapshot(chart);
+        String caption = pngCaption();
+        BufferedImage image = ChartImages.withCaption(ChartImages.snapshot(chart), caption);
         FxTasks.run(() -> {
-            ChartImages.writePng(image, file.toPath());
+            ChartImages.writePng(image, caption, file.toPath());
             return file;
         }, f -> status.setText(I18n.t("stats.saved", f.getName())));
     }
 
     private void exportCsv() {
         List<CountTable> tables = current;
+        int k = k();
         File file = choose("statistics.csv", I18n.t("stats.csvFiles"), "*.csv");
         if (file == null) return;
         FxTasks.run(() -> {
-            StatisticsCsv.write(tables, K, file.toPath());
+            StatisticsCsv.write(tables, k, file.toPath());
             return file;
         }, f -> status.setText(I18n.t("stats.saved", f.getName())));
     }
@@ -346,10 +434,11 @@ public final class StatisticsView extends BorderPane {
         File file = choose("statistics.pdf", I18n.t("stats.pdfFiles"), "*.pdf");
         if (file == null) return;
         StatisticsPdf.Texts texts = pdfTexts(tables);
+        int k = k();
         Map<String, BufferedImage> images = new LinkedHashMap<>();
         chartsById.forEach((id, chart) -> images.put(id, ChartImages.snapshot(chart)));
         FxTasks.run(() -> {
-            StatisticsPdf.write(tables, images, K, texts, StatisticsView::pdfLabel, file.toPath());
+            StatisticsPdf.write(tables, images, k, texts, StatisticsView::pdfLabel, file.toPath());
             return file;
         }, f -> status.setText(I18n.t("stats.saved", f.getName())));
     }
@@ -361,7 +450,14 @@ public final class StatisticsView extends BorderPane {
         OperationChoice op = operation.getValue();
         String filterText = I18n.t("stats.pdfFilter", from.getText().isBlank() ? "-" : from.getText().trim(),
                 to.getText().isBlank() ? "-" : to.getText().trim(), op == null ? I18n.t("stats.allOperations") : op.code());
-        return new StatisticsPdf.Texts(I18n.t("stats.pdfTitle"), filterText, I18n.t("stats.smallCellNote", K), titles);
+        return new StatisticsPdf.Texts(I18n.t("stats.pdfTitle"), filterText, I18n.t("stats.smallCellNote", k()), titles);
+    }
+
+    /** The caption under a saved chart image: the period and the small-cell rule it was drawn under. */
+    String pngCaption() {
+        String period = I18n.t("stats.pngPeriod", from.getText().isBlank() ? I18n.t("stats.periodStart") : from.getText().trim(),
+                to.getText().isBlank() ? I18n.t("stats.periodNow") : to.getText().trim());
+        return period + " · " + I18n.t("stats.smallCellRule", k());
     }
 
     /** The anonymized case-level export for the filter's period and operation. */

@@ -103,6 +103,60 @@ class StatisticsViewTest {
     }
 
     @Test
+    void theOutcomesChartShowsEveryMonthOfItsTableInOrderWithHiddenCellsMarked(FxRobot robot) throws Exception {
+        waitLoaded();
+        var table = new StatisticsService(haven.database(), haven.session()).all(org.haven.reports.StatsFilter.all())
+                .stream().filter(t -> t.id().equals(StatisticsService.OUTCOMES_BY_MONTH)).findFirst().orElseThrow();
+        var protectedTable = org.haven.reports.SmallCells.protect(table, StatisticsView.K);
+        assertThat(table.rows()).hasSizeGreaterThan(12);
+        @SuppressWarnings("unchecked")
+        var chart = (javafx.scene.chart.StackedBarChart<String, Number>) view.chart(StatisticsService.OUTCOMES_BY_MONTH);
+        java.util.List<String> categories = WaitForAsyncUtils.asyncFx(() ->
+                java.util.List.copyOf(((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories())).get();
+        // Every month of the table, in the table's (chronological) order; a month with a hidden cell carries the mark.
+        java.util.List<String> months = categories.stream().map(c -> c.replace(" *", "")).toList();
+        assertThat(months).containsExactlyElementsOf(table.rows());
+        assertThat(months).isSortedAccordingTo(java.util.Comparator.comparing(java.time.YearMonth::parse));
+        boolean anyHidden = false;
+        for (int i = 0; i < table.rows().size(); i++) {
+            boolean hidden = false;
+            for (int j = 0; j < table.columns().size(); j++) hidden |= protectedTable.isSuppressed(i, j);
+            assertThat(categories.get(i).endsWith(" *")).as("month %s marked", table.rows().get(i)).isEqualTo(hidden);
+            anyHidden |= hidden;
+        }
+        assertThat(anyHidden).as("the demo data has small cells to hide").isTrue();
+    }
+
+    @Test
+    void donorChartsAreShownAndSavedImagesCarryPeriodAndRule(FxRobot robot) throws Exception {
+        waitLoaded();
+        for (String id : java.util.List.of(StatisticsService.IDENTIFICATIONS_BY_MONTH, StatisticsService.NATIONALITY_BY_OUTCOME,
+                StatisticsService.TIME_TO_EXIT, StatisticsService.LEGAL_PROCEEDINGS, StatisticsService.SERVICES_DELIVERED,
+                org.haven.screening.ScreeningStats.LABOUR_EXPLOITATION)) {
+            assertThat(view.chart(id)).as(id).isNotNull();
+            assertThat(view.chart(id).getTitle()).as(id).doesNotStartWith("stats.").isNotBlank();
+        }
+        assertThat(view.chart(StatisticsService.TIME_TO_EXIT).getTitle()).isEqualTo("Days from identification to exit, by outcome");
+
+        robot.clickOn("#stats-from").write("2020-01");
+        robot.clickOn("#stats-to").write("2030-12");
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> k = robot.lookup("#stats-k").queryAs(ComboBox.class);
+        robot.interact(() -> k.setValue(StatisticsView.K_PUBLIC));
+        robot.clickOn("#stats-refresh");
+        waitLoaded();
+        assertThat(robot.lookup("#stats-status").queryLabeled().getText()).contains("11");
+        String caption = WaitForAsyncUtils.asyncFx(view::pngCaption).get();
+        assertThat(caption).contains("2020-01", "2030-12", "11");
+        var image = WaitForAsyncUtils.asyncFx(() -> ChartImages.withCaption(
+                ChartImages.snapshot(view.chart(StatisticsService.IDENTIFICATIONS_BY_MONTH)), caption)).get();
+        Path png = dir.resolve("ids.png");
+        ChartImages.writePng(image, caption, png);
+        assertThat(ChartImages.caption(png)).isEqualTo("Period: 2020-01 to 2030-12 · counts below 11 hidden, with secondary suppression (*)");
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getHeight()).isGreaterThan(360);
+    }
+
+    @Test
     void theReportPdfHoldsEveryChartAndProtectedCounts(FxRobot robot) throws Exception {
         waitLoaded();
         var tables = new StatisticsService(haven.database(), haven.session()).all(org.haven.reports.StatsFilter.all());
