@@ -292,7 +292,7 @@ public final class StatisticsView extends BorderPane {
     }
 
     /** Labels for the PDF: rows as on the charts; the outcome table's columns as outcome labels. */
-    static String pdfLabel(String tableId, String key) {
+    public static String pdfLabel(String tableId, String key) {
         if (tableId.equals(StatisticsService.OUTCOMES_BY_MONTH + ".column")) return I18n.label(Outcome.valueOf(key));
         return label(tableId, key);
     }
