@@ -78,7 +78,9 @@ class ReportCommandTest {
         Run summary = haven(TestHaven.ADMIN, "summary", "--case", number, "--audience", "court", "-o", out.resolve("s.pdf").toString());
         assertThat(summary.exit()).as(summary.stderr()).isZero();
         String s = text(out.resolve("s.pdf"));
-        assertThat(s).contains("Mekong Shelter Network").doesNotContain("Haven");
+        assertThat(s).contains("Mekong Shelter Network", "Vietnamese").doesNotContain("Haven");
+        // A one-event case fits on one page: no page holds only the closing line.
+        assertThat(summary.stdout()).contains("pages\t1\n");
 
         Run report = haven(TestHaven.ADMIN, "report", "--stats", "--from", "2020-01", "--to", "2030-12", "-o", out.resolve("stats.pdf").toString());
         assertThat(report.exit()).as(report.stderr()).isZero();
