@@ -26,8 +26,17 @@ public final class StatisticsPdf {
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-    /** What the report says about itself. */
-    public record Texts(String title, String filter, String note, Map<String, String> tableTitles) {}
+    /**
+     * What the report says about itself: whose report it is (organisation, may be blank), its title,
+     * the period/filter line, the small-cell rule, the table titles and the line saying when it was
+     * produced (printed under the filter line).
+     */
+    public record Texts(String organisation, String title, String filter, String note, Map<String, String> tableTitles,
+                        String produced) {
+        public Texts(String title, String filter, String note, Map<String, String> tableTitles) {
+            this("", title, filter, note, tableTitles, "");
+        }
+    }
 
     private final PDDocument doc;
     private final PDType0Font regular;
@@ -59,10 +68,18 @@ public final class StatisticsPdf {
     private void render(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
                         BiFunction<String, String, String> label) throws IOException {
         newPage();
+        if (!texts.organisation().isBlank()) {
+            text(bold, 11, MARGIN, texts.organisation());
+            y -= 20;
+        }
         text(bold, 18, MARGIN, texts.title());
         y -= 28;
         text(regular, 10, MARGIN, texts.filter());
         y -= 14;
+        if (!texts.produced().isBlank()) {
+            text(regular, 10, MARGIN, texts.produced());
+            y -= 14;
+        }
         for (String line : wrap(texts.note(), regular, 9, WIDTH)) {
             text(regular, 9, MARGIN, line);
             y -= 12;
@@ -91,6 +108,21 @@ public final class StatisticsPdf {
             y -= 16;
         }
         page.close();
+        footers(texts);
+    }
+
+    /** "Page X of Y" (and the organisation) at the foot of every page, once the page count is known. */
+    private void footers(Texts texts) throws IOException {
+        int total = doc.getNumberOfPages();
+        for (int i = 0; i < total; i++) {
+            try (PDPageContentStream foot = new PDPageContentStream(doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
+                page = foot;
+                String pg = "Page " + (i + 1) + " of " + total;
+                float w = regular.getStringWidth(pg) / 1000 * 8;
+                text(regular, 8, PDRectangle.A4.getWidth() - MARGIN - w, pg, 30);
+                if (!texts.organisation().isBlank()) text(regular, 8, MARGIN, texts.organisation(), 30);
+            }
+        }
     }
 
     private void row(String left, String right, PDType0Font font) throws IOException {

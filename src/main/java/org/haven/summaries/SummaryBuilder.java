@@ -96,6 +96,23 @@ public final class SummaryBuilder {
         return out;
     }
 
+    /**
+     * "km, vi" as "Khmer, Vietnamese" in the summary's language (ICU's CLDR names); anything that is
+     * not a language code ICU knows is printed as recorded.
+     */
+    static String languageNames(String recorded) {
+        if (recorded == null || recorded.isBlank()) return recorded;
+        com.ibm.icu.util.ULocale in = com.ibm.icu.util.ULocale.forLocale(I18n.locale());
+        List<String> out = new ArrayList<>();
+        for (String token : recorded.split("[,;]")) {
+            String code = token.strip();
+            if (code.isEmpty()) continue;
+            String name = code.matches("[A-Za-z]{2,3}") ? com.ibm.icu.util.ULocale.getDisplayLanguage(code.toLowerCase(Locale.ROOT), in) : code;
+            out.add(name.equalsIgnoreCase(code) ? code : name);
+        }
+        return String.join(", ", out);
+    }
+
     private Part identity(CaseDetails d, RedactionPolicy policy) {
         Person p = d.person();
         List<Field> f = new ArrayList<>();
@@ -105,7 +122,7 @@ public final class SummaryBuilder {
         f.add(plain("summary.field.sex", I18n.label(p.sex())));
         f.add(birth(p, policy));
         f.add(plain("summary.field.nationality", p.nationality() == null ? null : Countries.name(p.nationality())));
-        f.add(plain("summary.field.languages", p.languages()));
+        f.add(plain("summary.field.languages", languageNames(p.languages())));
         f.add(plain("summary.field.interpreter", I18n.t(p.interpreterNeeded() ? "summary.yes" : "summary.no")));
         f.add(plain("summary.field.documentStatus", I18n.label(p.documentStatus())));
         f.add(personal("summary.field.documentNumber", p.documentNumber(), policy.documentNumber()));

@@ -62,6 +62,12 @@ class SummaryBuilderTest {
     }
 
     @Test
+    void languagesArePrintedAsWordsNotCodes() {
+        String w = words(build(Audience.COURT, LegalRole.WITNESS));
+        assertThat(w).contains("Languages: Khmer").doesNotContain("Languages: km");
+    }
+
+    @Test
     void internalHasEverything() {
         String w = words(build(Audience.INTERNAL, LegalRole.WITNESS));
         assertThat(w).contains("សុខ ដារ៉ា", "Sok Dara", "Dara K7", "N1234567", "Sister in Kampot", "Scared of the guard",

@@ -369,7 +369,7 @@ public final class StatisticsView extends BorderPane {
     }
 
     /** Labels for the PDF: rows as on the charts; the outcome table's columns as outcome labels. */
-    static String pdfLabel(String tableId, String key) {
+    public static String pdfLabel(String tableId, String key) {
         if (tableId.equals(StatisticsService.OUTCOMES_BY_MONTH + ".column")
                 || tableId.equals(StatisticsService.NATIONALITY_BY_OUTCOME + ".column")) return I18n.label(Outcome.valueOf(key));
         if (tableId.equals(StatisticsService.TIME_TO_EXIT + ".column")) return I18n.t("stats.column." + key);

@@ -44,7 +44,7 @@ public final class SummaryPdf implements AutoCloseable {
     static final float BODY_LEADING = 13f;
     static final float TABLE = 8.8f;
     static final float TABLE_LEADING = 11.6f;
-    static final float CELL_PAD = 4f;
+    static final float CELL_PAD = 2.6f;
     static final float LABEL_WIDTH = 140f;
 
     static final Color INK = new Color(33, 37, 41);
@@ -85,9 +85,9 @@ public final class SummaryPdf implements AutoCloseable {
         newPage();
         titleBlock(s);
         for (Part part : s.parts()) part(part);
-        y -= 18;
-        need(BODY_LEADING);
-        centered(I18n.t("summary.end", s.caseNumber()), y, 8f, false, MUTED);
+        // The closing line goes under the last section when it fits; it never starts a page of its own
+        // (the footer already names the case on every page).
+        if (y - 18 - BODY_LEADING >= BOTTOM - 20) centered(I18n.t("summary.end", s.caseNumber()), y - 18, 8f, false, MUTED);
     }
 
     public int pageCount() {
@@ -192,8 +192,8 @@ public final class SummaryPdf implements AutoCloseable {
     // ---- sections
 
     private void part(Part part) {
-        need(26 + 3 * TABLE_LEADING);
-        y -= 22;
+        need(22 + 3 * TABLE_LEADING);
+        y -= 17;
         page.text(part.title(), LEFT, y, 12f, true, ACCENT);
         y -= 6;
         page.line(LEFT, y, RIGHT, y, 0.6f, RULE);

@@ -170,7 +170,7 @@ class StatisticsViewTest {
         org.haven.reports.StatisticsPdf.write(tables, images, StatisticsView.K, texts, StatisticsView::pdfLabel, pdf);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("Haven statistics", "People by nationality", "Outcomes by month closed", "Total", "Vietnam");
+            assertThat(text).contains("Statistics report", "People by nationality", "Outcomes by month closed", "Total", "Vietnam");
             assertThat(text).contains("Deported", "Repatriated");
         }
     }

@@ -1,0 +1,86 @@
+package org.haven.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.common.HavenException;
+import org.haven.reports.CountTable;
+import org.haven.reports.OrganisationSettings;
+import org.haven.reports.StatisticsCsv;
+import org.haven.reports.StatisticsPdf;
+import org.haven.reports.StatsFilter;
+import org.haven.reports.ui.StatisticsView;
+import org.haven.security.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * `haven report --stats [--from YYYY-MM] [--to YYYY-MM] -o FILE.pdf|FILE.csv`: the Statistics page
+ * as a file, for coordinators. The same tables and small-cell rule as the window; the PDF from the
+ * command line carries the tables without the charts (drawing a chart needs the window toolkit).
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "The Statistics page as a PDF or CSV file (coordinators).")
+final class ReportCommand implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Option(names = "--stats", required = true, description = "The statistics report (the only report for now).")
+    boolean stats;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM", description = "First month of identification included.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month of identification included.")
+    String to;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.pdf|FILE.csv")
+    Path output;
+
+    @Override
+    public Integer call() {
+        YearMonth fromMonth = month("--from", from);
+        YearMonth toMonth = month("--to", to);
+        if (fromMonth != null && toMonth != null && fromMonth.isAfter(toMonth)) {
+            throw HavenException.badInput("--from must not be after --to.");
+        }
+        String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean pdf = name.endsWith(".pdf");
+        if (!pdf && !name.endsWith(".csv")) throw HavenException.badInput("-o must name a .pdf or .csv file.");
+        try (Haven haven = home.open()) {
+            haven.session().require(Role.COORDINATOR);
+            List<CountTable> tables = haven.statistics().all(new StatsFilter(fromMonth, toMonth, null));
+            if (pdf) {
+                String organisation = new OrganisationSettings(haven.database(), haven.session()).name();
+                Map<String, String> titles = new LinkedHashMap<>();
+                for (CountTable t : tables) titles.put(t.id(), I18n.t("stats.chart." + t.id()));
+                String filter = I18n.t("stats.pdfFilter", fromMonth == null ? "-" : fromMonth.toString(),
+                        toMonth == null ? "-" : toMonth.toString(), I18n.t("stats.allOperations"));
+                StatisticsPdf.Texts texts = new StatisticsPdf.Texts(organisation, I18n.t("stats.pdfTitle"), filter,
+                        I18n.t("stats.smallCellNote", StatisticsView.K), titles, I18n.t("stats.pdfProduced", LocalDate.now().toString()));
+                StatisticsPdf.write(tables, Map.of(), StatisticsView.K, texts, StatisticsView::pdfLabel, output);
+            } else {
+                StatisticsCsv.write(tables, StatisticsView.K, output);
+            }
+            System.out.println("tables\t" + tables.size());
+            System.out.println("file\t" + output.toAbsolutePath().normalize());
+        }
+        return 0;
+    }
+
+    private static YearMonth month(String option, String text) {
+        if (text == null) return null;
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw HavenException.badInput(option + " must be a month as YYYY-MM, e.g. 2025-07.");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.haven.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.haven.Haven;
+import org.haven.reports.OrganisationSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** `haven settings set KEY VALUE` (administrators, audited) and `haven settings list`. */
+@Command(name = "settings", mixinStandardHelpOptions = true, description = "Organisation-wide settings: organisation.name, organisation.address.",
+        subcommands = {SettingsCommand.Set.class, SettingsCommand.ListSettings.class})
+final class SettingsCommand {
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Sets one setting (administrators).")
+    static final class Set implements Callable<Integer> {
+        @Mixin HomeOption home;
+
+        @Parameters(index = "0", paramLabel = "KEY", description = "organisation.name or organisation.address")
+        String key;
+
+        @Parameters(index = "1", paramLabel = "VALUE")
+        String value;
+
+        @Override
+        public Integer call() {
+            try (Haven haven = home.open()) {
+                new OrganisationSettings(haven.database(), haven.session()).set(key, value);
+            }
+            System.out.println("set\t" + key);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Prints every setting as key<TAB>value.")
+    static final class ListSettings implements Callable<Integer> {
+        @Mixin HomeOption home;
+
+        @Override
+        public Integer call() {
+            try (Haven haven = home.open()) {
+                System.out.println("key\tvalue");
+                for (Map.Entry<String, String> e : new OrganisationSettings(haven.database(), haven.session()).list().entrySet()) {
+                    System.out.println(e.getKey() + "\t" + e.getValue().replace('\n', ' ').replace('\t', ' '));
+                }
+            }
+            return 0;
+        }
+    }
+}

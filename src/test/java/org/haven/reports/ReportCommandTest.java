@@ -1,0 +1,101 @@
+package org.haven.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `haven settings` and `haven report --stats` as a script runs them (a separate JVM): whose name heads
+ * the summary and the statistics report, who may change it, and what the report says about itself.
+ */
+class ReportCommandTest {
+    @TempDir Path home;
+    @TempDir Path out;
+
+    record Run(int exit, String stdout, String stderr) {}
+
+    Run haven(String user, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true", "-cp", System.getProperty("java.class.path"), "org.haven.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("HAVEN_HOME", home.toString());
+        pb.environment().put("HAVEN_USER", user);
+        pb.environment().put("HAVEN_PASSWORD", new String(TestHaven.PASSWORD));
+        Path stdout = out.resolve("stdout.txt");
+        Path stderr = out.resolve("stderr.txt");
+        pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        int exit = pb.start().waitFor();
+        Run r = new Run(exit, Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+        Files.delete(stdout);
+        Files.delete(stderr);
+        return r;
+    }
+
+    static String text(Path file) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void theOrganisationHeadsSummaryAndStatisticsAndOnlyAdminsSetIt() throws Exception {
+        String number;
+        try (Haven h = TestHaven.create(home)) {
+            CaseFile c = h.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Huong", "Nguyễn Thị Hương")));
+            number = c.caseNumber();
+            Accounts.addUser(h.unlocked(), "worker", Set.of(Role.CASEWORKER), TestHaven.PASSWORD);
+        }
+
+        Run set = haven(TestHaven.ADMIN, "settings", "set", "organisation.name", "Mekong Shelter Network");
+        assertThat(set.exit()).as(set.stderr()).isZero();
+        assertThat(haven(TestHaven.ADMIN, "settings", "set", "organisation.address", "12 Street 310, Phnom Penh").exit()).isZero();
+        Run list = haven(TestHaven.ADMIN, "settings", "list");
+        assertThat(list.stdout()).contains("organisation.name\tMekong Shelter Network", "organisation.address\t12 Street 310, Phnom Penh");
+
+        Run denied = haven("worker", "settings", "set", "organisation.name", "Someone else");
+        assertThat(denied.exit()).isEqualTo(3);
+        assertThat(denied.stderr().lines()).hasSize(1);
+        Run unknown = haven(TestHaven.ADMIN, "settings", "set", "organisation.colour", "red");
+        assertThat(unknown.exit()).isEqualTo(2);
+
+        Run summary = haven(TestHaven.ADMIN, "summary", "--case", number, "--audience", "court", "-o", out.resolve("s.pdf").toString());
+        assertThat(summary.exit()).as(summary.stderr()).isZero();
+        String s = text(out.resolve("s.pdf"));
+        assertThat(s).contains("Mekong Shelter Network", "Vietnamese").doesNotContain("Haven");
+        // A one-event case fits on one page: no page holds only the closing line.
+        assertThat(summary.stdout()).contains("pages\t1\n");
+
+        Run report = haven(TestHaven.ADMIN, "report", "--stats", "--from", "2020-01", "--to", "2030-12", "-o", out.resolve("stats.pdf").toString());
+        assertThat(report.exit()).as(report.stderr()).isZero();
+        String r = text(out.resolve("stats.pdf"));
+        assertThat(r).contains("Mekong Shelter Network", "Statistics report", "Identified from 2020-01 to 2030-12",
+                "Produced on ", "Counts below 5 are not shown", "Page 1 of ", "People by nationality").doesNotContain("Haven");
+
+        Run csv = haven(TestHaven.ADMIN, "report", "--stats", "-o", out.resolve("stats.csv").toString());
+        assertThat(csv.exit()).as(csv.stderr()).isZero();
+        assertThat(Files.readString(out.resolve("stats.csv"))).startsWith("table,row,column,count");
+
+        assertThat(haven("worker", "report", "--stats", "-o", out.resolve("w.pdf").toString()).exit()).isEqualTo(3);
+        assertThat(haven(TestHaven.ADMIN, "report", "--stats", "--from", "2025-13", "-o", out.resolve("x.pdf").toString()).exit()).isEqualTo(2);
+        assertThat(haven(TestHaven.ADMIN, "report", "--stats", "-o", out.resolve("x.txt").toString()).exit()).isEqualTo(2);
+        assertThat(out.resolve("w.pdf")).doesNotExist();
+        assertThat(out.resolve("x.pdf")).doesNotExist();
+    }
+}
