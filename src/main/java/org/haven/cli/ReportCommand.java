@@ -44,6 +44,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.pdf|FILE.csv")
     Path output;
 
+    @Option(names = "--force", description = "Replace the output file if it already exists.")
+    boolean force;
+
+    @Option(names = "--k", paramLabel = "N", description = "Small-cell threshold: counts under N are hidden (default 5; 11 for a public report).")
+    int k = StatisticsView.K;
+
     @Override
     public Integer call() {
         YearMonth fromMonth = month("--from", from);
@@ -51,6 +57,8 @@ final class ReportCommand implements Callable<Integer> {
         if (fromMonth != null && toMonth != null && fromMonth.isAfter(toMonth)) {
             throw HavenException.badInput("--from must not be after --to.");
         }
+        if (k < 2) throw HavenException.badInput("--k must be at least 2.");
+        org.haven.common.OutputFiles.check(output, home.home(), force);
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean pdf = name.endsWith(".pdf");
         if (!pdf && !name.endsWith(".csv")) throw HavenException.badInput("-o must name a .pdf or .csv file.");
@@ -64,10 +72,10 @@ final class ReportCommand implements Callable<Integer> {
                 String filter = I18n.t("stats.pdfFilter", fromMonth == null ? "-" : fromMonth.toString(),
                         toMonth == null ? "-" : toMonth.toString(), I18n.t("stats.allOperations"));
                 StatisticsPdf.Texts texts = new StatisticsPdf.Texts(organisation, I18n.t("stats.pdfTitle"), filter,
-                        I18n.t("stats.smallCellNote", StatisticsView.K), titles, I18n.t("stats.pdfProduced", LocalDate.now().toString()));
-                StatisticsPdf.write(tables, Map.of(), StatisticsView.K, texts, StatisticsView::pdfLabel, output);
+                        I18n.t("stats.smallCellNote", k), titles, I18n.t("stats.pdfProduced", LocalDate.now().toString()));
+                StatisticsPdf.write(tables, Map.of(), k, texts, StatisticsView::pdfLabel, output);
             } else {
-                StatisticsCsv.write(tables, StatisticsView.K, output);
+                StatisticsCsv.write(tables, k, output);
             }
             System.out.println("tables\t" + tables.size());
             System.out.println("file\t" + output.toAbsolutePath().normalize());
