@@ -52,6 +52,11 @@ public final class OrganisationSettings {
             throw HavenException.badInput("Unknown setting " + key + "; use one of " + String.join(", ", KEYS) + ".");
         }
         String v = value == null ? "" : value.strip();
+        // The name and address are printed on every document and in CLI tables: no terminal escapes or hidden line breaks.
+        // (Format characters such as the zero-width space stay: Khmer text uses it between words.)
+        if (v.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+            throw HavenException.badInput(key + " contains control characters; type it as plain text.");
+        }
         if (v.length() > MAX_LENGTH) throw HavenException.badInput(key + " is too long (at most " + MAX_LENGTH + " characters).");
         db.inTransactionRun(tx -> {
             int n = tx.update(APP_SETTING).set(APP_SETTING.SETTING_VALUE, v).where(APP_SETTING.SETTING_KEY.eq(key)).execute();

@@ -74,6 +74,9 @@ class ReportCommandTest {
         assertThat(denied.stderr().lines()).hasSize(1);
         Run unknown = haven(TestHaven.ADMIN, "settings", "set", "organisation.colour", "red");
         assertThat(unknown.exit()).isEqualTo(2);
+        Run escape = haven(TestHaven.ADMIN, "settings", "set", "organisation.name", "Evil\u001b[2J\rName");
+        assertThat(escape.exit()).isEqualTo(2);
+        assertThat(haven(TestHaven.ADMIN, "settings", "list").stdout()).contains("organisation.name\tMekong Shelter Network");
 
         Run summary = haven(TestHaven.ADMIN, "summary", "--case", number, "--audience", "court", "-o", out.resolve("s.pdf").toString());
         assertThat(summary.exit()).as(summary.stderr()).isZero();
