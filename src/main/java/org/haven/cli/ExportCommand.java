@@ -105,7 +105,8 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static YearMonth month(String option, String text) {
+    /** A --from/--to month as YYYY-MM (shared by export and report). */
+    static YearMonth month(String option, String text) {
         if (text == null) return null;
         try {
             return YearMonth.parse(text.trim());

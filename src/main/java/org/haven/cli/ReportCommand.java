@@ -52,8 +52,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        YearMonth fromMonth = month("--from", from);
-        YearMonth toMonth = month("--to", to);
+        YearMonth fromMonth = ExportCommand.month("--from", from);
+        YearMonth toMonth = ExportCommand.month("--to", to);
         if (fromMonth != null && toMonth != null && fromMonth.isAfter(toMonth)) {
             throw HavenException.badInput("--from must not be after --to.");
         }
@@ -81,14 +81,5 @@ final class ReportCommand implements Callable<Integer> {
             System.out.println("file\t" + output.toAbsolutePath().normalize());
         }
         return 0;
-    }
-
-    private static YearMonth month(String option, String text) {
-        if (text == null) return null;
-        try {
-            return YearMonth.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw HavenException.badInput(option + " must be a month as YYYY-MM, e.g. 2025-07.");
-        }
     }
 }
