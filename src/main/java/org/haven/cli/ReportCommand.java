@@ -3,7 +3,6 @@ package org.haven.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
