@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The `haven` command line (see shared/CLI.md): every capability that needs no window. */
+/** The `haven` command line (see docs/CLI.md): every capability that needs no window. */
 // scope INHERIT: --help (and --version) on every subcommand and nested subcommand, without credentials.
 @Command(name = "haven", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = HavenCommand.VersionProvider.class,
         description = "Haven: offline case tracking for survivors of trafficking. With no command, opens the window.",

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The house rules of ARCHITECTURE.md, enforced: views never see SQL, services never see JavaFX. */
+/** The house rules of docs/ARCHITECTURE.md, enforced: views never see SQL, services never see JavaFX. */
 class LayeringTest {
     private static JavaClasses classes;
 

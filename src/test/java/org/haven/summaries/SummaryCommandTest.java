@@ -15,7 +15,7 @@ import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `haven summary` as a script runs it: a separate JVM, credentials in the environment, exit codes per CLI.md. */
+/** `haven summary` as a script runs it: a separate JVM, credentials in the environment, exit codes per docs/CLI.md. */
 class SummaryCommandTest {
     @TempDir Path home;
     @TempDir Path out;
