@@ -88,7 +88,12 @@ public final class Countries {
     public static Optional<String> toCode(String text) {
         if (text == null || text.isBlank()) return Optional.empty();
         String key = key(text);
-        return key.isEmpty() ? Optional.empty() : Optional.ofNullable(Index.BY_KEY.get(key));
+        if (key.isEmpty()) return Optional.empty();
+        // "N/A" and "n.a." (no nationality known) fold to "na", Namibia's code: a short Latin form
+        // (a code, "UK", "Lao") counts only when it is written as letters alone.
+        boolean shortLatin = key.length() <= 3 && key.chars().allMatch(c -> c < 128);
+        if (shortLatin && !text.strip().chars().allMatch(Character::isLetter)) return Optional.empty();
+        return Optional.ofNullable(Index.BY_KEY.get(key));
     }
 
     public static String name(String code) {
