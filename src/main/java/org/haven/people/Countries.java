@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>the ISO 3166-1 alpha-2 and alpha-3 codes;</li>
  *   <li>CLDR's English names, short names and variants (ICU4J: "Myanmar (Burma)", "Myanmar", "UK", "Ivory Coast");</li>
+ *   <li>ISO 3166's own English names from Debian's iso-codes ("Viet Nam", "Taiwan, Province of China"),
+ *       see iso-3166-names.tsv;</li>
  *   <li>the world-countries data: common and official names and alternative spellings ("Burma",
  *       "Russian Federation", "Korea, Republic of"), see world-countries-names.tsv;</li>
  *   <li>its English demonyms ("Burmese", "Filipino"), an independent country's before a territory's;</li>
@@ -72,6 +74,7 @@ public final class Countries {
             }
         });
         addStep(byKey, add -> cldrNames(ULocale.ENGLISH, add));
+        addStep(byKey, add -> readTsv("iso-3166-names.tsv", cells -> add.accept(cells[2], cells[0])));
         addStep(byKey, add -> worldCountries(List.of("common", "official", "alt"), add));
         addStep(byKey, add -> worldCountries(List.of("demonym"), add));
         addStep(byKey, add -> worldCountries(List.of("demonym-territory"), add));

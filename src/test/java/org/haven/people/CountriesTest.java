@@ -76,6 +76,11 @@ class CountriesTest {
             Thái Lan | TH
             Trung Quốc | CN
             ឡាវ | LA
+            'Taiwan, Province of China' | TW
+            'Bolivia, Plurinational State of' | BO
+            Socialist Republic of Viet Nam | VN
+            Hong Kong SAR | HK
+            Macau SAR | MO
             ' uk ' | GB
             na | NA
             """)
