@@ -34,6 +34,7 @@ class PoliceListNationalitiesCliTest {
         {"Vietnam", "VN"}, {"Viet Nam", "VN"}, {"VIET  NAM", "VN"}, {"viet nam", "VN"},
         // East and South Asia
         {"China", "CN"}, {"Taiwan", "TW"}, {"Hong Kong", "HK"}, {"Hong Kong SAR China", "HK"},
+        {"Hong Kong SAR", "HK"}, {"Taiwan, Province of China", "TW"},
         {"Macao", "MO"}, {"Macau", "MO"}, {"South Korea", "KR"}, {"Korea", "KR"}, {"Korea, Republic of", "KR"},
         {"India", "IN"}, {"Bangladesh", "BD"}, {"Sri Lanka", "LK"}, {"Nepal", "NP"}, {"Pakistan", "PK"},
         // Africa, the Americas, Europe
