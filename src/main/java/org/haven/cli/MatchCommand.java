@@ -26,7 +26,7 @@ final class MatchCommand implements Callable<Integer> {
     @Option(names = "--age", paramLabel = "N", description = "Estimated age (instead of --dob).")
     Integer age;
 
-    @Option(names = "--nationality", paramLabel = "COUNTRY", description = "ISO 3166 alpha-2 or alpha-3 code, or the English name.")
+    @Option(names = "--nationality", paramLabel = "COUNTRY", description = "ISO 3166 alpha-2 or alpha-3 code, a country's name or a nationality (Viet Nam, Myanmar, Burmese): as in imports, see docs/import.md.")
     String nationality;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10")

@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
         if (home.toAbsolutePath().toString().contains(";")) {
             throw HavenException.badInput("The data folder path " + home + " contains ';', which the database cannot use: choose a folder without it.");
         }
+        requireWritable(home);
         try {
             org.haven.common.PrivateFiles.createFolder(home); // also tightens a folder found too open
         } catch (Exception e) {
@@ -97,6 +98,20 @@ public final class Database implements AutoCloseable {
         // the bundled migrations (same checksums) skips it, which saves a good share of a cold start.
         if (!upToDate) migrate(pool);
         return new Database(home, pool);
+    }
+
+    /**
+     * H2 opens a file it cannot write read-only and fails later, at the first write, with an error that says
+     * nothing useful; so a read-only data folder (a read-only mount, or a folder or file the user may only
+     * read) is refused up front, before anything is touched. access(2) decides: root passes a 0500 folder
+     * (it can write there) but not a read-only mount.
+     */
+    private static void requireWritable(Path home) {
+        if (!Files.isDirectory(home)) return; // created below; a parent that cannot be written fails there
+        Path file = home.resolve(FILE_BASE + ".mv.db");
+        if (!Files.isWritable(home) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new org.haven.common.ReadOnlyDataFolderException(home.toAbsolutePath());
+        }
     }
 
     private static void migrate(JdbcConnectionPool pool) {
