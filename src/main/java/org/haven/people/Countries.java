@@ -48,6 +48,7 @@ public final class Countries {
 
     private static final Map<String, String> NAMES = new LinkedHashMap<>();
     /** The combining diacritical marks that Latin (and Vietnamese) letters decompose into. */
+    private static final Pattern DOTTED_CAPITALS = Pattern.compile("(\\p{Lu}\\.){2,3}");
     private static final Pattern LATIN_ACCENTS = Pattern.compile("[\\u0300-\\u036F]");
 
     static {
@@ -94,8 +95,11 @@ public final class Countries {
         if (key.isEmpty()) return Optional.empty();
         // "N/A" and "n.a." (no nationality known) fold to "na", Namibia's code: a short Latin form
         // (a code, "UK", "Lao") counts only when it is written as letters alone.
+        // Dotted capitals ("U.K.", "U.S.A.", "P.R.C.") are abbreviations too, but "N.A." still means "not available".
         boolean shortLatin = key.length() <= 3 && key.chars().allMatch(c -> c < 128);
-        if (shortLatin && !text.strip().chars().allMatch(Character::isLetter)) return Optional.empty();
+        boolean lettersAlone = text.strip().chars().allMatch(Character::isLetter);
+        boolean dottedCapitals = DOTTED_CAPITALS.matcher(text.strip()).matches() && !key.equals("na");
+        if (shortLatin && !lettersAlone && !dottedCapitals) return Optional.empty();
         return Optional.ofNullable(Index.BY_KEY.get(key));
     }
 

@@ -42,6 +42,11 @@ class CountriesTest {
             Macao | MO
             Macau | MO
             UK | GB
+            U.K. | GB
+            U.S.A. | US
+            PRC | CN
+            P.R.C. | CN
+            England | GB
             Great Britain | GB
             British | GB
             USA | US
