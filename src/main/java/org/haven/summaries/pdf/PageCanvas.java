@@ -70,7 +70,7 @@ final class PageCanvas {
                 drawShaped(run, font, name, x, y, size);
             } else {
                 run.text().codePoints().forEach(font::addToSubset);
-                write(op("BT"), name, f(size), op("Tf"), f(x), f(y), op("Td"), new COSString(encode(font, run.text())), op("Tj"), op("ET"));
+                write(op("BT"), name, f(size), op("Tf"), f(x), f(y), op("Td"), new COSString(ts.encode(font, run.text())), op("Tj"), op("ET"));
             }
             x += ts.width(run, size);
         }
@@ -89,20 +89,13 @@ final class PageCanvas {
             int gid = s.glyphs()[i];
             if (gid == 0xFFFF || gid == 0xFFFE) continue; // invisible placeholders of the layout engine
             used.add(gid);
+            ts.glyphMeans(font, gid, s.text()[i]);
             write(COSInteger.ONE, COSInteger.ZERO, COSInteger.ZERO, COSInteger.ONE,
                     f(x + s.x()[i] * size), f(y - s.y()[i] * size), op("Tm"),
                     new COSString(font.encodeGlyphId(gid)), op("Tj"));
         }
         write(op("ET"), op("EMC"));
         font.addGlyphsToSubset(used);
-    }
-
-    private static byte[] encode(PDType0Font font, String text) {
-        try {
-            return font.encode(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Adds the finished page to the document. */

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
@@ -111,10 +110,8 @@ public final class SummaryPdf implements AutoCloseable {
             finished.add(pdPage);
         }
         if (contents) bookmarks(finished, tocPages);
-        PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle(title); // a case number or an operation code; never a name
-        info.setCreator("Haven");
         ts.subsetAll();
+        ArchivalPdf.finish(doc, title, I18n.locale().toLanguageTag()); // title: a case number or an operation code; never a name
         doc.save(out);
     }
 

@@ -1,0 +1,89 @@
+package org.haven.summaries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.haven.cases.CaseFile;
+import org.haven.cases.NewCase;
+import org.haven.demo.DemoData;
+import org.haven.people.DocumentStatus;
+import org.haven.people.Person;
+import org.haven.people.Sex;
+import org.haven.reports.CountTable;
+import org.haven.reports.StatisticsPdf;
+import org.haven.reports.StatsFilter;
+import org.haven.summaries.pdf.ArchivalPdf;
+import org.haven.testing.DatabaseTest;
+import org.haven.testing.VeraPdf;
+import org.haven.timeline.DatePrecision;
+import org.haven.timeline.EventType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+
+/**
+ * The PDFs Haven hands to courts and archives are PDF/A-2u: veraPDF (the PDF Association's
+ * validator) says so, and the file's own XMP metadata claims the same part and conformance.
+ */
+class ArchivalPdfTest extends DatabaseTest {
+    @TempDir Path out;
+
+    private CaseFile register(String latin, String nativeName) {
+        Person p = Person.draft(nativeName, latin, Sex.FEMALE, LocalDate.of(1999, 3, 14), null, "KH", "km, th", true,
+                DocumentStatus.CONFISCATED, "N0998877").withContactAndNotes("ដារ៉ា", "+855 12 345 678", "Notes in ไทย and ខ្មែរ");
+        CaseFile c = haven.cases().register(new NewCase(p, null, LocalDate.now().minusDays(30), null, "Met at the border"));
+        haven.timeline().add(c.id(), EventType.MEDICAL, LocalDate.now().minusDays(20), DatePrecision.DAY, "ពិនិត្យសុខភាព ตรวจสุขภาพ");
+        return c;
+    }
+
+    private static void assertArchival(Path file) throws IOException {
+        SummaryPdfTest.keep(file);
+        VeraPdf.Verdict verdict = VeraPdf.validate(file, PDFAFlavour.PDFA_2_U);
+        assertThat(verdict.failures()).as("veraPDF PDF/A-2u failures").isEmpty();
+        assertThat(verdict.compliant()).isTrue();
+        assertThat(VeraPdf.claimed(file)).containsExactly(Integer.toString(ArchivalPdf.PART), ArchivalPdf.CONFORMANCE);
+        assertThat(ArchivalPdf.PART + ArchivalPdf.CONFORMANCE.toLowerCase()).isEqualTo("2u");
+    }
+
+    @Test
+    void aSummaryWithKhmerThaiAndLatinNamesIsPdfA2u() throws IOException {
+        CaseFile c = register("Sok Dara", "សុខ ដារ៉ា สมศรี ใจดี");
+        Path file = out.resolve("archival-summary.pdf");
+
+        SummaryServices.of(haven).writePdf(List.of(c.id()), SummaryOptions.all(Audience.INTERNAL), file, null, null);
+
+        assertArchival(file);
+        assertThat(SummaryPdfTest.text(file)).contains("សុខ ដារ៉ា", "สมศรี ใจดี", "Sok Dara");
+    }
+
+    @Test
+    void aBatchSummaryIsPdfA2u() throws IOException {
+        CaseFile a = register("Sok Dara", "សុខ ដារ៉ា");
+        CaseFile b = register("Somsri Jaidee", "สมศรี ใจดี");
+        CaseFile c = register("Nguyen Thi Huong", "Nguyễn Thị Hương");
+        Path file = out.resolve("archival-batch.pdf");
+
+        SummaryServices.of(haven).writePdf(List.of(a.id(), b.id(), c.id()), SummaryOptions.all(Audience.COURT), file, null, null);
+
+        assertArchival(file);
+    }
+
+    @Test
+    void theStatisticsReportIsPdfA2u() throws IOException {
+        new DemoData(haven, 7).generate(120, null);
+        List<CountTable> tables = haven.statistics().all(new StatsFilter(null, null, null));
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (CountTable t : tables) titles.put(t.id(), t.id());
+        Path file = out.resolve("archival-statistics.pdf");
+
+        StatisticsPdf.write(tables, Map.of(), 5, new StatisticsPdf.Texts("Mekong Shelter Network", "Statistics",
+                "Period: all records", "Counts under 5 are hidden.", titles, "Produced 2026-12-04"), (t, key) -> key, file);
+
+        assertArchival(file);
+    }
+}
