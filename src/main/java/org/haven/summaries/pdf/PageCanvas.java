@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * One page's drawing, kept in memory until the document is complete (the footer needs the page
@@ -29,38 +30,49 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * are glyph ids at positions, which PDPageContentStream cannot write. Coordinates: points, origin
  * at the bottom left, as in PDF.
  */
-final class PageCanvas {
-    static final PDRectangle SIZE = PDRectangle.A4;
+public final class PageCanvas {
+    public static final PDRectangle SIZE = PDRectangle.A4;
 
     private final Typesetter ts;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
     private final ContentStreamWriter out = new ContentStreamWriter(bytes);
     private final PDResources resources = new PDResources();
     private final Map<PDType0Font, COSName> fontNames = new HashMap<>();
+    private final Map<PDImageXObject, COSName> images = new HashMap<>();
 
-    PageCanvas(Typesetter ts) {
+    public PageCanvas(Typesetter ts) {
         this.ts = ts;
     }
 
-    void fillRect(float x, float y, float w, float h, Color color) {
+    public Typesetter typesetter() {
+        return ts;
+    }
+
+    /** Draws an image into the box whose bottom left corner is (x, y). */
+    public void image(PDImageXObject image, float x, float y, float w, float h) {
+        COSName name = images.computeIfAbsent(image, resources::add);
+        write(op("q"), f(w), COSInteger.ZERO, COSInteger.ZERO, f(h), f(x), f(y), op("cm"), name, op("Do"), op("Q"));
+    }
+
+    public void fillRect(float x, float y, float w, float h, Color color) {
         write(rgb(color, "rg"));
         write(f(x), f(y), f(w), f(h), op("re"), op("f"));
     }
 
-    void strokeRect(float x, float y, float w, float h, float lineWidth, Color color) {
+    public void strokeRect(float x, float y, float w, float h, float lineWidth, Color color) {
         write(f(lineWidth), op("w"));
         write(rgb(color, "RG"));
         write(f(x), f(y), f(w), f(h), op("re"), op("S"));
     }
 
-    void line(float x1, float y1, float x2, float y2, float lineWidth, Color color) {
+    public void line(float x1, float y1, float x2, float y2, float lineWidth, Color color) {
         write(f(lineWidth), op("w"));
         write(rgb(color, "RG"));
         write(f(x1), f(y1), op("m"), f(x2), f(y2), op("l"), op("S"));
     }
 
     /** Draws one line of text with its baseline at y; returns its width. */
-    float text(String line, float x, float y, float size, boolean bold, Color color) {
+    public float text(String line, float x, float y, float size, boolean bold, Color color) {
         write(rgb(color, "rg"));
         float start = x;
         for (Typesetter.Run run : ts.runs(line, bold)) {
@@ -99,7 +111,7 @@ final class PageCanvas {
     }
 
     /** Adds the finished page to the document. */
-    PDPage finish(PDDocument doc) {
+    public PDPage finish(PDDocument doc) {
         PDPage page = new PDPage(SIZE);
         page.setResources(resources);
         try {

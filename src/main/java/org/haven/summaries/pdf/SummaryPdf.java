@@ -63,6 +63,7 @@ public final class SummaryPdf implements AutoCloseable {
     private final List<PageInfo> pages = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private String organisation = "";
+    private Letterhead letterhead;
     private PageCanvas page;
     private float y;
     private String caseNumber;
@@ -137,17 +138,24 @@ public final class SummaryPdf implements AutoCloseable {
         return false;
     }
 
+    /** The organisation's name, address and logo at the head of every page (default: the name on each summary). */
+    public void letterhead(Letterhead letterhead) {
+        this.letterhead = letterhead;
+    }
+
     private void runningHeader(PageInfo p) {
         PageCanvas c = p.canvas();
-        float base = H - 38;
-        c.text(p.organisation(), LEFT, base, 9.5f, true, ACCENT);
+        Letterhead head = letterhead != null ? letterhead : new Letterhead(p.organisation(), "", null);
         String conf = I18n.t("summary.confidential");
-        c.text(conf, RIGHT - ts.width(conf, 9.5f, true), base, 9.5f, true, ALERT);
+        float confWidth = ts.width(conf, 9.5f, true);
+        float bottom = head.draw(doc, c, LEFT, H - 24, WIDTH - confWidth - 90, ACCENT, MUTED);
+        c.text(conf, RIGHT - confWidth, H - 33.5f, 9.5f, true, ALERT);
         if (p.caseNumber() != null) {
             String mid = I18n.t("summary.header.case", p.caseNumber());
-            c.text(mid, (W - ts.width(mid, 8.5f, false)) / 2, base, 8.5f, false, MUTED);
+            c.text(mid, RIGHT - ts.width(mid, 8.5f, false), H - 44, 8.5f, false, MUTED);
         }
-        c.line(LEFT, base - 7, RIGHT, base - 7, 0.8f, ACCENT);
+        float rule = Math.min(bottom, H - 48) - 2;
+        c.line(LEFT, rule, RIGHT, rule, 0.8f, ACCENT);
     }
 
     private void footer(PageInfo p, int number, int total) {

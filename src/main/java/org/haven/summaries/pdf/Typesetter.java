@@ -23,7 +23,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * scripts with the JDK's text layout. Fonts are embedded as subsets and loaded only when a run
  * needs them (a summary with no Chinese never parses the 4 MB CJK font). Not thread-safe: one per document.
  */
-final class Typesetter {
+public final class Typesetter {
     /** A piece of text drawn with one font. */
     record Run(Face face, boolean bold, String text) {}
 
@@ -44,7 +44,7 @@ final class Typesetter {
     private final Map<Face, Font> awtRegular = new EnumMap<>(Face.class);
     private final BreakIterator lineBreaks = BreakIterator.getLineInstance();
 
-    Typesetter(PDDocument doc) {
+    public Typesetter(PDDocument doc) {
         this.doc = doc;
     }
 
@@ -90,7 +90,7 @@ final class Typesetter {
         return awtRegular.computeIfAbsent(face, f -> FontFiles.awt(f.regular)).canDisplay(cp);
     }
 
-    float width(String line, float size, boolean bold) {
+    public float width(String line, float size, boolean bold) {
         float w = 0;
         for (Run r : runs(line, bold)) w += width(r, size);
         return w;
@@ -176,7 +176,7 @@ final class Typesetter {
      * before it) and replaces each font's ToUnicode map with one covering every glyph drawn,
      * shaped ones included: PDFBox's own map knows only the characters it encoded itself.
      */
-    void subsetAll() throws IOException {
+    public void subsetAll() throws IOException {
         for (PDType0Font f : fonts.values()) {
             f.subset();
             Map<Integer, String> meaning = unicode.get(f);
@@ -202,7 +202,7 @@ final class Typesetter {
      * Thai, Khmer, Lao, Myanmar and Chinese, which have no spaces between words), and inside a
      * word only when the word alone is too wide. Newlines in the text start new lines.
      */
-    List<String> wrap(String text, float size, boolean bold, float width) {
+    public List<String> wrap(String text, float size, boolean bold, float width) {
         List<String> lines = new ArrayList<>();
         String normalized = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
         for (String paragraph : normalized.split("\n", -1)) {
