@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `haven settings` and `haven report --stats` as a script runs them (a separate JVM): whose name heads
  * the summary and the statistics report, who may change it, and what the report says about itself.
  */
-class ReportCommandTest {
+public class ReportCommandTest {
     @TempDir Path home;
     @TempDir Path out;
 
@@ -54,7 +54,7 @@ class ReportCommandTest {
         }
     }
 
-    static void writeLogo(Path file, int w, int h) throws IOException {
+    public static void writeLogo(Path file, int w, int h) throws IOException {
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = img.createGraphics();
         g.setColor(new java.awt.Color(20, 90, 160));
@@ -65,7 +65,7 @@ class ReportCommandTest {
     }
 
     /** The pixel sizes (WxH) of the images drawn on a page. */
-    static List<String> imageSizes(Path pdf, int page) throws IOException {
+    public static List<String> imageSizes(Path pdf, int page) throws IOException {
         List<String> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             var res = doc.getPage(page - 1).getResources();
