@@ -17,6 +17,8 @@ import org.haven.common.AtomicFiles;
 import org.haven.summaries.pdf.ArchivalPdf;
 import org.haven.summaries.pdf.Letterhead;
 import org.haven.summaries.pdf.PageCanvas;
+import org.haven.summaries.pdf.Structure;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.haven.summaries.pdf.Typesetter;
 
 /**
@@ -66,6 +68,8 @@ public final class StatisticsPdf {
     private final Typesetter ts;
     private final Letterhead letterhead;
     private final List<PageCanvas> pages = new ArrayList<>();
+    /** Tagged: title, period lines, a heading, a figure and a table per statistic, in reading order. */
+    private final Structure structure = new Structure();
     private PageCanvas page;
     private float y;
 
@@ -101,23 +105,27 @@ public final class StatisticsPdf {
     private void render(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
                         BiFunction<String, String, String> label) throws IOException {
         newPage();
-        text(texts.title(), MARGIN, 18, true, ACCENT);
+        tagged("H1", () -> text(texts.title(), MARGIN, 18, true, ACCENT));
         y -= 26;
-        text(texts.filter(), MARGIN, 10, false, INK);
+        tagged("P", () -> text(texts.filter(), MARGIN, 10, false, INK));
         y -= 14;
         if (!texts.produced().isBlank()) {
-            text(texts.produced(), MARGIN, 10, false, INK);
+            tagged("P", () -> text(texts.produced(), MARGIN, 10, false, INK));
             y -= 14;
         }
+        PDStructureElement note = structure.add(null, "P");
         for (String line : ts.wrap(texts.note(), 9, false, WIDTH)) {
+            page.begin(note);
             text(line, MARGIN, 9, false, MUTED);
+            page.end();
             y -= 12;
         }
         y -= 10;
         for (CountTable t : tables) {
             SmallCells.Protected p = SmallCells.protect(t, k);
             need(60);
-            text(texts.tableTitles().getOrDefault(t.id(), t.id()), MARGIN, 13, true, ACCENT);
+            String title = texts.tableTitles().getOrDefault(t.id(), t.id());
+            tagged("H2", () -> text(title, MARGIN, 13, true, ACCENT));
             y -= 22;
             BufferedImage image = images.get(t.id());
             if (image != null) {
@@ -125,14 +133,17 @@ public final class StatisticsPdf {
                 float h = w * image.getHeight() / image.getWidth();
                 need(h + 10);
                 PDImageXObject x = LosslessFactory.createFromImage(doc, image);
+                page.begin(structure.figure(null, title + ": " + I18n.t("stats.pdfChartAlt")));
                 page.image(x, MARGIN, y - h, w, h);
+                page.end();
                 y -= h + 10;
             }
+            PDStructureElement table = structure.add(null, "Table");
             if (t.columns().size() == 1) {
-                for (int i = 0; i < t.rows().size(); i++) row(label.apply(t.id(), t.rows().get(i)), p.cell(i, 0), false);
-                if (p.publishesTotal()) row(I18n.t("stats.pdfTotal"), Long.toString(t.total()), true);
+                for (int i = 0; i < t.rows().size(); i++) row(table, label.apply(t.id(), t.rows().get(i)), p.cell(i, 0), false);
+                if (p.publishesTotal()) row(table, I18n.t("stats.pdfTotal"), Long.toString(t.total()), true);
             } else {
-                crossTable(t, p, label);
+                crossTable(table, t, p, label);
             }
             y -= 16;
         }
@@ -152,32 +163,57 @@ public final class StatisticsPdf {
             doc.addPage(c.finish(doc));
         }
         ts.subsetAll();
+        structure.finish(doc);
         ArchivalPdf.finish(doc, texts.title(), I18n.locale().toLanguageTag());
     }
 
-    private void row(String left, String right, boolean bold) {
+    private void row(PDStructureElement table, String left, String right, boolean bold) {
         need(14);
+        PDStructureElement tr = structure.add(table, "TR");
+        page.begin(structure.add(tr, "TH"));
         text(left, MARGIN + 10, 10, bold, INK);
+        page.end();
+        page.begin(structure.add(tr, "TD"));
         text(right, MARGIN + 260 - ts.width(right, 10, bold), 10, bold, INK);
+        page.end();
         y -= 13;
     }
 
-    private void crossTable(CountTable t, SmallCells.Protected p, BiFunction<String, String, String> label) {
+    private void crossTable(PDStructureElement table, CountTable t, SmallCells.Protected p, BiFunction<String, String, String> label) {
         int cols = t.columns().size();
         float first = 60;
         float colWidth = (WIDTH - first) / cols;
         need(40);
+        PDStructureElement head = structure.add(table, "TR");
+        page.begin(structure.add(head, "TD")); // the empty corner cell
+        page.end();
         for (int j = 0; j < cols; j++) {
-            List<String> head = ts.wrap(label.apply(t.id() + ".column", t.columns().get(j)), 7, false, colWidth - 4);
-            for (int l = 0; l < head.size() && l < 3; l++) page.text(head.get(l), MARGIN + first + j * colWidth, y - 7 - l * 9, 7, false, MUTED);
+            List<String> lines = ts.wrap(label.apply(t.id() + ".column", t.columns().get(j)), 7, false, colWidth - 4);
+            page.begin(structure.add(head, "TH"));
+            for (int l = 0; l < lines.size() && l < 3; l++) page.text(lines.get(l), MARGIN + first + j * colWidth, y - 7 - l * 9, 7, false, MUTED);
+            page.end();
         }
         y -= 30;
         for (int i = 0; i < t.rows().size(); i++) {
             need(12);
-            text(t.rows().get(i), MARGIN, 8, false, INK);
-            for (int j = 0; j < cols; j++) text(p.cell(i, j), MARGIN + first + j * colWidth, 8, false, INK);
+            PDStructureElement tr = structure.add(table, "TR");
+            int row = i;
+            page.begin(structure.add(tr, "TH"));
+            text(t.rows().get(row), MARGIN, 8, false, INK);
+            page.end();
+            for (int j = 0; j < cols; j++) {
+                page.begin(structure.add(tr, "TD"));
+                text(p.cell(row, j), MARGIN + first + j * colWidth, 8, false, INK);
+                page.end();
+            }
             y -= 11;
         }
+    }
+
+    private void tagged(String type, Runnable draw) {
+        page.begin(structure.add(null, type));
+        draw.run();
+        page.end();
     }
 
     private void need(float height) {
@@ -185,7 +221,7 @@ public final class StatisticsPdf {
     }
 
     private void newPage() {
-        page = new PageCanvas(ts);
+        page = new PageCanvas(ts, structure);
         pages.add(page);
         y = TOP;
     }

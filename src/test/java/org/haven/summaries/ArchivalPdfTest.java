@@ -8,6 +8,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.haven.cases.CaseFile;
 import org.haven.cases.NewCase;
 import org.haven.demo.DemoData;
@@ -63,6 +68,37 @@ class ArchivalPdfTest extends DatabaseTest {
         assertThat(ArchivalPdf.PART + ArchivalPdf.CONFORMANCE.toLowerCase()).isEqualTo("2u");
     }
 
+    /**
+     * Tagged for screen readers: a structure tree with the element types given, marked content,
+     * the document language and a title shown instead of the file name.
+     */
+    private static void assertTagged(Path file, String... types) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            var catalog = doc.getDocumentCatalog();
+            assertThat(catalog.getMarkInfo()).isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getLanguage()).isEqualTo("en");
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(doc.getDocumentInformation().getTitle()).isNotBlank();
+            Set<String> found = new TreeSet<>();
+            collect(catalog.getStructureTreeRoot().getKids(), found);
+            assertThat(found).contains(types);
+            for (int p = 0; p < doc.getNumberOfPages(); p++) assertThat(doc.getPage(p).getStructParents()).isEqualTo(p);
+        }
+        // PDF/UA-1 is not claimed; what veraPDF says about it is printed for the record.
+        VeraPdf.Verdict ua = VeraPdf.validate(file, PDFAFlavour.PDFUA_1);
+        System.out.println("PDF/UA-1 " + file.getFileName() + ": " + (ua.compliant() ? "compliant" : ua.failures()));
+    }
+
+    private static void collect(List<Object> kids, Set<String> found) {
+        for (Object k : kids) {
+            if (k instanceof PDStructureElement e) {
+                found.add(e.getStructureType());
+                collect(e.getKids(), found);
+            }
+        }
+    }
+
     @Test
     void aSummaryWithKhmerThaiAndLatinNamesIsPdfA2u() throws IOException {
         organisation();
@@ -76,6 +112,7 @@ class ArchivalPdfTest extends DatabaseTest {
         assertThat(SummaryPdfTest.text(file).replaceAll("\\s+", " ")).contains("សុខ ដារ៉ា", "สมศรี ใจดี", "Sok Dara",
                 "មជ្ឈមណ្ឌលមេគង្គ Mekong Shelter Network", "12 Street 310, Phnom Penh");
         assertThat(ReportCommandTest.imageSizes(file, 1)).containsExactly("120x40");
+        assertTagged(file, "Document", "H1", "H2", "P", "Table", "TR", "TH", "TD");
     }
 
     @Test
@@ -89,6 +126,7 @@ class ArchivalPdfTest extends DatabaseTest {
         SummaryServices.of(haven).writePdf(List.of(a.id(), b.id(), c.id()), SummaryOptions.all(Audience.COURT), file, null, null);
 
         assertArchival(file);
+        assertTagged(file, "Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "TOC", "TOCI");
     }
 
     @Test
@@ -107,9 +145,10 @@ class ArchivalPdfTest extends DatabaseTest {
                 (t, key) -> key, StatisticsView.letterhead(settings), file);
 
         assertArchival(file);
+        assertTagged(file, "Document", "H1", "H2", "P", "Table", "TR", "TH", "TD");
         String text = SummaryPdfTest.text(file).replaceAll("\\s+", " ");
         assertThat(text).contains("មជ្ឈមណ្ឌលមេគង្គ Mekong Shelter Network", "12 Street 310, Phnom Penh", "Period: all records");
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 assertThat(ReportCommandTest.imageSizes(file, p)).contains("120x40");
                 assertThat(SummaryPdfTest.pageText(doc, p)).contains("Page " + p + " of " + doc.getNumberOfPages());
