@@ -170,7 +170,7 @@ public final class StatisticsPdf {
     private void row(PDStructureElement table, String left, String right, boolean bold) {
         need(14);
         PDStructureElement tr = structure.add(table, "TR");
-        page.begin(structure.add(tr, "TH"));
+        page.begin(structure.header(tr, true));
         text(left, MARGIN + 10, 10, bold, INK);
         page.end();
         page.begin(structure.add(tr, "TD"));
@@ -189,7 +189,7 @@ public final class StatisticsPdf {
         page.end();
         for (int j = 0; j < cols; j++) {
             List<String> lines = ts.wrap(label.apply(t.id() + ".column", t.columns().get(j)), 7, false, colWidth - 4);
-            page.begin(structure.add(head, "TH"));
+            page.begin(structure.header(head, false));
             for (int l = 0; l < lines.size() && l < 3; l++) page.text(lines.get(l), MARGIN + first + j * colWidth, y - 7 - l * 9, 7, false, MUTED);
             page.end();
         }
@@ -198,7 +198,7 @@ public final class StatisticsPdf {
             need(12);
             PDStructureElement tr = structure.add(table, "TR");
             int row = i;
-            page.begin(structure.add(tr, "TH"));
+            page.begin(structure.header(tr, true));
             text(t.rows().get(row), MARGIN, 8, false, INK);
             page.end();
             for (int j = 0; j < cols; j++) {

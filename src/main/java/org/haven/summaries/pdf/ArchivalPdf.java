@@ -28,9 +28,11 @@ import org.haven.common.Version;
  * Courts and archives keep these files for decades; veraPDF checks them in the tests.
  */
 public final class ArchivalPdf {
-    /** What the files claim: ISO 19005-2, level U. {@code SummaryPdfArchivalTest} checks veraPDF agrees. */
+    /** What the files claim: ISO 19005-2, level U. {@code ArchivalPdfTest} checks veraPDF agrees. */
     public static final int PART = 2;
     public static final String CONFORMANCE = "U";
+    /** And PDF/UA-1 (ISO 14289-1, accessible): tagged, with a language and a displayed title. */
+    public static final int UA_PART = 1;
 
     private ArchivalPdf() {}
 
@@ -82,7 +84,11 @@ public final class ArchivalPdf {
                     xmlns:dc="http://purl.org/dc/elements/1.1/"
                     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-                    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+                    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+                    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
+                    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+                    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+                    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
                    <dc:format>application/pdf</dc:format>
                    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
                    <xmp:CreatorTool>%s</xmp:CreatorTool>
@@ -92,10 +98,30 @@ public final class ArchivalPdf {
                    <pdf:Producer>%s</pdf:Producer>
                    <pdfaid:part>%d</pdfaid:part>
                    <pdfaid:conformance>%s</pdfaid:conformance>
+                   <pdfuaid:part>%d</pdfuaid:part>
+                   <pdfaExtension:schemas>
+                    <rdf:Bag>
+                     <rdf:li rdf:parseType="Resource">
+                      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                      <pdfaSchema:property>
+                       <rdf:Seq>
+                        <rdf:li rdf:parseType="Resource">
+                         <pdfaProperty:name>part</pdfaProperty:name>
+                         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                         <pdfaProperty:category>internal</pdfaProperty:category>
+                         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+                        </rdf:li>
+                       </rdf:Seq>
+                      </pdfaSchema:property>
+                     </rdf:li>
+                    </rdf:Bag>
+                   </pdfaExtension:schemas>
                   </rdf:Description>
                  </rdf:RDF>
                 </x:xmpmeta>
-                <?xpacket end="w"?>""".formatted(xml(title), xml(producer), date, date, date, xml(producer), PART, CONFORMANCE);
+                <?xpacket end="w"?>""".formatted(xml(title), xml(producer), date, date, date, xml(producer), PART, CONFORMANCE, UA_PART);
     }
 
     private static String xml(String s) {

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 
 /**
  * The logical structure of a tagged PDF (ISO 32000-1, 14.7-14.8): a Document element holding
@@ -42,6 +43,15 @@ public final class Structure {
         PDStructureElement e = new PDStructureElement(type, p);
         p.appendKid(e);
         return e;
+    }
+
+    /** A header cell (TH) of a row ({@code row} true) or of a column: PDF/UA wants the scope of every TH. */
+    public PDStructureElement header(PDStructureElement tr, boolean row) {
+        PDStructureElement th = add(tr, "TH");
+        PDTableAttributeObject scope = new PDTableAttributeObject();
+        scope.setScope(row ? PDTableAttributeObject.SCOPE_ROW : PDTableAttributeObject.SCOPE_COLUMN);
+        th.addAttribute(scope);
+        return th;
     }
 
     /** A figure with its alternative text (what a screen reader says instead of the picture). */

@@ -276,7 +276,7 @@ public final class SummaryPdf implements AutoCloseable {
             List<String> value = ts.wrap(field.value(), TABLE, false, width - labelW - 2 * CELL_PAD);
             float h = rowHeight(List.of(label, value));
             need(h);
-            cell(structure.add(tr, "TH"), label, x, labelW, TABLE, true, MUTED);
+            cell(structure.header(tr, true), label, x, labelW, TABLE, true, MUTED);
             cell(structure.add(tr, "TD"), value, x + labelW, width - labelW, TABLE, false, field.withheld() ? MUTED : INK);
             y -= h;
             page.line(x, y, x + width, y, 0.35f, RULE);
@@ -351,7 +351,7 @@ public final class SummaryPdf implements AutoCloseable {
         page.fillRect(LEFT, y - h, WIDTH, h, HEADER_FILL);
         float x = LEFT;
         for (int i = 0; i < widths.length; i++) {
-            cell(tr == null ? null : structure.add(tr, "TH"), ts.wrap(e.headers().get(i), 8.2f, true, widths[i] - 2 * CELL_PAD), x, widths[i], 8.2f, true, ACCENT);
+            cell(tr == null ? null : structure.header(tr, false), ts.wrap(e.headers().get(i), 8.2f, true, widths[i] - 2 * CELL_PAD), x, widths[i], 8.2f, true, ACCENT);
             x += widths[i];
         }
         y -= h;
