@@ -65,14 +65,14 @@ final class ReportCommand implements Callable<Integer> {
             haven.session().require(Role.COORDINATOR);
             List<CountTable> tables = haven.statistics().all(new StatsFilter(fromMonth, toMonth, null));
             if (pdf) {
-                String organisation = new OrganisationSettings(haven.database(), haven.session()).name();
+                OrganisationSettings org = new OrganisationSettings(haven.database(), haven.session());
                 Map<String, String> titles = new LinkedHashMap<>();
                 for (CountTable t : tables) titles.put(t.id(), I18n.t("stats.chart." + t.id()));
-                String filter = I18n.t("stats.pdfFilter", fromMonth == null ? "-" : fromMonth.toString(),
-                        toMonth == null ? "-" : toMonth.toString(), I18n.t("stats.allOperations"));
-                StatisticsPdf.Texts texts = new StatisticsPdf.Texts(organisation, I18n.t("stats.pdfTitle"), filter,
+                String filter = StatisticsPdf.periodLine(fromMonth == null ? null : fromMonth.toString(),
+                        toMonth == null ? null : toMonth.toString(), I18n.t("stats.allOperations"));
+                StatisticsPdf.Texts texts = new StatisticsPdf.Texts(org.name(), I18n.t("stats.pdfTitle"), filter,
                         I18n.t("stats.smallCellNote", k), titles, I18n.t("stats.pdfProduced", LocalDate.now().toString()));
-                StatisticsPdf.write(tables, Map.of(), k, texts, StatisticsView::pdfLabel, output);
+                StatisticsPdf.write(tables, Map.of(), k, texts, StatisticsView::pdfLabel, StatisticsView.letterhead(org), output);
             } else {
                 StatisticsCsv.write(tables, k, output);
             }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** `haven settings set KEY VALUE` (administrators, audited) and `haven settings list`. */
-@Command(name = "settings", mixinStandardHelpOptions = true, description = "Organisation-wide settings: organisation.name, organisation.address.",
+@Command(name = "settings", mixinStandardHelpOptions = true, description = "Organisation-wide settings: organisation.name, organisation.address, organisation.logo (a PNG or JPEG file up to 1 MB; \"\" removes it).",
         subcommands = {SettingsCommand.Set.class, SettingsCommand.ListSettings.class})
 final class SettingsCommand {
 
@@ -17,10 +17,10 @@ final class SettingsCommand {
     static final class Set implements Callable<Integer> {
         @Mixin HomeOption home;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "organisation.name or organisation.address")
+        @Parameters(index = "0", paramLabel = "KEY", description = "organisation.name, organisation.address or organisation.logo")
         String key;
 
-        @Parameters(index = "1", paramLabel = "VALUE")
+        @Parameters(index = "1", paramLabel = "VALUE", description = "the text, or for organisation.logo the image file's path")
         String value;
 
         @Override

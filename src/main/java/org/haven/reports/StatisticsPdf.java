@@ -1,30 +1,42 @@
 package org.haven.reports;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.haven.app.I18n;
 import org.haven.common.AtomicFiles;
+import org.haven.summaries.pdf.ArchivalPdf;
+import org.haven.summaries.pdf.Letterhead;
+import org.haven.summaries.pdf.PageCanvas;
+import org.haven.summaries.pdf.Structure;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.haven.summaries.pdf.Typesetter;
 
 /**
  * The statistics as a PDF report: each table's chart (as drawn on screen) and its counts, with the
- * small-cell rule applied exactly as in the CSV. Latin text only (labels are English or codes), in
- * the embedded Noto Sans subset.
+ * small-cell rule applied exactly as in the CSV. Drawn with the summaries' typesetter (so an
+ * organisation name in Khmer or Thai prints right) and saved as PDF/A-2u like the summaries.
  */
 public final class StatisticsPdf {
     private static final float MARGIN = 50;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private static final float PAGE_W = PDRectangle.A4.getWidth();
+    private static final float PAGE_H = PDRectangle.A4.getHeight();
+    private static final float WIDTH = PAGE_W - 2 * MARGIN;
+    private static final float TOP = PAGE_H - 78;
+    private static final float BOTTOM = 56;
+    private static final Color INK = new Color(33, 37, 41);
+    private static final Color MUTED = new Color(100, 108, 116);
+    private static final Color ACCENT = new Color(28, 52, 92);
+    private static final Color RULE = new Color(185, 190, 198);
 
     /**
      * What the report says about itself: whose report it is (organisation, may be blank), its title,
@@ -38,28 +50,53 @@ public final class StatisticsPdf {
         }
     }
 
+    /**
+     * The report's period and operation line, e.g. "Period: 2025-01 to 2026-08 · Operation: OP-7";
+     * a blank month leaves that side open ("Period: all records" when both are).
+     */
+    public static String periodLine(String from, String to, String operation) {
+        boolean f = from != null && !from.isBlank();
+        boolean t = to != null && !to.isBlank();
+        String period = f && t ? I18n.t("stats.pdfPeriod", from.strip(), to.strip())
+                : f ? I18n.t("stats.pdfPeriodSince", from.strip())
+                : t ? I18n.t("stats.pdfPeriodUntil", to.strip())
+                : I18n.t("stats.pdfPeriodAll");
+        return period + " · " + I18n.t("stats.pdfOperation", operation);
+    }
+
     private final PDDocument doc;
-    private final PDType0Font regular;
-    private final PDType0Font bold;
-    private PDPageContentStream page;
+    private final Typesetter ts;
+    private final Letterhead letterhead;
+    private final List<PageCanvas> pages = new ArrayList<>();
+    /** Tagged: title, period lines, a heading, a figure and a table per statistic, in reading order. */
+    private final Structure structure = new Structure();
+    private PageCanvas page;
     private float y;
 
-    private StatisticsPdf(PDDocument doc) throws IOException {
+    private StatisticsPdf(PDDocument doc, Letterhead letterhead) {
         this.doc = doc;
-        this.regular = load(doc, "NotoSans-Regular.ttf");
-        this.bold = load(doc, "NotoSans-Bold.ttf");
+        this.ts = new Typesetter(doc);
+        this.letterhead = letterhead;
+    }
+
+    /** As {@link #write(List, Map, int, Texts, BiFunction, Letterhead, Path)} with the organisation's name alone. */
+    public static void write(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
+                             BiFunction<String, String, String> label, Path file) {
+        write(tables, images, k, texts, label, new Letterhead(texts.organisation(), "", null), file);
     }
 
     /**
      * Writes the report through a temporary file in the same folder. {@code label} turns a table id
-     * and a row or column key into the text shown; {@code images} may miss tables (no chart then).
+     * and a row or column key into the text shown; {@code images} may miss tables (no chart then);
+     * {@code letterhead} heads every page.
      */
     public static void write(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
-                             BiFunction<String, String, String> label, Path file) {
+                             BiFunction<String, String, String> label, Letterhead letterhead, Path file) {
         AtomicFiles.write(file, tmp -> {
             try (PDDocument doc = new PDDocument()) {
-                StatisticsPdf pdf = new StatisticsPdf(doc);
+                StatisticsPdf pdf = new StatisticsPdf(doc, letterhead);
                 pdf.render(tables, images, k, texts, label);
+                pdf.finish(texts);
                 doc.save(tmp.toFile());
             }
         });
@@ -68,27 +105,27 @@ public final class StatisticsPdf {
     private void render(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
                         BiFunction<String, String, String> label) throws IOException {
         newPage();
-        if (!texts.organisation().isBlank()) {
-            text(bold, 11, MARGIN, texts.organisation());
-            y -= 20;
-        }
-        text(bold, 18, MARGIN, texts.title());
-        y -= 28;
-        text(regular, 10, MARGIN, texts.filter());
+        tagged("H1", () -> text(texts.title(), MARGIN, 18, true, ACCENT));
+        y -= 26;
+        tagged("P", () -> text(texts.filter(), MARGIN, 10, false, INK));
         y -= 14;
         if (!texts.produced().isBlank()) {
-            text(regular, 10, MARGIN, texts.produced());
+            tagged("P", () -> text(texts.produced(), MARGIN, 10, false, INK));
             y -= 14;
         }
-        for (String line : wrap(texts.note(), regular, 9, WIDTH)) {
-            text(regular, 9, MARGIN, line);
+        PDStructureElement note = structure.add(null, "P");
+        for (String line : ts.wrap(texts.note(), 9, false, WIDTH)) {
+            page.begin(note);
+            text(line, MARGIN, 9, false, MUTED);
+            page.end();
             y -= 12;
         }
         y -= 10;
         for (CountTable t : tables) {
             SmallCells.Protected p = SmallCells.protect(t, k);
             need(60);
-            text(bold, 13, MARGIN, texts.tableTitles().getOrDefault(t.id(), t.id()));
+            String title = texts.tableTitles().getOrDefault(t.id(), t.id());
+            tagged("H2", () -> text(title, MARGIN, 13, true, ACCENT));
             y -= 22;
             BufferedImage image = images.get(t.id());
             if (image != null) {
@@ -96,111 +133,101 @@ public final class StatisticsPdf {
                 float h = w * image.getHeight() / image.getWidth();
                 need(h + 10);
                 PDImageXObject x = LosslessFactory.createFromImage(doc, image);
-                page.drawImage(x, MARGIN, y - h, w, h);
+                page.begin(structure.figure(null, title + ": " + I18n.t("stats.pdfChartAlt")));
+                page.image(x, MARGIN, y - h, w, h);
+                page.end();
                 y -= h + 10;
             }
+            PDStructureElement table = structure.add(null, "Table");
             if (t.columns().size() == 1) {
-                for (int i = 0; i < t.rows().size(); i++) row(label.apply(t.id(), t.rows().get(i)), p.cell(i, 0), regular);
-                if (p.publishesTotal()) row("Total", Long.toString(t.total()), bold);
+                for (int i = 0; i < t.rows().size(); i++) row(table, label.apply(t.id(), t.rows().get(i)), p.cell(i, 0), false);
+                if (p.publishesTotal()) row(table, I18n.t("stats.pdfTotal"), Long.toString(t.total()), true);
             } else {
-                crossTable(t, p, label);
+                crossTable(table, t, p, label);
             }
             y -= 16;
         }
-        page.close();
-        footers(texts);
     }
 
-    /** "Page X of Y" (and the organisation) at the foot of every page, once the page count is known. */
-    private void footers(Texts texts) throws IOException {
-        int total = doc.getNumberOfPages();
+    /** Letterhead and "Page X of Y" (with the organisation) on every page, once the page count is known; then PDF/A. */
+    private void finish(Texts texts) throws IOException {
+        int total = pages.size();
         for (int i = 0; i < total; i++) {
-            try (PDPageContentStream foot = new PDPageContentStream(doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
-                page = foot;
-                String pg = "Page " + (i + 1) + " of " + total;
-                float w = regular.getStringWidth(pg) / 1000 * 8;
-                text(regular, 8, PDRectangle.A4.getWidth() - MARGIN - w, pg, 30);
-                if (!texts.organisation().isBlank()) text(regular, 8, MARGIN, texts.organisation(), 30);
-            }
+            PageCanvas c = pages.get(i);
+            float bottom = letterhead.draw(doc, c, MARGIN, PAGE_H - 28, WIDTH, ACCENT, MUTED);
+            c.line(MARGIN, Math.min(bottom, PAGE_H - 54) - 2, PAGE_W - MARGIN, Math.min(bottom, PAGE_H - 54) - 2, 0.6f, RULE);
+            c.line(MARGIN, 42, PAGE_W - MARGIN, 42, 0.5f, RULE);
+            String pg = I18n.t("summary.footer.page", i + 1, total);
+            c.text(pg, PAGE_W - MARGIN - ts.width(pg, 8, false), 30, 8, false, INK);
+            if (!letterhead.name().isBlank()) c.text(letterhead.name(), MARGIN, 30, 8, false, MUTED);
+            doc.addPage(c.finish(doc));
         }
+        ts.subsetAll();
+        structure.finish(doc);
+        ArchivalPdf.finish(doc, texts.title(), I18n.locale().toLanguageTag());
     }
 
-    private void row(String left, String right, PDType0Font font) throws IOException {
+    private void row(PDStructureElement table, String left, String right, boolean bold) {
         need(14);
-        text(font, 10, MARGIN + 10, left);
-        float w = font.getStringWidth(right) / 1000 * 10;
-        text(font, 10, MARGIN + 260 - w, right);
+        PDStructureElement tr = structure.add(table, "TR");
+        page.begin(structure.header(tr, true));
+        text(left, MARGIN + 10, 10, bold, INK);
+        page.end();
+        page.begin(structure.add(tr, "TD"));
+        text(right, MARGIN + 260 - ts.width(right, 10, bold), 10, bold, INK);
+        page.end();
         y -= 13;
     }
 
-    private void crossTable(CountTable t, SmallCells.Protected p, BiFunction<String, String, String> label) throws IOException {
+    private void crossTable(PDStructureElement table, CountTable t, SmallCells.Protected p, BiFunction<String, String, String> label) {
         int cols = t.columns().size();
         float first = 60;
         float colWidth = (WIDTH - first) / cols;
         need(40);
+        PDStructureElement head = structure.add(table, "TR");
+        page.begin(structure.add(head, "TD")); // the empty corner cell
+        page.end();
         for (int j = 0; j < cols; j++) {
-            List<String> head = wrap(label.apply(t.id() + ".column", t.columns().get(j)), regular, 7, colWidth - 4);
-            for (int l = 0; l < head.size() && l < 3; l++) text(regular, 7, MARGIN + first + j * colWidth, head.get(l), y - l * 9);
+            List<String> lines = ts.wrap(label.apply(t.id() + ".column", t.columns().get(j)), 7, false, colWidth - 4);
+            page.begin(structure.header(head, false));
+            for (int l = 0; l < lines.size() && l < 3; l++) page.text(lines.get(l), MARGIN + first + j * colWidth, y - 7 - l * 9, 7, false, MUTED);
+            page.end();
         }
         y -= 30;
         for (int i = 0; i < t.rows().size(); i++) {
             need(12);
-            text(regular, 8, MARGIN, t.rows().get(i));
-            for (int j = 0; j < cols; j++) text(regular, 8, MARGIN + first + j * colWidth, p.cell(i, j));
+            PDStructureElement tr = structure.add(table, "TR");
+            int row = i;
+            page.begin(structure.header(tr, true));
+            text(t.rows().get(row), MARGIN, 8, false, INK);
+            page.end();
+            for (int j = 0; j < cols; j++) {
+                page.begin(structure.add(tr, "TD"));
+                text(p.cell(row, j), MARGIN + first + j * colWidth, 8, false, INK);
+                page.end();
+            }
             y -= 11;
         }
     }
 
-    private void need(float height) throws IOException {
-        if (y - height < MARGIN) {
-            page.close();
-            newPage();
-        }
+    private void tagged(String type, Runnable draw) {
+        page.begin(structure.add(null, type));
+        draw.run();
+        page.end();
     }
 
-    private void newPage() throws IOException {
-        PDPage p = new PDPage(PDRectangle.A4);
-        doc.addPage(p);
-        page = new PDPageContentStream(doc, p);
-        y = PDRectangle.A4.getHeight() - MARGIN;
+    private void need(float height) {
+        if (y - height < BOTTOM) newPage();
     }
 
-    private void text(PDType0Font font, float size, float x, String s) throws IOException {
-        text(font, size, x, s, y);
+    private void newPage() {
+        page = new PageCanvas(ts, structure);
+        pages.add(page);
+        y = TOP;
     }
 
-    private void text(PDType0Font font, float size, float x, String s, float atY) throws IOException {
-        page.beginText();
-        page.setFont(font, size);
-        page.newLineAtOffset(x, atY - size);
-        page.showText(s);
-        page.endText();
-    }
-
-    private static List<String> wrap(String s, PDType0Font font, float size, float width) throws IOException {
-        List<String> lines = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : s.split(" ")) {
-            String tryLine = line.isEmpty() ? word : line + " " + word;
-            if (font.getStringWidth(tryLine) / 1000 * size > width && !line.isEmpty()) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(tryLine);
-            }
-        }
-        if (!line.isEmpty()) lines.add(line.toString());
-        return lines;
-    }
-
-    private static PDType0Font load(PDDocument doc, String name) throws IOException {
-        InputStream in = StatisticsPdf.class.getResourceAsStream("/assets/fonts/" + name);
-        if (in == null) {
-            Path dev = Path.of(System.getProperty("haven.assets", "assets"), "fonts", name);
-            in = Files.newInputStream(dev);
-        }
-        try (InputStream font = in) {
-            return PDType0Font.load(doc, font, true);
-        }
+    /** One line whose top is the current y. */
+    private void text(String s, float x, float size, boolean bold, Color color) {
+        page.text(s, x, y - size, size, bold, color);
     }
 }

@@ -205,6 +205,7 @@ public final class SummaryService {
         SummaryBuilder builder = builder();
         int total = caseIds.size();
         try (SummaryPdf pdf = new SummaryPdf(total > 1)) {
+            pdf.letterhead(letterhead());
             p.update(0, total);
             String title = null;
             for (int i = 0; i < total; i++) {
@@ -218,6 +219,13 @@ public final class SummaryService {
             pdf.save(out, title);
             return new Result(total, pdf.pageCount());
         }
+    }
+
+    /** The organisation's name, address and logo, as set (`haven settings`). */
+    private org.haven.summaries.pdf.Letterhead letterhead() {
+        org.haven.reports.OrganisationSettings settings = new org.haven.reports.OrganisationSettings(db, session);
+        return new org.haven.summaries.pdf.Letterhead(settings.name(), settings.address(),
+                settings.logo().map(org.haven.reports.OrganisationSettings.Logo::bytes).orElse(null));
     }
 
     private SummaryBuilder builder() {

@@ -5,13 +5,17 @@ import org.haven.app.I18n;
 import org.haven.app.MainWindow;
 import org.haven.security.Role;
 
-/** Reports menu: the statistics page (coordinators). */
+/** Reports menu: the statistics page (coordinators); the organisation on every document (administrators). */
 public final class ReportMenus {
     private ReportMenus() {}
 
     public static void install(MainWindow window) {
-        if (!window.haven().user().has(Role.COORDINATOR)) return;
         HavenMenuBar menus = window.menus();
+        if (window.haven().user().has(Role.ADMIN)) {
+            menus.add(menus.admin(), "org.menu", "mdi2d-domain", null, () -> OrganisationDialog.show(window.stage(),
+                    new org.haven.reports.OrganisationSettings(window.haven().database(), window.haven().session())));
+        }
+        if (!window.haven().user().has(Role.COORDINATOR)) return;
         StatisticsView[] view = new StatisticsView[1];
         menus.add(menus.reports(), "stats.menu", "mdi2c-chart-bar", null, () -> {
             if (view[0] == null) view[0] = new StatisticsView(window.haven());

@@ -47,6 +47,8 @@ import org.haven.reports.CountTable;
 import org.haven.reports.SmallCells;
 import org.haven.reports.StatisticsCsv;
 import org.haven.reports.StatisticsPdf;
+import org.haven.reports.OrganisationSettings;
+import org.haven.summaries.pdf.Letterhead;
 import org.haven.reports.StatisticsService;
 import org.haven.reports.StatisticsService.OperationChoice;
 import org.haven.reports.StatsFilter;
@@ -438,19 +440,25 @@ public final class StatisticsView extends BorderPane {
         Map<String, BufferedImage> images = new LinkedHashMap<>();
         chartsById.forEach((id, chart) -> images.put(id, ChartImages.snapshot(chart)));
         FxTasks.run(() -> {
-            StatisticsPdf.write(tables, images, k, texts, StatisticsView::pdfLabel, file.toPath());
+            Letterhead head = letterhead(new OrganisationSettings(haven.database(), haven.session()));
+            StatisticsPdf.write(tables, images, k, texts, StatisticsView::pdfLabel, head, file.toPath());
             return file;
         }, f -> status.setText(I18n.t("stats.saved", f.getName())));
     }
 
-    /** The PDF's title, filter line, note and table titles, from the bundle. */
+    /** The PDF's title, period line, note, table titles and date produced, from the bundle. */
     StatisticsPdf.Texts pdfTexts(List<CountTable> tables) {
         Map<String, String> titles = new LinkedHashMap<>();
         for (CountTable t : tables) titles.put(t.id(), I18n.t("stats.chart." + t.id()));
         OperationChoice op = operation.getValue();
-        String filterText = I18n.t("stats.pdfFilter", from.getText().isBlank() ? "-" : from.getText().trim(),
-                to.getText().isBlank() ? "-" : to.getText().trim(), op == null ? I18n.t("stats.allOperations") : op.code());
-        return new StatisticsPdf.Texts(I18n.t("stats.pdfTitle"), filterText, I18n.t("stats.smallCellNote", k()), titles);
+        String filterText = StatisticsPdf.periodLine(from.getText(), to.getText(), op == null ? I18n.t("stats.allOperations") : op.code());
+        return new StatisticsPdf.Texts("", I18n.t("stats.pdfTitle"), filterText, I18n.t("stats.smallCellNote", k()), titles,
+                I18n.t("stats.pdfProduced", java.time.LocalDate.now().toString()));
+    }
+
+    /** The organisation's name, address and logo for the report's head. */
+    public static Letterhead letterhead(OrganisationSettings org) {
+        return new Letterhead(org.name(), org.address(), org.logo().map(OrganisationSettings.Logo::bytes).orElse(null));
     }
 
     /** The caption under a saved chart image: the period and the small-cell rule it was drawn under. */

@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +23,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * One page's drawing, kept in memory until the document is complete (the footer needs the page
@@ -29,38 +33,98 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * are glyph ids at positions, which PDPageContentStream cannot write. Coordinates: points, origin
  * at the bottom left, as in PDF.
  */
-final class PageCanvas {
-    static final PDRectangle SIZE = PDRectangle.A4;
+public final class PageCanvas {
+    public static final PDRectangle SIZE = PDRectangle.A4;
 
     private final Typesetter ts;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
     private final ContentStreamWriter out = new ContentStreamWriter(bytes);
     private final PDResources resources = new PDResources();
     private final Map<PDType0Font, COSName> fontNames = new HashMap<>();
+    private final Map<PDImageXObject, COSName> images = new HashMap<>();
 
-    PageCanvas(Typesetter ts) {
+    private final Structure structure;
+    private final List<PDStructureElement> owners = new ArrayList<>();
+    private int open;
+
+    public PageCanvas(Typesetter ts) {
+        this(ts, null);
+    }
+
+    /** A page of a tagged document: content drawn between {@link #begin} and {@link #end} belongs to an element, the rest is an artifact. */
+    public PageCanvas(Typesetter ts, Structure structure) {
         this.ts = ts;
+        this.structure = structure;
     }
 
-    void fillRect(float x, float y, float w, float h, Color color) {
-        write(rgb(color, "rg"));
-        write(f(x), f(y), f(w), f(h), op("re"), op("f"));
+    /** Starts content that belongs to {@code element} (a marked-content sequence with the next MCID). */
+    public void begin(PDStructureElement element) {
+        if (structure == null || element == null) return;
+        COSDictionary props = new COSDictionary();
+        props.setInt(COSName.MCID, owners.size());
+        owners.add(element);
+        write(COSName.getPDFName(element.getStructureType()), props, op("BDC"));
+        open++;
     }
 
-    void strokeRect(float x, float y, float w, float h, float lineWidth, Color color) {
-        write(f(lineWidth), op("w"));
-        write(rgb(color, "RG"));
-        write(f(x), f(y), f(w), f(h), op("re"), op("S"));
+    public void end() {
+        if (structure == null || open == 0) return;
+        write(op("EMC"));
+        open--;
     }
 
-    void line(float x1, float y1, float x2, float y2, float lineWidth, Color color) {
-        write(f(lineWidth), op("w"));
-        write(rgb(color, "RG"));
-        write(f(x1), f(y1), op("m"), f(x2), f(y2), op("l"), op("S"));
+    /** Outside any element, drawing is an artifact (rules, fills, running header and footer): screen readers skip it. */
+    private void artifact(Runnable draw) {
+        if (structure == null || open > 0) {
+            draw.run();
+            return;
+        }
+        write(COSName.getPDFName("Artifact"), op("BMC"));
+        draw.run();
+        write(op("EMC"));
+    }
+
+    public Typesetter typesetter() {
+        return ts;
+    }
+
+    /** Draws an image into the box whose bottom left corner is (x, y). */
+    public void image(PDImageXObject image, float x, float y, float w, float h) {
+        COSName name = images.computeIfAbsent(image, resources::add);
+        artifact(() -> write(op("q"), f(w), COSInteger.ZERO, COSInteger.ZERO, f(h), f(x), f(y), op("cm"), name, op("Do"), op("Q")));
+    }
+
+    public void fillRect(float x, float y, float w, float h, Color color) {
+        artifact(() -> {
+            write(rgb(color, "rg"));
+            write(f(x), f(y), f(w), f(h), op("re"), op("f"));
+        });
+    }
+
+    public void strokeRect(float x, float y, float w, float h, float lineWidth, Color color) {
+        artifact(() -> {
+            write(f(lineWidth), op("w"));
+            write(rgb(color, "RG"));
+            write(f(x), f(y), f(w), f(h), op("re"), op("S"));
+        });
+    }
+
+    public void line(float x1, float y1, float x2, float y2, float lineWidth, Color color) {
+        artifact(() -> {
+            write(f(lineWidth), op("w"));
+            write(rgb(color, "RG"));
+            write(f(x1), f(y1), op("m"), f(x2), f(y2), op("l"), op("S"));
+        });
     }
 
     /** Draws one line of text with its baseline at y; returns its width. */
-    float text(String line, float x, float y, float size, boolean bold, Color color) {
+    public float text(String line, float x, float y, float size, boolean bold, Color color) {
+        float[] w = new float[1];
+        artifact(() -> w[0] = drawText(line, x, y, size, bold, color));
+        return w[0];
+    }
+
+    private float drawText(String line, float x, float y, float size, boolean bold, Color color) {
         write(rgb(color, "rg"));
         float start = x;
         for (Typesetter.Run run : ts.runs(line, bold)) {
@@ -70,7 +134,7 @@ final class PageCanvas {
                 drawShaped(run, font, name, x, y, size);
             } else {
                 run.text().codePoints().forEach(font::addToSubset);
-                write(op("BT"), name, f(size), op("Tf"), f(x), f(y), op("Td"), new COSString(encode(font, run.text())), op("Tj"), op("ET"));
+                write(op("BT"), name, f(size), op("Tf"), f(x), f(y), op("Td"), new COSString(ts.encode(font, run.text())), op("Tj"), op("ET"));
             }
             x += ts.width(run, size);
         }
@@ -89,6 +153,7 @@ final class PageCanvas {
             int gid = s.glyphs()[i];
             if (gid == 0xFFFF || gid == 0xFFFE) continue; // invisible placeholders of the layout engine
             used.add(gid);
+            ts.glyphMeans(font, gid, s.text()[i]);
             write(COSInteger.ONE, COSInteger.ZERO, COSInteger.ZERO, COSInteger.ONE,
                     f(x + s.x()[i] * size), f(y - s.y()[i] * size), op("Tm"),
                     new COSString(font.encodeGlyphId(gid)), op("Tj"));
@@ -97,16 +162,8 @@ final class PageCanvas {
         font.addGlyphsToSubset(used);
     }
 
-    private static byte[] encode(PDType0Font font, String text) {
-        try {
-            return font.encode(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Adds the finished page to the document. */
-    PDPage finish(PDDocument doc) {
+    public PDPage finish(PDDocument doc) {
         PDPage page = new PDPage(SIZE);
         page.setResources(resources);
         try {
@@ -114,6 +171,7 @@ final class PageCanvas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (structure != null) structure.pageFinished(page, owners);
         return page;
     }
 

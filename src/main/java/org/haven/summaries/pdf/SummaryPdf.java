@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -60,10 +60,15 @@ public final class SummaryPdf implements AutoCloseable {
 
     private final PDDocument doc = new PDDocument();
     private final Typesetter ts = new Typesetter(doc);
+    /** Tagged PDF: headings, paragraphs and tables in reading order, for screen readers. */
+    private final Structure structure = new Structure();
+    private PDStructureElement tocHeading;
+    private PDStructureElement toc;
     private final boolean contents;
     private final List<PageInfo> pages = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private String organisation = "";
+    private Letterhead letterhead;
     private PageCanvas page;
     private float y;
     private String caseNumber;
@@ -75,6 +80,10 @@ public final class SummaryPdf implements AutoCloseable {
     /** @param contents true for a batch: a table of contents goes first */
     public SummaryPdf(boolean contents) {
         this.contents = contents;
+        if (contents) { // first in reading order, though laid out last
+            tocHeading = structure.add(null, "H1");
+            toc = structure.add(null, "TOC");
+        }
     }
 
     /** Lays out one case summary, starting on a new page. */
@@ -87,7 +96,11 @@ public final class SummaryPdf implements AutoCloseable {
         for (Part part : s.parts()) part(part);
         // The closing line goes under the last section when it fits; it never starts a page of its own
         // (the footer already names the case on every page).
-        if (y - 18 - BODY_LEADING >= BOTTOM - 20) centered(I18n.t("summary.end", s.caseNumber()), y - 18, 8f, false, MUTED);
+        if (y - 18 - BODY_LEADING >= BOTTOM - 20) {
+            page.begin(structure.add(null, "P"));
+            centered(I18n.t("summary.end", s.caseNumber()), y - 18, 8f, false, MUTED);
+            page.end();
+        }
     }
 
     public int pageCount() {
@@ -111,10 +124,9 @@ public final class SummaryPdf implements AutoCloseable {
             finished.add(pdPage);
         }
         if (contents) bookmarks(finished, tocPages);
-        PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle(title); // a case number or an operation code; never a name
-        info.setCreator("Haven");
         ts.subsetAll();
+        structure.finish(doc);
+        ArchivalPdf.finish(doc, title, I18n.locale().toLanguageTag()); // title: a case number or an operation code; never a name
         doc.save(out);
     }
 
@@ -126,7 +138,7 @@ public final class SummaryPdf implements AutoCloseable {
     // ---- page furniture
 
     private void newPage() {
-        page = new PageCanvas(ts);
+        page = new PageCanvas(ts, structure);
         pages.add(new PageInfo(page, organisation, caseNumber));
         y = TOP;
     }
@@ -140,17 +152,24 @@ public final class SummaryPdf implements AutoCloseable {
         return false;
     }
 
+    /** The organisation's name, address and logo at the head of every page (default: the name on each summary). */
+    public void letterhead(Letterhead letterhead) {
+        this.letterhead = letterhead;
+    }
+
     private void runningHeader(PageInfo p) {
         PageCanvas c = p.canvas();
-        float base = H - 38;
-        c.text(p.organisation(), LEFT, base, 9.5f, true, ACCENT);
+        Letterhead head = letterhead != null ? letterhead : new Letterhead(p.organisation(), "", null);
         String conf = I18n.t("summary.confidential");
-        c.text(conf, RIGHT - ts.width(conf, 9.5f, true), base, 9.5f, true, ALERT);
+        float confWidth = ts.width(conf, 9.5f, true);
+        float bottom = head.draw(doc, c, LEFT, H - 24, WIDTH - confWidth - 90, ACCENT, MUTED);
+        c.text(conf, RIGHT - confWidth, H - 33.5f, 9.5f, true, ALERT);
         if (p.caseNumber() != null) {
             String mid = I18n.t("summary.header.case", p.caseNumber());
-            c.text(mid, (W - ts.width(mid, 8.5f, false)) / 2, base, 8.5f, false, MUTED);
+            c.text(mid, RIGHT - ts.width(mid, 8.5f, false), H - 44, 8.5f, false, MUTED);
         }
-        c.line(LEFT, base - 7, RIGHT, base - 7, 0.8f, ACCENT);
+        float rule = Math.min(bottom, H - 48) - 2;
+        c.line(LEFT, rule, RIGHT, rule, 0.8f, ACCENT);
     }
 
     private void footer(PageInfo p, int number, int total) {
@@ -170,11 +189,11 @@ public final class SummaryPdf implements AutoCloseable {
 
     private void titleBlock(CaseSummary s) {
         y -= 20;
-        page.text(s.title(), LEFT, y, 17f, true, ACCENT);
+        tagged("H1", () -> page.text(s.title(), LEFT, y, 17f, true, ACCENT));
         y -= 16;
-        page.text(s.subtitle(), LEFT, y, 10f, false, INK);
+        tagged("P", () -> page.text(s.subtitle(), LEFT, y, 10f, false, INK));
         y -= 13;
-        page.text(s.producedLine(), LEFT, y, 8.5f, false, MUTED);
+        tagged("P", () -> page.text(s.producedLine(), LEFT, y, 8.5f, false, MUTED));
         y -= 12;
         List<String> lines = new ArrayList<>();
         for (String n : s.notices()) lines.addAll(ts.wrap(n, 8.8f, false, WIDTH - 20));
@@ -182,10 +201,12 @@ public final class SummaryPdf implements AutoCloseable {
         page.fillRect(LEFT, y - h, WIDTH, h, NOTICE_FILL);
         page.line(LEFT, y - h, LEFT, y, 2.5f, NOTICE_LINE);
         float ty = y - 14;
+        page.begin(structure.add(null, "P"));
         for (String l : lines) {
             page.text(l, LEFT + 10, ty, 8.8f, false, INK);
             ty -= 11.5f;
         }
+        page.end();
         y -= h + 4;
     }
 
@@ -194,7 +215,7 @@ public final class SummaryPdf implements AutoCloseable {
     private void part(Part part) {
         need(22 + 3 * TABLE_LEADING);
         y -= 17;
-        page.text(part.title(), LEFT, y, 12f, true, ACCENT);
+        tagged("H2", () -> page.text(part.title(), LEFT, y, 12f, true, ACCENT));
         y -= 6;
         page.line(LEFT, y, RIGHT, y, 0.6f, RULE);
         y -= 6;
@@ -228,10 +249,12 @@ public final class SummaryPdf implements AutoCloseable {
         page.strokeRect(bx, by, boxW, boxH, 0.6f, RULE);
         List<String> caption = ts.wrap(photo.caption(), 7.5f, false, boxW - 10);
         float cy = by + boxH / 2 + (caption.size() - 1) * 4.5f;
+        page.begin(structure.add(null, "P"));
         for (String l : caption) {
             centeredIn(l, bx, boxW, cy, 7.5f, MUTED);
             cy -= 9;
         }
+        page.end();
         fields(f, LEFT, WIDTH - boxW - 16);
         y = Math.min(y, by - 4);
     }
@@ -246,13 +269,15 @@ public final class SummaryPdf implements AutoCloseable {
 
     private void fields(Fields f, float x, float width) {
         float labelW = LABEL_WIDTH;
+        PDStructureElement table = f.fields().isEmpty() ? null : structure.add(null, "Table");
         for (Field field : f.fields()) {
+            PDStructureElement tr = structure.add(table, "TR");
             List<String> label = ts.wrap(field.label(), TABLE, true, labelW - 2 * CELL_PAD);
             List<String> value = ts.wrap(field.value(), TABLE, false, width - labelW - 2 * CELL_PAD);
             float h = rowHeight(List.of(label, value));
             need(h);
-            cell(label, x, labelW, TABLE, true, MUTED);
-            cell(value, x + labelW, width - labelW, TABLE, false, field.withheld() ? MUTED : INK);
+            cell(structure.header(tr, true), label, x, labelW, TABLE, true, MUTED);
+            cell(structure.add(tr, "TD"), value, x + labelW, width - labelW, TABLE, false, field.withheld() ? MUTED : INK);
             y -= h;
             page.line(x, y, x + width, y, 0.35f, RULE);
         }
@@ -268,9 +293,13 @@ public final class SummaryPdf implements AutoCloseable {
         float[] widths = new float[EVENT_COLUMNS.length];
         for (int i = 0; i < widths.length; i++) widths[i] = WIDTH * EVENT_COLUMNS[i];
         need(headerHeight(e, widths) + TABLE_LEADING + 2 * CELL_PAD);
-        eventHeader(e, widths);
+        PDStructureElement table = structure.add(null, "Table");
+        eventHeader(e, widths, structure.add(table, "TR"));
         int n = 0;
         for (EventRow r : e.rows()) {
+            PDStructureElement tr = structure.add(table, "TR");
+            List<PDStructureElement> tds = new ArrayList<>();
+            for (int c = 0; c < widths.length; c++) tds.add(structure.add(tr, "TD"));
             List<List<String>> cells = List.of(
                     ts.wrap(r.date(), TABLE, false, widths[0] - 2 * CELL_PAD),
                     ts.wrap(r.type(), TABLE, false, widths[1] - 2 * CELL_PAD),
@@ -282,7 +311,7 @@ public final class SummaryPdf implements AutoCloseable {
             float h = rowHeight(cells);
             if (y - h < BOTTOM && h <= TOP - BOTTOM - headerHeight(e, widths)) {
                 newPage();
-                eventHeader(e, widths);
+                eventHeader(e, widths, null);
             }
             int from = 0;
             int maxLines = cells.stream().mapToInt(List::size).max().orElse(1);
@@ -290,7 +319,7 @@ public final class SummaryPdf implements AutoCloseable {
                 int fit = (int) Math.floor((y - BOTTOM - 2 * CELL_PAD) / TABLE_LEADING);
                 if (fit <= 0) {
                     newPage();
-                    eventHeader(e, widths);
+                    eventHeader(e, widths, null);
                     continue;
                 }
                 int to = Math.min(maxLines, from + fit);
@@ -299,7 +328,7 @@ public final class SummaryPdf implements AutoCloseable {
                 float x = LEFT;
                 for (int c = 0; c < cells.size(); c++) {
                     List<String> all = cells.get(c);
-                    cell(all.subList(Math.min(from, all.size()), Math.min(to, all.size())), x, widths[c], TABLE, false, colors[c]);
+                    cell(tds.get(c), all.subList(Math.min(from, all.size()), Math.min(to, all.size())), x, widths[c], TABLE, false, colors[c]);
                     x += widths[c];
                 }
                 y -= sliceH;
@@ -316,12 +345,13 @@ public final class SummaryPdf implements AutoCloseable {
         return lines * TABLE_LEADING + 2 * CELL_PAD;
     }
 
-    private void eventHeader(Events e, float[] widths) {
+    /** The timeline's header row; {@code tr} is null where it repeats on a following page (an artifact then). */
+    private void eventHeader(Events e, float[] widths, PDStructureElement tr) {
         float h = headerHeight(e, widths);
         page.fillRect(LEFT, y - h, WIDTH, h, HEADER_FILL);
         float x = LEFT;
         for (int i = 0; i < widths.length; i++) {
-            cell(ts.wrap(e.headers().get(i), 8.2f, true, widths[i] - 2 * CELL_PAD), x, widths[i], 8.2f, true, ACCENT);
+            cell(tr == null ? null : structure.header(tr, false), ts.wrap(e.headers().get(i), 8.2f, true, widths[i] - 2 * CELL_PAD), x, widths[i], 8.2f, true, ACCENT);
             x += widths[i];
         }
         y -= h;
@@ -343,10 +373,13 @@ public final class SummaryPdf implements AutoCloseable {
             page.line(LEFT, y - h - 2, LEFT, y - 2, 2.5f, ALERT);
         }
         y -= warning ? 4 : 0;
+        PDStructureElement p = structure.add(null, "P");
         for (String line : lines) {
             need(BODY_LEADING);
             y -= BODY_LEADING;
+            page.begin(p);
             page.text(line, LEFT + inset, y + 3.5f, BODY, warning, color);
+            page.end();
         }
         y -= warning ? 10 : 4;
     }
@@ -357,13 +390,22 @@ public final class SummaryPdf implements AutoCloseable {
         return lines * TABLE_LEADING + 2 * CELL_PAD;
     }
 
-    /** Draws lines of a cell whose top is the current y. */
-    private void cell(List<String> lines, float x, float width, float size, boolean bold, Color color) {
+    /** Draws lines of a cell whose top is the current y, as content of {@code element} (TH, TD; null: an artifact). */
+    private void cell(PDStructureElement element, List<String> lines, float x, float width, float size, boolean bold, Color color) {
         float base = y - CELL_PAD - size;
+        page.begin(element);
         for (String l : lines) {
             page.text(l, x + CELL_PAD, base, size, bold, color);
             base -= TABLE_LEADING;
         }
+        page.end();
+    }
+
+    /** Draws something that is one element of {@code type} (H1, H2, P), appended to the document in reading order. */
+    private void tagged(String type, Runnable draw) {
+        page.begin(structure.add(null, type));
+        draw.run();
+        page.end();
     }
 
     private void centered(String text, float baseline, float size, boolean bold, Color color) {
@@ -390,10 +432,12 @@ public final class SummaryPdf implements AutoCloseable {
 
     private List<PageInfo> tableOfContents(int tocPages) {
         List<PageInfo> out = new ArrayList<>();
-        PageCanvas c = new PageCanvas(ts);
+        PageCanvas c = new PageCanvas(ts, structure);
         out.add(new PageInfo(c, organisation, null));
         float ty = TOP - 20;
+        c.begin(tocHeading);
         c.text(I18n.t("summary.toc.title"), LEFT, ty, 17f, true, ACCENT);
+        c.end();
         ty -= 16;
         c.text(I18n.t("summary.toc.count", entries.size()), LEFT, ty, 10f, false, INK);
         ty -= 22;
@@ -404,14 +448,16 @@ public final class SummaryPdf implements AutoCloseable {
         ty = TOC_FIRST_ENTRY;
         for (Entry e : entries) {
             if (ty < BOTTOM) {
-                c = new PageCanvas(ts);
+                c = new PageCanvas(ts, structure);
                 out.add(new PageInfo(c, organisation, null));
                 ty = TOC_NEXT_ENTRY;
             }
+            c.begin(structure.add(toc, "TOCI"));
             float w = c.text(e.caseNumber(), LEFT, ty, 9.5f, false, INK);
             String number = Integer.toString(tocPages + e.firstPageIndex() + 1);
             float nw = ts.width(number, 9.5f, false);
             c.text(number, RIGHT - nw, ty, 9.5f, false, INK);
+            c.end();
             c.line(LEFT + w + 6, ty + 1, RIGHT - nw - 6, ty + 1, 0.3f, RULE);
             ty -= TOC_LEADING;
         }

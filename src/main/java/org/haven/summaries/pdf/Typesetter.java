@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.pdfbox.cos.COSName;
 import com.ibm.icu.text.BreakIterator;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -21,12 +23,15 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * scripts with the JDK's text layout. Fonts are embedded as subsets and loaded only when a run
  * needs them (a summary with no Chinese never parses the 4 MB CJK font). Not thread-safe: one per document.
  */
-final class Typesetter {
+public final class Typesetter {
     /** A piece of text drawn with one font. */
     record Run(Face face, boolean bold, String text) {}
 
-    /** Glyph ids and their positions for a shaped run, at font size 1 (y grows downwards, as in Java2D). */
-    record Shaped(int[] glyphs, float[] x, float[] y, float advance) {}
+    /**
+     * Glyph ids and their positions for a shaped run, at font size 1 (y grows downwards, as in
+     * Java2D), and for each glyph the text of the cluster it belongs to (its Unicode meaning).
+     */
+    record Shaped(int[] glyphs, float[] x, float[] y, float advance, String[] text) {}
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final float SHAPE_SIZE = 1000f;
@@ -35,10 +40,11 @@ final class Typesetter {
     private final Map<String, PDType0Font> fonts = new HashMap<>();
     private final Map<Run, Shaped> shaped = new HashMap<>();
     private final Map<Run, Float> widths = new HashMap<>();
+    private final Map<PDType0Font, Map<Integer, String>> unicode = new HashMap<>();
     private final Map<Face, Font> awtRegular = new EnumMap<>(Face.class);
     private final BreakIterator lineBreaks = BreakIterator.getLineInstance();
 
-    Typesetter(PDDocument doc) {
+    public Typesetter(PDDocument doc) {
         this.doc = doc;
     }
 
@@ -84,7 +90,7 @@ final class Typesetter {
         return awtRegular.computeIfAbsent(face, f -> FontFiles.awt(f.regular)).canDisplay(cp);
     }
 
-    float width(String line, float size, boolean bold) {
+    public float width(String line, float size, boolean bold) {
         float w = 0;
         for (Run r : runs(line, bold)) w += width(r, size);
         return w;
@@ -120,13 +126,64 @@ final class Typesetter {
                 ys[i] = (float) p.getY() / SHAPE_SIZE;
             }
             float advance = (float) gv.getGlyphPosition(n).getX() / SHAPE_SIZE;
-            return new Shaped(glyphs, xs, ys, advance);
+            return new Shaped(glyphs, xs, ys, advance, clusters(gv, r.text()));
         });
     }
 
-    /** Embeds the subsets: glyphs drawn by id are not tracked by PDFBox's own save, so this runs before it. */
-    void subsetAll() throws IOException {
-        for (PDType0Font f : fonts.values()) f.subset();
+    /**
+     * The text each glyph stands for: the characters from its own character index up to the next
+     * cluster's. Glyphs of one cluster (a Khmer consonant with its subscript and vowel) all map to
+     * the cluster's text; PDF/A-2u needs every glyph to map to some Unicode, and the ActualText
+     * span around the run gives readers the exact string.
+     */
+    private static String[] clusters(GlyphVector gv, String text) {
+        int n = gv.getNumGlyphs();
+        int[] starts = new int[n];
+        for (int i = 0; i < n; i++) starts[i] = Math.max(0, Math.min(text.length() - 1, gv.getGlyphCharIndex(i)));
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            int end = text.length();
+            for (int j = 0; j < n; j++) if (starts[j] > starts[i] && starts[j] < end) end = starts[j];
+            out[i] = text.substring(starts[i], end);
+        }
+        return out;
+    }
+
+    /** Encodes unshaped text, remembering what each code means for the ToUnicode map. */
+    byte[] encode(PDType0Font font, String text) {
+        Map<Integer, String> meaning = unicode.computeIfAbsent(font, f -> new TreeMap<>());
+        try {
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                String one = new String(Character.toChars(cp));
+                byte[] code = font.encode(one);
+                if (code.length == 2) meaning.putIfAbsent(((code[0] & 0xFF) << 8) | (code[1] & 0xFF), one);
+            }
+            return font.encode(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Remembers what a glyph drawn by id means (its code is its glyph id: Identity-H). */
+    void glyphMeans(PDType0Font font, int gid, String text) {
+        if (!text.isEmpty()) unicode.computeIfAbsent(font, f -> new TreeMap<>()).putIfAbsent(gid, text);
+    }
+
+    /**
+     * Embeds the subsets (glyphs drawn by id are not tracked by PDFBox's own save, so this runs
+     * before it) and replaces each font's ToUnicode map with one covering every glyph drawn,
+     * shaped ones included: PDFBox's own map knows only the characters it encoded itself.
+     */
+    public void subsetAll() throws IOException {
+        for (PDType0Font f : fonts.values()) {
+            f.subset();
+            Map<Integer, String> meaning = unicode.get(f);
+            if (meaning != null && !meaning.isEmpty()) {
+                f.getCOSObject().setItem(COSName.TO_UNICODE, ToUnicodeCMap.stream(doc, meaning));
+            }
+        }
     }
 
     PDType0Font font(Run run) {
@@ -145,7 +202,7 @@ final class Typesetter {
      * Thai, Khmer, Lao, Myanmar and Chinese, which have no spaces between words), and inside a
      * word only when the word alone is too wide. Newlines in the text start new lines.
      */
-    List<String> wrap(String text, float size, boolean bold, float width) {
+    public List<String> wrap(String text, float size, boolean bold, float width) {
         List<String> lines = new ArrayList<>();
         String normalized = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
         for (String paragraph : normalized.split("\n", -1)) {
