@@ -11,7 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
-import org.haven.app.I18n;
+import org.haven.common.Messages;
 import org.haven.summaries.CaseSummary;
 import org.haven.summaries.CaseSummary.Block;
 import org.haven.summaries.CaseSummary.EventRow;
@@ -20,6 +20,7 @@ import org.haven.summaries.CaseSummary.Field;
 import org.haven.summaries.CaseSummary.Fields;
 import org.haven.summaries.CaseSummary.Part;
 import org.haven.summaries.CaseSummary.Photo;
+import org.haven.summaries.CaseSummary.Signature;
 import org.haven.summaries.CaseSummary.Text;
 
 /**
@@ -61,6 +62,8 @@ public final class SummaryPdf implements AutoCloseable {
     private final PDDocument doc = new PDDocument();
     private final Typesetter ts = new Typesetter(doc);
     private final boolean contents;
+    private final Messages m;
+    private List<Field> cover = List.of();
     private final List<PageInfo> pages = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private String organisation = "";
@@ -72,10 +75,29 @@ public final class SummaryPdf implements AutoCloseable {
 
     private record Entry(String caseNumber, int firstPageIndex) {}
 
-    /** @param contents true for a batch: a table of contents goes first */
+    /** In English. @param contents true for a batch: a table of contents goes first */
     public SummaryPdf(boolean contents) {
-        this.contents = contents;
+        this(contents, Messages.english());
     }
+
+    /**
+     * @param contents true for a batch: a cover with a table of contents goes first
+     * @param m        the language of the page furniture (header, footer, contents)
+     */
+    public SummaryPdf(boolean contents, Messages m) {
+        this.contents = contents;
+        this.m = m;
+    }
+
+    /** The cover's facts above the table of contents (operation, audience, who produced it, when). */
+    public void cover(List<Field> facts) {
+        cover = List.copyOf(facts);
+    }
+
+    // Room the closing line needs below the last block; reserved while laying out the last block so the
+    // line always stays on the page of the block it closes (never a page of its own).
+    private static final float END_SPACE = 26;
+    private boolean lastBlock;
 
     /** Lays out one case summary, starting on a new page. */
     public void add(CaseSummary s) {
@@ -84,10 +106,12 @@ public final class SummaryPdf implements AutoCloseable {
         entries.add(new Entry(s.caseNumber(), pages.size()));
         newPage();
         titleBlock(s);
-        for (Part part : s.parts()) part(part);
-        // The closing line goes under the last section when it fits; it never starts a page of its own
-        // (the footer already names the case on every page).
-        if (y - 18 - BODY_LEADING >= BOTTOM - 20) centered(I18n.t("summary.end", s.caseNumber()), y - 18, 8f, false, MUTED);
+        List<Part> parts = s.parts();
+        for (int i = 0; i < parts.size(); i++) part(parts.get(i), i == parts.size() - 1);
+        lastBlock = false;
+        if (y - END_SPACE < BOTTOM - 20) newPage(); // only when there were no parts at all
+        centered(m.t("summary.end", s.caseNumber()), y - 18, 8f, false, MUTED);
+        y -= END_SPACE;
     }
 
     public int pageCount() {
@@ -133,7 +157,12 @@ public final class SummaryPdf implements AutoCloseable {
 
     /** Starts a new page unless {@code height} still fits above the footer. */
     private boolean need(float height) {
-        if (y - height < BOTTOM) {
+        return need(height, false);
+    }
+
+    /** As {@link #need(float)}; {@code closing}: this is the last row of the case, keep the closing line with it. */
+    private boolean need(float height, boolean closing) {
+        if (y - height - (closing && lastBlock ? END_SPACE : 0) < BOTTOM) {
             newPage();
             return true;
         }
@@ -144,10 +173,10 @@ public final class SummaryPdf implements AutoCloseable {
         PageCanvas c = p.canvas();
         float base = H - 38;
         c.text(p.organisation(), LEFT, base, 9.5f, true, ACCENT);
-        String conf = I18n.t("summary.confidential");
+        String conf = m.t("summary.confidential");
         c.text(conf, RIGHT - ts.width(conf, 9.5f, true), base, 9.5f, true, ALERT);
         if (p.caseNumber() != null) {
-            String mid = I18n.t("summary.header.case", p.caseNumber());
+            String mid = m.t("summary.header.case", p.caseNumber());
             c.text(mid, (W - ts.width(mid, 8.5f, false)) / 2, base, 8.5f, false, MUTED);
         }
         c.line(LEFT, base - 7, RIGHT, base - 7, 0.8f, ACCENT);
@@ -157,12 +186,12 @@ public final class SummaryPdf implements AutoCloseable {
         PageCanvas c = p.canvas();
         float base = 34;
         c.line(LEFT, base + 11, RIGHT, base + 11, 0.5f, RULE);
-        c.text(I18n.t("summary.footer.confidential"), LEFT, base, 8f, true, ALERT);
+        c.text(m.t("summary.footer.confidential"), LEFT, base, 8f, true, ALERT);
         if (p.caseNumber() != null) {
             String mid = p.caseNumber();
             c.text(mid, (W - ts.width(mid, 8f, false)) / 2, base, 8f, false, MUTED);
         }
-        String pg = I18n.t("summary.footer.page", number, total);
+        String pg = m.t("summary.footer.page", number, total);
         c.text(pg, RIGHT - ts.width(pg, 8f, false), base, 8f, false, INK);
     }
 
@@ -191,7 +220,7 @@ public final class SummaryPdf implements AutoCloseable {
 
     // ---- sections
 
-    private void part(Part part) {
+    private void part(Part part, boolean lastPart) {
         need(22 + 3 * TABLE_LEADING);
         y -= 17;
         page.text(part.title(), LEFT, y, 12f, true, ACCENT);
@@ -201,6 +230,7 @@ public final class SummaryPdf implements AutoCloseable {
         List<Block> blocks = part.blocks();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
+            lastBlock = lastPart && (i == blocks.size() - 1 || (b instanceof Photo && i == blocks.size() - 2));
             if (b instanceof Photo photo && i + 1 < blocks.size() && blocks.get(i + 1) instanceof Fields f) {
                 fieldsWithPhoto(f, photo);
                 i++;
@@ -212,8 +242,22 @@ public final class SummaryPdf implements AutoCloseable {
                 events(e);
             } else if (b instanceof Text t) {
                 text(t);
+            } else if (b instanceof Signature sig) {
+                signature(sig);
             }
         }
+    }
+
+    /** Signature and date lines, kept on one page. */
+    private void signature(Signature sig) {
+        float rowH = 34;
+        need(rowH * sig.labels().size() + 6, true);
+        for (String label : sig.labels()) {
+            y -= rowH;
+            page.text(label, LEFT, y + 3, BODY, true, MUTED);
+            page.line(LEFT + LABEL_WIDTH, y + 1, LEFT + LABEL_WIDTH + 240, y + 1, 0.6f, INK);
+        }
+        y -= 6;
     }
 
     private void fieldsWithPhoto(Fields f, Photo photo) {
@@ -246,11 +290,13 @@ public final class SummaryPdf implements AutoCloseable {
 
     private void fields(Fields f, float x, float width) {
         float labelW = LABEL_WIDTH;
-        for (Field field : f.fields()) {
+        List<Field> all = f.fields();
+        for (int i = 0; i < all.size(); i++) {
+            Field field = all.get(i);
             List<String> label = ts.wrap(field.label(), TABLE, true, labelW - 2 * CELL_PAD);
             List<String> value = ts.wrap(field.value(), TABLE, false, width - labelW - 2 * CELL_PAD);
             float h = rowHeight(List.of(label, value));
-            need(h);
+            need(h, i == all.size() - 1);
             cell(label, x, labelW, TABLE, true, MUTED);
             cell(value, x + labelW, width - labelW, TABLE, false, field.withheld() ? MUTED : INK);
             y -= h;
@@ -271,6 +317,7 @@ public final class SummaryPdf implements AutoCloseable {
         eventHeader(e, widths);
         int n = 0;
         for (EventRow r : e.rows()) {
+            boolean lastRow = n == e.rows().size() - 1;
             List<List<String>> cells = List.of(
                     ts.wrap(r.date(), TABLE, false, widths[0] - 2 * CELL_PAD),
                     ts.wrap(r.type(), TABLE, false, widths[1] - 2 * CELL_PAD),
@@ -280,7 +327,8 @@ public final class SummaryPdf implements AutoCloseable {
             boolean zebra = n++ % 2 == 1;
             // A row moves whole to the next page; only a row taller than a page is cut, line by line.
             float h = rowHeight(cells);
-            if (y - h < BOTTOM && h <= TOP - BOTTOM - headerHeight(e, widths)) {
+            float closing = lastRow && lastBlock ? END_SPACE : 0;
+            if (y - h - closing < BOTTOM && h + closing <= TOP - BOTTOM - headerHeight(e, widths)) {
                 newPage();
                 eventHeader(e, widths);
             }
@@ -343,8 +391,9 @@ public final class SummaryPdf implements AutoCloseable {
             page.line(LEFT, y - h - 2, LEFT, y - 2, 2.5f, ALERT);
         }
         y -= warning ? 4 : 0;
-        for (String line : lines) {
-            need(BODY_LEADING);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            need(BODY_LEADING, i == lines.size() - 1);
             y -= BODY_LEADING;
             page.text(line, LEFT + inset, y + 3.5f, BODY, warning, color);
         }
@@ -374,15 +423,29 @@ public final class SummaryPdf implements AutoCloseable {
         page.text(text, x + (width - ts.width(text, size, false)) / 2, baseline, size, false, color);
     }
 
-    // ---- table of contents (batches)
+    // ---- cover and table of contents (batches)
 
     private static final float TOC_LEADING = 15f;
-    private static final float TOC_FIRST_ENTRY = TOP - 73;
+    private static final float COVER_LEADING = 13f;
     private static final float TOC_NEXT_ENTRY = TOP - 10;
 
-    /** How many pages the contents take: the same arithmetic as {@link #tableOfContents}. */
+    /** The cover's facts as wrapped lines: label, then value lines. Used for layout and for counting pages. */
+    private List<List<String>> coverRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Field f : cover) rows.add(ts.wrap(f.value(), 10f, false, WIDTH - LABEL_WIDTH));
+        return rows;
+    }
+
+    /** The baseline of the first contents entry on the cover: below the title, the facts and the column heads. */
+    private float firstEntry() {
+        int lines = 0;
+        for (List<String> r : coverRows()) lines += Math.max(1, r.size());
+        return TOP - 20 - 16 - lines * COVER_LEADING - 22 - 22 - 15;
+    }
+
+    /** How many pages the cover and contents take: the same arithmetic as {@link #tableOfContents}. */
     private int tocPages() {
-        int first = (int) Math.floor((TOC_FIRST_ENTRY - BOTTOM) / TOC_LEADING) + 1;
+        int first = Math.max(0, (int) Math.floor((firstEntry() - BOTTOM) / TOC_LEADING) + 1);
         int other = (int) Math.floor((TOC_NEXT_ENTRY - BOTTOM) / TOC_LEADING) + 1;
         int n = entries.size();
         return n <= first ? 1 : 1 + (n - first + other - 1) / other;
@@ -393,15 +456,26 @@ public final class SummaryPdf implements AutoCloseable {
         PageCanvas c = new PageCanvas(ts);
         out.add(new PageInfo(c, organisation, null));
         float ty = TOP - 20;
-        c.text(I18n.t("summary.toc.title"), LEFT, ty, 17f, true, ACCENT);
+        c.text(m.t("summary.toc.title"), LEFT, ty, 17f, true, ACCENT);
         ty -= 16;
-        c.text(I18n.t("summary.toc.count", entries.size()), LEFT, ty, 10f, false, INK);
+        List<List<String>> rows = coverRows();
+        for (int i = 0; i < cover.size(); i++) {
+            ty -= COVER_LEADING;
+            c.text(cover.get(i).label(), LEFT, ty, 10f, true, MUTED);
+            List<String> lines = rows.get(i);
+            for (int j = 0; j < lines.size(); j++) {
+                if (j > 0) ty -= COVER_LEADING;
+                c.text(lines.get(j), LEFT + LABEL_WIDTH, ty, 10f, false, INK);
+            }
+        }
         ty -= 22;
-        c.text(I18n.t("summary.toc.case"), LEFT, ty, 8.2f, true, ACCENT);
-        String pageHead = I18n.t("summary.toc.page");
+        c.text(m.t("summary.toc.count", entries.size()), LEFT, ty, 10f, false, INK);
+        ty -= 22;
+        c.text(m.t("summary.toc.case"), LEFT, ty, 8.2f, true, ACCENT);
+        String pageHead = m.t("summary.toc.page");
         c.text(pageHead, RIGHT - ts.width(pageHead, 8.2f, true), ty, 8.2f, true, ACCENT);
         c.line(LEFT, ty - 4, RIGHT, ty - 4, 0.5f, RULE);
-        ty = TOC_FIRST_ENTRY;
+        ty = firstEntry();
         for (Entry e : entries) {
             if (ty < BOTTOM) {
                 c = new PageCanvas(ts);
