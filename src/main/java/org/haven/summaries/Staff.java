@@ -17,6 +17,12 @@ public record Staff(String login, String fullName, Role role) {
         return fullName != null && !fullName.isBlank() && !fullName.strip().equals(login);
     }
 
+    /** As {@link #shownTo}, shorter for table cells: outside copies print the role alone when no full name is recorded. */
+    public String shortShownTo(Audience audience, org.haven.common.Messages m) {
+        if (audience != Audience.INTERNAL && !hasFullName() && role != null) return m.label(role);
+        return shownTo(audience, m);
+    }
+
     /** The staff member as printed for this audience; {@code unnamed} when neither a full name nor a role is known. */
     public String shownTo(Audience audience, org.haven.common.Messages m) {
         if (audience == Audience.INTERNAL) {

@@ -314,7 +314,7 @@ public final class SummaryBuilder {
             boolean hasNote = e.note() != null && !e.note().isBlank();
             String note = !hasNote ? "" : policy.notes() ? e.note().strip() : m.t("summary.withheldValue");
             rows.add(new EventRow(date(e.date(), e.precision()), m.label(e.type()), note, hasNote && !policy.notes(),
-                    e.recordedByName() == null ? "" : staff(e.recordedBy(), e.recordedByName()).shownTo(policy.audience(), m)));
+                    e.recordedByName() == null ? "" : staff(e.recordedBy(), e.recordedByName()).shortShownTo(policy.audience(), m)));
         }
         List<String> headers = List.of(m.t("summary.col.date"), m.t("summary.col.event"),
                 m.t("summary.col.note"), m.t("summary.col.recordedBy"));

@@ -97,6 +97,7 @@ public final class SummaryPdf implements AutoCloseable {
     // Room the closing line needs below the last block; reserved while laying out the last block so the
     // line always stays on the page of the block it closes (never a page of its own).
     private static final float END_SPACE = 26;
+    private static final float CERTIFICATION_HEIGHT = 300;
     private boolean lastBlock;
 
     /** Lays out one case summary, starting on a new page. */
@@ -221,7 +222,8 @@ public final class SummaryPdf implements AutoCloseable {
     // ---- sections
 
     private void part(Part part, boolean lastPart) {
-        need(22 + 3 * TABLE_LEADING);
+        // The court's certification (the part with no section) is signed as a whole: keep it on one page.
+        need(part.section() == null ? CERTIFICATION_HEIGHT : 22 + 3 * TABLE_LEADING);
         y -= 17;
         page.text(part.title(), LEFT, y, 12f, true, ACCENT);
         y -= 6;
@@ -313,7 +315,13 @@ public final class SummaryPdf implements AutoCloseable {
         }
         float[] widths = new float[EVENT_COLUMNS.length];
         for (int i = 0; i < widths.length; i++) widths[i] = WIDTH * EVENT_COLUMNS[i];
-        need(headerHeight(e, widths) + TABLE_LEADING + 2 * CELL_PAD);
+        // The header goes to the next page with the first row, never alone at the foot of a page.
+        EventRow first = e.rows().get(0);
+        float firstRow = rowHeight(List.of(ts.wrap(first.date(), TABLE, false, widths[0] - 2 * CELL_PAD),
+                ts.wrap(first.type(), TABLE, false, widths[1] - 2 * CELL_PAD),
+                ts.wrap(first.note(), TABLE, false, widths[2] - 2 * CELL_PAD),
+                ts.wrap(first.recordedBy(), TABLE, false, widths[3] - 2 * CELL_PAD)));
+        need(headerHeight(e, widths) + Math.min(firstRow, 6 * TABLE_LEADING));
         eventHeader(e, widths);
         int n = 0;
         for (EventRow r : e.rows()) {
