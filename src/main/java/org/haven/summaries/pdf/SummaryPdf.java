@@ -398,7 +398,7 @@ public final class SummaryPdf implements AutoCloseable {
             page.fillRect(LEFT, y - h - 2, WIDTH, h, WARNING_FILL);
             page.line(LEFT, y - h - 2, LEFT, y - 2, 2.5f, ALERT);
         }
-        y -= warning ? 4 : 0;
+        y -= warning ? 4 : 3;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             need(BODY_LEADING, i == lines.size() - 1);
