@@ -81,15 +81,18 @@ public final class SummaryService {
     public List<UUID> casesByNumber(List<String> numbers) {
         session.requireCaseData();
         if (numbers == null || numbers.isEmpty()) throw HavenException.badInput("Give at least one case number.");
-        LinkedHashSet<UUID> ids = new LinkedHashSet<>();
-        for (String n : numbers) {
-            if (n == null || n.isBlank()) throw HavenException.badInput("A case number is empty.");
-            CaseFile c = CaseRepository.findByNumber(db.dsl(), n)
-                    .orElseThrow(() -> HavenException.notFound("No case with the number " + n.strip() + "."));
-            CaseAccess.requireVisible(db.dsl(), session.user(), c.id());
-            ids.add(c.id());
-        }
-        return List.copyOf(ids);
+        // One read transaction for the whole list rather than one auto-committed connection use per query.
+        return db.inTransaction(tx -> {
+            LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+            for (String n : numbers) {
+                if (n == null || n.isBlank()) throw HavenException.badInput("A case number is empty.");
+                CaseFile c = CaseRepository.findByNumber(tx, n)
+                        .orElseThrow(() -> HavenException.notFound("No case with the number " + n.strip() + "."));
+                CaseAccess.requireVisible(tx, session.user(), c.id());
+                ids.add(c.id());
+            }
+            return List.copyOf(ids);
+        });
     }
 
     /** The case numbers of these cases, in the same order (for file names). */
