@@ -92,6 +92,24 @@ class SummaryReaderTest extends DatabaseTest {
     }
 
     @Test
+    void theCourtCopyNamesTheAssignedCaseworkerByFullNameAndRole() throws IOException {
+        org.haven.security.User dara = Accounts.addUser(haven.unlocked(), "dkim", "Dara Kim",
+                java.util.EnumSet.of(org.haven.security.Role.CASEWORKER), "another-long-password".toCharArray());
+        Person p = Person.draft(VIETNAMESE, "Nguyen Thi Huong", Sex.FEMALE, LocalDate.of(1999, 3, 14), null, "VN", "vi", true,
+                DocumentStatus.CONFISCATED, null);
+        CaseFile c = haven.cases().register(new NewCase(p, null, LocalDate.of(2026, 2, 3), dara.id(), null));
+        Path court = out.resolve("court-caseworker.pdf");
+        Path internal = out.resolve("internal-caseworker.pdf");
+
+        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT), court, null, null);
+        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.INTERNAL), internal, null, null);
+
+        assertThat(SummaryPdfTest.text(court).replaceAll("\\s+", " ")).contains("Assigned caseworker Dara Kim, Caseworker")
+                .doesNotContain("dkim");
+        assertThat(SummaryPdfTest.text(internal).replaceAll("\\s+", " ")).contains("Dara Kim (dkim)");
+    }
+
+    @Test
     void withoutAFullNameOutsideCopiesNameTheRoleNotTheLogin() throws IOException {
         CaseFile c = register(null, "Nguyen Thi Huong", VIETNAMESE);
         haven.timeline().add(c.id(), EventType.MEDICAL, LocalDate.of(2026, 2, 10), DatePrecision.DAY, null);
