@@ -1,6 +1,9 @@
 package org.haven.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** `haven summary (--case NUMBER... | --operation CODE) --audience internal|external|court -o FILE.pdf`. */
+/**
+ * `haven summary (--case NUMBER... | --operation CODE) --audience internal|external|court [--language en|km|vi|id|zh]
+ * -o FILE.pdf`, or `--split -o DIR` for one file per case.
+ */
 @Command(name = "summary", mixinStandardHelpOptions = true, description = "Case summaries as one PDF, for some cases or a whole operation.")
 final class SummaryCommand implements Callable<Integer> {
     @Mixin HomeOption home;
@@ -36,8 +42,16 @@ final class SummaryCommand implements Callable<Integer> {
             description = "internal: full record; external: no names, aliases, document number, contacts or notes; court: no contacts or notes.")
     String audience;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.pdf")
+    @Option(names = "--language", paramLabel = "en|km|vi|id|zh",
+            description = "Language of the summary's labels, words and dates (names print as recorded). Default: the language chosen in the window, else en.")
+    String language;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.pdf|DIR",
+            description = "The PDF; with --split, the folder (created if missing) that receives one CASE-NUMBER.pdf per case.")
     Path output;
+
+    @Option(names = "--split", description = "One PDF per case in the folder given with -o, named by case number.")
+    boolean split;
 
     @Option(names = "--force", description = "Replace the output file if it already exists.")
     boolean force;
@@ -45,14 +59,57 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Audience a = parseAudience(audience);
+        Locale lang = language == null ? org.haven.app.Languages.load(home.home()) : org.haven.common.Messages.language(language);
+        SummaryOptions options = SummaryOptions.all(a, lang);
+        if (split) return splitInto(options);
         org.haven.common.OutputFiles.check(output, home.home(), force);
         try (Haven haven = home.open()) {
             SummaryService service = SummaryServices.of(haven);
-            List<UUID> ids = which.operation != null ? service.casesOfOperation(which.operation) : service.casesByNumber(which.cases);
-            SummaryService.Result r = service.writePdf(ids, SummaryOptions.all(a), output, SummaryService.Progress.NONE, () -> false);
+            List<UUID> ids = cases(service);
+            SummaryService.Result r = service.writePdf(ids, options, output, SummaryService.Progress.NONE, () -> false);
             System.out.println("cases\t" + r.cases());
             System.out.println("pages\t" + r.pages());
             System.out.println("file\t" + output.toAbsolutePath().normalize());
+        }
+        return 0;
+    }
+
+    private List<UUID> cases(SummaryService service) {
+        return which.operation != null ? service.casesOfOperation(which.operation) : service.casesByNumber(which.cases);
+    }
+
+    /**
+     * One file per case, named by its case number (no personal data in a file name). Every file is
+     * checked by the -o rules before the first is written, so a refusal leaves the folder as it was.
+     */
+    private int splitInto(SummaryOptions options) {
+        org.haven.common.OutputFiles.checkOutsideDataFolder(output, home.home());
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw HavenException.badInput("With --split, -o names a folder: " + output + " is a file (nothing was written).");
+        }
+        try (Haven haven = home.open()) {
+            SummaryService service = SummaryServices.of(haven);
+            List<UUID> ids = cases(service);
+            List<String> numbers = service.caseNumbers(ids);
+            List<Path> files = new ArrayList<>();
+            for (String n : numbers) {
+                Path f = output.resolve(n.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf");
+                org.haven.common.OutputFiles.check(f, home.home(), force);
+                files.add(f);
+            }
+            try {
+                Files.createDirectories(output);
+            } catch (IOException e) {
+                throw new HavenException(HavenException.Kind.FAILURE, "Cannot create the folder " + output + ": check the path and permissions.", e);
+            }
+            int pages = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                pages += service.writePdf(List.of(ids.get(i)), options, files.get(i), SummaryService.Progress.NONE, () -> false).pages();
+            }
+            System.out.println("cases\t" + ids.size());
+            System.out.println("files\t" + files.size());
+            System.out.println("pages\t" + pages);
+            System.out.println("folder\t" + output.toAbsolutePath().normalize());
         }
         return 0;
     }

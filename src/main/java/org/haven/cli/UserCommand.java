@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** `haven user add NAME --role ROLE`. */
 @Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
-        UserCommand.Passwd.class, UserCommand.ResetPassword.class, UserCommand.Disable.class, UserCommand.Enable.class})
+        UserCommand.Passwd.class, UserCommand.ResetPassword.class, UserCommand.Disable.class, UserCommand.Enable.class,
+        UserCommand.FullName.class})
 final class UserCommand implements Runnable {
     @Override
     public void run() {
@@ -30,13 +31,17 @@ final class UserCommand implements Runnable {
                 description = "caseworker, coordinator or admin (several: comma-separated).")
         String[] roles;
 
+        @Option(names = "--full-name", paramLabel = "TEXT",
+                description = "The person's full name, printed on court and partner summaries (which never print logins).")
+        String fullName;
+
         @Override
         public Integer call() {
             EnumSet<Role> parsed = EnumSet.noneOf(Role.class);
             for (String r : roles) parsed.add(Role.parse(r));
             try (Haven haven = home.open()) {
                 char[] password = Credentials.newPassword();
-                Accounts.addUser(haven.unlocked(), name, parsed, password);
+                Accounts.addUser(haven.unlocked(), name, fullName, parsed, password);
                 System.out.println("added user " + name);
             }
             return 0;
@@ -55,6 +60,26 @@ final class UserCommand implements Runnable {
                     System.out.println(u.username() + "\t" + String.join(",", u.roles().stream()
                             .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList()) + "\t" + u.active());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "full-name", description = "Set an account's full name (printed on court and partner summaries); \"\" clears it.")
+    static final class FullName implements Callable<Integer> {
+        @Mixin HomeOption home;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "FULL-NAME")
+        String fullName;
+
+        @Override
+        public Integer call() {
+            try (Haven haven = home.open()) {
+                Accounts.setFullName(haven.unlocked(), name, fullName);
+                System.out.println("full name set for " + name);
             }
             return 0;
         }

@@ -95,8 +95,37 @@ public final class Accounts {
         }
     }
 
-    /** Adds an account and wraps the database key for its password. Administrators only. */
+    /** Adds an account with only a login (documents for outside readers then name the person by role). */
     public static User addUser(Unlocked unlocked, String username, Set<Role> roles, char[] password) {
+        return addUser(unlocked, username, null, roles, password);
+    }
+
+    /** The full name court and partner copies print instead of the login; null or blank: none. */
+    static String checkFullName(String fullName) {
+        if (fullName == null || fullName.isBlank()) return null;
+        String v = fullName.strip();
+        if (v.length() > 200) throw HavenException.badInput("A full name has at most 200 characters.");
+        if (v.codePoints().anyMatch(Character::isISOControl)) throw HavenException.badInput("A full name cannot contain control characters.");
+        return v;
+    }
+
+    /** Sets (or, with a blank value, clears) an account's full name. Administrators only; audited (no value in the log). */
+    public static void setFullName(Unlocked unlocked, String username, String fullName) {
+        new Session(unlocked.user()).require(Role.ADMIN);
+        String v = checkFullName(fullName);
+        unlocked.database().inTransactionRun(tx -> {
+            var row = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
+            if (row == null) throw HavenException.notFound("No user '" + username + "'.");
+            row.setDisplayName(v == null ? username : v);
+            row.setUpdatedAt(OffsetDateTime.now());
+            row.update();
+            AuditLog.record(tx, unlocked.user(), "USER_FULL_NAME_SET", "user", row.getId(), null);
+        });
+    }
+
+    /** Adds an account and wraps the database key for its password. Administrators only. */
+    public static User addUser(Unlocked unlocked, String username, String fullName, Set<Role> roles, char[] password) {
+        String full = checkFullName(fullName);
         new Session(unlocked.user()).require(Role.ADMIN);
         checkUsername(username);
         checkPassword(password);
@@ -109,7 +138,7 @@ public final class Accounts {
             if (tx.fetchExists(APP_USER, APP_USER.USERNAME.eq(username))) {
                 throw HavenException.badInput("The user '" + username + "' already exists.");
             }
-            User u = insertUser(tx, username, username, roles);
+            User u = insertUser(tx, username, full == null ? username : full, roles);
             AuditLog.record(tx, unlocked.user(), "USER_ADDED", "user", u.id(), rolesText(roles));
             return u;
         });

@@ -16,7 +16,7 @@ public record CaseSummary(String organisation, String caseNumber, Audience audie
         parts = List.copyOf(parts);
     }
 
-    /** One section: its title and its content blocks, in order. */
+    /** One section: its title and its content blocks, in order. {@code section} is null for the court's certification. */
     public record Part(Section section, String title, List<Block> blocks) {
         public Part {
             blocks = List.copyOf(blocks);
@@ -24,7 +24,7 @@ public record CaseSummary(String organisation, String caseNumber, Audience audie
     }
 
     /** A piece of content the PDF writer knows how to lay out. */
-    public sealed interface Block permits Fields, Events, Text, Photo {}
+    public sealed interface Block permits Fields, Events, Text, Photo, Signature {}
 
     /** A two-column table of label and value. */
     public record Fields(List<Field> fields) implements Block {
@@ -50,6 +50,13 @@ public record CaseSummary(String organisation, String caseNumber, Audience audie
     public record Text(String text, Style style) implements Block {}
 
     public enum Style { NORMAL, MUTED, WARNING }
+
+    /** Blank lines to sign and date by hand, one per label; laid out together with what comes before them. */
+    public record Signature(List<String> labels) implements Block {
+        public Signature {
+            labels = List.copyOf(labels);
+        }
+    }
 
     /** The photo placeholder box beside the identity table. */
     public record Photo(String caption) implements Block {}

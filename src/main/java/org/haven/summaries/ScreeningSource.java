@@ -11,7 +11,8 @@ import org.jooq.DSLContext;
  */
 @FunctionalInterface
 public interface ScreeningSource {
-    Optional<ScreeningSummary> latest(DSLContext tx, UUID caseId);
+    /** @param m the summary's language, for the labels */
+    Optional<ScreeningSummary> latest(DSLContext tx, UUID caseId, org.haven.common.Messages m);
 
-    ScreeningSource NONE = (tx, caseId) -> Optional.empty();
+    ScreeningSource NONE = (tx, caseId, m) -> Optional.empty();
 }

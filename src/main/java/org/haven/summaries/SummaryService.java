@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -22,6 +25,7 @@ import org.haven.cases.CaseListItem;
 import org.haven.cases.CaseQuery;
 import org.haven.cases.CaseRepository;
 import org.haven.common.HavenException;
+import org.haven.common.Messages;
 import org.haven.db.Database;
 import org.haven.operations.Operation;
 import org.haven.operations.OperationRepository;
@@ -77,15 +81,27 @@ public final class SummaryService {
     public List<UUID> casesByNumber(List<String> numbers) {
         session.requireCaseData();
         if (numbers == null || numbers.isEmpty()) throw HavenException.badInput("Give at least one case number.");
-        LinkedHashSet<UUID> ids = new LinkedHashSet<>();
-        for (String n : numbers) {
-            if (n == null || n.isBlank()) throw HavenException.badInput("A case number is empty.");
-            CaseFile c = CaseRepository.findByNumber(db.dsl(), n)
-                    .orElseThrow(() -> HavenException.notFound("No case with the number " + n.strip() + "."));
-            CaseAccess.requireVisible(db.dsl(), session.user(), c.id());
-            ids.add(c.id());
-        }
-        return List.copyOf(ids);
+        // One read transaction for the whole list rather than one auto-committed connection use per query.
+        return db.inTransaction(tx -> {
+            LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+            for (String n : numbers) {
+                if (n == null || n.isBlank()) throw HavenException.badInput("A case number is empty.");
+                CaseFile c = CaseRepository.findByNumber(tx, n)
+                        .orElseThrow(() -> HavenException.notFound("No case with the number " + n.strip() + "."));
+                CaseAccess.requireVisible(tx, session.user(), c.id());
+                ids.add(c.id());
+            }
+            return List.copyOf(ids);
+        });
+    }
+
+    /** The case numbers of these cases, in the same order (for file names). */
+    public List<String> caseNumbers(List<UUID> caseIds) {
+        session.requireCaseData();
+        return db.inTransaction(tx -> caseIds.stream().map(id -> {
+            CaseAccess.requireVisible(tx, session.user(), id);
+            return CaseRepository.find(tx, id).orElseThrow(() -> HavenException.notFound("This case no longer exists.")).caseNumber();
+        }).toList());
     }
 
     /** The cases of an operation this user can see, by case number. */
@@ -109,7 +125,7 @@ public final class SummaryService {
     /** One case's summary, in words (for tests and for callers that lay it out themselves). Not audited: nothing leaves. */
     public CaseSummary summary(UUID caseId, SummaryOptions options) {
         session.requireCaseData();
-        return load(caseId, options, builder());
+        return load(caseId, options, builder(options)).summary();
     }
 
     /** The PDF in memory, for the preview and the print path. Not audited: call {@link #recordPrinted} when printed. */
@@ -202,20 +218,27 @@ public final class SummaryService {
         if (caseIds.isEmpty()) throw HavenException.badInput("No case to summarize.");
         Progress p = progress == null ? Progress.NONE : progress;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
-        SummaryBuilder builder = builder();
+        SummaryBuilder builder = builder(options);
+        Messages m = builder.messages();
         int total = caseIds.size();
-        try (SummaryPdf pdf = new SummaryPdf(total > 1)) {
+        try (SummaryPdf pdf = new SummaryPdf(total > 1, m)) {
             pdf.letterhead(letterhead());
             p.update(0, total);
             String title = null;
+            Set<Operation> operations = new LinkedHashSet<>();
+            boolean withoutOperation = false;
             for (int i = 0; i < total; i++) {
                 if (stop.getAsBoolean()) throw new CancellationException("cancelled");
-                CaseSummary s = load(caseIds.get(i), options, builder);
+                Loaded l = load(caseIds.get(i), options, builder);
+                CaseSummary s = l.summary();
+                if (l.operation() == null) withoutOperation = true;
+                else operations.add(l.operation());
                 if (title == null) title = total > 1 ? "Case summaries" : "Case summary " + s.caseNumber();
                 pdf.add(s);
                 p.update(i + 1, total);
             }
             if (stop.getAsBoolean()) throw new CancellationException("cancelled");
+            if (total > 1) pdf.cover(cover(m, builder, options, operations, withoutOperation));
             pdf.save(out, title);
             return new Result(total, pdf.pageCount());
         }
@@ -228,19 +251,50 @@ public final class SummaryService {
                 settings.logo().map(org.haven.reports.OrganisationSettings.Logo::bytes).orElse(null));
     }
 
-    private SummaryBuilder builder() {
-        User u = session.user();
-        String who = u.displayName() == null || u.displayName().isBlank() || u.displayName().equals(u.username())
-                ? u.username() : u.displayName() + " (" + u.username() + ")";
-        return new SummaryBuilder(organisation(), who, OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES));
+    /** A batch's cover: which operation, for whom, who produced it and when (the contents follow). */
+    private static List<CaseSummary.Field> cover(Messages m, SummaryBuilder builder, SummaryOptions options,
+                                                 Set<Operation> operations, boolean withoutOperation) {
+        String operation;
+        if (operations.size() == 1 && !withoutOperation) {
+            Operation o = operations.iterator().next();
+            operation = o.code() + " \u2014 " + o.name();
+        } else if (operations.isEmpty()) {
+            operation = m.t("summary.cover.noOperation");
+        } else {
+            operation = m.t("summary.cover.severalOperations",
+                    operations.stream().map(Operation::code).sorted().collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return List.of(
+                new CaseSummary.Field(m.t("summary.field.operation"), operation, false),
+                new CaseSummary.Field(m.t("summary.cover.audience"), m.label(options.audience()), false),
+                new CaseSummary.Field(m.t("summary.cover.producedBy"), builder.producedBy(options.audience()), false),
+                new CaseSummary.Field(m.t("summary.cover.producedOn"), builder.producedAt(), false));
     }
 
-    private CaseSummary load(UUID caseId, SummaryOptions options, SummaryBuilder builder) {
+    private record Loaded(CaseSummary summary, Operation operation) {}
+
+    private SummaryBuilder builder(SummaryOptions options) {
+        Map<UUID, Staff> staff = new HashMap<>();
+        for (User u : db.dsl().selectFrom(APP_USER).fetch().map(org.haven.security.Accounts::toUser)) staff.put(u.id(), staff(u));
+        User me = session.user();
+        Staff producer = staff.getOrDefault(me.id(), staff(me));
+        return new SummaryBuilder(Messages.of(options.language()), organisation(), SummarySettings.address(db.dsl()), producer,
+                staff, OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    /** The name a document may print beside the login, and the role that says what the person does. */
+    private static Staff staff(User u) {
+        Role role = u.has(Role.COORDINATOR) ? Role.COORDINATOR : u.has(Role.CASEWORKER) ? Role.CASEWORKER
+                : u.has(Role.ADMIN) ? Role.ADMIN : null;
+        return new Staff(u.username(), u.displayName(), role);
+    }
+
+    private Loaded load(UUID caseId, SummaryOptions options, SummaryBuilder builder) {
         return db.inTransaction(tx -> {
             CaseAccess.requireVisible(tx, session.user(), caseId);
             CaseDetails d = details(tx, caseId);
-            ScreeningSummary s = screening.latest(tx, caseId).orElse(null);
-            return builder.build(d, s, options);
+            ScreeningSummary s = screening.latest(tx, caseId, builder.messages()).orElse(null);
+            return new Loaded(builder.build(d, s, options), d.operation());
         });
     }
 

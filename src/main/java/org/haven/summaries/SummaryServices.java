@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.haven.Haven;
-import org.haven.app.I18n;
+import org.haven.common.Messages;
 import org.haven.screening.Answer;
 import org.haven.screening.Consent;
+import org.haven.screening.ConsentPurpose;
 import org.haven.screening.IndicatorAnswer;
 import org.haven.screening.Screening;
 import org.haven.screening.ScreeningRepository;
@@ -21,22 +22,24 @@ public final class SummaryServices {
     }
 
     /** Runs inside the summary's read transaction, after its access check. */
-    static Optional<ScreeningSummary> latestScreening(org.jooq.DSLContext tx, java.util.UUID caseId) {
-        return ScreeningRepository.latest(tx, caseId).map(SummaryServices::toSummary);
+    static Optional<ScreeningSummary> latestScreening(org.jooq.DSLContext tx, java.util.UUID caseId, Messages m) {
+        return ScreeningRepository.latest(tx, caseId).map(s -> toSummary(s, m));
     }
 
-    static ScreeningSummary toSummary(Screening s) {
+    static ScreeningSummary toSummary(Screening s, Messages m) {
         List<ScreeningSummary.Indicator> found = new ArrayList<>();
         for (IndicatorAnswer a : s.answers().values()) {
-            if (a.answer() == Answer.YES) found.add(new ScreeningSummary.Indicator(I18n.label(a.indicator()), a.note()));
+            if (a.answer() == Answer.YES) found.add(new ScreeningSummary.Indicator(m.label(a.indicator()), a.note()));
         }
-        return new ScreeningSummary(s.interviewDate(), I18n.label(s.determination()), found, consentText(s.consent()),
-                s.interviewerName());
+        Consent c = s.consent();
+        return new ScreeningSummary(s.interviewDate(), m.label(s.determination()), found, consentText(c, m),
+                s.interviewerName(), s.interviewerId(), c == null ? null : c.grants(ConsentPurpose.SHARE_LAW_ENFORCEMENT));
     }
 
-    private static String consentText(Consent c) {
+    private static String consentText(Consent c, Messages m) {
         if (c == null) return null;
-        String purposes = c.granted().stream().map(I18n::label).collect(Collectors.joining("; "));
-        return I18n.label(c.givenBy()) + (c.givenOn() == null ? "" : ", " + c.givenOn()) + ": " + purposes;
+        String purposes = c.granted().stream().map(m::label).collect(Collectors.joining("; "));
+        String on = c.givenOn() == null ? "" : ", " + new SummaryDates(m.locale()).day(c.givenOn());
+        return m.label(c.givenBy()) + on + ": " + purposes;
     }
 }

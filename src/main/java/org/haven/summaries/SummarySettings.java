@@ -8,6 +8,7 @@ import org.jooq.DSLContext;
 public final class SummarySettings {
     public static final String ORGANISATION_KEY = "organisation.name";
     public static final String DEFAULT_ORGANISATION = "Haven";
+    public static final String ADDRESS_KEY = "organisation.address";
 
     private SummarySettings() {}
 
@@ -15,6 +16,13 @@ public final class SummarySettings {
         String v = tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
                 .where(APP_SETTING.SETTING_KEY.eq(ORGANISATION_KEY)).fetchOne(APP_SETTING.SETTING_VALUE);
         return v == null || v.isBlank() ? DEFAULT_ORGANISATION : v.strip();
+    }
+
+    /** The organisation's address (printed on court copies), or null while not set. */
+    public static String address(DSLContext tx) {
+        String v = tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
+                .where(APP_SETTING.SETTING_KEY.eq(ADDRESS_KEY)).fetchOne(APP_SETTING.SETTING_VALUE);
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     public static void setOrganisation(DSLContext tx, String name) {

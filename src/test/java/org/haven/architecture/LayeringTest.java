@@ -33,4 +33,12 @@ class LayeringTest {
                 .because("rules and services are usable and testable without a window (CLI, tests)")
                 .check(classes);
     }
+
+    @Test
+    void summariesTakeTheirLanguageFromTheCoreNotFromTheWindow() {
+        noClasses().that().resideInAPackage("org.haven.summaries..").and().resideOutsideOfPackage("..ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.haven.app..")
+                .because("a summary is printed in the language asked for (haven summary --language), not the window's")
+                .check(classes);
+    }
 }

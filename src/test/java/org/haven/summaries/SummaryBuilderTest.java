@@ -71,7 +71,7 @@ class SummaryBuilderTest {
     void internalHasEverything() {
         String w = words(build(Audience.INTERNAL, LegalRole.WITNESS));
         assertThat(w).contains("សុខ ដារ៉ា", "Sok Dara", "Dara K7", "N1234567", "Sister in Kampot", "Scared of the guard",
-                "Moved to the partner shelter", "Found in building B", "2000-06-01", "Not screened.", "Witness",
+                "Moved to the partner shelter", "Found in building B", "Jun 1, 2000", "Not screened.", "Witness",
                 "Referred to another organisation");
         assertThat(build(Audience.INTERNAL, LegalRole.NONE).organisation()).isEqualTo("Hope Shelter");
     }
@@ -80,22 +80,22 @@ class SummaryBuilderTest {
     void externalHasNoIdentityNoContactsNoNotesAndAnAge() {
         String w = words(build(Audience.EXTERNAL, LegalRole.WITNESS));
         assertThat(w).doesNotContain("សុខ", "Sok Dara", "Dara K7", "N1234567", "Sister", "Scared", "Moved to", "building B",
-                "boss Chen", "Room 4", "2000-06-01");
+                "boss Chen", "Room 4", "Jun 1, 2000");
         assertThat(w).contains("Age: 25 years", "Withheld", "Redacted for External partner");
     }
 
     @Test
     void courtHasIdentityButNoContactOrNotes() {
         String w = words(build(Audience.COURT, LegalRole.WITNESS));
-        assertThat(w).contains("សុខ ដារ៉ា", "Dara K7", "N1234567", "2000-06-01");
+        assertThat(w).contains("សុខ ដារ៉ា", "Dara K7", "N1234567", "Jun 1, 2000");
         assertThat(w).doesNotContain("Sister", "Scared", "Moved to", "building B", "boss Chen");
     }
 
     @Test
     void datesSayHowExactlyTheyAreKnown() {
         String w = words(build(Audience.INTERNAL, LegalRole.NONE));
-        assertThat(w).contains("2026-01-05 | Identification", "2026-03 (month only) | Court hearing",
-                "2025 (year only) | Medical care", "about 2026-01-07 | Shelter admission");
+        assertThat(w).contains("Jan 5, 2026 | Identification", "March 2026 (month only) | Court hearing",
+                "2025 (year only) | Medical care", "about Jan 7, 2026 | Shelter admission");
     }
 
     @Test

@@ -73,4 +73,38 @@ class SummaryCommandTest {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("s.pdf");
         }
     }
+
+    @Test
+    void splitWritesOneFilePerCaseNamedByCaseNumberAndLanguageIsChecked() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        try (Haven h = TestHaven.create(home)) {
+            for (String name : List.of("Nguyen Thi Huong", "Tran Thi Mai", "Le Van An")) {
+                numbers.add(h.cases().register(TestHaven.newCase(TestHaven.person(name, null))).caseNumber());
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("summary", "--audience", "court", "--language", "km", "--split",
+                "-o", out.resolve("court").toString(), "--case"));
+        args.addAll(numbers);
+
+        Run split = haven(args.toArray(String[]::new));
+
+        assertThat(split.exit()).as(split.stderr()).isZero();
+        assertThat(split.stdout()).contains("cases\t3", "files\t3");
+        try (Stream<Path> files = Files.list(out.resolve("court"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactlyElementsOf(numbers.stream().map(n -> n + ".pdf").sorted().toList());
+        }
+        String first = SummaryPdfTest.text(out.resolve("court").resolve(numbers.get(0) + ".pdf"));
+        assertThat(first).contains(numbers.get(0), "ខ្ញុំសូមបញ្ជាក់ថា").doesNotContain(numbers.get(1), "Le Van An");
+
+        Run again = haven(args.toArray(String[]::new));
+        assertThat(again.exit()).as("the -o guard applies to each file").isEqualTo(2);
+        assertThat(again.stderr()).contains("already exists", "--force");
+
+        Run badLanguage = haven("summary", "--case", numbers.get(0), "--audience", "court", "--language", "fr",
+                "-o", out.resolve("fr.pdf").toString());
+        assertThat(badLanguage.exit()).isEqualTo(2);
+        assertThat(badLanguage.stderr().strip()).isEqualTo("haven: --language must be one of en, km, vi, id, zh.");
+        assertThat(out.resolve("fr.pdf")).doesNotExist();
+    }
 }

@@ -11,7 +11,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
-import org.haven.app.I18n;
+import org.haven.common.Messages;
 import org.haven.summaries.CaseSummary;
 import org.haven.summaries.CaseSummary.Block;
 import org.haven.summaries.CaseSummary.EventRow;
@@ -20,6 +20,7 @@ import org.haven.summaries.CaseSummary.Field;
 import org.haven.summaries.CaseSummary.Fields;
 import org.haven.summaries.CaseSummary.Part;
 import org.haven.summaries.CaseSummary.Photo;
+import org.haven.summaries.CaseSummary.Signature;
 import org.haven.summaries.CaseSummary.Text;
 
 /**
@@ -64,7 +65,10 @@ public final class SummaryPdf implements AutoCloseable {
     private final Structure structure = new Structure();
     private PDStructureElement tocHeading;
     private PDStructureElement toc;
+    private PDStructureElement coverFacts;
     private final boolean contents;
+    private final Messages m;
+    private List<Field> cover = List.of();
     private final List<PageInfo> pages = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private String organisation = "";
@@ -77,14 +81,35 @@ public final class SummaryPdf implements AutoCloseable {
 
     private record Entry(String caseNumber, int firstPageIndex) {}
 
-    /** @param contents true for a batch: a table of contents goes first */
+    /** In English. @param contents true for a batch: a table of contents goes first */
     public SummaryPdf(boolean contents) {
+        this(contents, Messages.english());
+    }
+
+    /**
+     * @param contents true for a batch: a cover with a table of contents goes first
+     * @param m        the language of the page furniture (header, footer, contents)
+     */
+    public SummaryPdf(boolean contents, Messages m) {
         this.contents = contents;
+        this.m = m;
         if (contents) { // first in reading order, though laid out last
             tocHeading = structure.add(null, "H1");
+            coverFacts = structure.add(null, "Div");
             toc = structure.add(null, "TOC");
         }
     }
+
+    /** The cover's facts above the table of contents (operation, audience, who produced it, when). */
+    public void cover(List<Field> facts) {
+        cover = List.copyOf(facts);
+    }
+
+    // Room the closing line needs below the last block; reserved while laying out the last block so the
+    // line always stays on the page of the block it closes (never a page of its own).
+    private static final float END_SPACE = 26;
+    private static final float CERTIFICATION_HEIGHT = 300;
+    private boolean lastBlock;
 
     /** Lays out one case summary, starting on a new page. */
     public void add(CaseSummary s) {
@@ -93,14 +118,14 @@ public final class SummaryPdf implements AutoCloseable {
         entries.add(new Entry(s.caseNumber(), pages.size()));
         newPage();
         titleBlock(s);
-        for (Part part : s.parts()) part(part);
-        // The closing line goes under the last section when it fits; it never starts a page of its own
-        // (the footer already names the case on every page).
-        if (y - 18 - BODY_LEADING >= BOTTOM - 20) {
-            page.begin(structure.add(null, "P"));
-            centered(I18n.t("summary.end", s.caseNumber()), y - 18, 8f, false, MUTED);
-            page.end();
-        }
+        List<Part> parts = s.parts();
+        for (int i = 0; i < parts.size(); i++) part(parts.get(i), i == parts.size() - 1);
+        lastBlock = false;
+        if (y - END_SPACE < BOTTOM - 20) newPage(); // only when there were no parts at all
+        page.begin(structure.add(null, "P"));
+        centered(m.t("summary.end", s.caseNumber()), y - 18, 8f, false, MUTED);
+        page.end();
+        y -= END_SPACE;
     }
 
     public int pageCount() {
@@ -126,7 +151,7 @@ public final class SummaryPdf implements AutoCloseable {
         if (contents) bookmarks(finished, tocPages);
         ts.subsetAll();
         structure.finish(doc);
-        ArchivalPdf.finish(doc, title, I18n.locale().toLanguageTag()); // title: a case number or an operation code; never a name
+        ArchivalPdf.finish(doc, title, m.locale().toLanguageTag()); // title: a case number or an operation code; never a name
         doc.save(out);
     }
 
@@ -145,7 +170,12 @@ public final class SummaryPdf implements AutoCloseable {
 
     /** Starts a new page unless {@code height} still fits above the footer. */
     private boolean need(float height) {
-        if (y - height < BOTTOM) {
+        return need(height, false);
+    }
+
+    /** As {@link #need(float)}; {@code closing}: this is the last row of the case, keep the closing line with it. */
+    private boolean need(float height, boolean closing) {
+        if (y - height - (closing && lastBlock ? END_SPACE : 0) < BOTTOM) {
             newPage();
             return true;
         }
@@ -160,12 +190,12 @@ public final class SummaryPdf implements AutoCloseable {
     private void runningHeader(PageInfo p) {
         PageCanvas c = p.canvas();
         Letterhead head = letterhead != null ? letterhead : new Letterhead(p.organisation(), "", null);
-        String conf = I18n.t("summary.confidential");
+        String conf = m.t("summary.confidential");
         float confWidth = ts.width(conf, 9.5f, true);
         float bottom = head.draw(doc, c, LEFT, H - 24, WIDTH - confWidth - 90, ACCENT, MUTED);
         c.text(conf, RIGHT - confWidth, H - 33.5f, 9.5f, true, ALERT);
         if (p.caseNumber() != null) {
-            String mid = I18n.t("summary.header.case", p.caseNumber());
+            String mid = m.t("summary.header.case", p.caseNumber());
             c.text(mid, RIGHT - ts.width(mid, 8.5f, false), H - 44, 8.5f, false, MUTED);
         }
         float rule = Math.min(bottom, H - 48) - 2;
@@ -176,12 +206,12 @@ public final class SummaryPdf implements AutoCloseable {
         PageCanvas c = p.canvas();
         float base = 34;
         c.line(LEFT, base + 11, RIGHT, base + 11, 0.5f, RULE);
-        c.text(I18n.t("summary.footer.confidential"), LEFT, base, 8f, true, ALERT);
+        c.text(m.t("summary.footer.confidential"), LEFT, base, 8f, true, ALERT);
         if (p.caseNumber() != null) {
             String mid = p.caseNumber();
             c.text(mid, (W - ts.width(mid, 8f, false)) / 2, base, 8f, false, MUTED);
         }
-        String pg = I18n.t("summary.footer.page", number, total);
+        String pg = m.t("summary.footer.page", number, total);
         c.text(pg, RIGHT - ts.width(pg, 8f, false), base, 8f, false, INK);
     }
 
@@ -212,9 +242,10 @@ public final class SummaryPdf implements AutoCloseable {
 
     // ---- sections
 
-    private void part(Part part) {
-        need(22 + 3 * TABLE_LEADING);
-        y -= 17;
+    private void part(Part part, boolean lastPart) {
+        // The court's certification (the part with no section) is signed as a whole: keep it on one page.
+        need(part.section() == null ? CERTIFICATION_HEIGHT : 22 + 3 * TABLE_LEADING);
+        y -= 15;
         tagged("H2", () -> page.text(part.title(), LEFT, y, 12f, true, ACCENT));
         y -= 6;
         page.line(LEFT, y, RIGHT, y, 0.6f, RULE);
@@ -222,6 +253,7 @@ public final class SummaryPdf implements AutoCloseable {
         List<Block> blocks = part.blocks();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
+            lastBlock = lastPart && (i == blocks.size() - 1 || (b instanceof Photo && i == blocks.size() - 2));
             if (b instanceof Photo photo && i + 1 < blocks.size() && blocks.get(i + 1) instanceof Fields f) {
                 fieldsWithPhoto(f, photo);
                 i++;
@@ -233,8 +265,22 @@ public final class SummaryPdf implements AutoCloseable {
                 events(e);
             } else if (b instanceof Text t) {
                 text(t);
+            } else if (b instanceof Signature sig) {
+                signature(sig);
             }
         }
+    }
+
+    /** Signature and date lines, kept on one page. */
+    private void signature(Signature sig) {
+        float rowH = 34;
+        need(rowH * sig.labels().size() + 6, true);
+        for (String label : sig.labels()) {
+            y -= rowH;
+            page.text(label, LEFT, y + 3, BODY, true, MUTED);
+            page.line(LEFT + LABEL_WIDTH, y + 1, LEFT + LABEL_WIDTH + 240, y + 1, 0.6f, INK);
+        }
+        y -= 6;
     }
 
     private void fieldsWithPhoto(Fields f, Photo photo) {
@@ -270,12 +316,14 @@ public final class SummaryPdf implements AutoCloseable {
     private void fields(Fields f, float x, float width) {
         float labelW = LABEL_WIDTH;
         PDStructureElement table = f.fields().isEmpty() ? null : structure.add(null, "Table");
-        for (Field field : f.fields()) {
+        List<Field> all = f.fields();
+        for (int i = 0; i < all.size(); i++) {
+            Field field = all.get(i);
             PDStructureElement tr = structure.add(table, "TR");
             List<String> label = ts.wrap(field.label(), TABLE, true, labelW - 2 * CELL_PAD);
             List<String> value = ts.wrap(field.value(), TABLE, false, width - labelW - 2 * CELL_PAD);
             float h = rowHeight(List.of(label, value));
-            need(h);
+            need(h, i == all.size() - 1);
             cell(structure.header(tr, true), label, x, labelW, TABLE, true, MUTED);
             cell(structure.add(tr, "TD"), value, x + labelW, width - labelW, TABLE, false, field.withheld() ? MUTED : INK);
             y -= h;
@@ -292,11 +340,18 @@ public final class SummaryPdf implements AutoCloseable {
         }
         float[] widths = new float[EVENT_COLUMNS.length];
         for (int i = 0; i < widths.length; i++) widths[i] = WIDTH * EVENT_COLUMNS[i];
-        need(headerHeight(e, widths) + TABLE_LEADING + 2 * CELL_PAD);
+        // The header goes to the next page with the first row, never alone at the foot of a page.
+        EventRow first = e.rows().get(0);
+        float firstRow = rowHeight(List.of(ts.wrap(first.date(), TABLE, false, widths[0] - 2 * CELL_PAD),
+                ts.wrap(first.type(), TABLE, false, widths[1] - 2 * CELL_PAD),
+                ts.wrap(first.note(), TABLE, false, widths[2] - 2 * CELL_PAD),
+                ts.wrap(first.recordedBy(), TABLE, false, widths[3] - 2 * CELL_PAD)));
+        need(headerHeight(e, widths) + Math.min(firstRow, 6 * TABLE_LEADING));
         PDStructureElement table = structure.add(null, "Table");
         eventHeader(e, widths, structure.add(table, "TR"));
         int n = 0;
         for (EventRow r : e.rows()) {
+            boolean lastRow = n == e.rows().size() - 1;
             PDStructureElement tr = structure.add(table, "TR");
             List<PDStructureElement> tds = new ArrayList<>();
             for (int c = 0; c < widths.length; c++) tds.add(structure.add(tr, "TD"));
@@ -309,7 +364,8 @@ public final class SummaryPdf implements AutoCloseable {
             boolean zebra = n++ % 2 == 1;
             // A row moves whole to the next page; only a row taller than a page is cut, line by line.
             float h = rowHeight(cells);
-            if (y - h < BOTTOM && h <= TOP - BOTTOM - headerHeight(e, widths)) {
+            float closing = lastRow && lastBlock ? END_SPACE : 0;
+            if (y - h - closing < BOTTOM && h + closing <= TOP - BOTTOM - headerHeight(e, widths)) {
                 newPage();
                 eventHeader(e, widths, null);
             }
@@ -372,10 +428,11 @@ public final class SummaryPdf implements AutoCloseable {
             page.fillRect(LEFT, y - h - 2, WIDTH, h, WARNING_FILL);
             page.line(LEFT, y - h - 2, LEFT, y - 2, 2.5f, ALERT);
         }
-        y -= warning ? 4 : 0;
+        y -= warning ? 4 : 3;
         PDStructureElement p = structure.add(null, "P");
-        for (String line : lines) {
-            need(BODY_LEADING);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            need(BODY_LEADING, i == lines.size() - 1);
             y -= BODY_LEADING;
             page.begin(p);
             page.text(line, LEFT + inset, y + 3.5f, BODY, warning, color);
@@ -416,15 +473,29 @@ public final class SummaryPdf implements AutoCloseable {
         page.text(text, x + (width - ts.width(text, size, false)) / 2, baseline, size, false, color);
     }
 
-    // ---- table of contents (batches)
+    // ---- cover and table of contents (batches)
 
     private static final float TOC_LEADING = 15f;
-    private static final float TOC_FIRST_ENTRY = TOP - 73;
+    private static final float COVER_LEADING = 13f;
     private static final float TOC_NEXT_ENTRY = TOP - 10;
 
-    /** How many pages the contents take: the same arithmetic as {@link #tableOfContents}. */
+    /** The cover's facts as wrapped lines: label, then value lines. Used for layout and for counting pages. */
+    private List<List<String>> coverRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Field f : cover) rows.add(ts.wrap(f.value(), 10f, false, WIDTH - LABEL_WIDTH));
+        return rows;
+    }
+
+    /** The baseline of the first contents entry on the cover: below the title, the facts and the column heads. */
+    private float firstEntry() {
+        int lines = 0;
+        for (List<String> r : coverRows()) lines += Math.max(1, r.size());
+        return TOP - 20 - 16 - lines * COVER_LEADING - 22 - 22 - 15;
+    }
+
+    /** How many pages the cover and contents take: the same arithmetic as {@link #tableOfContents}. */
     private int tocPages() {
-        int first = (int) Math.floor((TOC_FIRST_ENTRY - BOTTOM) / TOC_LEADING) + 1;
+        int first = Math.max(0, (int) Math.floor((firstEntry() - BOTTOM) / TOC_LEADING) + 1);
         int other = (int) Math.floor((TOC_NEXT_ENTRY - BOTTOM) / TOC_LEADING) + 1;
         int n = entries.size();
         return n <= first ? 1 : 1 + (n - first + other - 1) / other;
@@ -436,16 +507,31 @@ public final class SummaryPdf implements AutoCloseable {
         out.add(new PageInfo(c, organisation, null));
         float ty = TOP - 20;
         c.begin(tocHeading);
-        c.text(I18n.t("summary.toc.title"), LEFT, ty, 17f, true, ACCENT);
+        c.text(m.t("summary.toc.title"), LEFT, ty, 17f, true, ACCENT);
         c.end();
         ty -= 16;
-        c.text(I18n.t("summary.toc.count", entries.size()), LEFT, ty, 10f, false, INK);
+        List<List<String>> rows = coverRows();
+        for (int i = 0; i < cover.size(); i++) {
+            ty -= COVER_LEADING;
+            c.begin(structure.add(coverFacts, "P"));
+            c.text(cover.get(i).label(), LEFT, ty, 10f, true, MUTED);
+            List<String> lines = rows.get(i);
+            for (int j = 0; j < lines.size(); j++) {
+                if (j > 0) ty -= COVER_LEADING;
+                c.text(lines.get(j), LEFT + LABEL_WIDTH, ty, 10f, false, INK);
+            }
+            c.end();
+        }
         ty -= 22;
-        c.text(I18n.t("summary.toc.case"), LEFT, ty, 8.2f, true, ACCENT);
-        String pageHead = I18n.t("summary.toc.page");
+        c.begin(structure.add(coverFacts, "P"));
+        c.text(m.t("summary.toc.count", entries.size()), LEFT, ty, 10f, false, INK);
+        c.end();
+        ty -= 22;
+        c.text(m.t("summary.toc.case"), LEFT, ty, 8.2f, true, ACCENT);
+        String pageHead = m.t("summary.toc.page");
         c.text(pageHead, RIGHT - ts.width(pageHead, 8.2f, true), ty, 8.2f, true, ACCENT);
         c.line(LEFT, ty - 4, RIGHT, ty - 4, 0.5f, RULE);
-        ty = TOC_FIRST_ENTRY;
+        ty = firstEntry();
         for (Entry e : entries) {
             if (ty < BOTTOM) {
                 c = new PageCanvas(ts, structure);

@@ -68,6 +68,8 @@ public final class SummaryDialog {
     private final Stage stage = new Stage();
     private final ToggleGroup audienceGroup = new ToggleGroup();
     private final Map<Section, CheckBox> sectionBoxes = new EnumMap<>(Section.class);
+    /** The summary's language: by default the window's; a Cambodian court gets Khmer whatever the staff read. */
+    private final javafx.scene.control.ComboBox<java.util.Locale> language = new javafx.scene.control.ComboBox<>();
     private final VBox pages = new VBox(12);
     private final ProgressIndicator previewBusy = new ProgressIndicator();
     private final ProgressBar progress = new ProgressBar(0);
@@ -129,6 +131,22 @@ public final class SummaryDialog {
         }
         audienceGroup.selectToggle(audienceGroup.getToggles().get(Audience.EXTERNAL.ordinal()));
         audienceGroup.selectedToggleProperty().addListener((o, a, b) -> refreshPreview());
+        language.getItems().setAll(org.haven.common.Messages.SUPPORTED);
+        language.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.util.Locale l) {
+                return l == null ? "" : org.haven.app.Languages.nativeName(l);
+            }
+
+            @Override
+            public java.util.Locale fromString(String s) {
+                return null;
+            }
+        });
+        language.setValue(org.haven.common.Messages.SUPPORTED.contains(I18n.locale()) ? I18n.locale() : java.util.Locale.ENGLISH);
+        language.setId("summary-language");
+        language.valueProperty().addListener((o, a, b) -> refreshPreview());
+        options.getChildren().addAll(heading("summary.ui.language"), language);
         options.getChildren().add(heading("summary.ui.sections"));
         for (Section s : Section.values()) {
             CheckBox box = new CheckBox(I18n.t("summary.section." + s.name()));
@@ -193,7 +211,7 @@ public final class SummaryDialog {
         sectionBoxes.forEach((s, box) -> {
             if (box.isSelected()) sections.add(s);
         });
-        return new SummaryOptions(audience, sections);
+        return new SummaryOptions(audience, sections, language.getValue());
     }
 
     // ---- preview: the first case only, its first pages, rendered off the FX thread

@@ -76,6 +76,27 @@ class SummaryDialogTest {
         assertThat(text(file)).contains("Prepared for: Court", "សុខ ដារ៉ា");
     }
 
+    @Test
+    void theChosenLanguageIsTheLanguageOfTheSavedSummary(FxRobot robot) throws TimeoutException, IOException {
+        haven = TestHaven.create(dir);
+        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
+        SummaryService service = SummaryServices.of(haven);
+        SummaryDialog[] dialog = new SummaryDialog[1];
+
+        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
+        robot.clickOn("#audience-court");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<java.util.Locale> language = robot.lookup("#summary-language").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> language.setValue(java.util.Locale.of("km")));
+        assertThat(dialog[0].options().language()).isEqualTo(java.util.Locale.of("km"));
+
+        Path file = out.resolve("dialog-km.pdf");
+        robot.interact(() -> dialog[0].saveTo(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#summary-status").queryAs(Label.class).getText().startsWith("Saved"));
+        assertThat(text(file)).contains("ខ្ញុំសូមបញ្ជាក់ថា", "អត្តសញ្ញាណ", "សុខ ដារ៉ា").doesNotContain("Prepared for");
+    }
+
     private static String text(Path file) throws IOException {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
