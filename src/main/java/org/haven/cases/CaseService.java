@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.operations.Operation;
+import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
@@ -61,9 +62,6 @@ public final class CaseService {
     /** Inside a caller's transaction (intake, import): person, case, identification event, index, audit. */
     public CaseFile registerIn(DSLContext tx, NewCase request, LocalDate identified) {
         UUID userId = session.user().id();
-        if (request.operationId() != null && OperationRepository.find(tx, request.operationId()).isEmpty()) {
-            throw HavenException.notFound("The operation no longer exists.");
-        }
         Person person = PersonRepository.insert(tx, request.person(), userId);
         CaseFile saved = openCaseIn(tx, person.id(), request, identified);
         AuditLog.record(tx, session.user(), "PERSON_CREATE", "person", person.id(), null);
@@ -80,7 +78,18 @@ public final class CaseService {
         });
     }
 
+    /**
+     * A case goes under an operation only for its members and coordinators (form, grid, import,
+     * linking a duplicate): otherwise anyone could file people under another team's raid.
+     */
+    private void requireMayAddTo(DSLContext tx, UUID operationId) {
+        if (operationId == null) return;
+        Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.notFound("The operation no longer exists."));
+        OperationMembers.requireMayAddPeople(tx, session.user(), op);
+    }
+
     private CaseFile openCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified) {
+        requireMayAddTo(tx, request.operationId());
         UUID userId = session.user().id();
         UUID assignee = request.assignedTo() != null ? request.assignedTo()
                 : (session.user().has(Role.CASEWORKER) ? userId : null);

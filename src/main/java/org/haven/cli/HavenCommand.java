@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, InitCommand.class, UserCommand.class, DemoCommand.class,
                 StatsCommand.class, SearchCommand.class, GuiCommand.class,
                 ExportCommand.class, SummaryCommand.class, AuditCommand.class, BackupCommand.class,
-                RestoreCommand.class, PersonCommand.class, ImportCommand.class, MatchCommand.class, BenchCommand.class})
+                RestoreCommand.class, PersonCommand.class, ImportCommand.class, MatchCommand.class, BenchCommand.class,
+                OperationCommand.class})
 public final class HavenCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HavenCommand.class);
 

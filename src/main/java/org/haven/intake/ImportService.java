@@ -12,7 +12,9 @@ import org.haven.cases.NewCase;
 import org.haven.common.HavenException;
 import org.haven.operations.Operation;
 import org.haven.people.DocumentStatus;
+import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
+import org.haven.operations.OperationService;
 import org.haven.people.Person;
 import org.haven.security.AuditLog;
 import org.jooq.DSLContext;
@@ -112,9 +114,12 @@ public final class ImportService {
             if (target.newOperationName().strip().length() > 200) throw HavenException.badInput("The operation name is too long (at most 200 characters).");
             return null;
         }
-        return haven.operations().findByCode(target.operationCode())
+        Operation op = haven.operations().findByCode(target.operationCode())
                 .orElseThrow(() -> HavenException.notFound("No operation with the code " + target.operationCode().strip()
                         + ": check the code, or use --new-operation NAME to create one."));
+        // Checked before the file is read: importing must never be a way into another team's operation.
+        OperationMembers.requireMayAddPeople(haven.database().dsl(), haven.user(), op);
+        return op;
     }
 
     /** The identification date for people registered under an operation: its date, or today for a new one. */
@@ -180,6 +185,7 @@ public final class ImportService {
         Operation draft = new Operation(null, code, name, LocalDate.now(), null, null, null, null, null, 0);
         Operation saved = OperationRepository.insert(tx, draft, haven.user().id());
         AuditLog.record(tx, haven.user(), "OPERATION_CREATE", "operation", saved.id(), null);
+        OperationService.joinAsCreator(tx, haven.user(), saved);
         return saved;
     }
 }
