@@ -1,6 +1,7 @@
 package org.haven.cli;
 
 import java.io.PrintWriter;
+import org.haven.common.DiskFull;
 import org.haven.common.HavenException;
 import org.haven.common.Version;
 import org.slf4j.Logger;
@@ -42,6 +43,11 @@ public final class HavenCommand implements Runnable {
     /** Failures: one line, no stack trace, no personal data; exit 2, 3 or 1 by kind. */
     static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        if (DiskFull.isCause(e)) {
+            err.println("haven: " + DiskFull.MESSAGE);
+            err.flush();
+            return 1;
+        }
         if (e instanceof HavenException he) {
             err.println("haven: " + he.getMessage());
             err.flush();

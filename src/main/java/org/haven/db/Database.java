@@ -35,6 +35,11 @@ public final class Database implements AutoCloseable {
     private volatile boolean compactOnClose;
     private volatile Runnable beforeCompaction = () -> {};
     private final Thread shutdownHook;
+    /**
+     * H2's file system for the database file: always the disk ("file:"). Tests only put a fault-injecting
+     * H2 file system here (a disk that fills up, see DiskFullTest): there is no other way to fill a disk in a test.
+     */
+    static volatile String filePathScheme = "file:";
     static final int COMPACT_BELOW_LIVE_PERCENT = 33;
     static final long COMPACT_MIN_FILE_BYTES = 4L << 20;
 
@@ -97,7 +102,7 @@ public final class Database implements AutoCloseable {
         // CACHE_SIZE=131072 (KB): H2's default page cache is 16 MB; at 100k cases searches then decrypt the
         // same pages again and again (hit ratio ~50%). 128 MB holds the hot indexes (docs/benchmarks.md).
         // TRACE_LEVEL_FILE=0: no .trace.db file that could hold SQL with personal data.
-        return "jdbc:h2:file:" + home.resolve(FILE_BASE).toAbsolutePath()
+        return "jdbc:h2:" + filePathScheme + home.resolve(FILE_BASE).toAbsolutePath()
                 + ";CIPHER=AES;WRITE_DELAY=0;REUSE_SPACE=FALSE;CACHE_SIZE=131072;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
     }
 
