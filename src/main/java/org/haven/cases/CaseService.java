@@ -61,9 +61,19 @@ public final class CaseService {
 
     /** Inside a caller's transaction (intake, import): person, case, identification event, index, audit. */
     public CaseFile registerIn(DSLContext tx, NewCase request, LocalDate identified) {
+        return registerIn(tx, request, identified, null);
+    }
+
+    /**
+     * Like {@link #registerIn(DSLContext, NewCase, LocalDate)}, with the search and match index rows
+     * left to {@code batch} (a large import writes them sorted, see {@link SearchIndex.Batch}); the
+     * caller flushes the batch before committing. A null batch indexes at once.
+     */
+    public CaseFile registerIn(DSLContext tx, NewCase request, LocalDate identified, SearchIndex.Batch batch) {
         UUID userId = session.user().id();
         Person person = PersonRepository.insert(tx, request.person(), userId);
-        CaseFile saved = openCaseIn(tx, person.id(), request, identified);
+        CaseFile saved = openCaseIn(tx, person.id(), request, identified, batch == null);
+        if (batch != null) batch.add(person, saved.caseNumber());
         AuditLog.record(tx, session.user(), "PERSON_CREATE", "person", person.id(), null);
         return saved;
     }
@@ -74,7 +84,7 @@ public final class CaseService {
         LocalDate identified = request.identifiedOn() == null ? LocalDate.now() : request.identifiedOn();
         return db.inTransaction(tx -> {
             if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.notFound("This person no longer exists.");
-            return openCaseIn(tx, personId, request, identified);
+            return openCaseIn(tx, personId, request, identified, true);
         });
     }
 
@@ -88,7 +98,7 @@ public final class CaseService {
         OperationMembers.requireMayAddPeople(tx, session.user(), op);
     }
 
-    private CaseFile openCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified) {
+    private CaseFile openCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified, boolean index) {
         requireMayAddTo(tx, request.operationId());
         UUID userId = session.user().id();
         UUID assignee = request.assignedTo() != null ? request.assignedTo()
@@ -97,7 +107,7 @@ public final class CaseService {
                 CaseStatus.IDENTIFIED, null, null, LegalRole.NONE, identified, null, 0);
         CaseFile saved = CaseRepository.insert(tx, draft, userId);
         EventRepository.insert(tx, saved.id(), EventType.IDENTIFICATION, identified, DatePrecision.DAY, request.note(), userId);
-        SearchIndex.reindex(tx, personId);
+        if (index) SearchIndex.reindex(tx, personId);
         AuditLog.record(tx, session.user(), "CASE_CREATE", "case", saved.id(), null);
         return saved;
     }
