@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import org.haven.common.DiskFull;
 import org.haven.common.HavenException;
 import org.haven.common.ReadOnlyDataFolderException;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class FxTasks {
     /** A message the user can act on; never the text of an unexpected exception (it may hold data). */
     public static String userMessage(Throwable error) {
         if (error instanceof ReadOnlyDataFolderException ro) return I18n.t("error.readOnlyFolder", ro.folder().toString());
+        if (DiskFull.isCause(error)) return I18n.t("error.diskFull");
         if (error instanceof HavenException he) return he.getMessage();
         LOG.error("Unexpected failure in background work: {}", error.getClass().getName());
         return I18n.t("error.unexpected", error.getClass().getSimpleName());

@@ -1,19 +1,22 @@
 package org.haven.cases;
 
 import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.OPERATION_MEMBER;
 
 import java.util.UUID;
 import org.haven.common.HavenException;
-import org.haven.db.jooq.tables.CaseFile;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Which cases a user may see: coordinators all of them; caseworkers the cases assigned to them or
- * registered by them, and every case of an operation they work on; administrators none.
- * Every service query goes through here, so a hidden button is never the only guard.
+ * Which cases a user may see: coordinators all of them; caseworkers the cases assigned to them,
+ * the cases they registered, and every case of the operations a coordinator made them a member of
+ * ({@code operation_member}); administrators none. Registering or importing cases under an operation
+ * does not make anyone a member (it once did: a caseworker could import one row into another team's
+ * operation and then see all of it). Every service query goes through here, so a hidden button is
+ * never the only guard.
  */
 public final class CaseAccess {
     private CaseAccess() {}
@@ -21,12 +24,10 @@ public final class CaseAccess {
     public static Condition visibleTo(User user) {
         if (user.seesAllCases()) return DSL.trueCondition();
         if (!user.seesCaseData()) return DSL.falseCondition();
-        CaseFile mine = CASE_FILE.as("mine");
         return CASE_FILE.ASSIGNED_TO.eq(user.id())
                 .or(CASE_FILE.CREATED_BY.eq(user.id()))
-                .or(CASE_FILE.OPERATION_ID.in(DSL.selectDistinct(mine.OPERATION_ID).from(mine)
-                        .where(mine.ASSIGNED_TO.eq(user.id()).or(mine.CREATED_BY.eq(user.id())))
-                        .and(mine.OPERATION_ID.isNotNull())));
+                .or(CASE_FILE.OPERATION_ID.in(DSL.select(OPERATION_MEMBER.OPERATION_ID).from(OPERATION_MEMBER)
+                        .where(OPERATION_MEMBER.USER_ID.eq(user.id()))));
     }
 
     public static void requireVisible(DSLContext tx, User user, UUID caseId) {

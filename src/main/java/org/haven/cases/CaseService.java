@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.operations.Operation;
+import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
@@ -60,12 +61,19 @@ public final class CaseService {
 
     /** Inside a caller's transaction (intake, import): person, case, identification event, index, audit. */
     public CaseFile registerIn(DSLContext tx, NewCase request, LocalDate identified) {
+        return registerIn(tx, request, identified, null);
+    }
+
+    /**
+     * Like {@link #registerIn(DSLContext, NewCase, LocalDate)}, with the search and match index rows
+     * left to {@code batch} (a large import writes them sorted, see {@link SearchIndex.Batch}); the
+     * caller flushes the batch before committing. A null batch indexes at once.
+     */
+    public CaseFile registerIn(DSLContext tx, NewCase request, LocalDate identified, SearchIndex.Batch batch) {
         UUID userId = session.user().id();
-        if (request.operationId() != null && OperationRepository.find(tx, request.operationId()).isEmpty()) {
-            throw HavenException.notFound("The operation no longer exists.");
-        }
         Person person = PersonRepository.insert(tx, request.person(), userId);
-        CaseFile saved = openCaseIn(tx, person.id(), request, identified);
+        CaseFile saved = openCaseIn(tx, person.id(), request, identified, batch == null);
+        if (batch != null) batch.add(person, saved.caseNumber());
         AuditLog.record(tx, session.user(), "PERSON_CREATE", "person", person.id(), null);
         return saved;
     }
@@ -76,11 +84,22 @@ public final class CaseService {
         LocalDate identified = request.identifiedOn() == null ? LocalDate.now() : request.identifiedOn();
         return db.inTransaction(tx -> {
             if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.notFound("This person no longer exists.");
-            return openCaseIn(tx, personId, request, identified);
+            return openCaseIn(tx, personId, request, identified, true);
         });
     }
 
-    private CaseFile openCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified) {
+    /**
+     * A case goes under an operation only for its members and coordinators (form, grid, import,
+     * linking a duplicate): otherwise anyone could file people under another team's raid.
+     */
+    private void requireMayAddTo(DSLContext tx, UUID operationId) {
+        if (operationId == null) return;
+        Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.notFound("The operation no longer exists."));
+        OperationMembers.requireMayAddPeople(tx, session.user(), op);
+    }
+
+    private CaseFile openCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified, boolean index) {
+        requireMayAddTo(tx, request.operationId());
         UUID userId = session.user().id();
         UUID assignee = request.assignedTo() != null ? request.assignedTo()
                 : (session.user().has(Role.CASEWORKER) ? userId : null);
@@ -88,7 +107,7 @@ public final class CaseService {
                 CaseStatus.IDENTIFIED, null, null, LegalRole.NONE, identified, null, 0);
         CaseFile saved = CaseRepository.insert(tx, draft, userId);
         EventRepository.insert(tx, saved.id(), EventType.IDENTIFICATION, identified, DatePrecision.DAY, request.note(), userId);
-        SearchIndex.reindex(tx, personId);
+        if (index) SearchIndex.reindex(tx, personId);
         AuditLog.record(tx, session.user(), "CASE_CREATE", "case", saved.id(), null);
         return saved;
     }

@@ -1,6 +1,7 @@
 package org.haven.cli;
 
 import java.io.PrintWriter;
+import org.haven.common.DiskFull;
 import org.haven.common.HavenException;
 import org.haven.common.Version;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
                 StatsCommand.class, SearchCommand.class, GuiCommand.class,
                 ExportCommand.class, SummaryCommand.class, AuditCommand.class, BackupCommand.class,
                 RestoreCommand.class, PersonCommand.class, ImportCommand.class, MatchCommand.class, BenchCommand.class,
-                SettingsCommand.class, ReportCommand.class})
+                SettingsCommand.class, ReportCommand.class, OperationCommand.class})
 public final class HavenCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HavenCommand.class);
 
@@ -43,6 +44,11 @@ public final class HavenCommand implements Runnable {
     /** Failures: one line, no stack trace, no personal data; exit 2, 3 or 1 by kind. */
     static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        if (DiskFull.isCause(e)) {
+            err.println("haven: " + DiskFull.MESSAGE);
+            err.flush();
+            return 1;
+        }
         if (e instanceof HavenException he) {
             err.println("haven: " + he.getMessage());
             err.flush();

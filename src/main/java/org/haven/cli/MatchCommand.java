@@ -54,9 +54,16 @@ final class MatchCommand implements Callable<Integer> {
         }
         try (Haven haven = home.open()) {
             System.out.println("score\tcase_number\twhy\tname_latin\tname_native");
-            for (MatchCandidate c : haven.matching().find(MatchQuery.byName(name, birthDate, age, country), limit)) {
+            MatchQuery query = MatchQuery.byName(name, birthDate, age, country);
+            for (MatchCandidate c : haven.matching().find(query, limit)) {
                 System.out.println(c.score() + "\t" + c.caseNumber() + "\t" + c.why() + "\t" + clean(c.nameLatin())
                         + "\t" + clean(c.nameNative()));
+            }
+            // Cases this user may not see are never listed; only that a likely match exists.
+            int hidden = haven.matching().hiddenMatches(query);
+            if (hidden > 0) {
+                System.err.println("haven: " + hidden + " more likely match" + (hidden == 1 ? "" : "es")
+                        + " in cases you cannot see: ask a coordinator before registering this person again.");
             }
         }
         return 0;

@@ -33,10 +33,17 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private volatile boolean closed;
     private volatile boolean compactOnClose;
+    private volatile boolean compactAfterGrowth;
     private volatile Runnable beforeCompaction = () -> {};
     private final Thread shutdownHook;
+    /**
+     * H2's file system for the database file: always the disk ("file:"). Tests only put a fault-injecting
+     * H2 file system here (a disk that fills up, see DiskFullTest): there is no other way to fill a disk in a test.
+     */
+    static volatile String filePathScheme = "file:";
     static final int COMPACT_BELOW_LIVE_PERCENT = 33;
     static final long COMPACT_MIN_FILE_BYTES = 4L << 20;
+    static final long COMPACT_AFTER_GROWTH_BYTES = 16L << 20;
 
     private Database(Path home, JdbcConnectionPool pool) {
         this.home = home;
@@ -133,7 +140,7 @@ public final class Database implements AutoCloseable {
         // CACHE_SIZE=131072 (KB): H2's default page cache is 16 MB; at 100k cases searches then decrypt the
         // same pages again and again (hit ratio ~50%). 128 MB holds the hot indexes (docs/benchmarks.md).
         // TRACE_LEVEL_FILE=0: no .trace.db file that could hold SQL with personal data.
-        return "jdbc:h2:file:" + home.resolve(FILE_BASE).toAbsolutePath()
+        return "jdbc:h2:" + filePathScheme + home.resolve(FILE_BASE).toAbsolutePath()
                 + ";CIPHER=AES;WRITE_DELAY=0;REUSE_SPACE=FALSE;CACHE_SIZE=131072;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
     }
 
@@ -235,6 +242,27 @@ public final class Database implements AutoCloseable {
         compactOnClose = true;
     }
 
+    /** The size of the database file now (0 if it cannot be read). */
+    public long fileSize() {
+        try {
+            return Files.size(home.resolve(FILE_BASE + ".mv.db"));
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * After a large write (an import): the file is rewritten at the next clean close (the end of the
+     * CLI command; log out or quit in the window; not the shutdown hook) when it grew by at least {@value #COMPACT_AFTER_GROWTH_BYTES}
+     * bytes and a quarter of its size before. Every page an import changes is appended as a new copy
+     * (REUSE_SPACE=FALSE), so a large import leaves mostly old copies behind, which the usual rule
+     * (live data under a third) does not always catch in a database that already holds much.
+     */
+    public void compactOnCloseIfGrown(long sizeBefore) {
+        long growth = fileSize() - sizeBefore;
+        if (growth >= COMPACT_AFTER_GROWTH_BYTES && growth >= sizeBefore / 4) compactAfterGrowth = true;
+    }
+
     /** Called just before a close rewrites the file (it can take a minute at 100,000 cases): the CLI says so. */
     public void beforeCompaction(Runnable notice) {
         this.beforeCompaction = notice;
@@ -266,7 +294,8 @@ public final class Database implements AutoCloseable {
         if (closed) return;
         closed = true;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            boolean compact = compactOnClose || (mayCompact && mostlyOldCopies(s));
+            // A deletion's rewrite happens even in the shutdown hook; space alone is left to a clean close.
+            boolean compact = compactOnClose || (mayCompact && (compactAfterGrowth || mostlyOldCopies(s)));
             if (compact) beforeCompaction.run();
             s.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException ignored) {

@@ -1,9 +1,13 @@
 package org.haven.intake;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,58 +39,130 @@ public final class CsvFiles {
 
     private CsvFiles() {}
 
+    /** A file's header line: the column names and the separator found in it. */
+    public record Header(List<String> names, char delimiter) {}
+
+    /** What {@link #forEachRow} read: the header, how many data rows, and the SHA-256 of the bytes (a file that changes between two passes is noticed). */
+    public record Scan(Header header, int rows, String sha256) {}
+
+    /** The whole file in memory (the import wizard shows its rows); see {@link #forEachRow} for the checks. */
     public static CsvTable read(Path file) {
-        byte[] bytes;
+        List<CsvTable.Row> rows = new ArrayList<>();
+        Scan scan = forEachRow(file, header -> rows::add);
+        return new CsvTable(scan.header().names(), List.copyOf(rows), scan.header().delimiter());
+    }
+
+    /**
+     * Reads the file one row at a time: {@code onHeader} gets the header and returns what receives
+     * each data row. Only one row is held at a time (a 47 MB list no longer sits in memory as bytes,
+     * text and rows at once). A file that is refused fails with one message, possibly after some rows
+     * were handed on: callers check in a first pass and write in a second.
+     */
+    public static Scan forEachRow(Path file, Function<Header, Consumer<CsvTable.Row>> onHeader) {
         try {
             if (!Files.isRegularFile(file)) throw HavenException.badInput("The file to import does not exist or is not a file: check its path.");
             if (Files.size(file) > MAX_BYTES) {
                 throw HavenException.badInput("The file is larger than 50 MB: split it into smaller lists and import them one by one.");
             }
-            bytes = Files.readAllBytes(file);
+            String sha256 = checkBytes(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                DigestInputStream digest = new DigestInputStream(new BufferedInputStream(in, 1 << 16), sha256());
+                Reader text = new BufferedReader(new InputStreamReader(digest, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+                Scan scan = parse(text, onHeader);
+                // Whatever the parser did not need to read still goes into the digest.
+                digest.transferTo(OutputStream.nullOutputStream());
+                if (!HexFormat.of().formatHex(digest.getMessageDigest().digest()).equals(sha256)) {
+                    throw HavenException.conflict("The file changed while it was being read: nothing was imported. Import it again.");
+                }
+                return new Scan(scan.header(), scan.rows(), sha256);
+            }
         } catch (NoSuchFileException e) {
             throw HavenException.badInput("The file to import does not exist: check its path.");
+        } catch (CharacterCodingException e) {
+            throw HavenException.badInput("The file is not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8' and import it again.");
         } catch (IOException e) {
             throw HavenException.badInput("The file to import cannot be read: check that it exists and that you may read it.");
         }
-        return parse(bytes);
     }
 
-    static CsvTable parse(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw HavenException.badInput("The file is UTF-16 text (Excel's 'Unicode Text'): save it as 'CSV UTF-8' and import it again.");
+    /** A first look at the bytes, streamed: UTF-16 and binary files are refused by name; the SHA-256 of the whole file. */
+    private static String checkBytes(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            boolean first = true;
+            for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+                if (first && n >= 2 && ((buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE) || (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF))) {
+                    throw HavenException.badInput("The file is UTF-16 text (Excel's 'Unicode Text'): save it as 'CSV UTF-8' and import it again.");
+                }
+                first = false;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == 0) throw HavenException.badInput("The file is not a text file (it contains binary data): export the list from the spreadsheet as CSV UTF-8.");
+                }
+                digest.update(buffer, 0, n);
+            }
         }
-        for (byte b : bytes) {
-            if (b == 0) throw HavenException.badInput("The file is not a text file (it contains binary data): export the list from the spreadsheet as CSV UTF-8.");
-        }
-        String text;
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw HavenException.badInput("The file is not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8' and import it again.");
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        if (text.isBlank()) throw HavenException.badInput("The file is empty: there is nothing to import.");
-        int newline = text.indexOf('\n');
-        String headerLine = newline < 0 ? text : text.substring(0, newline);
-        char delimiter = detectDelimiter(headerLine);
+    }
+
+    private static Scan parse(Reader text, Function<Header, Consumer<CsvTable.Row>> onHeader) throws IOException {
+        text.mark(2);
+        if (text.read() != '\uFEFF') text.reset();
+        // The separator is read from the header line (its first MB at most), then the reader goes back to its start.
+        int limit = 1 << 20;
+        text.mark(limit + 1);
+        StringBuilder first = new StringBuilder();
+        for (int c; first.length() < limit && (c = text.read()) >= 0 && c != '\n'; ) first.append((char) c);
+        text.reset();
+        char delimiter = detectDelimiter(first.toString());
 
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(false).get();
         List<String> headers = null;
-        List<CsvTable.Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            for (CSVRecord record : parser) {
+        Consumer<CsvTable.Row> each = null;
+        boolean leadingBlank = false;
+        int rows = 0;
+        // The parser would close the reader at the end; the caller still reads the rest for its digest.
+        Reader kept = new java.io.FilterReader(text) {
+            @Override
+            public void close() {}
+        };
+        try (CSVParser parser = CSVParser.parse(kept, format)) {
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) break;
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    if (e.getCause() instanceof CharacterCodingException coding) throw coding;
+                    // Commons CSV reports an unclosed quote this way; its message quotes the data, so it is not shown.
+                    throw HavenException.badInput("The file is not valid CSV (a quote is not closed, or a quoted field is followed by other text): check the quotes.");
+                }
                 int number = (int) record.getRecordNumber();
                 List<String> values = record.toList();
+                boolean blank = values.stream().allMatch(String::isBlank);
                 if (headers == null) {
-                    headers = values.stream().map(String::strip).toList();
-                    if (headers.stream().allMatch(String::isEmpty)) {
-                        throw HavenException.badInput("The first row of the file is empty: it must hold the column names.");
+                    // A blank first line: the file is empty if nothing but blank lines follow; otherwise its header is missing.
+                    if (blank) {
+                        leadingBlank = true;
+                        continue;
                     }
+                    if (leadingBlank) throw HavenException.badInput("The first row of the file is empty: it must hold the column names.");
+                    headers = values.stream().map(String::strip).toList();
+                    each = onHeader.apply(new Header(headers, delimiter));
                     continue;
                 }
-                if (values.stream().allMatch(String::isBlank)) continue; // a blank spreadsheet row: skipped, still counted
+                if (blank) continue; // a blank spreadsheet row: skipped, still counted
                 if (values.size() != headers.size()) {
                     // Trailing empty cells some spreadsheets add are harmless; anything else means broken separators or quotes.
                     boolean onlyEmptyExtra = values.size() > headers.size()
@@ -92,20 +173,20 @@ public final class CsvFiles {
                     }
                     values = values.subList(0, headers.size());
                 }
-                rows.add(new CsvTable.Row(number, List.copyOf(values)));
-                if (rows.size() > MAX_ROWS) {
+                if (++rows > MAX_ROWS) {
                     throw HavenException.badInput("The file has more than " + MAX_ROWS + " rows: split it into smaller lists.");
                 }
+                // Outside the parser's error handling: what the receiver throws (a database error) is its own.
+                each.accept(new CsvTable.Row(number, List.copyOf(values)));
             }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            // Commons CSV reports an unclosed quote this way; its message quotes the data, so it is not shown.
-            throw HavenException.badInput("The file is not valid CSV (a quote is not closed, or a quoted field is followed by other text): check the quotes.");
+        } catch (CharacterCodingException e) {
+            throw e;
         } catch (IOException e) {
             throw HavenException.badInput("The file is not valid CSV: check the quotes and separators.");
         }
         if (headers == null) throw HavenException.badInput("The file is empty: there is nothing to import.");
-        if (rows.isEmpty()) throw HavenException.badInput("The file has a header line but no rows: there is nothing to import.");
-        return new CsvTable(headers, List.copyOf(rows), delimiter);
+        if (rows == 0) throw HavenException.badInput("The file has a header line but no rows: there is nothing to import.");
+        return new Scan(new Header(headers, delimiter), rows, null);
     }
 
     /** The most frequent of , ; and tab in the header line outside quotes; comma when none occurs. */

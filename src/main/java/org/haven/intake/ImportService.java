@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.haven.Haven;
 import org.haven.cases.NewCase;
+import org.haven.cases.SearchIndex;
 import org.haven.common.HavenException;
 import org.haven.operations.Operation;
 import org.haven.people.DocumentStatus;
+import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
+import org.haven.operations.OperationService;
 import org.haven.people.Person;
 import org.haven.security.AuditLog;
 import org.jooq.DSLContext;
@@ -92,14 +95,83 @@ public final class ImportService {
     public record Report(int imported, boolean committed, boolean dryRun, String operationCode,
                          List<RowResult> rejected, List<RowResult> possibleDuplicates) {}
 
-    /** Reads, checks and imports a file: the CLI's `import`. */
+    /**
+     * Reads, checks and imports a file: the CLI's `import`. The file is streamed twice and never held
+     * in memory: a first pass checks every row (and looks for likely duplicates), keeping only what
+     * the report needs; when the import goes ahead, a second pass registers the valid rows in one
+     * transaction. A file that changes between the passes is refused (nothing imported).
+     */
     public Report importFile(Path file, Path mappingFile, Target target, boolean skipInvalid, boolean dryRun) {
         haven.session().requireCaseData();
         Operation existing = resolve(target);
-        CsvTable table = CsvFiles.read(file);
-        ColumnMapping mapping = mappingFile == null ? ColumnMapping.guess(table.headers()) : ColumnMapping.read(mappingFile, table.headers());
-        Preview preview = preview(table, mapping, identifiedOn(existing), null);
-        return commit(preview, target, skipInvalid, dryRun, null);
+        LocalDate identifiedOn = identifiedOn(existing);
+        LocalDate today = LocalDate.now();
+        ColumnMapping[] mapping = new ColumnMapping[1];
+        List<RowResult> rejected = new ArrayList<>();
+        List<RowResult> dups = new ArrayList<>();
+        int[] valid = {0};
+        CsvFiles.Scan first = CsvFiles.forEachRow(file, header -> {
+            mapping[0] = mappingFile == null ? ColumnMapping.guess(header.names()) : ColumnMapping.read(mappingFile, header.names());
+            requireColumns(mapping[0]);
+            return row -> {
+                RowResult checked = check(row, mapping[0], identifiedOn, today);
+                // The report needs the row numbers, errors and duplicates, not the people: they are not kept.
+                if (!checked.valid()) rejected.add(new RowResult(checked.rowNumber(), null, checked.errors(), List.of()));
+                else {
+                    valid[0]++;
+                    if (!checked.duplicates().isEmpty()) dups.add(new RowResult(checked.rowNumber(), null, List.of(), checked.duplicates()));
+                }
+            };
+        });
+        String code = existing == null ? null : existing.code();
+        if (!rejected.isEmpty() && !skipInvalid) return new Report(0, false, dryRun, code, rejected, dups);
+        if (dryRun) return new Report(valid[0], false, true, code, rejected, dups);
+        if (valid[0] == 0) return new Report(0, false, false, code, rejected, dups); // nothing to write
+        String newCode = existing == null ? haven.operations().nextCode(today) : null;
+        long sizeBefore = haven.database().fileSize();
+        String savedCode = haven.database().inTransaction(tx -> {
+            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
+            SearchIndex.Batch index = new SearchIndex.Batch(tx);
+            int[] done = {0};
+            CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
+                RowParser.Parsed parsed = RowParser.parse(values(row, mapping[0]), identifiedOn, today);
+                if (!parsed.valid()) return; // listed by the first pass (only with skipInvalid are there any)
+                haven.cases().registerIn(tx, new NewCase(parsed.person(), op.id(), identifiedOn, null, null), identifiedOn, index);
+                done[0]++;
+            });
+            if (!second.sha256().equals(first.sha256()) || done[0] != valid[0]) {
+                throw HavenException.conflict("The file changed while it was being imported: nothing was imported. Import it again.");
+            }
+            index.flush();
+            AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + done[0] + ",skipped=" + rejected.size());
+            return op.code();
+        });
+        haven.database().compactOnCloseIfGrown(sizeBefore);
+        return new Report(valid[0], true, false, savedCode, List.copyOf(rejected), List.copyOf(dups));
+    }
+
+    private static void requireColumns(ColumnMapping mapping) {
+        List<IntakeField> missing = REQUIRED.stream().filter(f -> mapping.column(f).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw HavenException.badInput("No column holds " + String.join(", ", missing.stream().map(IntakeField::header).toList())
+                    + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
+        }
+    }
+
+    /** A row's cells by field; an empty document status means "unknown" (lists rarely say where the document is). */
+    private static Map<IntakeField, String> values(CsvTable.Row row, ColumnMapping mapping) {
+        Map<IntakeField, String> values = new EnumMap<>(IntakeField.class);
+        mapping.asMap().forEach((field, column) -> values.put(field, row.values().get(column)));
+        String doc = values.get(IntakeField.DOCUMENT_STATUS);
+        if (doc == null || doc.isBlank()) values.put(IntakeField.DOCUMENT_STATUS, DocumentStatus.UNKNOWN.name());
+        return values;
+    }
+
+    /** One row checked, with the likely duplicates of a valid one. */
+    private RowResult check(CsvTable.Row row, ColumnMapping mapping, LocalDate identifiedOn, LocalDate today) {
+        RowParser.Parsed parsed = RowParser.parse(values(row, mapping), identifiedOn, today);
+        List<DuplicateHook.PossibleDuplicate> dups = parsed.valid() ? duplicates.likelyDuplicates(parsed.person()) : List.of();
+        return new RowResult(row.number(), parsed.person(), parsed.errors(), dups);
     }
 
     /** The operation a target names (null for a new one); BAD_INPUT / NOT_FOUND when unusable. */
@@ -112,9 +184,12 @@ public final class ImportService {
             if (target.newOperationName().strip().length() > 200) throw HavenException.badInput("The operation name is too long (at most 200 characters).");
             return null;
         }
-        return haven.operations().findByCode(target.operationCode())
+        Operation op = haven.operations().findByCode(target.operationCode())
                 .orElseThrow(() -> HavenException.notFound("No operation with the code " + target.operationCode().strip()
                         + ": check the code, or use --new-operation NAME to create one."));
+        // Checked before the file is read: importing must never be a way into another team's operation.
+        OperationMembers.requireMayAddPeople(haven.database().dsl(), haven.user(), op);
+        return op;
     }
 
     /** The identification date for people registered under an operation: its date, or today for a new one. */
@@ -129,14 +204,7 @@ public final class ImportService {
         LocalDate today = LocalDate.now();
         List<RowResult> results = new ArrayList<>(table.rows().size());
         for (CsvTable.Row row : table.rows()) {
-            Map<IntakeField, String> values = new EnumMap<>(IntakeField.class);
-            mapping.asMap().forEach((field, column) -> values.put(field, row.values().get(column)));
-            // Lists rarely say where the document is: no column or an empty cell means "unknown".
-            String doc = values.get(IntakeField.DOCUMENT_STATUS);
-            if (doc == null || doc.isBlank()) values.put(IntakeField.DOCUMENT_STATUS, DocumentStatus.UNKNOWN.name());
-            RowParser.Parsed parsed = RowParser.parse(values, identifiedOn, today);
-            List<DuplicateHook.PossibleDuplicate> dups = parsed.valid() ? duplicates.likelyDuplicates(parsed.person()) : List.of();
-            results.add(new RowResult(row.number(), parsed.person(), parsed.errors(), dups));
+            results.add(check(row, mapping, identifiedOn, today));
             if (progress != null) progress.accept(results.size());
         }
         return new Preview(table, mapping, identifiedOn, List.copyOf(results));
@@ -162,17 +230,21 @@ public final class ImportService {
         if (dryRun) return new Report(valid.size(), false, true, code, rejected, dups);
         if (valid.isEmpty()) return new Report(0, false, false, code, rejected, dups); // nothing to write
         String newCode = existing == null ? haven.operations().nextCode(LocalDate.now()) : null;
+        long sizeBefore = haven.database().fileSize();
         String savedCode = haven.database().inTransaction(tx -> {
             Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
             int done = 0;
+            SearchIndex.Batch index = new SearchIndex.Batch(tx);
             for (RowResult r : valid) {
-                haven.cases().registerIn(tx, new NewCase(r.person(), op.id(), preview.identifiedOn(), null, null), preview.identifiedOn());
+                haven.cases().registerIn(tx, new NewCase(r.person(), op.id(), preview.identifiedOn(), null, null), preview.identifiedOn(), index);
                 if (progress != null) progress.accept(++done);
             }
+            index.flush();
             AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(),
                     "imported=" + valid.size() + ",skipped=" + rejected.size());
             return op.code();
         });
+        haven.database().compactOnCloseIfGrown(sizeBefore);
         return new Report(valid.size(), true, false, savedCode, rejected, dups);
     }
 
@@ -180,6 +252,7 @@ public final class ImportService {
         Operation draft = new Operation(null, code, name, LocalDate.now(), null, null, null, null, null, 0);
         Operation saved = OperationRepository.insert(tx, draft, haven.user().id());
         AuditLog.record(tx, haven.user(), "OPERATION_CREATE", "operation", saved.id(), null);
+        OperationService.joinAsCreator(tx, haven.user(), saved);
         return saved;
     }
 }

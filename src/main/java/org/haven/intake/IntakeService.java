@@ -9,6 +9,7 @@ import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.NewCase;
 import org.haven.operations.Operation;
+import org.haven.operations.OperationMembers;
 import org.haven.security.AuditLog;
 
 /**
@@ -57,6 +58,7 @@ public final class IntakeService {
     public SaveResult save(UUID operationId, List<List<String>> rows) {
         haven.session().requireCaseData();
         Operation op = haven.operations().get(operationId);
+        OperationMembers.requireMayAddPeople(haven.database().dsl(), haven.user(), op);
         LocalDate identified = identifiedOn(op);
         List<Integer> saved = new ArrayList<>();
         List<Integer> kept = new ArrayList<>();

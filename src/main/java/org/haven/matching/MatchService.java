@@ -58,31 +58,13 @@ public final class MatchService {
     /** Likely matches, best first, at most {@code limit}; only people with a case the user may see. */
     public List<MatchCandidate> find(MatchQuery query, int limit) {
         session.requireCaseData();
-        ensureIndex();
         List<NameKeys.Variant> names = NameKeys.variants(query.nameLatin(), query.nameNative(), query.aliases());
         if (names.isEmpty()) return List.of();
         MatchScorer.Subject subject = new MatchScorer.Subject(names, query.birthDate(), query.estimatedAge(),
                 LocalDate.now(), query.nationality());
         DSLContext dsl = db.dsl();
-        Integer birthYear = MatchIndex.birthYear(query.birthDate(), query.estimatedAge(), null);
-        List<UUID> blocked = new ArrayList<>(MatchIndex.block(dsl, NameKeys.queryKeys(names), birthYear, BLOCK_CAP));
-        if (query.excludePersonId() != null) {
-            blocked.remove(query.excludePersonId());
-            blocked.removeAll(distinctFrom(dsl, query.excludePersonId()));
-        }
-        if (blocked.isEmpty()) return List.of();
-
-        // Score every blocked person from the compact match_name rows (no transliteration, no wide rows).
-        record Hit(UUID id, MatchScorer.Scored scored) {}
-        List<Hit> hits = new ArrayList<>();
-        for (Record r : dsl.select(MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS, MATCH_NAME.BIRTH_DATE,
-                        MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
-                .from(MATCH_NAME).where(MATCH_NAME.PERSON_ID.in(blocked)).fetch()) {
-            MatchScorer.Scored scored = MatchScorer.score(subject, subject(r, NameKeys.decode(r.get(MATCH_NAME.VARIANTS), null, null, null)));
-            if (scored != null) hits.add(new Hit(r.get(MATCH_NAME.PERSON_ID), scored));
-        }
-        hits.sort(Comparator.comparingInt((Hit h) -> -h.scored().score())
-                .thenComparing(h -> -h.scored().nameSimilarity()).thenComparing(Hit::id));
+        List<Hit> hits = hits(dsl, query, names, subject);
+        if (hits.isEmpty()) return List.of();
 
         // Then the best ones in full, a few at a time: the latest case the user may see (a person
         // whose cases they may not see is left out), and the reasons again with the written names.
@@ -120,6 +102,50 @@ public final class MatchService {
             }
         }
         return out;
+    }
+
+    private record Hit(UUID id, MatchScorer.Scored scored) {}
+
+    /** Every blocked person scored from the compact match_name rows (no transliteration, no wide rows), best first. */
+    private List<Hit> hits(DSLContext dsl, MatchQuery query, List<NameKeys.Variant> names, MatchScorer.Subject subject) {
+        ensureIndex();
+        Integer birthYear = MatchIndex.birthYear(query.birthDate(), query.estimatedAge(), null);
+        List<UUID> blocked = new ArrayList<>(MatchIndex.block(dsl, NameKeys.queryKeys(names), birthYear, BLOCK_CAP));
+        if (query.excludePersonId() != null) {
+            blocked.remove(query.excludePersonId());
+            blocked.removeAll(distinctFrom(dsl, query.excludePersonId()));
+        }
+        if (blocked.isEmpty()) return List.of();
+        List<Hit> hits = new ArrayList<>();
+        for (Record r : dsl.select(MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS, MATCH_NAME.BIRTH_DATE,
+                        MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
+                .from(MATCH_NAME).where(MATCH_NAME.PERSON_ID.in(blocked)).fetch()) {
+            MatchScorer.Scored scored = MatchScorer.score(subject, subject(r, NameKeys.decode(r.get(MATCH_NAME.VARIANTS), null, null, null)));
+            if (scored != null) hits.add(new Hit(r.get(MATCH_NAME.PERSON_ID), scored));
+        }
+        hits.sort(Comparator.comparingInt((Hit h) -> -h.scored().score())
+                .thenComparing(h -> -h.scored().nameSimilarity()).thenComparing(Hit::id));
+        return hits;
+    }
+
+    /**
+     * How many likely matches {@link #find} leaves out because none of their cases is one the user
+     * may see: the caseworker learns that a likely match exists (so they ask a coordinator before
+     * registering a duplicate), never whose or which case. Zero for coordinators.
+     */
+    public int hiddenMatches(MatchQuery query) {
+        session.requireCaseData();
+        if (session.user().seesAllCases()) return 0;
+        List<NameKeys.Variant> names = NameKeys.variants(query.nameLatin(), query.nameNative(), query.aliases());
+        if (names.isEmpty()) return 0;
+        MatchScorer.Subject subject = new MatchScorer.Subject(names, query.birthDate(), query.estimatedAge(),
+                LocalDate.now(), query.nationality());
+        DSLContext dsl = db.dsl();
+        List<UUID> ids = hits(dsl, query, names, subject).stream().map(Hit::id).toList();
+        if (ids.isEmpty()) return 0;
+        Set<UUID> visible = new java.util.HashSet<>(dsl.selectDistinct(CASE_FILE.PERSON_ID).from(CASE_FILE)
+                .where(CASE_FILE.PERSON_ID.in(ids)).and(CaseAccess.visibleTo(session.user())).fetch(CASE_FILE.PERSON_ID));
+        return (int) ids.stream().filter(id -> !visible.contains(id)).count();
     }
 
     private static MatchScorer.Subject subject(Record r, List<NameKeys.Variant> variants) {

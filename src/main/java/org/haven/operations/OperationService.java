@@ -1,5 +1,6 @@
 package org.haven.operations;
 
+import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
@@ -18,8 +19,11 @@ import org.haven.common.ValidationErrors;
 import org.haven.db.Database;
 import org.haven.people.Sex;
 import org.haven.security.AuditLog;
+import org.haven.security.Role;
 import org.haven.security.Session;
+import org.haven.security.User;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /** Raids and rescue operations: create, edit, list. */
@@ -56,8 +60,70 @@ public final class OperationService {
             }
             Operation saved = OperationRepository.insert(tx, draft, session.user().id());
             AuditLog.record(tx, session.user(), "OPERATION_CREATE", "operation", saved.id(), null);
+            joinAsCreator(tx, session.user(), saved);
             return saved;
         });
+    }
+
+    /** Whoever creates an operation (form or import) is its first member, audited in the same transaction. */
+    public static void joinAsCreator(DSLContext tx, User creator, Operation operation) {
+        if (OperationMembers.add(tx, operation.id(), creator.id(), creator.id())) {
+            AuditLog.record(tx, creator, "OPERATION_MEMBER_ADD", "operation", operation.id(), "user=" + creator.id() + ",creator");
+        }
+    }
+
+    /** The operations this user may add people to: every one for coordinators, their memberships for caseworkers. */
+    public List<Operation> listForRegistration() {
+        session.requireCaseData();
+        List<Operation> all = OperationRepository.all(db.dsl());
+        if (session.user().has(Role.COORDINATOR)) return all;
+        java.util.Set<UUID> mine = new java.util.HashSet<>(OperationMembers.operationsOf(db.dsl(), session.user().id()));
+        return all.stream().filter(o -> mine.contains(o.id())).toList();
+    }
+
+    /** Whether this user may add people to the operation (coordinator, or member). */
+    public boolean mayAddPeople(UUID operationId) {
+        session.requireCaseData();
+        return OperationMembers.mayAddPeople(db.dsl(), session.user(), operationId);
+    }
+
+    /** The members' user names (anyone who sees case data may read them: staff names, no client data). */
+    public List<String> members(UUID operationId) {
+        session.requireCaseData();
+        get(operationId);
+        return OperationMembers.usernames(db.dsl(), operationId);
+    }
+
+    /** Puts a caseworker on the operation (coordinators): they then see all its cases and may add people to it. */
+    public boolean addMember(UUID operationId, String username) {
+        session.require(Role.COORDINATOR);
+        return db.inTransaction(tx -> {
+            Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.notFound("This operation no longer exists."));
+            UUID userId = userId(tx, username);
+            boolean added = OperationMembers.add(tx, op.id(), userId, session.user().id());
+            if (added) AuditLog.record(tx, session.user(), "OPERATION_MEMBER_ADD", "operation", op.id(), "user=" + userId);
+            return added;
+        });
+    }
+
+    /** Takes a member off the operation (coordinators); their own and assigned cases stay visible to them. */
+    public boolean removeMember(UUID operationId, String username) {
+        session.require(Role.COORDINATOR);
+        return db.inTransaction(tx -> {
+            Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.notFound("This operation no longer exists."));
+            UUID userId = userId(tx, username);
+            boolean removed = OperationMembers.remove(tx, op.id(), userId);
+            if (removed) AuditLog.record(tx, session.user(), "OPERATION_MEMBER_REMOVE", "operation", op.id(), "user=" + userId);
+            return removed;
+        });
+    }
+
+    private static UUID userId(DSLContext tx, String username) {
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty()) throw HavenException.badInput("Give a user name.");
+        UUID id = tx.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(name)).fetchOne(APP_USER.ID);
+        if (id == null) throw HavenException.notFound("No user named " + name + ": see 'haven user list'.");
+        return id;
     }
 
     public Operation update(Operation changed) {

@@ -28,6 +28,7 @@ import org.haven.common.HavenException;
 import org.haven.common.Messages;
 import org.haven.db.Database;
 import org.haven.operations.Operation;
+import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
@@ -43,7 +44,7 @@ import org.jooq.DSLContext;
  * Case summaries as PDF, for one case, a selection or a whole operation.
  *
  * <p>Who may: anyone who may see the case (coordinators every case; caseworkers the cases
- * {@link CaseAccess} shows them, i.e. their own and their operations'). A summary shows no more than
+ * {@link CaseAccess} shows them, i.e. their own and those of operations they are a member of). A summary shows no more than
  * the case view already shows that user, and caseworkers in the field are the ones who hand a
  * partner a referral summary, so the rule is the same as for opening the case. For an operation,
  * the summary holds the cases of that operation the user can see. Every produced summary is audited
@@ -117,6 +118,10 @@ public final class SummaryService {
         session.requireCaseData();
         CaseQuery q = new CaseQuery(null, null, null, operationId, CaseQuery.SortColumn.CASE_NUMBER, false, 0, MAX_CASES + 1);
         List<UUID> ids = CaseRepository.search(db.dsl(), q, session.user()).stream().map(CaseListItem::caseId).toList();
+        if (ids.isEmpty() && !session.user().seesAllCases() && !OperationMembers.isMember(db.dsl(), operationId, session.user().id())
+                && db.dsl().fetchExists(org.haven.db.jooq.Tables.CASE_FILE, org.haven.db.jooq.Tables.CASE_FILE.OPERATION_ID.eq(operationId))) {
+            throw HavenException.denied("Not allowed: you are not a member of this operation and none of its cases is yours.");
+        }
         if (ids.isEmpty()) throw HavenException.notFound("This operation has no case you can see.");
         if (ids.size() > MAX_CASES) throw HavenException.badInput("At most " + MAX_CASES + " cases go into one summary file.");
         return ids;

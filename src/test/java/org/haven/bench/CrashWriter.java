@@ -21,6 +21,10 @@ public final class CrashWriter {
         Haven haven = TestHaven.login(home);
         System.out.println("READY");
         System.out.flush();
+        if (args.length > 1 && args[1].equals("import")) {
+            importThenClose(haven, Path.of(args[2]), args[3]);
+            return;
+        }
         if (args.length > 1 && args[1].equals("compact")) {
             growThenClose(haven, home.resolve("haven.mv.db"), Long.parseLong(args[2]));
             return;
@@ -56,6 +60,24 @@ public final class CrashWriter {
         System.out.println("CLOSING");
         System.out.flush();
         long start = System.nanoTime();
+        haven.close();
+        System.out.println("CLOSED " + (System.nanoTime() - start) / 1_000_000);
+        System.out.flush();
+    }
+
+    /**
+     * Imports a list under a new operation (one transaction), then closes (a large import makes the
+     * close rewrite the file). Lines: "IMPORTING", "IMPORTED n", "CLOSING", "CLOSED millis".
+     */
+    private static void importThenClose(Haven haven, Path csv, String operationName) {
+        System.out.println("IMPORTING");
+        System.out.flush();
+        long start = System.nanoTime();
+        int imported = new org.haven.intake.ImportService(haven, c -> java.util.List.of())
+                .importFile(csv, null, org.haven.intake.ImportService.Target.create(operationName), false, false).imported();
+        System.out.println("IMPORTED " + imported);
+        System.out.println("CLOSING");
+        System.out.flush();
         haven.close();
         System.out.println("CLOSED " + (System.nanoTime() - start) / 1_000_000);
         System.out.flush();

@@ -216,7 +216,7 @@ public final class PersonFormDialog {
 
     private void fill() {
         if (original == null) {
-            FxTasks.run(() -> window.haven().operations().list(), ops -> {
+            FxTasks.run(() -> window.haven().operations().listForRegistration(), ops -> {
                 List<Operation> items = new ArrayList<>();
                 items.add(null);
                 items.addAll(ops.stream().sorted((a, b) -> b.date().compareTo(a.date())).toList());

@@ -85,7 +85,7 @@ public final class ImportWizard extends BorderPane {
         setCenter(buildMappingAndPreview());
         setBottom(buildActions());
 
-        FxTasks.run(() -> haven.operations().list(), list -> {
+        FxTasks.run(() -> haven.operations().listForRegistration(), list -> {
             operations.setItems(FXCollections.observableArrayList(list));
             if (!list.isEmpty()) operations.getSelectionModel().selectFirst();
             else useNew.setSelected(true);

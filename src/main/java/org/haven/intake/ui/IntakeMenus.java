@@ -40,7 +40,7 @@ public final class IntakeMenus {
     }
 
     private static void chooseOperationForGrid(MainWindow window) {
-        FxTasks.run(() -> window.haven().operations().list(), operations -> {
+        FxTasks.run(() -> window.haven().operations().listForRegistration(), operations -> {
             if (operations.isEmpty()) {
                 Alert none = new Alert(Alert.AlertType.INFORMATION, I18n.t("intake.menu.noOperation"), ButtonType.OK);
                 none.initOwner(window.stage());

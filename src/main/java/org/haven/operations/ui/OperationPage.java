@@ -59,7 +59,7 @@ public final class OperationPage extends BorderPane {
     private int total;
 
     private record Loaded(Operation operation, OperationSummary summary, ScreeningCounts screening,
-                          List<CaseListItem> page, int total) {}
+                          List<CaseListItem> page, int total, List<String> members) {}
 
     public OperationPage(Haven haven, UUID operationId, Consumer<UUID> openCase) {
         this.haven = haven;
@@ -109,7 +109,7 @@ public final class OperationPage extends BorderPane {
             Operation op = haven.operations().get(operationId);
             CaseQuery q = query().page(from, PAGE);
             return new Loaded(op, haven.operations().summary(operationId), haven.screening().counts(operationId),
-                    haven.cases().search(q), haven.cases().count(q));
+                    haven.cases().search(q), haven.cases().count(q), haven.operations().members(operationId));
         }, this::show);
     }
 
@@ -141,7 +141,8 @@ public final class OperationPage extends BorderPane {
                 card("operation.summary.byStatus", labelled(l.summary().byStatus())),
                 card("operation.summary.byNationality", nationalities(l.summary().byNationality())),
                 card("operation.summary.bySex", labelled(l.summary().bySex())),
-                card("operation.summary.byScreening", screening(l.screening())));
+                card("operation.summary.byScreening", screening(l.screening())),
+                members(l.members()));
         Label totalLabel = new Label(I18n.t("operation.summary.cases", l.summary().cases()));
         totalLabel.setId("operationTotal");
         totalLabel.getStyleClass().add(Styles.TITLE_4);
@@ -149,6 +150,49 @@ public final class OperationPage extends BorderPane {
         total = l.total();
         table.getItems().setAll(l.page());
         showPaging();
+    }
+
+    /** Who a coordinator put on this operation (they see all its cases); coordinators add and remove them here. */
+    private Node members(List<String> names) {
+        Label t = new Label(I18n.t("operation.members"));
+        t.getStyleClass().add(Styles.TEXT_BOLD);
+        Label list = new Label(names.isEmpty() ? I18n.t("operation.members.none") : String.join("\n", names));
+        list.setId("operationMembers");
+        Label hint = new Label(I18n.t("operation.members.hint"));
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        hint.setMaxWidth(220);
+        VBox box = new VBox(6, t, list, hint);
+        if (haven.user().has(org.haven.security.Role.COORDINATOR)) {
+            Button add = new Button(I18n.t("operation.members.add"), new FontIcon("mdi2a-account-plus"));
+            add.setId("operationMemberAdd");
+            add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+            add.setOnAction(e -> askName(I18n.t("operation.members.add"), List.of()).ifPresent(name ->
+                    FxTasks.run(() -> haven.operations().addMember(operationId, name), done -> reload())));
+            Button remove = new Button(I18n.t("operation.members.remove"), new FontIcon("mdi2a-account-minus"));
+            remove.setId("operationMemberRemove");
+            remove.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+            remove.setDisable(names.isEmpty());
+            remove.setOnAction(e -> askName(I18n.t("operation.members.remove"), names).ifPresent(name ->
+                    FxTasks.run(() -> haven.operations().removeMember(operationId, name), done -> reload())));
+            box.getChildren().add(new HBox(4, add, remove));
+        }
+        box.setPadding(new Insets(10));
+        box.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-background-radius: 6;");
+        box.setMinWidth(200);
+        return box;
+    }
+
+    /** A user name typed (add) or chosen among the members (remove). */
+    private java.util.Optional<String> askName(String title, List<String> choices) {
+        javafx.scene.control.Dialog<String> dialog = choices.isEmpty()
+                ? new javafx.scene.control.TextInputDialog()
+                : new javafx.scene.control.ChoiceDialog<>(choices.getFirst(), choices);
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        dialog.setContentText(I18n.t("operation.members.addPrompt"));
+        if (getScene() != null) dialog.initOwner(getScene().getWindow());
+        return dialog.showAndWait().map(String::strip).filter(n -> !n.isEmpty());
     }
 
     private void showPaging() {

@@ -44,6 +44,33 @@ public final class MatchIndex {
         insert.execute();
     }
 
+    /**
+     * The rows {@link #reindex} writes, for many people saved in this transaction (an import): names
+     * in key order, then keys in key order, as batches, so each page of the index is written once
+     * per batch instead of once per person. {@code createdYear}: each person's created_at year.
+     */
+    public static void indexNew(DSLContext tx, List<Person> people, java.util.Map<UUID, Integer> createdYear) {
+        record Key(String key, UUID personId, Integer year) {}
+        List<Person> byId = new ArrayList<>(people);
+        byId.sort((a, b) -> org.haven.db.UuidOrder.COMPARATOR.compare(a.id(), b.id()));
+        List<Key> keys = new ArrayList<>();
+        var names = tx.batch(tx.insertInto(MATCH_NAME, MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS, MATCH_NAME.BIRTH_DATE,
+                MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY).values((UUID) null, null, null, null, null, null));
+        for (Person p : byId) {
+            List<NameKeys.Variant> variants = NameKeys.variants(p.nameLatin(), p.nameNative(), p.aliases());
+            Integer created = createdYear.get(p.id());
+            names.bind(p.id(), NameKeys.encode(variants), p.birthDate(), p.estimatedAge(), created, p.nationality());
+            Integer year = birthYear(p.birthDate(), p.estimatedAge(), created);
+            for (String k : NameKeys.keys(variants)) keys.add(new Key(k, p.id(), year));
+        }
+        if (!byId.isEmpty()) names.execute();
+        if (keys.isEmpty()) return;
+        keys.sort(java.util.Comparator.comparing(Key::key).thenComparing(Key::personId, org.haven.db.UuidOrder.COMPARATOR));
+        var insert = tx.batch(tx.insertInto(MATCH_KEY, MATCH_KEY.MKEY, MATCH_KEY.PERSON_ID, MATCH_KEY.BIRTH_YEAR).values((String) null, null, null));
+        for (Key k : keys) insert.bind(k.key(), k.personId(), k.year());
+        insert.execute();
+    }
+
     public static Set<String> keysOf(String nameLatin, String nameNative, String aliases) {
         return NameKeys.keys(NameKeys.variants(nameLatin, nameNative, aliases));
     }

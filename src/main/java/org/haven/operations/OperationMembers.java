@@ -1,0 +1,72 @@
+package org.haven.operations;
+
+import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.db.jooq.Tables.OPERATION_MEMBER;
+
+import java.util.List;
+import java.util.UUID;
+import org.haven.db.Audit;
+import org.haven.db.Ids;
+import org.haven.security.Role;
+import org.haven.security.User;
+import org.jooq.DSLContext;
+
+/**
+ * Operation membership rows (V10): the caseworkers a coordinator put on an operation, inside the
+ * caller's transaction. Membership is what lets a caseworker see every case of an operation and add
+ * people to it (see {@link org.haven.cases.CaseAccess}).
+ */
+public final class OperationMembers {
+    private OperationMembers() {}
+
+    public static boolean isMember(DSLContext tx, UUID operationId, UUID userId) {
+        return tx.fetchExists(OPERATION_MEMBER, OPERATION_MEMBER.OPERATION_ID.eq(operationId).and(OPERATION_MEMBER.USER_ID.eq(userId)));
+    }
+
+    /** Coordinators may add people to any operation; anyone else only to an operation they are a member of. */
+    public static boolean mayAddPeople(DSLContext tx, User user, UUID operationId) {
+        return user.has(Role.COORDINATOR) || (user.seesCaseData() && isMember(tx, operationId, user.id()));
+    }
+
+    /** DENIED unless the user may add people to the operation (import, intake grid, registration under it). */
+    public static void requireMayAddPeople(DSLContext tx, User user, Operation operation) {
+        if (!mayAddPeople(tx, user, operation.id())) {
+            throw org.haven.common.HavenException.denied("Not allowed: you are not a member of operation " + operation.code()
+                    + ": a coordinator adds you to it (haven operation member add), or imports the list.");
+        }
+    }
+
+    /** Adds the membership; false when it already existed. */
+    public static boolean add(DSLContext tx, UUID operationId, UUID userId, UUID by) {
+        if (isMember(tx, operationId, userId)) return false;
+        var now = Audit.now();
+        tx.insertInto(OPERATION_MEMBER)
+                .set(OPERATION_MEMBER.ID, Ids.newId())
+                .set(OPERATION_MEMBER.OPERATION_ID, operationId)
+                .set(OPERATION_MEMBER.USER_ID, userId)
+                .set(OPERATION_MEMBER.CREATED_AT, now)
+                .set(OPERATION_MEMBER.CREATED_BY, by)
+                .set(OPERATION_MEMBER.UPDATED_AT, now)
+                .set(OPERATION_MEMBER.UPDATED_BY, by)
+                .execute();
+        return true;
+    }
+
+    /** Removes the membership; false when there was none. */
+    public static boolean remove(DSLContext tx, UUID operationId, UUID userId) {
+        return tx.deleteFrom(OPERATION_MEMBER)
+                .where(OPERATION_MEMBER.OPERATION_ID.eq(operationId).and(OPERATION_MEMBER.USER_ID.eq(userId))).execute() > 0;
+    }
+
+    /** The members' user names, sorted. */
+    public static List<String> usernames(DSLContext tx, UUID operationId) {
+        return tx.select(APP_USER.USERNAME).from(OPERATION_MEMBER).join(APP_USER).on(APP_USER.ID.eq(OPERATION_MEMBER.USER_ID))
+                .where(OPERATION_MEMBER.OPERATION_ID.eq(operationId)).orderBy(APP_USER.USERNAME).fetch(APP_USER.USERNAME);
+    }
+
+    /** The ids of the operations a user is a member of. */
+    public static List<UUID> operationsOf(DSLContext tx, UUID userId) {
+        return tx.select(OPERATION_MEMBER.OPERATION_ID).from(OPERATION_MEMBER).where(OPERATION_MEMBER.USER_ID.eq(userId))
+                .fetch(OPERATION_MEMBER.OPERATION_ID);
+    }
+}

@@ -1,0 +1,66 @@
+package org.haven.operations.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.operations.Operation;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The operation page's members section: a coordinator puts a caseworker on the operation. */
+@ExtendWith(ApplicationExtension.class)
+class OperationMembersUiTest {
+    @TempDir Path dir;
+    Haven haven;
+    StackPane root = new StackPane();
+
+    @Start
+    void start(Stage stage) {
+        haven = TestHaven.create(dir);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new Scene(root, 1100, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        haven.close();
+    }
+
+    @Test
+    void aCoordinatorAddsAMemberOnTheOperationPage(FxRobot robot) throws Exception {
+        Accounts.addUser(haven.unlocked(), "cw", EnumSet.of(Role.CASEWORKER), "worker-password-1".toCharArray());
+        Operation raid = haven.operations().create(new Operation(null, "OP-M-01", "Compound raid", LocalDate.now().minusDays(1),
+                null, null, null, null, null, 0));
+        robot.interact(() -> root.getChildren().setAll(new OperationPage(haven, raid.id(), id -> { })));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#operationMembers").tryQuery().isPresent());
+        assertThat(robot.lookup("#operationMembers").queryAs(Label.class).getText()).isEqualTo("admin");
+
+        robot.clickOn("#operationMemberAdd");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class).setText("cw"));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> ((javafx.scene.control.Button) b).isDefaultButton()).queryButton());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#operationMembers").tryQuery()
+                .map(n -> ((Label) n).getText().equals("admin\ncw")).orElse(false));
+        assertThat(haven.operations().members(raid.id())).containsExactly("admin", "cw");
+    }
+}
