@@ -227,6 +227,42 @@ public final class CaseService {
         });
     }
 
+    /**
+     * Assigns several cases, named by their numbers, to one user in one transaction (coordinators).
+     * Unknown numbers or a user who cannot see case data change nothing. Returns how many cases changed hands.
+     */
+    public int assignByNumber(List<String> caseNumbers, String username) {
+        session.require(Role.COORDINATOR);
+        return db.inTransaction(tx -> {
+            var user = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username.trim())).fetchOptional()
+                    .map(org.haven.security.Accounts::toUser)
+                    .filter(org.haven.security.User::active)
+                    .orElseThrow(() -> HavenException.badInput("No active user named '" + username.trim() + "': see `haven user list`."));
+            if (!user.seesCaseData()) {
+                throw HavenException.badInput("'" + user.username() + "' is an administrator only and cannot see case data: give them the caseworker role first.");
+            }
+            List<CaseFile> cases = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (String number : caseNumbers) {
+                CaseRepository.findByNumber(tx, number).ifPresentOrElse(cases::add, () -> unknown.add(number.trim()));
+            }
+            if (!unknown.isEmpty()) {
+                throw HavenException.badInput("No case with the number " + String.join(", ", unknown) + ": nothing was assigned.");
+            }
+            int changed = 0;
+            for (CaseFile current : cases) {
+                if (user.id().equals(current.assignedTo())) continue;
+                CaseFile moved = new CaseFile(current.id(), current.caseNumber(), current.personId(), current.operationId(),
+                        user.id(), current.status(), current.outcome(), current.closingReason(), current.legalRole(),
+                        current.openedOn(), current.closedOn(), current.version());
+                CaseRepository.update(tx, moved, session.user().id());
+                AuditLog.record(tx, session.user(), "CASE_ASSIGN", "case", current.id(), user.username());
+                changed++;
+            }
+            return changed;
+        });
+    }
+
     /** Records the person's role in legal proceedings (witness, complainant, suspect). */
     public CaseFile setLegalRole(UUID caseId, int version, LegalRole role) {
         session.requireCaseData();

@@ -1,0 +1,65 @@
+package org.haven.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs `haven` as a script would: a separate JVM on the built classes, with HAVEN_HOME and the
+ * credentials in its environment. One place for CLI tests to start the real command line.
+ */
+public final class HavenCli {
+    public record Run(int exit, String out, String err) {}
+
+    private final Path home;
+    private final Path scratch;
+    private final Map<String, String> env = new HashMap<>();
+
+    /** A CLI on the data folder {@code dir/home}, run as {@code user}. */
+    public HavenCli(Path dir, String user, String password) {
+        this.home = dir.resolve("home");
+        this.scratch = dir;
+        env.put("HAVEN_USER", user);
+        env.put("HAVEN_PASSWORD", password);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Run run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    /** Runs with extra environment entries (e.g. another HAVEN_USER) for this call only. */
+    public Run run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.jooq.no-logo=true", "-cp",
+                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
+                "org.haven.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("HAVEN_HOME", home.toString());
+        pb.environment().putAll(env);
+        pb.environment().putAll(extraEnv);
+        Path out = Files.createTempFile(scratch, "out", ".txt");
+        Path err = Files.createTempFile(scratch, "err", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        int exit = pb.start().waitFor();
+        Run run = new Run(exit, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    /** Runs as another account. */
+    public Run runAs(String user, String password, String... args) throws IOException, InterruptedException {
+        return run(Map.of("HAVEN_USER", user, "HAVEN_PASSWORD", password), args);
+    }
+}
