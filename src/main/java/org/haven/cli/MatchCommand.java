@@ -55,14 +55,10 @@ final class MatchCommand implements Callable<Integer> {
         try (Haven haven = home.open()) {
             System.out.println("score\tcase_number\twhy\tname_latin\tname_native");
             for (MatchCandidate c : haven.matching().find(MatchQuery.byName(name, birthDate, age, country), limit)) {
-                System.out.println(c.score() + "\t" + c.caseNumber() + "\t" + c.why() + "\t" + clean(c.nameLatin())
-                        + "\t" + clean(c.nameNative()));
+                System.out.println(c.score() + "\t" + Cells.of(c.caseNumber()) + "\t" + Cells.of(c.why()) + "\t"
+                        + Cells.of(c.nameLatin()) + "\t" + Cells.of(c.nameNative()));
             }
         }
         return 0;
-    }
-
-    private static String clean(String s) {
-        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
     }
 }
