@@ -34,6 +34,11 @@ public final class CompactionOwed {
             throw new UncheckedIOException(e);
         }
         PrivateFiles.tighten(home);
+        try (FileChannel folder = FileChannel.open(home, StandardOpenOption.READ)) {
+            folder.force(true); // the marker's folder entry too, where the OS allows it (Linux, macOS)
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a folder this way; the file itself was flushed
+        }
     }
 
     static boolean isOwed(Path home) {

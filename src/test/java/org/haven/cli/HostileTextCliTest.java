@@ -46,6 +46,10 @@ class HostileTextCliTest {
                 "row 5: name_latin: contains only invisible characters",
                 "row 6: notes: contains control or hidden formatting characters");
         assertThat(refused.err()).contains("nothing was imported").doesNotContain("\u001b", "\r", "\u202e", "Sok", "Nguyen");
+        Path fine = write("fine.csv", "name,sex,document status\nFine Person,F,held\n");
+        Result badOperation = haven("import", fine.toString(), "--new-operation", "Raid\u001b[2J");
+        assertThat(badOperation.exit()).isEqualTo(2);
+        assertThat(badOperation.err()).contains("operation name must be visible plain text").doesNotContain("\u001b");
         assertThat(haven("stats").out()).contains("people\t0");
     }
 

@@ -65,7 +65,7 @@ class CsvSafetyTest {
             Path identified = dir.resolve("out/identified.csv");
             new IdentifiedExport(h.database(), h.session()).writeTo(identified);
             Path anonymized = dir.resolve("out/anon.csv");
-            var report = h.anonymizedExporter().export(new AnonymizedExporter.Request(AnonymizedExporter.Preset.PUBLIC, 5,
+            var report = h.anonymizedExporter().export(new AnonymizedExporter.Request(AnonymizedExporter.Preset.PARTNER, null,
                     null, null, null, anonymized));
             Path stats = dir.resolve("out/stats.csv");
             StatisticsCsv.write(h.statistics().all(StatsFilter.all()), 5, stats);
