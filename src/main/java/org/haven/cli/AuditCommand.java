@@ -52,15 +52,11 @@ final class AuditCommand implements Runnable {
                         .find(new AuditService.Query(user, action, from, to, limit));
                 System.out.println("seq\tat\tuser\taction\tentity\tentity_id\tdetail");
                 for (var e : entries) {
-                    System.out.println(e.seq() + "\t" + e.at() + "\t" + nz(e.username()) + "\t" + e.action() + "\t"
-                            + nz(e.entity()) + "\t" + nz(e.entityId()) + "\t" + nz(e.detail()));
+                    System.out.println(e.seq() + "\t" + e.at() + "\t" + Cells.of(e.username()) + "\t" + Cells.of(e.action()) + "\t"
+                            + Cells.of(e.entity()) + "\t" + Cells.of(e.entityId()) + "\t" + Cells.of(e.detail()));
                 }
             }
             return 0;
-        }
-
-        private static String nz(Object o) {
-            return o == null ? "" : o.toString();
         }
     }
 }

@@ -56,8 +56,8 @@ final class MatchCommand implements Callable<Integer> {
             System.out.println("score\tcase_number\twhy\tname_latin\tname_native");
             MatchQuery query = MatchQuery.byName(name, birthDate, age, country);
             for (MatchCandidate c : haven.matching().find(query, limit)) {
-                System.out.println(c.score() + "\t" + c.caseNumber() + "\t" + c.why() + "\t" + clean(c.nameLatin())
-                        + "\t" + clean(c.nameNative()));
+                System.out.println(c.score() + "	" + Cells.of(c.caseNumber()) + "	" + Cells.of(c.why()) + "	"
+                        + Cells.of(c.nameLatin()) + "	" + Cells.of(c.nameNative()));
             }
             // Cases this user may not see are never listed; only that a likely match exists.
             int hidden = haven.matching().hiddenMatches(query);
@@ -67,9 +67,5 @@ final class MatchCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static String clean(String s) {
-        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
     }
 }

@@ -27,14 +27,10 @@ final class SearchCommand implements Callable<Integer> {
         try (Haven haven = home.open()) {
             System.out.println("case_number\tname_latin\tname_native\tstatus");
             for (CaseListItem item : haven.cases().search(CaseQuery.text(text, limit))) {
-                System.out.println(item.caseNumber() + "\t" + clean(item.nameLatin()) + "\t" + clean(item.nameNative())
-                        + "\t" + item.status());
+                System.out.println(Cells.of(item.caseNumber()) + "\t" + Cells.of(item.nameLatin()) + "\t"
+                        + Cells.of(item.nameNative()) + "\t" + item.status());
             }
         }
         return 0;
-    }
-
-    private static String clean(String s) {
-        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
     }
 }

@@ -42,7 +42,7 @@ final class SettingsCommand {
             try (Haven haven = home.open()) {
                 System.out.println("key\tvalue");
                 for (Map.Entry<String, String> e : new OrganisationSettings(haven.database(), haven.session()).list().entrySet()) {
-                    System.out.println(e.getKey() + "\t" + e.getValue().replace('\n', ' ').replace('\t', ' '));
+                    System.out.println(Cells.of(e.getKey()) + "\t" + Cells.of(e.getValue()));
                 }
             }
             return 0;

@@ -57,7 +57,7 @@ final class UserCommand implements Runnable {
             try (Haven haven = home.open()) {
                 System.out.println("user\troles\tactive");
                 for (var u : Accounts.listUsers(haven.unlocked())) {
-                    System.out.println(u.username() + "\t" + String.join(",", u.roles().stream()
+                    System.out.println(Cells.of(u.username()) + "\t" + String.join(",", u.roles().stream()
                             .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList()) + "\t" + u.active());
                 }
             }

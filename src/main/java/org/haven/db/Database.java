@@ -88,8 +88,7 @@ public final class Database implements AutoCloseable {
         HexFormat hex = HexFormat.of();
         String filePassword = hex.formatHex(databaseKey);
         String userPassword = hex.formatHex(sha256(databaseKey));
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "haven", filePassword + " " + userPassword);
-        pool.setMaxConnections(8);
+        JdbcConnectionPool pool = pool(url, filePassword + " " + userPassword);
         boolean upToDate;
         try (Connection probe = pool.getConnection()) {
             upToDate = Migrations.upToDate(probe);
@@ -100,6 +99,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             pool.dispose();
             throw translateOpenError(e);
+        }
+        if (CompactionOwed.isOwed(home)) {
+            // A deletion was committed but Haven stopped before rewriting the file: finish it before anything else.
+            compactNow(pool, home);
+            pool = pool(url, filePassword + " " + userPassword);
         }
         // Flyway only when there is something to do or to refuse: a database whose history holds exactly
         // the bundled migrations (same checksums) skips it, which saves a good share of a cold start.
@@ -119,6 +123,25 @@ public final class Database implements AutoCloseable {
         if (!Files.isWritable(home) || (Files.exists(file) && !Files.isWritable(file))) {
             throw new org.haven.common.ReadOnlyDataFolderException(home.toAbsolutePath());
         }
+    }
+
+    private static JdbcConnectionPool pool(String url, String passwords) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "haven", passwords);
+        pool.setMaxConnections(8);
+        return pool;
+    }
+
+    /** Rewrites the file with its live data only (closing the database), then forgets the owed compaction. */
+    private static void compactNow(JdbcConnectionPool pool, Path home) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translateOpenError(e);
+        }
+        pool.dispose();
+        org.haven.common.PrivateFiles.tighten(home);
+        CompactionOwed.done(home);
     }
 
     private static void migrate(JdbcConnectionPool pool) {
@@ -263,6 +286,16 @@ public final class Database implements AutoCloseable {
         if (growth >= COMPACT_AFTER_GROWTH_BYTES && growth >= sizeBefore / 4) compactAfterGrowth = true;
     }
 
+    /**
+     * Like {@link #compactOnClose()}, and first records on disk that a compaction is owed, so that a
+     * crash before the close still gets the file rewritten at the next open. Call it before committing
+     * a deletion.
+     */
+    public void owesCompaction() {
+        CompactionOwed.record(home);
+        compactOnClose = true;
+    }
+
     /** Called just before a close rewrites the file (it can take a minute at 100,000 cases): the CLI says so. */
     public void beforeCompaction(Runnable notice) {
         this.beforeCompaction = notice;
@@ -298,6 +331,7 @@ public final class Database implements AutoCloseable {
             boolean compact = compactOnClose || (mayCompact && (compactAfterGrowth || mostlyOldCopies(s)));
             if (compact) beforeCompaction.run();
             s.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+            if (compact) CompactionOwed.done(home);
         } catch (SQLException ignored) {
             // already closed
         }

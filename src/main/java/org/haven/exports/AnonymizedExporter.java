@@ -21,8 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.haven.common.CsvCells;
 import org.haven.cases.CaseAccess;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.Outcome;
@@ -181,12 +180,9 @@ public final class AnonymizedExporter {
     }
 
     private static void writeCodebook(Writer out, Codebook codebook) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(Codebook.HEADERS.toArray(String[]::new)).get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (Codebook.Entry e : codebook.entries()) {
-                printer.printRecord(e.cells().stream().map(CsvCells::neutralize).toList());
-            }
-        }
+        CsvCells.Writer csv = new CsvCells.Writer(out);
+        csv.record(Codebook.HEADERS);
+        for (Codebook.Entry e : codebook.entries()) csv.record(e.cells());
     }
 
     private Condition operationFilter(DSLContext dsl, List<String> codes) {
@@ -237,38 +233,36 @@ public final class AnonymizedExporter {
         List<String> headers = new ArrayList<>(BASE_HEADERS);
         for (ExportColumns c : extraColumns) headers.addAll(c.headers());
         Set<String> usedIds = new HashSet<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(headers.toArray(String[]::new)).get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (int start = 0; start < order.size(); start += BATCH) {
-                List<Integer> batch = order.subList(start, Math.min(order.size(), start + BATCH));
-                List<Map<UUID, List<String>>> extras = new ArrayList<>();
-                if (!extraColumns.isEmpty()) {
-                    List<UUID> ids = new ArrayList<>(batch.size());
-                    for (int i : batch) ids.add(sources.get(i).caseId());
-                    for (ExportColumns c : extraColumns) extras.add(c.valuesFor(dsl, ids));
+        CsvCells.Writer printer = new CsvCells.Writer(out);
+        printer.record(headers);
+        for (int start = 0; start < order.size(); start += BATCH) {
+            List<Integer> batch = order.subList(start, Math.min(order.size(), start + BATCH));
+            List<Map<UUID, List<String>>> extras = new ArrayList<>();
+            if (!extraColumns.isEmpty()) {
+                List<UUID> ids = new ArrayList<>(batch.size());
+                for (int i : batch) ids.add(sources.get(i).caseId());
+                for (ExportColumns c : extraColumns) extras.add(c.valuesFor(dsl, ids));
+            }
+            for (int i : batch) {
+                Source s = sources.get(i);
+                Published p = result.rows().get(i);
+                List<String> row = new ArrayList<>(headers.size());
+                row.add(newRowId(usedIds));
+                row.add(Integer.toString(p.year()));
+                row.add(p.month());
+                row.add(p.ageBand());
+                row.add(p.gender());
+                row.add(p.citizenship());
+                row.add(p.province());
+                row.add(s.status().htcds(s.outcome()));
+                row.add(HtcdsValues.outcome(s.outcome()));
+                row.add(Codebook.majorityStatus(p.ageBand()));
+                for (int c = 0; c < extraColumns.size(); c++) {
+                    List<String> values = extras.get(c).get(s.caseId());
+                    int width = extraColumns.get(c).headers().size();
+                    for (int j = 0; j < width; j++) row.add(values == null || j >= values.size() ? "" : values.get(j));
                 }
-                for (int i : batch) {
-                    Source s = sources.get(i);
-                    Published p = result.rows().get(i);
-                    List<String> row = new ArrayList<>(headers.size());
-                    row.add(newRowId(usedIds));
-                    row.add(Integer.toString(p.year()));
-                    row.add(p.month());
-                    row.add(p.ageBand());
-                    row.add(p.gender());
-                    row.add(p.citizenship());
-                    row.add(p.province());
-                    row.add(s.status().htcds(s.outcome()));
-                    row.add(HtcdsValues.outcome(s.outcome()));
-                    row.add(Codebook.majorityStatus(p.ageBand()));
-                    for (int c = 0; c < extraColumns.size(); c++) {
-                        List<String> values = extras.get(c).get(s.caseId());
-                        int width = extraColumns.get(c).headers().size();
-                        for (int j = 0; j < width; j++) row.add(values == null || j >= values.size() ? "" : values.get(j));
-                    }
-                    for (int j = 0; j < row.size(); j++) row.set(j, CsvCells.neutralize(row.get(j)));
-                    printer.printRecord(row);
-                }
+                printer.record(row);
             }
         }
     }

@@ -182,6 +182,10 @@ public final class ImportService {
         if (hasCode == hasName) throw HavenException.badInput("Give either an existing operation's code or a name for a new operation.");
         if (hasName) {
             if (target.newOperationName().strip().length() > 200) throw HavenException.badInput("The operation name is too long (at most 200 characters).");
+            if (org.haven.common.PlainText.lineProblem(target.newOperationName()) != null
+                    || org.haven.common.PlainText.isVisiblyEmpty(target.newOperationName())) {
+                throw HavenException.badInput("The operation name must be visible plain text, without control or hidden formatting characters.");
+            }
             return null;
         }
         Operation op = haven.operations().findByCode(target.operationCode())

@@ -202,6 +202,10 @@ public final class RowParser {
             case "nationality" -> IntakeField.NATIONALITY;
             case "documentStatus" -> IntakeField.DOCUMENT_STATUS;
             case "documentNumber" -> IntakeField.DOCUMENT_NUMBER;
+            case "aliases" -> IntakeField.ALIASES;
+            case "languages" -> IntakeField.LANGUAGES;
+            case "familyContact" -> IntakeField.FAMILY_CONTACT;
+            case "notes" -> IntakeField.NOTES;
             default -> null; // identifiedOn: the caller's date, checked before parsing rows
         };
     }

@@ -176,9 +176,16 @@ public final class OperationService {
     /** The field errors of a draft, for inline validation in the operation form (same rules as save). */
     public static ValidationErrors check(Operation o) {
         ValidationErrors errors = new ValidationErrors();
+        org.haven.common.PlainText.checkLine(errors, "code", o.code());
+        org.haven.common.PlainText.checkLine(errors, "name", o.name());
+        org.haven.common.PlainText.checkLine(errors, "province", o.province());
+        org.haven.common.PlainText.checkLine(errors, "place", o.place());
+        org.haven.common.PlainText.checkLine(errors, "agencies", o.agencies());
+        org.haven.common.PlainText.checkMultiLine(errors, "notes", o.notes());
         if (o.code() == null || o.code().isBlank()) errors.add("code", "required");
         else if (o.code().trim().length() > 40) errors.add("code", "at most 40 characters");
         if (o.name() == null || o.name().isBlank()) errors.add("name", "required");
+        else if (org.haven.common.PlainText.isVisiblyEmpty(o.name())) errors.add("name", org.haven.common.PlainText.ONLY_INVISIBLE);
         if (o.date() == null) errors.add("date", "required");
         else if (o.date().isAfter(LocalDate.now())) errors.add("date", "cannot be in the future");
         if (o.peopleFound() != null && o.peopleFound() < 0) errors.add("peopleFound", "cannot be negative");

@@ -2,6 +2,7 @@ package org.haven.people;
 
 import java.time.LocalDate;
 import java.util.regex.Pattern;
+import org.haven.common.PlainText;
 import org.haven.common.ValidationErrors;
 
 /**
@@ -21,12 +22,25 @@ public final class PersonValidator {
      */
     public static ValidationErrors validate(Person p, LocalDate identifiedOn, LocalDate today) {
         ValidationErrors errors = new ValidationErrors();
+        // Text that could attack a terminal or hide itself is refused first, whatever the field.
+        PlainText.checkLine(errors, "nameLatin", p.nameLatin());
+        PlainText.checkLine(errors, "nameNative", p.nameNative());
+        PlainText.checkLine(errors, "aliases", p.aliases());
+        PlainText.checkLine(errors, "nationality", p.nationality());
+        PlainText.checkLine(errors, "languages", p.languages());
+        PlainText.checkLine(errors, "documentNumber", p.documentNumber());
+        PlainText.checkLine(errors, "familyContact", p.familyContact());
+        PlainText.checkMultiLine(errors, "notes", p.notes());
         if (p.nameLatin() == null || p.nameLatin().isBlank()) {
             errors.add("nameLatin", "required");
+        } else if (PlainText.isVisiblyEmpty(p.nameLatin())) {
+            errors.add("nameLatin", PlainText.ONLY_INVISIBLE);
         } else if (p.nameLatin().length() > MAX_NAME) {
             errors.add("nameLatin", "too long (at most " + MAX_NAME + " characters)");
         }
-        if (p.nameNative() != null && p.nameNative().length() > MAX_NAME) {
+        if (p.nameNative() != null && !p.nameNative().isEmpty() && PlainText.isVisiblyEmpty(p.nameNative())) {
+            errors.add("nameNative", PlainText.ONLY_INVISIBLE);
+        } else if (p.nameNative() != null && p.nameNative().length() > MAX_NAME) {
             errors.add("nameNative", "too long (at most " + MAX_NAME + " characters)");
         }
         if (p.sex() == null) {

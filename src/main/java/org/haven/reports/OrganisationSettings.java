@@ -125,8 +125,8 @@ public final class OrganisationSettings {
         }
         String v = value == null ? "" : value.strip();
         // The name and address are printed on every document and in CLI tables: no terminal escapes or hidden line breaks.
-        // (Format characters such as the zero-width space stay: Khmer text uses it between words.)
-        if (v.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+        // (The zero-width space and joiners stay: Khmer text needs them.)
+        if (org.haven.common.PlainText.lineProblem(v) != null) {
             throw HavenException.badInput(key + " contains control characters; type it as plain text.");
         }
         if (v.length() > MAX_LENGTH) throw HavenException.badInput(key + " is too long (at most " + MAX_LENGTH + " characters).");

@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.haven.common.AtomicFiles;
-import org.haven.exports.CsvCells;
+import org.haven.common.CsvCells;
 
 /**
  * The statistics as one CSV in long form (table, row, column, count), with the small-cell rule
@@ -20,17 +18,17 @@ public final class StatisticsCsv {
 
     public static void write(List<CountTable> tables, int k, Path file) {
         AtomicFiles.write(file, tmp -> {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("table", "row", "column", "count").get())) {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                CsvCells.Writer csv = new CsvCells.Writer(out);
+                csv.record("table", "row", "column", "count");
                 for (CountTable t : tables) {
                     SmallCells.Protected p = SmallCells.protect(t, k);
                     for (int i = 0; i < t.rows().size(); i++) {
                         for (int j = 0; j < t.columns().size(); j++) {
-                            csv.printRecord(CsvCells.neutralize(t.id()), CsvCells.neutralize(t.rows().get(i)),
-                                    CsvCells.neutralize(t.columns().get(j)), CsvCells.neutralize(p.cell(i, j)));
+                            csv.record(t.id(), t.rows().get(i), t.columns().get(j), p.cell(i, j));
                         }
                     }
-                    if (p.publishesTotal()) csv.printRecord(t.id(), "total", CountTable.COUNT, Long.toString(t.total()));
+                    if (p.publishesTotal()) csv.record(t.id(), "total", CountTable.COUNT, Long.toString(t.total()));
                 }
             }
         });

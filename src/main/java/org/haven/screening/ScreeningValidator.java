@@ -20,12 +20,15 @@ public final class ScreeningValidator {
         if (s.interviewLanguage() != null && s.interviewLanguage().strip().length() > MAX_LANGUAGE) {
             errors.add("interviewLanguage", "at most " + MAX_LANGUAGE + " characters");
         }
+        org.haven.common.PlainText.checkLine(errors, "interviewLanguage", s.interviewLanguage());
+        org.haven.common.PlainText.checkMultiLine(errors, "overrideReason", s.overrideReason());
         Consent consent = s.consent();
         if (consent == null || consent.givenBy() == null) errors.add("consentGivenBy", "required");
         if (consent == null || consent.givenOn() == null) errors.add("consentGivenOn", "required");
         else if (consent.givenOn().isAfter(today)) errors.add("consentGivenOn", "cannot be in the future");
         boolean interviewAllowed = consent != null && consent.grants(ConsentPurpose.INTERVIEW);
         for (IndicatorAnswer a : s.answers().values()) {
+            org.haven.common.PlainText.checkMultiLine(errors, "note." + a.indicator().name(), a.note());
             if (a.note() != null && a.note().strip().length() > MAX_NOTE) {
                 errors.add("note." + a.indicator().name(), "at most " + MAX_NOTE + " characters");
             }

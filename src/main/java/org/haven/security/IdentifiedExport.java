@@ -22,8 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.BiFunction;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.haven.common.CsvCells;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -157,13 +156,13 @@ public final class IdentifiedExport {
 
     private static int writeCsv(Path part, List<String> columns, Iterable<? extends Record> rows, AppUser assignee) throws IOException {
         int n = 0;
-        try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            csv.printRecord(columns);
+        try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+            CsvCells.Writer csv = new CsvCells.Writer(w, "\n");
+            csv.record(columns);
             for (Record r : rows) {
                 List<String> cells = new ArrayList<>(columns.size());
-                for (String c : columns) cells.add(CsvCells.neutralize(value(c, r, assignee)));
-                csv.printRecord(cells);
+                for (String c : columns) cells.add(value(c, r, assignee));
+                csv.record(cells);
                 n++;
             }
         }

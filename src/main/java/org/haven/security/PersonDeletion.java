@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
+import org.haven.intake.PersonDrafts;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -82,6 +83,8 @@ public final class PersonDeletion {
     /** Deletes the person and everything about them. Returns how many cases went with them. */
     public int deletePerson(UUID personId) {
         session.require(Role.COORDINATOR);
+        // Recorded on disk before the commit: if Haven is killed before the file is compacted, the next open does it.
+        db.owesCompaction();
         int cases = db.inTransaction(tx -> {
             Set<String> uncovered = uncoveredTables(tx);
             if (!uncovered.isEmpty()) {
@@ -93,6 +96,8 @@ public final class PersonDeletion {
             for (Dependent d : DEPENDENTS) {
                 tx.deleteFrom(DSL.table(DSL.unquotedName(d.table()))).where(matches(d, personId, caseIds)).execute();
             }
+            var names = tx.select(PERSON.NAME_LATIN, PERSON.NAME_NATIVE).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
+            PersonDrafts.deleteRowsNaming(tx, names.value1(), names.value2()); // the unsaved grid rows about them
             tx.deleteFrom(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).execute();
             tx.deleteFrom(PERSON).where(PERSON.ID.eq(personId)).execute();
             // Anonymous on purpose: no entity id, and a count only.
@@ -101,7 +106,6 @@ public final class PersonDeletion {
         });
         // Old copies of the deleted pages stay in the file until it is rewritten: write now, compact on close.
         db.dsl().execute("CHECKPOINT SYNC");
-        db.compactOnClose();
         return cases;
     }
 

@@ -19,6 +19,7 @@ public final class EventValidator {
             errors.add("date", "more than 50 years ago");
         }
         if (precision == null) errors.add("precision", "required");
+        org.haven.common.PlainText.checkMultiLine(errors, "note", note);
         if (note != null && note.length() > 4000) errors.add("note", "at most 4000 characters");
         return errors;
     }

@@ -63,7 +63,7 @@ class IdentifiedExportCliTest {
         Run plain = haven(Map.of(), "export", "--identified", "-o", csv.toString());
         assertThat(plain.exit()).as(plain.err()).isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertThat(lines.getFirst()).startsWith("case_number,status,outcome");
+        assertThat(lines.getFirst()).startsWith("\uFEFFcase_number,status,outcome");
         String body = String.join("\n", lines.subList(1, lines.size()));
         assertThat(body).containsAnyOf(",Female,", ",Male,").containsAnyOf(",yes,", ",no,");
         assertThat(body).doesNotContain(",FEMALE,", ",MALE,", ",true,", ",false,", ",HELD,", ",WITH_POLICE,", ",CONFISCATED,");
@@ -73,7 +73,7 @@ class IdentifiedExportCliTest {
         Path some = dir.resolve("some.csv");
         assertThat(haven(Map.of(), "export", "--identified", "--fields", "name_latin,case_number,sex", "-o", some.toString()).exit()).isZero();
         List<String> someLines = Files.readAllLines(some, StandardCharsets.UTF_8);
-        assertThat(someLines.getFirst()).isEqualTo("name_latin,case_number,sex");
+        assertThat(someLines.getFirst()).isEqualTo("\uFEFFname_latin,case_number,sex");
         assertThat(someLines).hasSize(lines.size());
         Run unknown = haven(Map.of(), "export", "--identified", "--fields", "name_latin,shoe_size", "-o", dir.resolve("x.csv").toString());
         assertThat(unknown.exit()).isEqualTo(2);

@@ -98,7 +98,7 @@ class OutputAndFolderCliTest {
 
         Run forced = haven("export", "--identified", "-o", existing.toString(), "--force");
         assertThat(forced.exit()).as(forced.err()).isZero();
-        assertThat(Files.readString(existing)).startsWith("case_number");
+        assertThat(Files.readString(existing)).startsWith("\uFEFFcase_number");
     }
 
     @Test

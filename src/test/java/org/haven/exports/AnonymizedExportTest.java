@@ -200,6 +200,7 @@ class AnonymizedExportTest {
 
     private static List<CSVRecord> read(Path csv) throws IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            assertThat(in.read()).as("UTF-8 byte order mark first").isEqualTo(0xFEFF);
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }
     }

@@ -52,7 +52,7 @@ class ImportServiceTest {
             + "Nguyen Thi Lan;Nguyễn Thị Lan;F;1999-03-04;;Vietnam;Vietnamese;yes;confiscated;C1234567;\"Lan, Lanh\"\r\n"
             + "Wang Wei;王伟;M;;31;CHN;Mandarin;no;lost;;\r\n"
             + "Sok Dara;សុខ ដារ៉ា;male;25/12/2001;;KH;Khmer;1;with police;;\r\n"
-            + "Somchai Jaidee;สมชาย ใจดี;M;;28;Thailand;Thai;0;held;AA12345;\"Chai\r\nsecond line\"\r\n"
+            + "Somchai Jaidee;สมชาย ใจดี;M;;28;Thailand;Thai;0;held;AA12345;\"Chai; Chaiya\"\r\n"
             + "Aung Kyaw;အောင်ကျော်;m;1995-07-01;;MMR;Burmese;true;none;;\r\n";
 
     @Test
@@ -75,7 +75,7 @@ class ImportServiceTest {
         CaseDetails details = haven.cases().open(item.caseId());
         Person p = details.person();
         assertThat(p.nameNative()).isEqualTo("สมชาย ใจดี");
-        assertThat(p.aliases()).isEqualTo("Chai\r\nsecond line");
+        assertThat(p.aliases()).isEqualTo("Chai; Chaiya"); // a line break in a name or alias is refused since issue 14
         assertThat(p.sex()).isEqualTo(Sex.MALE);
         assertThat(p.estimatedAge()).isEqualTo(28);
         assertThat(p.nationality()).isEqualTo("TH");
@@ -97,7 +97,7 @@ class ImportServiceTest {
         Path file = write("bad.csv", "name,sex,dob,age,nationality,document status,passport\n"
                 + "Good Person,F,,25,VN,held,\n"                         // row 2
                 + "Future Born,F," + future + ",,VN,held,\n"             // row 3
-                + "\"Multi\nLine Name\",M,,30,VN,held,\n"                // row 4 (one spreadsheet row)
+                + "\"Multi\nLine Name\",M,,30,VN,held,\n"                // row 4 (one spreadsheet row; a line break in a name is refused)
                 + "Bad Sex,Q,,30,Narnialand,held,\n"                     // row 5
                 + ",M,,130,VN,none,X99999\n"                             // row 6
                 + "Good Two,M,,40,KH,lost,\n");                          // row 7
@@ -109,6 +109,7 @@ class ImportServiceTest {
         List<String> lines = report.rejected().stream().flatMap(r -> r.errorLines().stream()).toList();
         assertThat(lines).containsExactly(
                 "row 3: date_of_birth: cannot be in the future",
+                "row 4: name_latin: contains control or hidden formatting characters",
                 "row 5: sex: not a known value (male, female, transgender/nonconforming, unknown)",
                 "row 5: nationality: not a known country (use an ISO code or the English name)",
                 "row 6: name_latin: required",

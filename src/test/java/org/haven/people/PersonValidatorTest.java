@@ -68,4 +68,42 @@ class PersonValidatorTest {
         String all = String.join(" ", PersonValidator.validate(p, TODAY, TODAY).lines());
         assertThat(all).doesNotContain("SECRET123").doesNotContain("Huong").doesNotContain("150");
     }
+
+    /** Issue 14 item 10: the one text rule the form, the intake grid and imports share. */
+    @Test
+    void controlAndSpoofingCharactersAreRefusedInEveryTextFieldButNotesKeepTabsAndNewlines() {
+        Person base = person(null, 30, DocumentStatus.NONE, null);
+        Person hostile = new Person(null, "Li\u202eeciffo", "Sok\u001b[2JDara", "a\rb", Sex.FEMALE, null, 30, "VN", "vi\u0007",
+                false, DocumentStatus.NONE, null, "+84\u2028 90", "ok\u0000", 0);
+        assertThat(PersonValidator.validate(hostile, TODAY, TODAY).asMap())
+                .containsEntry("nameLatin", "contains control or hidden formatting characters")
+                .containsKeys("nameNative", "aliases", "languages", "familyContact", "notes");
+        Person notes = base.withContactAndNotes(null, null, "line one\r\nline two\n\tindented");
+        assertThat(PersonValidator.validate(notes, TODAY, TODAY).isEmpty()).isTrue();
+        Person loneCr = base.withContactAndNotes(null, null, "CASE-1\rhidden");
+        assertThat(PersonValidator.validate(loneCr, TODAY, TODAY).get("notes")).isEqualTo("contains control or hidden formatting characters");
+    }
+
+    @Test
+    void namesOfOnlyInvisibleCharactersAreRefusedButJoinersInsideNamesAreKept() {
+        for (String invisible : java.util.List.of("\u200b", "\ufeff\u200b", " \u2060 ", "\u3164", "\u00a0\u200d")) {
+            Person p = Person.draft(invisible, invisible, Sex.MALE, null, 30, "KH", "km", false, DocumentStatus.NONE, null);
+            assertThat(PersonValidator.validate(p, TODAY, TODAY).asMap())
+                    .containsEntry("nameLatin", "contains only invisible characters")
+                    .containsEntry("nameNative", "contains only invisible characters");
+        }
+        String khmerZwj = "\u1780\u17d2\u200d\u179a\u17bb\u1798";
+        String myanmarZwnj = "\u1019\u1004\u103a\u200c\u1038";
+        String khmerWords = "\u179f\u17bb\u1781\u200b\u178a\u17b6";
+        for (String name : java.util.List.of(khmerZwj, myanmarZwnj, khmerWords)) {
+            Person p = Person.draft(name, "Sok Dara", Sex.MALE, null, 30, "KH", "km", false, DocumentStatus.NONE, null);
+            assertThat(PersonValidator.validate(p, TODAY, TODAY).isEmpty()).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void storedControlCharactersPrintEscaped() {
+        assertThat(org.haven.common.PlainText.escapeForTerminal("a\u001b[2J\rb\tc\u202ed\\e\u009b" + "\u179f\u200d"))
+                .isEqualTo("a\\x1b[2J\\rb\\tc\\u202ed\\\\e\\x9b\u179f\u200d");
+    }
 }

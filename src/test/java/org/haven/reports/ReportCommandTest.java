@@ -143,7 +143,7 @@ public class ReportCommandTest {
 
         Run csv = haven(TestHaven.ADMIN, "report", "--stats", "-o", out.resolve("stats.csv").toString());
         assertThat(csv.exit()).as(csv.stderr()).isZero();
-        assertThat(Files.readString(out.resolve("stats.csv"))).startsWith("table,row,column,count");
+        assertThat(Files.readString(out.resolve("stats.csv"))).startsWith("\uFEFFtable,row,column,count");
 
         assertThat(haven("worker", "report", "--stats", "-o", out.resolve("w.pdf").toString()).exit()).isEqualTo(3);
         assertThat(haven(TestHaven.ADMIN, "report", "--stats", "--from", "2025-13", "-o", out.resolve("x.pdf").toString()).exit()).isEqualTo(2);

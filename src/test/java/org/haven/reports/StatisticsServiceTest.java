@@ -101,7 +101,7 @@ class StatisticsServiceTest {
         Path csv = dir.resolve("stats.csv");
         StatisticsCsv.write(stats.all(StatsFilter.all()), 5, csv);
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("table,row,column,count");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFtable,row,column,count");
         for (String line : lines.subList(1, lines.size())) {
             if (line.contains("_days,")) continue; // days, not counts
             String count = line.substring(line.lastIndexOf(',') + 1);

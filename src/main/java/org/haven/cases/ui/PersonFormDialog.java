@@ -253,6 +253,7 @@ public final class PersonFormDialog {
         }
         for (javafx.beans.Observable o : List.of(nameNative.textProperty(), nameLatin.textProperty(), aliases.textProperty(),
                 sex.valueProperty(), birthDate.valueProperty(), estimatedAge.textProperty(), nationality.textProperty(),
+                languages.textProperty(), familyContact.textProperty(), notes.textProperty(),
                 documentStatus.valueProperty(), documentNumber.textProperty(), identifiedOn.valueProperty(),
                 birthDate.getEditor().textProperty(), identifiedOn.getEditor().textProperty())) {
             o.addListener(x -> validateNow());

@@ -165,6 +165,8 @@ public final class OperationFormDialog extends Dialog<Operation> {
     }
 
     private static String errorKey(String field, String message) {
+        if (message.equals(org.haven.common.PlainText.CONTROL_CHARACTERS)) return "validation.contains_control_or_hidden_formatting_characters";
+        if (message.equals(org.haven.common.PlainText.ONLY_INVISIBLE)) return "validation.contains_only_invisible_characters";
         if (message.startsWith("required")) return "operation.error.required";
         if (message.startsWith("at most")) return "operation.error.tooLong";
         if (message.startsWith("cannot be in the future")) return "operation.error.future";

@@ -160,6 +160,35 @@ class CaseUiTest {
         until(() -> !table.getItems().isEmpty() && table.getItems().get(0).status().name().equals("SCREENING"));
     }
 
+    /** Issue 14 item 10: the form refuses what import refuses, with the message in the user's language. */
+    @Test
+    void theFormRefusesControlCharactersAndInvisibleNamesButKeepsLineBreaksInNotes(FxRobot robot) {
+        until(() -> window.caseList().isLoaded());
+        robot.clickOn("#newCaseButton");
+        TextField latin = robot.lookup("#personNameLatin").queryAs(TextField.class);
+        robot.interact(() -> {
+            robot.lookup("#personSex").<Sex>queryComboBox().setValue(Sex.FEMALE);
+            robot.lookup("#personDocumentStatus").<DocumentStatus>queryComboBox().setValue(DocumentStatus.HELD);
+            latin.setText("Li \u202eeciffo"); // pasted: JavaFX itself drops C0 controls such as ESC
+        });
+        Label nameError = robot.lookup("#error-nameLatin").queryAs(Label.class);
+        Button save = robot.lookup("#personSave").queryButton();
+        until(() -> nameError.getText().equals(I18n.t("validation.contains_control_or_hidden_formatting_characters")));
+        assertThat(save.isDisabled()).isTrue();
+        robot.interact(() -> latin.setText("\u200b\u200b"));
+        until(() -> nameError.getText().equals(I18n.t("validation.contains_only_invisible_characters")));
+        assertThat(save.isDisabled()).isTrue();
+        robot.interact(() -> {
+            latin.setText("Sok Dara");
+            robot.lookup("#personNotes").queryAs(javafx.scene.control.TextArea.class).setText("first line\n\tsecond line");
+        });
+        until(() -> nameError.getText().isEmpty() && !save.isDisabled());
+        robot.interact(() -> robot.lookup("#personNotes").queryAs(javafx.scene.control.TextArea.class).setText("note \u2066hidden"));
+        Label notesError = robot.lookup("#error-notes").queryAs(Label.class);
+        until(() -> save.isDisabled() && !notesError.getText().isEmpty());
+        robot.clickOn("#personCancel");
+    }
+
     @Test
     void demoDataFillsTheListWhichPagesAndSortsInTheDatabase(FxRobot robot) {
         until(() -> window.caseList().isLoaded());
