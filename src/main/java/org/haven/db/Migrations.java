@@ -38,7 +38,8 @@ final class Migrations {
             "V6__performance.sql",
             "V7__document_status_unknown.sql",
             "V8__search_prefix.sql",
-            "V9__list_sort_keys.sql");
+            "V9__list_sort_keys.sql",
+            "V20__office_accounts.sql");
 
     private Migrations() {}
 

@@ -1,0 +1,73 @@
+package org.haven.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.haven.Haven;
+import org.haven.common.HavenException;
+import org.haven.security.Role;
+import org.haven.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Haven on a real PostgreSQL (started by the test): init, login, accounts, TLS by default. */
+class OfficeDatabaseTest {
+    @TempDir Path dir;
+    static final char[] PASSWORD = "correct-horse-battery".toCharArray();
+
+    @Test
+    void initCreatesSchemaAndFirstAdministratorOnAnEmptyDatabase() {
+        OfficeConnection office = TestPostgres.newDatabase();
+        try (Haven haven = Haven.create(dir, office, "boss", PASSWORD)) {
+            assertThat(haven.database().isOffice()).isTrue();
+            assertThat(haven.database().dialect()).isEqualTo(org.jooq.SQLDialect.POSTGRES);
+            assertThat(haven.user().has(Role.ADMIN)).isTrue();
+            org.haven.security.Accounts.addUser(haven.unlocked(), "mai", java.util.Set.of(Role.CASEWORKER), "another-long-pass".toCharArray());
+        }
+        // nothing about the data is in the data folder: no database file, no key file
+        assertThat(Database.existsIn(dir)).isFalse();
+        assertThat(org.haven.security.KeyFile.existsIn(dir)).isFalse();
+        try (Haven again = Haven.login(dir, office, "mai", "another-long-pass".toCharArray())) {
+            assertThat(again.user().username()).isEqualTo("mai");
+            assertThat(again.user().has(Role.ADMIN)).isFalse();
+        }
+        assertThatThrownBy(() -> Haven.login(dir, office, "mai", "wrong-password-123".toCharArray()))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.DENIED));
+        assertThatThrownBy(() -> Haven.login(dir, office, "nobody", PASSWORD))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.DENIED));
+        assertThatThrownBy(() -> Haven.create(dir, office, "other", PASSWORD))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e).hasMessageContaining("already has accounts"));
+    }
+
+    @Test
+    void passwordsAreArgon2idHashesNeverPlainText() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        try (Haven haven = Haven.create(dir, office, "boss", PASSWORD)) {
+            String stored = haven.database().dsl().select(org.haven.db.jooq.Tables.APP_USER.PASSWORD_HASH)
+                    .from(org.haven.db.jooq.Tables.APP_USER).fetchSingle().value1();
+            assertThat(stored).startsWith("argon2id$").doesNotContain(new String(PASSWORD));
+        }
+    }
+
+    @Test
+    void connectionsUseTlsUnlessTheUrlSaysOtherwise() {
+        OfficeConnection plain = TestPostgres.newDatabase();
+        String withoutSslMode = plain.url().replace("?sslmode=disable", "");
+        OfficeConnection defaulted = new OfficeConnection(withoutSslMode, plain.user(), plain.password());
+        assertThat(defaulted.effectiveUrl()).endsWith("?sslmode=verify-full");
+        assertThat(plain.effectiveUrl()).isEqualTo(plain.url());
+        // the test server has no certificate: one clear line, no driver text
+        assertThatThrownBy(() -> Haven.create(dir, defaulted, "boss", PASSWORD))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.getMessage())
+                        .contains("does not offer TLS").doesNotContain("\n"));
+    }
+
+    @Test
+    void aUrlThatIsNotPostgresIsRefusedAsBadInput() {
+        assertThatThrownBy(() -> new OfficeConnection("jdbc:mysql://x/y", "u", null))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.BAD_INPUT));
+        assertThat(Database.dialectFor("jdbc:postgresql://h/db")).isEqualTo(org.jooq.SQLDialect.POSTGRES);
+        assertThat(Database.dialectFor("jdbc:h2:file:/x")).isEqualTo(org.jooq.SQLDialect.H2);
+    }
+}
