@@ -13,6 +13,9 @@ public class HomeOption {
     @Option(names = "--db", paramLabel = "URL", description = "Office database (jdbc:postgresql://HOST:5432/DB; default: HAVEN_DB_URL, else the data folder's own database). Service account from HAVEN_DB_USER/HAVEN_DB_PASSWORD.")
     String db;
 
+    /** The password the last open() logged in with (an office backup wraps its key under it). */
+    char[] password;
+
     Path home() {
         return HavenHome.resolve(home);
     }
@@ -42,6 +45,7 @@ public class HomeOption {
         String user = Credentials.user();
         char[] password = Credentials.password();
         Haven haven = Haven.login(dir, office, user, password);
+        this.password = password;
         if (!changingPassword && org.haven.security.Accounts.mustChangePassword(haven.unlocked())) {
             haven.close();
             throw org.haven.common.HavenException.denied("Your password was reset by an administrator: change it first with 'haven user passwd'.");

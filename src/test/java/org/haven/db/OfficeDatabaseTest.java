@@ -41,6 +41,40 @@ class OfficeDatabaseTest {
     }
 
     @Test
+    void anOfficeBackupRestoresIntoAnotherOfficeDatabaseAndIntoADataFolder() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path backup = dir.resolve("office.havenbackup");
+        String caseNumber;
+        try (Haven haven = Haven.create(dir.resolve("a"), office, "boss", PASSWORD)) {
+            caseNumber = haven.cases().register(org.haven.testing.TestHaven.newCase(
+                    org.haven.testing.TestHaven.person("Nguyen Thi Lan", "Nguyễn Thị Lan"))).caseNumber();
+            assertThatThrownBy(() -> org.haven.security.Backups.backup(haven.unlocked(), backup, "not-the-password".toCharArray()))
+                    .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.DENIED));
+            org.haven.security.Backups.backup(haven.unlocked(), backup, PASSWORD);
+        }
+        // the same file format as a laptop's: verified, and the names in it are not readable
+        org.haven.security.Backups.verify(backup);
+        assertThat(new String(java.nio.file.Files.readAllBytes(backup), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Nguyen");
+
+        OfficeConnection other = TestPostgres.newDatabase();
+        var restored = org.haven.security.Backups.restoreToOffice(backup, dir.resolve("b"), other, "boss", PASSWORD, false);
+        assertThat(restored.auditIntact()).isTrue();
+        try (Haven haven = Haven.login(dir.resolve("b"), other, "boss", PASSWORD)) {
+            assertThat(haven.cases().search(org.haven.cases.CaseQuery.text("nguyen", 10))).extracting(c -> c.caseNumber()).containsExactly(caseNumber);
+            assertThat(org.haven.security.AuditLog.verify(haven.database().dsl()).intact()).isTrue();
+        }
+        // a second restore without --force is refused: the office database already has data
+        assertThatThrownBy(() -> org.haven.security.Backups.restoreToOffice(backup, dir.resolve("b"), other, "boss", PASSWORD, false))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.BAD_INPUT));
+
+        // the one tool: the office's backup restores into a laptop's empty data folder too
+        org.haven.security.Backups.restore(backup, dir.resolve("laptop"), "boss", PASSWORD, false);
+        try (Haven haven = Haven.login(dir.resolve("laptop"), "boss", PASSWORD)) {
+            assertThat(haven.cases().search(org.haven.cases.CaseQuery.text("nguyen", 10))).extracting(c -> c.caseNumber()).containsExactly(caseNumber);
+        }
+    }
+
+    @Test
     void passwordsAreArgon2idHashesNeverPlainText() throws Exception {
         OfficeConnection office = TestPostgres.newDatabase();
         try (Haven haven = Haven.create(dir, office, "boss", PASSWORD)) {

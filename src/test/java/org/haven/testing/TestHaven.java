@@ -41,6 +41,11 @@ public final class TestHaven {
         return Haven.login(dir, officeFor(dir), ADMIN, PASSWORD);
     }
 
+    /** Logs in as another user, on whichever database the tests run. */
+    public static Haven login(Path dir, String username, char[] password) {
+        return Haven.login(dir, officeFor(dir), username, password);
+    }
+
     /** The office database of the data folder {@code dir} (a new one the first time), or null on H2. */
     public static org.haven.db.OfficeConnection office(Path dir) {
         if (!onPostgres()) return null;

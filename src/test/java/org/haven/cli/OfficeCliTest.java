@@ -1,0 +1,109 @@
+package org.haven.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.haven.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `./haven` from outside on the office database: the same script of commands on the embedded H2
+ * database and on a real PostgreSQL (HAVEN_DB_URL, service account from the environment) gives
+ * the same results.
+ */
+class OfficeCliTest {
+    @TempDir Path dir;
+
+    record Result(int exit, String out, String err) {}
+
+    @Test
+    void theSameCommandsGiveTheSameResultsOnH2AndOnPostgres() throws Exception {
+        Path csv = dir.resolve("police.csv");
+        Files.writeString(csv, "Full name,Native name,Sex,DOB,Nationality,Document status\n"
+                + "Nguyen Thi Lan,Nguyễn Thị Lan,F,1999-03-04,VN,confiscated\n"
+                + "Sok Dara,សុខ ដារ៉ា,M,,KH,lost\n", StandardCharsets.UTF_8);
+        Map<String, String> h2 = script(Map.of("HAVEN_HOME", dir.resolve("h2home").toString()), "h2");
+        Map<String, String> pg = script(Map.of("HAVEN_HOME", dir.resolve("pghome").toString(),
+                "HAVEN_DB_URL", TestPostgres.newDatabaseUrl(), "HAVEN_DB_USER", "postgres", "HAVEN_DB_PASSWORD", ""), "pg");
+        assertThat(pg.keySet()).containsExactlyElementsOf(h2.keySet());
+        for (String step : h2.keySet()) {
+            // case numbers carry each database's own random code (HVN-2026-K7Q-000001): compared without it
+            assertThat(sameCode(pg.get(step))).as(step).isEqualTo(sameCode(h2.get(step)));
+        }
+        // the office database leaves no data in the data folder
+        assertThat(dir.resolve("pghome").resolve("haven.mv.db")).doesNotExist();
+        assertThat(dir.resolve("pghome").resolve("haven.keys")).doesNotExist();
+    }
+
+    /** Runs the script; each step's exit code and output (outputs files read back, sorted where row order is free). */
+    private Map<String, String> script(Map<String, String> env, String tag) throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        Path csv = dir.resolve("police.csv");
+        Result init = run(env, "init", "--admin", "admin");
+        out.put("init", init.exit() + "");
+        assertThat(init.exit()).as(init.err()).isZero();
+        put(out, "user add", run(env, "user", "add", "mai", "--role", "caseworker"));
+        put(out, "demo", run(env, "demo", "--people", "300"));
+        put(out, "stats", run(env, "stats"));
+        put(out, "search", run(env, "search", "Nguyen", "--limit", "20"));
+        put(out, "search prefix", run(env, "search", "so", "--limit", "20"));
+        Result imported = run(env, "import", csv.toString(), "--new-operation", "Raid Bavet", "--allow-duplicates");
+        put(out, "import", imported);
+        put(out, "stats after import", run(env, "stats"));
+        put(out, "match", run(env, "match", "--name", "Nguyen Thi Lan", "--dob", "1999-03-04", "--nationality", "VN"));
+        String someCase = run(env, "search", "Nguyen Thi Lan", "--limit", "1").out().split("\t")[0];
+        Path pdf = dir.resolve(tag + "-summary.pdf");
+        Result summary = run(env, "summary", "--case", someCase, "--audience", "internal", "-o", pdf.toString());
+        out.put("summary", summary.exit() + " " + (Files.isRegularFile(pdf) && Files.size(pdf) > 1000));
+        Path anon = dir.resolve(tag + "-anon.csv");
+        out.put("export anonymized", run(env, "export", "--anonymized", "-o", anon.toString()).exit() + "\n" + sortedLines(anon));
+        Path ident = dir.resolve(tag + "-ident.csv");
+        out.put("export identified", run(env, "export", "--identified", "-o", ident.toString()).exit() + "\n" + sortedLines(ident));
+        Result audit = run(env, "audit", "verify");
+        out.put("audit verify", audit.exit() + "");
+        return out;
+    }
+
+    private static String sameCode(String text) {
+        return text.replaceAll("HVN-(\\d{4})-[A-Z2-9]{3}-", "HVN-$1-XXX-");
+    }
+
+    private static void put(Map<String, String> out, String step, Result r) {
+        out.put(step, r.exit() + "\n" + r.out() + "\n" + r.err().replaceAll("created operation \\S+", "created operation X"));
+    }
+
+    private static String sortedLines(Path file) throws Exception {
+        if (!Files.isRegularFile(file)) return "(no file)";
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        java.util.Collections.sort(lines);
+        return String.join("\n", lines);
+    }
+
+    private Result run(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./haven"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
+        pb.environment().remove("HAVEN_DB_URL");
+        pb.environment().putAll(env);
+        pb.environment().put("HAVEN_USER", "admin");
+        pb.environment().put("HAVEN_PASSWORD", "correct-horse-battery-staple");
+        pb.environment().put("HAVEN_NEW_PASSWORD", "mai-password-long");
+        Path o = dir.resolve("out.txt");
+        Path e = dir.resolve("err.txt");
+        pb.redirectOutput(o.toFile()).redirectError(e.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("haven did not finish: " + String.join(" ", args));
+        }
+        return new Result(p.exitValue(), Files.readString(o, StandardCharsets.UTF_8), Files.readString(e, StandardCharsets.UTF_8));
+    }
+}
