@@ -141,13 +141,13 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(8);
         boolean upToDate;
         try (Connection probe = pool.getConnection()) {
-            upToDate = Migrations.upToDate(probe);
+            upToDate = Migrations.upToDate(probe, true);
             org.haven.common.PendingParts.cleanUp(home);
         } catch (SQLException e) {
             pool.dispose();
             throw OfficeErrors.translate(e, office);
         }
-        if (!upToDate) migrate(pool);
+        if (!upToDate) migrate(pool, "classpath:" + Migrations.LOCATION, "classpath:" + Migrations.POSTGRESQL_LOCATION);
         return new Database(home, pool, office);
     }
 
@@ -166,8 +166,13 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(JdbcConnectionPool pool) {
+        migrate(pool, "classpath:" + Migrations.LOCATION);
+    }
+
+    /** Flyway with the shared migrations (and, on the office database, its own few in a folder of their own). */
+    private static void migrate(JdbcConnectionPool pool, String... locations) {
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+            Flyway.configure().dataSource(pool).locations(locations)
                     .loggers("slf4j").load().migrate();
         } catch (FlywayException e) {
             pool.dispose();

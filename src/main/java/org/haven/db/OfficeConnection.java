@@ -12,6 +12,8 @@ public record OfficeConnection(String url, String user, char[] password) {
     public static final String URL_ENV = "HAVEN_DB_URL";
     public static final String USER_ENV = "HAVEN_DB_USER";
     public static final String PASSWORD_ENV = "HAVEN_DB_PASSWORD";
+    /** Set by `haven gui --db URL` for the window it opens. */
+    public static final String URL_PROPERTY = "haven.db.url";
     private static final String PREFIX = "jdbc:postgresql://";
 
     public OfficeConnection {
@@ -25,11 +27,12 @@ public record OfficeConnection(String url, String user, char[] password) {
     }
 
     /**
-     * The office database named by {@code explicitUrl} (the --db option) or HAVEN_DB_URL, with the
+     * The office database named by {@code explicitUrl} (the --db option), the haven.db.url property or HAVEN_DB_URL, with the
      * service account from the environment; null when neither names one (the embedded database).
      */
     public static OfficeConnection fromEnvironment(String explicitUrl) {
-        String url = explicitUrl != null && !explicitUrl.isBlank() ? explicitUrl : System.getenv(URL_ENV);
+        String url = explicitUrl != null && !explicitUrl.isBlank() ? explicitUrl : System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) url = System.getenv(URL_ENV);
         if (url == null || url.isBlank()) return null;
         String password = System.getenv(PASSWORD_ENV);
         return new OfficeConnection(url.trim(), System.getenv(USER_ENV), password == null ? null : password.toCharArray());

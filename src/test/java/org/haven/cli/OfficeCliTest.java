@@ -34,10 +34,12 @@ class OfficeCliTest {
         Map<String, String> pg = script(Map.of("HAVEN_HOME", dir.resolve("pghome").toString(),
                 "HAVEN_DB_URL", TestPostgres.newDatabaseUrl(), "HAVEN_DB_USER", "postgres", "HAVEN_DB_PASSWORD", ""), "pg");
         assertThat(pg.keySet()).containsExactlyElementsOf(h2.keySet());
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         for (String step : h2.keySet()) {
             // case numbers carry each database's own random code (HVN-2026-K7Q-000001): compared without it
-            assertThat(sameCode(pg.get(step))).as(step).isEqualTo(sameCode(h2.get(step)));
+            soft.assertThat(sameCode(pg.get(step))).as(step).isEqualTo(sameCode(h2.get(step)));
         }
+        soft.assertAll();
         // the office database leaves no data in the data folder
         assertThat(dir.resolve("pghome").resolve("haven.mv.db")).doesNotExist();
         assertThat(dir.resolve("pghome").resolve("haven.keys")).doesNotExist();

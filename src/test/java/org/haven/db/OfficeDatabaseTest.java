@@ -75,6 +75,25 @@ class OfficeDatabaseTest {
     }
 
     @Test
+    void theOfficeGetsItsOwnPrefixIndexesAndSkipsFlywayOnceUpToDate() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Haven.create(dir, office, "boss", PASSWORD).close();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(office.url(), office.user(), "")) {
+            assertThat(Migrations.upToDate(c, true)).isTrue();
+            assertThat(Migrations.upToDate(c, false)).isFalse(); // the embedded list alone lacks the office's own script
+            try (var rs = c.createStatement().executeQuery("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%pattern_ix' ORDER BY 1")) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                while (rs.next()) names.add(rs.getString(1));
+                assertThat(names).containsExactly("case_file_number_pattern_ix", "search_token_pattern_ix");
+            }
+        }
+        // every script in the folder is listed (a forgotten one would be skipped by the up-to-date check)
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources", Migrations.POSTGRESQL_LOCATION))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactlyInAnyOrderElementsOf(Migrations.POSTGRESQL_ONLY);
+        }
+    }
+
+    @Test
     void passwordsAreArgon2idHashesNeverPlainText() throws Exception {
         OfficeConnection office = TestPostgres.newDatabase();
         try (Haven haven = Haven.create(dir, office, "boss", PASSWORD)) {
