@@ -72,7 +72,7 @@ class OfficeCliTest {
         Path anon = dir.resolve(tag + "-anon.csv");
         // its first column is a pseudonym made with a fresh random key per export: compared without it
         out.put("export anonymized", run(env, "export", "--anonymized", "-o", anon.toString()).exit() + "\n"
-                + sortedLines(anon).replaceAll("(?m)^[^,]*,", ""));
+                + sorted(sortedLines(anon).replaceAll("(?m)^[^,]*,", "")));
         Path ident = dir.resolve(tag + "-ident.csv");
         out.put("export identified", run(env, "export", "--identified", "-o", ident.toString()).exit() + "\n" + sortedLines(ident));
         Result audit = run(env, "audit", "verify");
@@ -93,6 +93,10 @@ class OfficeCliTest {
         // the embedded file's compaction notice is its own (the server has no file to compact)
         out.put(step, r.exit() + "\n" + r.out() + "\n" + r.err().replaceAll("created operation \\S+", "created operation X")
                 .replace("haven: compacting the database file (old copies of changed pages)...\n", ""));
+    }
+
+    private static String sorted(String text) {
+        return String.join("\n", text.lines().sorted().toList());
     }
 
     private static String sortedLines(Path file) throws Exception {
