@@ -46,6 +46,16 @@ public final class Haven implements AutoCloseable {
         return new Haven(Accounts.createDatabase(home, adminName, password));
     }
 
+    /** Logs in to the office database ({@code office}), or to the embedded one in {@code home} when it is null. */
+    public static Haven login(Path home, org.haven.db.OfficeConnection office, String username, char[] password) {
+        return new Haven(Accounts.login(home, office, username, password));
+    }
+
+    /** Creates the schema and first administrator on an empty office database (or the embedded one when null). */
+    public static Haven create(Path home, org.haven.db.OfficeConnection office, String adminName, char[] password) {
+        return new Haven(Accounts.createDatabase(home, office, adminName, password));
+    }
+
     public Accounts.Unlocked unlocked() {
         return unlocked;
     }

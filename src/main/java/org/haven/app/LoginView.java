@@ -18,6 +18,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Log in: user name and password; the key derivation runs in the background (Argon2 is slow on purpose). */
 public final class LoginView {
     private final Path home;
+    /** The office database to log in to, or null for the data folder's own. */
+    private final org.haven.db.OfficeConnection office;
     private final Consumer<Haven> onOpened;
     private final StackPane root = new StackPane();
     private final TextField user = new TextField();
@@ -27,7 +29,12 @@ public final class LoginView {
     private final ProgressIndicator busy = new ProgressIndicator();
 
     public LoginView(Path home, Consumer<Haven> onOpened) {
+        this(home, org.haven.db.OfficeConnection.fromEnvironment(null), onOpened);
+    }
+
+    public LoginView(Path home, org.haven.db.OfficeConnection office, Consumer<Haven> onOpened) {
         this.home = home;
+        this.office = office;
         this.onOpened = onOpened;
         user.setId("loginUser");
         password.setId("loginPassword");
@@ -73,7 +80,7 @@ public final class LoginView {
         message.setText("");
         FxTasks.run(() -> {
             try {
-                return Haven.login(home, name, pw);
+                return Haven.login(home, office, name, pw);
             } finally {
                 Arrays.fill(pw, '\0');
             }

@@ -251,7 +251,8 @@ public final class MainWindow {
 
     private Node statusBar() {
         Label user = new Label(I18n.t("status.user", haven.user().username()), new FontIcon("mdi2a-account-circle-outline"));
-        Label home = new Label(I18n.t("status.home", haven.database().home().toString()));
+        Label home = new Label(I18n.t("status.home", haven.database().isOffice()
+                ? haven.database().office().display() : haven.database().home().toString()));
         home.getStyleClass().add("text-muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

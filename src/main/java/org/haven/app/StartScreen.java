@@ -37,7 +37,9 @@ public final class StartScreen {
     }
 
     private void build() {
-        Parent view = Accounts.isInitialized(home)
+        // On the office database (HAVEN_DB_URL) the accounts are on the server: the login screen
+        // (an office without accounts yet says to run init there).
+        Parent view = Accounts.isInitialized(home) || org.haven.db.OfficeConnection.fromEnvironment(null) != null
                 ? new LoginView(home, onOpened).root()
                 : new SetupView(home, onOpened).root();
         root.setCenter(view);

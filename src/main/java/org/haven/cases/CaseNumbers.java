@@ -24,13 +24,13 @@ public final class CaseNumbers {
     /** Reserves {@code count} consecutive numbers for one year (bulk registration); returns the first serial. */
     public static int reserve(DSLContext tx, int year, int count) {
         String prefix = prefix(tx, year);
-        int updated = tx.update(CASE_NUMBER_COUNTER).set(CASE_NUMBER_COUNTER.NEXT_VALUE, CASE_NUMBER_COUNTER.NEXT_VALUE.plus(count))
+        // The year's counter is created if absent (a second session creating it at the same moment waits
+        // for the first and then finds it), then moved on: the update's row lock makes concurrent
+        // registrations on the office database queue here, so no number is issued twice.
+        tx.insertInto(CASE_NUMBER_COUNTER, CASE_NUMBER_COUNTER.PREFIX, CASE_NUMBER_COUNTER.NEXT_VALUE)
+                .values(prefix, 1).onConflictDoNothing().execute();
+        tx.update(CASE_NUMBER_COUNTER).set(CASE_NUMBER_COUNTER.NEXT_VALUE, CASE_NUMBER_COUNTER.NEXT_VALUE.plus(count))
                 .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).execute();
-        if (updated == 0) {
-            tx.insertInto(CASE_NUMBER_COUNTER, CASE_NUMBER_COUNTER.PREFIX, CASE_NUMBER_COUNTER.NEXT_VALUE)
-                    .values(prefix, 1 + count).execute();
-            return 1;
-        }
         return tx.select(CASE_NUMBER_COUNTER.NEXT_VALUE).from(CASE_NUMBER_COUNTER)
                 .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).fetchSingle().value1() - count;
     }
@@ -55,7 +55,10 @@ public final class CaseNumbers {
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 3; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(DEVICE_CODE_KEY, sb.toString()).execute();
-        return sb.toString();
+        // On the office database two first registrations can race here: the second keeps the first's code.
+        tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(DEVICE_CODE_KEY, sb.toString())
+                .onConflictDoNothing().execute();
+        return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
+                .where(APP_SETTING.SETTING_KEY.eq(DEVICE_CODE_KEY)).fetchSingle(APP_SETTING.SETTING_VALUE);
     }
 }

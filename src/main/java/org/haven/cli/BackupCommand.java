@@ -22,7 +22,7 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         org.haven.common.OutputFiles.check(output, home.home(), force);
         try (Haven haven = home.open()) {
-            Backups.Manifest m = Backups.backup(haven.unlocked(), output);
+            Backups.Manifest m = Backups.backup(haven.unlocked(), output, home.password);
             System.out.println("backup written\t" + output.toAbsolutePath() + "\t" + m.createdAt());
         }
         return 0;

@@ -35,10 +35,11 @@ final class CheckCommand implements Callable<Integer> {
             deleteTree(scratch);
         }
         Path dir = home.home();
-        if (Database.existsIn(dir)) {
+        boolean office = home.office() != null;
+        if (office || Database.existsIn(dir)) {
             try (Haven haven = home.open()) {
                 AuditLog.Verification v = AuditLog.verify(haven.database().dsl());
-                System.out.println("data folder database\tok");
+                System.out.println((office ? "office database" : "data folder database") + "\tok");
                 System.out.println("audit chain\t" + (v.intact() ? "intact" : "BROKEN at entry " + v.firstBrokenSeq()));
                 if (!v.intact()) {
                     throw new HavenException(HavenException.Kind.FAILURE, "The audit log's chain is broken at entry " + v.firstBrokenSeq() + ".");

@@ -10,8 +10,19 @@ public class HomeOption {
     @Option(names = "--home", paramLabel = "DIR", description = "Data folder (default: HAVEN_HOME or the per-OS folder).")
     Path home;
 
+    @Option(names = "--db", paramLabel = "URL", description = "Office database (jdbc:postgresql://HOST:5432/DB; default: HAVEN_DB_URL, else the data folder's own database). Service account from HAVEN_DB_USER/HAVEN_DB_PASSWORD.")
+    String db;
+
+    /** The password the last open() logged in with (an office backup wraps its key under it). */
+    char[] password;
+
     Path home() {
         return HavenHome.resolve(home);
+    }
+
+    /** The office database named by --db or HAVEN_DB_URL, or null for the embedded one. */
+    org.haven.db.OfficeConnection office() {
+        return org.haven.db.OfficeConnection.fromEnvironment(db);
     }
 
     /**
@@ -29,10 +40,12 @@ public class HomeOption {
     }
 
     private Haven open(boolean changingPassword) {
-        Path dir = requireDatabase();
+        org.haven.db.OfficeConnection office = office();
+        Path dir = office == null ? requireDatabase() : home();
         String user = Credentials.user();
         char[] password = Credentials.password();
-        Haven haven = Haven.login(dir, user, password);
+        Haven haven = Haven.login(dir, office, user, password);
+        this.password = password;
         if (!changingPassword && org.haven.security.Accounts.mustChangePassword(haven.unlocked())) {
             haven.close();
             throw org.haven.common.HavenException.denied("Your password was reset by an administrator: change it first with 'haven user passwd'.");

@@ -16,9 +16,11 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.haven.db.OfficeConnection office = home.office();
         char[] password = Credentials.password();
-        try (Haven haven = Haven.create(home.home(), admin, password)) {
-            System.out.println("created database in " + haven.database().home() + " with administrator " + admin);
+        try (Haven haven = Haven.create(home.home(), office, admin, password)) {
+            String where = office == null ? haven.database().home().toString() : office.display();
+            System.out.println("created database in " + where + " with administrator " + admin);
         }
         return 0;
     }

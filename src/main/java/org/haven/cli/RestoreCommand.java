@@ -27,8 +27,11 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         Backups.verify(file);
         Path dir = home.home();
-        Backups.Restored r = Backups.restore(file, dir, Credentials.user(), Credentials.password(), force);
-        System.out.println("restored\t" + dir.toAbsolutePath() + "\tbackup of " + r.manifest().createdAt());
+        org.haven.db.OfficeConnection office = home.office();
+        Backups.Restored r = office == null
+                ? Backups.restore(file, dir, Credentials.user(), Credentials.password(), force)
+                : Backups.restoreToOffice(file, dir, office, Credentials.user(), Credentials.password(), force);
+        System.out.println("restored\t" + (office == null ? dir.toAbsolutePath().toString() : office.display()) + "\tbackup of " + r.manifest().createdAt());
         if (!r.auditIntact()) System.out.println("warning\tthe restored audit log's chain is broken: run 'haven audit verify'");
         if (r.replacedDataFolder() != null) System.out.println("replaced data kept in\t" + r.replacedDataFolder());
         return 0;

@@ -25,11 +25,14 @@ import org.jooq.impl.DSL;
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_BASE = "haven";
-    /** The one place the jOOQ dialect is chosen. */
+    /** The embedded database's jOOQ dialect; {@link #dialectFor} is the one place a dialect is chosen. */
     public static final SQLDialect DIALECT = SQLDialect.H2;
 
     private final Path home;
     private final JdbcConnectionPool pool;
+    private final SQLDialect dialect;
+    /** The office database this is, or null for the embedded file. */
+    private final OfficeConnection office;
     private final DSLContext dsl;
     private volatile boolean closed;
     private volatile boolean compactOnClose;
@@ -45,10 +48,12 @@ public final class Database implements AutoCloseable {
     static final long COMPACT_MIN_FILE_BYTES = 4L << 20;
     static final long COMPACT_AFTER_GROWTH_BYTES = 16L << 20;
 
-    private Database(Path home, JdbcConnectionPool pool) {
+    private Database(Path home, JdbcConnectionPool pool, OfficeConnection office) {
         this.home = home;
         this.pool = pool;
-        this.dsl = DSL.using(pool, DIALECT, new Settings().withExecuteLogging(false));
+        this.office = office;
+        this.dialect = dialectFor(office == null ? jdbcUrl(home) : office.url());
+        this.dsl = DSL.using(pool, dialect, settingsFor(dialect));
         // A SIGTERM or OS shutdown still closes the file cleanly.
         this.shutdownHook = new Thread(() -> closeQuietly(false), "haven-db-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -108,7 +113,68 @@ public final class Database implements AutoCloseable {
         // Flyway only when there is something to do or to refuse: a database whose history holds exactly
         // the bundled migrations (same checksums) skips it, which saves a good share of a cold start.
         if (!upToDate) migrate(pool);
-        return new Database(home, pool);
+        return new Database(home, pool, null);
+    }
+
+    /**
+     * The generated classes name tables as H2 stores them (upper case); PostgreSQL folds names to
+     * lower case, so there they are rendered in lower case (still quoted, so no name is ever taken
+     * as a keyword).
+     */
+    static Settings settingsFor(SQLDialect dialect) {
+        Settings settings = new Settings().withExecuteLogging(false);
+        if (dialect == SQLDialect.POSTGRES) settings.setRenderNameCase(org.jooq.conf.RenderNameCase.LOWER);
+        return settings;
+    }
+
+    /** The jOOQ dialect for a JDBC URL: the one place it is chosen. */
+    public static SQLDialect dialectFor(String jdbcUrl) {
+        return jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:") ? SQLDialect.POSTGRES : SQLDialect.H2;
+    }
+
+    /**
+     * Opens (and migrates) the office database on a PostgreSQL server. The data folder then holds
+     * only this machine's own files (language choice, login delays, unfinished output files), never
+     * the data: that lives on the server.
+     */
+    public static Database openOffice(Path home, OfficeConnection office) {
+        try {
+            org.haven.common.PrivateFiles.createFolder(home);
+        } catch (Exception e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "Cannot create the data folder: check that it is writable.", e);
+        }
+        org.postgresql.ds.PGConnectionPoolDataSource source = new org.postgresql.ds.PGConnectionPoolDataSource();
+        source.setURL(office.effectiveUrl());
+        source.setUser(office.user());
+        source.setPassword(new String(office.password()));
+        source.setApplicationName("haven");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+        pool.setMaxConnections(8);
+        boolean upToDate;
+        try (Connection probe = pool.getConnection()) {
+            upToDate = Migrations.upToDate(probe, true);
+            org.haven.common.PendingParts.cleanUp(home);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw OfficeErrors.translate(e, office);
+        }
+        if (!upToDate) migrate(pool, "classpath:" + Migrations.LOCATION, "classpath:" + Migrations.POSTGRESQL_LOCATION);
+        return new Database(home, pool, office);
+    }
+
+    /** True on the office database (PostgreSQL), false on the embedded file. */
+    public boolean isOffice() {
+        return office != null;
+    }
+
+    /** The office database's connection (null for the embedded file). */
+    public OfficeConnection office() {
+        return office;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
     }
 
     /**
@@ -145,8 +211,13 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(JdbcConnectionPool pool) {
+        migrate(pool, "classpath:" + Migrations.LOCATION);
+    }
+
+    /** Flyway with the shared migrations (and, on the office database, its own few in a folder of their own). */
+    private static void migrate(JdbcConnectionPool pool, String... locations) {
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+            Flyway.configure().dataSource(pool).locations(locations)
                     .loggers("slf4j").load().migrate();
         } catch (FlywayException e) {
             pool.dispose();
@@ -248,6 +319,7 @@ public final class Database implements AutoCloseable {
 
     /** A consistent copy of the whole database, encrypted with the same key (for backups). */
     public void backupTo(Path file) {
+        if (office != null) throw new IllegalStateException("backupTo is the embedded database's online copy");
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("BACKUP TO '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
         } catch (SQLException e) {
@@ -292,6 +364,7 @@ public final class Database implements AutoCloseable {
      * a deletion.
      */
     public void owesCompaction() {
+        if (office != null) return; // the server reclaims dead rows itself (VACUUM)
         CompactionOwed.record(home);
         compactOnClose = true;
     }
@@ -326,6 +399,10 @@ public final class Database implements AutoCloseable {
     private synchronized void closeQuietly(boolean mayCompact) {
         if (closed) return;
         closed = true;
+        if (office != null) {
+            pool.dispose(); // the server keeps the data; nothing to compact on this machine
+            return;
+        }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             // A deletion's rewrite happens even in the shutdown hook; space alone is left to a clean close.
             boolean compact = compactOnClose || (mayCompact && (compactAfterGrowth || mostlyOldCopies(s)));

@@ -39,15 +39,27 @@ final class Migrations {
             "V7__document_status_unknown.sql",
             "V8__search_prefix.sql",
             "V9__list_sort_keys.sql",
-            "V10__operation_member.sql");
+            "V10__operation_member.sql",
+            "V11__organisation_logo.sql",
+            "V20__office_accounts.sql");
+
+    /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */
+    static final String POSTGRESQL_LOCATION = "db/vendor/postgresql";
+    static final List<String> POSTGRESQL_ONLY = List.of("V20_1__postgresql_pattern_indexes.sql");
 
     private Migrations() {}
 
-    /** True when the database's Flyway history matches the bundled migrations exactly. */
+    /** True when the embedded database's Flyway history matches the bundled migrations exactly. */
     static boolean upToDate(Connection c) {
+        return upToDate(c, false);
+    }
+
+    /** The same for the embedded ({@code office} false) or the office database (with its own scripts). */
+    static boolean upToDate(Connection c, boolean office) {
         Map<String, Integer> expected;
         try {
             expected = bundledChecksums();
+            if (office) expected.putAll(checksums(POSTGRESQL_LOCATION, POSTGRESQL_ONLY));
         } catch (IOException | RuntimeException e) {
             return false; // let Flyway decide
         }
@@ -73,9 +85,13 @@ final class Migrations {
 
     /** Version ("5.1") to Flyway checksum of every bundled script. */
     static Map<String, Integer> bundledChecksums() throws IOException {
+        return checksums(LOCATION, BUNDLED);
+    }
+
+    private static Map<String, Integer> checksums(String location, List<String> scripts) throws IOException {
         Map<String, Integer> out = new HashMap<>();
-        for (String script : BUNDLED) {
-            try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(LOCATION + "/" + script)) {
+        for (String script : scripts) {
+            try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(location + "/" + script)) {
                 if (in == null) throw new IOException("missing migration " + script);
                 out.put(version(script), checksum(in));
             }

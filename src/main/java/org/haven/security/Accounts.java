@@ -57,6 +57,78 @@ public final class Accounts {
         return new Unlocked(db, admin, key);
     }
 
+    /**
+     * Creates the schema on an empty office database (PostgreSQL) and its first administrator, whose
+     * password is kept as an Argon2id hash there (no key file: the server's own protections hold
+     * the data, see docs/security.md). Refused when the database already has accounts.
+     */
+    public static Unlocked createDatabase(Path home, org.haven.db.OfficeConnection office, String username, char[] password) {
+        if (office == null) return createDatabase(home, username, password);
+        checkUsername(username);
+        checkPassword(password);
+        String hash = PasswordHash.of(password);
+        Database db = Database.openOffice(home, office);
+        try {
+            User admin = db.inTransaction(tx -> {
+                if (tx.fetchExists(APP_USER)) {
+                    throw HavenException.badInput("The office database " + office.display() + " already has accounts: nothing was changed.");
+                }
+                User u = insertUser(tx, username, username, EnumSet.of(Role.ADMIN, Role.COORDINATOR));
+                tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(u.id())).execute();
+                AuditLog.record(tx, u, "DATABASE_CREATED", "user", u.id(), null);
+                return u;
+            });
+            return new Unlocked(db, admin, null);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Logs in to the office database: the service account opens the connection, the user's own
+     * password is checked against their Argon2id hash, with the same growing delay as on a laptop.
+     */
+    public static Unlocked login(Path home, org.haven.db.OfficeConnection office, String username, char[] password) {
+        if (office == null) return login(home, username, password);
+        Database db = Database.openOffice(home, office);
+        try {
+            LoginThrottle throttle = new LoginThrottle(home);
+            throttle.waitBeforeAttempt();
+            AppUserRecord row = db.dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
+            if (row == null && !db.dsl().fetchExists(APP_USER)) {
+                throw new HavenException(HavenException.Kind.NOT_FOUND,
+                        "The office database " + office.display() + " has no accounts yet: run init --admin NAME first.");
+            }
+            boolean ok;
+            if (row == null) {
+                PasswordHash.spendTime(password);
+                ok = false;
+            } else {
+                ok = PasswordHash.matches(password, row.getPasswordHash());
+            }
+            if (!ok) {
+                throttle.recordFailure();
+                throw KeyFile.wrongPassword();
+            }
+            if (!row.getActive()) throw HavenException.denied("This account is disabled: ask an administrator.");
+            User user = db.inTransaction(tx -> {
+                User u = toUser(row);
+                int failures = throttle.failuresSinceLastSuccess();
+                if (failures > 0) {
+                    AuditLog.record(tx, null, "LOGIN_FAILED", "user", null, failures + " failed attempt(s) before this login");
+                }
+                AuditLog.record(tx, u, "LOGIN", "user", u.id(), null);
+                return u;
+            });
+            throttle.recordSuccess();
+            return new Unlocked(db, user, null);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
     public static Unlocked login(Path home, String username, char[] password) {
         if (Database.existsIn(home) && !KeyFile.existsIn(home)) throw KeyFile.missing();
         if (!isInitialized(home)) {
@@ -129,6 +201,18 @@ public final class Accounts {
         new Session(unlocked.user()).require(Role.ADMIN);
         checkUsername(username);
         checkPassword(password);
+        if (unlocked.database().isOffice()) {
+            String hash = PasswordHash.of(password);
+            return unlocked.database().inTransaction(tx -> {
+                if (tx.fetchExists(APP_USER, APP_USER.USERNAME.eq(username))) {
+                    throw HavenException.badInput("The user '" + username + "' already exists.");
+                }
+                User u = insertUser(tx, username, username, roles);
+                tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(u.id())).execute();
+                AuditLog.record(tx, unlocked.user(), "USER_ADDED", "user", u.id(), rolesText(roles));
+                return u;
+            });
+        }
         Path home = unlocked.database().home();
         KeyFile keyFile = KeyFile.load(home);
         if (keyFile.hasUser(username)) {
@@ -154,10 +238,9 @@ public final class Accounts {
         }
         Path home = unlocked.database().home();
         if (!verifyPassword(unlocked, oldPassword)) throw KeyFile.wrongPassword();
-        KeyFile keyFile = KeyFile.load(home);
-        keyFile.wrapFor(unlocked.user().username(), newPassword, unlocked.databaseKey());
+        String hash = storeSecret(unlocked, unlocked.user().username(), newPassword);
         unlocked.database().inTransactionRun(tx -> {
-            tx.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, false).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+            tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUST_CHANGE_PASSWORD, false).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
                     .where(APP_USER.ID.eq(unlocked.user().id())).execute();
             AuditLog.record(tx, unlocked.user(), "PASSWORD_CHANGED", "user", unlocked.user().id(), null);
         });
@@ -172,6 +255,13 @@ public final class Accounts {
         LoginThrottle throttle = new LoginThrottle(home);
         throttle.waitBeforeAttempt();
         try {
+            if (unlocked.database().isOffice()) {
+                String stored = unlocked.database().dsl().select(APP_USER.PASSWORD_HASH).from(APP_USER)
+                        .where(APP_USER.ID.eq(unlocked.user().id())).fetchOne(APP_USER.PASSWORD_HASH);
+                if (!PasswordHash.matches(password, stored)) throw KeyFile.wrongPassword();
+                throttle.recordSuccess();
+                return true;
+            }
             byte[] key = KeyFile.load(home).unwrap(unlocked.user().username(), password);
             boolean same = java.security.MessageDigest.isEqual(key, unlocked.databaseKey());
             Arrays.fill(key, (byte) 0);
@@ -210,9 +300,9 @@ public final class Accounts {
         checkPassword(temporaryPassword);
         AppUserRecord row = existingUser(unlocked, username);
         if (!row.getActive()) throw HavenException.badInput("The user '" + username + "' is disabled: enable the account instead.");
-        KeyFile.load(unlocked.database().home()).wrapFor(username, temporaryPassword, unlocked.databaseKey());
+        String hash = storeSecret(unlocked, username, temporaryPassword);
         unlocked.database().inTransactionRun(tx -> {
-            tx.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, true).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+            tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUST_CHANGE_PASSWORD, true).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
                     .where(APP_USER.ID.eq(row.getId())).execute();
             AuditLog.record(tx, unlocked.user(), "PASSWORD_RESET", "user", row.getId(), null);
         });
@@ -232,11 +322,12 @@ public final class Accounts {
             throw HavenException.badInput("This is the last active administrator: nothing was changed.");
         }
         unlocked.database().inTransactionRun(tx -> {
-            tx.update(APP_USER).set(APP_USER.ACTIVE, false).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+            tx.update(APP_USER).set(APP_USER.ACTIVE, false).set(APP_USER.PASSWORD_HASH, (String) null).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
                     .where(APP_USER.ID.eq(row.getId())).execute();
             AuditLog.record(tx, unlocked.user(), "USER_DISABLED", "user", row.getId(), null);
         });
         // After the commit: if this write fails the account is disabled anyway (login checks the flag).
+        if (unlocked.database().isOffice()) return; // its hash went with the update above
         KeyFile keyFile = KeyFile.load(unlocked.database().home());
         if (keyFile.hasUser(username)) keyFile.remove(username);
     }
@@ -247,12 +338,23 @@ public final class Accounts {
         checkPassword(temporaryPassword);
         AppUserRecord row = existingUser(unlocked, username);
         if (row.getActive()) throw HavenException.badInput("The user '" + username + "' is already active.");
-        KeyFile.load(unlocked.database().home()).wrapFor(username, temporaryPassword, unlocked.databaseKey());
+        String hash = storeSecret(unlocked, username, temporaryPassword);
         unlocked.database().inTransactionRun(tx -> {
-            tx.update(APP_USER).set(APP_USER.ACTIVE, true).set(APP_USER.MUST_CHANGE_PASSWORD, true)
+            tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.ACTIVE, true).set(APP_USER.MUST_CHANGE_PASSWORD, true)
                     .set(APP_USER.UPDATED_AT, OffsetDateTime.now()).where(APP_USER.ID.eq(row.getId())).execute();
             AuditLog.record(tx, unlocked.user(), "USER_ENABLED", "user", row.getId(), null);
         });
+    }
+
+    /**
+     * Keeps a new password for an account: on the embedded database the database key is wrapped for
+     * it in the key file (and null is returned: no hash is stored); on the office database its
+     * Argon2id hash is returned, for the caller's update.
+     */
+    private static String storeSecret(Unlocked unlocked, String username, char[] password) {
+        if (unlocked.database().isOffice()) return PasswordHash.of(password);
+        KeyFile.load(unlocked.database().home()).wrapFor(username, password, unlocked.databaseKey());
+        return null;
     }
 
     private static AppUserRecord existingUser(Unlocked unlocked, String username) {

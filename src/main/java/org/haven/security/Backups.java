@@ -50,7 +50,20 @@ public final class Backups {
 
     /** Writes a backup of the open database to {@code out}. Administrators only. */
     public static Manifest backup(Accounts.Unlocked unlocked, Path out) {
+        return backup(unlocked, out, null);
+    }
+
+    /**
+     * Writes a backup to {@code out}. On the office database (which has no database key) the rows
+     * are first copied into a new encrypted H2 database whose key is wrapped for the administrator
+     * making the backup under {@code password}: the file has the same format as a laptop's, and that
+     * administrator's password restores it (into an office database, or into a data folder).
+     */
+    public static Manifest backup(Accounts.Unlocked unlocked, Path out, char[] password) {
         new Session(unlocked.user()).require(Role.ADMIN);
+        if (unlocked.database().isOffice()) {
+            if (password == null || !Accounts.verifyPassword(unlocked, password)) throw KeyFile.wrongPassword();
+        }
         Database db = unlocked.database();
         Path home = db.home();
         Path target = out.toAbsolutePath();
@@ -60,8 +73,13 @@ public final class Backups {
             if (target.getParent() != null) Files.createDirectories(target.getParent());
             scratch = Files.createTempDirectory(home, ".backup-");
             Path dbZip = scratch.resolve(DATABASE);
-            db.backupTo(dbZip);
-            Path keys = KeyFile.pathIn(home);
+            Path keys;
+            if (db.isOffice()) {
+                keys = copyOfficeToEncryptedFile(db, scratch.resolve("copy"), unlocked.user().username(), password, dbZip);
+            } else {
+                db.backupTo(dbZip);
+                keys = KeyFile.pathIn(home);
+            }
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Properties manifest = new Properties();
             manifest.setProperty("format", FORMAT);
@@ -89,6 +107,73 @@ public final class Backups {
         } finally {
             deleteQuietly(part);
             deleteTree(scratch);
+        }
+    }
+
+    /**
+     * The office database's rows in a new encrypted H2 database in {@code folder} (its key wrapped for
+     * this administrator), backed up into {@code dbZip}; returns that copy's key file.
+     */
+    private static Path copyOfficeToEncryptedFile(Database office, Path folder, String username, char[] password, Path dbZip) {
+        byte[] key = KeyFile.newDatabaseKey();
+        try (Database copy = Database.open(folder, key)) {
+            // one read transaction on the server: a consistent snapshot even while others save
+            office.dsl().transaction(cfg -> {
+                cfg.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                copy.inTransactionRun(target -> org.haven.db.TableCopy.copyAll(cfg.dsl(), target));
+            });
+            KeyFile.create(folder, username, password, key);
+            copy.backupTo(dbZip);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+        return KeyFile.pathIn(folder);
+    }
+
+    /**
+     * Restores a backup (of a laptop or of an office) into the office database: verified, unlocked with
+     * an administrator's password in a staging folder, then copied in one transaction. An office
+     * database that already has accounts is replaced only with {@code replace}, and only by one of its
+     * own administrators (same credentials).
+     */
+    public static Restored restoreToOffice(Path file, Path home, org.haven.db.OfficeConnection office,
+            String username, char[] password, boolean replace) {
+        Manifest manifest = verify(file);
+        Path staging = null;
+        try (Database target = Database.openOffice(home, office)) {
+            boolean existing = target.dsl().fetchExists(org.haven.db.jooq.Tables.APP_USER);
+            if (existing && !replace) {
+                throw HavenException.badInput("The office database already holds Haven data: add --force to replace it"
+                        + " (keep a backup of it first). Nothing was changed.");
+            }
+            if (existing) {
+                try (Accounts.Unlocked current = Accounts.login(home, office, username, password)) {
+                    new Session(current.user()).require(Role.ADMIN);
+                }
+            }
+            org.haven.common.PrivateFiles.createFolder(home);
+            staging = Files.createTempDirectory(home, ".restore-");
+            extract(file, staging);
+            boolean intact;
+            try (Accounts.Unlocked copy = Accounts.login(staging, username, password)) {
+                new Session(copy.user()).require(Role.ADMIN);
+                intact = AuditLog.verify(copy.database().dsl()).intact();
+                String hash = PasswordHash.of(password);
+                target.inTransactionRun(tx -> {
+                    org.haven.db.TableCopy.copyAll(copy.database().dsl(), tx);
+                    // the restoring administrator can log in to the office with the password just used
+                    tx.update(org.haven.db.jooq.Tables.APP_USER).set(org.haven.db.jooq.Tables.APP_USER.PASSWORD_HASH, hash)
+                            .where(org.haven.db.jooq.Tables.APP_USER.ID.eq(copy.user().id())).execute();
+                    SecuritySettings.write(tx, SecuritySettings.LAST_BACKUP_AT, manifest.createdAt().toString());
+                    AuditLog.record(tx, copy.user(), "BACKUP_RESTORED", null, null, "backup of " + manifest.createdAt());
+                });
+            }
+            return new Restored(manifest, intact, null);
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "The backup could not be restored (disk full or folder not writable?): the office database is unchanged.", e);
+        } finally {
+            deleteTree(staging);
         }
     }
 

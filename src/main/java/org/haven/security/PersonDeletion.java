@@ -105,7 +105,8 @@ public final class PersonDeletion {
             return caseIds.size();
         });
         // Old copies of the deleted pages stay in the file until it is rewritten: write now, compact on close.
-        db.dsl().execute("CHECKPOINT SYNC");
+        // (The office database's server reclaims dead rows itself, with VACUUM: see docs/security.md.)
+        if (!db.isOffice()) db.dsl().execute("CHECKPOINT SYNC");
         return cases;
     }
 
@@ -134,13 +135,13 @@ public final class PersonDeletion {
     /** Tables in the schema that mention a person or case (by column name or foreign key) but are not listed. */
     static Set<String> uncoveredTables(DSLContext tx) {
         Set<String> mentioning = new TreeSet<>(tx.resultQuery(
-                "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'PUBLIC'"
-                        + " AND column_name IN ('PERSON_ID', 'CASE_ID')").fetch(0, String.class));
+                "SELECT DISTINCT table_name FROM information_schema.columns WHERE UPPER(table_schema) = 'PUBLIC'"
+                        + " AND UPPER(column_name) IN ('PERSON_ID', 'CASE_ID')").fetch(0, String.class));
         mentioning.addAll(tx.resultQuery(
                 "SELECT DISTINCT fk.table_name FROM information_schema.referential_constraints rc"
                         + " JOIN information_schema.table_constraints fk ON fk.constraint_name = rc.constraint_name AND fk.constraint_schema = rc.constraint_schema"
                         + " JOIN information_schema.table_constraints pk ON pk.constraint_name = rc.unique_constraint_name AND pk.constraint_schema = rc.unique_constraint_schema"
-                        + " WHERE pk.table_name IN ('PERSON', 'CASE_FILE') AND fk.table_schema = 'PUBLIC'").fetch(0, String.class));
+                        + " WHERE UPPER(pk.table_name) IN ('PERSON', 'CASE_FILE') AND UPPER(fk.table_schema) = 'PUBLIC'").fetch(0, String.class));
         Set<String> listed = DEPENDENTS.stream().map(d -> d.table().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
         mentioning.removeIf(t -> listed.contains(t.toUpperCase(Locale.ROOT)) || EXEMPT.contains(t.toUpperCase(Locale.ROOT)));
         return mentioning;

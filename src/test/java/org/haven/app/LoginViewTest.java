@@ -31,7 +31,7 @@ class LoginViewTest {
     void start(Stage stage) {
         Theme.apply();
         TestHaven.create(home).close();
-        Scene scene = new Scene(new LoginView(home, opened::set).root(), 800, 600);
+        Scene scene = new Scene(new LoginView(home, TestHaven.officeFor(home), opened::set).root(), 800, 600);
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();

@@ -129,7 +129,7 @@ class AnonymizedExportTest {
 
             Accounts.addUser(haven.unlocked(), "worker", EnumSet.of(Role.CASEWORKER), "worker-password-1".toCharArray());
         }
-        try (Haven worker = Haven.login(dir, "worker", "worker-password-1".toCharArray())) {
+        try (Haven worker = TestHaven.login(dir, "worker", "worker-password-1".toCharArray())) {
             assertKind(() -> new AnonymizedExporter(worker.database(), worker.session())
                     .export(new Request(Preset.PARTNER, null, null, null, null, dir.resolve("b.csv"))), HavenException.Kind.DENIED);
             assertThat(dir.resolve("b.csv")).doesNotExist();

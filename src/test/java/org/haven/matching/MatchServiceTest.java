@@ -147,7 +147,7 @@ class MatchServiceTest extends DatabaseTest {
         CaseFile a = register(person("Nguyen Van Hung", null, null, "VN"));
         CaseFile b = register(person("Nguyen Van Hung", null, null, "VN"));
         Accounts.addUser(haven.unlocked(), "worker", Set.of(Role.CASEWORKER), "worker-password-1".toCharArray());
-        try (Haven worker = Haven.login(dir, "worker", "worker-password-1".toCharArray())) {
+        try (Haven worker = TestHaven.login(dir, "worker", "worker-password-1".toCharArray())) {
             assertThatThrownBy(() -> worker.matching().merge(a.personId(), b.personId()))
                     .isInstanceOf(HavenException.class).extracting("kind").isEqualTo(HavenException.Kind.DENIED);
             // A caseworker sees no matches among cases they may not see.

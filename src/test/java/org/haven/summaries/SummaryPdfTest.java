@@ -250,7 +250,7 @@ class SummaryPdfTest extends DatabaseTest {
         char[] pw = "caseworker-password-1".toCharArray();
         org.haven.security.Accounts.addUser(haven.unlocked(), "cw", java.util.Set.of(org.haven.security.Role.CASEWORKER), pw);
         haven.close();
-        haven = Haven.login(dir, "cw", pw);
+        haven = TestHaven.login(dir, "cw", pw);
         SummaryService asCaseworker = SummaryServices.of(haven);
         CaseFile own = haven.cases().register(TestHaven.newCase(TestHaven.person("Mine", null)));
 
