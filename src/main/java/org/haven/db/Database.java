@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean compactOnClose;
     private volatile Runnable beforeCompaction = () -> {};
+    private volatile Runnable afterCommit = () -> {};
     private final Thread shutdownHook;
     static final int COMPACT_BELOW_LIVE_PERCENT = 33;
     static final long COMPACT_MIN_FILE_BYTES = 4L << 20;
@@ -194,11 +195,22 @@ public final class Database implements AutoCloseable {
 
     /** Runs the work in one transaction: all of it is committed, or none of it. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        afterCommit.run();
+        return result;
     }
 
     public void inTransactionRun(Consumer<DSLContext> work) {
         dsl.transaction(cfg -> work.accept(cfg.dsl()));
+        afterCommit.run();
+    }
+
+    /**
+     * Runs after every committed transaction of {@link #inTransaction}: the security package records
+     * the audit chain's head outside the file there, so a file that went back in time is noticed.
+     */
+    public void afterCommit(Runnable listener) {
+        this.afterCommit = listener;
     }
 
     /** A consistent copy of the whole database, encrypted with the same key (for backups). */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.haven.common.HavenException;
@@ -50,6 +51,9 @@ public final class Accounts {
                 return u;
             });
             KeyFile.create(home, username, password, key);
+            db.inTransactionRun(AuditHeadGuard::markSealed);
+            AuditHeadGuard.recordNow(db, key);
+            AuditHeadGuard.keepHead(db, key);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -63,36 +67,56 @@ public final class Accounts {
             throw new HavenException(HavenException.Kind.NOT_FOUND,
                     "no Haven database in " + home + ": check HAVEN_HOME or run init");
         }
-        LoginThrottle throttle = new LoginThrottle(home);
-        throttle.waitBeforeAttempt();
+        LoginThrottle throttle = new LoginThrottle(home, username);
+        throttle.begin();
         byte[] key;
+        KeyFile keyFile;
         try {
-            key = KeyFile.load(home).unwrap(username, password);
+            keyFile = KeyFile.load(home);
+            key = keyFile.unwrap(username, password);
         } catch (HavenException e) {
-            if (e.kind() == HavenException.Kind.DENIED) throttle.recordFailure();
+            if (e.kind() != HavenException.Kind.DENIED) throttle.aborted();
+            throw e; // a wrong password stays counted
+        } catch (RuntimeException e) {
+            throttle.aborted();
             throw e;
         }
+        throttle.succeeded(); // the password was right, whatever the database says next
         Database db = Database.open(home, key);
         try {
+            AuditHeadGuard.check(db, keyFile, key);
+            Map<String, Integer> pending = LoginThrottle.pending(home);
             User user = db.inTransaction(tx -> {
                 AppUserRecord row = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
                 if (row == null || !row.getActive()) {
                     throw HavenException.denied("This account is disabled: ask an administrator.");
                 }
                 User u = toUser(row);
-                int failures = throttle.failuresSinceLastSuccess();
-                if (failures > 0) {
-                    AuditLog.record(tx, null, "LOGIN_FAILED", "user", null, failures + " failed attempt(s) before this login");
-                }
+                recordFailedLogins(tx, pending);
                 AuditLog.record(tx, u, "LOGIN", "user", u.id(), null);
+                AuditHeadGuard.markSealed(tx);
                 return u;
             });
-            throttle.recordSuccess();
+            LoginThrottle.acknowledge(home, pending);
+            AuditHeadGuard.recordNow(db, key); // also seals a key file of an older format
+            AuditHeadGuard.keepHead(db, key);
             return new Unlocked(db, user, key);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** One LOGIN_FAILED entry per account (and one for unknown names) with the failures not yet audited. */
+    private static void recordFailedLogins(DSLContext tx, Map<String, Integer> pending) {
+        pending.forEach((bucket, n) -> {
+            String name = LoginThrottle.userOf(bucket);
+            AppUserRecord row = name == null ? null : tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(name)).fetchOne();
+            User who = row == null ? null : toUser(row);
+            String detail = n + " failed attempt(s) before this login"
+                    + (who != null ? "" : bucket.equals("legacy") ? " (counted by an earlier version)" : " with an unknown user name");
+            AuditLog.record(tx, who, "LOGIN_FAILED", "user", who == null ? null : who.id(), detail);
+        });
     }
 
     /** Adds an account and wraps the database key for its password. Administrators only. */
@@ -140,20 +164,23 @@ public final class Accounts {
      */
     public static boolean verifyPassword(Unlocked unlocked, char[] password) {
         Path home = unlocked.database().home();
-        LoginThrottle throttle = new LoginThrottle(home);
-        throttle.waitBeforeAttempt();
+        LoginThrottle throttle = new LoginThrottle(home, unlocked.user().username());
+        throttle.begin();
         try {
             byte[] key = KeyFile.load(home).unwrap(unlocked.user().username(), password);
             boolean same = java.security.MessageDigest.isEqual(key, unlocked.databaseKey());
             Arrays.fill(key, (byte) 0);
             if (!same) throw KeyFile.corrupt();
-            throttle.recordSuccess();
+            throttle.succeeded();
             return true;
         } catch (HavenException e) {
-            if (e.kind() != HavenException.Kind.DENIED) throw e;
-            throttle.recordFailure();
+            if (e.kind() != HavenException.Kind.DENIED) {
+                throttle.aborted();
+                throw e;
+            }
             unlocked.database().inTransactionRun(tx ->
                     AuditLog.record(tx, unlocked.user(), "PASSWORD_CHECK_FAILED", "user", unlocked.user().id(), null));
+            throttle.failedAndAudited();
             return false;
         }
     }
@@ -209,7 +236,7 @@ public final class Accounts {
         });
         // After the commit: if this write fails the account is disabled anyway (login checks the flag).
         KeyFile keyFile = KeyFile.load(unlocked.database().home());
-        if (keyFile.hasUser(username)) keyFile.remove(username);
+        if (keyFile.hasUser(username)) keyFile.remove(username, unlocked.databaseKey());
     }
 
     /** Enables a disabled account again with a new temporary password (its old entry is gone). */
