@@ -54,6 +54,14 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating when absent) and migrates the database with the given key. */
     public static Database open(Path home, byte[] databaseKey) {
+        return open(home, databaseKey, dsl -> {});
+    }
+
+    /**
+     * As {@link #open(Path, byte[])}, running {@code beforeMigrate} first: a file that went back to an
+     * older state is refused before anything (a schema migration) is written into it.
+     */
+    public static Database open(Path home, byte[] databaseKey, Consumer<DSLContext> beforeMigrate) {
         // H2 reads ';' in its URL as the start of a setting: such a path would open (or create) the
         // database somewhere else. Refused before anything is created.
         if (home.toAbsolutePath().toString().contains(";")) {
@@ -93,6 +101,12 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             pool.dispose();
             throw translateOpenError(e);
+        }
+        try {
+            beforeMigrate.accept(DSL.using(pool, DIALECT, new Settings().withExecuteLogging(false)));
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
         }
         // Flyway only when there is something to do or to refuse: a database whose history holds exactly
         // the bundled migrations (same checksums) skips it, which saves a good share of a cold start.

@@ -82,9 +82,8 @@ public final class Accounts {
             throw e;
         }
         throttle.succeeded(); // the password was right, whatever the database says next
-        Database db = Database.open(home, key);
+        Database db = Database.open(home, key, dsl -> AuditHeadGuard.check(dsl, keyFile, key));
         try {
-            AuditHeadGuard.check(db, keyFile, key);
             Map<String, Integer> pending = LoginThrottle.pending(home);
             User user = db.inTransaction(tx -> {
                 AppUserRecord row = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();

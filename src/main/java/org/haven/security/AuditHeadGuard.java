@@ -32,9 +32,8 @@ final class AuditHeadGuard {
     }
 
     /** Refuses a database that is behind, or off, the head its key file records. */
-    static void check(Database db, KeyFile keyFile, byte[] databaseKey) {
+    static void check(DSLContext dsl, KeyFile keyFile, byte[] databaseKey) {
         keyFile.verifyMac(databaseKey);
-        DSLContext dsl = db.dsl();
         if (!keyFile.sealed() && SecuritySettings.read(dsl, SEALED_SETTING).isPresent()) {
             throw KeyFile.corrupt(); // the MAC and head were removed from a key file that had them
         }
