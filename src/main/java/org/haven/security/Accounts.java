@@ -118,6 +118,11 @@ public final class Accounts {
         });
     }
 
+    /** True for the refusal of a database older than its key file records (the window words it from its bundle). */
+    public static boolean wentBack(Throwable error) {
+        return error instanceof AuditHeadGuard.DatabaseWentBack;
+    }
+
     /** Adds an account and wraps the database key for its password. Administrators only. */
     public static User addUser(Unlocked unlocked, String username, Set<Role> roles, char[] password) {
         new Session(unlocked.user()).require(Role.ADMIN);

@@ -98,7 +98,7 @@ class LoginThrottleTest {
         delays.clear();
         wrong("ann");
         wrong("third-name");
-        assertThat(delays).containsExactly(4000L, 4000L); // ann and an unknown name wait alike
+        assertThat(delays).containsExactly(2000L, 2000L); // ann and an unknown name wait alike
     }
 
     @Test
