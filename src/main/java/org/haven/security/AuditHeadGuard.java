@@ -34,6 +34,15 @@ final class AuditHeadGuard {
     /** Refuses a database that is behind, or off, the head its key file records. */
     static void check(DSLContext dsl, KeyFile keyFile, byte[] databaseKey) {
         keyFile.verifyMac(databaseKey);
+        try {
+            checkHead(dsl, keyFile);
+        } catch (org.jooq.exception.DataAccessException unreadable) {
+            // A file that cannot even answer for its audit head (tables or pages missing) is damaged too.
+            throw new DatabaseWentBack();
+        }
+    }
+
+    private static void checkHead(DSLContext dsl, KeyFile keyFile) {
         if (!keyFile.sealed() && SecuritySettings.read(dsl, SEALED_SETTING).isPresent()) {
             throw KeyFile.corrupt(); // the MAC and head were removed from a key file that had them
         }
