@@ -163,7 +163,6 @@ class DatabaseWentBackCliTest {
         for (String k : new String[] {"mac", "audit.seq", "audit.hash"}) legacy.remove(k);
         legacy.setProperty("format", "2");
         legacy.setProperty("check", KeyFile.checksum(legacy));
-        write(keys, legacy);
         // A database that never had a sealed key file (an install before this version).
         try (var unlocked = Accounts.login(home, "boss", "secret-pass-123".toCharArray())) {
             unlocked.database().dsl().deleteFrom(org.haven.db.jooq.Tables.APP_SETTING)
