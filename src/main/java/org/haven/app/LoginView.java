@@ -92,7 +92,7 @@ public final class LoginView {
             setBusy(false);
             password.clear();
             password.requestFocus();
-            message.setText(FxTasks.userMessage(error));
+            message.setText(org.haven.security.Accounts.wentBack(error) ? I18n.t("login.damaged") : FxTasks.userMessage(error));
         });
     }
 

@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
     private volatile boolean compactOnClose;
     private volatile boolean compactAfterGrowth;
     private volatile Runnable beforeCompaction = () -> {};
+    private volatile Runnable afterCommit = () -> {};
     private final Thread shutdownHook;
     /**
      * H2's file system for the database file: always the disk ("file:"). Tests only put a fault-injecting
@@ -65,6 +66,14 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating when absent) and migrates the database with the given key. */
     public static Database open(Path home, byte[] databaseKey) {
+        return open(home, databaseKey, dsl -> {});
+    }
+
+    /**
+     * As {@link #open(Path, byte[])}, running {@code beforeMigrate} first: a file that went back to an
+     * older state is refused before anything (a schema migration) is written into it.
+     */
+    public static Database open(Path home, byte[] databaseKey, Consumer<DSLContext> beforeMigrate) {
         // H2 reads ';' in its URL as the start of a setting: such a path would open (or create) the
         // database somewhere else. Refused before anything is created.
         if (home.toAbsolutePath().toString().contains(";")) {
@@ -109,6 +118,12 @@ public final class Database implements AutoCloseable {
             // A deletion was committed but Haven stopped before rewriting the file: finish it before anything else.
             compactNow(pool, home);
             pool = pool(url, filePassword + " " + userPassword);
+        }
+        try {
+            beforeMigrate.accept(DSL.using(pool, org.jooq.SQLDialect.H2, new Settings().withExecuteLogging(false)));
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
         }
         // Flyway only when there is something to do or to refuse: a database whose history holds exactly
         // the bundled migrations (same checksums) skips it, which saves a good share of a cold start.
@@ -183,7 +198,7 @@ public final class Database implements AutoCloseable {
      * read) is refused up front, before anything is touched. access(2) decides: root passes a 0500 folder
      * (it can write there) but not a read-only mount.
      */
-    private static void requireWritable(Path home) {
+    public static void requireWritable(Path home) {
         if (!Files.isDirectory(home)) return; // created below; a parent that cannot be written fails there
         Path file = home.resolve(FILE_BASE + ".mv.db");
         if (!Files.isWritable(home) || (Files.exists(file) && !Files.isWritable(file))) {
@@ -310,11 +325,22 @@ public final class Database implements AutoCloseable {
 
     /** Runs the work in one transaction: all of it is committed, or none of it. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        afterCommit.run();
+        return result;
     }
 
     public void inTransactionRun(Consumer<DSLContext> work) {
         dsl.transaction(cfg -> work.accept(cfg.dsl()));
+        afterCommit.run();
+    }
+
+    /**
+     * Runs after every committed transaction of {@link #inTransaction}: the security package records
+     * the audit chain's head outside the file there, so a file that went back in time is noticed.
+     */
+    public void afterCommit(Runnable listener) {
+        this.afterCommit = listener;
     }
 
     /** A consistent copy of the whole database, encrypted with the same key (for backups). */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.haven.common.HavenException;
@@ -50,6 +51,9 @@ public final class Accounts {
                 return u;
             });
             KeyFile.create(home, username, password, key);
+            db.inTransactionRun(AuditHeadGuard::markSealed);
+            AuditHeadGuard.recordNow(db, key);
+            AuditHeadGuard.keepHead(db, key);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -93,13 +97,12 @@ public final class Accounts {
         if (office == null) return login(home, username, password);
         Database db = Database.openOffice(home, office);
         try {
-            LoginThrottle throttle = new LoginThrottle(home);
-            throttle.waitBeforeAttempt();
             AppUserRecord row = db.dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
             if (row == null && !db.dsl().fetchExists(APP_USER)) {
                 throw new HavenException(HavenException.Kind.NOT_FOUND,
                         "The office database " + office.display() + " has no accounts yet: run init --admin NAME first.");
             }
+            OfficeLoginDelay.waitFor(db.dsl(), row == null ? null : row.getId());
             boolean ok;
             if (row == null) {
                 PasswordHash.spendTime(password);
@@ -108,20 +111,15 @@ public final class Accounts {
                 ok = PasswordHash.matches(password, row.getPasswordHash());
             }
             if (!ok) {
-                throttle.recordFailure();
+                OfficeLoginDelay.recordFailure(db, row == null ? null : row.getId());
                 throw KeyFile.wrongPassword();
             }
             if (!row.getActive()) throw HavenException.denied("This account is disabled: ask an administrator.");
             User user = db.inTransaction(tx -> {
                 User u = toUser(row);
-                int failures = throttle.failuresSinceLastSuccess();
-                if (failures > 0) {
-                    AuditLog.record(tx, null, "LOGIN_FAILED", "user", null, failures + " failed attempt(s) before this login");
-                }
                 AuditLog.record(tx, u, "LOGIN", "user", u.id(), null);
                 return u;
             });
-            throttle.recordSuccess();
             return new Unlocked(db, user, null);
         } catch (RuntimeException e) {
             db.close();
@@ -135,36 +133,61 @@ public final class Accounts {
             throw new HavenException(HavenException.Kind.NOT_FOUND,
                     "no Haven database in " + home + ": check HAVEN_HOME or run init");
         }
-        LoginThrottle throttle = new LoginThrottle(home);
-        throttle.waitBeforeAttempt();
+        Database.requireWritable(home); // before counting the attempt in the key file: say "read-only", not "cannot write"
+        LoginThrottle throttle = new LoginThrottle(home, username);
+        throttle.begin();
         byte[] key;
+        KeyFile keyFile;
         try {
-            key = KeyFile.load(home).unwrap(username, password);
+            keyFile = KeyFile.load(home);
+            key = keyFile.unwrap(username, password);
         } catch (HavenException e) {
-            if (e.kind() == HavenException.Kind.DENIED) throttle.recordFailure();
+            if (e.kind() != HavenException.Kind.DENIED) throttle.aborted();
+            throw e; // a wrong password stays counted
+        } catch (RuntimeException e) {
+            throttle.aborted();
             throw e;
         }
-        Database db = Database.open(home, key);
+        throttle.succeeded(); // the password was right, whatever the database says next
+        Database db = Database.open(home, key, dsl -> AuditHeadGuard.check(dsl, keyFile, key));
         try {
+            Map<String, Integer> pending = LoginThrottle.pending(home);
             User user = db.inTransaction(tx -> {
                 AppUserRecord row = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
                 if (row == null || !row.getActive()) {
                     throw HavenException.denied("This account is disabled: ask an administrator.");
                 }
                 User u = toUser(row);
-                int failures = throttle.failuresSinceLastSuccess();
-                if (failures > 0) {
-                    AuditLog.record(tx, null, "LOGIN_FAILED", "user", null, failures + " failed attempt(s) before this login");
-                }
+                recordFailedLogins(tx, pending);
                 AuditLog.record(tx, u, "LOGIN", "user", u.id(), null);
+                AuditHeadGuard.markSealed(tx);
                 return u;
             });
-            throttle.recordSuccess();
+            LoginThrottle.acknowledge(home, pending);
+            AuditHeadGuard.recordNow(db, key); // also seals a key file of an older format
+            AuditHeadGuard.keepHead(db, key);
             return new Unlocked(db, user, key);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** One LOGIN_FAILED entry per account (and one for unknown names) with the failures not yet audited. */
+    private static void recordFailedLogins(DSLContext tx, Map<String, Integer> pending) {
+        pending.forEach((bucket, n) -> {
+            String name = LoginThrottle.userOf(bucket);
+            AppUserRecord row = name == null ? null : tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(name)).fetchOne();
+            User who = row == null ? null : toUser(row);
+            String detail = n + " failed attempt(s) before this login"
+                    + (who != null ? "" : bucket.equals("legacy") ? " (counted by an earlier version)" : " with an unknown user name");
+            AuditLog.record(tx, who, "LOGIN_FAILED", "user", who == null ? null : who.id(), detail);
+        });
+    }
+
+    /** True for the refusal of a database older than its key file records (the window words it from its bundle). */
+    public static boolean wentBack(Throwable error) {
+        return error instanceof AuditHeadGuard.DatabaseWentBack;
     }
 
     /** Adds an account with only a login (documents for outside readers then name the person by role). */
@@ -252,27 +275,31 @@ public final class Accounts {
      */
     public static boolean verifyPassword(Unlocked unlocked, char[] password) {
         Path home = unlocked.database().home();
-        LoginThrottle throttle = new LoginThrottle(home);
-        throttle.waitBeforeAttempt();
+        if (unlocked.database().isOffice()) {
+            OfficeLoginDelay.waitFor(unlocked.database().dsl(), unlocked.user().id());
+            String stored = unlocked.database().dsl().select(APP_USER.PASSWORD_HASH).from(APP_USER)
+                    .where(APP_USER.ID.eq(unlocked.user().id())).fetchOne(APP_USER.PASSWORD_HASH);
+            if (PasswordHash.matches(password, stored)) return true;
+            OfficeLoginDelay.recordFailure(unlocked.database(), unlocked.user().id());
+            return false;
+        }
+        LoginThrottle throttle = new LoginThrottle(home, unlocked.user().username());
+        throttle.begin();
         try {
-            if (unlocked.database().isOffice()) {
-                String stored = unlocked.database().dsl().select(APP_USER.PASSWORD_HASH).from(APP_USER)
-                        .where(APP_USER.ID.eq(unlocked.user().id())).fetchOne(APP_USER.PASSWORD_HASH);
-                if (!PasswordHash.matches(password, stored)) throw KeyFile.wrongPassword();
-                throttle.recordSuccess();
-                return true;
-            }
             byte[] key = KeyFile.load(home).unwrap(unlocked.user().username(), password);
             boolean same = java.security.MessageDigest.isEqual(key, unlocked.databaseKey());
             Arrays.fill(key, (byte) 0);
             if (!same) throw KeyFile.corrupt();
-            throttle.recordSuccess();
+            throttle.succeeded();
             return true;
         } catch (HavenException e) {
-            if (e.kind() != HavenException.Kind.DENIED) throw e;
-            throttle.recordFailure();
+            if (e.kind() != HavenException.Kind.DENIED) {
+                throttle.aborted();
+                throw e;
+            }
             unlocked.database().inTransactionRun(tx ->
                     AuditLog.record(tx, unlocked.user(), "PASSWORD_CHECK_FAILED", "user", unlocked.user().id(), null));
+            throttle.failedAndAudited();
             return false;
         }
     }
@@ -329,7 +356,7 @@ public final class Accounts {
         // After the commit: if this write fails the account is disabled anyway (login checks the flag).
         if (unlocked.database().isOffice()) return; // its hash went with the update above
         KeyFile keyFile = KeyFile.load(unlocked.database().home());
-        if (keyFile.hasUser(username)) keyFile.remove(username);
+        if (keyFile.hasUser(username)) keyFile.remove(username, unlocked.databaseKey());
     }
 
     /** Enables a disabled account again with a new temporary password (its old entry is gone). */

@@ -26,6 +26,23 @@ public final class AuditLog {
     private AuditLog() {}
 
     public static void record(DSLContext tx, User user, String action, String entity, UUID entityId, String detail) {
+        append(tx, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
+                user == null ? null : user.id(), user == null ? null : user.username(), action, entity, entityId, detail);
+    }
+
+    /**
+     * Appends an entry of the database a restore replaced, written there after the backup was made: its
+     * time, user, action and record as they were, its detail marked "carried over", on this chain.
+     */
+    static void carryOver(DSLContext tx, AuditLogRecord original) {
+        String detail = "carried over from the replaced database (its entry " + original.getSeq() + ")"
+                + (original.getDetail() == null ? "" : ": " + original.getDetail());
+        append(tx, original.getAt(), original.getUserId(), original.getUsername(), original.getAction(),
+                original.getEntity(), original.getEntityId(), detail.length() > 500 ? detail.substring(0, 500) : detail);
+    }
+
+    private static void append(DSLContext tx, OffsetDateTime at, UUID userId, String username, String action,
+            String entity, UUID entityId, String detail) {
         // Updating the head row first takes its lock: concurrent writers queue here, and the chain stays linear.
         tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_SEQ.plus(1)).where(AUDIT_HEAD.ID.eq(1)).execute();
         Record2<Long, String> head = tx.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH)
@@ -34,9 +51,9 @@ public final class AuditLog {
         AuditLogRecord row = tx.newRecord(AUDIT_LOG);
         row.setSeq(seq);
         row.setId(Ids.newId());
-        row.setAt(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
-        row.setUserId(user == null ? null : user.id());
-        row.setUsername(user == null ? null : user.username());
+        row.setAt(at);
+        row.setUserId(userId);
+        row.setUsername(username);
         row.setAction(action);
         row.setEntity(entity);
         row.setEntityId(entityId);

@@ -1,5 +1,7 @@
 package org.haven.security;
 
+import static org.haven.db.jooq.Tables.AUDIT_LOG;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -22,6 +25,7 @@ import java.util.zip.ZipOutputStream;
 import org.haven.common.HavenException;
 import org.haven.common.Version;
 import org.haven.db.Database;
+import org.haven.db.jooq.tables.records.AuditLogRecord;
 
 /**
  * Encrypted backups: one file (a zip container) holding a manifest with SHA-256 checksums, the key
@@ -77,8 +81,11 @@ public final class Backups {
             if (db.isOffice()) {
                 keys = copyOfficeToEncryptedFile(db, scratch.resolve("copy"), unlocked.user().username(), password, dbZip);
             } else {
+                // The key file first: the audit head it records is then never ahead of the database copy
+                // (a commit in between only puts the copy ahead, which restore accepts).
+                keys = scratch.resolve(KEYS);
+                Files.copy(KeyFile.pathIn(home), keys);
                 db.backupTo(dbZip);
-                keys = KeyFile.pathIn(home);
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Properties manifest = new Properties();
@@ -213,23 +220,42 @@ public final class Backups {
             throw HavenException.badInput("The data folder already holds a Haven database: restore into an empty data folder,"
                     + " or add --force to replace it (the current files are kept aside). Nothing was changed.");
         }
+        // The current database's audit entries, to carry over those the backup does not hold: a restore
+        // must not erase what was recorded since the backup (an identified export, say).
+        List<AuditLogRecord> currentEntries = List.of();
+        boolean currentUnreadable = false;
         if (existing) {
             try (Accounts.Unlocked current = Accounts.login(home, username, password)) {
                 new Session(current.user()).require(Role.ADMIN);
+                currentEntries = current.database().dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch();
+            } catch (HavenException e) {
+                if (e.kind() != HavenException.Kind.FAILURE || !Database.existsIn(home)) throw e;
+                // The current database is damaged (often the reason to restore): the password must still
+                // unlock its key file; the restored log then records that nothing could be carried over.
+                java.util.Arrays.fill(KeyFile.load(home).unwrap(username, password), (byte) 0);
+                currentUnreadable = true;
             }
         }
+        List<AuditLogRecord> carried = currentEntries;
+        boolean damagedCurrent = currentUnreadable;
         Path staging = null;
         try {
             org.haven.common.PrivateFiles.createFolder(home);
             staging = Files.createTempDirectory(home, ".restore-");
             extract(file, staging);
             boolean intact;
-            try (Accounts.Unlocked copy = Accounts.login(staging, username, password)) {
+            try (Accounts.Unlocked copy = loginToBackup(staging, username, password)) {
                 new Session(copy.user()).require(Role.ADMIN);
                 intact = AuditLog.verify(copy.database().dsl()).intact();
+                java.util.Set<String> inBackup = copy.database().dsl().select(AUDIT_LOG.HASH).from(AUDIT_LOG).fetchSet(AUDIT_LOG.HASH);
+                List<AuditLogRecord> toCarry = carried.stream().filter(r -> !inBackup.contains(r.getHash())).toList();
                 copy.database().inTransactionRun(tx -> {
                     SecuritySettings.write(tx, SecuritySettings.LAST_BACKUP_AT, manifest.createdAt().toString());
-                    AuditLog.record(tx, copy.user(), "BACKUP_RESTORED", null, null, "backup of " + manifest.createdAt());
+                    for (AuditLogRecord r : toCarry) AuditLog.carryOver(tx, r);
+                    AuditLog.record(tx, copy.user(), "BACKUP_RESTORED", null, null, "backup of " + manifest.createdAt()
+                            + (damagedCurrent ? "; the replaced database was damaged: its audit entries could not be"
+                                    + " carried over (its files are kept in the replaced-... folder)"
+                                    : "; " + toCarry.size() + " audit entries carried over from the replaced database"));
                 });
             }
             Path aside = existing ? swapIn(staging, home) : null;
@@ -244,6 +270,15 @@ public final class Backups {
                     "The backup could not be restored (disk full or folder not writable?): the current data is unchanged.", e);
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /** Unlocks the staged copy; a copy older than its own key file records (a truncated inner database) is a damaged backup. */
+    private static Accounts.Unlocked loginToBackup(Path staging, String username, char[] password) {
+        try {
+            return Accounts.login(staging, username, password);
+        } catch (AuditHeadGuard.DatabaseWentBack e) {
+            throw damaged();
         }
     }
 

@@ -82,13 +82,22 @@ public final class KeyFile {
         }
         // Format 2 adds a checksum over all entries: a truncated or edited file is reported as
         // damaged, not as a wrong password. Format 1 (no checksum) is still read, and upgraded on save.
+        // Format 3 adds a MAC under a key derived from the database key (checked by verifyMac once a
+        // password has unwrapped that key) and the audit chain's head.
         String format = props.getProperty("format");
-        if ("2".equals(format)) {
+        if ("2".equals(format) || "3".equals(format)) {
             if (!checksum(props).equals(props.getProperty("check"))) throw corrupt();
         } else if (!"1".equals(format)) {
             throw corrupt();
         }
+        if ("3".equals(format) && props.getProperty("mac") == null) throw corrupt();
         return new KeyFile(file, props);
+    }
+
+    /** Reads the file again from disk (under the lock, before a change), or an empty one when it is not there yet. */
+    private static Properties reread(Path file) {
+        if (!Files.exists(file)) return new Properties();
+        return load(file.getParent()).entries;
     }
 
     /** A new key file with a fresh random database key, readable by the first user only. */
@@ -98,6 +107,70 @@ public final class KeyFile {
         KeyFile keyFile = new KeyFile(pathIn(home), props);
         keyFile.wrapFor(username, password, databaseKey);
         return keyFile;
+    }
+
+    /** The audit chain's head as this file last recorded it: entry count and the last entry's hash. */
+    public record AuditHead(long seq, String hash) {}
+
+    /** Empty for a key file written before format 3 (it is recorded at the next successful open). */
+    public java.util.Optional<AuditHead> auditHead() {
+        String seq = entries.getProperty("audit.seq");
+        String hash = entries.getProperty("audit.hash");
+        if (seq == null || hash == null) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(new AuditHead(Long.parseLong(seq), hash));
+        } catch (NumberFormatException e) {
+            throw corrupt();
+        }
+    }
+
+    /** True when the file carries a MAC (format 3); false for an older file not yet migrated. */
+    public boolean sealed() {
+        return entries.getProperty("mac") != null;
+    }
+
+    /**
+     * Checks the MAC with the database key a password has just unwrapped: an edit by someone without
+     * a password (audit head, Argon2 parameters, entries) is reported as a damaged key file.
+     */
+    public void verifyMac(byte[] databaseKey) {
+        String mac = entries.getProperty("mac");
+        if (mac != null && !java.security.MessageDigest.isEqual(
+                mac.getBytes(StandardCharsets.US_ASCII), mac(entries, databaseKey).getBytes(StandardCharsets.US_ASCII))) {
+            throw corrupt();
+        }
+    }
+
+    /** Records the audit chain's head (after each commit that appended to it), sealed with the MAC. */
+    public static void recordAuditHead(Path home, byte[] databaseKey, long seq, String hash) {
+        update(pathIn(home), databaseKey, props -> {
+            String old = props.getProperty("audit.seq");
+            // Two writers may race after their commits: never move the recorded head backwards.
+            if (old != null && Long.parseLong(old) > seq) return;
+            props.setProperty("audit.seq", Long.toString(seq));
+            props.setProperty("audit.hash", hash);
+        });
+    }
+
+    /**
+     * A change to the fields no MAC covers (the login attempt counters): possible without the database
+     * key, as a failed login must be counted. Read, changed and written under the key file's lock.
+     */
+    static <T> T updateUnsealed(Path home, java.util.function.Function<Properties, T> change) {
+        if (!Files.exists(pathIn(home))) throw missing();
+        Object[] result = new Object[1];
+        update(pathIn(home), null, props -> result[0] = change.apply(props));
+        @SuppressWarnings("unchecked") T t = (T) result[0];
+        return t;
+    }
+
+    /** Reads the current file under the lock, applies the change, and writes it back atomically. */
+    private static void update(Path file, byte[] databaseKey, java.util.function.Consumer<Properties> change) {
+        KeyFileLock.run(file.getParent(), () -> {
+            Properties props = reread(file);
+            change.accept(props);
+            write(file, props, databaseKey);
+        });
     }
 
     public static byte[] newDatabaseKey() {
@@ -166,35 +239,51 @@ public final class KeyFile {
             System.arraycopy(iv, 0, blob, 0, iv.length);
             System.arraycopy(sealed, 0, blob, iv.length, sealed.length);
             String p = prefix(username);
-            entries.setProperty(p + "salt", Base64.getEncoder().encodeToString(salt));
-            entries.setProperty(p + "m", Integer.toString(ARGON_MEMORY_KIB));
-            entries.setProperty(p + "t", Integer.toString(ARGON_ITERATIONS));
-            entries.setProperty(p + "p", Integer.toString(ARGON_PARALLELISM));
-            entries.setProperty(p + "wrapped", Base64.getEncoder().encodeToString(blob));
+            java.util.function.Consumer<Properties> change = props -> {
+                props.setProperty(p + "salt", Base64.getEncoder().encodeToString(salt));
+                props.setProperty(p + "m", Integer.toString(ARGON_MEMORY_KIB));
+                props.setProperty(p + "t", Integer.toString(ARGON_ITERATIONS));
+                props.setProperty(p + "p", Integer.toString(ARGON_PARALLELISM));
+                props.setProperty(p + "wrapped", Base64.getEncoder().encodeToString(blob));
+            };
+            change.accept(entries);
+            update(file, databaseKey, change);
         } catch (GeneralSecurityException e) {
             throw new HavenException(HavenException.Kind.FAILURE, "Could not protect the database key.", e);
         }
-        save();
     }
 
     /**
      * Removes a user's entry, so that password can no longer unlock the file. Only the entry's own
      * keys: user names may contain dots, so a prefix match on "user.a." would also hit "user.a.b".
      */
-    public void remove(String username) {
+    public void remove(String username, byte[] databaseKey) {
         String p = prefix(username);
-        for (String field : ENTRY_FIELDS) entries.remove(p + field);
-        save();
+        java.util.function.Consumer<Properties> change = props -> {
+            for (String field : ENTRY_FIELDS) props.remove(p + field);
+        };
+        change.accept(entries);
+        update(file, databaseKey, change);
     }
 
     private static final String[] ENTRY_FIELDS = {"salt", "m", "t", "p", "wrapped"};
 
-    private void save() {
+    /**
+     * Writes the file: temporary file (0600), fsync, atomic move. With the database key the MAC is
+     * computed afresh (format 3); without it (a failed login's counter) the existing MAC is kept, which
+     * stays valid because it does not cover the counters.
+     */
+    private static void write(Path file, Properties entries, byte[] databaseKey) {
         Path tmp = file.resolveSibling(FILE_NAME + ".new");
         try {
             Files.createDirectories(file.getParent());
             createPrivate(tmp);
-            entries.setProperty("format", "2");
+            if (databaseKey != null) {
+                entries.setProperty("format", "3");
+                entries.setProperty("mac", mac(entries, databaseKey));
+            } else if (entries.getProperty("mac") == null) {
+                entries.setProperty("format", "2");
+            }
             entries.setProperty("check", checksum(entries));
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -220,6 +309,32 @@ public final class KeyFile {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(all.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fields outside the MAC: the checksum and MAC themselves and the login attempt counters. */
+    private static boolean unsealedField(String key) {
+        return key.equals("check") || key.equals("mac") || key.startsWith(LoginThrottle.FIELD_PREFIX);
+    }
+
+    /**
+     * HMAC-SHA256 over every sealed entry in a fixed order, under a key derived from the database key
+     * (HMAC of a fixed label, so the MAC key is never the database key itself).
+     */
+    static String mac(Properties props, byte[] databaseKey) {
+        StringBuilder all = new StringBuilder();
+        for (String k : new TreeSet<>(props.stringPropertyNames())) {
+            if (!unsealedField(k)) all.append(k).append('=').append(props.getProperty(k)).append('\n');
+        }
+        try {
+            javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(databaseKey, "HmacSHA256"));
+            byte[] macKey = hmac.doFinal("haven-keyfile-mac-v1".getBytes(StandardCharsets.US_ASCII));
+            hmac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            Arrays.fill(macKey, (byte) 0);
+            return java.util.HexFormat.of().formatHex(hmac.doFinal(all.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -43,14 +43,16 @@ class SecurityTest {
                 .hasMessageContaining("restore the data folder from a backup");
         assertThat(filesEndingWith(".trace.db")).isEmpty();
         // Failed attempts are counted for the growing delay, and recorded at the next login.
-        assertThat(new LoginThrottle(dir).failuresSinceLastSuccess()).isEqualTo(2);
+        assertThat(LoginThrottle.failures(dir, TestHaven.ADMIN)).isEqualTo(1); // the unknown name counts apart
+        assertThat(LoginThrottle.pending(dir)).containsEntry("user." + TestHaven.ADMIN, 1).containsEntry("unknown", 1);
         assertThat(LoginThrottle.delayFor(1)).isEqualTo(1000);
         assertThat(LoginThrottle.delayFor(3)).isEqualTo(4000);
         assertThat(LoginThrottle.delayFor(50)).isEqualTo(30_000);
         try (Haven h = TestHaven.login(dir)) {
             assertThat(h.database().dsl().fetchExists(AUDIT_LOG, AUDIT_LOG.ACTION.eq("LOGIN_FAILED"))).isTrue();
         }
-        assertThat(new LoginThrottle(dir).failuresSinceLastSuccess()).isZero();
+        assertThat(LoginThrottle.failures(dir, TestHaven.ADMIN)).isZero();
+        assertThat(LoginThrottle.pending(dir)).isEmpty();
     }
 
     @Test
