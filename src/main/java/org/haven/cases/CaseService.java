@@ -89,6 +89,20 @@ public final class CaseService {
     }
 
     /**
+     * A new case for a person already in Haven, inside the caller's transaction (an import linking a
+     * likely duplicate). The person's existing case must be one the user may see, as when linking in the window.
+     */
+    public CaseFile openNewCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified) {
+        session.requireCaseData();
+        if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.notFound("This person no longer exists.");
+        if (!tx.fetchExists(org.haven.db.jooq.Tables.CASE_FILE, org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID.eq(personId)
+                .and(CaseAccess.visibleTo(session.user())))) {
+            throw HavenException.denied("Not allowed: none of this person's cases is assigned to you.");
+        }
+        return openCaseIn(tx, personId, request, identified, true);
+    }
+
+    /**
      * A case goes under an operation only for its members and coordinators (form, grid, import,
      * linking a duplicate): otherwise anyone could file people under another team's raid.
      */

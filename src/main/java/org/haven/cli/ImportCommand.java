@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.haven.Haven;
+import org.haven.intake.DuplicatePolicy;
 import org.haven.intake.ImportService;
 import org.haven.intake.IntakeHooks;
 import picocli.CommandLine.ArgGroup;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * `haven import FILE (--operation CODE | --new-operation NAME) [--mapping FILE] [--skip-invalid] [--dry-run]`:
- * a CSV list of people in one transaction (docs/import.md). Bad rows go to stderr, one per line.
+ * `haven import FILE (--operation CODE | --new-operation NAME) [--mapping FILE] [--skip-invalid] [--dry-run]
+ * [--link-duplicates | --allow-duplicates]`: a CSV list of people in one transaction (docs/import.md).
+ * Bad rows and likely duplicates go to stderr, one per line.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a list of people (CSV, UTF-8) under an operation, in one transaction. See docs/import.md.")
 final class ImportCommand implements Callable<Integer> {
@@ -46,6 +48,17 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check the file and report, without writing anything.")
     boolean dryRun;
 
+    @ArgGroup(exclusive = true)
+    Duplicates duplicates;
+
+    static final class Duplicates {
+        @Option(names = "--link-duplicates", description = "Give each row that is likely a person already in Haven a new case on that person.")
+        boolean link;
+
+        @Option(names = "--allow-duplicates", description = "Import rows that are likely people already in Haven as new people (audited).")
+        boolean allow;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,19 +66,27 @@ final class ImportCommand implements Callable<Integer> {
         ImportService.Target target = new ImportService.Target(where.operationCode, where.newOperationName);
         ImportService.Report report;
         try (Haven haven = home.open()) {
-            report = new ImportService(haven, IntakeHooks.duplicateCheck(haven)).importFile(file, mapping, target, skipInvalid, dryRun);
+            DuplicatePolicy policy = duplicates == null ? DuplicatePolicy.HOLD_BACK
+                    : duplicates.link ? DuplicatePolicy.LINK : DuplicatePolicy.ALLOW;
+            report = new ImportService(haven, IntakeHooks.duplicateCheck(haven)).importFile(file, mapping, target, skipInvalid, dryRun, policy);
         }
         for (ImportService.RowResult r : report.rejected()) {
             r.errorLines().forEach(err::println);
         }
-        for (ImportService.RowResult r : report.possibleDuplicates()) {
-            for (var d : r.duplicates()) {
-                err.println("row " + r.rowNumber() + ": possible duplicate of case " + d.caseNumber() + " (score " + d.score() + ")");
-            }
+        for (ImportService.Held h : report.heldBack()) {
+            h.lines().forEach(line -> err.println(Cells.of(line)));
         }
         if (!report.rejected().isEmpty() && !skipInvalid) {
             err.println("haven: " + report.rejected().size() + " invalid row" + (report.rejected().size() == 1 ? "" : "s")
                     + ": nothing was imported. Fix the rows listed above, or use --skip-invalid to import only the valid ones.");
+            err.flush();
+            return 2;
+        }
+        if (!report.heldBack().isEmpty() && !skipInvalid) {
+            int n = report.heldBack().size();
+            err.println("haven: " + n + " row" + (n == 1 ? " is" : "s are") + " likely " + (n == 1 ? "a person" : "people")
+                    + " already in Haven: nothing was imported. Check them (haven match), then import again with --link-duplicates"
+                    + " (a new case on the existing person) or --allow-duplicates (new people), or remove those rows.");
             err.flush();
             return 2;
         }
@@ -75,10 +96,20 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         if (report.dryRun()) {
-            out.println("would import " + report.imported() + (report.rejected().isEmpty() ? "" : " (skipping " + report.rejected().size() + " invalid)"));
+            out.println("would import " + report.imported() + (report.rejected().isEmpty() ? "" : " (skipping " + report.rejected().size() + " invalid)")
+                    + (report.heldBack().isEmpty() ? "" : " (holding back " + report.heldBack().size() + " likely duplicates)"));
         } else {
             out.println("imported " + report.imported());
+            for (ImportService.RowResult r : report.possibleDuplicates()) {
+                if (report.heldBack().stream().anyMatch(h -> h.rowNumber() == r.rowNumber())) continue;
+                String cases = String.join(", ", r.duplicates().stream().map(d -> d.caseNumber()).toList());
+                err.println(Cells.of("row " + r.rowNumber() + (duplicates != null && duplicates.link
+                        ? ": a new case of the person of case " + r.duplicates().getFirst().caseNumber()
+                        : ": imported as a new person although likely the person of case " + cases)));
+            }
+            if (report.linked() > 0) err.println("haven: " + report.linked() + " of them as new cases of people already in Haven");
             if (!report.rejected().isEmpty()) err.println("haven: skipped " + report.rejected().size() + " invalid rows (listed above)");
+            if (!report.heldBack().isEmpty()) err.println("haven: held back " + report.heldBack().size() + " likely duplicate rows (listed above)");
             if (target.newOperationName() != null) err.println("haven: created operation " + report.operationCode());
         }
         out.flush();

@@ -1,6 +1,7 @@
 package org.haven.intake;
 
 import java.util.List;
+import java.util.UUID;
 import org.haven.people.Person;
 
 /**
@@ -13,6 +14,18 @@ import org.haven.people.Person;
 public interface DuplicateHook {
     List<PossibleDuplicate> likelyDuplicates(Person candidate);
 
-    /** An existing case that may be the same person: its number, a 0-100 score and why. */
-    record PossibleDuplicate(String caseNumber, int score, String reason) {}
+    /**
+     * How many likely duplicates exist only in cases the user may not see: the user learns that one
+     * exists (and asks a coordinator), never whose. None unless the hook says otherwise.
+     */
+    default int hiddenDuplicates(Person candidate) {
+        return 0;
+    }
+
+    /** An existing case that may be the same person: its number, a 0-100 score and why, and the person (to link to). */
+    record PossibleDuplicate(String caseNumber, int score, String reason, UUID personId) {
+        public PossibleDuplicate(String caseNumber, int score, String reason) {
+            this(caseNumber, score, reason, null);
+        }
+    }
 }

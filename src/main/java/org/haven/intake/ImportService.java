@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -90,18 +94,59 @@ public final class ImportService {
 
     /**
      * The outcome: how many were imported (or would be, in a dry run), the operation they went to,
-     * the rows refused, and rows that may duplicate people already in Haven.
+     * the rows refused, rows that may duplicate people already in Haven, the rows held back for that
+     * reason (nothing imported unless invalid rows are skipped), and how many were linked to existing people.
      */
     public record Report(int imported, boolean committed, boolean dryRun, String operationCode,
-                         List<RowResult> rejected, List<RowResult> possibleDuplicates) {}
+                         List<RowResult> rejected, List<RowResult> possibleDuplicates, List<Held> heldBack, int linked) {
+        public Report(int imported, boolean committed, boolean dryRun, String operationCode,
+                      List<RowResult> rejected, List<RowResult> possibleDuplicates) {
+            this(imported, committed, dryRun, operationCode, rejected, possibleDuplicates, List.of(), 0);
+        }
+    }
+
+    /**
+     * A valid row held back as a likely duplicate: the cases it may duplicate that the user may see,
+     * and how many more likely matches lie in cases they may not see (never which).
+     */
+    public record Held(int rowNumber, List<DuplicateHook.PossibleDuplicate> duplicates, int hidden) {
+        /** One line per reason: {@code row 4: likely the person of case HVN-...-000012 (score 96; same name...)}. */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            for (DuplicateHook.PossibleDuplicate d : duplicates) {
+                out.add("row " + rowNumber + ": likely the person of case " + d.caseNumber() + " (score " + d.score() + "; " + d.reason() + ")");
+            }
+            if (hidden > 0) {
+                out.add("row " + rowNumber + ": likely " + (hidden == 1 ? "a person" : hidden + " people")
+                        + " in cases you cannot see: ask a coordinator before importing this row");
+            }
+            return out;
+        }
+
+        /** The person to link to: the best match the user may see, or null when only hidden ones exist. */
+        UUID linkTo() {
+            return duplicates.isEmpty() ? null : duplicates.get(0).personId();
+        }
+    }
+
+    /** Reads, checks and imports a file, holding back likely duplicates (the CLI's default). */
+    public Report importFile(Path file, Path mappingFile, Target target, boolean skipInvalid, boolean dryRun) {
+        return importFile(file, mappingFile, target, skipInvalid, dryRun, DuplicatePolicy.HOLD_BACK);
+    }
 
     /**
      * Reads, checks and imports a file: the CLI's `import`. The file is streamed twice and never held
      * in memory: a first pass checks every row (and looks for likely duplicates), keeping only what
      * the report needs; when the import goes ahead, a second pass registers the valid rows in one
      * transaction. A file that changes between the passes is refused (nothing imported).
+     *
+     * <p>Likely duplicates follow {@code duplicates}: held back (nothing imported, or with skipInvalid
+     * those rows left out), linked as new cases of the existing people, or imported as new people (audited).
+     * A row whose only likely matches are in cases the user cannot see is never linked or imported
+     * silently: it is held back under HOLD_BACK and LINK.
      */
-    public Report importFile(Path file, Path mappingFile, Target target, boolean skipInvalid, boolean dryRun) {
+    public Report importFile(Path file, Path mappingFile, Target target, boolean skipInvalid, boolean dryRun,
+                             DuplicatePolicy duplicatePolicy) {
         haven.session().requireCaseData();
         Operation existing = resolve(target);
         LocalDate identifiedOn = identifiedOn(existing);
@@ -109,6 +154,7 @@ public final class ImportService {
         ColumnMapping[] mapping = new ColumnMapping[1];
         List<RowResult> rejected = new ArrayList<>();
         List<RowResult> dups = new ArrayList<>();
+        List<Held> flagged = new ArrayList<>();
         int[] valid = {0};
         CsvFiles.Scan first = CsvFiles.forEachRow(file, header -> {
             mapping[0] = mappingFile == null ? ColumnMapping.guess(header.names()) : ColumnMapping.read(mappingFile, header.names());
@@ -119,14 +165,30 @@ public final class ImportService {
                 if (!checked.valid()) rejected.add(new RowResult(checked.rowNumber(), null, checked.errors(), List.of()));
                 else {
                     valid[0]++;
+                    int hidden = duplicatePolicy == DuplicatePolicy.ALLOW ? 0 : duplicates.hiddenDuplicates(checked.person());
                     if (!checked.duplicates().isEmpty()) dups.add(new RowResult(checked.rowNumber(), null, List.of(), checked.duplicates()));
+                    if (!checked.duplicates().isEmpty() || hidden > 0) flagged.add(new Held(checked.rowNumber(), checked.duplicates(), hidden));
                 }
             };
         });
         String code = existing == null ? null : existing.code();
-        if (!rejected.isEmpty() && !skipInvalid) return new Report(0, false, dryRun, code, rejected, dups);
-        if (dryRun) return new Report(valid[0], false, true, code, rejected, dups);
-        if (valid[0] == 0) return new Report(0, false, false, code, rejected, dups); // nothing to write
+        // Rows that cannot go in under this policy: every flagged row when holding back; when linking, those with no visible match.
+        List<Held> held = switch (duplicatePolicy) {
+            case HOLD_BACK -> List.copyOf(flagged);
+            case LINK -> flagged.stream().filter(h -> h.linkTo() == null).toList();
+            case ALLOW -> List.of();
+        };
+        Map<Integer, UUID> linkTo = new HashMap<>();
+        if (duplicatePolicy == DuplicatePolicy.LINK) {
+            for (Held h : flagged) if (h.linkTo() != null) linkTo.put(h.rowNumber(), h.linkTo());
+        }
+        int toWrite = valid[0] - (skipInvalid ? held.size() : 0);
+        if ((!rejected.isEmpty() || !held.isEmpty()) && !skipInvalid) return new Report(0, false, dryRun, code, rejected, dups, held, 0);
+        if (dryRun) return new Report(toWrite, false, true, code, rejected, dups, held, linkTo.size());
+        if (toWrite == 0) return new Report(0, false, false, code, rejected, dups, held, 0); // nothing to write
+        Set<Integer> leaveOut = new HashSet<>();
+        for (Held h : held) leaveOut.add(h.rowNumber());
+        int allowed = duplicatePolicy == DuplicatePolicy.ALLOW ? flagged.size() : 0;
         String newCode = existing == null ? haven.operations().nextCode(today) : null;
         long sizeBefore = haven.database().fileSize();
         String savedCode = haven.database().inTransaction(tx -> {
@@ -136,18 +198,27 @@ public final class ImportService {
             CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
                 RowParser.Parsed parsed = RowParser.parse(values(row, mapping[0]), identifiedOn, today);
                 if (!parsed.valid()) return; // listed by the first pass (only with skipInvalid are there any)
-                haven.cases().registerIn(tx, new NewCase(parsed.person(), op.id(), identifiedOn, null, null), identifiedOn, index);
+                if (leaveOut.contains(row.number())) return; // held back (only with skipInvalid are there any)
+                NewCase request = new NewCase(parsed.person(), op.id(), identifiedOn, null, null);
+                UUID person = linkTo.get(row.number());
+                if (person != null) haven.cases().openNewCaseIn(tx, person, request, identifiedOn);
+                else haven.cases().registerIn(tx, request, identifiedOn, index);
                 done[0]++;
             });
-            if (!second.sha256().equals(first.sha256()) || done[0] != valid[0]) {
+            if (!second.sha256().equals(first.sha256()) || done[0] != toWrite) {
                 throw HavenException.conflict("The file changed while it was being imported: nothing was imported. Import it again.");
             }
             index.flush();
-            AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + done[0] + ",skipped=" + rejected.size());
+            AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + done[0]
+                    + ",skipped=" + rejected.size() + ",linked=" + linkTo.size() + ",heldBack=" + held.size());
+            if (allowed > 0) {
+                // An explicit choice to register likely duplicates as new people: on record, with how many.
+                AuditLog.record(tx, haven.user(), "IMPORT_DUPLICATES_ALLOWED", "operation", op.id(), "rows=" + allowed);
+            }
             return op.code();
         });
         haven.database().compactOnCloseIfGrown(sizeBefore);
-        return new Report(valid[0], true, false, savedCode, List.copyOf(rejected), List.copyOf(dups));
+        return new Report(toWrite, true, false, savedCode, List.copyOf(rejected), List.copyOf(dups), held, linkTo.size());
     }
 
     private static void requireColumns(ColumnMapping mapping) {

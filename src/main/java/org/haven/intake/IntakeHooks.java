@@ -11,7 +11,17 @@ public final class IntakeHooks {
 
     /** Likely duplicates of a row, from duplicate detection: shown on the grid row and in the import report. */
     public static DuplicateHook duplicateCheck(Haven haven) {
-        return candidate -> haven.matching().findFor(candidate, 5).stream()
-                .map(m -> new DuplicateHook.PossibleDuplicate(m.caseNumber(), m.score(), m.why())).toList();
+        return new DuplicateHook() {
+            @Override
+            public java.util.List<PossibleDuplicate> likelyDuplicates(org.haven.people.Person candidate) {
+                return haven.matching().findFor(candidate, 5).stream()
+                        .map(m -> new PossibleDuplicate(m.caseNumber(), m.score(), m.why(), m.personId())).toList();
+            }
+
+            @Override
+            public int hiddenDuplicates(org.haven.people.Person candidate) {
+                return haven.matching().hiddenMatches(org.haven.matching.MatchQuery.of(candidate));
+            }
+        };
     }
 }
