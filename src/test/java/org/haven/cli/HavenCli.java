@@ -44,9 +44,17 @@ public final class HavenCli {
                 "org.haven.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        // Only what the test gives: nothing of the developer's own shell (another office, a password) leaks in.
+        for (String inherited : List.of("HAVEN_NEW_PASSWORD", "HAVEN_EXPORT_PASSWORD", "HAVEN_DB_URL", "HAVEN_DB_USER", "HAVEN_DB_PASSWORD")) {
+            pb.environment().remove(inherited);
+        }
         pb.environment().put("HAVEN_HOME", home.toString());
         pb.environment().putAll(env);
-        pb.environment().putAll(extraEnv);
+        extraEnv.forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k); // null: run without this variable
+            else pb.environment().put(k, v);
+        });
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))); // a prompt fails at once
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");
         pb.redirectOutput(out.toFile());

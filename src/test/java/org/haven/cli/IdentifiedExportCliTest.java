@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.EncryptedDocumentException;
@@ -31,26 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentifiedExportCliTest {
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
 
-    Run haven(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HAVEN_HOME", dir.resolve("home").toString());
-        pb.environment().put("HAVEN_USER", "boss");
-        pb.environment().put("HAVEN_PASSWORD", "secret-pass-123");
-        pb.environment().remove("HAVEN_EXPORT_PASSWORD");
-        pb.environment().putAll(env);
-        pb.redirectOutput(dir.resolve("out.txt").toFile());
-        pb.redirectError(dir.resolve("err.txt").toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        int exit = pb.start().waitFor();
-        return new Run(exit, Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    HavenCli.Run haven(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return new HavenCli(dir, "boss", "secret-pass-123").run(env, args);
     }
 
     @Test
@@ -60,7 +42,7 @@ class IdentifiedExportCliTest {
 
         // CSV: words, not codes.
         Path csv = dir.resolve("all.csv");
-        Run plain = haven(Map.of(), "export", "--identified", "-o", csv.toString());
+        HavenCli.Run plain = haven(Map.of(), "export", "--identified", "-o", csv.toString());
         assertThat(plain.exit()).as(plain.err()).isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).startsWith("\uFEFFcase_number,status,outcome");
@@ -75,7 +57,7 @@ class IdentifiedExportCliTest {
         List<String> someLines = Files.readAllLines(some, StandardCharsets.UTF_8);
         assertThat(someLines.getFirst()).isEqualTo("\uFEFFname_latin,case_number,sex");
         assertThat(someLines).hasSize(lines.size());
-        Run unknown = haven(Map.of(), "export", "--identified", "--fields", "name_latin,shoe_size", "-o", dir.resolve("x.csv").toString());
+        HavenCli.Run unknown = haven(Map.of(), "export", "--identified", "--fields", "name_latin,shoe_size", "-o", dir.resolve("x.csv").toString());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err().strip()).startsWith("haven: Unknown field 'shoe_size'").doesNotContain("Exception");
         assertThat(dir.resolve("x.csv")).doesNotExist();
@@ -95,14 +77,14 @@ class IdentifiedExportCliTest {
 
         // Encrypted: refused without a password; opens with it, in a standard reader, and not without it.
         Path locked = dir.resolve("locked.xlsx");
-        Run noPassword = haven(Map.of(), "export", "--identified", "--password-protect", "-o", locked.toString());
+        HavenCli.Run noPassword = haven(Map.of(), "export", "--identified", "--password-protect", "-o", locked.toString());
         assertThat(noPassword.exit()).isEqualTo(2);
         assertThat(noPassword.err().strip()).contains("HAVEN_EXPORT_PASSWORD");
         assertThat(locked).doesNotExist();
-        Run csvPassword = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified",
+        HavenCli.Run csvPassword = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified",
                 "--password-protect", "-o", dir.resolve("l.csv").toString());
         assertThat(csvPassword.exit()).isEqualTo(2);
-        Run ok = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified",
+        HavenCli.Run ok = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified",
                 "--password-protect", "--fields", "case_number,name_latin,document_status", "-o", locked.toString());
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.err().lines()).hasSize(1);
@@ -132,7 +114,7 @@ class IdentifiedExportCliTest {
                 .isInstanceOf(EncryptedDocumentException.class);
 
         // Audited with format, encryption and columns, never the data.
-        Run audit = haven(Map.of(), "audit", "verify");
+        HavenCli.Run audit = haven(Map.of(), "audit", "verify");
         assertThat(audit.exit()).isZero();
     }
 

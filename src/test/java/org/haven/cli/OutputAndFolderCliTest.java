@@ -3,7 +3,6 @@ package org.haven.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,35 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputAndFolderCliTest {
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
 
-    Run haven(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("HAVEN_NEW_PASSWORD");
-        pb.environment().put("HAVEN_HOME", dir.resolve("home").toString());
-        pb.environment().put("HAVEN_USER", "boss");
-        pb.environment().put("HAVEN_PASSWORD", "secret-pass-123");
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            if (e.getValue() == null) pb.environment().remove(e.getKey());
-            else pb.environment().put(e.getKey(), e.getValue());
-        }
-        pb.redirectOutput(dir.resolve("out.txt").toFile());
-        pb.redirectError(dir.resolve("err.txt").toFile());
-        int exit = pb.start().waitFor();
-        return new Run(exit, Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    HavenCli.Run haven(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return new HavenCli(dir, "boss", "secret-pass-123").run(env, args);
     }
 
-    Run haven(String... args) throws IOException, InterruptedException {
+    HavenCli.Run haven(String... args) throws IOException, InterruptedException {
         return haven(Map.of(), args);
     }
 
-    static void assertOneLine(Run r) {
+    static void assertOneLine(HavenCli.Run r) {
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -63,12 +43,12 @@ class OutputAndFolderCliTest {
         byte[] keysBefore = Files.readAllBytes(keys);
         byte[] dbBefore = Files.readAllBytes(db);
 
-        Run overKeys = haven("export", "--identified", "-o", keys.toString(), "--force");
+        HavenCli.Run overKeys = haven("export", "--identified", "-o", keys.toString(), "--force");
         assertThat(overKeys.exit()).isEqualTo(2);
         assertThat(overKeys.err()).contains("inside the data folder");
         assertOneLine(overKeys);
 
-        Run overDb = haven("backup", "-o", db.toString(), "--force");
+        HavenCli.Run overDb = haven("backup", "-o", db.toString(), "--force");
         assertThat(overDb.exit()).isEqualTo(2);
         // through `..` and through a link to the folder
         Path link = Files.createSymbolicLink(dir.resolve("link"), home);
@@ -78,17 +58,17 @@ class OutputAndFolderCliTest {
         assertThat(Files.readAllBytes(keys)).isEqualTo(keysBefore);
         assertThat(haven("stats").exit()).isZero();
 
-        Run device = haven("export", "--identified", "-o", "/dev/null", "--force");
+        HavenCli.Run device = haven("export", "--identified", "-o", "/dev/null", "--force");
         assertThat(device.exit()).isEqualTo(2);
         assertThat(device.err()).contains("not a regular file");
 
-        Run empty = haven("export", "--identified", "-o", "");
+        HavenCli.Run empty = haven("export", "--identified", "-o", "");
         assertThat(empty.exit()).isEqualTo(2);
         assertOneLine(empty);
         assertThat(haven("backup", "-o", "").exit()).isEqualTo(2);
 
         Path existing = Files.writeString(dir.resolve("existing.csv"), "keep me");
-        Run noForce = haven("export", "--identified", "-o", existing.toString());
+        HavenCli.Run noForce = haven("export", "--identified", "-o", existing.toString());
         assertThat(noForce.exit()).isEqualTo(2);
         assertThat(noForce.err()).contains("already exists").contains("--force");
         assertThat(Files.readString(existing)).isEqualTo("keep me");
@@ -96,7 +76,7 @@ class OutputAndFolderCliTest {
         assertThat(haven("backup", "-o", existingBackup.toString()).exit()).isEqualTo(2);
         assertThat(Files.readString(existingBackup)).isEqualTo("keep me");
 
-        Run forced = haven("export", "--identified", "-o", existing.toString(), "--force");
+        HavenCli.Run forced = haven("export", "--identified", "-o", existing.toString(), "--force");
         assertThat(forced.exit()).as(forced.err()).isZero();
         assertThat(Files.readString(existing)).startsWith("\uFEFFcase_number");
     }
@@ -107,7 +87,7 @@ class OutputAndFolderCliTest {
         Map<String, String> env = Map.of("HAVEN_HOME", typo.toString());
         for (List<String> args : List.of(List.of("stats"), List.of("demo", "--people", "5"), List.of("search", "x"),
                 List.of("audit", "verify"), List.of("user", "list"))) {
-            Run r = haven(env, args.toArray(String[]::new));
+            HavenCli.Run r = haven(env, args.toArray(String[]::new));
             assertThat(r.exit()).as(args + ": " + r.err()).isEqualTo(2);
             assertThat(r.err().strip()).isEqualTo("haven: no Haven database in " + typo + ": check HAVEN_HOME or run init");
             assertThat(typo).as(args.toString()).doesNotExist();
@@ -129,7 +109,7 @@ class OutputAndFolderCliTest {
         for (List<String> c : commands) {
             List<String> args = new ArrayList<>(c);
             args.add("--help");
-            Run r = haven(env, args.toArray(String[]::new));
+            HavenCli.Run r = haven(env, args.toArray(String[]::new));
             assertThat(r.exit()).as(c + ": " + r.err()).isZero();
             assertThat(r.out()).as(c.toString()).contains("Usage:");
         }
@@ -138,11 +118,11 @@ class OutputAndFolderCliTest {
 
     @Test
     void blankPasswordsAreRefusedAndAResetPasswordMustBeChangedFirst() throws Exception {
-        Run blankInit = haven(Map.of("HAVEN_PASSWORD", "          "), "init", "--admin", "boss");
+        HavenCli.Run blankInit = haven(Map.of("HAVEN_PASSWORD", "          "), "init", "--admin", "boss");
         assertThat(blankInit.exit()).isEqualTo(2);
         assertThat(blankInit.err()).contains("only spaces");
         assertThat(haven("init", "--admin", "boss").exit()).isZero();
-        Run blankUser = haven(Map.of("HAVEN_NEW_PASSWORD", "            "), "user", "add", "ana", "--role", "caseworker");
+        HavenCli.Run blankUser = haven(Map.of("HAVEN_NEW_PASSWORD", "            "), "user", "add", "ana", "--role", "caseworker");
         assertThat(blankUser.exit()).as(blankUser.err()).isEqualTo(2);
 
         assertThat(haven(Map.of("HAVEN_NEW_PASSWORD", "first-pass-123"), "user", "add", "ana", "--role", "caseworker").exit()).isZero();
@@ -150,7 +130,7 @@ class OutputAndFolderCliTest {
         assertThat(haven(Map.of("HAVEN_NEW_PASSWORD", "temporary-123"), "user", "reset-password", "ana").exit()).isZero();
 
         Map<String, String> ana = Map.of("HAVEN_USER", "ana", "HAVEN_PASSWORD", "temporary-123");
-        Run blocked = haven(ana, "search", "x");
+        HavenCli.Run blocked = haven(ana, "search", "x");
         assertThat(blocked.exit()).isEqualTo(3);
         assertThat(blocked.err()).contains("haven user passwd");
         assertOneLine(blocked);
@@ -159,7 +139,7 @@ class OutputAndFolderCliTest {
         change.put("HAVEN_NEW_PASSWORD", "           ");
         assertThat(haven(change, "user", "passwd").exit()).isEqualTo(2);
         change.put("HAVEN_NEW_PASSWORD", "anas-own-pass-1");
-        Run changed = haven(change, "user", "passwd");
+        HavenCli.Run changed = haven(change, "user", "passwd");
         assertThat(changed.exit()).as(changed.err()).isZero();
         assertThat(haven(Map.of("HAVEN_USER", "ana", "HAVEN_PASSWORD", "anas-own-pass-1"), "search", "x").exit()).isZero();
     }
@@ -167,7 +147,7 @@ class OutputAndFolderCliTest {
     @Test
     void aDataFolderWithASemicolonIsRefusedAndTheWindowWithoutADisplaySaysSo() throws Exception {
         Path odd = dir.resolve("a;b");
-        Run semicolon = haven(Map.of("HAVEN_HOME", odd.toString()), "init", "--admin", "boss");
+        HavenCli.Run semicolon = haven(Map.of("HAVEN_HOME", odd.toString()), "init", "--admin", "boss");
         assertThat(semicolon.exit()).isEqualTo(2);
         assertThat(semicolon.err()).contains("';'");
         assertOneLine(semicolon);
@@ -179,7 +159,7 @@ class OutputAndFolderCliTest {
         noDisplay.put("DISPLAY", null);
         noDisplay.put("WAYLAND_DISPLAY", null);
         for (String[] args : new String[][] {{}, {"gui"}}) {
-            Run r = haven(noDisplay, args);
+            HavenCli.Run r = haven(noDisplay, args);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err().strip()).isEqualTo("haven: no display: run on a desktop or use xvfb-run -a ./haven");
         }

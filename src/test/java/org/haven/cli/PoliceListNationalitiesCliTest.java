@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PoliceListNationalitiesCliTest {
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
 
     /** Nationality as written on the list -> the ISO 3166 alpha-2 code it must become. */
     private static final String[][] SPELLINGS = {
@@ -63,12 +60,12 @@ class PoliceListNationalitiesCliTest {
         Files.writeString(list, csv, StandardCharsets.UTF_8);
 
         assertThat(haven("init", "--admin", "boss").exit()).isZero();
-        Run imported = haven("import", list.toString(), "--new-operation", "Raid Sihanoukville");
+        HavenCli.Run imported = haven("import", list.toString(), "--new-operation", "Raid Sihanoukville");
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).isEqualTo("imported " + SPELLINGS.length + "\n");
 
         Path out = dir.resolve("export.csv");
-        Run export = haven("export", "--identified", "--fields", "name_latin,nationality", "-o", out.toString());
+        HavenCli.Run export = haven("export", "--identified", "--fields", "name_latin,nationality", "-o", out.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         Map<String, String> actual = new LinkedHashMap<>();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8).subList(1, SPELLINGS.length + 1)) {
@@ -85,7 +82,7 @@ class PoliceListNationalitiesCliTest {
         Path list = dir.resolve("bad.csv");
         Files.writeString(list, "Full name,Sex,Nationality\nTest Alpha Person,F,Myanmar\nTest Beta Person,M,Atlantis\n", StandardCharsets.UTF_8);
         assertThat(haven("init", "--admin", "boss").exit()).isZero();
-        Run refused = haven("import", list.toString(), "--new-operation", "Raid Poipet");
+        HavenCli.Run refused = haven("import", list.toString(), "--new-operation", "Raid Poipet");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).startsWith("row 3: nationality: not a known country").doesNotContain("row 2", "Exception");
         assertThat(haven("stats").out()).contains("people\t0");
@@ -95,21 +92,7 @@ class PoliceListNationalitiesCliTest {
         return "" + (char) ('A' + i / 26) + (char) ('a' + i % 26) + "x";
     }
 
-    private Run haven(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HAVEN_HOME", dir.resolve("home").toString());
-        pb.environment().put("HAVEN_USER", "boss");
-        pb.environment().put("HAVEN_PASSWORD", "secret-pass-123");
-        pb.redirectOutput(dir.resolve("out.txt").toFile());
-        pb.redirectError(dir.resolve("err.txt").toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        int exit = pb.start().waitFor();
-        return new Run(exit, Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    private HavenCli.Run haven(String... args) throws IOException, InterruptedException {
+        return new HavenCli(dir, "boss", "secret-pass-123").run(args);
     }
 }
