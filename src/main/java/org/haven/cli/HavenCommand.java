@@ -36,7 +36,7 @@ public final class HavenCommand implements Runnable {
     /** Bad usage: one line and exit 2. */
     private static int handleBadUsage(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("haven: " + e.getMessage() + " (see 'haven --help')");
+        err.println("haven: " + Cells.of(e.getMessage()) + " (see 'haven --help')");
         err.flush();
         return 2;
     }
@@ -50,7 +50,8 @@ public final class HavenCommand implements Runnable {
             return 1;
         }
         if (e instanceof HavenException he) {
-            err.println("haven: " + he.getMessage());
+            // Messages may echo the command's own arguments: escaped, so a typed ESC cannot reach the terminal.
+            err.println("haven: " + Cells.of(he.getMessage()));
             err.flush();
             return exitCode(he.kind());
         }

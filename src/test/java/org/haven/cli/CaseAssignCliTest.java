@@ -48,6 +48,12 @@ class CaseAssignCliTest {
         HavenCli.Run byCaseworker = cli.runAs("ana", "worker-pass-123", "case", "assign", "--case", third, "--to", "ana");
         assertThat(byCaseworker.exit()).isEqualTo(3);
         assertThat(cli.run("case", "assign", "--help").exit()).isZero();
+
+        // A name typed with a terminal escape comes back escaped in the one-line error, never raw.
+        HavenCli.Run escaped = cli.run("case", "assign", "--case", third, "--to", "ana\u001b[2J");
+        assertThat(escaped.exit()).isEqualTo(2);
+        assertThat(escaped.err()).contains("ana\\x1b[2J").doesNotContain("\u001b");
+        assertThat(escaped.err().lines()).hasSize(1);
     }
 
     private static List<String> caseNumbers(String searchOutput) {
