@@ -84,7 +84,8 @@ public final class OrganisationSettings {
     public static Logo readLogo(Path file) {
         byte[] bytes;
         try {
-            if (!Files.isRegularFile(file)) throw HavenException.badInput("The logo file does not exist: " + file.getFileName() + ".");
+            if (!Files.exists(file)) throw HavenException.badInput("The logo file does not exist: " + file.getFileName() + ".");
+            if (!Files.isRegularFile(file)) throw HavenException.badInput("The logo must be a PNG or JPEG file, not a folder or device: " + file.getFileName() + ".");
             if (Files.size(file) > MAX_LOGO_BYTES) throw HavenException.badInput("The logo is larger than 1 MB; use a smaller PNG or JPEG.");
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {

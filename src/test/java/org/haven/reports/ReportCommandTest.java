@@ -108,6 +108,11 @@ public class ReportCommandTest {
         System.arraycopy(Files.readAllBytes(logo), 0, big, 0, (int) Files.size(logo));
         Files.write(huge, big);
         assertThat(haven(TestHaven.ADMIN, "settings", "set", "organisation.logo", huge.toString()).exit()).isEqualTo(2);
+        // A folder or a device is not read (a device such as /dev/zero would never end).
+        Run device = haven(TestHaven.ADMIN, "settings", "set", "organisation.logo", "/dev/zero");
+        assertThat(device.exit()).isEqualTo(2);
+        assertThat(device.stderr()).contains("not a folder or device");
+        assertThat(haven(TestHaven.ADMIN, "settings", "set", "organisation.logo", out.toString()).stderr()).contains("not a folder or device");
         assertThat(haven("worker", "settings", "set", "organisation.logo", logo.toString()).exit()).isEqualTo(3);
         assertThat(haven(TestHaven.ADMIN, "settings", "list").stdout()).contains("organisation.logo\tset (PNG, 120x40)");
 
