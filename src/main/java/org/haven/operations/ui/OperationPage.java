@@ -48,6 +48,8 @@ public final class OperationPage extends BorderPane {
     private final Label title = new Label();
     private final Label subtitle = new Label();
     private final FlowPane counts = new FlowPane(16, 16);
+    /** One line under the title: who works on this operation (a card would push the people table off a laptop screen). */
+    private final HBox membersLine = new HBox();
     private final TableView<CaseListItem> table = new TableView<>();
     private final Label pageLabel = new Label();
     private final Button previous = new Button(I18n.t("operation.cases.previous"));
@@ -92,7 +94,7 @@ public final class OperationPage extends BorderPane {
         HBox paging = new HBox(8, previous, next, pageLabel);
         paging.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox body = new VBox(12, header, counts, casesTitle, hint, table, paging);
+        VBox body = new VBox(12, header, membersLine, counts, casesTitle, hint, table, paging);
         body.setPadding(new Insets(16));
         setCenter(body);
         reload();
@@ -141,8 +143,8 @@ public final class OperationPage extends BorderPane {
                 card("operation.summary.byStatus", labelled(l.summary().byStatus())),
                 card("operation.summary.byNationality", nationalities(l.summary().byNationality())),
                 card("operation.summary.bySex", labelled(l.summary().bySex())),
-                card("operation.summary.byScreening", screening(l.screening())),
-                members(l.members()));
+                card("operation.summary.byScreening", screening(l.screening())));
+        membersLine.getChildren().setAll(members(l.members()));
         Label totalLabel = new Label(I18n.t("operation.summary.cases", l.summary().cases()));
         totalLabel.setId("operationTotal");
         totalLabel.getStyleClass().add(Styles.TITLE_4);
@@ -154,15 +156,16 @@ public final class OperationPage extends BorderPane {
 
     /** Who a coordinator put on this operation (they see all its cases); coordinators add and remove them here. */
     private Node members(List<String> names) {
-        Label t = new Label(I18n.t("operation.members"));
+        Label t = new Label(I18n.t("operation.members") + ":");
         t.getStyleClass().add(Styles.TEXT_BOLD);
-        Label list = new Label(names.isEmpty() ? I18n.t("operation.members.none") : String.join("\n", names));
+        Label list = new Label(names.isEmpty() ? I18n.t("operation.members.none") : String.join(", ", names));
         list.setId("operationMembers");
-        Label hint = new Label(I18n.t("operation.members.hint"));
-        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        hint.setWrapText(true);
-        hint.setMaxWidth(220);
-        VBox box = new VBox(6, t, list, hint);
+        list.setWrapText(true);
+        javafx.scene.control.Tooltip hint = new javafx.scene.control.Tooltip(I18n.t("operation.members.hint"));
+        t.setTooltip(hint);
+        list.setTooltip(hint);
+        HBox line = new HBox(8, t, list);
+        line.setAlignment(Pos.CENTER_LEFT);
         if (haven.user().has(org.haven.security.Role.COORDINATOR)) {
             Button add = new Button(I18n.t("operation.members.add"), new FontIcon("mdi2a-account-plus"));
             add.setId("operationMemberAdd");
@@ -175,12 +178,9 @@ public final class OperationPage extends BorderPane {
             remove.setDisable(names.isEmpty());
             remove.setOnAction(e -> askName(I18n.t("operation.members.remove"), names).ifPresent(name ->
                     FxTasks.run(() -> haven.operations().removeMember(operationId, name), done -> reload())));
-            box.getChildren().add(new HBox(4, add, remove));
+            line.getChildren().addAll(add, remove);
         }
-        box.setPadding(new Insets(10));
-        box.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-background-radius: 6;");
-        box.setMinWidth(200);
-        return box;
+        return line;
     }
 
     /** A user name typed (add) or chosen among the members (remove). */

@@ -60,7 +60,7 @@ class OperationMembersUiTest {
         robot.interact(() -> robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class).setText("cw"));
         robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> ((javafx.scene.control.Button) b).isDefaultButton()).queryButton());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#operationMembers").tryQuery()
-                .map(n -> ((Label) n).getText().equals("admin\ncw")).orElse(false));
+                .map(n -> ((Label) n).getText().equals("admin, cw")).orElse(false));
         assertThat(haven.operations().members(raid.id())).containsExactly("admin", "cw");
     }
 }
