@@ -136,7 +136,38 @@ public final class ScreenshotTour {
             Thread.sleep(1500);
             Scene event = fx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow().getScene());
             shoot(event, "event-dialog.png");
+            closeOthers(stage);
+
+            // The organisation's name, address and logo; the summary dialog with its language; an operation and its members.
+            fx(() -> org.haven.reports.ui.OrganisationDialog.show(stage,
+                    new org.haven.reports.OrganisationSettings(haven.database(), haven.session())));
+            Thread.sleep(1500);
+            shoot(fx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow().getScene()), "organisation-dialog.png");
+            closeOthers(stage);
+            fx(() -> org.haven.summaries.ui.SummaryDialog.show(stage, org.haven.summaries.SummaryServices.of(haven), List.of(best.caseId())));
+            Thread.sleep(1500);
+            shoot(fx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow().getScene()), "summary-dialog.png");
+            closeOthers(stage);
+            java.util.UUID operationId = haven.cases().open(best.caseId()).operation().id();
+            Scene operation = fx(() -> {
+                Stage page = new Stage();
+                Scene sc = new Scene(new org.haven.operations.ui.OperationPage(haven, operationId, id -> {}), 1200, 760);
+                Theme.style(sc);
+                page.setScene(sc);
+                page.show();
+                return sc;
+            });
+            Thread.sleep(3000);
+            shoot(operation, "operation-page.png");
+            closeOthers(stage);
         }
+    }
+
+    private static void closeOthers(Stage main) throws Exception {
+        fx(() -> {
+            Window.getWindows().stream().filter(w -> w != main).toList().forEach(Window::hide);
+            return null;
+        });
     }
 
     private static void shoot(Scene scene, String name) throws Exception {

@@ -63,7 +63,9 @@ public final class OrganisationDialog {
         grid.setPadding(new Insets(16));
         grid.addRow(0, new Label(I18n.t("org.name")), name);
         grid.addRow(1, new Label(I18n.t("org.address")), address);
-        grid.addRow(2, new Label(I18n.t("org.logo")), new HBox(8, logo, choose, remove));
+        HBox logoRow = new HBox(8, logo, choose, remove);
+        logoRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grid.addRow(2, new Label(I18n.t("org.logo")), logoRow);
         grid.add(status, 0, 3, 2, 1);
         grid.add(new HBox(8, save, cancel), 1, 4);
         name.setPrefColumnCount(32);
