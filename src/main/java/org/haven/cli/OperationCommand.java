@@ -31,43 +31,40 @@ final class OperationCommand implements Runnable {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Missing subcommand: operation member add, remove or list.");
         }
 
-        @Command(name = "add", mixinStandardHelpOptions = true,
-                description = "Put caseworkers on an operation (coordinators): they see all its cases and may import into it. Audited.")
-        static final class Add implements Callable<Integer> {
+        /** Add and remove share their options and loop; each says what it does to one user. */
+        abstract static class MemberChange implements Callable<Integer> {
             @Mixin HomeOption home;
             @Option(names = "--operation", required = true, paramLabel = "CODE") String code;
             @Parameters(arity = "1..*", paramLabel = "USER") List<String> users;
+
+            /** Changes one user's membership and returns the line to print. */
+            abstract String change(Haven haven, Operation op, String user);
 
             @Override
             public Integer call() {
                 try (Haven haven = home.open()) {
                     Operation op = find(haven, code);
-                    for (String user : users) {
-                        boolean added = haven.operations().addMember(op.id(), user);
-                        System.out.println((added ? "added\t" : "already a member\t") + user.strip());
-                    }
+                    for (String user : users) System.out.println(change(haven, op, user));
                 }
                 return 0;
             }
         }
 
+        @Command(name = "add", mixinStandardHelpOptions = true,
+                description = "Put caseworkers on an operation (coordinators): they see all its cases and may import into it. Audited.")
+        static final class Add extends MemberChange {
+            @Override
+            String change(Haven haven, Operation op, String user) {
+                return (haven.operations().addMember(op.id(), user) ? "added\t" : "already a member\t") + user.strip();
+            }
+        }
+
         @Command(name = "remove", mixinStandardHelpOptions = true,
                 description = "Take caseworkers off an operation (coordinators); their own and assigned cases stay theirs. Audited.")
-        static final class Remove implements Callable<Integer> {
-            @Mixin HomeOption home;
-            @Option(names = "--operation", required = true, paramLabel = "CODE") String code;
-            @Parameters(arity = "1..*", paramLabel = "USER") List<String> users;
-
+        static final class Remove extends MemberChange {
             @Override
-            public Integer call() {
-                try (Haven haven = home.open()) {
-                    Operation op = find(haven, code);
-                    for (String user : users) {
-                        boolean removed = haven.operations().removeMember(op.id(), user);
-                        System.out.println((removed ? "removed\t" : "not a member\t") + user.strip());
-                    }
-                }
-                return 0;
+            String change(Haven haven, Operation op, String user) {
+                return (haven.operations().removeMember(op.id(), user) ? "removed\t" : "not a member\t") + user.strip();
             }
         }
 

@@ -22,10 +22,19 @@ public final class HavenCli {
 
     /** A CLI on the data folder {@code dir/home}, run as {@code user}. */
     public HavenCli(Path dir, String user, String password) {
-        this.home = dir.resolve("home");
-        this.scratch = dir;
+        this(dir.resolve("home"), dir, user, password);
+    }
+
+    private HavenCli(Path home, Path scratch, String user, String password) {
+        this.home = home;
+        this.scratch = scratch;
         env.put("HAVEN_USER", user);
         env.put("HAVEN_PASSWORD", password);
+    }
+
+    /** A CLI on any data folder (tests that compare several); output is captured in {@code scratch}. */
+    public static HavenCli onHome(Path home, Path scratch, String user, String password) {
+        return new HavenCli(home, scratch, user, password);
     }
 
     public Path home() {

@@ -6,18 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.haven.cli.HavenCli;
+import org.haven.cli.HavenCli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseWentBackCliTest {
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
-
     Run haven(Path home, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(Map.of("HAVEN_HOME", home.toString(), "HAVEN_USER", "boss",
-                "HAVEN_PASSWORD", "secret-pass-123", "HAVEN_NEW_PASSWORD", "other-pass-1234"));
-        pb.redirectOutput(dir.resolve("out.txt").toFile());
-        pb.redirectError(dir.resolve("err.txt").toFile());
-        int exit = pb.start().waitFor();
-        return new Run(exit, Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+        return HavenCli.onHome(home, dir, "boss", "secret-pass-123").run(Map.of("HAVEN_NEW_PASSWORD", "other-pass-1234"), args);
     }
 
     Run ok(Path home, String... args) throws Exception {

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.haven.cli.HavenCli;
+import org.haven.cli.HavenCli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,22 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyAndDatabaseMismatchCliTest {
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
-
     Run haven(Path home, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(Map.of("HAVEN_HOME", home.toString(), "HAVEN_USER", "boss",
-                "HAVEN_PASSWORD", "secret-pass-123"));
-        pb.redirectOutput(dir.resolve("out.txt").toFile());
-        pb.redirectError(dir.resolve("err.txt").toFile());
-        int exit = pb.start().waitFor();
-        return new Run(exit, Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+        return HavenCli.onHome(home, dir, "boss", "secret-pass-123").run(Map.of(), args);
     }
 
     @Test
