@@ -31,20 +31,31 @@ final class OperationCommand implements Runnable {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Missing subcommand: operation member add, remove or list.");
         }
 
-        /** Add and remove share their options and loop; each says what it does to one user. */
+        /** Add and remove share their options; each changes the whole list or, on a bad name, nobody. */
         abstract static class MemberChange implements Callable<Integer> {
             @Mixin HomeOption home;
             @Option(names = "--operation", required = true, paramLabel = "CODE") String code;
             @Parameters(arity = "1..*", paramLabel = "USER") List<String> users;
 
-            /** Changes one user's membership and returns the line to print. */
-            abstract String change(Haven haven, Operation op, String user);
+            private final String changed;
+            private final String unchanged;
+
+            /** The line's first word when the user changed, and when they already were so. */
+            MemberChange(String changed, String unchanged) {
+                this.changed = changed;
+                this.unchanged = unchanged;
+            }
+
+            /** Changes the users' membership; per user, whether it changed. */
+            abstract List<Boolean> change(Haven haven, Operation op);
 
             @Override
             public Integer call() {
                 try (Haven haven = home.open()) {
-                    Operation op = find(haven, code);
-                    for (String user : users) System.out.println(change(haven, op, user));
+                    List<Boolean> results = change(haven, find(haven, code));
+                    for (int i = 0; i < users.size(); i++) {
+                        System.out.println((results.get(i) ? changed : unchanged) + "\t" + Cells.of(users.get(i).strip()));
+                    }
                 }
                 return 0;
             }
@@ -53,18 +64,26 @@ final class OperationCommand implements Runnable {
         @Command(name = "add", mixinStandardHelpOptions = true,
                 description = "Put caseworkers on an operation (coordinators): they see all its cases and may import into it. Audited.")
         static final class Add extends MemberChange {
+            Add() {
+                super("added", "already a member");
+            }
+
             @Override
-            String change(Haven haven, Operation op, String user) {
-                return (haven.operations().addMember(op.id(), user) ? "added\t" : "already a member\t") + user.strip();
+            List<Boolean> change(Haven haven, Operation op) {
+                return haven.operations().addMembers(op.id(), users);
             }
         }
 
         @Command(name = "remove", mixinStandardHelpOptions = true,
                 description = "Take caseworkers off an operation (coordinators); their own and assigned cases stay theirs. Audited.")
         static final class Remove extends MemberChange {
+            Remove() {
+                super("removed", "not a member");
+            }
+
             @Override
-            String change(Haven haven, Operation op, String user) {
-                return (haven.operations().removeMember(op.id(), user) ? "removed\t" : "not a member\t") + user.strip();
+            List<Boolean> change(Haven haven, Operation op) {
+                return haven.operations().removeMembers(op.id(), users);
             }
         }
 

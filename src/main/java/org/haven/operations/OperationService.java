@@ -96,25 +96,37 @@ public final class OperationService {
 
     /** Puts a caseworker on the operation (coordinators): they then see all its cases and may add people to it. */
     public boolean addMember(UUID operationId, String username) {
-        session.require(Role.COORDINATOR);
-        return db.inTransaction(tx -> {
-            Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.notFound("This operation no longer exists."));
-            UUID userId = userId(tx, username);
-            boolean added = OperationMembers.add(tx, op.id(), userId, session.user().id());
-            if (added) AuditLog.record(tx, session.user(), "OPERATION_MEMBER_ADD", "operation", op.id(), "user=" + userId);
-            return added;
-        });
+        return addMembers(operationId, List.of(username)).get(0);
     }
 
     /** Takes a member off the operation (coordinators); their own and assigned cases stay visible to them. */
     public boolean removeMember(UUID operationId, String username) {
+        return removeMembers(operationId, List.of(username)).get(0);
+    }
+
+    /** Adds several users at once; one unknown name changes nobody. Per name: whether it was added. */
+    public List<Boolean> addMembers(UUID operationId, List<String> usernames) {
+        return changeMembers(operationId, usernames, true);
+    }
+
+    /** Removes several users at once; one unknown name changes nobody. Per name: whether it was removed. */
+    public List<Boolean> removeMembers(UUID operationId, List<String> usernames) {
+        return changeMembers(operationId, usernames, false);
+    }
+
+    private List<Boolean> changeMembers(UUID operationId, List<String> usernames, boolean add) {
         session.require(Role.COORDINATOR);
         return db.inTransaction(tx -> {
             Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.notFound("This operation no longer exists."));
-            UUID userId = userId(tx, username);
-            boolean removed = OperationMembers.remove(tx, op.id(), userId);
-            if (removed) AuditLog.record(tx, session.user(), "OPERATION_MEMBER_REMOVE", "operation", op.id(), "user=" + userId);
-            return removed;
+            // Every name is checked before anything changes, so a typo in a list leaves the members as they were.
+            List<UUID> userIds = usernames.stream().map(name -> userId(tx, name)).toList();
+            List<Boolean> changed = new java.util.ArrayList<>();
+            for (UUID userId : userIds) {
+                boolean done = add ? OperationMembers.add(tx, op.id(), userId, session.user().id()) : OperationMembers.remove(tx, op.id(), userId);
+                if (done) AuditLog.record(tx, session.user(), add ? "OPERATION_MEMBER_ADD" : "OPERATION_MEMBER_REMOVE", "operation", op.id(), "user=" + userId);
+                changed.add(done);
+            }
+            return changed;
         });
     }
 

@@ -72,6 +72,12 @@ class OperationAccessCliTest {
         assertThat(as("mallory", "stats").out()).contains("people\t1\n", "cases\t1\n", "events\t1\n", "operations\t1\n");
 
         // A coordinator puts alice on the operation.
+        // A typo in a list of names: exit 2, one line, and nobody of the list is added.
+        HavenCli.Run typo = as("boss", "operation", "member", "add", "--operation", code, "alice", "alcie");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err().lines()).hasSize(1);
+        assertThat(typo.out()).isEmpty();
+        assertThat(as("boss", "operation", "member", "list", "--operation", code).out()).doesNotContain("alice");
         HavenCli.Run member = as("boss", "operation", "member", "add", "--operation", code, "alice");
         assertThat(member.exit()).as(member.err()).isZero();
         assertThat(member.out()).isEqualTo("added\talice\n");

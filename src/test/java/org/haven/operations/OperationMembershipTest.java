@@ -68,6 +68,12 @@ class OperationMembershipTest {
             assertThat(boss.operations().addMember(raid.id(), "cw")).isTrue();
             assertThat(boss.operations().addMember(raid.id(), "cw")).isFalse();
             assertThatThrownBy(() -> boss.operations().addMember(raid.id(), "nobody")).satisfies(e -> assertThat(kind(e)).isEqualTo(HavenException.Kind.NOT_FOUND));
+            // A list with one unknown name changes nobody: the bad input leaves the members as they were.
+            assertThatThrownBy(() -> boss.operations().removeMembers(raid.id(), java.util.List.of("cw", "nobody")))
+                    .satisfies(e -> assertThat(kind(e)).isEqualTo(HavenException.Kind.NOT_FOUND));
+            assertThat(boss.operations().members(raid.id())).contains("cw");
+            assertThat(boss.operations().removeMembers(raid.id(), java.util.List.of("cw", "cw"))).containsExactly(true, false);
+            assertThat(boss.operations().addMembers(raid.id(), java.util.List.of("cw"))).containsExactly(true);
         }
         try (Haven cw = Haven.login(dir, "cw", PW)) {
             assertThat(cw.cases().search(CaseQuery.text("", 100))).hasSize(4);
