@@ -39,11 +39,12 @@ public final class ImportService {
      * Rows per commit of a large import (the CLI's, on the embedded file): between parts the file can
      * be compacted, so one import never grows it to many times its data (docs/benchmarks.md).
      */
-    public static final int PART_ROWS = 2000;
+    public static final int PART_ROWS = 1000;
 
     private final Haven haven;
     private final DuplicateHook duplicates;
     private final int partRows;
+    private volatile IntConsumer afterEachPart = rows -> { };
 
     public ImportService(Haven haven, DuplicateHook duplicates) {
         this(haven, duplicates, PART_ROWS);
@@ -141,6 +142,11 @@ public final class ImportService {
         UUID linkTo() {
             return duplicates.isEmpty() ? null : duplicates.get(0).personId();
         }
+    }
+
+    /** Told the rows written so far after each committed part of a large import (tests stop a child there). */
+    public void afterEachPart(IntConsumer listener) {
+        this.afterEachPart = listener;
     }
 
     /** Reads, checks and imports a file, holding back likely duplicates (the CLI's default). */
@@ -273,6 +279,7 @@ public final class ImportService {
                     done[0] += writePart(importId, part, identifiedOn);
                     part.clear();
                     baseline[0] = db.compactIfGrownSince(baseline[0]);
+                    afterEachPart.accept(done[0]);
                 }
             });
             if (!second.sha256().equals(firstSha256) || done[0] + part.size() != toWrite) {
