@@ -124,7 +124,10 @@ class SaveTargetTest {
         StatisticsView[] view = new StatisticsView[1];
         robot.interact(() -> {
             view[0] = new StatisticsView(haven);
-            owner.setScene(new Scene(view[0], 1280, 800));
+            owner.setX(0); // the whole window on the headless screen
+            owner.setY(0);
+            owner.setScene(new Scene(view[0], 1000, 700));
+            owner.sizeToScene();
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view[0].chart(org.haven.reports.StatisticsService.CASES_BY_STATUS) != null
                 && !view[0].loadingProperty().get());
