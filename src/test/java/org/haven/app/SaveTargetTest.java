@@ -77,8 +77,8 @@ class SaveTargetTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Map<String, String> before = snapshot(dir); // after the preview (which may write its audit entry)
-        robot.clickOn("#summary-save");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#save-refused").tryQuery().isPresent());
+        fire(robot, "#summary-save");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#save-refused").tryQuery().isPresent());
 
         DialogPane refusal = robot.lookup("#save-refused").queryAs(DialogPane.class);
         assertThat(refusal.getContentText()).isEqualTo(I18n.t("save.refused.dataFolder", dir.toAbsolutePath().toString()))
@@ -101,16 +101,16 @@ class SaveTargetTest {
         robot.interact(() -> dialog[0] = SummaryDialog.show(owner, SummaryServices.of(haven), List.of(c.id())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
 
-        robot.clickOn("#summary-save");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#save-replace").tryQuery().isPresent());
+        fire(robot, "#summary-save");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#save-replace").tryQuery().isPresent());
         DialogPane question = robot.lookup("#save-replace").queryAs(DialogPane.class);
         assertThat(question.getContentText()).isEqualTo(I18n.t("save.replace", "minutes.pdf"));
         robot.interact(() -> ((Button) question.lookupButton(ButtonType.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Files.readString(existing)).as("kept after No").isEqualTo("the minutes of a meeting");
 
-        robot.clickOn("#summary-save");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#save-replace").tryQuery().isPresent());
+        fire(robot, "#summary-save");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#save-replace").tryQuery().isPresent());
         DialogPane again = robot.lookup("#save-replace").queryAs(DialogPane.class);
         robot.interact(() -> ((Button) again.lookupButton(ButtonType.OK)).fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#summary-status").queryAs(Label.class).getText().startsWith("Saved"));
@@ -129,7 +129,7 @@ class SaveTargetTest {
             owner.setScene(new Scene(view[0], 1000, 700));
             owner.sizeToScene();
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view[0].chart(org.haven.reports.StatisticsService.CASES_BY_STATUS) != null
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> view[0].chart(org.haven.reports.StatisticsService.CASES_BY_STATUS) != null
                 && !view[0].loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Map<String, String> before = snapshot(dir);
@@ -137,21 +137,27 @@ class SaveTargetTest {
         // A link elsewhere that leads into the data folder: the real path decides.
         Path link = Files.createSymbolicLink(out.resolve("innocent"), dir);
         SaveTarget.useChooser((window, request) -> link.resolve("haven.mv.db"));
-        robot.clickOn("#stats-export-csv");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#save-refused").tryQuery().isPresent());
+        fire(robot, "#stats-export-csv");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#save-refused").tryQuery().isPresent());
         DialogPane refusal = robot.lookup("#save-refused").queryAs(DialogPane.class);
         assertThat(refusal.getContentText()).isEqualTo(I18n.t("save.refused.dataFolder", dir.toAbsolutePath().toString()));
         robot.interact(() -> ((Button) refusal.lookupButton(ButtonType.OK)).fire());
         WaitForAsyncUtils.waitForFxEvents();
 
         SaveTarget.useChooser((window, request) -> Path.of("/dev/null"));
-        robot.clickOn("#stats-export-csv");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#save-refused").tryQuery().isPresent());
+        fire(robot, "#stats-export-csv");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#save-refused").tryQuery().isPresent());
         DialogPane device = robot.lookup("#save-refused").queryAs(DialogPane.class);
         assertThat(device.getContentText()).isEqualTo(I18n.t("save.refused.notAFile", "/dev/null"));
         robot.interact(() -> ((Button) device.lookupButton(ButtonType.OK)).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(snapshot(dir)).as("the data folder, file by file").isEqualTo(before);
+    }
+
+    /** Presses a button as a click would (the dialog may lie partly off the small headless screen). */
+    private static void fire(FxRobot robot, String id) {
+        Button button = robot.lookup(id).queryAs(Button.class);
+        robot.interact(button::fire);
     }
 
     private Haven reopen() {
