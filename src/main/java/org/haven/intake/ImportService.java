@@ -294,11 +294,13 @@ public final class ImportService {
             });
             return op.code();
         } catch (RuntimeException e) {
-            try {
-                PendingImports.undo(db, importId);
-            } catch (RuntimeException alsoFailed) {
-                // (a full disk): the mark stays, and the next login removes the import
-                e.addSuppressed(alsoFailed);
+            // On a full disk the removal (which writes too) is left to the next login: the mark stays.
+            if (!org.haven.common.DiskFull.isCause(e)) {
+                try {
+                    PendingImports.undo(db, importId);
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed); // the mark stays, and the next login removes the import
+                }
             }
             throw e;
         }
