@@ -36,6 +36,13 @@ public final class Haven implements AutoCloseable {
         this.stats = new StatsService(db, session);
         this.screening = new ScreeningService(db, session);
         this.matching = new MatchService(db, session, cases);
+        try {
+            // An import killed between its parts is removed before anything is read (all or nothing).
+            org.haven.intake.PendingImports.undoInterrupted(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     public static Haven login(Path home, String username, char[] password) {

@@ -18,15 +18,31 @@ public final class OutputFiles {
         if (output == null || output.toString().isBlank()) {
             throw HavenException.badInput("The output file name is empty: give it with -o FILE.");
         }
-        checkOutsideDataFolder(output, dataFolder);
-        if (Files.exists(output)) {
-            if (!Files.isRegularFile(output)) {
-                throw HavenException.badInput("The output " + output + " exists and is not a regular file: choose a file name (nothing was written).");
-            }
-            if (!force) {
-                throw HavenException.badInput("The file " + output + " already exists: add --force to replace it (nothing was written).");
-            }
+        Problem problem = problem(output, dataFolder);
+        if (problem == Problem.INSIDE_DATA_FOLDER) checkOutsideDataFolder(output, dataFolder);
+        if (problem == Problem.NOT_A_FILE) {
+            throw HavenException.badInput("The output " + output + " exists and is not a regular file: choose a file name (nothing was written).");
         }
+        if (problem == Problem.EXISTS && !force) {
+            throw HavenException.badInput("The file " + output + " already exists: add --force to replace it (nothing was written).");
+        }
+    }
+
+    /** What stands against writing a file at a path; the CLI and the window's save dialogs ({@code SaveTarget}) word it. */
+    public enum Problem {
+        /** In (or through a link into) Haven's data folder: never written, whatever the user says. */
+        INSIDE_DATA_FOLDER,
+        /** Exists and is not a regular file (a folder, a device node, a pipe): never written. */
+        NOT_A_FILE,
+        /** A regular file that exists: replaced only when the user said so (--force, or yes in the window). */
+        EXISTS
+    }
+
+    /** The problem with writing {@code output} (a non-blank path), or null when it may be written. Touches nothing. */
+    public static Problem problem(Path output, Path dataFolder) {
+        if (realOrNormalized(output).startsWith(realOrNormalized(dataFolder))) return Problem.INSIDE_DATA_FOLDER;
+        if (Files.exists(output)) return Files.isRegularFile(output) ? Problem.EXISTS : Problem.NOT_A_FILE;
+        return null;
     }
 
     /** Refuses a path in (or through a link into) the data folder. */

@@ -29,7 +29,11 @@ public final class Database implements AutoCloseable {
     public static final SQLDialect DIALECT = SQLDialect.H2;
 
     private final Path home;
-    private final JdbcConnectionPool pool;
+    /** Replaced only by {@link #compactNow()} (a large import between its parts), never while a transaction runs. */
+    private volatile JdbcConnectionPool pool;
+    /** The embedded file's URL and passwords, to open it again after compacting it (null for the office database). */
+    private final String reopenUrl;
+    private final String reopenPasswords;
     private final SQLDialect dialect;
     /** The office database this is, or null for the embedded file. */
     private final OfficeConnection office;
@@ -49,12 +53,33 @@ public final class Database implements AutoCloseable {
     static final long COMPACT_MIN_FILE_BYTES = 4L << 20;
     static final long COMPACT_AFTER_GROWTH_BYTES = 16L << 20;
 
-    private Database(Path home, JdbcConnectionPool pool, OfficeConnection office) {
+    private Database(Path home, JdbcConnectionPool pool, OfficeConnection office, String reopenPasswords) {
         this.home = home;
         this.pool = pool;
         this.office = office;
+        this.reopenUrl = office == null ? jdbcUrl(home) : null;
+        this.reopenPasswords = reopenPasswords;
         this.dialect = dialectFor(office == null ? jdbcUrl(home) : office.url());
-        this.dsl = DSL.using(pool, dialect, settingsFor(dialect));
+        // Connections come from the current pool: compactNow() replaces it, and every service keeps this DSLContext.
+        this.dsl = DSL.using(new org.jooq.ConnectionProvider() {
+            @Override
+            public Connection acquire() {
+                try {
+                    return Database.this.pool.getConnection();
+                } catch (SQLException e) {
+                    throw new org.jooq.exception.DataAccessException("Cannot get a connection", e);
+                }
+            }
+
+            @Override
+            public void release(Connection connection) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    throw new org.jooq.exception.DataAccessException("Cannot release a connection", e);
+                }
+            }
+        }, dialect, settingsFor(dialect));
         // A SIGTERM or OS shutdown still closes the file cleanly.
         this.shutdownHook = new Thread(() -> closeQuietly(false), "haven-db-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -128,7 +153,7 @@ public final class Database implements AutoCloseable {
         // Flyway only when there is something to do or to refuse: a database whose history holds exactly
         // the bundled migrations (same checksums) skips it, which saves a good share of a cold start.
         if (!upToDate) migrate(pool);
-        return new Database(home, pool, null);
+        return new Database(home, pool, null, filePassword + " " + userPassword);
     }
 
     /**
@@ -175,7 +200,7 @@ public final class Database implements AutoCloseable {
             throw OfficeErrors.translate(e, office);
         }
         if (!upToDate) migrate(pool, "classpath:" + Migrations.LOCATION, "classpath:" + Migrations.POSTGRESQL_LOCATION);
-        return new Database(home, pool, office);
+        return new Database(home, pool, office, null);
     }
 
     /** True on the office database (PostgreSQL), false on the embedded file. */
@@ -393,6 +418,41 @@ public final class Database implements AutoCloseable {
         if (office != null) return; // the server reclaims dead rows itself (VACUUM)
         CompactionOwed.record(home);
         compactOnClose = true;
+    }
+
+    /**
+     * Rewrites the file with only its live data now and opens it again: a large import does this between
+     * its parts (each its own commit, see {@code PendingImports}), so the old copies of pages its parts
+     * left behind (REUSE_SPACE=FALSE) never pile up to many times the data. Call it only between
+     * transactions. A compaction that fails (a full disk) leaves the file as it was; the database is opened again.
+     * Nothing to do on the office database.
+     */
+    public synchronized void compactNow() {
+        if (office != null || closed) return;
+        SQLException failed = null;
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            failed = e;
+        }
+        pool.dispose();
+        org.haven.common.PrivateFiles.tighten(home); // SHUTDOWN COMPACT rewrote the file with the umask
+        pool = pool(reopenUrl, reopenPasswords);
+        if (failed != null) throw new org.jooq.exception.DataAccessException("The database could not be compacted", failed);
+        if (!compactOnClose) CompactionOwed.done(home);
+    }
+
+    /**
+     * Compacts now ({@link #compactNow()}) when the file grew, since {@code baselineBytes} (its size after
+     * the last compaction), by more than that size and at least {@value #COMPACT_AFTER_GROWTH_BYTES} bytes.
+     * So the file stays under about twice its live data plus one part's growth, and the number of
+     * rewrites grows with the logarithm of the import, not with its parts. Returns the new baseline.
+     */
+    public long compactIfGrownSince(long baselineBytes) {
+        long size = fileSize();
+        if (office != null || size - baselineBytes < Math.max(COMPACT_AFTER_GROWTH_BYTES, baselineBytes)) return baselineBytes;
+        compactNow();
+        return fileSize();
     }
 
     /** Called just before a close rewrites the file (it can take a minute at 100,000 cases): the CLI says so. */

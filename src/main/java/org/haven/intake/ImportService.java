@@ -35,12 +35,27 @@ import org.jooq.DSLContext;
 public final class ImportService {
     private static final List<IntakeField> REQUIRED = List.of(IntakeField.NAME_LATIN, IntakeField.SEX);
 
+    /**
+     * Rows per commit of a large import (the CLI's, on the embedded file): between parts the file can
+     * be compacted, so one import never grows it to many times its data (docs/benchmarks.md).
+     */
+    public static final int PART_ROWS = 1000;
+
     private final Haven haven;
     private final DuplicateHook duplicates;
+    private final int partRows;
+    private volatile IntConsumer afterEachPart = rows -> { };
 
     public ImportService(Haven haven, DuplicateHook duplicates) {
+        this(haven, duplicates, PART_ROWS);
+    }
+
+    /** With another part size (tests: a few thousand rows in several parts). */
+    public ImportService(Haven haven, DuplicateHook duplicates, int partRows) {
+        if (partRows < 1) throw new IllegalArgumentException("partRows");
         this.haven = haven;
         this.duplicates = duplicates;
+        this.partRows = partRows;
     }
 
     /** Where the people go: an existing operation (by code) or a new one (by name). Exactly one is set. */
@@ -129,6 +144,11 @@ public final class ImportService {
         }
     }
 
+    /** Told the rows written so far after each committed part of a large import (tests stop a child there). */
+    public void afterEachPart(IntConsumer listener) {
+        this.afterEachPart = listener;
+    }
+
     /** Reads, checks and imports a file, holding back likely duplicates (the CLI's default). */
     public Report importFile(Path file, Path mappingFile, Target target, boolean skipInvalid, boolean dryRun) {
         return importFile(file, mappingFile, target, skipInvalid, dryRun, DuplicatePolicy.HOLD_BACK);
@@ -191,6 +211,12 @@ public final class ImportService {
         int allowed = duplicatePolicy == DuplicatePolicy.ALLOW ? flagged.size() : 0;
         String newCode = existing == null ? haven.operations().nextCode(today) : null;
         long sizeBefore = haven.database().fileSize();
+        if (toWrite > partRows && !haven.database().isOffice()) {
+            String saved = importInParts(file, first.sha256(), mapping[0], target, existing, newCode, identifiedOn, today,
+                    leaveOut, linkTo, toWrite, rejected.size(), held.size(), allowed);
+            haven.database().compactOnCloseIfGrown(sizeBefore);
+            return new Report(toWrite, true, false, saved, List.copyOf(rejected), List.copyOf(dups), held, linkTo.size());
+        }
         String savedCode = haven.database().inTransaction(tx -> {
             Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
             SearchIndex.Batch index = new SearchIndex.Batch(tx);
@@ -219,6 +245,83 @@ public final class ImportService {
         });
         haven.database().compactOnCloseIfGrown(sizeBefore);
         return new Report(toWrite, true, false, savedCode, List.copyOf(rejected), List.copyOf(dups), held, linkTo.size());
+    }
+
+    /** A row of the second pass waiting for its part's commit: the case to open, and the person to link it to (or null). */
+    private record Row(NewCase request, UUID linkTo) {}
+
+    /**
+     * The second pass of a large import on the embedded file: the rows are written in parts of
+     * {@code partRows}, each its own commit, and the file is compacted between parts when it grew
+     * ({@link org.haven.db.Database#compactIfGrownSince}). A pending mark ({@link PendingImports}),
+     * committed with the first part and removed with the last, keeps it all or nothing: a failure on
+     * the way removes what was written, and a killed import is removed at the next login.
+     */
+    private String importInParts(Path file, String firstSha256, ColumnMapping mapping, Target target, Operation existing,
+                                 String newCode, LocalDate identifiedOn, LocalDate today, Set<Integer> leaveOut,
+                                 Map<Integer, UUID> linkTo, int toWrite, int skipped, int heldBack, int allowed) {
+        org.haven.db.Database db = haven.database();
+        UUID importId = org.haven.db.Ids.newId();
+        Operation op = db.inTransaction(tx -> {
+            Operation o = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
+            PendingImports.begin(tx, importId, o.id(), existing == null, haven.user());
+            return o;
+        });
+        try {
+            List<Row> part = new ArrayList<>(partRows);
+            int[] done = {0};
+            long[] baseline = {db.fileSize()};
+            CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
+                RowParser.Parsed parsed = RowParser.parse(values(row, mapping), identifiedOn, today);
+                if (!parsed.valid() || leaveOut.contains(row.number())) return; // listed or held back by the first pass
+                part.add(new Row(new NewCase(parsed.person(), op.id(), identifiedOn, null, null), linkTo.get(row.number())));
+                if (part.size() == partRows) {
+                    done[0] += writePart(importId, part, identifiedOn);
+                    part.clear();
+                    baseline[0] = db.compactIfGrownSince(baseline[0]);
+                    afterEachPart.accept(done[0]);
+                }
+            });
+            if (!second.sha256().equals(firstSha256) || done[0] + part.size() != toWrite) {
+                throw HavenException.conflict("The file changed while it was being imported: nothing was imported. Import it again.");
+            }
+            db.inTransactionRun(tx -> {
+                writePartIn(tx, importId, part, identifiedOn);
+                PendingImports.finish(tx, importId);
+                AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + toWrite
+                        + ",skipped=" + skipped + ",linked=" + linkTo.size() + ",heldBack=" + heldBack);
+                if (allowed > 0) AuditLog.record(tx, haven.user(), "IMPORT_DUPLICATES_ALLOWED", "operation", op.id(), "rows=" + allowed);
+            });
+            return op.code();
+        } catch (RuntimeException e) {
+            // On a full disk the removal (which writes too) is left to the next login: the mark stays.
+            if (!org.haven.common.DiskFull.isCause(e)) {
+                try {
+                    PendingImports.undo(db, importId);
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed); // the mark stays, and the next login removes the import
+                }
+            }
+            throw e;
+        }
+    }
+
+    private int writePart(UUID importId, List<Row> part, LocalDate identifiedOn) {
+        haven.database().inTransactionRun(tx -> writePartIn(tx, importId, part, identifiedOn));
+        return part.size();
+    }
+
+    private void writePartIn(DSLContext tx, UUID importId, List<Row> part, LocalDate identifiedOn) {
+        SearchIndex.Batch index = new SearchIndex.Batch(tx);
+        for (Row r : part) {
+            if (r.linkTo() != null) {
+                PendingImports.wrote(tx, importId, haven.cases().openNewCaseIn(tx, r.linkTo(), r.request(), identifiedOn).id(), null);
+            } else {
+                org.haven.cases.CaseFile saved = haven.cases().registerIn(tx, r.request(), identifiedOn, index);
+                PendingImports.wrote(tx, importId, saved.id(), saved.personId());
+            }
+        }
+        index.flush();
     }
 
     private static void requireColumns(ColumnMapping mapping) {

@@ -65,7 +65,8 @@ public final class PersonDeletion {
             Dependent.byPerson("match_key", "person_id"),
             Dependent.byPerson("match_name", "person_id"),
             Dependent.byPerson("match_distinct", "person_a"),
-            Dependent.byPerson("match_distinct", "person_b"));
+            Dependent.byPerson("match_distinct", "person_b"),
+            Dependent.byCase("pending_import_case", "case_id")); // an unfinished import's list of its cases
 
     /** Tables that are allowed to mention a person or case id without being deleted from. */
     private static final Set<String> EXEMPT = Set.of(

@@ -72,6 +72,11 @@ public final class SummaryService {
     private final Session session;
     private final ScreeningSource screening;
 
+    /** The data folder, which the window's save dialog never writes into. */
+    public java.nio.file.Path dataFolder() {
+        return db.home();
+    }
+
     public SummaryService(Database db, Session session, ScreeningSource screening) {
         this.db = db;
         this.session = session;

@@ -148,7 +148,8 @@ class CrashSafetyTest {
         long importMillis = 0;
         int completed = 0;
         for (int round = 0; round < 4; round++) {
-            Process child = startWriter(ProcessBuilder.Redirect.DISCARD, List.of("import", csv.toString(), "Raid " + round));
+            // In parts of 150 rows (three commits and the last): a kill lands before, between or after them.
+            Process child = startWriter(ProcessBuilder.Redirect.DISCARD, List.of("import", csv.toString(), "Raid " + round, "150"));
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = readLines(child, lines);
             waitFor(child, lines, "IMPORTING", 120);
@@ -182,6 +183,44 @@ class CrashSafetyTest {
     }
 
     private static final int IMPORT_ROWS = 400;
+
+    /**
+     * Issue 14, item 9: a large import commits in parts (so the file can be compacted between them).
+     * Killed (SIGKILL) after two of its parts were committed, it leaves nothing after the next login:
+     * no case, person or operation of it, no pending mark, the audit chain intact with the removal recorded.
+     */
+    @Test
+    void killedBetweenThePartsOfAnImportLeavesNothingOfIt() throws Exception {
+        TestHaven.create(dir).close();
+        Path csv = dir.resolve("list.csv");
+        org.haven.demo.IntakeCsvGenerator.write(csv, 500, 22L);
+        Process child = startWriter(ProcessBuilder.Redirect.DISCARD, List.of("import", csv.toString(), "Raid Parts", "100", "2"));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = readLines(child, lines);
+        waitFor(child, lines, "PART 200", 300);
+        child.destroyForcibly(); // two parts committed, the import not finished
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        reader.join(10_000);
+        assertThat(lines).noneMatch(l -> l.startsWith("IMPORTED"));
+        try (Haven haven = TestHaven.login(dir)) {
+            DSLContext dsl = haven.database().dsl();
+            assertThat(dsl.fetchCount(PERSON)).as("people of the killed import").isZero();
+            assertThat(dsl.fetchCount(CASE_FILE)).as("cases of the killed import").isZero();
+            assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.OPERATION, org.haven.db.jooq.Tables.OPERATION.NAME.eq("Raid Parts")))
+                    .as("the operation it created").isZero();
+            assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.PENDING_IMPORT)).isZero();
+            assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE)).isZero();
+            assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.SEARCH_TOKEN)).as("its search index").isZero();
+            assertThat(AuditLog.verify(dsl).intact()).isTrue();
+            assertThat(dsl.select(org.haven.db.jooq.Tables.AUDIT_LOG.DETAIL).from(org.haven.db.jooq.Tables.AUDIT_LOG)
+                    .where(org.haven.db.jooq.Tables.AUDIT_LOG.ACTION.eq("IMPORT_UNDONE")).fetch(org.haven.db.jooq.Tables.AUDIT_LOG.DETAIL))
+                    .as("the removal of its two committed parts, on record").singleElement().asString().contains("cases=200");
+        }
+        try (Haven haven = TestHaven.login(dir)) {
+            assertThat(haven.database().dsl().fetchCount(org.haven.db.jooq.Tables.AUDIT_LOG,
+                    org.haven.db.jooq.Tables.AUDIT_LOG.ACTION.eq("IMPORT_UNDONE"))).as("removed once, not at every login").isEqualTo(1);
+        }
+    }
 
     @Test
     void sigtermClosesTheDatabaseCleanly() throws Exception {

@@ -22,7 +22,8 @@ public final class CrashWriter {
         System.out.println("READY");
         System.out.flush();
         if (args.length > 1 && args[1].equals("import")) {
-            importThenClose(haven, Path.of(args[2]), args[3]);
+            importThenClose(haven, Path.of(args[2]), args[3], args.length > 4 ? Integer.parseInt(args[4]) : org.haven.intake.ImportService.PART_ROWS,
+                    args.length > 5 ? Integer.parseInt(args[5]) : Integer.MAX_VALUE);
             return;
         }
         if (args.length > 1 && args[1].equals("compact")) {
@@ -66,14 +67,28 @@ public final class CrashWriter {
     }
 
     /**
-     * Imports a list under a new operation (one transaction), then closes (a large import makes the
-     * close rewrite the file). Lines: "IMPORTING", "IMPORTED n", "CLOSING", "CLOSED millis".
+     * Imports a list under a new operation (in parts of {@code partRows}, each committed), then closes
+     * (a large import makes the close rewrite the file). After {@code waitAfterParts} parts it stops and
+     * waits to be killed. Lines: "IMPORTING", "PART rows" after each part, "IMPORTED n", "CLOSING", "CLOSED millis".
      */
-    private static void importThenClose(Haven haven, Path csv, String operationName) {
+    private static void importThenClose(Haven haven, Path csv, String operationName, int partRows, int waitAfterParts) {
         System.out.println("IMPORTING");
         System.out.flush();
         long start = System.nanoTime();
-        int imported = new org.haven.intake.ImportService(haven, c -> java.util.List.of())
+        var service = new org.haven.intake.ImportService(haven, c -> java.util.List.of(), partRows);
+        int[] parts = {0};
+        service.afterEachPart(rows -> {
+            System.out.println("PART " + rows);
+            System.out.flush();
+            if (++parts[0] >= waitAfterParts) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE); // committed parts, the last not yet: the parent kills here
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        int imported = service
                 .importFile(csv, null, org.haven.intake.ImportService.Target.create(operationName), false, false).imported();
         System.out.println("IMPORTED " + imported);
         System.out.println("CLOSING");

@@ -57,7 +57,7 @@ public final class ImportFootprint {
         long afterImport;
         int imported;
         try (Haven haven = TestHaven.login(home)) {
-            imported = new ImportService(haven, IntakeHooks.duplicateCheck(haven))
+            imported = new ImportService(haven, IntakeHooks.duplicateCheck(haven), Integer.getInteger("footprint.part", ImportService.PART_ROWS))
                     .importFile(csv, null, ImportService.Target.create("Measured raid"), true, false).imported();
             afterImport = size(db);
             if (Boolean.getBoolean("footprint.info")) {

@@ -1,7 +1,6 @@
 package org.haven.reports.ui;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -34,10 +33,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.haven.Haven;
 import org.haven.app.FxTasks;
+import org.haven.app.SaveTarget;
 import org.haven.app.I18n;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.Outcome;
@@ -401,49 +400,51 @@ public final class StatisticsView extends BorderPane {
         };
     }
 
-    private File choose(String initialName, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(initialName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        return chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    /** The user picks the file; the guard of every save ({@link SaveTarget}) refuses the data folder and asks before replacing. */
+    private void saveAs(String initialName, String description, String pattern, java.util.function.Function<Path, List<Path>> companions,
+                        java.util.function.Consumer<Path> save) {
+        SaveTarget.ask(getScene() == null ? null : getScene().getWindow(), haven.database().home(),
+                new SaveTarget.Request(null, initialName, description, pattern), companions, save);
+    }
+
+    private void saveAs(String initialName, String description, String pattern, java.util.function.Consumer<Path> save) {
+        saveAs(initialName, description, pattern, p -> List.of(), save);
     }
 
     private void savePng(Chart chart, String tableId) {
-        File file = choose(tableId + ".png", I18n.t("stats.pngFiles"), "*.png");
-        if (file == null) return;
-        String caption = pngCaption();
-        BufferedImage image = ChartImages.withCaption(ChartImages.snapshot(chart), caption);
-        FxTasks.run(() -> {
-            ChartImages.writePng(image, caption, file.toPath());
-            return file;
-        }, f -> status.setText(I18n.t("stats.saved", f.getName())));
+        saveAs(tableId + ".png", I18n.t("stats.pngFiles"), "*.png", file -> {
+            String caption = pngCaption();
+            BufferedImage image = ChartImages.withCaption(ChartImages.snapshot(chart), caption);
+            FxTasks.run(() -> {
+                ChartImages.writePng(image, caption, file);
+                return file;
+            }, f -> status.setText(I18n.t("stats.saved", f.getFileName())));
+        });
     }
 
     private void exportCsv() {
         List<CountTable> tables = current;
         int k = k();
-        File file = choose("statistics.csv", I18n.t("stats.csvFiles"), "*.csv");
-        if (file == null) return;
-        FxTasks.run(() -> {
-            StatisticsCsv.write(tables, k, file.toPath());
+        saveAs("statistics.csv", I18n.t("stats.csvFiles"), "*.csv", file -> FxTasks.run(() -> {
+            StatisticsCsv.write(tables, k, file);
             return file;
-        }, f -> status.setText(I18n.t("stats.saved", f.getName())));
+        }, f -> status.setText(I18n.t("stats.saved", f.getFileName()))));
     }
 
     /** The statistics report as PDF: every chart as shown, and its counts under the small-cell rule. */
     private void exportPdf() {
         List<CountTable> tables = current;
-        File file = choose("statistics.pdf", I18n.t("stats.pdfFiles"), "*.pdf");
-        if (file == null) return;
-        StatisticsPdf.Texts texts = pdfTexts(tables);
-        int k = k();
-        Map<String, BufferedImage> images = new LinkedHashMap<>();
-        chartsById.forEach((id, chart) -> images.put(id, ChartImages.snapshot(chart)));
-        FxTasks.run(() -> {
-            Letterhead head = letterhead(new OrganisationSettings(haven.database(), haven.session()));
-            StatisticsPdf.write(tables, images, k, texts, StatisticsView::pdfLabel, head, file.toPath());
-            return file;
-        }, f -> status.setText(I18n.t("stats.saved", f.getName())));
+        saveAs("statistics.pdf", I18n.t("stats.pdfFiles"), "*.pdf", file -> {
+            StatisticsPdf.Texts texts = pdfTexts(tables);
+            int k = k();
+            Map<String, BufferedImage> images = new LinkedHashMap<>();
+            chartsById.forEach((id, chart) -> images.put(id, ChartImages.snapshot(chart)));
+            FxTasks.run(() -> {
+                Letterhead head = letterhead(new OrganisationSettings(haven.database(), haven.session()));
+                StatisticsPdf.write(tables, images, k, texts, StatisticsView::pdfLabel, head, file);
+                return file;
+            }, f -> status.setText(I18n.t("stats.saved", f.getFileName())));
+        });
     }
 
     /** The PDF's title, period line, note, table titles and date produced, from the bundle. */
@@ -483,13 +484,13 @@ public final class StatisticsView extends BorderPane {
         var chosen = presetDialog.showAndWait();
         if (chosen.isEmpty()) return;
         AnonymizedExporter.Preset preset = presets.get(chosen.get());
-        File file = choose("cases-anonymized.csv", I18n.t("stats.csvFiles"), "*.csv");
-        if (file == null) return;
         OperationChoice op = operation.getValue();
-        Path out = file.toPath();
-        FxTasks.run(() -> haven.anonymizedExporter().export(new AnonymizedExporter.Request(
-                        preset, null, f.from(), f.to(), op == null ? List.of() : List.of(op.code()), out)),
-                r -> status.setText(I18n.t("stats.anonymizedDone", r.exported(), r.suppressed(), r.kReached(),
-                        r.reportFile().getFileName())));
+        // The export also writes its report and codebook beside the file: they are checked too.
+        saveAs("cases-anonymized.csv", I18n.t("stats.csvFiles"), "*.csv",
+                out -> List.of(AnonymizedExporter.reportPathFor(out.toAbsolutePath()), AnonymizedExporter.codebookPathFor(out.toAbsolutePath())),
+                out -> FxTasks.run(() -> haven.anonymizedExporter().export(new AnonymizedExporter.Request(
+                                preset, null, f.from(), f.to(), op == null ? List.of() : List.of(op.code()), out)),
+                        r -> status.setText(I18n.t("stats.anonymizedDone", r.exported(), r.suppressed(), r.kReached(),
+                                r.reportFile().getFileName()))));
     }
 }

@@ -58,18 +58,16 @@ public final class SecurityMenus {
 
     /** One-click backup to a file the user picks (e.g. on a USB stick). */
     private static void backup(MainWindow window, BackupReminder reminder) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(I18n.t("backup.menu"));
-        chooser.setInitialFileName("haven-backup-" + java.time.LocalDate.now() + ".havenbackup");
-        java.io.File file = chooser.showSaveDialog(window.stage());
-        if (file == null) return;
-        FxTasks.run(() -> org.haven.security.Backups.backup(window.haven().unlocked(), file.toPath()), manifest -> {
-            reminder.refresh();
-            Alert done = new Alert(Alert.AlertType.INFORMATION, I18n.t("backup.done"), ButtonType.OK);
-            done.initOwner(window.stage());
-            done.setHeaderText(null);
-            done.show();
-        });
+        // The guard of every save: a backup never goes into the data folder (it replaced the database), nor over a file unasked.
+        org.haven.app.SaveTarget.ask(window.stage(), window.haven().database().home(), new org.haven.app.SaveTarget.Request(I18n.t("backup.menu"),
+                "haven-backup-" + java.time.LocalDate.now() + ".havenbackup", I18n.t("save.backupFiles"), "*.havenbackup"), file ->
+                FxTasks.run(() -> org.haven.security.Backups.backup(window.haven().unlocked(), file), manifest -> {
+                    reminder.refresh();
+                    Alert done = new Alert(Alert.AlertType.INFORMATION, I18n.t("backup.done"), ButtonType.OK);
+                    done.initOwner(window.stage());
+                    done.setHeaderText(null);
+                    done.show();
+                }));
     }
 
     private static void deleteSelected(MainWindow window) {

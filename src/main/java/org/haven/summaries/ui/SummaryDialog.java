@@ -35,7 +35,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -250,12 +249,9 @@ public final class SummaryDialog {
     // ---- save
 
     private void chooseFileAndSave() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("summary.ui.saveTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("summary.ui.pdfFiles"), "*.pdf"));
-        chooser.setInitialFileName(caseIds.size() == 1 ? "case-summary.pdf" : "case-summaries.pdf");
-        java.io.File file = chooser.showSaveDialog(stage);
-        if (file != null) saveTo(file.toPath());
+        // The guard of every save: never into the data folder, never over a file without asking.
+        org.haven.app.SaveTarget.ask(stage, service.dataFolder(), new org.haven.app.SaveTarget.Request(I18n.t("summary.ui.saveTitle"),
+                caseIds.size() == 1 ? "case-summary.pdf" : "case-summaries.pdf", I18n.t("summary.ui.pdfFiles"), "*.pdf"), this::saveTo);
     }
 
     /** Writes the PDF in the background with progress; the caller chose the file. */
