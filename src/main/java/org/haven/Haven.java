@@ -99,10 +99,11 @@ public final class Haven implements AutoCloseable {
         return screening;
     }
 
-    /** The anonymized export, with the screening columns (methods of control, exploitation, recruitment). */
+    /** The anonymized export, with the screening columns (methods of control, exploitation, recruitment) and the case's trafficking details. */
     public org.haven.exports.AnonymizedExporter anonymizedExporter() {
         return new org.haven.exports.AnonymizedExporter(database(), session)
-                .with(new org.haven.screening.ScreeningExportColumns());
+                .with(new org.haven.screening.ScreeningExportColumns())
+                .with(new org.haven.exports.TraffickingExportColumns());
     }
 
     /** Statistics, including the screening results and the indicators found. */

@@ -23,6 +23,7 @@ final class Features {
         IntakeMenus.install(window);
         MatchingMenus.install(window);
         ScreeningSection.install(window);
+        org.haven.cases.ui.TraffickingSection.install(window);
         SummaryMenus.install(window);
         ReportMenus.install(window);
         SecurityMenus.install(window);

@@ -293,6 +293,42 @@ public final class CaseService {
     }
 
 
+    /** The trafficking details recorded for the case (country of exploitation, recruiter relation, methods of control). */
+    public TraffickingDetails traffickingDetails(UUID caseId) {
+        session.requireCaseData();
+        return db.inTransaction(tx -> {
+            CaseAccess.requireVisible(tx, session.user(), caseId);
+            return TraffickingDetailsRepository.find(tx, caseId);
+        });
+    }
+
+    /**
+     * Records the case's trafficking details (all three fields at once; empty ones clear them). The
+     * country must be an ISO 3166 alpha-2 code. The audit row names the fields, never their values.
+     */
+    public TraffickingDetails saveTraffickingDetails(TraffickingDetails details) {
+        session.requireCaseData();
+        String country = details.countryOfExploitation() == null || details.countryOfExploitation().isBlank() ? null
+                : details.countryOfExploitation().strip().toUpperCase(java.util.Locale.ROOT);
+        if (country != null && !org.haven.people.Countries.all().containsKey(country)) {
+            throw HavenException.badInput("The country of exploitation must be an ISO 3166 country code (e.g. KH, MM, LA).");
+        }
+        TraffickingDetails clean = new TraffickingDetails(details.caseId(), country, details.recruiterRelations(),
+                details.methodsOfControl());
+        return db.inTransaction(tx -> {
+            CaseAccess.requireVisible(tx, session.user(), details.caseId());
+            TraffickingDetails before = TraffickingDetailsRepository.find(tx, details.caseId());
+            TraffickingDetailsRepository.save(tx, clean, session.user().id());
+            List<String> changed = new ArrayList<>();
+            if (!java.util.Objects.equals(before.countryOfExploitation(), clean.countryOfExploitation())) changed.add("country_of_exploitation");
+            if (!before.recruiterRelations().equals(clean.recruiterRelations())) changed.add("recruiter_relation");
+            if (!before.methodsOfControl().equals(clean.methodsOfControl())) changed.add("methods_of_control");
+            AuditLog.record(tx, session.user(), "CASE_HTCDS", "case", details.caseId(),
+                    changed.isEmpty() ? "unchanged" : String.join(",", changed));
+            return clean;
+        });
+    }
+
     private volatile boolean searchIndexChecked;
 
     /**

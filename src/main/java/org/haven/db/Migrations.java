@@ -42,6 +42,7 @@ final class Migrations {
             "V10__operation_member.sql",
             "V11__organisation_logo.sql",
             "V20__office_accounts.sql",
+            "V21__case_htcds.sql",
             "V22__pending_import.sql");
 
     /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */

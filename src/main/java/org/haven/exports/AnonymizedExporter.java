@@ -148,6 +148,9 @@ public final class AnonymizedExporter {
         Path codebookFile = siblingPath(csv, ".codebook.csv");
         Report report = new Report(csv, reportFile, codebookFile, preset, k, result.kReached(), sources.size(), result.exported(),
                 result.suppressed(), result.generalized(), request.from(), request.to(), codes);
+        List<UUID> exportedIds = new ArrayList<>(order.size());
+        for (int i : order) exportedIds.add(sources.get(i).caseId());
+        for (ExportColumns c : extraColumns) c.prepare(dsl, exportedIds, k);
         writeAtomically(csv, db.home(), out -> writeCsv(out, dsl, sources, result, order));
         writeAtomically(reportFile, db.home(), out -> out.write(ExportReport.text(report)));
         writeAtomically(codebookFile, db.home(), out -> writeCodebook(out, Codebook.of(k, extraColumns)));

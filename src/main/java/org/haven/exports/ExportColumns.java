@@ -22,6 +22,12 @@ public interface ExportColumns {
      */
     Map<UUID, List<String>> valuesFor(DSLContext dsl, Collection<UUID> caseIds);
 
+    /**
+     * Called once before the first {@link #valuesFor}, with every exported case (in file order) and the
+     * k of the export: columns that publish a value only when k rows share it count here. Nothing by default.
+     */
+    default void prepare(DSLContext dsl, List<UUID> exportedCaseIds, int k) {}
+
     /** The codebook lines of these columns (see {@link Codebook}); by default the header as its own HTCDS name. */
     default List<Codebook.Entry> codebook() {
         return headers().stream().map(h -> new Codebook.Entry(h, h, "", "not a quasi-identifier; as recorded")).toList();

@@ -18,7 +18,8 @@ import org.jooq.DSLContext;
 /**
  * The screening columns of the anonymized export, from each case's latest screening: HTCDS picklist
  * values only (never notes, dates or reasons). Multi-select cells are {@code ;}-separated value names
- * as the standard spells them; a case never screened gets empty cells. Shaped like the exports
+ * as the standard spells them; a case never screened gets empty cells, except vic_MethodsOfControl,
+ * which also holds the methods of control recorded on the case (org.haven.cases.TraffickingDetails). Shaped like the exports
  * feature's {@code ExportColumns} (same two methods), so it plugs in with
  * {@code exporter.with(new ScreeningExportColumns())} once it declares {@code implements ExportColumns}.
  */
@@ -34,10 +35,11 @@ public final class ScreeningExportColumns implements org.haven.exports.ExportCol
     @Override
     public List<org.haven.exports.Codebook.Entry> codebook() {
         String asRecorded = "not a quasi-identifier (an outsider does not know it); latest screening, as recorded; empty when not screened";
-        Set<String> control = new LinkedHashSet<>();
-        for (Indicator i : Indicator.values()) control.addAll(i.htcdsMethodsOfControl());
+        List<String> control = java.util.Arrays.stream(org.haven.cases.MethodOfControl.values()).map(org.haven.cases.MethodOfControl::htcds).toList();
         return List.of(
-                new org.haven.exports.Codebook.Entry(HEADERS.get(0), "vic_MethodsOfControl", "; -separated: " + String.join(", ", control), asRecorded),
+                new org.haven.exports.Codebook.Entry(HEADERS.get(0), "vic_MethodsOfControl", "; -separated: " + String.join(", ", control),
+                        "not a quasi-identifier (an outsider does not know it); the latest screening's indicators answered yes"
+                                + " (mapped to HTCDS values) together with the methods the caseworker recorded on the case; empty when neither"),
                 new org.haven.exports.Codebook.Entry(HEADERS.get(1), "vic_TypeOfLabourExploitation",
                         "; -separated: " + String.join(", ", java.util.Arrays.stream(LabourExploitation.values()).map(LabourExploitation::htcds).toList()), asRecorded),
                 new org.haven.exports.Codebook.Entry(HEADERS.get(2), "vic_MethodOfRecruitment",
@@ -47,7 +49,7 @@ public final class ScreeningExportColumns implements org.haven.exports.ExportCol
                 new org.haven.exports.Codebook.Entry(HEADERS.get(4), "", "PresumedVictim, NotAVictim, Undetermined", asRecorded));
     }
 
-    /** Three queries per batch of cases, whatever its size. */
+    /** Four queries per batch of cases, whatever its size. */
     public Map<UUID, List<String>> valuesFor(DSLContext dsl, Collection<UUID> caseIds) {
         Map<UUID, UUID> caseOfScreening = new HashMap<>();
         Map<UUID, Determination> determinations = new HashMap<>();
@@ -82,17 +84,26 @@ public final class ScreeningExportColumns implements org.haven.exports.ExportCol
                         }
                     });
         }
+        // Methods of control the caseworker recorded on the case (values no indicator gives, or a case
+        // never screened) join the screening's in the one HTCDS column.
+        Map<UUID, org.haven.cases.TraffickingDetails> recorded = org.haven.cases.TraffickingDetailsRepository.forCases(dsl, caseIds);
+        Set<UUID> rows = new LinkedHashSet<>(determinations.keySet());
+        recorded.forEach((caseId, d) -> {
+            if (!d.methodsOfControl().isEmpty()) rows.add(caseId);
+        });
         Map<UUID, List<String>> out = new HashMap<>();
-        for (Map.Entry<UUID, Determination> e : determinations.entrySet()) {
-            UUID caseId = e.getKey();
+        for (UUID caseId : rows) {
             Set<String> control = new LinkedHashSet<>();
             for (Indicator i : yes.getOrDefault(caseId, Set.of())) control.addAll(i.htcdsMethodsOfControl());
+            org.haven.cases.TraffickingDetails d = recorded.get(caseId);
+            if (d != null) d.methodsOfControl().forEach(m -> control.add(m.htcds()));
+            Determination determination = determinations.get(caseId);
             List<String> row = new ArrayList<>(HEADERS.size());
             row.add(String.join(";", control));
             row.add(join(types.get(caseId), LabourExploitation::htcds));
             row.add(join(methods.get(caseId), RecruitmentMethod::htcds));
             row.add(join(apps.get(caseId), RecruitmentApp::htcds));
-            row.add(determination(e.getValue()));
+            row.add(determination == null ? "" : determination(determination));
             out.put(caseId, row);
         }
         return out;

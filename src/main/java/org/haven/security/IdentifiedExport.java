@@ -2,6 +2,7 @@ package org.haven.security;
 
 import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.CASE_HTCDS;
 import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
 
@@ -48,7 +49,8 @@ public final class IdentifiedExport {
             "case_number", "status", "outcome", "closing_reason", "legal_role", "opened_on", "closed_on",
             "operation_code", "assigned_to",
             "name_latin", "name_native", "aliases", "sex", "birth_date", "estimated_age", "nationality",
-            "languages", "interpreter_needed", "document_status", "document_number", "family_contact", "person_notes");
+            "languages", "interpreter_needed", "document_status", "document_number", "family_contact", "person_notes",
+            "country_of_exploitation", "recruiter_relation", "methods_of_control");
     /** The shortest password accepted for an encrypted file. */
     public static final int MIN_PASSWORD = 8;
 
@@ -122,9 +124,11 @@ public final class IdentifiedExport {
             createPrivate(part);
             int count = db.inTransaction(tx -> {
                 var rows = tx.select(CASE_FILE.fields()).select(PERSON.fields()).select(OPERATION.CODE, assignee.USERNAME)
+                        .select(CASE_HTCDS.COUNTRY_OF_EXPLOITATION, CASE_HTCDS.RECRUITER_RELATIONS, CASE_HTCDS.METHODS_OF_CONTROL)
                         .from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
                         .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
                         .leftJoin(assignee).on(assignee.ID.eq(CASE_FILE.ASSIGNED_TO))
+                        .leftJoin(CASE_HTCDS).on(CASE_HTCDS.CASE_ID.eq(CASE_FILE.ID))
                         .orderBy(CASE_FILE.CASE_NUMBER).fetchLazy();
                 int n;
                 try {
@@ -232,6 +236,9 @@ public final class IdentifiedExport {
         VALUES.put("document_number", (r, a) -> r.get(PERSON.DOCUMENT_NUMBER));
         VALUES.put("family_contact", (r, a) -> r.get(PERSON.FAMILY_CONTACT));
         VALUES.put("person_notes", (r, a) -> r.get(PERSON.NOTES));
+        VALUES.put("country_of_exploitation", (r, a) -> country(r.get(CASE_HTCDS.COUNTRY_OF_EXPLOITATION)));
+        VALUES.put("recruiter_relation", (r, a) -> labels("RecruiterRelation", r.get(CASE_HTCDS.RECRUITER_RELATIONS)));
+        VALUES.put("methods_of_control", (r, a) -> labels("MethodOfControl", r.get(CASE_HTCDS.METHODS_OF_CONTROL)));
         if (!VALUES.keySet().equals(new LinkedHashSet<>(HEADER))) throw new IllegalStateException("columns and values differ");
     }
 
@@ -245,6 +252,14 @@ public final class IdentifiedExport {
         if (name == null || name.isBlank()) return "";
         String key = "enum." + type + "." + name;
         return LABELS.containsKey(key) ? LABELS.getString(key) : name;
+    }
+
+    /** "FRIEND;FAMILY" (stored enum names) -> "Friend; Family". */
+    static String labels(String type, String names) {
+        if (names == null || names.isBlank()) return "";
+        List<String> out = new ArrayList<>();
+        for (String n : names.split(";")) out.add(label(type, n.trim()));
+        return String.join("; ", out);
     }
 
     /** "VN" -> "Vietnam" (CLDR names through the JDK); an unknown code stays as it is. */

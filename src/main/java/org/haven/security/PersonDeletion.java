@@ -60,6 +60,7 @@ public final class PersonDeletion {
             Dependent.byParent("screening_consent", "screening_id", "screening", "case_id"),
             Dependent.byParent("screening_choice", "screening_id", "screening", "case_id"),
             Dependent.byCase("screening", "case_id"),
+            Dependent.byCase("case_htcds", "case_id"),
             Dependent.byPerson("search_token", "person_id"),
             Dependent.byCaseNumber("search_prefix", "case_number"),
             Dependent.byPerson("match_key", "person_id"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.haven.db.jooq.Tables.AUDIT_LOG;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.CASE_HTCDS;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 
@@ -14,9 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
+import org.haven.cases.MethodOfControl;
+import org.haven.cases.RecruiterRelation;
+import org.haven.cases.TraffickingDetails;
 import org.haven.common.HavenException;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
@@ -130,6 +135,10 @@ class BackupAndDeletionTest {
             h.cases().openNewCaseFor(gone.personId(), TestHaven.newCase(marked()));
             h.timeline().add(gone.id(), EventType.MEDICAL, java.time.LocalDate.now(), DatePrecision.DAY, "note");
             kept = h.cases().register(TestHaven.newCase(TestHaven.person("Wang Wei", "王伟")));
+            for (CaseFile c : List.of(gone, kept)) {
+                h.cases().saveTraffickingDetails(new TraffickingDetails(c.id(), "KH", Set.of(RecruiterRelation.FRIEND),
+                        Set.of(MethodOfControl.THREAT_OF_LAW_ENFORCEMENT)));
+            }
             assertThat(PersonDeletion.uncoveredTables(h.database().dsl())).isEmpty();
             int cases = new PersonDeletion(h.database(), h.session()).deletePersonOfCase(gone.id());
             assertThat(cases).isEqualTo(2);
@@ -140,6 +149,8 @@ class BackupAndDeletionTest {
             assertThat(dsl.fetchCount(CASE_FILE, CASE_FILE.PERSON_ID.eq(gone.personId()))).isZero();
             assertThat(dsl.fetchCount(CASE_EVENT, CASE_EVENT.CASE_ID.eq(gone.id()))).isZero();
             assertThat(dsl.fetchCount(SEARCH_TOKEN, SEARCH_TOKEN.PERSON_ID.eq(gone.personId()))).isZero();
+            assertThat(dsl.fetchCount(CASE_HTCDS, CASE_HTCDS.CASE_ID.eq(gone.id()))).isZero();
+            assertThat(dsl.fetchCount(CASE_HTCDS)).as("the other person's details stay").isEqualTo(1);
             assertThat(dsl.fetchCount(PERSON)).isEqualTo(1);
             assertThat(h.cases().open(kept.id()).person().nameLatin()).isEqualTo("Wang Wei");
             var deleted = dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.ACTION.eq("PERSON_DELETED")).fetchSingle();
