@@ -82,7 +82,13 @@ public final class CaseRepository {
     }
 
     public static Optional<CaseFile> findByNumber(DSLContext tx, String number) {
-        return tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NUMBER.equalIgnoreCase(number.trim()))
+        // Case numbers are written in capitals: look that up on the unique index first; only a number
+        // typed some other way falls back to the case-insensitive comparison (a scan of the table).
+        String typed = number.trim();
+        Optional<CaseFile> exact = tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NUMBER.eq(typed.toUpperCase(java.util.Locale.ROOT)))
+                .fetchOptional().map(CaseRepository::toCase);
+        if (exact.isPresent()) return exact;
+        return tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NUMBER.equalIgnoreCase(typed))
                 .fetchOptional().map(CaseRepository::toCase);
     }
 

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 
 /**
  * `haven report --stats [--from YYYY-MM] [--to YYYY-MM] -o FILE.pdf|FILE.csv`: the Statistics page
- * as a file, for coordinators. The same tables and small-cell rule as the window; the PDF from the
- * command line carries the tables without the charts (drawing a chart needs the window toolkit).
+ * as a file, for coordinators. The same report as the window's: the same tables, charts (drawn as
+ * vector graphics, no window toolkit needed) and small-cell rule.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "The Statistics page as a PDF or CSV file (coordinators).")
 final class ReportCommand implements Callable<Integer> {
@@ -72,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
                         toMonth == null ? null : toMonth.toString(), I18n.t("stats.allOperations"));
                 StatisticsPdf.Texts texts = new StatisticsPdf.Texts(org.name(), I18n.t("stats.pdfTitle"), filter,
                         I18n.t("stats.smallCellNote", k), titles, I18n.t("stats.pdfProduced", LocalDate.now().toString()));
-                StatisticsPdf.write(tables, Map.of(), k, texts, StatisticsView::pdfLabel, StatisticsView.letterhead(org), output);
+                StatisticsPdf.write(tables, k, texts, StatisticsView::pdfLabel, StatisticsView.letterhead(org), output);
             } else {
                 StatisticsCsv.write(tables, k, output);
             }

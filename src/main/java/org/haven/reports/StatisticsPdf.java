@@ -1,7 +1,6 @@
 package org.haven.reports;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.haven.app.I18n;
 import org.haven.common.AtomicFiles;
 import org.haven.summaries.pdf.ArchivalPdf;
@@ -22,7 +19,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.haven.summaries.pdf.Typesetter;
 
 /**
- * The statistics as a PDF report: each table's chart (as drawn on screen) and its counts, with the
+ * The statistics as a PDF report: each table's chart (as on the Statistics page) and its counts, with the
  * small-cell rule applied exactly as in the CSV. Drawn with the summaries' typesetter (so an
  * organisation name in Khmer or Thai prints right) and saved as PDF/A-2u like the summaries.
  */
@@ -79,30 +76,31 @@ public final class StatisticsPdf {
         this.letterhead = letterhead;
     }
 
-    /** As {@link #write(List, Map, int, Texts, BiFunction, Letterhead, Path)} with the organisation's name alone. */
-    public static void write(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
+    /** As {@link #write(List, int, Texts, BiFunction, Letterhead, Path)} with the organisation's name alone. */
+    public static void write(List<CountTable> tables, int k, Texts texts,
                              BiFunction<String, String, String> label, Path file) {
-        write(tables, images, k, texts, label, new Letterhead(texts.organisation(), "", null), file);
+        write(tables, k, texts, label, new Letterhead(texts.organisation(), "", null), file);
     }
 
     /**
      * Writes the report through a temporary file in the same folder. {@code label} turns a table id
-     * and a row or column key into the text shown; {@code images} may miss tables (no chart then);
-     * {@code letterhead} heads every page.
+     * and a row or column key into the text shown; {@code letterhead} heads every page. Every
+     * table with rows gets its chart, drawn here as vector graphics (the same in the window and
+     * from the command line).
      */
-    public static void write(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
+    public static void write(List<CountTable> tables, int k, Texts texts,
                              BiFunction<String, String, String> label, Letterhead letterhead, Path file) {
         AtomicFiles.write(file, tmp -> {
             try (PDDocument doc = new PDDocument()) {
                 StatisticsPdf pdf = new StatisticsPdf(doc, letterhead);
-                pdf.render(tables, images, k, texts, label);
+                pdf.render(tables, k, texts, label);
                 pdf.finish(texts);
                 doc.save(tmp.toFile());
             }
         });
     }
 
-    private void render(List<CountTable> tables, Map<String, BufferedImage> images, int k, Texts texts,
+    private void render(List<CountTable> tables, int k, Texts texts,
                         BiFunction<String, String, String> label) throws IOException {
         newPage();
         tagged("H1", () -> text(texts.title(), MARGIN, 18, true, ACCENT));
@@ -123,20 +121,27 @@ public final class StatisticsPdf {
         y -= 10;
         for (CountTable t : tables) {
             SmallCells.Protected p = SmallCells.protect(t, k);
-            need(60);
             String title = texts.tableTitles().getOrDefault(t.id(), t.id());
+            // The heading stays with its chart (or, without one, with the first rows of its table).
+            need(22 + (PdfChart.drawable(t) ? PdfChart.height(ts, p, label, WIDTH) + 30 : 60));
             tagged("H2", () -> text(title, MARGIN, 13, true, ACCENT));
             y -= 22;
-            BufferedImage image = images.get(t.id());
-            if (image != null) {
-                float w = Math.min(WIDTH, image.getWidth() * 0.75f);
-                float h = w * image.getHeight() / image.getWidth();
-                need(h + 10);
-                PDImageXObject x = LosslessFactory.createFromImage(doc, image);
+            if (PdfChart.drawable(t)) {
+                float h = PdfChart.height(ts, p, label, WIDTH);
+                List<String> caption = ts.wrap(chartCaption(texts, k), 8, false, WIDTH);
+                // The chart is one figure (its alternative text points to the table, which holds every count).
                 page.begin(structure.figure(null, title + ": " + I18n.t("stats.pdfChartAlt")));
-                page.image(x, MARGIN, y - h, w, h);
+                PdfChart.draw(page, p, label, MARGIN, y, WIDTH);
                 page.end();
-                y -= h + 10;
+                y -= h + 4;
+                PDStructureElement cap = structure.add(null, "Caption");
+                for (String line : caption) {
+                    page.begin(cap);
+                    text(line, MARGIN, 8, false, MUTED);
+                    page.end();
+                    y -= 10;
+                }
+                y -= 6;
             }
             PDStructureElement table = structure.add(null, "Table");
             if (t.columns().size() == 1) {
@@ -147,6 +152,11 @@ public final class StatisticsPdf {
             }
             y -= 16;
         }
+    }
+
+    /** The line under every chart: the period (and operation) and the small-cell rule it was drawn under. */
+    static String chartCaption(Texts texts, int k) {
+        return texts.filter() + " · " + I18n.t("stats.smallCellRule", k);
     }
 
     /** Letterhead and "Page X of Y" (with the organisation) on every page, once the page count is known; then PDF/A. */
@@ -181,7 +191,10 @@ public final class StatisticsPdf {
 
     private void crossTable(PDStructureElement table, CountTable t, SmallCells.Protected p, BiFunction<String, String, String> label) {
         int cols = t.columns().size();
-        float first = 60;
+        // The row labels' column as wide as its longest label (up to a third of the page), so none runs into a count.
+        float first = 40;
+        for (String r : t.rows()) first = Math.max(first, ts.width(label.apply(t.id(), r), 8, false) + 10);
+        first = Math.min(first, WIDTH / 3);
         float colWidth = (WIDTH - first) / cols;
         need(40);
         PDStructureElement head = structure.add(table, "TR");
@@ -199,7 +212,7 @@ public final class StatisticsPdf {
             PDStructureElement tr = structure.add(table, "TR");
             int row = i;
             page.begin(structure.header(tr, true));
-            text(t.rows().get(row), MARGIN, 8, false, INK);
+            text(label.apply(t.id(), t.rows().get(row)), MARGIN, 8, false, INK);
             page.end();
             for (int j = 0; j < cols; j++) {
                 page.begin(structure.add(tr, "TD"));

@@ -132,7 +132,7 @@ public final class SummaryBuilder {
         List<Field> who = new ArrayList<>();
         who.add(new Field(m.t("summary.court.name"), producedBy.hasFullName() ? producedBy.fullName().strip() : "", false));
         who.add(new Field(m.t("summary.court.role"), producedBy.role() == null ? "" : m.label(producedBy.role()), false));
-        who.add(new Field(m.t("summary.court.organisation"), organisation, false));
+        // The organisation is named in the certifying sentence above (and heads the page): no row of its own.
         who.add(new Field(m.t("summary.court.address"), address == null ? m.t("summary.court.noAddress") : address, address == null));
         blocks.add(new Fields(who));
         blocks.add(new CaseSummary.Signature(List.of(m.t("summary.court.signature"), m.t("summary.court.date"))));

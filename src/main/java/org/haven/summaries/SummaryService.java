@@ -1,6 +1,7 @@
 package org.haven.summaries;
 
 import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.db.jooq.Tables.CASE_FILE;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.UUID;
+import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.haven.cases.CaseAccess;
@@ -88,15 +90,26 @@ public final class SummaryService {
         session.requireCaseData();
         if (numbers == null || numbers.isEmpty()) throw HavenException.badInput("Give at least one case number.");
         // One read transaction for the whole list rather than one auto-committed connection use per query.
+        for (String n : numbers) if (n == null || n.isBlank()) throw HavenException.badInput("A case number is empty.");
         return db.inTransaction(tx -> {
+            // Two queries for the whole list (numbers as written, then which of them this user may see);
+            // a number typed in other letters is looked up alone.
+            Map<String, UUID> byNumber = new HashMap<>();
+            List<String> upper = numbers.stream().map(n -> n.strip().toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+            tx.select(CASE_FILE.CASE_NUMBER, CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.CASE_NUMBER.in(upper))
+                    .forEach(r -> byNumber.put(r.value1(), r.value2()));
             LinkedHashSet<UUID> ids = new LinkedHashSet<>();
             for (String n : numbers) {
-                if (n == null || n.isBlank()) throw HavenException.badInput("A case number is empty.");
-                CaseFile c = CaseRepository.findByNumber(tx, n)
-                        .orElseThrow(() -> HavenException.notFound("No case with the number " + n.strip() + "."));
-                CaseAccess.requireVisible(tx, session.user(), c.id());
-                ids.add(c.id());
+                UUID id = byNumber.get(n.strip().toUpperCase(java.util.Locale.ROOT));
+                if (id == null) {
+                    id = CaseRepository.findByNumber(tx, n)
+                            .orElseThrow(() -> HavenException.notFound("No case with the number " + n.strip() + ".")).id();
+                }
+                ids.add(id);
             }
+            java.util.Set<UUID> visible = new java.util.HashSet<>(tx.select(CASE_FILE.ID).from(CASE_FILE)
+                    .where(CASE_FILE.ID.in(ids)).and(CaseAccess.visibleTo(session.user())).fetch(CASE_FILE.ID));
+            for (UUID id : ids) if (!visible.contains(id)) CaseAccess.requireVisible(tx, session.user(), id); // says why
             return List.copyOf(ids);
         });
     }
@@ -237,9 +250,14 @@ public final class SummaryService {
             String title = null;
             Set<Operation> operations = new LinkedHashSet<>();
             boolean withoutOperation = false;
+            List<Loaded> chunk = List.of();
             for (int i = 0; i < total; i++) {
                 if (stop.getAsBoolean()) throw new CancellationException("cancelled");
-                Loaded l = load(caseIds.get(i), options, builder);
+                // Read a chunk of cases in one transaction (one audit-head check, not one per case).
+                if (i % LOAD_CHUNK == 0) {
+                    chunk = load(caseIds.subList(i, Math.min(total, i + LOAD_CHUNK)), options, builder, stop);
+                }
+                Loaded l = chunk.get(i % LOAD_CHUNK);
                 CaseSummary s = l.summary();
                 if (l.operation() == null) withoutOperation = true;
                 else operations.add(l.operation());
@@ -300,12 +318,28 @@ public final class SummaryService {
     }
 
     private Loaded load(UUID caseId, SummaryOptions options, SummaryBuilder builder) {
+        return db.inTransaction(tx -> load(tx, caseId, options, builder));
+    }
+
+    /** How many cases of a batch are read in one transaction. */
+    private static final int LOAD_CHUNK = 50;
+
+    private List<Loaded> load(List<UUID> caseIds, SummaryOptions options, SummaryBuilder builder, BooleanSupplier stop) {
         return db.inTransaction(tx -> {
-            CaseAccess.requireVisible(tx, session.user(), caseId);
-            CaseDetails d = details(tx, caseId);
-            ScreeningSummary s = screening.latest(tx, caseId, builder.messages()).orElse(null);
-            return new Loaded(builder.build(d, s, options), d.operation());
+            List<Loaded> out = new ArrayList<>(caseIds.size());
+            for (UUID id : caseIds) {
+                if (stop.getAsBoolean()) throw new CancellationException("cancelled");
+                out.add(load(tx, id, options, builder));
+            }
+            return out;
         });
+    }
+
+    private Loaded load(DSLContext tx, UUID caseId, SummaryOptions options, SummaryBuilder builder) {
+        CaseAccess.requireVisible(tx, session.user(), caseId);
+        CaseDetails d = details(tx, caseId);
+        ScreeningSummary s = screening.latest(tx, caseId, builder.messages()).orElse(null);
+        return new Loaded(builder.build(d, s, options), d.operation());
     }
 
     private static CaseDetails details(DSLContext tx, UUID caseId) {

@@ -141,7 +141,7 @@ class ArchivalPdfTest extends DatabaseTest {
         organisation();
         OrganisationSettings settings = new OrganisationSettings(haven.database(), haven.session());
 
-        StatisticsPdf.write(tables, Map.of(), 5, new StatisticsPdf.Texts(settings.name(), "Statistics",
+        StatisticsPdf.write(tables, 5, new StatisticsPdf.Texts(settings.name(), "Statistics",
                 StatisticsPdf.periodLine(null, null, "all operations"), "Counts under 5 are hidden.", titles, "Produced 2026-12-04"),
                 (t, key) -> key, StatisticsView.letterhead(settings), file);
 

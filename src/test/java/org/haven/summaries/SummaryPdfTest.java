@@ -283,6 +283,16 @@ class SummaryPdfTest extends DatabaseTest {
                 .isInstanceOf(HavenException.class).hasMessageContaining("No case with the number HVN-0000-XXX-999999");
     }
 
+    @Test
+    void caseNumbersAreFoundHoweverTheyAreTypedInTheOrderGivenOnce() {
+        CaseFile a = register("First", null, null, null, null, null);
+        CaseFile b = register("Second", null, null, null, null, null);
+        assertThat(service.casesByNumber(List.of(b.caseNumber(), " " + a.caseNumber().toLowerCase() + " ", b.caseNumber())))
+                .containsExactly(b.id(), a.id());
+        assertThatThrownBy(() -> service.casesByNumber(List.of(a.caseNumber(), "HVN-0000-XXX-999999")))
+                .isInstanceOf(HavenException.class).hasMessageContaining("No case with the number HVN-0000-XXX-999999");
+    }
+
     /** With -Dhaven.summary.keep=DIR, tests copy their PDFs there to be looked at (pdftoppm). */
     static void keep(Path file) throws IOException {
         String keepDir = System.getProperty("haven.summary.keep");

@@ -431,17 +431,15 @@ public final class StatisticsView extends BorderPane {
         }, f -> status.setText(I18n.t("stats.saved", f.getFileName()))));
     }
 
-    /** The statistics report as PDF: every chart as shown, and its counts under the small-cell rule. */
+    /** The statistics report as PDF: every chart (drawn as on this page) and its counts under the small-cell rule. */
     private void exportPdf() {
         List<CountTable> tables = current;
         saveAs("statistics.pdf", I18n.t("stats.pdfFiles"), "*.pdf", file -> {
             StatisticsPdf.Texts texts = pdfTexts(tables);
             int k = k();
-            Map<String, BufferedImage> images = new LinkedHashMap<>();
-            chartsById.forEach((id, chart) -> images.put(id, ChartImages.snapshot(chart)));
             FxTasks.run(() -> {
                 Letterhead head = letterhead(new OrganisationSettings(haven.database(), haven.session()));
-                StatisticsPdf.write(tables, images, k, texts, StatisticsView::pdfLabel, head, file);
+                StatisticsPdf.write(tables, k, texts, StatisticsView::pdfLabel, head, file);
                 return file;
             }, f -> status.setText(I18n.t("stats.saved", f.getFileName())));
         });

@@ -38,14 +38,14 @@ public final class SummaryPdf implements AutoCloseable {
     static final float RIGHT = W - 56;
     static final float WIDTH = RIGHT - LEFT;
     static final float TOP = H - 64;
-    static final float BOTTOM = 62;
+    static final float BOTTOM = 56;
 
     // Type sizes and leading.
     static final float BODY = 9.5f;
     static final float BODY_LEADING = 13f;
     static final float TABLE = 8.8f;
     static final float TABLE_LEADING = 11.6f;
-    static final float CELL_PAD = 2.6f;
+    static final float CELL_PAD = 2.2f;
     static final float LABEL_WIDTH = 140f;
 
     static final Color INK = new Color(33, 37, 41);
@@ -107,8 +107,11 @@ public final class SummaryPdf implements AutoCloseable {
 
     // Room the closing line needs below the last block; reserved while laying out the last block so the
     // line always stays on the page of the block it closes (never a page of its own).
-    private static final float END_SPACE = 26;
-    private static final float CERTIFICATION_HEIGHT = 300;
+    private static final float END_SPACE = 20;
+    /** Space above a section's heading, and between the heading, its rule and the content. */
+    private static final float PART_GAP = 12;
+    private static final float HEADING_GAP = 4;
+    private static final float SIGNATURE_ROW = 26;
     private boolean lastBlock;
 
     /** Lays out one case summary, starting on a new page. */
@@ -123,7 +126,7 @@ public final class SummaryPdf implements AutoCloseable {
         lastBlock = false;
         if (y - END_SPACE < BOTTOM - 20) newPage(); // only when there were no parts at all
         page.begin(structure.add(null, "P"));
-        centered(m.t("summary.end", s.caseNumber()), y - 18, 8f, false, MUTED);
+        centered(m.t("summary.end", s.caseNumber()), y - 14, 8f, false, MUTED);
         page.end();
         y -= END_SPACE;
     }
@@ -218,7 +221,7 @@ public final class SummaryPdf implements AutoCloseable {
     // ---- first page of a case
 
     private void titleBlock(CaseSummary s) {
-        y -= 20;
+        y -= 16;
         tagged("H1", () -> page.text(s.title(), LEFT, y, 17f, true, ACCENT));
         y -= 16;
         tagged("P", () -> page.text(s.subtitle(), LEFT, y, 10f, false, INK));
@@ -243,13 +246,15 @@ public final class SummaryPdf implements AutoCloseable {
     // ---- sections
 
     private void part(Part part, boolean lastPart) {
-        // The court's certification (the part with no section) is signed as a whole: keep it on one page.
-        need(part.section() == null ? CERTIFICATION_HEIGHT : 22 + 3 * TABLE_LEADING);
-        y -= 15;
+        // The court's certification (the part with no section) is signed as a whole: keep it on one page,
+        // measured as it will be laid out (with the closing line when it is the last part).
+        need(part.section() == null ? certificationHeight(part) + (lastPart ? END_SPACE : 0)
+                : PART_GAP + 2 * HEADING_GAP + 3 * TABLE_LEADING);
+        y -= PART_GAP;
         tagged("H2", () -> page.text(part.title(), LEFT, y, 12f, true, ACCENT));
-        y -= 6;
+        y -= HEADING_GAP;
         page.line(LEFT, y, RIGHT, y, 0.6f, RULE);
-        y -= 6;
+        y -= HEADING_GAP;
         List<Block> blocks = part.blocks();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
@@ -259,6 +264,8 @@ public final class SummaryPdf implements AutoCloseable {
                 i++;
             } else if (b instanceof Photo photo) {
                 fieldsWithPhoto(new Fields(List.of()), photo);
+            } else if (b instanceof Fields f && part.section() == null) {
+                certificationFields(f);
             } else if (b instanceof Fields f) {
                 fields(f, LEFT, WIDTH);
             } else if (b instanceof Events e) {
@@ -271,16 +278,95 @@ public final class SummaryPdf implements AutoCloseable {
         }
     }
 
-    /** Signature and date lines, kept on one page. */
+    /** The height of the certification as {@link #part} and its blocks lay it out. */
+    private float certificationHeight(Part part) {
+        float h = PART_GAP + 2 * HEADING_GAP;
+        for (Block b : part.blocks()) {
+            if (b instanceof Fields f) h += certificationFieldsHeight(f);
+            else if (b instanceof Text t) h += ts.wrap(t.text(), BODY, false, WIDTH).size() * BODY_LEADING + 7;
+            else if (b instanceof Signature sig) h += signatureHeight(sig);
+            else return TOP - BOTTOM; // not a certification block: keep the old rule of a page of its own
+        }
+        return h;
+    }
+
+    private static final float PAIR_LABEL = 60;
+
+    /**
+     * The certification's fields: two short ones (name and role) share a row, each half a row wide;
+     * a long one (the address, the legal basis) has a row of its own. Each row is its own table, so
+     * every table stays regular for a screen reader.
+     */
+    private List<List<Field>> certificationRows(Fields f) {
+        List<List<Field>> rows = new ArrayList<>();
+        List<Field> all = f.fields();
+        float value = WIDTH / 2 - PAIR_LABEL - 2 * CELL_PAD;
+        for (int i = 0; i < all.size(); i++) {
+            Field a = all.get(i);
+            Field b = i + 1 < all.size() ? all.get(i + 1) : null;
+            if (b != null && fitsHalf(a, value) && fitsHalf(b, value)) {
+                rows.add(List.of(a, b));
+                i++;
+            } else {
+                rows.add(List.of(a));
+            }
+        }
+        return rows;
+    }
+
+    private boolean fitsHalf(Field f, float valueWidth) {
+        return ts.width(f.label(), TABLE, true) <= PAIR_LABEL - 2 * CELL_PAD && ts.width(f.value(), TABLE, false) <= valueWidth;
+    }
+
+    private float certificationFieldsHeight(Fields f) {
+        float h = 0;
+        for (List<Field> row : certificationRows(f)) {
+            h += row.size() == 2 ? rowHeight(List.of(List.of(""))) : fieldsHeight(new Fields(row), WIDTH);
+        }
+        return h;
+    }
+
+    private void certificationFields(Fields f) {
+        List<List<Field>> rows = certificationRows(f);
+        for (int r = 0; r < rows.size(); r++) {
+            List<Field> row = rows.get(r);
+            if (row.size() == 1) {
+                fields(new Fields(row), LEFT, WIDTH);
+                continue;
+            }
+            float h = rowHeight(List.of(List.of("")));
+            need(h, r == rows.size() - 1);
+            PDStructureElement tr = structure.add(structure.add(null, "Table"), "TR");
+            for (int c = 0; c < 2; c++) {
+                Field field = row.get(c);
+                float x = LEFT + c * WIDTH / 2;
+                cell(structure.header(tr, true), List.of(field.label()), x, PAIR_LABEL, TABLE, true, MUTED);
+                cell(structure.add(tr, "TD"), List.of(field.value()), x + PAIR_LABEL, WIDTH / 2 - PAIR_LABEL, TABLE, false,
+                        field.withheld() ? MUTED : INK);
+            }
+            y -= h;
+            page.line(LEFT, y, RIGHT, y, 0.35f, RULE);
+        }
+    }
+
+    /** Signature and date side by side, two to a row (room to sign on each line), kept on one page. */
     private void signature(Signature sig) {
-        float rowH = 34;
-        need(rowH * sig.labels().size() + 6, true);
-        for (String label : sig.labels()) {
-            y -= rowH;
-            page.text(label, LEFT, y + 3, BODY, true, MUTED);
-            page.line(LEFT + LABEL_WIDTH, y + 1, LEFT + LABEL_WIDTH + 240, y + 1, 0.6f, INK);
+        need(signatureHeight(sig), true);
+        List<String> labels = sig.labels();
+        float column = WIDTH / 2;
+        for (int i = 0; i < labels.size(); i++) {
+            if (i % 2 == 0) y -= SIGNATURE_ROW;
+            float x = LEFT + (i % 2) * column;
+            String label = labels.get(i);
+            page.text(label, x, y + 3, BODY, true, MUTED);
+            float lineStart = x + Math.max(60, ts.width(label, BODY, true) + 8);
+            page.line(lineStart, y + 1, x + column - 16, y + 1, 0.6f, INK);
         }
         y -= 6;
+    }
+
+    private static float signatureHeight(Signature sig) {
+        return SIGNATURE_ROW * ((sig.labels().size() + 1) / 2) + 6;
     }
 
     private void fieldsWithPhoto(Fields f, Photo photo) {

@@ -40,6 +40,8 @@ public final class Typesetter {
     private final Map<String, PDType0Font> fonts = new HashMap<>();
     private final Map<Run, Shaped> shaped = new HashMap<>();
     private final Map<Run, Float> widths = new HashMap<>();
+    private final Map<String, Float> regularWidths = new HashMap<>();
+    private final Map<String, Float> boldWidths = new HashMap<>();
     private final Map<PDType0Font, Map<Integer, String>> unicode = new HashMap<>();
     private final Map<Face, Font> awtRegular = new EnumMap<>(Face.class);
     private final BreakIterator lineBreaks = BreakIterator.getLineInstance();
@@ -91,9 +93,17 @@ public final class Typesetter {
     }
 
     public float width(String line, float size, boolean bold) {
-        float w = 0;
-        for (Run r : runs(line, bold)) w += width(r, size);
-        return w;
+        // Line breaking measures the same words again and again (labels repeat in every case of a
+        // batch): remember each string's width at size 1 rather than splitting it into runs each time.
+        Map<String, Float> known = bold ? boldWidths : regularWidths;
+        Float unit = known.get(line);
+        if (unit == null) {
+            float w = 0;
+            for (Run r : runs(line, bold)) w += width(r, 1f);
+            unit = w;
+            known.put(line, unit);
+        }
+        return unit * size;
     }
 
     float width(Run run, float size) {

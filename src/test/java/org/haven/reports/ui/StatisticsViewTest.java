@@ -160,14 +160,9 @@ class StatisticsViewTest {
     void theReportPdfHoldsEveryChartAndProtectedCounts(FxRobot robot) throws Exception {
         waitLoaded();
         var tables = new StatisticsService(haven.database(), haven.session()).all(org.haven.reports.StatsFilter.all());
-        var images = WaitForAsyncUtils.asyncFx(() -> {
-            java.util.Map<String, java.awt.image.BufferedImage> m = new java.util.LinkedHashMap<>();
-            for (var t : tables) m.put(t.id(), ChartImages.snapshot(view.chart(t.id())));
-            return m;
-        }).get();
         var texts = WaitForAsyncUtils.asyncFx(() -> view.pdfTexts(tables)).get();
         Path pdf = dir.resolve("stats.pdf");
-        org.haven.reports.StatisticsPdf.write(tables, images, StatisticsView.K, texts, StatisticsView::pdfLabel, pdf);
+        org.haven.reports.StatisticsPdf.write(tables, StatisticsView.K, texts, StatisticsView::pdfLabel, pdf);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(text).contains("Statistics report", "People by nationality", "Outcomes by month closed", "Total", "Vietnam");
