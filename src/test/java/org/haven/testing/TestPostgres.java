@@ -39,6 +39,11 @@ public final class TestPostgres {
         return server;
     }
 
+    /** Starts the server now (a test whose window set-up has a time limit starts it before). */
+    public static void start() {
+        server();
+    }
+
     /** The JDBC URL of a new, empty database (no TLS: the embedded server has no certificate). */
     public static String newDatabaseUrl() {
         EmbeddedPostgres pg = server();
