@@ -29,6 +29,11 @@ public final class SetupView {
     private final ProgressIndicator busy = new ProgressIndicator();
 
     public SetupView(Path home, Consumer<Haven> onOpened) {
+        this(home, onOpened, null);
+    }
+
+    /** With {@code onOffice}: a second choice, "Connect to an office database", which runs it. */
+    public SetupView(Path home, Consumer<Haven> onOpened, Runnable onOffice) {
         this.home = home;
         this.onOpened = onOpened;
         user.setId("setupUser");
@@ -56,6 +61,16 @@ public final class SetupView {
         VBox card = new VBox(10, logo, title, intro, new Label(I18n.t("login.user")), user,
                 new Label(I18n.t("setup.password", Accounts.MIN_PASSWORD_LENGTH)), password,
                 new Label(I18n.t("setup.repeat")), repeat, create, busy, message);
+        if (onOffice != null) {
+            Label or = new Label(I18n.t("office.orIntro"));
+            or.setWrapText(true);
+            or.getStyleClass().add("text-muted");
+            Button office = new Button(I18n.t("office.choice"), new FontIcon("mdi2d-database"));
+            office.setId("setupOffice");
+            office.setMaxWidth(Double.MAX_VALUE);
+            office.setOnAction(e -> onOffice.run());
+            card.getChildren().addAll(new javafx.scene.control.Separator(), or, office);
+        }
         card.setAlignment(Pos.CENTER_LEFT);
         card.getStyleClass().add("login-card");
         card.setMaxSize(420, VBox.USE_PREF_SIZE);

@@ -37,13 +37,22 @@ public final class StartScreen {
     }
 
     private void build() {
-        // On the office database (HAVEN_DB_URL) the accounts are on the server: the login screen
-        // (an office without accounts yet says to run init there).
-        Parent view = Accounts.isInitialized(home) || org.haven.db.OfficeConnection.fromEnvironment(null) != null
-                ? new LoginView(home, onOpened).root()
-                : new SetupView(home, onOpened).root();
+        // On the office database (HAVEN_DB_URL, or the one chosen on this screen before) the accounts
+        // are on the server: the login screen.
+        org.haven.db.OfficeConnection office = org.haven.db.OfficeConnection.fromEnvironment(null);
+        if (office == null) office = OfficeChoice.load(home);
+        Parent view;
+        if (office != null) view = new LoginView(home, office, onOpened).root();
+        else if (Accounts.isInitialized(home)) view = new LoginView(home, null, onOpened).root();
+        else view = new SetupView(home, onOpened, this::showOfficeConnect).root();
         root.setCenter(view);
         root.setTop(languageBar());
+    }
+
+    /** The first-run choice "Connect to an office database"; once connected, the office's login. */
+    private void showOfficeConnect() {
+        root.setCenter(new OfficeConnectView(home, this::build,
+                office -> root.setCenter(new LoginView(home, office, onOpened).root())).root());
     }
 
     private HBox languageBar() {

@@ -69,7 +69,7 @@ public final class Benchmark {
 
     private Benchmark() {}
 
-    private static Path keepFolder(Path keep) {
+    static Path keepFolder(Path keep) {
         try {
             return Files.createDirectories(keep);
         } catch (IOException | SecurityException e) {
@@ -92,21 +92,7 @@ public final class Benchmark {
         Path home = work.resolve("home");
         List<BenchResult> rows = new ArrayList<>();
         try (Haven haven = openOrBuild(home, options, progress, rows)) {
-            List<BenchStep> steps = new ArrayList<>(List.of(
-                    new CaseListBench(options.seed()), new CaseViewBench(options.seed()), new ScrollHeapBench()));
-            steps.addAll(BenchSteps.all());
-            if (options.startupOnly()) steps.clear();
-            for (BenchStep step : steps) {
-                progress.println("bench: " + step.name() + "...");
-                long t0 = System.nanoTime();
-                try {
-                    rows.addAll(step.run(haven, work));
-                } catch (Exception | AssertionError e) {
-                    // one failing step must not hide the others; the message names no personal data
-                    rows.add(new BenchResult(step.name(), "failed", step.goal(), false, e.getClass().getSimpleName()));
-                }
-                progress.printf(Locale.ROOT, "bench: %s done in %.1f s%n", step.name(), (System.nanoTime() - t0) / 1e9);
-            }
+            if (!options.startupOnly()) runSteps(haven, work, steps(options.seed()), progress, rows);
         }
         if (options.startup() || options.startupOnly()) {
             progress.println("bench: start-up...");
@@ -123,8 +109,30 @@ public final class Benchmark {
         return report;
     }
 
+    /** The measuring steps, in order: the built-in ones, then every feature's. */
+    static List<BenchStep> steps(long seed) {
+        List<BenchStep> steps = new ArrayList<>(List.of(
+                new CaseListBench(seed), new CaseViewBench(seed), new ScrollHeapBench()));
+        steps.addAll(BenchSteps.all());
+        return steps;
+    }
+
+    static void runSteps(Haven haven, Path work, List<BenchStep> steps, PrintStream progress, List<BenchResult> rows) {
+        for (BenchStep step : steps) {
+            progress.println("bench: " + step.name() + "...");
+            long t0 = System.nanoTime();
+            try {
+                rows.addAll(step.run(haven, work));
+            } catch (Exception | AssertionError e) {
+                // one failing step must not hide the others; the message names no personal data
+                rows.add(new BenchResult(step.name(), "failed", step.goal(), false, e.getClass().getSimpleName()));
+            }
+            progress.printf(Locale.ROOT, "bench: %s done in %.1f s%n", step.name(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
     /** Reuses a kept database with the right number of people, or builds a new one and times it. */
-    private static Haven openOrBuild(Path home, Options options, PrintStream progress, List<BenchResult> rows) {
+    static Haven openOrBuild(Path home, Options options, PrintStream progress, List<BenchResult> rows) {
         if (Database.existsIn(home)) {
             Haven haven = Haven.login(home, USER, PASSWORD);
             int people = haven.database().dsl().fetchCount(PERSON);
@@ -167,16 +175,21 @@ public final class Benchmark {
 
     /** Replaces the generated block of the benchmarks page; the hand-written text around it stays. */
     static void writeDoc(Path doc, Report report) throws IOException {
-        String block = BEGIN + "\n" + report.markdown() + END;
+        writeBlock(doc, BEGIN, END, "## Latest run", report.markdown());
+    }
+
+    /** Replaces the block between {@code begin} and {@code end}, or appends it under {@code heading}. */
+    static void writeBlock(Path doc, String begin, String end, String heading, String markdown) throws IOException {
+        String block = begin + "\n" + markdown + end;
         String text;
         if (Files.isRegularFile(doc)) {
             String old = Files.readString(doc, StandardCharsets.UTF_8);
-            int b = old.indexOf(BEGIN);
-            int e = old.indexOf(END);
-            text = b >= 0 && e > b ? old.substring(0, b) + block + old.substring(e + END.length())
-                    : old + "\n## Latest run\n\n" + block + "\n";
+            int b = old.indexOf(begin);
+            int e = old.indexOf(end);
+            text = b >= 0 && e > b ? old.substring(0, b) + block + old.substring(e + end.length())
+                    : old + "\n" + heading + "\n\n" + block + "\n";
         } else {
-            text = "# Benchmarks\n\n## Latest run\n\n" + block + "\n";
+            text = "# Benchmarks\n\n" + heading + "\n\n" + block + "\n";
         }
         if (doc.toAbsolutePath().getParent() != null) Files.createDirectories(doc.toAbsolutePath().getParent());
         Files.writeString(doc, text, StandardCharsets.UTF_8);

@@ -13,6 +13,10 @@ public final class Timings {
         nanos[size++] = n;
     }
 
+    public void addAll(Timings other) {
+        for (int i = 0; i < other.size; i++) add(other.nanos[i]);
+    }
+
     public int size() {
         return size;
     }

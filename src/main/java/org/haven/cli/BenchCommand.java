@@ -6,7 +6,10 @@ import org.haven.bench.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** `haven bench [--people N]`: the performance benchmark on a synthetic database (see docs/benchmarks.md). */
+/**
+ * `haven bench [--people N] [--db URL]`: the performance benchmark on a synthetic database (see
+ * docs/benchmarks.md). With --db, the same measurements on the embedded and the office database side by side.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmark on a synthetic database; print the table and write docs/benchmarks.md.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--people", paramLabel = "N", defaultValue = "100000", description = "People (and cases) to generate (default ${DEFAULT-VALUE}).")
@@ -30,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--startup-only", description = "Only the start-up measurement (builds or reuses the database first; use with --keep).")
     boolean startupOnly;
 
+    @Option(names = "--db", paramLabel = "URL", description = "Also run on this office database (jdbc:postgresql://...; empty, or built by an earlier bench run) "
+            + "and write the side-by-side section of --doc instead of the embedded run's block. Service account from HAVEN_DB_USER/HAVEN_DB_PASSWORD.")
+    String db;
+
     @Override
     public Integer call() throws Exception {
         if (people < 10 || people > 1_000_000) throw org.haven.common.HavenException.badInput("--people must be between 10 and 1000000.");
@@ -37,6 +44,15 @@ final class BenchCommand implements Callable<Integer> {
         Path dataFolder = org.haven.db.HavenHome.resolve(null);
         if (keep != null) org.haven.common.OutputFiles.checkOutsideDataFolder(keep, dataFolder);
         if (!noDoc) org.haven.common.OutputFiles.checkOutsideDataFolder(doc, dataFolder);
+        if (db != null) {
+            if (startupOnly) throw org.haven.common.HavenException.badInput("--startup-only measures the window: it does not go with --db.");
+            org.haven.db.OfficeConnection office = org.haven.db.OfficeConnection.fromEnvironment(db);
+            org.haven.bench.OfficeBenchmark.Comparison comparison = org.haven.bench.OfficeBenchmark.run(
+                    new Benchmark.Options(people, seed, keep, noDoc ? null : doc, false), office, System.err);
+            System.out.print(comparison.tsv());
+            System.out.flush();
+            return 0;
+        }
         Benchmark.Report report = Benchmark.run(new Benchmark.Options(people, seed, keep, noDoc ? null : doc, !noStartup, startupOnly), System.err);
         System.out.print(report.tsv());
         System.out.flush();

@@ -189,6 +189,7 @@ public final class Database implements AutoCloseable {
         source.setUser(office.user());
         source.setPassword(new String(office.password()));
         source.setApplicationName("haven");
+        source.setReWriteBatchedInserts(true); // a JDBC batch (imports, index rows) goes as multi-row INSERTs
         JdbcConnectionPool pool = JdbcConnectionPool.create(source);
         pool.setMaxConnections(8);
         boolean upToDate;

@@ -11,29 +11,31 @@ import org.haven.common.HavenException;
 final class OfficeErrors {
     private OfficeErrors() {}
 
-    static HavenException translate(SQLException e, OfficeConnection office) {
+    static OfficeConnectionException translate(SQLException e, OfficeConnection office) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String text = allMessages(e);
         String where = office.display();
         if (text.contains("does not support SSL")) {
-            return new HavenException(HavenException.Kind.FAILURE, "The office database server " + where
+            return new OfficeConnectionException(HavenException.Kind.FAILURE, OfficeConnectionException.Problem.NO_TLS, "The office database server " + where
                     + " does not offer TLS: ask IT to turn on TLS with a certificate (or add sslmode=disable to the URL on a trusted network only).", e);
         }
         if (text.contains("root certificate") || text.contains("\nTLS-FAILURE\n") || text.contains("hostnameverifier")) {
-            return new HavenException(HavenException.Kind.FAILURE, "The office database server " + where
+            return new OfficeConnectionException(HavenException.Kind.FAILURE, OfficeConnectionException.Problem.UNTRUSTED_CERTIFICATE, "The office database server " + where
                     + " has no certificate this computer trusts for that host name: ask IT for the server's CA certificate (root.crt).", e);
         }
         if (state.equals("28P01") || state.equals("28000")) {
-            return HavenException.denied("The office database refused the service account: check HAVEN_DB_USER and HAVEN_DB_PASSWORD with IT.");
+            return new OfficeConnectionException(HavenException.Kind.DENIED, OfficeConnectionException.Problem.ACCOUNT_REFUSED,
+                    "The office database refused the service account: check HAVEN_DB_USER and HAVEN_DB_PASSWORD with IT.", null);
         }
         if (state.equals("3D000")) {
-            return HavenException.notFound("The office database " + where + " does not exist: ask IT to create it (CREATE DATABASE).");
+            return new OfficeConnectionException(HavenException.Kind.NOT_FOUND, OfficeConnectionException.Problem.NO_SUCH_DATABASE,
+                    "The office database " + where + " does not exist: ask IT to create it (CREATE DATABASE).", null);
         }
         if (state.startsWith("08")) {
-            return new HavenException(HavenException.Kind.FAILURE,
+            return new OfficeConnectionException(HavenException.Kind.FAILURE, OfficeConnectionException.Problem.UNREACHABLE,
                     "Cannot reach the office database at " + where + ": check the network and the address with IT.", e);
         }
-        return new HavenException(HavenException.Kind.FAILURE,
+        return new OfficeConnectionException(HavenException.Kind.FAILURE, OfficeConnectionException.Problem.OTHER,
                 "The office database could not be opened (error " + state + "): ask IT to check the server.", e);
     }
 

@@ -40,11 +40,17 @@ public final class AnonymizedExportBench implements BenchStep {
                 null, null, null, csv);
         try {
             exporter.export(request); // warm-up
-            haven.database().dsl().execute("CALL CSVWRITE(?, ?, 'charset=UTF-8')", h2csv.toString(), SAME_ROWS);
+            // CSVWRITE is H2's own: on the office database (PostgreSQL) the export is timed alone
+            boolean h2Reference = !haven.database().isOffice();
+            if (h2Reference) haven.database().dsl().execute("CALL CSVWRITE(?, ?, 'charset=UTF-8')", h2csv.toString(), SAME_ROWS);
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();
             long export = median(() -> exporter.export(request));
             long exportCpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 3_000_000;
+            if (!h2Reference) {
+                return List.of(new BenchResult("anonymized export, " + cases + " cases", export + " ms", goal(),
+                        cases == 0 || export * 100_000.0 / cases < GOAL_MS, "k = 5, median of 3 after a warm-up; CPU " + exportCpu + " ms per run"));
+            }
             long h2 = median(() -> haven.database().dsl().execute("CALL CSVWRITE(?, ?, 'charset=UTF-8')",
                     h2csv.toString(), SAME_ROWS));
             double perHundredK = cases == 0 ? 0 : export * 100_000.0 / cases;

@@ -44,6 +44,15 @@ class CaseUiTest {
     private Haven haven;
     private MainWindow window;
 
+    /**
+     * On PostgreSQL the test server starts with the first database: before the window's set-up,
+     * whose time limit a busy machine's server start could exceed.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void startTheDatabaseServer() {
+        if (TestHaven.onPostgres()) org.haven.testing.TestPostgres.start();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         Theme.apply();
