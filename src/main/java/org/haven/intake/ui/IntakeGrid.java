@@ -50,7 +50,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Ctrl+S saves, Ctrl+D resolves a row flagged as a possible duplicate (link it to the existing
  * person, or confirm it is someone else; either way it is registered and leaves the grid). Each row is checked as it is
  * typed; Save registers every valid row (person, open case under the operation, identification
- * event) in one transaction and keeps the invalid ones, marked, for correction. Every edit is kept
+ * event) in one transaction and keeps the invalid ones, marked, for correction, and the rows that
+ * are likely people already in Haven, flagged, for an explicit decision each (never saved silently). Every edit is kept
  * as a draft in the encrypted database, and a draft is offered back when the grid is opened again.
  */
 public final class IntakeGrid extends BorderPane {

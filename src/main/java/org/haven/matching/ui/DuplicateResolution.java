@@ -56,7 +56,7 @@ public final class DuplicateResolution {
                 onDecision.decided(d == null ? new DuplicateResolverDialog.Decision(DuplicateResolverDialog.Choice.LATER, null) : d,
                         found);
             });
-            dialog.show();
+            dialog.showOnOwner();
         }, onError);
     }
 

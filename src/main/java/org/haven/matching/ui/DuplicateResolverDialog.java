@@ -83,7 +83,7 @@ public final class DuplicateResolverDialog extends Dialog<DuplicateResolverDialo
             candidates.setPrefHeight(Math.min(found.size(), 3) * 26 + 4);
             candidates.setMinHeight(Region.USE_PREF_SIZE);
             candidates.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> compare(now));
-            if (found.size() > 1) content.getChildren().add(new VBox(4, new Label(I18n.t("match.resolve.choose")), candidates));
+            content.getChildren().add(new VBox(4, new Label(I18n.t("match.resolve.choose")), candidates));
             comparison.setId("matchComparison");
             comparison.setHgap(16);
             comparison.setVgap(6);
@@ -150,6 +150,29 @@ public final class DuplicateResolverDialog extends Dialog<DuplicateResolverDialo
             if (button == skip) return new Decision(Choice.SKIP, null);
             return new Decision(Choice.LATER, null);
         });
+    }
+
+    /**
+     * Shows the dialog centred on its owner, moved as little as needed to keep it whole on the
+     * owner's screen (a dialog centred on a short window would otherwise open with its title bar
+     * above the screen). Call instead of {@link #show()}.
+     */
+    public void showOnOwner() {
+        Window owner = getOwner();
+        if (owner != null) {
+            double w = getDialogPane().prefWidth(-1);
+            double h = getDialogPane().prefHeight(w);
+            double x = owner.getX() + (owner.getWidth() - w) / 2;
+            double y = owner.getY() + (owner.getHeight() - h) / 2;
+            var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                    Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
+            javafx.geometry.Rectangle2D area = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.getFirst()).getVisualBounds();
+            x = Math.max(area.getMinX(), Math.min(x, area.getMaxX() - w));
+            y = Math.max(area.getMinY(), Math.min(y, area.getMaxY() - h));
+            setX(x);
+            setY(y);
+        }
+        show();
     }
 
     /** The candidates shown (the first is selected at the start). */

@@ -66,10 +66,9 @@ class DuplicateResolverDialogTest {
         this.stage = stage;
         haven = TestHaven.create(dir);
         existing = haven.cases().register(new NewCase(huong("Nguyen Thi Huong", "Nguyễn Thị Hương"), null, null, null, null));
-        stage.setX(0);
-        stage.setY(0);
         stage.setScene(new Scene(new VBox(8), 1024, 700));
         stage.show();
+        stage.centerOnScreen();
     }
 
     @AfterEach
@@ -168,7 +167,7 @@ class DuplicateResolverDialogTest {
         assertThat(robot.lookup("#matchPrimary").tryQuery()).isEmpty();
         assertThat(robot.lookup("#matchComparison").tryQuery()).isEmpty();
         Window dialog = robot.lookup("#matchLater").query().getScene().getWindow();
-        assertThat(robot.from(dialog.getScene().getRoot()).lookup(n -> n instanceof Labeled).queryAllAs(Labeled.class))
+        assertThat(robot.from(dialog.getScene().getRoot()).lookup((Node n) -> n instanceof Labeled).queryAllAs(Labeled.class))
                 .allSatisfy(l -> assertThat(String.valueOf(l.getText())).doesNotContain(existing.caseNumber())
                         .doesNotContain("1997"));
         assertThat(robot.lookup("#matchLater").queryButton().isDefaultButton()).isTrue();
