@@ -142,6 +142,28 @@ public final class CaseService {
         });
     }
 
+    /**
+     * The other cases of this case's person (issue 18: a person linked as a likely duplicate brings
+     * their history): those the user may see, oldest first, and a count of the others.
+     */
+    public PersonHistory history(UUID caseId) {
+        session.requireCaseData();
+        DSLContext dsl = db.dsl();
+        CaseAccess.requireVisible(dsl, session.user(), caseId);
+        CaseFile c = CaseRepository.find(dsl, caseId).orElseThrow(() -> HavenException.notFound("This case no longer exists."));
+        var others = org.haven.db.jooq.Tables.CASE_FILE;
+        List<PersonHistory.OtherCase> visible = dsl.select(others.ID, others.CASE_NUMBER, others.OPENED_ON, others.CLOSED_ON,
+                        others.STATUS, others.OUTCOME)
+                .from(others).where(others.PERSON_ID.eq(c.personId())).and(others.ID.ne(caseId))
+                .and(CaseAccess.visibleTo(session.user()))
+                .orderBy(others.OPENED_ON, others.CASE_NUMBER).fetch(r -> new PersonHistory.OtherCase(r.get(others.ID),
+                        r.get(others.CASE_NUMBER), r.get(others.OPENED_ON), r.get(others.CLOSED_ON),
+                        CaseStatus.valueOf(r.get(others.STATUS)),
+                        r.get(others.OUTCOME) == null ? null : Outcome.valueOf(r.get(others.OUTCOME))));
+        int all = dsl.fetchCount(others, others.PERSON_ID.eq(c.personId()).and(others.ID.ne(caseId)));
+        return new PersonHistory(c.openedOn(), visible, all - visible.size());
+    }
+
     public CaseDetails openByNumber(String caseNumber) {
         session.requireCaseData();
         CaseFile c = CaseRepository.findByNumber(db.dsl(), caseNumber)

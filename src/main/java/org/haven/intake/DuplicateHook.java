@@ -7,8 +7,9 @@ import org.haven.people.Person;
 /**
  * The hook intake calls for every valid row, before saving: people already in Haven who are
  * likely the same person. Duplicate detection lives in the matching feature; it plugs in here
- * (see {@link IntakeHooks#duplicateCheck}). A possible duplicate does not block saving: it is
- * shown on the grid row and listed in the import report, for the caseworker to check.
+ * (see {@link IntakeHooks#duplicateCheck}). A likely duplicate is never saved as a new person
+ * without an explicit choice: it is shown on the grid row (and held back by Save), held back by
+ * the import unless the user chose to link, register as new or skip it.
  */
 @FunctionalInterface
 public interface DuplicateHook {

@@ -82,8 +82,35 @@ public final class ImportService {
         }
     }
 
-    /** Every row of a file checked against a mapping. */
-    public record Preview(CsvTable table, ColumnMapping mapping, LocalDate identifiedOn, List<RowResult> rows) {
+    /**
+     * The window's decision for a line that is likely a person already in Haven: a new case of the
+     * existing person (LINK, with that person), a new person (NEW, audited like --allow-duplicates),
+     * or leave the line out (SKIP).
+     */
+    public record LineDecision(Kind kind, UUID personId) {
+        public enum Kind { LINK, NEW, SKIP }
+
+        public LineDecision {
+            if (kind == Kind.LINK && personId == null) throw new IllegalArgumentException("a link needs the person");
+        }
+    }
+
+    /**
+     * Every row of a file checked against a mapping; {@code hidden}: for rows whose likely matches
+     * include people in cases the user may not see, how many (by row number; never which).
+     */
+    public record Preview(CsvTable table, ColumnMapping mapping, LocalDate identifiedOn, List<RowResult> rows,
+                          Map<Integer, Integer> hidden) {
+        /** Valid rows that are likely people already in Haven (seen or hidden): they need a decision each. */
+        public List<RowResult> flagged() {
+            return rows.stream().filter(r -> r.valid() && (!r.duplicates().isEmpty() || hidden.getOrDefault(r.rowNumber(), 0) > 0))
+                    .toList();
+        }
+
+        public int hiddenFor(int rowNumber) {
+            return hidden.getOrDefault(rowNumber, 0);
+        }
+
         public List<RowResult> valid() {
             return rows.stream().filter(RowResult::valid).toList();
         }
@@ -381,18 +408,38 @@ public final class ImportService {
         haven.session().requireCaseData();
         LocalDate today = LocalDate.now();
         List<RowResult> results = new ArrayList<>(table.rows().size());
+        Map<Integer, Integer> hidden = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
-            results.add(check(row, mapping, identifiedOn, today));
+            RowResult checked = check(row, mapping, identifiedOn, today);
+            results.add(checked);
+            if (checked.valid()) {
+                int h = duplicates.hiddenDuplicates(checked.person());
+                if (h > 0) hidden.put(checked.rowNumber(), h);
+            }
             if (progress != null) progress.accept(results.size());
         }
-        return new Preview(table, mapping, identifiedOn, List.copyOf(results));
+        return new Preview(table, mapping, identifiedOn, List.copyOf(results), Map.copyOf(hidden));
     }
 
     /**
      * Imports the preview's valid rows in one transaction, unless some row is invalid and
      * {@code skipInvalid} is false (then nothing is written and the report lists every bad row).
+     * Likely duplicates are held back (not imported), as by the CLI: see the overload with decisions.
      */
     public Report commit(Preview preview, Target target, boolean skipInvalid, boolean dryRun, IntConsumer progress) {
+        return commit(preview, target, skipInvalid, dryRun, progress, Map.of());
+    }
+
+    /**
+     * Imports as {@link #commit(Preview, Target, boolean, boolean, IntConsumer)}, with the user's
+     * decision for each line flagged as a likely duplicate (by row number): linked lines become new
+     * cases of the existing person, NEW lines new people (audited IMPORT_DUPLICATES_ALLOWED with how
+     * many, as --allow-duplicates), SKIP lines are left out. A flagged line without a decision is
+     * never imported: it is held back and listed in the report. A LINK may only name a person the
+     * user may see (checked when the case is opened).
+     */
+    public Report commit(Preview preview, Target target, boolean skipInvalid, boolean dryRun, IntConsumer progress,
+                         Map<Integer, LineDecision> decisions) {
         haven.session().requireCaseData();
         List<IntakeField> missing = preview.missingRequired();
         if (!missing.isEmpty()) {
@@ -400,13 +447,31 @@ public final class ImportService {
                     + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
         }
         Operation existing = resolve(target);
-        List<RowResult> valid = preview.valid();
         List<RowResult> rejected = preview.invalid();
-        List<RowResult> dups = valid.stream().filter(r -> !r.duplicates().isEmpty()).toList();
+        List<RowResult> dups = preview.valid().stream().filter(r -> !r.duplicates().isEmpty()).toList();
+        Map<Integer, UUID> linkTo = new HashMap<>();
+        List<Held> held = new ArrayList<>();
+        int allowed = 0;
+        Set<Integer> leaveOut = new HashSet<>();
+        for (RowResult r : preview.flagged()) {
+            LineDecision d = decisions.get(r.rowNumber());
+            if (d == null) {
+                held.add(new Held(r.rowNumber(), r.duplicates(), preview.hiddenFor(r.rowNumber())));
+                leaveOut.add(r.rowNumber());
+            } else if (d.kind() == LineDecision.Kind.SKIP) {
+                leaveOut.add(r.rowNumber());
+            } else if (d.kind() == LineDecision.Kind.NEW) {
+                allowed++;
+            } else {
+                linkTo.put(r.rowNumber(), d.personId());
+            }
+        }
+        List<RowResult> valid = preview.valid().stream().filter(r -> !leaveOut.contains(r.rowNumber())).toList();
         String code = existing == null ? null : existing.code();
-        if (!rejected.isEmpty() && !skipInvalid) return new Report(0, false, dryRun, code, rejected, dups);
-        if (dryRun) return new Report(valid.size(), false, true, code, rejected, dups);
-        if (valid.isEmpty()) return new Report(0, false, false, code, rejected, dups); // nothing to write
+        if (!rejected.isEmpty() && !skipInvalid) return new Report(0, false, dryRun, code, rejected, dups, held, 0);
+        if (dryRun) return new Report(valid.size(), false, true, code, rejected, dups, held, linkTo.size());
+        if (valid.isEmpty()) return new Report(0, false, false, code, rejected, dups, held, 0); // nothing to write
+        int allowedRows = allowed;
         String newCode = existing == null ? haven.operations().nextCode(LocalDate.now()) : null;
         long sizeBefore = haven.database().fileSize();
         String savedCode = haven.database().inTransaction(tx -> {
@@ -414,16 +479,27 @@ public final class ImportService {
             int done = 0;
             SearchIndex.Batch index = new SearchIndex.Batch(tx);
             for (RowResult r : valid) {
-                haven.cases().registerIn(tx, new NewCase(r.person(), op.id(), preview.identifiedOn(), null, null), preview.identifiedOn(), index);
+                NewCase request = new NewCase(r.person(), op.id(), preview.identifiedOn(), null, null);
+                UUID person = linkTo.get(r.rowNumber());
+                if (person != null) {
+                    haven.cases().openNewCaseIn(tx, person, request, preview.identifiedOn()); // checks the user may see them
+                } else {
+                    haven.cases().registerIn(tx, request, preview.identifiedOn(), index);
+                }
                 if (progress != null) progress.accept(++done);
             }
             index.flush();
             AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(),
-                    "imported=" + valid.size() + ",skipped=" + rejected.size());
+                    "imported=" + valid.size() + ",skipped=" + rejected.size() + ",linked=" + linkTo.size()
+                            + ",heldBack=" + held.size());
+            if (allowedRows > 0) {
+                // An explicit choice to register likely duplicates as new people: on record, with how many.
+                AuditLog.record(tx, haven.user(), "IMPORT_DUPLICATES_ALLOWED", "operation", op.id(), "rows=" + allowedRows);
+            }
             return op.code();
         });
         haven.database().compactOnCloseIfGrown(sizeBefore);
-        return new Report(valid.size(), true, false, savedCode, rejected, dups);
+        return new Report(valid.size(), true, false, savedCode, rejected, dups, held, linkTo.size());
     }
 
     private Operation createOperation(DSLContext tx, String code, String name) {

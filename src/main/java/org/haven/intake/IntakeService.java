@@ -29,8 +29,20 @@ public final class IntakeService {
     /** A draft waiting for its user: which operation, how many rows, last edit. */
     public record DraftInfo(UUID operationId, String operationCode, String operationName, int rows, OffsetDateTime updatedAt) {}
 
-    /** What a save did: the grid rows (by index) saved with their case numbers, and the rows kept with their errors. */
-    public record SaveResult(List<Integer> savedRows, List<String> caseNumbers, List<Integer> keptRows) {}
+    /**
+     * What a save did: the grid rows (by index) saved with their case numbers, the rows kept (with
+     * errors, or held back), and of those the valid rows held back as likely duplicates, with what
+     * was found for each (same order as {@code heldRows}).
+     */
+    public record SaveResult(List<Integer> savedRows, List<String> caseNumbers, List<Integer> keptRows,
+                             List<Integer> heldRows, List<Held> held) {
+        public SaveResult(List<Integer> savedRows, List<String> caseNumbers, List<Integer> keptRows) {
+            this(savedRows, caseNumbers, keptRows, List.of(), List.of());
+        }
+    }
+
+    /** What a held-back row may duplicate: cases the user may see, and how many likely matches lie in cases they may not. */
+    public record Held(List<DuplicateHook.PossibleDuplicate> duplicates, int hidden) {}
 
     public Operation operation(UUID operationId) {
         return haven.operations().get(operationId);
@@ -51,9 +63,18 @@ public final class IntakeService {
         return duplicates.likelyDuplicates(candidate);
     }
 
+    /** How many likely matches of a row lie only in cases the user may not see (never which). */
+    public int hiddenDuplicates(org.haven.people.Person candidate) {
+        haven.session().requireCaseData();
+        return duplicates.hiddenDuplicates(candidate);
+    }
+
     /**
      * Saves every valid, non-blank row in one transaction and replaces the draft with the invalid
-     * rows, in the same transaction: after a crash either both happened or neither did.
+     * rows, in the same transaction: after a crash either both happened or neither did. A valid row
+     * that is likely a person already in Haven (in a case the user may see or not) is never saved
+     * here: it is held back, kept in the draft, for the caseworker to decide on (link, register as
+     * new, or later). Each row is checked again now, whatever the grid showed.
      */
     public SaveResult save(UUID operationId, List<List<String>> rows) {
         haven.session().requireCaseData();
@@ -64,11 +85,22 @@ public final class IntakeService {
         List<Integer> kept = new ArrayList<>();
         List<org.haven.people.Person> people = new ArrayList<>();
         List<List<String>> keptCells = new ArrayList<>();
+        List<Integer> heldRows = new ArrayList<>();
+        List<Held> held = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             List<String> cells = rows.get(i);
             if (GridColumn.isBlank(cells)) continue;
             RowParser.Parsed parsed = check(cells, identified);
             if (parsed.valid()) {
+                List<DuplicateHook.PossibleDuplicate> likely = duplicates.likelyDuplicates(parsed.person());
+                int hidden = duplicates.hiddenDuplicates(parsed.person());
+                if (!likely.isEmpty() || hidden > 0) {
+                    kept.add(i);
+                    keptCells.add(cells);
+                    heldRows.add(i);
+                    held.add(new Held(List.copyOf(likely), hidden));
+                    continue;
+                }
                 saved.add(i);
                 people.add(parsed.person());
             } else {
@@ -84,11 +116,12 @@ public final class IntakeService {
             }
             DraftRepository.replace(tx, op.id(), haven.user().id(), keptCells);
             if (!people.isEmpty()) {
-                AuditLog.record(tx, haven.user(), "INTAKE_GRID_SAVE", "operation", op.id(), "saved=" + people.size() + ",kept=" + keptCells.size());
+                AuditLog.record(tx, haven.user(), "INTAKE_GRID_SAVE", "operation", op.id(), "saved=" + people.size()
+                        + ",kept=" + keptCells.size() + ",heldBack=" + heldRows.size());
             }
             return out;
         });
-        return new SaveResult(List.copyOf(saved), List.copyOf(numbers), List.copyOf(kept));
+        return new SaveResult(List.copyOf(saved), List.copyOf(numbers), List.copyOf(kept), List.copyOf(heldRows), List.copyOf(held));
     }
 
     /** Keeps the grid's rows (blank ones dropped) as this user's draft for the operation. */

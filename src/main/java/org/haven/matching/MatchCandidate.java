@@ -11,7 +11,14 @@ import java.util.stream.Collectors;
  */
 public record MatchCandidate(UUID personId, int score, List<MatchReason> reasons, String nameLatin, String nameNative,
                              LocalDate birthDate, Integer estimatedAge, String nationality, UUID caseId,
-                             String caseNumber, int caseCount) {
+                             String caseNumber, int caseCount, String sex, String caseStatus) {
+
+    public MatchCandidate(UUID personId, int score, List<MatchReason> reasons, String nameLatin, String nameNative,
+                          LocalDate birthDate, Integer estimatedAge, String nationality, UUID caseId,
+                          String caseNumber, int caseCount) {
+        this(personId, score, reasons, nameLatin, nameNative, birthDate, estimatedAge, nationality, caseId, caseNumber,
+                caseCount, null, null);
+    }
 
     /** The reasons in English, separated by "; " (the CLI's why column). */
     public String why() {

@@ -33,14 +33,26 @@ public final class MatchScorer {
 
     public record Scored(int score, List<MatchReason> reasons, double nameSimilarity) {}
 
-    /** The score and reasons, or null when the names are too far apart to be the same person. */
+    /**
+     * The score and reasons, or null when the names are too far apart to be the same person.
+     *
+     * <p>Only whole names count: every word of the shorter name must pair with a word of the other,
+     * and a word left over may only be a middle name ("Nguyen Lan" ~ "Nguyen Thi Lan"), never the
+     * first or last word, where the family name is in either naming order. So a shared given name
+     * or a shared family name alone ("Thi Lan" / "Tran Thi Lan", "Somchai" / "Somchai Jaidee",
+     * "Mohammed Rahman" / "Mohammed Karim") is not a match, however common it is. Myanmar names have
+     * no family name and every word belongs to the name: there no word may be left over at all
+     * ("Myint Myint" is not "Myint Myint Aye").
+     */
     public static Scored score(Subject query, Subject candidate) {
+        boolean noFamilyName = myanmarName(query) || myanmarName(candidate);
         NameSimilarity.Result best = null;
         NameKeys.Variant bestQ = null;
         NameKeys.Variant bestC = null;
         for (NameKeys.Variant q : query.names()) {
             for (NameKeys.Variant c : candidate.names()) {
-                NameSimilarity.Result r = NameSimilarity.compare(q.words(), c.words());
+                NameSimilarity.Result r = NameSimilarity.compare(q.words(), c.words(), q.otherScript() || c.otherScript());
+                if (!r.wholeName() || (noFamilyName && r.unmatchedWords() > 0)) continue;
                 if (best == null || r.similarity() > best.similarity() + 1e-9
                         || (Math.abs(r.similarity() - best.similarity()) < 1e-9 && r.exact() && !best.exact())) {
                     best = r;
@@ -130,6 +142,17 @@ public final class MatchScorer {
         }
         reasons.add(MatchReason.of(Kind.BIRTH_FAR));
         return -20;
+    }
+
+    /** A Myanmar national, or a name written in Myanmar script: names without a family name. */
+    static boolean myanmarName(Subject s) {
+        if ("MM".equals(s.nationality())) return true;
+        for (NameKeys.Variant v : s.names()) {
+            if (v.raw() != null && v.raw().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.MYANMAR)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The birth year, known or implied by an estimated age and when it was estimated. */

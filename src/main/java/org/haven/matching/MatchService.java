@@ -1,5 +1,6 @@
 package org.haven.matching;
 
+import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.MATCH_DISTINCT;
 import static org.haven.db.jooq.Tables.MATCH_NAME;
@@ -73,13 +74,13 @@ public final class MatchService {
         for (int from = 0; from < hits.size() && out.size() < limit; from += chunk) {
             List<UUID> ids = hits.subList(from, Math.min(hits.size(), from + chunk)).stream().map(Hit::id).toList();
             Map<UUID, List<Record>> casesOf = new HashMap<>();
-            for (Record c : dsl.select(CASE_FILE.ID, CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER, CASE_FILE.OPENED_ON)
+            for (Record c : dsl.select(CASE_FILE.ID, CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER, CASE_FILE.OPENED_ON, CASE_FILE.STATUS)
                     .from(CASE_FILE).where(CASE_FILE.PERSON_ID.in(ids)).and(CaseAccess.visibleTo(session.user()))
                     .orderBy(CASE_FILE.OPENED_ON.desc(), CASE_FILE.CASE_NUMBER.desc()).fetch()) {
                 casesOf.computeIfAbsent(c.get(CASE_FILE.PERSON_ID), k -> new ArrayList<>()).add(c);
             }
             Map<UUID, Record> people = new HashMap<>();
-            for (Record r : dsl.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES, MATCH_NAME.VARIANTS,
+            for (Record r : dsl.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES, PERSON.SEX, MATCH_NAME.VARIANTS,
                             MATCH_NAME.BIRTH_DATE, MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
                     .from(PERSON).join(MATCH_NAME).on(MATCH_NAME.PERSON_ID.eq(PERSON.ID))
                     .where(PERSON.ID.in(ids)).fetch()) {
@@ -97,7 +98,7 @@ public final class MatchService {
                 out.add(new MatchCandidate(id, scored.score(), scored.reasons(), r.get(PERSON.NAME_LATIN),
                         r.get(PERSON.NAME_NATIVE), r.get(MATCH_NAME.BIRTH_DATE), r.get(MATCH_NAME.ESTIMATED_AGE),
                         r.get(MATCH_NAME.NATIONALITY), latest.get(CASE_FILE.ID), latest.get(CASE_FILE.CASE_NUMBER),
-                        visible.size()));
+                        visible.size(), r.get(PERSON.SEX), latest.get(CASE_FILE.STATUS)));
                 if (out.size() >= limit) break;
             }
         }
@@ -171,6 +172,15 @@ public final class MatchService {
      * {@code notThese}, so those pairs are not proposed again. One transaction.
      */
     public CaseFile registerAsDistinct(NewCase request, Collection<UUID> notThese) {
+        return registerAsDistinct(request, notThese, false);
+    }
+
+    /**
+     * "Register as new" after the resolver: as {@link #registerAsDistinct(NewCase, Collection)}, and
+     * when likely matches in cases the user may not see were reported too, that choice is audited
+     * (MATCH_HIDDEN_REGISTERED, the case id only) in the same transaction.
+     */
+    public CaseFile registerAsDistinct(NewCase request, Collection<UUID> notThese, boolean despiteHidden) {
         session.requireCaseData();
         LocalDate today = LocalDate.now();
         LocalDate identified = request.identifiedOn() == null ? today : request.identifiedOn();
@@ -178,8 +188,21 @@ public final class MatchService {
         return db.inTransaction(tx -> {
             CaseFile saved = cases.registerIn(tx, request, identified);
             for (UUID other : new LinkedHashSet<>(notThese)) recordDistinct(tx, saved.personId(), other);
+            if (despiteHidden) AuditLog.record(tx, session.user(), "MATCH_HIDDEN_REGISTERED", "case", saved.id(), null);
             return saved;
         });
+    }
+
+    /**
+     * Whom a caseworker asks about a likely match in a case they may not see: the display names of
+     * the active coordinators (staff names, not client data), sorted.
+     */
+    public List<String> coordinatorsToAsk() {
+        session.requireCaseData();
+        return db.dsl().select(APP_USER.DISPLAY_NAME, APP_USER.ROLES).from(APP_USER).where(APP_USER.ACTIVE.isTrue())
+                .orderBy(APP_USER.DISPLAY_NAME).fetch().stream()
+                .filter(r -> java.util.Arrays.asList(r.get(APP_USER.ROLES).split(",")).contains(Role.COORDINATOR.name()))
+                .map(r -> r.get(APP_USER.DISPLAY_NAME)).toList();
     }
 
     /** Records that two saved people are different people. */

@@ -34,6 +34,7 @@ import org.haven.app.MainWindow;
 import org.haven.cases.CaseDetails;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
+import org.haven.cases.PersonHistory;
 import org.haven.cases.CaseWorkflow;
 import org.haven.cases.LegalRole;
 import org.haven.cases.Outcome;
@@ -58,7 +59,17 @@ public final class CaseView {
     private CaseDetails details;
     private boolean loading;
 
+    /** The person's other cases (see {@link #showHistory}). */
+    private final VBox historyBox = new VBox(4);
+    private final Label historyBanner = new Label();
+
     public CaseView(MainWindow window, UUID caseId) {
+        historyBox.setId("caseHistory");
+        historyBanner.setId("retraffickingBanner");
+        historyBanner.setWrapText(true);
+        historyBanner.getStyleClass().add("non-punishment-banner");
+        historyBanner.setVisible(false);
+        historyBanner.setManaged(false);
         this.window = window;
         this.caseId = caseId;
         root.getStyleClass().add("case-view");
@@ -127,6 +138,47 @@ public final class CaseView {
         sections.getTabs().stream().filter(t -> t.getId().equals(selected)).findFirst()
                 .ifPresent(t -> sections.getSelectionModel().select(t));
         root.setCenter(sections);
+        showHistory(d);
+    }
+
+    /**
+     * The person's other cases, loaded after the case: in the facts panel (number, dates, status or
+     * outcome), and a banner above when an earlier case ended in a return home (a person found
+     * again after deportation or repatriation may have been re-trafficked).
+     */
+    private void showHistory(CaseDetails d) {
+        historyBox.getChildren().clear();
+        historyBanner.setVisible(false);
+        historyBanner.setManaged(false);
+        FxTasks.run(() -> window.haven().cases().history(caseId), h -> {
+            if (details != d) return; // reloaded meanwhile: the newer load shows its own
+            if (h.isEmpty()) return;
+            Label title = new Label(I18n.t("case.history.title"));
+            title.getStyleClass().add("form-section");
+            historyBox.getChildren().add(title);
+            for (PersonHistory.OtherCase other : h.visible()) {
+                String when = CaseListPage.formatDate(other.openedOn())
+                        + (other.closedOn() == null ? "" : " – " + CaseListPage.formatDate(other.closedOn()));
+                String state = other.outcome() != null ? I18n.label(other.outcome()) : I18n.label(other.status());
+                Label line = new Label(I18n.t("case.history.line", other.caseNumber(), when, state));
+                line.setId("history-" + other.caseNumber());
+                line.setWrapText(true);
+                if (other.outcome() != null && other.outcome().isReturn()) line.getStyleClass().add("history-return");
+                historyBox.getChildren().add(line);
+            }
+            if (h.hidden() > 0) {
+                Label hidden = new Label(I18n.t("case.history.hidden", h.hidden()));
+                hidden.setId("historyHidden");
+                hidden.setWrapText(true);
+                historyBox.getChildren().add(hidden);
+            }
+            h.returnBefore().ifPresent(earlier -> {
+                historyBanner.setText(I18n.t("case.history.retrafficking", I18n.label(earlier.outcome()),
+                        CaseListPage.formatDate(earlier.closedOn()), earlier.caseNumber()));
+                historyBanner.setVisible(true);
+                historyBanner.setManaged(true);
+            });
+        }, error -> { }); // the case itself is shown; its history is an addition
     }
 
     private Node header(CaseDetails d) {
@@ -170,9 +222,12 @@ public final class CaseView {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("case-header");
         Label warning = NonPunishmentBanner.forCase(d);
-        if (warning == null) return header;
-        VBox top = new VBox(header, warning);
-        warning.getStyleClass().add("non-punishment-banner");
+        VBox top = new VBox(header);
+        if (warning != null) {
+            warning.getStyleClass().add("non-punishment-banner");
+            top.getChildren().add(warning);
+        }
+        top.getChildren().add(historyBanner);
         return top;
     }
 
@@ -224,7 +279,8 @@ public final class CaseView {
         if (p.aliases() != null) row = fact(grid, row, "person.aliases", p.aliases(), null);
         if (p.familyContact() != null) row = fact(grid, row, "person.familyContact", p.familyContact(), null);
         if (p.notes() != null) fact(grid, row, "person.notes", p.notes(), null);
-        ScrollPane scroll = new ScrollPane(grid);
+        historyBox.getStyleClass().add("case-history");
+        ScrollPane scroll = new ScrollPane(new VBox(12, grid, historyBox));
         scroll.setFitToWidth(true);
         scroll.setPrefWidth(380);
         scroll.getStyleClass().addAll("edge-to-edge", "case-facts-scroll");

@@ -11,7 +11,7 @@ import org.haven.cases.NewCase;
  */
 @FunctionalInterface
 public interface DuplicateResolver {
-    /** No resolving: flagged rows are only marked (and saved with the others). */
+    /** No resolving: flagged rows are only marked (and held back by Save, which never registers them). */
     DuplicateResolver NONE = (owner, request, outcome) -> outcome.cancelled();
 
     /** Asks about {@code request} and reports exactly one outcome, on the FX thread. Call on the FX thread. */

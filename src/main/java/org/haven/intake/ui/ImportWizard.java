@@ -45,6 +45,7 @@ import org.haven.intake.FieldError;
 import org.haven.intake.ImportService;
 import org.haven.intake.IntakeField;
 import org.haven.intake.IntakeHooks;
+import org.haven.matching.ui.DuplicateResolution;
 import org.haven.operations.Operation;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -70,11 +71,15 @@ public final class ImportWizard extends BorderPane {
     private final Button importButton = new Button();
     private final Button cancel = new Button(I18n.t("intake.wizard.cancel"));
 
+    private final Haven haven;
     private CsvTable table;
     private ImportService.Preview current;
+    /** The user's decision for each line flagged as a likely duplicate (by row number); undecided lines are held back. */
+    private final Map<Integer, ImportService.LineDecision> decisions = new java.util.HashMap<>();
     private boolean filling;
 
     public ImportWizard(Haven haven, Runnable onClose) {
+        this.haven = haven;
         this.service = new ImportService(haven, IntakeHooks.duplicateCheck(haven));
         this.onClose = onClose;
         getStyleClass().add("import-wizard");
@@ -272,6 +277,7 @@ public final class ImportWizard extends BorderPane {
         FxTasks.run(() -> service.preview(read, mapping, ImportService.identifiedOn(op), null), result -> {
             if (read != table) return; // another file was chosen meanwhile
             current = result;
+            decisions.clear();
             showPreview(result);
         });
     }
@@ -287,6 +293,7 @@ public final class ImportWizard extends BorderPane {
                 cd.getValue().errors().stream().map(ImportWizard::describe).toList())));
         problems.setPrefWidth(360);
         preview.getColumns().add(problems);
+        if (!p.flagged().isEmpty()) preview.getColumns().add(duplicateColumn(p));
         Map<Integer, CsvTable.Row> byNumber = new java.util.HashMap<>();
         for (CsvTable.Row r : p.table().rows()) byNumber.put(r.number(), r);
         p.mapping().asMap().forEach((field, column) -> {
@@ -296,15 +303,80 @@ public final class ImportWizard extends BorderPane {
         });
         preview.setItems(FXCollections.observableArrayList(p.rows()));
 
-        int valid = p.valid().size();
-        String text = I18n.t("intake.wizard.summary", p.rows().size(), valid, p.invalid().size());
+        updateSummary(p);
+    }
+
+    /**
+     * The counts, what is missing, and the lines waiting for a duplicate decision: like the CLI,
+     * nothing is imported while a line that is likely a person already in Haven has no decision.
+     */
+    private void updateSummary(ImportService.Preview p) {
+        long skipped = decisions.values().stream().filter(d -> d.kind() == ImportService.LineDecision.Kind.SKIP).count();
+        int valid = p.valid().size() - (int) skipped;
+        String text = I18n.t("intake.wizard.summary", p.rows().size(), p.valid().size(), p.invalid().size());
         List<IntakeField> missing = p.missingRequired();
         if (!missing.isEmpty()) {
             text += " " + I18n.t("intake.wizard.missing", String.join(", ", missing.stream().map(ImportWizard::fieldLabel).toList()));
         }
+        long undecided = p.flagged().stream().filter(r -> !decisions.containsKey(r.rowNumber())).count();
+        if (undecided > 0) text += " " + I18n.t("intake.wizard.undecided", undecided);
         summary.setText(text);
         importButton.setText(I18n.t("intake.wizard.import", valid));
-        importButton.setDisable(valid == 0 || !missing.isEmpty());
+        importButton.setDisable(valid <= 0 || !missing.isEmpty() || undecided > 0);
+    }
+
+    /** A column for lines that are likely people already in Haven: the decision so far and a button to decide. */
+    private TableColumn<ImportService.RowResult, ImportService.RowResult> duplicateColumn(ImportService.Preview p) {
+        TableColumn<ImportService.RowResult, ImportService.RowResult> col = new TableColumn<>(I18n.t("intake.wizard.duplicate"));
+        col.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
+        col.setPrefWidth(260);
+        col.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(ImportService.RowResult r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                setGraphic(null);
+                if (empty || r == null || !p.flagged().contains(r)) return;
+                Button decide = new Button(I18n.t("intake.wizard.decide"));
+                decide.setId("import-decide-" + r.rowNumber());
+                decide.setOnAction(e -> decide(p, r));
+                Label state = new Label(decisionText(decisions.get(r.rowNumber())));
+                state.setId("import-decision-" + r.rowNumber());
+                HBox box = new HBox(6, decide, state);
+                box.setAlignment(Pos.CENTER_LEFT);
+                setGraphic(box);
+            }
+        });
+        return col;
+    }
+
+    private static String decisionText(ImportService.LineDecision d) {
+        if (d == null) return I18n.t("intake.wizard.decision.none");
+        return I18n.t("intake.wizard.decision." + d.kind().name());
+    }
+
+    /** Opens the resolver for one line; "decide later" leaves the line undecided (held back). */
+    private void decide(ImportService.Preview p, ImportService.RowResult r) {
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        DuplicateResolution.ask(owner, haven, r.person(), true, () -> {
+            // Nothing likely any more (the other record changed): the line goes in as a new person.
+            decisions.put(r.rowNumber(), new ImportService.LineDecision(ImportService.LineDecision.Kind.NEW, null));
+            afterDecision(p);
+        }, (decision, found) -> {
+            switch (decision.choice()) {
+                case LINK -> decisions.put(r.rowNumber(), new ImportService.LineDecision(ImportService.LineDecision.Kind.LINK, decision.personId()));
+                case NEW -> decisions.put(r.rowNumber(), new ImportService.LineDecision(ImportService.LineDecision.Kind.NEW, null));
+                case SKIP -> decisions.put(r.rowNumber(), new ImportService.LineDecision(ImportService.LineDecision.Kind.SKIP, null));
+                case LATER -> { }
+            }
+            afterDecision(p);
+        }, error -> summary.setText(FxTasks.userMessage(error)));
+    }
+
+    private void afterDecision(ImportService.Preview p) {
+        if (p != current) return;
+        preview.refresh();
+        updateSummary(p);
     }
 
     private static String describe(FieldError e) {
@@ -334,10 +406,11 @@ public final class ImportWizard extends BorderPane {
             target = ImportService.Target.existing(operations.getValue().code());
         }
         int total = p.valid().size();
+        Map<Integer, ImportService.LineDecision> chosen = Map.copyOf(decisions);
         Task<ImportService.Report> task = new Task<>() {
             @Override
             protected ImportService.Report call() {
-                return service.commit(p, target, true, false, n -> updateProgress(n, total));
+                return service.commit(p, target, true, false, n -> updateProgress(n, total), chosen);
             }
         };
         progress.progressProperty().bind(task.progressProperty());
@@ -353,7 +426,8 @@ public final class ImportWizard extends BorderPane {
             cancel.setText(I18n.t("intake.wizard.close"));
             table = null;
             current = null;
-            summary.setText(I18n.t("intake.wizard.done", report.imported(), report.operationCode()));
+            summary.setText(report.linked() == 0 ? I18n.t("intake.wizard.done", report.imported(), report.operationCode())
+                    : I18n.t("intake.wizard.doneLinked", report.imported(), report.operationCode(), report.linked()));
         });
         task.setOnFailed(e -> {
             progress.progressProperty().unbind();

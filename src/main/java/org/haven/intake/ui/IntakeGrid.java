@@ -50,7 +50,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Ctrl+S saves, Ctrl+D resolves a row flagged as a possible duplicate (link it to the existing
  * person, or confirm it is someone else; either way it is registered and leaves the grid). Each row is checked as it is
  * typed; Save registers every valid row (person, open case under the operation, identification
- * event) in one transaction and keeps the invalid ones, marked, for correction. Every edit is kept
+ * event) in one transaction and keeps the invalid ones, marked, for correction, and the rows that
+ * are likely people already in Haven, flagged, for an explicit decision each (never saved silently). Every edit is kept
  * as a draft in the encrypted database, and a draft is offered back when the grid is opened again.
  */
 public final class IntakeGrid extends BorderPane {
@@ -223,11 +224,20 @@ public final class IntakeGrid extends BorderPane {
             row.duplicatesProperty().set("");
             return;
         }
-        FxTasks.run(() -> service.likelyDuplicates(person), found -> {
+        FxTasks.run(() -> new IntakeService.Held(service.likelyDuplicates(person), service.hiddenDuplicates(person)), found -> {
             if (row.validPerson() != person) return; // typed on since: a newer check follows
-            row.duplicatesProperty().set(found.isEmpty() ? "" : I18n.t("intake.grid.duplicates",
-                    String.join(", ", found.stream().map(d -> d.caseNumber()).toList())));
+            row.duplicatesProperty().set(flagText(found));
         }, error -> row.duplicatesProperty().set(""));
+    }
+
+    /** The row's flag: the cases it may duplicate, or that a likely match is in a case the user cannot see. */
+    private static String flagText(IntakeService.Held found) {
+        List<String> parts = new ArrayList<>();
+        if (!found.duplicates().isEmpty()) {
+            parts.add(I18n.t("intake.grid.duplicates", String.join(", ", found.duplicates().stream().map(d -> d.caseNumber()).toList())));
+        }
+        if (found.hidden() > 0) parts.add(I18n.t("intake.grid.hiddenDuplicate", found.hidden()));
+        return String.join("\n", parts);
     }
 
     private void onEdited() {
@@ -408,10 +418,17 @@ public final class IntakeGrid extends BorderPane {
             rows.clear();
             for (GridRowModel r : keep) rows.add(r);
             restoring = false;
+            // Rows held back as likely duplicates stay, flagged with what the save found, for a decision each.
+            for (int h = 0; h < result.heldRows().size(); h++) {
+                sent.get(result.heldRows().get(h)).duplicatesProperty().set(flagText(result.held().get(h)));
+            }
             GridRowModel blank = addRow(new GridRowModel());
             table.setDisable(false);
             save.setDisable(false);
-            updateStatus(I18n.t("intake.grid.saved", result.savedRows().size(), keep.size()));
+            int held = result.heldRows().size();
+            updateStatus(held == 0 ? I18n.t("intake.grid.saved", result.savedRows().size(), keep.size())
+                    : I18n.t("intake.grid.savedHeld", result.savedRows().size(), held, keep.size() - held,
+                            RESOLVE_KEYS.getDisplayText()));
             saveDraftSoon();
             focusCell(keep.isEmpty() ? rows.indexOf(blank) : 0, GridColumn.NAME_NATIVE);
         }, error -> {

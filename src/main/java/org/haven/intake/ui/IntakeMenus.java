@@ -12,7 +12,8 @@ import org.haven.app.MainWindow;
 import org.haven.intake.IntakeHooks;
 import org.haven.intake.IntakeService;
 import org.haven.matching.MatchCandidate;
-import org.haven.matching.ui.DuplicateCandidatesDialog;
+import org.haven.matching.ui.DuplicateResolution;
+import org.haven.matching.ui.DuplicateResolverDialog;
 import org.haven.matching.ui.DuplicateCheck;
 import org.haven.operations.Operation;
 import org.haven.operations.ui.OperationChooser;
@@ -63,31 +64,21 @@ public final class IntakeMenus {
     }
 
     /**
-     * The grid's way to resolve a flagged row: the matching feature's candidates dialog, then
-     * "link" (a new case for the existing person) or "someone else" (a new person, recorded as
-     * distinct from every candidate shown). Like {@link DuplicateCheck#ask}, but every outcome,
-     * failures included, goes back to the grid, which waits for it.
+     * The grid's way to resolve a flagged row: the resolver dialog (the row and the candidate side
+     * by side), then "link" (a new case for the existing person) or "register as new" (a new person,
+     * recorded as distinct from every candidate shown; audited when likely matches are hidden from
+     * the user). "Decide later", Esc and Enter write nothing. Every outcome, failures included, goes
+     * back to the grid, which waits for it.
      */
     static DuplicateResolver duplicateResolver(Haven haven) {
-        return (owner, request, outcome) -> FxTasks.run(() -> haven.matching().findFor(request.person(), DuplicateCheck.SHOWN),
-                candidates -> {
-                    if (candidates.isEmpty()) {
-                        outcome.nothingToResolve();
-                        return;
+        return (owner, request, outcome) -> DuplicateResolution.ask(owner, haven, request.person(), false,
+                outcome::nothingToResolve, (decision, found) -> {
+                    if (decision.choice() == DuplicateResolverDialog.Choice.LINK
+                            || decision.choice() == DuplicateResolverDialog.Choice.NEW) {
+                        DuplicateResolution.carryOut(haven, request, decision, found, outcome::saved, outcome::failed);
+                    } else {
+                        outcome.cancelled();
                     }
-                    DuplicateCandidatesDialog dialog = new DuplicateCandidatesDialog(owner, candidates, DuplicateCandidatesDialog.Mode.REGISTER);
-                    dialog.setOnHidden(e -> {
-                        DuplicateCandidatesDialog.Decision d = dialog.getResult();
-                        if (d == null || d.choice() == DuplicateCandidatesDialog.Choice.CANCEL) {
-                            outcome.cancelled();
-                        } else if (d.choice() == DuplicateCandidatesDialog.Choice.LINK) {
-                            FxTasks.run(() -> haven.matching().linkToExisting(d.personId(), request), outcome::saved, outcome::failed);
-                        } else {
-                            List<UUID> shown = candidates.stream().map(MatchCandidate::personId).toList();
-                            FxTasks.run(() -> haven.matching().registerAsDistinct(request, shown), outcome::saved, outcome::failed);
-                        }
-                    });
-                    dialog.show();
                 }, outcome::failed);
     }
 }

@@ -15,14 +15,18 @@ public final class MatchingMenus {
     private MatchingMenus() {}
 
     public static void install(MainWindow window) {
+        // A likely duplicate, also one in a case the user may not see, is never registered without a choice.
         window.setNewCaseGate((owner, haven, request, onSaved, onFailed, onCancelled) ->
-                FxTasks.run(() -> haven.matching().findFor(request.person(), DuplicateCheck.SHOWN), candidates -> {
-                    if (candidates.isEmpty()) {
-                        FxTasks.run(() -> haven.cases().register(request), onSaved, onFailed);
-                    } else {
-                        DuplicateCheck.ask(owner, haven, request, candidates, onSaved, onCancelled);
-                    }
-                }, onFailed));
+                DuplicateResolution.ask(owner, haven, request.person(), false,
+                        () -> FxTasks.run(() -> haven.cases().register(request), onSaved, onFailed),
+                        (decision, found) -> {
+                            if (decision.choice() == DuplicateResolverDialog.Choice.LINK
+                                    || decision.choice() == DuplicateResolverDialog.Choice.NEW) {
+                                DuplicateResolution.carryOut(haven, request, decision, found, onSaved, onFailed);
+                            } else if (onCancelled != null) {
+                                onCancelled.run();
+                            }
+                        }, onFailed));
         if (!window.haven().user().has(Role.COORDINATOR)) return;
         HavenMenuBar menus = window.menus();
         menus.add(menus.cases(), "match.menu.merge", "mdi2a-account-multiple-check-outline", null, () -> {

@@ -19,21 +19,44 @@ public final class NameSimilarity {
 
     private NameSimilarity() {}
 
-    /** How two names compare: similarity 0..1 and what made them similar. */
+    /** Shortest words whose consonant skeleton or sound code may pair them when both are typed in Latin. */
+    static final int MIN_SOUND_LENGTH = 5;
+    /** Longest Latin words that may differ by one edit only. */
+    static final int MAX_SHORT = 5;
+    /** Similarity of an initial to a word it begins ("v" ~ "van"). */
+    static final double INITIAL_SIM = 0.7;
+
+    /**
+     * How two names compare: similarity 0..1 and what made them similar. {@code wholeName}: every
+     * word of the shorter name has a partner and the longer name's extra words are inside it, never
+     * its first or last word (a middle name left out: yes; a family name missing, or only a shared
+     * given name: no).
+     */
     public record Result(double similarity, boolean exact, int editDistance, boolean soundAlike, boolean reordered,
-                         int unmatchedWords) {
-        static final Result NONE = new Result(0, false, 0, false, false, 0);
+                         int unmatchedWords, boolean wholeName) {
+        static final Result NONE = new Result(0, false, 0, false, false, 0, false);
     }
 
+    /** Two names both typed in Latin letters (see {@link #compare(List, List, boolean)}). */
     public static Result compare(List<String> a, List<String> b) {
+        return compare(a, b, false);
+    }
+
+    /**
+     * @param romanized whether either name was romanized from another script: then vowels are
+     *                  unreliable and words also pair by consonant skeleton and sound alone; between
+     *                  two Latin spellings that only holds for longer words ("Hoa" and "Hue", "Lan" and
+     *                  "Linh" are different names)
+     */
+    public static Result compare(List<String> a, List<String> b, boolean romanized) {
         if (a.isEmpty() || b.isEmpty()) return Result.NONE;
-        Result aligned = align(a, b);
+        Result aligned = align(a, b, romanized);
         Result joined = joined(a, b);
         return joined.similarity() > aligned.similarity() ? joined : aligned;
     }
 
     /** Pairs each word with its most similar partner (each used once), best pairs first. */
-    private static Result align(List<String> a, List<String> b) {
+    private static Result align(List<String> a, List<String> b, boolean romanized) {
         int n = a.size();
         int m = b.size();
         double[][] sim = new double[n][m];
@@ -42,7 +65,7 @@ public final class NameSimilarity {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 dist[i][j] = editDistance(a.get(i), b.get(j));
-                sim[i][j] = wordSimilarity(a.get(i), b.get(j), dist[i][j]);
+                sim[i][j] = wordSimilarity(a.get(i), b.get(j), dist[i][j], romanized);
                 pairs.add(new int[] {i, j});
             }
         }
@@ -79,7 +102,14 @@ public final class NameSimilarity {
         }
         int unmatched = (n - matched) + (m - matched);
         boolean exact = unmatched == 0 && edits == 0 && !sound;
-        return new Result(Math.min(1.0, similarity), exact, edits, sound, reordered, unmatched);
+        boolean whole = n <= m ? wholeName(usedA, usedB) : wholeName(usedB, usedA);
+        return new Result(Math.min(1.0, similarity), exact, edits, sound, reordered, unmatched, whole);
+    }
+
+    /** Every word of the shorter name paired, and the longer name's unpaired words all inside it. */
+    private static boolean wholeName(boolean[] shorterUsed, boolean[] longerUsed) {
+        for (boolean used : shorterUsed) if (!used) return false;
+        return longerUsed[0] && longerUsed[longerUsed.length - 1];
     }
 
     /** The names with their spaces removed, in order and (for the other name) reversed. */
@@ -96,13 +126,19 @@ public final class NameSimilarity {
         boolean reversed = dr < d;
         int best = Math.min(d, dr);
         double similarity = (1.0 - (double) best / Math.max(ja.length(), jb.length())) * 0.97;
-        return new Result(similarity, false, best, false, reversed && b.size() > 1, 0);
+        return new Result(similarity, false, best, false, reversed && b.size() > 1, 0, true);
     }
 
-    static double wordSimilarity(String x, String y, int distance) {
+    static double wordSimilarity(String x, String y, int distance, boolean romanized) {
         if (x.equals(y)) return 1.0;
         double edit = 1.0 - (double) distance / Math.max(x.length(), y.length());
         double sim = edit;
+        if ((x.length() == 1 && y.startsWith(x)) || (y.length() == 1 && x.startsWith(y))) return Math.max(sim, INITIAL_SIM);
+        if (!romanized && Math.max(x.length(), y.length()) <= MAX_SHORT) {
+            // Short Latin names a letter apart may be a typo; two letters apart they are other names (Wang, Zhang).
+            return distance > 1 ? 0 : sim;
+        }
+        if (!romanized && Math.min(x.length(), y.length()) < MIN_SOUND_LENGTH) return sim;
         String sx = skeleton(x);
         if (!sx.isEmpty() && sx.equals(skeleton(y))) sim = Math.max(sim, SKELETON_SIM);
         else if (phonetic(x).equals(phonetic(y)) && phonetic(x).length() >= 2) sim = Math.max(sim, PHONETIC_SIM);

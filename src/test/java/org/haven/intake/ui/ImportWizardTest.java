@@ -93,6 +93,77 @@ class ImportWizardTest {
         assertThat(closed).isTrue();
     }
 
+    @Test
+    void theSameListAgainHoldsBackItsLinesUntilEachIsDecided(FxRobot robot) throws Exception {
+        // Three people already in Haven, from an earlier list.
+        org.haven.cases.CaseFile nam = haven.cases().register(new org.haven.cases.NewCase(Person.draft("Nguyễn Văn Nam", "Nguyen Van Nam",
+                org.haven.people.Sex.MALE, LocalDate.of(1990, 1, 2), null, "VN", null, false, org.haven.people.DocumentStatus.HELD, null),
+                null, null, null, null));
+        org.haven.cases.CaseFile dara = haven.cases().register(new org.haven.cases.NewCase(Person.draft("សុខ ដារ៉ា", "Sok Dara",
+                org.haven.people.Sex.MALE, null, 30, "KH", null, false, org.haven.people.DocumentStatus.LOST, null),
+                null, null, null, null));
+        haven.cases().register(new org.haven.cases.NewCase(Person.draft(null, "Tran Thi Mai",
+                org.haven.people.Sex.FEMALE, LocalDate.of(2001, 5, 6), null, "VN", null, false, org.haven.people.DocumentStatus.LOST, null),
+                null, null, null, null));
+        Path file = dir.resolve("again.csv");
+        Files.writeString(file, "name_latin,name_native,sex,date_of_birth,nationality,document_status\n"
+                + "Nguyen Van Nam,Nguyễn Văn Nam,M,1990-01-02,Vietnam,held\n"      // row 2: the same person
+                + "Li Mei,李梅,F,,China,embassy\n"                                   // row 3: someone new
+                + "Dara Sok,,M,,Cambodia,lost\n"                                      // row 4: the same person, names swapped
+                + "Tran Thi Mai,,F,2001-05-06,Vietnam,lost\n", StandardCharsets.UTF_8); // row 5: the same name
+
+        waitFor(() -> robot.lookup("#import-operation").queryAs(ComboBox.class).getValue() != null);
+        robot.clickOn("#import-file").write(file.toString());
+        robot.clickOn("#import-read");
+        waitFor(() -> summary(robot).contains(org.haven.app.I18n.t("intake.wizard.undecided", 3)));
+        Button run = robot.lookup("#import-run").queryAs(Button.class);
+        assertThat(run.isDisabled()).isTrue(); // nothing goes in while a likely duplicate has no decision
+        assertThat(robot.lookup("#import-decide-3").tryQuery()).isEmpty(); // Li Mei is nobody known
+
+        // Enter in the resolver decides nothing.
+        robot.clickOn("#import-decide-2");
+        waitShown(robot, "#matchLater");
+        robot.clickOn("#matchNewLatin");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#matchLater").tryQuery().isEmpty());
+        assertThat(decision(robot, 2)).isEqualTo(org.haven.app.I18n.t("intake.wizard.decision.none"));
+
+        robot.clickOn("#import-decide-2");
+        waitShown(robot, "#matchPrimary");
+        robot.clickOn("#matchPrimary"); // link to Nguyen Van Nam
+        waitFor(() -> decision(robot, 2).equals(org.haven.app.I18n.t("intake.wizard.decision.LINK")));
+        robot.clickOn("#import-decide-4");
+        waitShown(robot, "#matchSkip");
+        robot.clickOn("#matchSkip");
+        waitFor(() -> decision(robot, 4).equals(org.haven.app.I18n.t("intake.wizard.decision.SKIP")));
+        assertThat(run.isDisabled()).isTrue();
+        robot.clickOn("#import-decide-5");
+        waitShown(robot, "#matchSecondary");
+        robot.clickOn("#matchSecondary"); // a different Tran Thi Mai: register as new
+        waitFor(() -> !run.isDisabled());
+        assertThat(summary(robot)).doesNotContain(org.haven.app.I18n.t("intake.wizard.undecided", 1));
+
+        robot.clickOn("#import-run");
+        waitFor(() -> summary(robot).equals(org.haven.app.I18n.t("intake.wizard.doneLinked", 3, "OP-WIZ", 1)));
+        var dsl = haven.database().dsl();
+        var CASE = org.haven.db.jooq.Tables.CASE_FILE;
+        assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.PERSON)).isEqualTo(5); // three before, Li Mei, the other Tran Thi Mai
+        assertThat(dsl.fetchCount(CASE, CASE.PERSON_ID.eq(nam.personId()))).isEqualTo(2);
+        assertThat(dsl.fetchCount(CASE, CASE.PERSON_ID.eq(dara.personId()))).isEqualTo(1);
+        var AUDIT = org.haven.db.jooq.Tables.AUDIT_LOG;
+        assertThat(dsl.select(AUDIT.DETAIL).from(AUDIT).where(AUDIT.ACTION.eq("IMPORT_DUPLICATES_ALLOWED")).fetch(AUDIT.DETAIL))
+                .containsExactly("rows=1");
+    }
+
+    private static String decision(FxRobot robot, int row) {
+        return robot.lookup("#import-decision-" + row).queryAs(Label.class).getText();
+    }
+
+    private static void waitShown(FxRobot robot, String query) throws Exception {
+        waitFor(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing()).isPresent());
+    }
+
     /** Picks a CSV header for a Haven field in the mapping box, as a user would from its list. */
     private static void map(FxRobot robot, String field, String header) {
         ComboBox<?> box = robot.lookup("#import-map-" + field).queryAs(ComboBox.class);

@@ -118,6 +118,36 @@ class IntakeGridDuplicateTest {
         assertThat(haven.matching().findFor(registered, 10)).noneMatch(m -> m.personId().equals(existing.personId()));
     }
 
+    @Test
+    void saveNeverRegistersARowStillFlaggedAsALikelyDuplicate(FxRobot robot) throws Exception {
+        pasteNearDuplicateAndAnother(robot);
+        // Saved at once with Ctrl+S, whether or not the flag has shown yet.
+        robot.clickOn("#intake-0-1");
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        waitFor(() -> status(robot).contains("1 rows are likely people already in Haven and were not saved"));
+
+        var dsl = haven.database().dsl();
+        assertThat(dsl.fetchCount(PERSON)).isEqualTo(2); // the existing person and Li Na
+        assertThat(dsl.fetchCount(CASE_FILE, CASE_FILE.PERSON_ID.eq(existing.personId()))).isEqualTo(1);
+        IntakeGrid grid = (IntakeGrid) stage.getScene().getRoot();
+        // The flagged row stays in the grid (and the draft), marked, with its way to decide.
+        assertThat(grid.rowsAsTyped()).extracting(r -> r.get(1)).contains("Thi Huong Nguyen").doesNotContain("Li Na");
+        waitFor(() -> robot.lookup("#intake-resolve-0").tryQuery().isPresent());
+        IntakeService service = new IntakeService(haven, c -> List.of());
+        waitFor(() -> service.loadDraft(raid.id()).stream().map(r -> r.get(1)).toList().equals(List.of("Thi Huong Nguyen")));
+
+        // Saving again does not register it either: only an explicit choice does.
+        robot.clickOn("#intake-save");
+        waitFor(() -> status(robot).contains("Saved 0 people. 1 rows are likely"));
+        assertThat(dsl.fetchCount(PERSON)).isEqualTo(2);
+        robot.clickOn("#intake-resolve-0");
+        waitVisible(robot, "#matchPrimary");
+        robot.clickOn("#matchPrimary");
+        waitFor(() -> status(robot).contains("Registered as case"));
+        assertThat(dsl.fetchCount(CASE_FILE, CASE_FILE.PERSON_ID.eq(existing.personId()))).isEqualTo(2);
+        assertThat(dsl.fetchCount(PERSON)).isEqualTo(2);
+    }
+
     private void pasteNearDuplicateAndAnother(FxRobot robot) {
         waitFor(() -> focusedCell(robot) != null);
         robot.interact(() -> {

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.haven.Haven;
@@ -87,14 +86,13 @@ class DuplicateDialogsTest {
     void aNearDuplicateIsLinkedToTheExistingPerson(FxRobot robot) throws Exception {
         robot.clickOn("#register");
         waitVisible(robot, "#matchPrimary");
-        TableView<MatchCandidate> table = robot.lookup("#duplicateCandidates").queryTableView();
-        assertThat(table.getItems()).hasSize(1);
-        MatchCandidate shown = table.getItems().get(0);
+        javafx.scene.control.ListView<MatchCandidate> list = robot.lookup("#matchCandidates").queryListView();
+        assertThat(list.getItems()).hasSize(1);
+        MatchCandidate shown = list.getItems().get(0);
         assertThat(shown.caseNumber()).isEqualTo(existing.caseNumber());
         assertThat(shown.score()).isGreaterThanOrEqualTo(90);
         assertThat(DuplicateCandidatesDialog.why(shown)).contains(I18n.t("match.reason.NAME_ORDER"));
-        assertThat(robot.lookup(".table-cell").queryAll()).anyMatch(n -> n instanceof javafx.scene.control.Labeled l
-                && l.getText() != null && l.getText().contains(I18n.t("match.reason.DOB_SAME")));
+        assertThat(robot.lookup("#matchWhy").queryLabeled().getText()).contains(I18n.t("match.reason.DOB_SAME"));
 
         robot.clickOn(I18n.t("match.link"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> saved.get() != null);
@@ -109,7 +107,7 @@ class DuplicateDialogsTest {
     void someoneElseRegistersANewPerson(FxRobot robot) throws Exception {
         robot.clickOn("#register");
         waitVisible(robot, "#matchPrimary");
-        robot.clickOn(I18n.t("match.someoneElse"));
+        robot.clickOn("#matchSecondary"); // "Register as new"
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> saved.get() != null);
         assertThat(saved.get().personId()).isNotEqualTo(existing.personId());
         assertThat(haven.database().dsl().fetchCount(PERSON)).isEqualTo(3);
