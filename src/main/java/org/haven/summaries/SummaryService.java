@@ -214,12 +214,10 @@ public final class SummaryService {
         String reason = SharingConsent.reason(consentOverride);
         User user = session.user();
         db.inTransactionRun(tx -> {
+            for (UUID id : caseIds) CaseAccess.requireVisible(tx, user, id);
             List<String> lacking = lackingConsent(tx, caseIds, audience);
             if (!lacking.isEmpty() && reason == null) throw SharingConsent.missing(lacking);
-            for (UUID id : caseIds) {
-                CaseAccess.requireVisible(tx, user, id);
-                AuditLog.record(tx, user, "SUMMARY_PRINTED", "case", id, audience.name());
-            }
+            for (UUID id : caseIds) AuditLog.record(tx, user, "SUMMARY_PRINTED", "case", id, audience.name());
             if (lacking.isEmpty()) return;
             for (String number : lacking) {
                 UUID id = CaseRepository.findByNumber(tx, number).orElseThrow().id();
@@ -258,7 +256,10 @@ public final class SummaryService {
     private String requireConsentOrReason(List<UUID> caseIds, Audience audience, String consentOverride) {
         String reason = SharingConsent.reason(consentOverride);
         if (recipient(audience) == null) return reason;
-        List<String> lacking = db.inTransaction(tx -> lackingConsent(tx, caseIds, audience));
+        List<String> lacking = db.inTransaction(tx -> {
+            for (UUID id : caseIds) CaseAccess.requireVisible(tx, session.user(), id); // never name a case the user cannot see
+            return lackingConsent(tx, caseIds, audience);
+        });
         if (!lacking.isEmpty() && reason == null) throw SharingConsent.missing(lacking);
         return reason;
     }
