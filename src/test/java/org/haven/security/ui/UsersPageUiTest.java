@@ -87,8 +87,8 @@ class UsersPageUiTest {
         MenuItem users = window.menus().admin().getItems().stream().filter(i -> "users-menu".equals(i.getId())).findFirst().orElseThrow();
         robot.interact(users::fire);
         until(() -> robot.lookup("#usersTable").tryQuery().isPresent() && row(robot, TestHaven.ADMIN) != null);
-        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(Label.class).stream().map(Label::getText))
-                .as("login, roles and status as words").contains("admin", "Administrator, Coordinator", "Active");
+        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText))
+                .as("login, roles and status as words").contains("admin", "Coordinator, Administrator", "Active");
 
         // Add a caseworker with a full name.
         robot.clickOn("#userAdd");
@@ -129,7 +129,7 @@ class UsersPageUiTest {
         until(() -> robot.lookup("#userDisableConfirm").tryQuery().isPresent());
         robot.clickOn("#userDisableConfirm");
         until(() -> row(robot, "dara") != null && !row(robot, "dara").active());
-        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(Label.class).stream().map(Label::getText)).contains("Disabled");
+        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText)).contains("Disabled");
         assertThat(robot.lookup("#userEnable").queryButton().isDisabled()).isFalse();
         robot.clickOn("#userEnable");
         typePasswordTwice(robot, "#tempPassword", "#tempPasswordAgain", "enabled-again-7");
