@@ -10,7 +10,10 @@ final class AppMenus {
 
     static void install(MainWindow window) {
         HavenMenuBar menus = window.menus();
-        menus.add(menus.admin(), "demo.menu", "mdi2d-database-plus-outline", null, () -> DemoDataAction.run(window));
+        // Demo data writes cases: coordinators only, as DemoData checks (a caseworker got "Something went wrong").
+        if (window.haven().user().has(org.haven.security.Role.COORDINATOR)) {
+            menus.add(menus.admin(), "demo.menu", "mdi2d-database-plus-outline", null, () -> DemoDataAction.run(window));
+        }
         menus.add(menus.help(), "language.menu", "mdi2t-translate", null, () -> LanguageDialog.show(window));
         menus.add(menus.help(), "about.menu", "mdi2i-information-outline", null, () -> {
             Alert about = new Alert(Alert.AlertType.INFORMATION, I18n.t("about.text", Version.current()), ButtonType.OK);

@@ -8,7 +8,29 @@ import java.util.UUID;
  * {@code screening} (nullable) filters on the latest screening: not yet screened, or a determination.
  */
 public record CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
-                        SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening) {
+                        SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening, Quick quick) {
+    /**
+     * The case list's quick filters: only cases assigned to the signed-in user ({@code mine}), only
+     * unassigned ones, only open ones (not closed). They combine with the search text and every filter.
+     */
+    public record Quick(boolean mine, boolean unassigned, boolean open) {
+        public static final Quick NONE = new Quick(false, false, false);
+    }
+
+    public CaseQuery {
+        quick = quick == null ? Quick.NONE : quick;
+    }
+
+    /** Without quick filters (the shape before them, kept for existing callers). */
+    public CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
+                     SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening) {
+        this(text, status, nationality, operationId, sort, descending, offset, limit, screening, Quick.NONE);
+    }
+
+    public CaseQuery withQuick(Quick filters) {
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, filters);
+    }
+
     public enum SortColumn { CASE_NUMBER, NAME, NATIONALITY, STATUS, OPENED_ON }
 
     /** Filter on the latest screening; the determination names match org.haven.screening.Determination. */
@@ -28,10 +50,10 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     }
 
     public CaseQuery page(int newOffset, int newLimit) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, newOffset, newLimit, screening);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, newOffset, newLimit, screening, quick);
     }
 
     public CaseQuery withScreening(ScreeningFilter filter) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, filter);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, filter, quick);
     }
 }

@@ -293,6 +293,9 @@ public final class CaseRepository {
         if (q.nationality() != null && !q.nationality().isBlank()) all.add(CASE_FILE.PERSON_NATIONALITY.eq(q.nationality()));
         if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
         if (q.screening() != null) all.add(screeningCondition(q.screening()));
+        if (q.quick().mine()) all.add(CASE_FILE.ASSIGNED_TO.eq(user.id()));
+        if (q.quick().unassigned()) all.add(CASE_FILE.ASSIGNED_TO.isNull());
+        if (q.quick().open()) all.add(CASE_FILE.STATUS.ne(CaseStatus.CLOSED.name()));
         return DSL.and(all);
     }
 

@@ -270,13 +270,7 @@ public final class CaseService {
     public int assignByNumber(List<String> caseNumbers, String username) {
         session.require(Role.COORDINATOR);
         return db.inTransaction(tx -> {
-            var user = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username.trim())).fetchOptional()
-                    .map(org.haven.security.Accounts::toUser)
-                    .filter(org.haven.security.User::active)
-                    .orElseThrow(() -> HavenException.badInput("No active user named '" + username.trim() + "': see `haven user list`."));
-            if (!user.seesCaseData()) {
-                throw HavenException.badInput("'" + user.username() + "' is an administrator only and cannot see case data: give them the caseworker role first.");
-            }
+            var user = assignee(tx, username);
             List<CaseFile> cases = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             for (String number : caseNumbers) {
@@ -285,18 +279,58 @@ public final class CaseService {
             if (!unknown.isEmpty()) {
                 throw HavenException.badInput("No case with the number " + String.join(", ", unknown) + ": nothing was assigned.");
             }
-            int changed = 0;
-            for (CaseFile current : cases) {
-                if (user.id().equals(current.assignedTo())) continue;
-                CaseFile moved = new CaseFile(current.id(), current.caseNumber(), current.personId(), current.operationId(),
-                        user.id(), current.status(), current.outcome(), current.closingReason(), current.legalRole(),
-                        current.openedOn(), current.closedOn(), current.version());
-                CaseRepository.update(tx, moved, session.user().id());
-                AuditLog.record(tx, session.user(), "CASE_ASSIGN", "case", current.id(), user.username());
-                changed++;
-            }
-            return changed;
+            return assignIn(tx, cases, user);
         });
+    }
+
+    /**
+     * Assigns the cases selected in the window (one or many) to one user, in one transaction
+     * (coordinators; the same rules and audit as {@link #assignByNumber}). Returns how many changed hands.
+     */
+    public int assignCases(List<UUID> caseIds, String username) {
+        session.require(Role.COORDINATOR);
+        if (caseIds == null || caseIds.isEmpty()) throw HavenException.badInput("Choose at least one case.");
+        return db.inTransaction(tx -> {
+            var user = assignee(tx, username);
+            List<CaseFile> cases = new ArrayList<>();
+            for (UUID id : caseIds) {
+                cases.add(CaseRepository.find(tx, id).orElseThrow(() -> HavenException.notFound("This case no longer exists: nothing was assigned.")));
+            }
+            return assignIn(tx, cases, user);
+        });
+    }
+
+    /** Who a case can be given to: active accounts that work on cases (caseworkers, coordinators), by login. Coordinators only. */
+    public List<org.haven.security.User> assignableUsers() {
+        session.require(Role.COORDINATOR);
+        return db.dsl().selectFrom(APP_USER).where(APP_USER.ACTIVE.isTrue()).orderBy(APP_USER.USERNAME)
+                .fetch(org.haven.security.Accounts::toUser).stream().filter(org.haven.security.User::seesCaseData).toList();
+    }
+
+    private static org.haven.security.User assignee(DSLContext tx, String username) {
+        if (username == null || username.isBlank()) throw HavenException.badInput("Name the user to assign the cases to.");
+        var user = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username.trim())).fetchOptional()
+                .map(org.haven.security.Accounts::toUser)
+                .filter(org.haven.security.User::active)
+                .orElseThrow(() -> HavenException.badInput("No active user named '" + username.trim() + "': see `haven user list`."));
+        if (!user.seesCaseData()) {
+            throw HavenException.badInput("'" + user.username() + "' is an administrator only and cannot see case data: give them the caseworker role first.");
+        }
+        return user;
+    }
+
+    private int assignIn(DSLContext tx, List<CaseFile> cases, org.haven.security.User user) {
+        int changed = 0;
+        for (CaseFile current : cases) {
+            if (user.id().equals(current.assignedTo())) continue;
+            CaseFile moved = new CaseFile(current.id(), current.caseNumber(), current.personId(), current.operationId(),
+                    user.id(), current.status(), current.outcome(), current.closingReason(), current.legalRole(),
+                    current.openedOn(), current.closedOn(), current.version());
+            CaseRepository.update(tx, moved, session.user().id());
+            AuditLog.record(tx, session.user(), "CASE_ASSIGN", "case", current.id(), user.username());
+            changed++;
+        }
+        return changed;
     }
 
     /** Records the person's role in legal proceedings (witness, complainant, suspect). */

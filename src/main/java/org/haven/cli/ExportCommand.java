@@ -70,16 +70,21 @@ final class ExportCommand implements Callable<Integer> {
             description = "--identified: encrypt the .xlsx (AES) with a password from HAVEN_EXPORT_PASSWORD or the prompt.")
     boolean passwordProtect;
 
+    @Option(names = "--consent-override", paramLabel = "REASON",
+            description = "--identified: export cases whose consent to data sharing is not recorded; the reason is kept in the audit log.")
+    String consentOverride;
+
     @Override
     public Integer call() {
         if (kind.anonymized) return anonymized();
-        if (kind.identified) return IdentifiedExportCommand.run(home, output, force, xlsx, fields, passwordProtect);
+        if (kind.identified) return IdentifiedExportCommand.run(home, output, force, xlsx, fields, passwordProtect, consentOverride);
         throw HavenException.badInput("Choose the kind of export.");
     }
 
     private int anonymized() {
-        if (xlsx || fields != null || passwordProtect) {
-            throw HavenException.badInput("--xlsx, --fields and --password-protect are for --identified only.");
+        if (xlsx || fields != null || passwordProtect || consentOverride != null) {
+            throw HavenException.badInput("--xlsx, --fields, --password-protect and --consent-override are for --identified only"
+                    + " (the anonymized export holds no personal data).");
         }
         AnonymizedExporter.Preset p = AnonymizedExporter.Preset.parse(preset);
         AnonymizedExporter.effectiveK(p, k); // bad k: exit 2 before asking for a password

@@ -35,14 +35,20 @@ public final class IdentifiedExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it already exists.")
     boolean force;
 
+    @Option(names = "--consent-override", paramLabel = "REASON",
+            description = "Export cases whose consent to data sharing is not recorded; the reason is kept in the audit log.")
+    String consentOverride;
+
     @Override
     public Integer call() {
-        return run(home, output, force, xlsx, fields, passwordProtect);
+        return run(home, output, force, xlsx, fields, passwordProtect, consentOverride);
     }
 
     /** The whole command, callable from a merged `export` command. */
-    static int run(HomeOption home, Path output, boolean force, boolean xlsx, List<String> fields, boolean passwordProtect) {
+    static int run(HomeOption home, Path output, boolean force, boolean xlsx, List<String> fields, boolean passwordProtect,
+                   String consentOverride) {
         if (output == null) throw HavenException.badInput("Give the output file with -o FILE.csv.");
+        String reason = org.haven.screening.SharingConsent.reason(consentOverride); // a bad reason: exit 2 before any password
         org.haven.common.OutputFiles.check(output, home.home(), force);
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean asXlsx = xlsx || name.endsWith(".xlsx");
@@ -58,7 +64,7 @@ public final class IdentifiedExportCommand implements Callable<Integer> {
             }
             try (Haven haven = home.open()) {
                 int n = new IdentifiedExport(haven.database(), haven.session()).writeTo(output, new IdentifiedExport.Options(
-                        columns, asXlsx ? IdentifiedExport.Format.XLSX : IdentifiedExport.Format.CSV, password));
+                        columns, asXlsx ? IdentifiedExport.Format.XLSX : IdentifiedExport.Format.CSV, password), reason);
                 System.out.println("exported\t" + n + " cases\t" + output.toAbsolutePath());
                 if (password == null) {
                     System.err.println("haven: this file holds identifying data in plain text: keep it on encrypted storage and delete it after use.");

@@ -56,6 +56,10 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it already exists.")
     boolean force;
 
+    @Option(names = "--consent-override", paramLabel = "REASON",
+            description = "external or court: print cases whose consent to data sharing is not recorded; the reason is kept in the audit log.")
+    String consentOverride;
+
     @Override
     public Integer call() {
         Audience a = parseAudience(audience);
@@ -66,7 +70,7 @@ final class SummaryCommand implements Callable<Integer> {
         try (Haven haven = home.open()) {
             SummaryService service = SummaryServices.of(haven);
             List<UUID> ids = cases(service);
-            SummaryService.Result r = service.writePdf(ids, options, output, SummaryService.Progress.NONE, () -> false);
+            SummaryService.Result r = service.writePdf(ids, options, output, SummaryService.Progress.NONE, () -> false, consentOverride);
             System.out.println("cases\t" + r.cases());
             System.out.println("pages\t" + r.pages());
             System.out.println("file\t" + output.toAbsolutePath().normalize());
@@ -91,6 +95,11 @@ final class SummaryCommand implements Callable<Integer> {
             SummaryService service = SummaryServices.of(haven);
             List<UUID> ids = cases(service);
             List<String> numbers = service.caseNumbers(ids);
+            // Checked for all cases before the first file: a refusal leaves the folder as it was.
+            List<String> lacking = service.casesWithoutSharingConsent(ids, options.audience());
+            if (!lacking.isEmpty() && org.haven.screening.SharingConsent.reason(consentOverride) == null) {
+                throw org.haven.screening.SharingConsent.missing(lacking);
+            }
             List<Path> files = new ArrayList<>();
             for (String n : numbers) {
                 Path f = output.resolve(n.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf");
@@ -104,7 +113,8 @@ final class SummaryCommand implements Callable<Integer> {
             }
             int pages = 0;
             for (int i = 0; i < ids.size(); i++) {
-                pages += service.writePdf(List.of(ids.get(i)), options, files.get(i), SummaryService.Progress.NONE, () -> false).pages();
+                pages += service.writePdf(List.of(ids.get(i)), options, files.get(i), SummaryService.Progress.NONE, () -> false,
+                        consentOverride).pages();
             }
             System.out.println("cases\t" + ids.size());
             System.out.println("files\t" + files.size());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** `haven user add NAME --role ROLE`. */
 @Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
         UserCommand.Passwd.class, UserCommand.ResetPassword.class, UserCommand.Disable.class, UserCommand.Enable.class,
-        UserCommand.FullName.class})
+        UserCommand.FullName.class, UserCommand.SetRole.class})
 final class UserCommand implements Runnable {
     @Override
     public void run() {
@@ -80,6 +80,29 @@ final class UserCommand implements Runnable {
             try (Haven haven = home.open()) {
                 Accounts.setFullName(haven.unlocked(), name, fullName);
                 System.out.println("full name set for " + name);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "role", description = "Set an account's roles (administrators): they take effect at its next login.")
+    static final class SetRole implements Callable<Integer> {
+        @Mixin HomeOption home;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
+                description = "caseworker, coordinator or admin (several: comma-separated).")
+        String[] roles;
+
+        @Override
+        public Integer call() {
+            EnumSet<Role> parsed = EnumSet.noneOf(Role.class);
+            for (String r : roles) parsed.add(Role.parse(r));
+            try (Haven haven = home.open()) {
+                Accounts.setRoles(haven.unlocked(), name, parsed);
+                System.out.println("roles set for " + name);
             }
             return 0;
         }

@@ -218,6 +218,28 @@ public final class Accounts {
         });
     }
 
+    /**
+     * Changes an account's roles (administrators only; audited with the new roles). At least one role;
+     * the last active administrator keeps the administrator role, and nobody removes it from themselves.
+     */
+    public static void setRoles(Unlocked unlocked, String username, Set<Role> roles) {
+        new Session(unlocked.user()).require(Role.ADMIN);
+        if (roles == null || roles.isEmpty()) throw HavenException.badInput("An account needs at least one role.");
+        AppUserRecord row = existingUser(unlocked, username);
+        boolean losesAdmin = toUser(row).has(Role.ADMIN) && !roles.contains(Role.ADMIN);
+        if (losesAdmin && row.getId().equals(unlocked.user().id())) {
+            throw HavenException.badInput("You cannot remove the administrator role from your own account.");
+        }
+        unlocked.database().inTransactionRun(tx -> {
+            if (losesAdmin && row.getActive() && activeAdmins(tx) <= 1) {
+                throw HavenException.badInput("This is the last active administrator: nothing was changed.");
+            }
+            tx.update(APP_USER).set(APP_USER.ROLES, rolesText(roles)).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                    .where(APP_USER.ID.eq(row.getId())).execute();
+            AuditLog.record(tx, unlocked.user(), "USER_ROLES_SET", "user", row.getId(), rolesText(roles));
+        });
+    }
+
     /** Adds an account and wraps the database key for its password. Administrators only. */
     public static User addUser(Unlocked unlocked, String username, String fullName, Set<Role> roles, char[] password) {
         String full = checkFullName(fullName);

@@ -101,7 +101,28 @@ public final class IdentifiedExport {
 
     /** Writes the export as asked and returns the number of cases written. */
     public int writeTo(Path out, Options options) {
+        return writeTo(out, options, null);
+    }
+
+    /**
+     * How many cases have no consent to data sharing recorded (their latest screening grants none):
+     * the export then needs an override with a reason.
+     */
+    public int casesWithoutSharingConsent() {
         session.require(Role.COORDINATOR);
+        return db.inTransaction(tx -> org.haven.screening.SharingConsent.lackingAmongAll(tx, org.haven.screening.SharingConsent.Recipient.ANY));
+    }
+
+    /**
+     * Writes the export as asked. The file leaves the organisation's database with names and documents,
+     * so cases without consent to data sharing need {@code consentOverride}, a reason that the audit log
+     * keeps ({@code CONSENT_OVERRIDE}, with the number of such cases); without it nothing is written.
+     */
+    public int writeTo(Path out, Options options, String consentOverride) {
+        session.require(Role.COORDINATOR);
+        String reason = org.haven.screening.SharingConsent.reason(consentOverride);
+        int withoutConsent = casesWithoutSharingConsent();
+        if (withoutConsent > 0 && reason == null) throw org.haven.screening.SharingConsent.missing(withoutConsent);
         List<String> columns = columns(options.fields());
         if (options.password() != null) {
             if (options.format() != Format.XLSX) {
@@ -117,7 +138,13 @@ public final class IdentifiedExport {
         Path part = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".haven-part");
         AppUser assignee = APP_USER.as("assignee");
         // Audited when it starts, in its own transaction: a killed export still shows who began it.
-        db.inTransactionRun(tx -> AuditLog.record(tx, session.user(), "EXPORT_IDENTIFIED_STARTED", null, null, null));
+        db.inTransactionRun(tx -> {
+            AuditLog.record(tx, session.user(), "EXPORT_IDENTIFIED_STARTED", null, null, null);
+            if (withoutConsent > 0) {
+                AuditLog.record(tx, session.user(), "CONSENT_OVERRIDE", null, null,
+                        "export identified, " + withoutConsent + " case(s) without sharing consent: " + reason);
+            }
+        });
         try {
             if (target.getParent() != null) Files.createDirectories(target.getParent());
             org.haven.common.PendingParts.add(db.home(), part);

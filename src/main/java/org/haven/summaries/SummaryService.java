@@ -34,6 +34,7 @@ import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
+import org.haven.screening.SharingConsent;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
@@ -168,7 +169,18 @@ public final class SummaryService {
      * contents), then records the audit rows. Cancelling leaves nothing at the target.
      */
     public Result writePdf(List<UUID> caseIds, SummaryOptions options, Path target, Progress progress, BooleanSupplier cancelled) {
+        return writePdf(caseIds, options, target, progress, cancelled, null);
+    }
+
+    /**
+     * Like {@link #writePdf(List, SummaryOptions, Path, Progress, BooleanSupplier)}, for an external or
+     * court copy of cases without consent to data sharing: {@code consentOverride} is the reason the
+     * user gave (kept in the audit log); without one such a copy is refused before anything is written.
+     */
+    public Result writePdf(List<UUID> caseIds, SummaryOptions options, Path target, Progress progress, BooleanSupplier cancelled,
+                           String consentOverride) {
         session.requireCaseData();
+        String reason = requireConsentOrReason(caseIds, options.audience(), consentOverride);
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
@@ -191,7 +203,7 @@ public final class SummaryService {
                 result = renderTo(caseIds, options, out, progress, stop);
             }
             if (stop.getAsBoolean()) throw new CancellationException("cancelled");
-            recordPrinted(caseIds, options.audience());
+            recordPrinted(caseIds, options.audience(), reason);
             move(temp, file);
             return result;
         } catch (IOException e) {
@@ -208,14 +220,66 @@ public final class SummaryService {
 
     /** Audits that these cases' summaries left Haven (saved or printed), in one transaction. */
     public void recordPrinted(List<UUID> caseIds, Audience audience) {
+        recordPrinted(caseIds, audience, null);
+    }
+
+    /**
+     * Audits that these cases' summaries left Haven; for an external or court copy of a case without
+     * consent to data sharing, also a {@code CONSENT_OVERRIDE} entry with the reason (refused without one).
+     */
+    public void recordPrinted(List<UUID> caseIds, Audience audience, String consentOverride) {
         session.requireCaseData();
+        String reason = SharingConsent.reason(consentOverride);
         User user = session.user();
         db.inTransactionRun(tx -> {
-            for (UUID id : caseIds) {
-                CaseAccess.requireVisible(tx, user, id);
-                AuditLog.record(tx, user, "SUMMARY_PRINTED", "case", id, audience.name());
+            for (UUID id : caseIds) CaseAccess.requireVisible(tx, user, id);
+            List<String> lacking = lackingConsent(tx, caseIds, audience);
+            if (!lacking.isEmpty() && reason == null) throw SharingConsent.missing(lacking);
+            for (UUID id : caseIds) AuditLog.record(tx, user, "SUMMARY_PRINTED", "case", id, audience.name());
+            if (lacking.isEmpty()) return;
+            for (String number : lacking) {
+                UUID id = CaseRepository.findByNumber(tx, number).orElseThrow().id();
+                AuditLog.record(tx, user, "CONSENT_OVERRIDE", "case", id, "summary " + audience.name() + ": " + reason);
             }
         });
+    }
+
+    /**
+     * The case numbers among these whose latest screening records no consent to share with this
+     * audience (none for an internal copy, which does not leave the organisation).
+     */
+    public List<String> casesWithoutSharingConsent(List<UUID> caseIds, Audience audience) {
+        session.requireCaseData();
+        return db.inTransaction(tx -> {
+            for (UUID id : caseIds) CaseAccess.requireVisible(tx, session.user(), id);
+            return lackingConsent(tx, caseIds, audience);
+        });
+    }
+
+    private static List<String> lackingConsent(DSLContext tx, List<UUID> caseIds, Audience audience) {
+        SharingConsent.Recipient r = recipient(audience);
+        return r == null ? List.of() : SharingConsent.lacking(tx, caseIds, r);
+    }
+
+    /** Who an audience's copy goes to; null for the organisation's own staff. */
+    static SharingConsent.Recipient recipient(Audience audience) {
+        return switch (audience) {
+            case INTERNAL -> null;
+            case EXTERNAL -> SharingConsent.Recipient.PARTNER;
+            case COURT -> SharingConsent.Recipient.COURT;
+        };
+    }
+
+    /** Checked before a file is written: the reason, when one is needed (null when none is). */
+    private String requireConsentOrReason(List<UUID> caseIds, Audience audience, String consentOverride) {
+        String reason = SharingConsent.reason(consentOverride);
+        if (recipient(audience) == null) return reason;
+        List<String> lacking = db.inTransaction(tx -> {
+            for (UUID id : caseIds) CaseAccess.requireVisible(tx, session.user(), id); // never name a case the user cannot see
+            return lackingConsent(tx, caseIds, audience);
+        });
+        if (!lacking.isEmpty() && reason == null) throw SharingConsent.missing(lacking);
+        return reason;
     }
 
     /** The organisation name printed on summaries ("Haven" until set). */

@@ -42,7 +42,7 @@ class IdentifiedExportCliTest {
 
         // CSV: words, not codes.
         Path csv = dir.resolve("all.csv");
-        HavenCli.Run plain = haven(Map.of(), "export", "--identified", "-o", csv.toString());
+        HavenCli.Run plain = haven(Map.of(), "export", "--identified", "--consent-override", "tests: consent not recorded", "-o", csv.toString());
         assertThat(plain.exit()).as(plain.err()).isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).startsWith("\uFEFFcase_number,status,outcome");
@@ -53,18 +53,18 @@ class IdentifiedExportCliTest {
 
         // Field selection, validated.
         Path some = dir.resolve("some.csv");
-        assertThat(haven(Map.of(), "export", "--identified", "--fields", "name_latin,case_number,sex", "-o", some.toString()).exit()).isZero();
+        assertThat(haven(Map.of(), "export", "--identified", "--consent-override", "tests: consent not recorded", "--fields", "name_latin,case_number,sex", "-o", some.toString()).exit()).isZero();
         List<String> someLines = Files.readAllLines(some, StandardCharsets.UTF_8);
         assertThat(someLines.getFirst()).isEqualTo("\uFEFFname_latin,case_number,sex");
         assertThat(someLines).hasSize(lines.size());
-        HavenCli.Run unknown = haven(Map.of(), "export", "--identified", "--fields", "name_latin,shoe_size", "-o", dir.resolve("x.csv").toString());
+        HavenCli.Run unknown = haven(Map.of(), "export", "--identified", "--consent-override", "tests: consent not recorded", "--fields", "name_latin,shoe_size", "-o", dir.resolve("x.csv").toString());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err().strip()).startsWith("haven: Unknown field 'shoe_size'").doesNotContain("Exception");
         assertThat(dir.resolve("x.csv")).doesNotExist();
 
         // Plain .xlsx.
         Path xlsx = dir.resolve("all.xlsx");
-        assertThat(haven(Map.of(), "export", "--identified", "-o", xlsx.toString()).exit()).isZero();
+        assertThat(haven(Map.of(), "export", "--identified", "--consent-override", "tests: consent not recorded", "-o", xlsx.toString()).exit()).isZero();
         try (Workbook book = WorkbookFactory.create(xlsx.toFile())) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("case_number");
@@ -77,14 +77,14 @@ class IdentifiedExportCliTest {
 
         // Encrypted: refused without a password; opens with it, in a standard reader, and not without it.
         Path locked = dir.resolve("locked.xlsx");
-        HavenCli.Run noPassword = haven(Map.of(), "export", "--identified", "--password-protect", "-o", locked.toString());
+        HavenCli.Run noPassword = haven(Map.of(), "export", "--identified", "--consent-override", "tests: consent not recorded", "--password-protect", "-o", locked.toString());
         assertThat(noPassword.exit()).isEqualTo(2);
         assertThat(noPassword.err().strip()).contains("HAVEN_EXPORT_PASSWORD");
         assertThat(locked).doesNotExist();
-        HavenCli.Run csvPassword = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified",
+        HavenCli.Run csvPassword = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified", "--consent-override", "tests: consent not recorded",
                 "--password-protect", "-o", dir.resolve("l.csv").toString());
         assertThat(csvPassword.exit()).isEqualTo(2);
-        HavenCli.Run ok = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified",
+        HavenCli.Run ok = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified", "--consent-override", "tests: consent not recorded",
                 "--password-protect", "--fields", "case_number,name_latin,document_status", "-o", locked.toString());
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.err().lines()).hasSize(1);

@@ -52,7 +52,7 @@ class KilledExportLeavesNothingTest {
         boolean killedMidWrite = false;
         for (int attempt = 0; attempt < 5 && !killedMidWrite; attempt++) {
             Files.deleteIfExists(target);
-            Process p = haven("export", "--identified", "-o", target.toString()).start();
+            Process p = haven("export", "--identified", "--consent-override", "tests: consent not recorded", "-o", target.toString()).start();
             while (p.isAlive() && parts(outDir).isEmpty()) Thread.onSpinWait();
             if (p.isAlive()) {
                 p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block

@@ -43,7 +43,7 @@ class OutputAndFolderCliTest {
         byte[] keysBefore = Files.readAllBytes(keys);
         byte[] dbBefore = Files.readAllBytes(db);
 
-        HavenCli.Run overKeys = haven("export", "--identified", "-o", keys.toString(), "--force");
+        HavenCli.Run overKeys = haven("export", "--identified", "--consent-override", "tests: consent not recorded", "-o", keys.toString(), "--force");
         assertThat(overKeys.exit()).isEqualTo(2);
         assertThat(overKeys.err()).contains("inside the data folder");
         assertOneLine(overKeys);
@@ -52,23 +52,23 @@ class OutputAndFolderCliTest {
         assertThat(overDb.exit()).isEqualTo(2);
         // through `..` and through a link to the folder
         Path link = Files.createSymbolicLink(dir.resolve("link"), home);
-        assertThat(haven("summary", "--operation", "X", "--audience", "court", "-o", link.resolve("haven.mv.db").toString(), "--force").exit()).isEqualTo(2);
+        assertThat(haven("summary", "--operation", "X", "--audience", "court", "--consent-override", "tests: consent not recorded", "-o", link.resolve("haven.mv.db").toString(), "--force").exit()).isEqualTo(2);
         assertThat(haven("export", "--anonymized", "-o", dir.resolve("elsewhere/../home/new.csv").toString()).exit()).isEqualTo(2);
-        assertThat(haven("export", "--identified", "-o", link.resolve("new.csv").toString()).exit()).isEqualTo(2);
+        assertThat(haven("export", "--identified", "--consent-override", "tests: consent not recorded", "-o", link.resolve("new.csv").toString()).exit()).isEqualTo(2);
         assertThat(Files.readAllBytes(keys)).isEqualTo(keysBefore);
         assertThat(haven("stats").exit()).isZero();
 
-        HavenCli.Run device = haven("export", "--identified", "-o", "/dev/null", "--force");
+        HavenCli.Run device = haven("export", "--identified", "--consent-override", "tests: consent not recorded", "-o", "/dev/null", "--force");
         assertThat(device.exit()).isEqualTo(2);
         assertThat(device.err()).contains("not a regular file");
 
-        HavenCli.Run empty = haven("export", "--identified", "-o", "");
+        HavenCli.Run empty = haven("export", "--identified", "--consent-override", "tests: consent not recorded", "-o", "");
         assertThat(empty.exit()).isEqualTo(2);
         assertOneLine(empty);
         assertThat(haven("backup", "-o", "").exit()).isEqualTo(2);
 
         Path existing = Files.writeString(dir.resolve("existing.csv"), "keep me");
-        HavenCli.Run noForce = haven("export", "--identified", "-o", existing.toString());
+        HavenCli.Run noForce = haven("export", "--identified", "--consent-override", "tests: consent not recorded", "-o", existing.toString());
         assertThat(noForce.exit()).isEqualTo(2);
         assertThat(noForce.err()).contains("already exists").contains("--force");
         assertThat(Files.readString(existing)).isEqualTo("keep me");
@@ -76,7 +76,7 @@ class OutputAndFolderCliTest {
         assertThat(haven("backup", "-o", existingBackup.toString()).exit()).isEqualTo(2);
         assertThat(Files.readString(existingBackup)).isEqualTo("keep me");
 
-        HavenCli.Run forced = haven("export", "--identified", "-o", existing.toString(), "--force");
+        HavenCli.Run forced = haven("export", "--identified", "--consent-override", "tests: consent not recorded", "-o", existing.toString(), "--force");
         assertThat(forced.exit()).as(forced.err()).isZero();
         assertThat(Files.readString(existing)).startsWith("\uFEFFcase_number");
     }

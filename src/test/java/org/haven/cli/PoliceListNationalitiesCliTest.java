@@ -65,7 +65,7 @@ class PoliceListNationalitiesCliTest {
         assertThat(imported.out()).isEqualTo("imported " + SPELLINGS.length + "\n");
 
         Path out = dir.resolve("export.csv");
-        HavenCli.Run export = haven("export", "--identified", "--fields", "name_latin,nationality", "-o", out.toString());
+        HavenCli.Run export = haven("export", "--identified", "--consent-override", "tests: consent not recorded", "--fields", "name_latin,nationality", "-o", out.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         Map<String, String> actual = new LinkedHashMap<>();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8).subList(1, SPELLINGS.length + 1)) {

@@ -63,7 +63,7 @@ class CsvSafetyTest {
             h.cases().register(TestHaven.newCase(TestHaven.person("=HYPERLINK(\"x\")", "สมชาย")));
 
             Path identified = dir.resolve("out/identified.csv");
-            new IdentifiedExport(h.database(), h.session()).writeTo(identified);
+            new IdentifiedExport(h.database(), h.session()).writeTo(identified, org.haven.security.IdentifiedExport.Options.csv(), "tests: consent not recorded");
             Path anonymized = dir.resolve("out/anon.csv");
             var report = h.anonymizedExporter().export(new AnonymizedExporter.Request(AnonymizedExporter.Preset.PARTNER, null,
                     null, null, null, anonymized));

@@ -125,7 +125,7 @@ public class ReportCommandTest {
         assertThat(escape.exit()).isEqualTo(2);
         assertThat(haven(TestHaven.ADMIN, "settings", "list").stdout()).contains("organisation.name\tMekong Shelter Network");
 
-        Run summary = haven(TestHaven.ADMIN, "summary", "--case", number, "--audience", "court", "-o", out.resolve("s.pdf").toString());
+        Run summary = haven(TestHaven.ADMIN, "summary", "--case", number, "--audience", "court", "--consent-override", "tests: consent not recorded", "-o", out.resolve("s.pdf").toString());
         assertThat(summary.exit()).as(summary.stderr()).isZero();
         String s = text(out.resolve("s.pdf"));
         assertThat(s).contains("Mekong Shelter Network", "12 Street 310, Phnom Penh", "Vietnamese").doesNotContain("Haven");

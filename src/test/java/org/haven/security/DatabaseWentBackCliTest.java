@@ -219,7 +219,7 @@ class DatabaseWentBackCliTest {
         ok(home, "demo", "--people", "5");
         Path backup = dir.resolve("before.haven");
         ok(home, "backup", "-o", backup.toString());
-        ok(home, "export", "--identified", "-o", dir.resolve("everyone.csv").toString());
+        ok(home, "export", "--identified", "--consent-override", "tests: consent not recorded", "-o", dir.resolve("everyone.csv").toString());
         ok(home, "restore", "--force", backup.toString());
 
         Run exports = ok(home, "audit", "list", "--action", "EXPORT_IDENTIFIED");

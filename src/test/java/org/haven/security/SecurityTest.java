@@ -202,7 +202,7 @@ class SecurityTest {
                     true, DocumentStatus.CONFISCATED, "C1234567", "+84 90 000 0000", "@note", 0);
             h.cases().register(TestHaven.newCase(p));
             Path out = dir.resolve("out/identified.csv");
-            int n = new IdentifiedExport(h.database(), h.session()).writeTo(out);
+            int n = new IdentifiedExport(h.database(), h.session()).writeTo(out, IdentifiedExport.Options.csv(), "tests: consent not recorded");
             assertThat(n).isEqualTo(1);
             List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
             assertThat(lines.getFirst().substring(1).split(",")).contains("case_number", "name_latin", "name_native", "aliases", "document_number");

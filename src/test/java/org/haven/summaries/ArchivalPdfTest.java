@@ -124,7 +124,7 @@ class ArchivalPdfTest extends DatabaseTest {
         CaseFile c = register("Nguyen Thi Huong", "Nguyễn Thị Hương");
         Path file = out.resolve("archival-batch.pdf");
 
-        SummaryServices.of(haven).writePdf(List.of(a.id(), b.id(), c.id()), SummaryOptions.all(Audience.COURT), file, null, null);
+        SummaryServices.of(haven).writePdf(List.of(a.id(), b.id(), c.id()), SummaryOptions.all(Audience.COURT), file, null, null, "tests: consent not recorded");
 
         assertArchival(file);
         assertTagged(file, "Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "TOC", "TOCI");

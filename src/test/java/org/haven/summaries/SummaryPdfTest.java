@@ -114,7 +114,7 @@ class SummaryPdfTest extends DatabaseTest {
                 Outcome.REPATRIATED, "Flew home to Siem Reap with her uncle", LocalDate.now());
         Path file = out.resolve("external.pdf");
 
-        service.writePdf(List.of(c.id(), km.id()), SummaryOptions.all(Audience.EXTERNAL), file, null, () -> false);
+        service.writePdf(List.of(c.id(), km.id()), SummaryOptions.all(Audience.EXTERNAL), file, null, () -> false, "tests: consent not recorded");
 
         keep(file);
         String text = text(file);
@@ -137,7 +137,7 @@ class SummaryPdfTest extends DatabaseTest {
         CaseFile c = fullCase();
         Path file = out.resolve("court.pdf");
 
-        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT), file, null, () -> false);
+        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT), file, null, () -> false, "tests: consent not recorded");
 
         String text = text(file);
         assertThat(text).contains(VIETNAMESE, "Hoa Compound-7", "C7788123", "Mar 14, 1999", "Redacted for Court");
@@ -236,7 +236,7 @@ class SummaryPdfTest extends DatabaseTest {
     @Test
     void savingIsAuditedPerCaseWithTheAudienceAndIdsOnly() {
         CaseFile a = register("Someone", "Nguyễn Văn A", null, null, null, null);
-        service.writePdf(List.of(a.id()), SummaryOptions.all(Audience.COURT), out.resolve("a.pdf"), null, () -> false);
+        service.writePdf(List.of(a.id()), SummaryOptions.all(Audience.COURT), out.resolve("a.pdf"), null, () -> false, "tests: consent not recorded");
 
         var rows = haven.database().dsl().selectFrom(Tables.AUDIT_LOG).where(Tables.AUDIT_LOG.ACTION.eq("SUMMARY_PRINTED")).fetch();
         assertThat(rows).hasSize(1);
@@ -255,11 +255,12 @@ class SummaryPdfTest extends DatabaseTest {
         CaseFile own = haven.cases().register(TestHaven.newCase(TestHaven.person("Mine", null)));
 
         assertThat(asCaseworker.casesByNumber(List.of(own.caseNumber()))).containsExactly(own.id());
-        asCaseworker.writePdf(List.of(own.id()), SummaryOptions.all(Audience.EXTERNAL), out.resolve("own.pdf"), null, null);
+        asCaseworker.writePdf(List.of(own.id()), SummaryOptions.all(Audience.EXTERNAL), out.resolve("own.pdf"), null, null, "tests: consent not recorded");
         assertThatThrownBy(() -> asCaseworker.casesByNumber(List.of(coordinators.caseNumber())))
                 .isInstanceOf(HavenException.class).extracting(e -> ((HavenException) e).kind()).isEqualTo(HavenException.Kind.DENIED);
         assertThatThrownBy(() -> asCaseworker.writePdf(List.of(coordinators.id()), SummaryOptions.all(Audience.EXTERNAL),
-                out.resolve("other.pdf"), null, null)).isInstanceOf(HavenException.class);
+                out.resolve("other.pdf"), null, null)).isInstanceOf(HavenException.class)
+                .extracting(e -> ((HavenException) e).kind()).isEqualTo(HavenException.Kind.DENIED);
         assertThat(Files.exists(out.resolve("other.pdf"))).isFalse();
     }
 

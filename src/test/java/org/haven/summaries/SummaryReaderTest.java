@@ -55,7 +55,7 @@ class SummaryReaderTest extends DatabaseTest {
         haven.timeline().add(c.id(), EventType.MEDICAL, LocalDate.of(2026, 2, 10), DatePrecision.DAY, "Checked");
         Path file = out.resolve("km.pdf");
 
-        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT, Locale.of("km")), file, null, null);
+        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT, Locale.of("km")), file, null, null, "tests: consent not recorded");
 
         SummaryPdfTest.keep(file);
         String text = SummaryPdfTest.text(file).replaceAll("[ \\t]+", " ");
@@ -77,7 +77,7 @@ class SummaryReaderTest extends DatabaseTest {
         Path court = out.resolve("court.pdf");
         Path internal = out.resolve("internal.pdf");
 
-        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT), court, null, null);
+        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT), court, null, null, "tests: consent not recorded");
         service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.INTERNAL), internal, null, null);
 
         SummaryPdfTest.keep(court);
@@ -101,7 +101,7 @@ class SummaryReaderTest extends DatabaseTest {
         Path court = out.resolve("court-caseworker.pdf");
         Path internal = out.resolve("internal-caseworker.pdf");
 
-        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT), court, null, null);
+        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.COURT), court, null, null, "tests: consent not recorded");
         service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.INTERNAL), internal, null, null);
 
         assertThat(SummaryPdfTest.text(court).replaceAll("\\s+", " ")).contains("Assigned caseworker Dara Kim, Caseworker")
@@ -115,7 +115,7 @@ class SummaryReaderTest extends DatabaseTest {
         haven.timeline().add(c.id(), EventType.MEDICAL, LocalDate.of(2026, 2, 10), DatePrecision.DAY, null);
         Path external = out.resolve("external.pdf");
 
-        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.EXTERNAL), external, null, null);
+        service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.EXTERNAL), external, null, null, "tests: consent not recorded");
 
         String text = SummaryPdfTest.text(external).replaceAll("\\s+", " ");
         assertThat(text).contains("Produced by Coordinator (full name not recorded)");
@@ -138,7 +138,7 @@ class SummaryReaderTest extends DatabaseTest {
         }
         Path file = out.resolve("batch.pdf");
 
-        SummaryService.Result r = service.writePdf(service.casesOfOperation("OP-R-17"), SummaryOptions.all(Audience.EXTERNAL), file, null, null);
+        SummaryService.Result r = service.writePdf(service.casesOfOperation("OP-R-17"), SummaryOptions.all(Audience.EXTERNAL), file, null, null, "tests: consent not recorded");
 
         SummaryPdfTest.keep(file);
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {

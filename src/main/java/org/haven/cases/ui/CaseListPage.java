@@ -63,6 +63,8 @@ public final class CaseListPage {
     private final Button previous = new Button();
     private final Button next = new Button();
     private final ProgressIndicator busy = new ProgressIndicator();
+    private final QuickFilters quick = new QuickFilters();
+    private final Label message = new Label();
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private final TableColumn<CaseListItem, String> numberColumn;
     private int offset;
@@ -99,6 +101,7 @@ public final class CaseListPage {
         setLabels(operation, op -> op == null ? I18n.t("cases.filter.allOperations") : op.code() + "  " + op.name());
         operation.valueProperty().addListener((o, a, b) -> reload(true));
         screening.valueProperty().addListener((o, a, b) -> reload(true));
+        quick.onChange(() -> reload(true));
 
         table.setId("caseTable");
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
@@ -120,6 +123,12 @@ public final class CaseListPage {
             col.sortTypeProperty().addListener((o, a, b) -> reload(true));
         }
         table.setPlaceholder(new Label(I18n.t("cases.empty")));
+        if (AssignDialog.mayAssign(window.haven().user())) {
+            javafx.scene.control.MenuItem assign = new javafx.scene.control.MenuItem(I18n.t("cases.assign.button"), new FontIcon("mdi2a-account-arrow-right-outline"));
+            assign.setId("ctx-assign");
+            assign.setOnAction(e -> AssignDialog.show(window, selectedCaseIds()));
+            table.setContextMenu(new javafx.scene.control.ContextMenu(assign));
+        }
         table.setRowFactory(tv -> {
             TableRow<CaseListItem> row = new TableRow<>() {
                 @Override
@@ -168,10 +177,17 @@ public final class CaseListPage {
         busy.setPrefSize(18, 18);
         busy.setVisible(false);
 
-        root.setTop(toolbar());
+        root.setTop(new javafx.scene.layout.VBox(toolbar(), quick.node()));
         root.setCenter(table);
         root.setBottom(footer());
         root.getStyleClass().add("case-list");
+        if (!window.haven().user().seesCaseData()) {
+            // An administrator-only account sees no case data: say so instead of asking the service and failing.
+            root.setTop(null);
+            table.setPlaceholder(new Label(I18n.t("cases.noCaseData")));
+            loadedOnce = true;
+            return;
+        }
         reloadOperations();
         reload(true);
     }
@@ -185,6 +201,11 @@ public final class CaseListPage {
         return table.getSelectionModel().getSelectedItems().stream().map(CaseListItem::caseId).toList();
     }
 
+    /** A short confirmation under the list (e.g. "2 cases assigned to dara"), until the next one. */
+    public void say(String text) {
+        message.setText(text);
+    }
+
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
@@ -192,6 +213,7 @@ public final class CaseListPage {
 
     /** Reloads the current page (after a change elsewhere), keeping the search and filters. */
     public void refresh() {
+        if (!window.haven().user().seesCaseData()) return;
         reloadOperations();
         reload(false);
     }
@@ -210,7 +232,7 @@ public final class CaseListPage {
         String text = search.getText() == null || search.getText().isBlank() ? null : search.getText().strip();
         Operation op = operation.getValue();
         return new CaseQuery(text, status.getValue(), nationality.getValue(), op == null ? null : op.id(),
-                sort, descending, offset, PAGE_SIZE).withScreening(screening.getValue());
+                sort, descending, offset, PAGE_SIZE).withScreening(screening.getValue()).withQuick(quick.value());
     }
 
     private void openSelected() {
@@ -318,6 +340,14 @@ public final class CaseListPage {
         screening.setPrefWidth(170);
         add.setMinWidth(Region.USE_PREF_SIZE); // the main action never shrinks to "Ne..."
         HBox bar = new HBox(10, searchBox, status, nationality, operation, screening, add);
+        if (AssignDialog.mayAssign(window.haven().user())) {
+            Button assign = new Button(I18n.t("cases.assign.button"), new FontIcon("mdi2a-account-arrow-right-outline"));
+            assign.setId("assignButton");
+            assign.setMinWidth(Region.USE_PREF_SIZE);
+            assign.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+            assign.setOnAction(e -> AssignDialog.show(window, selectedCaseIds()));
+            bar.getChildren().add(bar.getChildren().indexOf(add), assign);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("page-toolbar");
         return bar;
@@ -326,7 +356,9 @@ public final class CaseListPage {
     private Node footer() {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, count, busy, grow, pageLabel, previous, next);
+        message.setId("caseListMessage");
+        message.getStyleClass().add("text-muted");
+        HBox bar = new HBox(8, count, busy, message, grow, pageLabel, previous, next);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("page-footer");
         return bar;

@@ -219,6 +219,12 @@ public final class CaseView {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox header = new HBox(14, avatar, names, grow, edit, move, addEvent);
+        if (AssignDialog.mayAssign(window.haven().user())) {
+            Button assign = new Button(I18n.t("cases.assign.button"), new FontIcon("mdi2a-account-arrow-right-outline"));
+            assign.setId("assignCase");
+            assign.setOnAction(e -> AssignDialog.show(window, List.of(caseId)));
+            header.getChildren().add(header.getChildren().indexOf(edit), assign);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("case-header");
         Label warning = NonPunishmentBanner.forCase(d);

@@ -25,6 +25,7 @@ public final class IntakeMenus {
     public static void install(MainWindow window) {
         Haven haven = window.haven();
         HavenMenuBar menus = window.menus();
+        if (!haven.user().seesCaseData()) return; // administrators only: intake needs case data
         menus.add(menus.operations(), "intake.menu.grid", "mdi2t-table-plus", "Shortcut+G", () -> chooseOperationForGrid(window));
         menus.add(menus.operations(), "intake.menu.import", "mdi2f-file-import-outline", "Shortcut+I",
                 () -> ImportWizard.open(window.stage(), haven));

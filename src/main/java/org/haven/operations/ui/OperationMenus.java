@@ -10,6 +10,7 @@ public final class OperationMenus {
 
     public static void install(MainWindow window) {
         HavenMenuBar menus = window.menus();
+        if (!window.haven().user().seesCaseData()) return; // administrators only: the services refuse operations
         OperationsPage[] page = new OperationsPage[1];
         menus.add(menus.operations(), "operations.menu", "mdi2m-map-marker-radius-outline", null, () -> {
             // One operations page: opening it again brings the existing tab forward.

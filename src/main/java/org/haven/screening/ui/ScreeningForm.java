@@ -153,7 +153,7 @@ public final class ScreeningForm extends BorderPane {
             purposes.getChildren().add(box);
         }
         CheckBox interview = consents.get(ConsentPurpose.INTERVIEW);
-        interview.setSelected(true);
+        interview.setSelected(false); // consent is asked and ticked, never assumed
         interview.selectedProperty().addListener((o, was, is) -> recompute());
         g.add(purposes, 1, 2);
         return g;

@@ -40,6 +40,13 @@ public final class SecurityMenus {
             menus.add(menus.cases(), "deletion.menu", "mdi2d-delete-forever-outline", null, () -> deleteSelected(window));
         }
         if (user.has(Role.ADMIN)) {
+            UsersPage[] users = new UsersPage[1];
+            menus.add(menus.admin(), "users.menu", "mdi2a-account-group-outline", null, () -> {
+                if (users[0] == null) users[0] = new UsersPage(haven);
+                window.showPage(I18n.t("users.title"), users[0]);
+            });
+        }
+        if (user.has(Role.ADMIN)) {
             BackupReminder reminder = new BackupReminder(settings);
             window.addBanner(reminder);
             menus.add(menus.admin(), "backup.menu", "mdi2b-backup-restore", null, () -> backup(window, reminder));

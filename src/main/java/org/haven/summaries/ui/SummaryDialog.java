@@ -78,6 +78,12 @@ public final class SummaryDialog {
     private final Button cancel = new Button(I18n.t("summary.ui.cancel"));
     private final Button close = new Button(I18n.t("summary.ui.close"));
     private final AtomicLong previewGeneration = new AtomicLong();
+    /** Shown when the chosen audience's copy would leave without recorded consent: the reason to share anyway. */
+    private final Label consentWarning = new Label();
+    private final javafx.scene.control.TextField consentReason = new javafx.scene.control.TextField();
+    private final VBox consentBox = new VBox(6);
+    private boolean consentMissing;
+    private final AtomicLong consentGeneration = new AtomicLong();
     private Task<?> running;
 
     private SummaryDialog(Window owner, SummaryService service, List<UUID> caseIds) {
@@ -96,6 +102,7 @@ public final class SummaryDialog {
         SummaryDialog d = new SummaryDialog(owner, service, caseIds);
         d.stage.show();
         d.refreshPreview();
+        d.checkConsent();
         return d;
     }
 
@@ -129,7 +136,20 @@ public final class SummaryDialog {
             options.getChildren().addAll(rb, help);
         }
         audienceGroup.selectToggle(audienceGroup.getToggles().get(Audience.EXTERNAL.ordinal()));
-        audienceGroup.selectedToggleProperty().addListener((o, a, b) -> refreshPreview());
+        audienceGroup.selectedToggleProperty().addListener((o, a, b) -> {
+            refreshPreview();
+            checkConsent();
+        });
+        consentWarning.setId("summary-consent-warning");
+        consentWarning.setWrapText(true);
+        consentWarning.setStyle("-fx-text-fill: -color-danger-fg;");
+        consentReason.setId("summary-consent-reason");
+        consentReason.setPromptText(I18n.t("summary.ui.consent.reason"));
+        consentReason.textProperty().addListener((o, a, b) -> updateButtons());
+        consentBox.getChildren().addAll(consentWarning, new Label(I18n.t("summary.ui.consent.reason")), consentReason);
+        consentBox.setVisible(false);
+        consentBox.setManaged(false);
+        options.getChildren().add(consentBox);
         language.getItems().setAll(org.haven.common.Messages.SUPPORTED);
         language.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -213,6 +233,40 @@ public final class SummaryDialog {
         return new SummaryOptions(audience, sections, language.getValue());
     }
 
+    // ---- consent: an external or court copy of a case without consent to data sharing needs a reason
+
+    private void checkConsent() {
+        long generation = consentGeneration.incrementAndGet();
+        Audience audience = options().audience();
+        consentMissing = audience != Audience.INTERNAL; // until the answer comes, nothing leaves without it
+        updateButtons();
+        FxTasks.run(() -> service.casesWithoutSharingConsent(caseIds, audience), lacking -> {
+            if (generation != consentGeneration.get()) return;
+            consentMissing = !lacking.isEmpty();
+            String shown = String.join(", ", lacking.subList(0, Math.min(3, lacking.size()))) + (lacking.size() > 3 ? ", ..." : "");
+            consentWarning.setText(consentMissing ? I18n.t("summary.ui.consent.missing", lacking.size(), shown) : "");
+            consentBox.setVisible(consentMissing);
+            consentBox.setManaged(consentMissing);
+            updateButtons();
+        });
+    }
+
+    /** The reason typed, or null when none is needed. */
+    private String consentOverride() {
+        return consentMissing && !consentReason.getText().isBlank() ? consentReason.getText() : null;
+    }
+
+    /** True while saving or printing needs a consent reason that is not typed yet. */
+    boolean blockedByConsent() {
+        return consentMissing && consentReason.getText().isBlank();
+    }
+
+    private void updateButtons() {
+        if (running != null) return;
+        save.setDisable(blockedByConsent());
+        print.setDisable(blockedByConsent());
+    }
+
     // ---- preview: the first case only, its first pages, rendered off the FX thread
 
     private void refreshPreview() {
@@ -257,10 +311,11 @@ public final class SummaryDialog {
     /** Writes the PDF in the background with progress; the caller chose the file. */
     Task<SummaryService.Result> saveTo(Path file) {
         SummaryOptions options = options();
+        String reason = consentOverride();
         Task<SummaryService.Result> task = new Task<>() {
             @Override
             protected SummaryService.Result call() {
-                return service.writePdf(caseIds, options, file, (done, total) -> updateProgress(done, total), this::isCancelled);
+                return service.writePdf(caseIds, options, file, (done, total) -> updateProgress(done, total), this::isCancelled, reason);
             }
         };
         run(task, result -> status.setText(I18n.t("summary.ui.saved", result.cases(), result.pages())));
@@ -280,6 +335,7 @@ public final class SummaryDialog {
             return;
         }
         SummaryOptions options = options();
+        String reason = consentOverride();
         Task<Integer> task = new Task<>() {
             @Override
             protected Integer call() throws IOException {
@@ -302,7 +358,7 @@ public final class SummaryDialog {
                         updateProgress(n + i + 1, 2L * n);
                     }
                     job.endJob();
-                    service.recordPrinted(caseIds, options.audience());
+                    service.recordPrinted(caseIds, options.audience(), reason);
                     return n;
                 }
             }
@@ -345,8 +401,7 @@ public final class SummaryDialog {
         progress.progressProperty().unbind();
         progress.setVisible(false);
         cancel.setVisible(false);
-        save.setDisable(false);
-        print.setDisable(false);
+        updateButtons();
     }
 
     private void cancelRunning() {

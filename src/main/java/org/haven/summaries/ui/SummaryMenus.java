@@ -17,6 +17,7 @@ public final class SummaryMenus {
 
     public static void install(MainWindow window) {
         HavenMenuBar menus = window.menus();
+        if (!window.haven().user().seesCaseData()) return; // administrators only: summaries hold case data
         menus.add(menus.reports(), "summary.menu.selected", "mdi2f-file-document-outline", "Shortcut+P", () -> {
             List<UUID> ids = window.selectedCaseIds();
             if (ids.isEmpty()) {

@@ -55,6 +55,7 @@ class ScreeningFormTest {
     @Test
     void suggestionFollowsAnswersAndAnOverrideNeedsAReason(FxRobot robot) throws Exception {
         waitUntilLoaded(robot);
+        press(robot, "#consent-INTERVIEW"); // the person agreed to the interview
         assertThat(text(robot, "#suggested")).isEqualTo(I18n.t("screening.suggested", "Undetermined"));
 
         press(robot, "#answer-EXCESSIVE_OVERTIME-YES");
@@ -93,8 +94,24 @@ class ScreeningFormTest {
     }
 
     @Test
+    void interviewConsentIsNotTickedByDefault(FxRobot robot) throws Exception {
+        waitUntilLoaded(robot);
+        CheckBox interview = (CheckBox) robot.lookup("#consent-INTERVIEW").query();
+        assertThat(interview.isSelected()).isFalse();
+        assertThat(robot.lookup("#answer-DECEPTION-YES").query().isDisabled()).isTrue();
+        assertThat(shown(robot, "#noInterviewHint")).isTrue();
+        for (org.haven.screening.ConsentPurpose p : org.haven.screening.ConsentPurpose.values()) {
+            assertThat(((CheckBox) robot.lookup("#consent-" + p.name()).query()).isSelected()).as(p.name()).isFalse();
+        }
+        press(robot, "#consent-INTERVIEW");
+        assertThat(robot.lookup("#answer-DECEPTION-YES").query().isDisabled()).isFalse();
+        assertThat(shown(robot, "#noInterviewHint")).isFalse();
+    }
+
+    @Test
     void withoutConsentToTheInterviewTheIndicatorsAreDisabled(FxRobot robot) throws Exception {
         waitUntilLoaded(robot);
+        press(robot, "#consent-INTERVIEW");
         press(robot, "#answer-DECEPTION-YES");
         assertThat(text(robot, "#suggested")).contains("Presumed victim");
         robot.interact(() -> ((CheckBox) robot.lookup("#consent-INTERVIEW").query()).setSelected(false));

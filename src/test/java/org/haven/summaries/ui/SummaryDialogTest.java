@@ -66,6 +66,7 @@ class SummaryDialogTest {
         robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
         robot.clickOn("#audience-court");
+        giveConsentReason(robot);
         assertThat(dialog[0].options().audience()).isEqualTo(Audience.COURT);
         snapshot(robot, dialog[0]);
 
@@ -86,6 +87,7 @@ class SummaryDialogTest {
         robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
         robot.clickOn("#audience-court");
+        giveConsentReason(robot);
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<java.util.Locale> language = robot.lookup("#summary-language").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> language.setValue(java.util.Locale.of("km")));
@@ -111,5 +113,42 @@ class SummaryDialogTest {
         WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = d.stage().getScene().getRoot().snapshot(null, null));
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", Path.of(keep, "dialog.png").toFile());
+    }
+
+    /** The case has no screening, so no consent to sharing: the court copy needs a reason. */
+    private static void giveConsentReason(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#summary-consent-reason").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)
+                && robot.lookup("#summary-consent-reason").query().getParent().isVisible());
+        robot.clickOn("#summary-consent-reason").write("Court order 12/2026");
+    }
+
+    @Test
+    void aCourtCopyWithoutRecordedConsentSaysSoAndNeedsAnAuditedReason(FxRobot robot) throws TimeoutException, IOException {
+        haven = TestHaven.create(dir);
+        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
+        SummaryService service = SummaryServices.of(haven);
+        SummaryDialog[] dialog = new SummaryDialog[1];
+
+        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
+        robot.clickOn("#audience-internal");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#summary-save").queryButton().isDisabled());
+        assertThat(robot.lookup("#summary-consent-warning").query().getParent().isVisible()).isFalse();
+
+        robot.clickOn("#audience-court");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#summary-consent-warning").query().getParent().isVisible());
+        assertThat(robot.lookup("#summary-consent-warning").queryAs(Label.class).getText())
+                .isEqualTo(org.haven.app.I18n.t("summary.ui.consent.missing", 1, c.caseNumber()));
+        assertThat(robot.lookup("#summary-save").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#summary-print").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#summary-consent-reason").write("Court order 12/2026");
+        assertThat(robot.lookup("#summary-save").queryButton().isDisabled()).isFalse();
+        Path file = out.resolve("court.pdf");
+        robot.interact(() -> dialog[0].saveTo(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#summary-status").queryAs(Label.class).getText().startsWith("Saved"));
+        assertThat(file).exists();
+        assertThat(haven.database().dsl().select(org.haven.db.jooq.Tables.AUDIT_LOG.DETAIL).from(org.haven.db.jooq.Tables.AUDIT_LOG)
+                .where(org.haven.db.jooq.Tables.AUDIT_LOG.ACTION.eq("CONSENT_OVERRIDE")).fetch(org.haven.db.jooq.Tables.AUDIT_LOG.DETAIL))
+                .containsExactly("summary COURT: Court order 12/2026");
     }
 }

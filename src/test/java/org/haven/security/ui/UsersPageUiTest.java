@@ -1,0 +1,149 @@
+package org.haven.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.db.jooq.Tables.AUDIT_LOG;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.app.Theme;
+import org.haven.security.Role;
+import org.haven.security.User;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Admin > Users: an administrator adds a caseworker, resets their password, makes them coordinator,
+ * disables and enables the account, all in the window; each action is the CLI's and is audited.
+ */
+@ExtendWith(ApplicationExtension.class)
+class UsersPageUiTest {
+    @TempDir Path dir;
+    private Haven haven;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Theme.apply();
+        haven = TestHaven.create(dir);
+        window = new MainWindow(haven, stage);
+        Scene scene = new Scene(window.root(), 1200, 760);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(window::close);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<User> table(FxRobot robot) {
+        return robot.lookup("#usersTable").queryAs(TableView.class);
+    }
+
+    private static User row(FxRobot robot, String login) {
+        return table(robot).getItems().stream().filter(u -> u.username().equals(login)).findFirst().orElse(null);
+    }
+
+    private static void select(FxRobot robot, String login) {
+        robot.clickOn(robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() instanceof User u && u.username().equals(login)).queryAs(Node.class));
+    }
+
+    private static void typePasswordTwice(FxRobot robot, String id1, String id2, String password) {
+        until(() -> robot.lookup(id1).tryQuery().isPresent());
+        robot.clickOn(id1).write(password);
+        robot.clickOn(id2).write(password);
+        robot.clickOn("#userDialogSave");
+    }
+
+    private List<String> audit() {
+        return haven.database().dsl().select(AUDIT_LOG.ACTION).from(AUDIT_LOG).where(AUDIT_LOG.ACTION.like("USER_%")
+                .or(AUDIT_LOG.ACTION.eq("PASSWORD_RESET"))).orderBy(AUDIT_LOG.SEQ).fetch(AUDIT_LOG.ACTION);
+    }
+
+    @Test
+    void anAdministratorManagesAccountsInTheWindow(FxRobot robot) {
+        MenuItem users = window.menus().admin().getItems().stream().filter(i -> "users-menu".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(users::fire);
+        until(() -> robot.lookup("#usersTable").tryQuery().isPresent() && row(robot, TestHaven.ADMIN) != null);
+        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText))
+                .as("login, roles and status as words").contains("admin", "Coordinator, Administrator", "Active");
+
+        // Add a caseworker with a full name.
+        robot.clickOn("#userAdd");
+        until(() -> robot.lookup("#newUserLogin").tryQuery().isPresent());
+        robot.clickOn("#newUserLogin").write("dara");
+        robot.clickOn("#newUserFullName").write("Dara Sok");
+        robot.clickOn("#newUserPassword").write("first-password-1");
+        robot.clickOn("#newUserPasswordAgain").write("first-password-2");
+        robot.clickOn("#userDialogSave");
+        assertThat(robot.lookup("#userDialogError").queryAs(Label.class).getText()).isEqualTo(I18n.t("users.passwordMismatch"));
+        robot.doubleClickOn("#newUserPasswordAgain").eraseText(16).write("first-password-1");
+        robot.clickOn("#userDialogSave");
+        until(() -> row(robot, "dara") != null);
+        assertThat(row(robot, "dara").displayName()).isEqualTo("Dara Sok");
+        assertThat(row(robot, "dara").roles()).containsExactly(Role.CASEWORKER);
+        assertThat(robot.lookup("#usersMessage").queryAs(Label.class).getText()).isEqualTo(I18n.t("users.done.added", "dara"));
+
+        // Reset the password: Dara must choose a new one.
+        select(robot, "dara");
+        robot.clickOn("#userReset");
+        typePasswordTwice(robot, "#tempPassword", "#tempPasswordAgain", "temporary-pass-9");
+        until(() -> I18n.t("users.done.reset", "dara").equals(robot.lookup("#usersMessage").queryAs(Label.class).getText()));
+        assertThat(haven.database().dsl().select(APP_USER.MUST_CHANGE_PASSWORD).from(APP_USER)
+                .where(APP_USER.USERNAME.eq("dara")).fetchOne(APP_USER.MUST_CHANGE_PASSWORD)).isTrue();
+
+        // Make Dara a coordinator as well.
+        select(robot, "dara");
+        robot.clickOn("#userRoles");
+        until(() -> robot.lookup("#role-COORDINATOR").tryQuery().isPresent());
+        robot.clickOn("#role-COORDINATOR");
+        robot.clickOn("#userDialogSave");
+        until(() -> row(robot, "dara") != null && row(robot, "dara").roles().contains(Role.COORDINATOR));
+        assertThat(row(robot, "dara").roles()).containsExactlyInAnyOrder(Role.CASEWORKER, Role.COORDINATOR);
+
+        // Disable (Enter would cancel: the button is clicked), then enable with a temporary password.
+        select(robot, "dara");
+        robot.clickOn("#userDisable");
+        until(() -> robot.lookup("#userDisableConfirm").tryQuery().isPresent());
+        robot.clickOn("#userDisableConfirm");
+        until(() -> row(robot, "dara") != null && !row(robot, "dara").active());
+        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText)).contains("Disabled");
+        assertThat(robot.lookup("#userEnable").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#userEnable");
+        typePasswordTwice(robot, "#tempPassword", "#tempPasswordAgain", "enabled-again-7");
+        until(() -> row(robot, "dara") != null && row(robot, "dara").active());
+
+        // Only the administrator may: the services refuse anyone else, and every action is in the audit log.
+        assertThat(audit()).containsExactly("USER_ADDED", "PASSWORD_RESET", "USER_ROLES_SET", "USER_DISABLED", "USER_ENABLED");
+    }
+
+    private static void until(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+    }
+}
