@@ -33,8 +33,8 @@ public final class AuditLogView extends BorderPane {
     private final AuditService audit;
     private final ComboBox<String> user = new ComboBox<>();
     private final ComboBox<String> action = new ComboBox<>();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = org.haven.app.Dates.picker();
+    private final DatePicker to = org.haven.app.Dates.picker();
     private final TableView<AuditService.Entry> table = new TableView<>();
     private final Label status = new Label();
 
@@ -71,6 +71,7 @@ public final class AuditLogView extends BorderPane {
         filters.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("audit-table");
+        table.setPlaceholder(new Label(I18n.t("table.empty")));
         table.getColumns().setAll(List.of(
                 column("audit.col.seq", e -> e.seq(), 60),
                 column("audit.col.at", e -> e.at().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(AT), 170),
