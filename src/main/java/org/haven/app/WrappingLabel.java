@@ -117,9 +117,11 @@ public class WrappingLabel extends Label {
         super.layoutChildren();
     }
 
+    /** The height of one line of this very text (Khmer's stacked marks make its lines taller than Latin ones). */
     private double lineHeight() {
         measure.setFont(getFont());
-        measure.setText("Ag");
+        String text = getText() == null ? "" : getText().replace('\n', ' ');
+        measure.setText(text.isEmpty() ? " " : text);
         return Math.ceil(measure.getLayoutBounds().getHeight());
     }
 
