@@ -82,7 +82,11 @@ public class WrappingLabel extends Label {
     protected double computePrefWidth(double height) {
         double widest = 0;
         for (String paragraph : paragraphs(getText())) widest = Math.max(widest, width(paragraph));
-        return horizontalExtra() + Math.ceil(widest);
+        double full = horizontalExtra() + Math.ceil(widest);
+        double max = getMaxWidth();
+        // A label given a maximum width wants to be that wide at most: parents that ask for the height
+        // before they know the width then get the height of the lines it will really have.
+        return max > 0 && max < Double.MAX_VALUE ? Math.min(full, max) : full;
     }
 
     /** Padding, and the icon with its gap: what of the width is not for the text. */
@@ -101,7 +105,7 @@ public class WrappingLabel extends Label {
     @Override
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
-        if (width < 0 && getPrefWidth() > 0) width = getPrefWidth(); // asked without a width: the width it asked for
+        if (width < 0) width = getPrefWidth() > 0 ? getPrefWidth() : computePrefWidth(-1); // asked without a width: the width it wants
         double available = width < 0 ? Double.MAX_VALUE : width - horizontalExtra();
         int count = Math.max(1, wrap(available).size());
         double iconHeight = icon == null ? 0 : icon.prefHeight(-1);

@@ -14,7 +14,7 @@ import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.security.AuditService;
 import org.haven.testing.TestHaven;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +28,12 @@ class AuditLogViewTest {
     @TempDir static Path dir;
     static Haven haven;
     static CaseFile caseFile;
+    static int instance;
     Scene scene;
 
     @Start
     void start(Stage stage) {
-        haven = TestHaven.create(dir);
+        haven = TestHaven.create(dir.resolve("home" + (++instance)));
         CaseFile c = caseFile = haven.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Lan", null)));
         haven.cases().open(c.id());
         scene = new Scene(new AuditLogView(new AuditService(haven.database(), haven.session())), 1100, 500);
@@ -40,8 +41,8 @@ class AuditLogViewTest {
         stage.show();
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         if (haven != null) haven.close();
     }
 
