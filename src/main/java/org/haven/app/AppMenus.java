@@ -19,7 +19,7 @@ final class AppMenus {
             Alert about = new Alert(Alert.AlertType.INFORMATION, I18n.t("about.text", Version.current()), ButtonType.OK);
             about.setTitle(I18n.t("app.title"));
             about.setHeaderText(I18n.t("about.header"));
-            about.initOwner(window.stage());
+            Dialogs.prepare(about, window.stage());
             about.show();
         });
         javafx.scene.control.MenuItem logout = menus.add(menus.cases(), "logout.menu", "mdi2l-logout", null, window::logout);

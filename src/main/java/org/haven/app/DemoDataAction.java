@@ -22,7 +22,7 @@ final class DemoDataAction {
 
     static void run(MainWindow window) {
         TextInputDialog ask = new TextInputDialog(Integer.toString(DEFAULT_PEOPLE));
-        ask.initOwner(window.stage());
+        Dialogs.prepare(ask, window.stage());
         ask.setTitle(I18n.t("demo.title"));
         ask.setHeaderText(I18n.t("demo.header"));
         ask.setContentText(I18n.t("demo.people"));
@@ -37,7 +37,7 @@ final class DemoDataAction {
         }
         if (people < 1 || people > 1_000_000) {
             Alert bad = new Alert(Alert.AlertType.WARNING, I18n.t("demo.badNumber"), ButtonType.OK);
-            bad.initOwner(window.stage());
+            Dialogs.prepare(bad, window.stage());
             bad.setHeaderText(null);
             bad.show();
             return;

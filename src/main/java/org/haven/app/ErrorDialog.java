@@ -11,6 +11,7 @@ public final class ErrorDialog {
         Alert alert = new Alert(Alert.AlertType.ERROR, FxTasks.userMessage(error), ButtonType.OK);
         alert.setTitle(I18n.t("error.title"));
         alert.setHeaderText(I18n.t("error.header"));
+        Dialogs.prepare(alert, (javafx.stage.Window) null);
         alert.show();
     }
 }

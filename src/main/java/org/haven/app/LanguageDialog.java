@@ -17,7 +17,7 @@ final class LanguageDialog {
     static void show(MainWindow window) {
         ComboBox<Locale> picker = StartScreen.picker();
         Dialog<Locale> dialog = new Dialog<>();
-        dialog.initOwner(window.stage());
+        Dialogs.prepare(dialog, window.stage());
         dialog.setTitle(I18n.t("language.menu"));
         dialog.setHeaderText(I18n.t("language.restart"));
         dialog.getDialogPane().setContent(new VBox(8, picker));
@@ -28,7 +28,7 @@ final class LanguageDialog {
             return chosen;
         }, saved -> {
             Alert done = new Alert(Alert.AlertType.INFORMATION, I18n.t("language.saved", Languages.nativeName(saved)), ButtonType.OK);
-            done.initOwner(window.stage());
+            Dialogs.prepare(done, window.stage());
             done.setHeaderText(null);
             done.show();
         }));

@@ -24,7 +24,7 @@ public final class LoginView {
     private final StackPane root = new StackPane();
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
-    private final Label message = new Label();
+    private final Label message = new WrappingLabel();
     private final Button login = new Button(I18n.t("login.button"));
     private final ProgressIndicator busy = new ProgressIndicator();
 
@@ -56,13 +56,15 @@ public final class LoginView {
         logo.getStyleClass().add("login-logo");
         Label title = new Label(I18n.t("app.title"));
         title.getStyleClass().add("login-title");
-        Label subtitle = new Label(I18n.t("login.subtitle"));
+        Label subtitle = new WrappingLabel(I18n.t("login.subtitle"));
+        subtitle.setId("loginSubtitle");
         subtitle.getStyleClass().add("text-muted");
         subtitle.setWrapText(true);
         VBox card = new VBox(10, logo, title, subtitle, new Label(I18n.t("login.user")), user,
                 new Label(I18n.t("login.password")), password, login, busy, message);
         card.setAlignment(Pos.CENTER_LEFT);
         card.getStyleClass().add("login-card");
+        card.setId("loginCard");
         card.setMaxSize(380, VBox.USE_PREF_SIZE);
         root.getChildren().add(card);
         root.getStyleClass().add("login-page");

@@ -205,7 +205,7 @@ public final class MainWindow {
                 I18n.t(messageKey, openPages), javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         confirm.setTitle(I18n.t(titleKey));
         confirm.setHeaderText(null);
-        confirm.initOwner(stage);
+        Dialogs.prepare(confirm, stage);
         return confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) == javafx.scene.control.ButtonType.OK;
     }
 

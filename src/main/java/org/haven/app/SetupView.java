@@ -25,7 +25,7 @@ public final class SetupView {
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
     private final PasswordField repeat = new PasswordField();
-    private final Label message = new Label();
+    private final Label message = new WrappingLabel();
     private final ProgressIndicator busy = new ProgressIndicator();
 
     public SetupView(Path home, Consumer<Haven> onOpened) {
@@ -55,7 +55,7 @@ public final class SetupView {
         logo.getStyleClass().add("login-logo");
         Label title = new Label(I18n.t("setup.title"));
         title.getStyleClass().add("login-title");
-        Label intro = new Label(I18n.t("setup.intro", home.toString()));
+        Label intro = new WrappingLabel(I18n.t("setup.intro", home.toString()));
         intro.setWrapText(true);
         intro.getStyleClass().add("text-muted");
         VBox card = new VBox(10, logo, title, intro, new Label(I18n.t("login.user")), user,

@@ -1,6 +1,9 @@
 package org.haven.security;
 
+import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.AUDIT_LOG;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.OPERATION;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,6 +52,34 @@ public final class AuditService {
         int limit = q.limit() <= 0 ? MAX_ROWS : Math.min(q.limit(), MAX_ROWS);
         return db.dsl().selectFrom(AUDIT_LOG).where(DSL.and(where)).orderBy(AUDIT_LOG.SEQ.desc()).limit(limit)
                 .fetch(r -> new Entry(r.getSeq(), r.getAt(), r.getUsername(), r.getAction(), r.getEntity(), r.getEntityId(), r.getDetail()));
+    }
+
+    /**
+     * What each entry's record is called where people look for it: a case or a person by its case
+     * number(s), an operation by its code, a user by the user name. Records no longer in Haven are
+     * missing from the map.
+     */
+    public java.util.Map<UUID, String> recordNames(java.util.Collection<Entry> entries) {
+        requireReader();
+        java.util.Map<String, java.util.Set<UUID>> ids = new java.util.HashMap<>();
+        for (Entry e : entries) {
+            if (e.entityId() != null && e.entity() != null) ids.computeIfAbsent(e.entity(), k -> new java.util.HashSet<>()).add(e.entityId());
+        }
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        var dsl = db.dsl();
+        var cases = ids.getOrDefault("case", java.util.Set.of());
+        if (!cases.isEmpty()) dsl.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.ID.in(cases))
+                .forEach(r -> names.put(r.value1(), r.value2()));
+        var people = ids.getOrDefault("person", java.util.Set.of());
+        if (!people.isEmpty()) dsl.select(CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.PERSON_ID.in(people))
+                .orderBy(CASE_FILE.CASE_NUMBER).forEach(r -> names.merge(r.value1(), r.value2(), (a, b) -> a + ", " + b));
+        var operations = ids.getOrDefault("operation", java.util.Set.of());
+        if (!operations.isEmpty()) dsl.select(OPERATION.ID, OPERATION.CODE).from(OPERATION).where(OPERATION.ID.in(operations))
+                .forEach(r -> names.put(r.value1(), r.value2()));
+        var users = ids.getOrDefault("user", java.util.Set.of());
+        if (!users.isEmpty()) dsl.select(APP_USER.ID, APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.in(users))
+                .forEach(r -> names.put(r.value1(), r.value2()));
+        return names;
     }
 
     /** The actions that occur in the log, for the filter's choices. */

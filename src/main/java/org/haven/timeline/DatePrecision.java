@@ -22,7 +22,7 @@ public enum DatePrecision {
     public String format(LocalDate date, Locale locale, String approximatePrefix) {
         return switch (this) {
             case DAY -> date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
-            case MONTH -> date.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
+            case MONTH -> org.haven.common.Months.format(date, locale);
             case YEAR -> Integer.toString(date.getYear());
             case APPROXIMATE -> approximatePrefix + " " + date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
         };

@@ -339,7 +339,7 @@ public final class CaseView {
 
     private static int fact(GridPane grid, int row, String key, String value, String id) {
         grid.add(factLabel(key), 0, row);
-        Label v = new Label(value);
+        Label v = new org.haven.app.WrappingLabel(value);
         v.setWrapText(true);
         if (id != null) v.setId(id);
         grid.add(v, 1, row);
@@ -375,7 +375,7 @@ public final class CaseView {
     /** Month heading; an event known only by its year goes under the year, not under January. */
     private static String groupOf(CaseEvent e) {
         if (e.precision() == DatePrecision.YEAR) return I18n.t("timeline.yearOnly", Integer.toString(e.date().getYear()));
-        return e.date().format(DateTimeFormatter.ofPattern("LLLL yyyy", I18n.locale()));
+        return org.haven.app.Dates.month(e.date());
     }
 
     static String eventDate(CaseEvent e) {
@@ -395,7 +395,7 @@ public final class CaseView {
         top.setAlignment(Pos.BASELINE_LEFT);
         VBox body = new VBox(3, top);
         if (e.note() != null) {
-            Label note = new Label(e.type() == EventType.STATUS_CHANGE ? statusChangeText(e.note()) : e.note());
+            Label note = new org.haven.app.WrappingLabel(e.type() == EventType.STATUS_CHANGE ? statusChangeText(e.note()) : e.note());
             note.setWrapText(true);
             note.getStyleClass().add("timeline-note");
             body.getChildren().add(note);
@@ -443,7 +443,7 @@ public final class CaseView {
     private void deleteEvent(CaseEvent e) {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("timeline.deleteConfirm", I18n.label(e.type()), eventDate(e)),
                 ButtonType.OK, ButtonType.CANCEL);
-        confirm.initOwner(window.stage());
+        org.haven.app.Dialogs.prepare(confirm, window.stage());
         confirm.setHeaderText(null);
         confirm.setTitle(I18n.t("timeline.delete"));
         confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->

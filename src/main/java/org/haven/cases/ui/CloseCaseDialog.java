@@ -26,7 +26,7 @@ final class CloseCaseDialog {
 
     static Optional<Answer> ask(Window owner, CaseStatus from) {
         Dialog<Answer> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        org.haven.app.Dialogs.prepare(dialog, owner);
         dialog.setTitle(I18n.t("close.title"));
         dialog.setHeaderText(I18n.t("close.header"));
         ButtonType closeType = new ButtonType(I18n.t("close.button"), ButtonBar.ButtonData.OK_DONE);
@@ -40,7 +40,7 @@ final class CloseCaseDialog {
         reason.setId("closeReason");
         reason.setPrefRowCount(3);
         reason.setWrapText(true);
-        DatePicker date = new DatePicker(LocalDate.now());
+        DatePicker date = org.haven.app.Dates.picker(LocalDate.now());
         date.setId("closeDate");
         date.setMaxWidth(Double.MAX_VALUE);
         GridPane grid = new GridPane();

@@ -36,10 +36,10 @@ final class EventDialog {
     private final Runnable onSaved;
     private final Dialog<Boolean> dialog = new Dialog<>();
     private final ComboBox<EventType> type = new ComboBox<>();
-    private final DatePicker date = new DatePicker(LocalDate.now());
+    private final DatePicker date = org.haven.app.Dates.picker(LocalDate.now());
     private final ComboBox<DatePrecision> precision = new ComboBox<>();
     private final TextArea note = new TextArea();
-    private final Label error = new Label();
+    private final Label error = new org.haven.app.WrappingLabel();
     private final Button save;
 
     static void add(MainWindow window, UUID caseId, Runnable onSaved) {
@@ -55,7 +55,7 @@ final class EventDialog {
         this.caseId = caseId;
         this.original = original;
         this.onSaved = onSaved;
-        dialog.initOwner(window.stage());
+        org.haven.app.Dialogs.prepare(dialog, window.stage());
         dialog.setTitle(I18n.t(original == null ? "event.addTitle" : "event.editTitle"));
         dialog.setHeaderText(null);
         ButtonType saveType = new ButtonType(I18n.t("form.save"), ButtonBar.ButtonData.OK_DONE);

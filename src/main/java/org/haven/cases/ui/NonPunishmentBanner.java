@@ -15,7 +15,7 @@ public final class NonPunishmentBanner {
 
     public static Label forCase(CaseDetails details) {
         if (details == null || !details.nonPunishmentFlag()) return null;
-        Label banner = new Label(I18n.t("screening.nonPunishment"), new FontIcon("mdi2a-alert"));
+        Label banner = new org.haven.app.WrappingLabel(I18n.t("screening.nonPunishment"), new FontIcon("mdi2a-alert"));
         banner.setId("nonPunishmentBanner");
         banner.setWrapText(true);
         banner.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);

@@ -71,7 +71,7 @@ public final class PersonFormDialog {
     final TextField nameLatin = new TextField();
     final TextField aliases = new TextField();
     final ComboBox<Sex> sex = new ComboBox<>();
-    final DatePicker birthDate = new DatePicker();
+    final DatePicker birthDate = org.haven.app.Dates.picker();
     final TextField estimatedAge = new TextField();
     final TextField nationality = new TextField();
     final TextField languages = new TextField();
@@ -80,9 +80,9 @@ public final class PersonFormDialog {
     final TextField documentNumber = new TextField();
     final TextField familyContact = new TextField();
     final TextArea notes = new TextArea();
-    final DatePicker identifiedOn = new DatePicker(LocalDate.now());
+    final DatePicker identifiedOn = org.haven.app.Dates.picker(LocalDate.now());
     final ComboBox<Operation> operation = new ComboBox<>();
-    private final Label formError = new Label();
+    private final Label formError = new org.haven.app.WrappingLabel();
     private final Button save;
 
     /** Opens the form for a new person and case. */
@@ -104,7 +104,7 @@ public final class PersonFormDialog {
         this.caseId = caseId;
         this.original = original;
         this.openedOn = openedOn;
-        dialog.initOwner(window.stage());
+        org.haven.app.Dialogs.prepare(dialog, window.stage());
         dialog.setTitle(I18n.t(original == null ? "person.form.newTitle" : "person.form.editTitle"));
         dialog.setHeaderText(null);
         dialog.setResizable(true);
@@ -152,7 +152,7 @@ public final class PersonFormDialog {
         TextFields.bindAutoCompletion(nationality, countryWords);
         nationality.setPromptText(I18n.t("person.nationality.prompt"));
         estimatedAge.setPromptText(I18n.t("person.estimatedAge.prompt"));
-        birthDate.setPromptText(I18n.t("person.birthDate.prompt"));
+        birthDate.setPromptText(org.haven.app.Dates.promptText() + " (" + I18n.t("person.birthDate.prompt") + ")");
         documentNumber.setPromptText(I18n.t("person.documentNumber.prompt"));
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
@@ -396,7 +396,7 @@ public final class PersonFormDialog {
     }
 
     private Node fieldBox(String field, Control control) {
-        Label error = new Label();
+        Label error = new org.haven.app.WrappingLabel();
         error.setId("error-" + field);
         error.getStyleClass().add("field-error");
         error.setWrapText(true);

@@ -46,6 +46,15 @@ final class Choices {
             case DOCUMENT_STATUS -> {
                 for (DocumentStatus d : DocumentStatus.values()) if (I18n.label(d).equalsIgnoreCase(t)) return d.name();
             }
+            case AGE_OR_BIRTH_DATE -> {
+                // A birth date typed in the window's one date format (25/12/1999 in Khmer) reaches the parser as ISO.
+                try {
+                    java.time.LocalDate date = org.haven.app.Dates.parse(t);
+                    if (date != null) return date.toString();
+                } catch (java.time.format.DateTimeParseException notOurFormat) {
+                    // an age, or a date the parser judges itself
+                }
+            }
             case INTERPRETER_NEEDED -> {
                 if (I18n.t("intake.yes").equalsIgnoreCase(t)) return "yes";
                 if (I18n.t("intake.no").equalsIgnoreCase(t)) return "no";

@@ -66,7 +66,7 @@ public final class ImportWizard extends BorderPane {
     private final GridPane mappingPane = new GridPane();
     private final Map<IntakeField, ComboBox<String>> mappingBoxes = new EnumMap<>(IntakeField.class);
     private final TableView<ImportService.RowResult> preview = new TableView<>();
-    private final Label summary = new Label();
+    private final Label summary = new org.haven.app.WrappingLabel();
     private final ProgressBar progress = new ProgressBar(0);
     private final Button importButton = new Button();
     private final Button cancel = new Button(I18n.t("intake.wizard.cancel"));

@@ -166,7 +166,7 @@ public final class IntakeGrid extends BorderPane {
             startWith(List.of());
             return;
         }
-        Label message = new Label(I18n.t("intake.draft.found", draft.size()));
+        Label message = new org.haven.app.WrappingLabel(I18n.t("intake.draft.found", draft.size()));
         message.setWrapText(true);
         Button restore = new Button(I18n.t("intake.draft.restore"));
         restore.setId("intake-draft-restore");

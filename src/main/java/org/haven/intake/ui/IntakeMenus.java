@@ -35,7 +35,7 @@ public final class IntakeMenus {
             IntakeService.DraftInfo draft = drafts.getFirst();
             Alert offer = new Alert(Alert.AlertType.CONFIRMATION,
                     I18n.t("intake.menu.draftOffer", draft.rows(), draft.operationCode()), ButtonType.YES, ButtonType.NO);
-            offer.initOwner(window.stage());
+            org.haven.app.Dialogs.prepare(offer, window.stage());
             offer.setHeaderText(null);
             offer.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> openGrid(window, draft.operationId()));
         }, error -> { });
@@ -45,7 +45,7 @@ public final class IntakeMenus {
         FxTasks.run(() -> window.haven().operations().listForRegistration(), operations -> {
             if (operations.isEmpty()) {
                 Alert none = new Alert(Alert.AlertType.INFORMATION, I18n.t("intake.menu.noOperation"), ButtonType.OK);
-                none.initOwner(window.stage());
+                org.haven.app.Dialogs.prepare(none, window.stage());
                 none.setHeaderText(null);
                 none.show();
                 return;

@@ -37,7 +37,7 @@ public final class DuplicateCandidatesDialog extends Dialog<DuplicateCandidatesD
     private final TableView<MatchCandidate> table = new TableView<>();
 
     public DuplicateCandidatesDialog(Window owner, List<MatchCandidate> candidates, Mode mode) {
-        if (owner != null) initOwner(owner);
+        org.haven.app.Dialogs.prepare(this, owner);
         initModality(Modality.WINDOW_MODAL);
         setTitle(I18n.t("match.dialog.title"));
         setHeaderText(I18n.t(mode == Mode.REGISTER ? "match.dialog.header" : "match.dialog.mergeHeader"));

@@ -33,7 +33,7 @@ public final class MatchingMenus {
             List<UUID> ids = window.selectedCaseIds();
             if (ids.size() != 1) {
                 Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
-                alert.initOwner(window.stage());
+                org.haven.app.Dialogs.prepare(alert, window.stage());
                 alert.setHeaderText(null);
                 alert.show();
                 return;

@@ -29,7 +29,7 @@ import org.haven.people.Person;
  */
 public final class MergePersonsDialog extends Dialog<UUID> {
     public MergePersonsDialog(Window owner, PersonSummary first, PersonSummary second) {
-        if (owner != null) initOwner(owner);
+        org.haven.app.Dialogs.prepare(this, owner);
         initModality(Modality.WINDOW_MODAL);
         setTitle(I18n.t("match.merge.title"));
         setHeaderText(I18n.t("match.merge.header"));
@@ -59,13 +59,13 @@ public final class MergePersonsDialog extends Dialog<UUID> {
         Label name = new Label(p.nameLatin());
         name.setStyle("-fx-font-weight: bold; -fx-font-size: 1.2em;");
         lines.add(name);
-        if (p.nameNative() != null) lines.add(new Label(p.nameNative()));
-        if (p.aliases() != null) lines.add(new Label(I18n.t("match.merge.aliases", p.aliases())));
-        if (p.birthDate() != null) lines.add(new Label(I18n.t("match.merge.born", p.birthDate().toString())));
-        else if (p.estimatedAge() != null) lines.add(new Label(I18n.t("match.merge.age", p.estimatedAge())));
-        if (p.nationality() != null) lines.add(new Label(I18n.t("match.merge.nationality", I18n.country(p.nationality()))));
-        lines.add(new Label(I18n.t("match.merge.document", I18n.label(p.documentStatus()))));
-        lines.add(new Label(I18n.t("match.merge.cases", String.join(", ", s.caseNumbers()))));
+        if (p.nameNative() != null) lines.add(new org.haven.app.WrappingLabel(p.nameNative()));
+        if (p.aliases() != null) lines.add(new org.haven.app.WrappingLabel(I18n.t("match.merge.aliases", p.aliases())));
+        if (p.birthDate() != null) lines.add(new org.haven.app.WrappingLabel(I18n.t("match.merge.born", p.birthDate().toString())));
+        else if (p.estimatedAge() != null) lines.add(new org.haven.app.WrappingLabel(I18n.t("match.merge.age", p.estimatedAge())));
+        if (p.nationality() != null) lines.add(new org.haven.app.WrappingLabel(I18n.t("match.merge.nationality", I18n.country(p.nationality()))));
+        lines.add(new org.haven.app.WrappingLabel(I18n.t("match.merge.document", I18n.label(p.documentStatus()))));
+        lines.add(new org.haven.app.WrappingLabel(I18n.t("match.merge.cases", String.join(", ", s.caseNumbers()))));
         for (Label l : lines) {
             l.setWrapText(true);
             l.setMaxWidth(340);

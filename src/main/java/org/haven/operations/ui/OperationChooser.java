@@ -14,7 +14,7 @@ public final class OperationChooser {
     public static Optional<Operation> choose(Window owner, List<Operation> operations, String title) {
         List<String> labels = operations.stream().map(o -> o.code() + "  " + o.name()).toList();
         ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.getFirst(), labels);
-        dialog.initOwner(owner);
+        org.haven.app.Dialogs.prepare(dialog, owner);
         dialog.setTitle(title);
         dialog.setHeaderText(null);
         dialog.setContentText(I18n.t("summary.menu.operation.prompt"));

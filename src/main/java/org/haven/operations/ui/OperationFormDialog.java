@@ -36,7 +36,7 @@ public final class OperationFormDialog extends Dialog<Operation> {
     private final Operation existing;
     private final TextField code = new TextField();
     private final TextField name = new TextField();
-    private final DatePicker date = new DatePicker();
+    private final DatePicker date = org.haven.app.Dates.picker();
     private final TextField province = new TextField();
     private final TextField place = new TextField();
     private final TextField agencies = new TextField();
@@ -51,6 +51,7 @@ public final class OperationFormDialog extends Dialog<Operation> {
         this.haven = haven;
         this.existing = existing;
         setTitle(existing == null ? I18n.t("operation.dialog.new") : I18n.t("operation.dialog.edit", existing.code()));
+        org.haven.app.Dialogs.prepare(this, (javafx.stage.Window) null); // owned by the window that opened it, centred on it
         getDialogPane().getButtonTypes().addAll(saveType, new ButtonType(I18n.t("operation.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         getDialogPane().setContent(form());
         getDialogPane().setPrefWidth(560);

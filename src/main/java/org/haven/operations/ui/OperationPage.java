@@ -46,7 +46,7 @@ public final class OperationPage extends BorderPane {
     private final UUID operationId;
     private final Consumer<UUID> openCase;
     private final Label title = new Label();
-    private final Label subtitle = new Label();
+    private final Label subtitle = new org.haven.app.WrappingLabel();
     private final FlowPane counts = new FlowPane(16, 16);
     /** One line under the title: who works on this operation (a card would push the people table off a laptop screen). */
     private final HBox membersLine = new HBox();
@@ -158,7 +158,7 @@ public final class OperationPage extends BorderPane {
     private Node members(List<String> names) {
         Label t = new Label(I18n.t("operation.members") + ":");
         t.getStyleClass().add(Styles.TEXT_BOLD);
-        Label list = new Label(names.isEmpty() ? I18n.t("operation.members.none") : String.join(", ", names));
+        Label list = new org.haven.app.WrappingLabel(names.isEmpty() ? I18n.t("operation.members.none") : String.join(", ", names));
         list.setId("operationMembers");
         list.setWrapText(true);
         javafx.scene.control.Tooltip hint = new javafx.scene.control.Tooltip(I18n.t("operation.members.hint"));
@@ -191,7 +191,7 @@ public final class OperationPage extends BorderPane {
         dialog.setTitle(title);
         dialog.setHeaderText(null);
         dialog.setContentText(I18n.t("operation.members.addPrompt"));
-        if (getScene() != null) dialog.initOwner(getScene().getWindow());
+        if (getScene() != null) org.haven.app.Dialogs.prepare(dialog, getScene().getWindow());
         return dialog.showAndWait().map(String::strip).filter(n -> !n.isEmpty());
     }
 
@@ -243,6 +243,7 @@ public final class OperationPage extends BorderPane {
 
     private void buildTable() {
         table.setId("operationCases");
+        table.setPlaceholder(new Label(I18n.t("table.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("operation.col.caseNumber", CaseListItem::caseNumber));
         table.getColumns().add(column("operation.col.nameLatin", CaseListItem::nameLatin));

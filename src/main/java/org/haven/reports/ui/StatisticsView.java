@@ -479,6 +479,7 @@ public final class StatisticsView extends BorderPane {
         presetDialog.setTitle(I18n.t("stats.exportAnonymized"));
         presetDialog.setHeaderText(I18n.t("stats.presetQuestion"));
         presetDialog.setContentText(I18n.t("stats.preset"));
+        org.haven.app.Dialogs.prepare(presetDialog, this);
         var chosen = presetDialog.showAndWait();
         if (chosen.isEmpty()) return;
         AnonymizedExporter.Preset preset = presets.get(chosen.get());

@@ -63,11 +63,11 @@ public final class ScreeningForm extends BorderPane {
     private final Haven haven;
     private final UUID caseId;
 
-    private final DatePicker interviewDate = new DatePicker(LocalDate.now());
+    private final DatePicker interviewDate = org.haven.app.Dates.picker(LocalDate.now());
     private final CheckBox interpreterUsed = new CheckBox(I18n.t("screening.interpreterUsed"));
     private final TextField language = new TextField();
     private final ComboBox<ConsentGiver> consentGivenBy = new ComboBox<>(FXCollections.observableArrayList(ConsentGiver.values()));
-    private final DatePicker consentGivenOn = new DatePicker(LocalDate.now());
+    private final DatePicker consentGivenOn = org.haven.app.Dates.picker(LocalDate.now());
     private final Map<ConsentPurpose, CheckBox> consents = new EnumMap<>(ConsentPurpose.class);
     private final Map<Indicator, ToggleGroup> answers = new EnumMap<>(Indicator.class);
     private final Map<Indicator, TextField> notes = new EnumMap<>(Indicator.class);
@@ -170,7 +170,7 @@ public final class ScreeningForm extends BorderPane {
         indicatorGrid.getColumnConstraints().addAll(name, buttons, noteColumn);
         int r = 0;
         for (Indicator indicator : Indicator.values()) {
-            Label label = new Label(I18n.label(indicator));
+            Label label = new org.haven.app.WrappingLabel(I18n.label(indicator));
             label.setWrapText(true);
             Label strength = new Label(I18n.t(indicator.strength() == Indicator.Strength.STRONG
                     ? "screening.indicator.strong" : "screening.indicator.medium"));
@@ -221,7 +221,7 @@ public final class ScreeningForm extends BorderPane {
     private Node determinationSection() {
         suggestedLabel.setId("suggested");
         suggestedLabel.getStyleClass().add(Styles.TITLE_4);
-        Label help = new Label(I18n.t("screening.suggested.help"));
+        Label help = new org.haven.app.WrappingLabel(I18n.t("screening.suggested.help"));
         help.setWrapText(true);
         help.getStyleClass().add(Styles.TEXT_MUTED);
         determination.setId("determination");

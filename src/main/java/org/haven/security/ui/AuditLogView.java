@@ -33,10 +33,12 @@ public final class AuditLogView extends BorderPane {
     private final AuditService audit;
     private final ComboBox<String> user = new ComboBox<>();
     private final ComboBox<String> action = new ComboBox<>();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = org.haven.app.Dates.picker();
+    private final DatePicker to = org.haven.app.Dates.picker();
     private final TableView<AuditService.Entry> table = new TableView<>();
     private final Label status = new Label();
+    /** Case numbers, operation codes and user names of the shown entries' records. */
+    private java.util.Map<java.util.UUID, String> recordNames = java.util.Map.of();
 
     public AuditLogView(AuditService audit) {
         this.audit = audit;
@@ -46,6 +48,17 @@ public final class AuditLogView extends BorderPane {
         to.setId("audit-to");
         user.setPromptText(I18n.t("audit.filter.any"));
         action.setPromptText(I18n.t("audit.filter.any"));
+        action.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? I18n.t("audit.filter.any") : actionWords(code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         Button apply = new Button(I18n.t("audit.filter.apply"), new FontIcon("mdi2f-filter-outline"));
         apply.setId("audit-apply");
         apply.setDefaultButton(true);
@@ -71,13 +84,14 @@ public final class AuditLogView extends BorderPane {
         filters.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("audit-table");
+        table.setPlaceholder(new Label(I18n.t("table.empty")));
         table.getColumns().setAll(List.of(
                 column("audit.col.seq", e -> e.seq(), 60),
                 column("audit.col.at", e -> e.at().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(AT), 170),
                 column("audit.col.user", AuditService.Entry::username, 110),
-                column("audit.col.action", AuditService.Entry::action, 150),
-                column("audit.col.entity", AuditService.Entry::entity, 90),
-                column("audit.col.entityId", e -> e.entityId() == null ? "" : e.entityId().toString(), 280),
+                column("audit.col.action", e -> actionWords(e.action()), 200),
+                column("audit.col.entity", e -> words("audit.entity.", e.entity()), 100),
+                column("audit.col.record", this::recordName, 160),
                 column("audit.col.detail", AuditService.Entry::detail, 220)));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
@@ -95,7 +109,12 @@ public final class AuditLogView extends BorderPane {
     /** Loads the entries matching the filters (off the FX thread). */
     public void reload() {
         AuditService.Query q = new AuditService.Query(user.getValue(), action.getValue(), from.getValue(), to.getValue(), AuditService.MAX_ROWS);
-        FxTasks.run(() -> audit.find(q), entries -> {
+        FxTasks.run(() -> {
+            List<AuditService.Entry> entries = audit.find(q);
+            return java.util.Map.entry(entries, audit.recordNames(entries));
+        }, found -> {
+            List<AuditService.Entry> entries = found.getKey();
+            recordNames = found.getValue();
             table.getItems().setAll(entries);
             status.setText(I18n.t("audit.count", entries.size()));
         });
@@ -106,6 +125,23 @@ public final class AuditLogView extends BorderPane {
             user.getItems().setAll(withAny(lists.get(0)));
             action.getItems().setAll(withAny(lists.get(1)));
         });
+    }
+
+    /** An action in words ("Case opened"); an action this version has no words for shows as recorded. */
+    static String actionWords(String code) {
+        return words("audit.action.", code);
+    }
+
+    private static String words(String prefix, String code) {
+        if (code == null) return "";
+        return I18n.bundle().containsKey(prefix + code) ? I18n.t(prefix + code) : code;
+    }
+
+    /** The record as people know it: its case number or code, never its internal id. */
+    private String recordName(AuditService.Entry e) {
+        if (e.entityId() == null) return "";
+        String name = recordNames.get(e.entityId());
+        return name != null ? name : I18n.t("audit.record.gone");
     }
 
     /** A null first item lets the user go back to "any". */

@@ -48,7 +48,7 @@ public final class AutoLock {
     private final VBox overlay;
     private final PasswordField password = new PasswordField();
     private final Button unlockButton = new Button(I18n.t("autolock.unlock"));
-    private final Label error = new Label();
+    private final Label error = new org.haven.app.WrappingLabel();
     private final PauseTransition idle;
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(false);
     private final List<Parent> hiddenOtherWindows = new ArrayList<>();
@@ -210,7 +210,7 @@ public final class AutoLock {
         icon.setIconSize(48);
         Label title = new Label(I18n.t("autolock.title"));
         title.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
-        Label message = new Label(I18n.t("autolock.message"));
+        Label message = new org.haven.app.WrappingLabel(I18n.t("autolock.message"));
         message.setWrapText(true);
         message.setMaxWidth(420);
         password.setPromptText(I18n.t("autolock.password"));

@@ -19,7 +19,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class BackupReminder extends HBox {
     private final SecuritySettings settings;
-    private final Label text = new Label();
+    private final Label text = new org.haven.app.WrappingLabel();
 
     public BackupReminder(SecuritySettings settings) {
         super(8);

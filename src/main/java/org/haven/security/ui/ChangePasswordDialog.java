@@ -22,7 +22,7 @@ public final class ChangePasswordDialog {
     /** Shows the dialog; {@code mustChange} adds the explanation after an administrator's reset. */
     public static void show(Window owner, Accounts.Unlocked unlocked, boolean mustChange) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        org.haven.app.Dialogs.prepare(dialog, owner);
         dialog.setTitle(I18n.t("password.title"));
         dialog.setHeaderText(mustChange ? I18n.t("password.mustChange") : I18n.t("password.title"));
         PasswordField current = new PasswordField();
@@ -31,7 +31,7 @@ public final class ChangePasswordDialog {
         current.setId("password-current");
         next.setId("password-new");
         repeat.setId("password-repeat");
-        Label error = new Label();
+        Label error = new org.haven.app.WrappingLabel();
         error.setId("password-error");
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: -color-danger-fg;");

@@ -21,15 +21,15 @@ public final class DeletePersonDialog {
 
     public static void show(Window owner, PersonDeletion deletion, java.util.UUID caseId, String caseNumber, Runnable onDeleted) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        org.haven.app.Dialogs.prepare(dialog, owner);
         dialog.setTitle(I18n.t("deletion.title"));
         dialog.setHeaderText(I18n.t("deletion.title"));
-        Label message = new Label(I18n.t("deletion.message"));
+        Label message = new org.haven.app.WrappingLabel(I18n.t("deletion.message"));
         message.setWrapText(true);
         message.setMaxWidth(460);
         TextField typed = new TextField();
         typed.setId("deletion-confirm-number");
-        Label error = new Label();
+        Label error = new org.haven.app.WrappingLabel();
         error.setWrapText(true);
         VBox box = new VBox(10, message, new Label(I18n.t("deletion.confirmPrompt", caseNumber)), typed, error);
         box.setPadding(new Insets(10));

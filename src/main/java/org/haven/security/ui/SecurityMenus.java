@@ -71,7 +71,7 @@ public final class SecurityMenus {
                 FxTasks.run(() -> org.haven.security.Backups.backup(window.haven().unlocked(), file), manifest -> {
                     reminder.refresh();
                     Alert done = new Alert(Alert.AlertType.INFORMATION, I18n.t("backup.done"), ButtonType.OK);
-                    done.initOwner(window.stage());
+                    org.haven.app.Dialogs.prepare(done, window.stage());
                     done.setHeaderText(null);
                     done.show();
                 }));
@@ -81,7 +81,7 @@ public final class SecurityMenus {
         List<UUID> ids = window.selectedCaseIds();
         if (ids.size() != 1) {
             Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
-            alert.initOwner(window.stage());
+            org.haven.app.Dialogs.prepare(alert, window.stage());
             alert.setHeaderText(null);
             alert.show();
             return;

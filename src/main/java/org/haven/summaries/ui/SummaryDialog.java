@@ -129,7 +129,7 @@ public final class SummaryDialog {
             rb.setUserData(a);
             rb.setToggleGroup(audienceGroup);
             rb.setId("audience-" + a.name().toLowerCase());
-            Label help = new Label(I18n.t("summary.ui.audience." + a.name()));
+            Label help = new org.haven.app.WrappingLabel(I18n.t("summary.ui.audience." + a.name()));
             help.setWrapText(true);
             help.setStyle("-fx-text-fill: -color-fg-muted; -fx-font-size: 0.9em;");
             help.setPadding(new Insets(0, 0, 4, 24));

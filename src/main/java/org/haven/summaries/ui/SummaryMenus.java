@@ -22,7 +22,7 @@ public final class SummaryMenus {
             List<UUID> ids = window.selectedCaseIds();
             if (ids.isEmpty()) {
                 Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("summary.menu.selectFirst"), ButtonType.OK);
-                alert.initOwner(window.stage());
+                org.haven.app.Dialogs.prepare(alert, window.stage());
                 alert.setHeaderText(null);
                 alert.show();
                 return;

@@ -14,7 +14,7 @@ import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.security.AuditService;
 import org.haven.testing.TestHaven;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +27,22 @@ import org.testfx.util.WaitForAsyncUtils;
 class AuditLogViewTest {
     @TempDir static Path dir;
     static Haven haven;
+    static CaseFile caseFile;
+    static int instance;
     Scene scene;
 
     @Start
     void start(Stage stage) {
-        haven = TestHaven.create(dir);
-        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Lan", null)));
+        haven = TestHaven.create(dir.resolve("home" + (++instance)));
+        CaseFile c = caseFile = haven.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Lan", null)));
         haven.cases().open(c.id());
         scene = new Scene(new AuditLogView(new AuditService(haven.database(), haven.session())), 1100, 500);
         stage.setScene(scene);
         stage.show();
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         if (haven != null) haven.close();
     }
 
@@ -70,5 +72,21 @@ class AuditLogViewTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /** The log reads in words and case numbers, not codes and record ids. */
+    @Test
+    void showsActionsInWordsAndRecordsByCaseNumber(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<AuditService.Entry> table = robot.lookup("#audit-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() >= 4);
+        int viewed = -1;
+        for (int i = 0; i < table.getItems().size(); i++) if (table.getItems().get(i).action().equals("CASE_VIEW")) viewed = i;
+        assertThat(viewed).isGreaterThanOrEqualTo(0);
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        for (var column : table.getColumns()) shown.add(String.valueOf(column.getCellData(viewed)));
+        assertThat(shown).contains("Case opened", "Case", caseFile.caseNumber());
+        assertThat(String.join(" ", shown)).doesNotContain("CASE_VIEW").doesNotContain(caseFile.id().toString());
+        assertThat(table.getColumns()).extracting(c -> c.getText()).doesNotContain("Record id");
     }
 }
