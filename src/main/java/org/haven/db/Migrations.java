@@ -41,7 +41,8 @@ final class Migrations {
             "V9__list_sort_keys.sql",
             "V10__operation_member.sql",
             "V11__organisation_logo.sql",
-            "V20__office_accounts.sql");
+            "V20__office_accounts.sql",
+            "V23__person_latin_derived.sql");
 
     /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */
     static final String POSTGRESQL_LOCATION = "db/vendor/postgresql";

@@ -35,6 +35,22 @@ import org.jooq.DSLContext;
 public final class ImportService {
     private static final List<IntakeField> REQUIRED = List.of(IntakeField.NAME_LATIN, IntakeField.SEX);
 
+    /**
+     * Required fields no column is mapped to. A name column in either script is enough (a Chinese or
+     * Khmer police list has no Latin column): the Latin name is then derived (see LatinNames).
+     */
+    static List<IntakeField> missingRequired(ColumnMapping mapping) {
+        return REQUIRED.stream().filter(f -> mapping.column(f).isEmpty())
+                .filter(f -> f != IntakeField.NAME_LATIN || mapping.column(IntakeField.NAME_NATIVE).isEmpty())
+                .toList();
+    }
+
+    /** "name_latin (or name_native), sex": what a refused file lacks. */
+    static String requiredHeaders(List<IntakeField> missing) {
+        return String.join(", ", missing.stream()
+                .map(f -> f == IntakeField.NAME_LATIN ? "name_latin (or name_native)" : f.header()).toList());
+    }
+
     private final Haven haven;
     private final DuplicateHook duplicates;
 
@@ -79,7 +95,7 @@ public final class ImportService {
 
         /** Required fields no column is mapped to. */
         public List<IntakeField> missingRequired() {
-            return REQUIRED.stream().filter(f -> mapping.column(f).isEmpty()).toList();
+            return ImportService.missingRequired(mapping);
         }
 
         /** Headers of the columns nothing is read from. */
@@ -222,9 +238,9 @@ public final class ImportService {
     }
 
     private static void requireColumns(ColumnMapping mapping) {
-        List<IntakeField> missing = REQUIRED.stream().filter(f -> mapping.column(f).isEmpty()).toList();
+        List<IntakeField> missing = missingRequired(mapping);
         if (!missing.isEmpty()) {
-            throw HavenException.badInput("No column holds " + String.join(", ", missing.stream().map(IntakeField::header).toList())
+            throw HavenException.badInput("No column holds " + requiredHeaders(missing)
                     + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
         }
     }
@@ -293,7 +309,7 @@ public final class ImportService {
         haven.session().requireCaseData();
         List<IntakeField> missing = preview.missingRequired();
         if (!missing.isEmpty()) {
-            throw HavenException.badInput("No column holds " + String.join(", ", missing.stream().map(IntakeField::header).toList())
+            throw HavenException.badInput("No column holds " + requiredHeaders(missing)
                     + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
         }
         Operation existing = resolve(target);
