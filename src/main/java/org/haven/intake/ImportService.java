@@ -208,7 +208,7 @@ public final class ImportService {
         String newCode = existing == null ? haven.operations().nextCode(today) : null;
         long sizeBefore = haven.database().fileSize();
         String savedCode = haven.database().inTransaction(tx -> {
-            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
+            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip(), toWrite);
             SearchIndex.Batch index = new SearchIndex.Batch(tx);
             int[] done = {0};
             CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
@@ -323,7 +323,7 @@ public final class ImportService {
         String newCode = existing == null ? haven.operations().nextCode(LocalDate.now()) : null;
         long sizeBefore = haven.database().fileSize();
         String savedCode = haven.database().inTransaction(tx -> {
-            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
+            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip(), valid.size());
             int done = 0;
             SearchIndex.Batch index = new SearchIndex.Batch(tx);
             for (RowResult r : valid) {
@@ -339,8 +339,9 @@ public final class ImportService {
         return new Report(valid.size(), true, false, savedCode, rejected, dups);
     }
 
-    private Operation createOperation(DSLContext tx, String code, String name) {
-        Operation draft = new Operation(null, code, name, LocalDate.now(), null, null, null, null, null, 0);
+    /** A new operation for an import; its "people found" is the number of people the import registers. */
+    private Operation createOperation(DSLContext tx, String code, String name, int peopleFound) {
+        Operation draft = new Operation(null, code, name, LocalDate.now(), null, null, null, peopleFound, null, 0);
         Operation saved = OperationRepository.insert(tx, draft, haven.user().id());
         AuditLog.record(tx, haven.user(), "OPERATION_CREATE", "operation", saved.id(), null);
         OperationService.joinAsCreator(tx, haven.user(), saved);

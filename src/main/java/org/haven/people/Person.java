@@ -62,6 +62,12 @@ public record Person(
         return latinDerived ? null : nameLatin;
     }
 
+    /** Under 18 on that date (the identification date): a child, whom other rules protect. */
+    public boolean isMinorOn(LocalDate date) {
+        Integer age = ageOn(date);
+        return age != null && age < 18;
+    }
+
     /** Age on a date: from the date of birth when known, else the estimate. */
     public Integer ageOn(LocalDate date) {
         if (birthDate != null) return java.time.Period.between(birthDate, date).getYears();

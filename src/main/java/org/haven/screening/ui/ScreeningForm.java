@@ -85,6 +85,8 @@ public final class ScreeningForm extends BorderPane {
     private final Label noInterviewHint = new Label(I18n.t("screening.consent.noInterview"));
     private final Map<String, Label> errors = new java.util.HashMap<>();
 
+    private VBox content;
+    private final ScrollPane scroll;
     private Determination suggested = Determination.UNDETERMINED;
     /** The determination follows the suggestion until the caseworker picks another one. */
     private boolean followSuggestion = true;
@@ -103,7 +105,8 @@ public final class ScreeningForm extends BorderPane {
                 section("screening.section.recruitment", recruitmentSection()),
                 section("screening.section.determination", determinationSection()));
         content.setPadding(new Insets(16));
-        ScrollPane scroll = new ScrollPane(content);
+        this.content = content;
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         save.setId("save");
@@ -393,6 +396,42 @@ public final class ScreeningForm extends BorderPane {
             label.setVisible(message != null);
             label.setManaged(message != null);
         });
+        if (!found.isEmpty()) showFirstError();
+    }
+
+    /**
+     * The form is longer than the window and Save is at its foot: bring the first error into view
+     * and put the cursor in its field, so the user sees what is missing where they are looking.
+     */
+    private void showFirstError() {
+        content.applyCss();
+        content.layout();
+        Label first = errors.values().stream().filter(Label::isVisible)
+                .min(java.util.Comparator.comparingDouble(l -> yInContent(l))).orElse(null);
+        if (first == null) return;
+        double hidden = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden > 0) {
+            Node container = first.getParent() == null ? first : first.getParent();
+            scroll.setVvalue(Math.max(0, Math.min(1, (yInContent(container) - 24) / hidden)));
+        }
+        Node field = first.getParent() == null ? null : first.getParent().getChildrenUnmodifiable().stream()
+                .filter(n -> n != first && n.isFocusTraversable()).findFirst().orElse(null);
+        if (first == errors.get("overrideReason")) field = overrideReason;
+        if (field != null) field.requestFocus();
+    }
+
+    private double yInContent(Node node) {
+        return content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+    }
+
+    /** A closed case's screening can be read, not changed (the service refuses it too). */
+    public void setReadOnly(boolean readOnly) {
+        for (Node section : content.getChildren()) {
+            if (section != previous) section.setDisable(readOnly);
+        }
+        save.setVisible(!readOnly);
+        save.setManaged(!readOnly);
+        status.setText(readOnly ? I18n.t("screening.closedReadOnly") : "");
     }
 
     private static String errorKey(String field, String message) {
