@@ -29,6 +29,27 @@ public final class DiscardGuard {
         });
     }
 
+    private static final String UNSAVED = "haven.unsavedInput";
+
+    /** Marks a page's part that may hold typed input not saved yet (a screening in a case view). */
+    public static void markUnsaved(javafx.scene.Node node, BooleanSupplier typed) {
+        node.getProperties().put(UNSAVED, typed);
+    }
+
+    /** Whether any marked part under {@code root} (tabs of inner tab panes included) holds unsaved input. */
+    public static boolean hasUnsaved(javafx.scene.Node root) {
+        if (root == null) return false;
+        if (root.getProperties().get(UNSAVED) instanceof BooleanSupplier typed && typed.getAsBoolean()) return true;
+        if (root instanceof javafx.scene.control.TabPane tabs) {
+            for (javafx.scene.control.Tab t : tabs.getTabs()) if (hasUnsaved(t.getContent())) return true;
+        }
+        if (root instanceof javafx.scene.control.ScrollPane scroll && hasUnsaved(scroll.getContent())) return true;
+        if (root instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) if (hasUnsaved(child)) return true;
+        }
+        return false;
+    }
+
     /** True when the user chose to discard what was typed. */
     public static boolean confirmDiscard(Window owner) {
         ButtonType discard = new ButtonType(I18n.t("form.discard.discard"), ButtonBar.ButtonData.OTHER);

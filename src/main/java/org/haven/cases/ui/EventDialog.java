@@ -121,9 +121,12 @@ final class EventDialog {
         precision.valueProperty().addListener(o -> validateNow());
         note.textProperty().addListener(o -> validateNow());
         validateNow();
-        List<Object> asOpened = snapshot();
-        DiscardGuard.install(dialog, () -> !snapshot().equals(asOpened), Boolean.TRUE::equals);
+        // Taken once shown: the date picker writes its text only when its skin exists.
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> asOpened = snapshot());
+        DiscardGuard.install(dialog, () -> asOpened != null && !snapshot().equals(asOpened), Boolean.TRUE::equals);
     }
+
+    private List<Object> asOpened;
 
     /** What the user can change, to tell whether closing would lose input. */
     private List<Object> snapshot() {

@@ -135,8 +135,9 @@ public final class PersonFormDialog {
         Theme.style(dialog.getDialogPane().getScene());
         fill();
         wireValidation();
-        asTyped = snapshot();
-        DiscardGuard.install(dialog, () -> !snapshot().equals(asTyped), Boolean.TRUE::equals);
+        // Taken once shown: the date pickers write their text only when their skin exists.
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> asTyped = snapshot());
+        DiscardGuard.install(dialog, () -> asTyped != null && !snapshot().equals(asTyped), Boolean.TRUE::equals);
     }
 
     private List<Object> asTyped;

@@ -34,6 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.haven.Haven;
+import org.haven.app.DiscardGuard;
 import org.haven.app.ErrorDialog;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
@@ -119,6 +120,7 @@ public final class ScreeningForm extends BorderPane {
         setBottom(bar);
         recompute();
         load();
+        DiscardGuard.markUnsaved(this, this::hasUnsavedInput);
     }
 
     /** Called on the FX thread after a successful save (e.g. to refresh the case view). */
@@ -380,6 +382,7 @@ public final class ScreeningForm extends BorderPane {
         FxTasks.run(() -> haven.screening().save(draft), saved -> {
             save.setDisable(false);
             status.setText(I18n.t("screening.saved", I18n.label(saved.determination())));
+            baseline = draft();
             showPrevious(Optional.of(saved));
             onSaved.accept(saved);
         }, error -> {
@@ -409,15 +412,24 @@ public final class ScreeningForm extends BorderPane {
         Label first = errors.values().stream().filter(Label::isVisible)
                 .min(java.util.Comparator.comparingDouble(l -> yInContent(l))).orElse(null);
         if (first == null) return;
-        double hidden = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-        if (hidden > 0) {
-            Node container = first.getParent() == null ? first : first.getParent();
-            scroll.setVvalue(Math.max(0, Math.min(1, (yInContent(container) - 24) / hidden)));
-        }
         Node field = first.getParent() == null ? null : first.getParent().getChildrenUnmodifiable().stream()
                 .filter(n -> n != first && n.isFocusTraversable()).findFirst().orElse(null);
         if (first == errors.get("overrideReason")) field = overrideReason;
         if (field != null) field.requestFocus();
+        // After the next layout pass, when the error's own height is known.
+        javafx.application.Platform.runLater(() -> scrollIntoView(first));
+    }
+
+    /** Scrolls so that the error and the field above it are in view. */
+    private void scrollIntoView(Node error) {
+        double view = scroll.getViewportBounds().getHeight();
+        double hidden = content.getLayoutBounds().getHeight() - view;
+        if (hidden <= 0) return;
+        Node box = error.getParent() == null ? error : error.getParent();
+        double top = yInContent(box) - 24;
+        double bottom = yInContent(error) + error.getLayoutBounds().getHeight() + 16;
+        double offset = bottom - top <= view ? top : bottom - view;
+        scroll.setVvalue(Math.max(0, Math.min(1, offset / hidden)));
     }
 
     private double yInContent(Node node) {
@@ -445,7 +457,15 @@ public final class ScreeningForm extends BorderPane {
         FxTasks.run(() -> haven.screening().latest(caseId), latest -> {
             showPrevious(latest);
             latest.ifPresent(this::prefill);
+            baseline = draft();
         });
+    }
+
+    /** The form as loaded or last saved: anything else is input that closing the page would lose. */
+    private Screening baseline;
+
+    private boolean hasUnsavedInput() {
+        return baseline != null && save.isVisible() && !draft().equals(baseline);
     }
 
     private void showPrevious(Optional<Screening> latest) {

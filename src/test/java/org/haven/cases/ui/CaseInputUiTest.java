@@ -28,6 +28,7 @@ import org.haven.testing.TestHaven;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.EventType;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +45,19 @@ class CaseInputUiTest {
     private Haven haven;
     private MainWindow window;
 
+    /** Databases made before the window starts: on a busy machine TestFX's start-up timeout is too short for both. */
+    private static final java.util.Queue<Haven> READY = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @BeforeAll
+    static void prepareDatabases() throws Exception {
+        for (int i = 0; i < 2; i++) READY.add(TestHaven.create(Files.createTempDirectory(temp, "haven")));
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         Theme.apply();
-        haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
+        haven = READY.poll();
+        if (haven == null) haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
         window = new MainWindow(haven, stage);
         Scene scene = new Scene(window.root(), 1200, 760);
         Theme.style(scene);

@@ -73,7 +73,8 @@ class IntakeGridInputTest {
         waitFor(() -> focusedCell(robot) != null);
         robot.interact(() -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString("ខេម\tKhem\tM\t30\tKH\tkm\tn\tlost\r\nលី\tLy\tF\t25\tvn\tvi, km\ty\tpolice\r\n");
+            content.putString("ខេម\tKhem\tM\t30\tKH\tkm\tn\tlost\r\nលី\tLy\tF\t25\tvn\tvi, km\ty\tpolice\r\n"
+                    + "王小明\t\t男\t17\tCN\tzh\tn\tunknown\r\n"); // a name in one script only
             Clipboard.getSystemClipboard().setContent(content);
         });
         robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
@@ -86,7 +87,13 @@ class IntakeGridInputTest {
         assertThat(text(robot, "#intake-1-6")).isEqualTo(I18n.t("intake.yes"));
         assertThat(text(robot, "#intake-0-7")).isEqualTo(I18n.t("enum.DocumentStatus.LOST"));
         assertThat(robot.lookup("#intake-minor-0").queryAs(Label.class).isVisible()).isFalse();
-        waitFor(() -> status(robot).contains("2 ready to save, 0 with errors"));
+        assertThat(text(robot, "#intake-2-2")).isEqualTo(I18n.t("enum.Sex.MALE"));
+        waitFor(() -> status(robot).contains("3 ready to save, 0 with errors"));
+        assertThat(robot.lookup("#intake-minor-2").queryAs(Label.class).isVisible()).isTrue();
+        robot.clickOn("#intake-save");
+        waitFor(() -> status(robot).contains("Saved 3 people."));
+        assertThat(haven.cases().search(org.haven.cases.CaseQuery.text("xiaoming", 5)))
+                .extracting(c -> c.nameLatin() + "/" + c.nameNative()).containsExactly("Wang Xiaoming/王小明");
 
         Label legend = robot.lookup("#intake-legend").queryAs(Label.class);
         assertThat(legend.isVisible()).isTrue();

@@ -13,6 +13,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.app.I18n;
@@ -67,12 +68,10 @@ class ScreeningInputUiTest {
         robot.interact(() -> scroll.setVvalue(0));
         robot.clickOn("#save");
         Label error = robot.lookup("#error-overrideReason").queryAs(Label.class);
-        until(() -> error.isVisible() && robot.lookup("#overrideReason").query().isFocused());
+        // The error comes into view, with the cursor in the reason field.
+        until(() -> error.isVisible() && robot.lookup("#overrideReason").query().isFocused() && inView(scroll, error));
         assertThat(error.getText()).isEqualTo(I18n.t("screening.error.reason"));
-        Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
-        Bounds shown = error.localToScene(error.getLayoutBounds());
-        assertThat(shown.getMinY()).isGreaterThanOrEqualTo(viewport.getMinY());
-        assertThat(shown.getMaxY()).isLessThanOrEqualTo(viewport.getMaxY());
+        assertThat(scroll.getVvalue()).isGreaterThan(0);
     }
 
     @Test
@@ -86,6 +85,22 @@ class ScreeningInputUiTest {
         assertThat(robot.lookup("#determination").query().isDisabled()).isTrue();
     }
 
+    @Test
+    void escOnACaseWithAnUnsavedScreeningAsksFirst(FxRobot robot) {
+        openScreening(robot);
+        press(robot, "#answer-DECEPTION-YES");
+        robot.type(KeyCode.ESCAPE);
+        until(() -> robot.lookup("#discardDialog").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER); // the default keeps editing
+        until(() -> robot.lookup("#discardDialog").tryQuery().isEmpty());
+        assertThat(((javafx.scene.control.ToggleButton) robot.lookup("#answer-DECEPTION-YES").query()).isSelected()).isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+        until(() -> robot.lookup("#discardConfirm").tryQuery().isPresent());
+        robot.clickOn("#discardConfirm");
+        until(() -> robot.lookup("#answer-DECEPTION-YES").tryQuery().isEmpty()); // the case page closed
+    }
+
     private void openScreening(FxRobot robot) {
         robot.interact(() -> window.openCase(caseFile.id()));
         until(() -> robot.lookup("#section-screening\\.tab").tryQuery().isPresent()
@@ -95,6 +110,12 @@ class ScreeningInputUiTest {
                 .forEach(tp -> tp.getTabs().stream().filter(t -> "section-screening.tab".equals(t.getId())).findFirst()
                         .ifPresent(t -> tp.getSelectionModel().select(t))));
         until(() -> robot.lookup(n -> n instanceof Label l && I18n.t("screening.none").equals(l.getText())).tryQuery().isPresent());
+    }
+
+    private static boolean inView(ScrollPane scroll, Node node) {
+        Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        Bounds shown = node.localToScene(node.getLayoutBounds());
+        return shown.getMinY() >= viewport.getMinY() && shown.getMaxY() <= viewport.getMaxY();
     }
 
     private static void press(FxRobot robot, String query) {
