@@ -101,6 +101,9 @@ public final class MainWindow {
             }
         }
         Tab tab = new Tab(title, page);
+        tab.setOnCloseRequest(e -> {
+            if (DiscardGuard.hasUnsaved(tab.getContent()) && !DiscardGuard.confirmDiscard(stage)) e.consume();
+        });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         return tab;
@@ -245,6 +248,8 @@ public final class MainWindow {
     private void closeCurrentPage() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
         if (tab != null && tab.isClosable()) {
+            // A page with typed input not saved yet (a screening) is closed only when the user says so.
+            if (DiscardGuard.hasUnsaved(tab.getContent()) && !DiscardGuard.confirmDiscard(stage)) return;
             tabs.getTabs().remove(tab);
         }
     }

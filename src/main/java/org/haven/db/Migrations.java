@@ -43,7 +43,8 @@ final class Migrations {
             "V11__organisation_logo.sql",
             "V20__office_accounts.sql",
             "V21__case_htcds.sql",
-            "V22__pending_import.sql");
+            "V22__pending_import.sql",
+            "V23__person_latin_derived.sql");
 
     /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */
     static final String POSTGRESQL_LOCATION = "db/vendor/postgresql";

@@ -133,6 +133,7 @@ public final class DemoData {
             p.setId(Ids.newId());
             p.setNameNative(drawn.name().nativeForm());
             p.setNameLatin(drawn.name().latin());
+            p.setNameLatinDerived(false); // rows are inserted with every column: no database default applies
             int r = random.nextInt(100);
             p.setSex(r < 62 ? Sex.MALE.name() : r < 97 ? Sex.FEMALE.name() : r < 99 ? Sex.TRANSGENDER_NONCONFORMING.name() : Sex.UNKNOWN.name());
             int age = 16 + (int) Math.abs(random.nextGaussian() * 8 + 10);

@@ -41,6 +41,22 @@ public final class ImportService {
      */
     public static final int PART_ROWS = 1000;
 
+    /**
+     * Required fields no column is mapped to. A name column in either script is enough (a Chinese or
+     * Khmer police list has no Latin column): the Latin name is then derived (see LatinNames).
+     */
+    static List<IntakeField> missingRequired(ColumnMapping mapping) {
+        return REQUIRED.stream().filter(f -> mapping.column(f).isEmpty())
+                .filter(f -> f != IntakeField.NAME_LATIN || mapping.column(IntakeField.NAME_NATIVE).isEmpty())
+                .toList();
+    }
+
+    /** "name_latin (or name_native), sex": what a refused file lacks. */
+    static String requiredHeaders(List<IntakeField> missing) {
+        return String.join(", ", missing.stream()
+                .map(f -> f == IntakeField.NAME_LATIN ? "name_latin (or name_native)" : f.header()).toList());
+    }
+
     private final Haven haven;
     private final DuplicateHook duplicates;
     private final int partRows;
@@ -121,7 +137,7 @@ public final class ImportService {
 
         /** Required fields no column is mapped to. */
         public List<IntakeField> missingRequired() {
-            return REQUIRED.stream().filter(f -> mapping.column(f).isEmpty()).toList();
+            return ImportService.missingRequired(mapping);
         }
 
         /** Headers of the columns nothing is read from. */
@@ -245,7 +261,7 @@ public final class ImportService {
             return new Report(toWrite, true, false, saved, List.copyOf(rejected), List.copyOf(dups), held, linkTo.size());
         }
         String savedCode = haven.database().inTransaction(tx -> {
-            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
+            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip(), toWrite);
             SearchIndex.Batch index = new SearchIndex.Batch(tx);
             int[] done = {0};
             CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
@@ -290,7 +306,7 @@ public final class ImportService {
         org.haven.db.Database db = haven.database();
         UUID importId = org.haven.db.Ids.newId();
         Operation op = db.inTransaction(tx -> {
-            Operation o = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
+            Operation o = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip(), toWrite);
             PendingImports.begin(tx, importId, o.id(), existing == null, haven.user());
             return o;
         });
@@ -352,9 +368,9 @@ public final class ImportService {
     }
 
     private static void requireColumns(ColumnMapping mapping) {
-        List<IntakeField> missing = REQUIRED.stream().filter(f -> mapping.column(f).isEmpty()).toList();
+        List<IntakeField> missing = missingRequired(mapping);
         if (!missing.isEmpty()) {
-            throw HavenException.badInput("No column holds " + String.join(", ", missing.stream().map(IntakeField::header).toList())
+            throw HavenException.badInput("No column holds " + requiredHeaders(missing)
                     + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
         }
     }
@@ -443,7 +459,7 @@ public final class ImportService {
         haven.session().requireCaseData();
         List<IntakeField> missing = preview.missingRequired();
         if (!missing.isEmpty()) {
-            throw HavenException.badInput("No column holds " + String.join(", ", missing.stream().map(IntakeField::header).toList())
+            throw HavenException.badInput("No column holds " + requiredHeaders(missing)
                     + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
         }
         Operation existing = resolve(target);
@@ -475,7 +491,7 @@ public final class ImportService {
         String newCode = existing == null ? haven.operations().nextCode(LocalDate.now()) : null;
         long sizeBefore = haven.database().fileSize();
         String savedCode = haven.database().inTransaction(tx -> {
-            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip());
+            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip(), valid.size());
             int done = 0;
             SearchIndex.Batch index = new SearchIndex.Batch(tx);
             for (RowResult r : valid) {
@@ -502,8 +518,9 @@ public final class ImportService {
         return new Report(valid.size(), true, false, savedCode, rejected, dups, held, linkTo.size());
     }
 
-    private Operation createOperation(DSLContext tx, String code, String name) {
-        Operation draft = new Operation(null, code, name, LocalDate.now(), null, null, null, null, null, 0);
+    /** A new operation for an import; its "people found" is the number of people the import registers. */
+    private Operation createOperation(DSLContext tx, String code, String name, int peopleFound) {
+        Operation draft = new Operation(null, code, name, LocalDate.now(), null, null, null, peopleFound, null, 0);
         Operation saved = OperationRepository.insert(tx, draft, haven.user().id());
         AuditLog.record(tx, haven.user(), "OPERATION_CREATE", "operation", saved.id(), null);
         OperationService.joinAsCreator(tx, haven.user(), saved);

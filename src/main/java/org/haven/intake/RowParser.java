@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.haven.common.Messages;
 import org.haven.people.Countries;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
@@ -123,6 +124,13 @@ public final class RowParser {
         if (sex != null) return sex;
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("transgender / non-conforming") || t.equals("non-conforming") || t.equals("trans")) return Sex.TRANSGENDER_NONCONFORMING;
+        // A list written in one script says the sex in its language too: the window's own words for it.
+        for (Locale language : Messages.SUPPORTED) {
+            Messages words = Messages.of(language);
+            for (Sex s : Sex.values()) {
+                if (words.label(s).strip().toLowerCase(language).equals(text.strip().toLowerCase(language))) return s;
+            }
+        }
         return null;
     }
 

@@ -12,6 +12,7 @@ import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
 import org.haven.db.jooq.tables.records.PersonRecord;
+import org.haven.people.matching.LatinNames;
 import org.jooq.DSLContext;
 
 /** Person rows <-> {@link Person} records. Every method runs inside the caller's transaction. */
@@ -74,7 +75,10 @@ public final class PersonRepository {
 
     private static void write(PersonRecord row, Person p) {
         row.setNameNative(blankToNull(p.nameNative()));
-        row.setNameLatin(p.nameLatin().trim());
+        String typedLatin = p.typedLatin() == null || p.typedLatin().isBlank() ? null : p.typedLatin().strip();
+        // No Latin name typed: a derived one, marked, re-derived from the native name on every save.
+        row.setNameLatin(typedLatin != null ? typedLatin : LatinNames.derive(p.nameNative()));
+        row.setNameLatinDerived(typedLatin == null);
         row.setAliases(blankToNull(p.aliases()));
         row.setSex(p.sex().name());
         row.setBirthDate(p.birthDate());
@@ -92,7 +96,8 @@ public final class PersonRepository {
         return new Person(r.getId(), r.getNameNative(), r.getNameLatin(), r.getAliases(), Sex.valueOf(r.getSex()),
                 r.getBirthDate(), r.getEstimatedAge(), r.getNationality(), r.getLanguages(),
                 Boolean.TRUE.equals(r.getInterpreterNeeded()), DocumentStatus.valueOf(r.getDocumentStatus()),
-                r.getDocumentNumber(), r.getFamilyContact(), r.getNotes(), r.getVersion());
+                r.getDocumentNumber(), r.getFamilyContact(), r.getNotes(), r.getVersion(),
+                Boolean.TRUE.equals(r.getNameLatinDerived()));
     }
 
     static String blankToNull(String s) {

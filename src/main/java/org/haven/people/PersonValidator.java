@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.haven.common.PlainText;
 import org.haven.common.ValidationErrors;
+import org.haven.people.matching.LatinNames;
 
 /**
  * The rules a person record must meet before it is saved, in one place for the form, the intake
@@ -32,7 +33,10 @@ public final class PersonValidator {
         PlainText.checkLine(errors, "familyContact", p.familyContact());
         PlainText.checkMultiLine(errors, "notes", p.notes());
         if (p.nameLatin() == null || p.nameLatin().isBlank()) {
-            errors.add("nameLatin", "required");
+            // A name in one script alone is enough when a Latin spelling can be derived from it.
+            boolean nativeOnly = p.nameNative() != null && !PlainText.isVisiblyEmpty(p.nameNative())
+                    && !LatinNames.derive(p.nameNative()).isEmpty();
+            if (!nativeOnly) errors.add("nameLatin", "required");
         } else if (PlainText.isVisiblyEmpty(p.nameLatin())) {
             errors.add("nameLatin", PlainText.ONLY_INVISIBLE);
         } else if (p.nameLatin().length() > MAX_NAME) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.haven.cases.CaseAccess;
+import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.security.AuditLog;
 import org.haven.security.Session;
@@ -35,6 +36,10 @@ public final class ScreeningService {
         ScreeningValidator.validate(draft, suggested, LocalDate.now()).throwIfAny();
         return db.inTransaction(tx -> {
             CaseAccess.requireVisible(tx, session.user(), draft.caseId());
+            // A closed case is a record of what was: its screening is read-only (reopen the case to change it).
+            if (org.haven.cases.CaseRepository.find(tx, draft.caseId()).map(c -> c.status() == org.haven.cases.CaseStatus.CLOSED).orElse(false)) {
+                throw HavenException.badInput("This case is closed: its screening cannot be changed.");
+            }
             UUID id = ScreeningRepository.insertLatest(tx, draft, suggested, session.user().id());
             String note = "Determination: " + draft.determination().name()
                     + (draft.determination() == suggested ? "" : " (suggested " + suggested.name() + ", overridden)");

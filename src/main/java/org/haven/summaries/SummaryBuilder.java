@@ -192,7 +192,10 @@ public final class SummaryBuilder {
         Person p = d.person();
         List<Field> f = new ArrayList<>();
         f.add(personal("summary.field.nameNative", p.nameNative(), policy.names()));
-        f.add(personal("summary.field.nameLatin", p.nameLatin(), policy.names()));
+        // A Latin name Haven derived from the native one is printed as such, never as the person's own spelling.
+        String latin = p.latinDerived() && p.nameLatin() != null
+                ? p.nameLatin() + " (" + m.t("person.nameLatin.derived") + ")" : p.nameLatin();
+        f.add(personal("summary.field.nameLatin", latin, policy.names()));
         f.add(personal("summary.field.aliases", p.aliases(), policy.aliases()));
         f.add(plain("summary.field.sex", m.label(p.sex())));
         f.add(birth(p, policy));

@@ -27,6 +27,15 @@ class PersonValidatorTest {
     }
 
     @Test
+    void aNameInItsOwnScriptAloneIsEnoughWhenALatinSpellingCanBeDerived() {
+        Person khmer = Person.draft("សុខ ដារ៉ា", null, Sex.FEMALE, null, 16, "KH", null, false, DocumentStatus.NONE, null);
+        assertThat(PersonValidator.validate(khmer, TODAY, TODAY).isEmpty()).isTrue();
+        assertThat(khmer.isMinorOn(TODAY)).isTrue();
+        Person nothingToSpell = Person.draft("　--", null, Sex.FEMALE, null, null, null, null, false, DocumentStatus.NONE, null);
+        assertThat(PersonValidator.validate(nothingToSpell, TODAY, TODAY).get("nameLatin")).isEqualTo("required");
+    }
+
+    @Test
     void datesMustBeInThePastAndBirthBeforeIdentification() {
         assertThat(PersonValidator.validate(person(TODAY.plusDays(1), null, DocumentStatus.NONE, null), TODAY, TODAY).get("birthDate"))
                 .contains("future");

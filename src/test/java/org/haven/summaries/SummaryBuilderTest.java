@@ -62,6 +62,19 @@ class SummaryBuilderTest {
     }
 
     @Test
+    void aDerivedLatinNameIsPrintedAsDerived() {
+        CaseDetails d = details(LegalRole.WITNESS);
+        Person p = d.person();
+        Person derived = new Person(p.id(), p.nameNative(), "Sokh Dara", p.aliases(), p.sex(), p.birthDate(), p.estimatedAge(),
+                p.nationality(), p.languages(), p.interpreterNeeded(), p.documentStatus(), p.documentNumber(),
+                p.familyContact(), p.notes(), p.version(), true);
+        CaseSummary s = new SummaryBuilder("Hope Shelter", "anna", NOW)
+                .build(new CaseDetails(d.caseFile(), derived, null, "anna", d.events()), null, SummaryOptions.all(Audience.INTERNAL));
+        assertThat(words(s)).contains("សុខ ដារ៉ា", "Sokh Dara (derived)");
+        assertThat(words(build(Audience.INTERNAL, LegalRole.WITNESS))).contains("Sok Dara").doesNotContain("(derived)");
+    }
+
+    @Test
     void languagesArePrintedAsWordsNotCodes() {
         String w = words(build(Audience.COURT, LegalRole.WITNESS));
         assertThat(w).contains("Languages: Khmer").doesNotContain("Languages: km");

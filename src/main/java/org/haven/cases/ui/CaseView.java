@@ -199,7 +199,23 @@ public final class CaseView {
         status.setId("caseStatus");
         HBox line = new HBox(10, number, status);
         line.setAlignment(Pos.CENTER_LEFT);
-        VBox names = new VBox(2, latin, nativeName, line);
+        if (p.isMinorOn(c.openedOn())) {
+            // A child at identification: other rules apply (guardianship, child protection referral).
+            Label minor = new Label(I18n.t("case.minor"), new FontIcon("mdi2h-human-child"));
+            minor.setId("caseMinor");
+            minor.getStyleClass().add("minor-badge");
+            line.getChildren().add(minor);
+        }
+        HBox latinLine = new HBox(8, latin);
+        latinLine.setAlignment(Pos.BASELINE_LEFT);
+        if (p.latinDerived()) {
+            // Haven spelled it from the native name: say so, it is not what the list or the person gave.
+            Label derived = new Label(I18n.t("person.nameLatin.derived"));
+            derived.setId("caseNameLatinDerived");
+            derived.getStyleClass().add("derived-tag");
+            latinLine.getChildren().add(derived);
+        }
+        VBox names = new VBox(2, latinLine, nativeName, line);
 
         Button edit = new Button(I18n.t("case.editPerson"), new FontIcon("mdi2a-account-edit-outline"));
         edit.setId("editPerson");
@@ -446,6 +462,16 @@ public final class CaseView {
         org.haven.app.Dialogs.prepare(confirm, window.stage());
         confirm.setHeaderText(null);
         confirm.setTitle(I18n.t("timeline.delete"));
+        // Deleting cannot be undone: Enter must not do it, only a click on the delete button.
+        Button deleteButton = (Button) confirm.getDialogPane().lookupButton(ButtonType.OK);
+        deleteButton.setText(I18n.t("timeline.deleteButton"));
+        deleteButton.setId("eventDeleteConfirm");
+        deleteButton.setDefaultButton(false);
+        Button cancelButton = (Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancelButton.setText(I18n.t("form.cancel"));
+        cancelButton.setId("eventDeleteCancel");
+        cancelButton.setDefaultButton(true);
+        confirm.setOnShown(x -> cancelButton.requestFocus());
         confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
                 FxTasks.run(() -> {
                     window.haven().timeline().delete(e);

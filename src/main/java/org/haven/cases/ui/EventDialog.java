@@ -2,6 +2,7 @@ package org.haven.cases.ui;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -17,6 +18,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import org.haven.app.DiscardGuard;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
@@ -119,6 +121,16 @@ final class EventDialog {
         precision.valueProperty().addListener(o -> validateNow());
         note.textProperty().addListener(o -> validateNow());
         validateNow();
+        // Taken once shown: the date picker writes its text only when its skin exists.
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> asOpened = snapshot());
+        DiscardGuard.install(dialog, () -> asOpened != null && !snapshot().equals(asOpened), Boolean.TRUE::equals);
+    }
+
+    private List<Object> asOpened;
+
+    /** What the user can change, to tell whether closing would lose input. */
+    private List<Object> snapshot() {
+        return java.util.Arrays.asList(type.getValue(), date.getEditor().getText(), precision.getValue(), note.getText());
     }
 
     private LocalDate dateValue() {

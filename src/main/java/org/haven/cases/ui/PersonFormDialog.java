@@ -35,6 +35,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
+import org.haven.app.DiscardGuard;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
@@ -50,6 +51,7 @@ import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.PersonValidator;
 import org.haven.people.Sex;
+import org.haven.people.matching.LatinNames;
 
 /**
  * The person form: a new case (Ctrl+N) or editing the person of a case. The rules are
@@ -133,6 +135,19 @@ public final class PersonFormDialog {
         Theme.style(dialog.getDialogPane().getScene());
         fill();
         wireValidation();
+        // Taken once shown: the date pickers write their text only when their skin exists.
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> asTyped = snapshot());
+        DiscardGuard.install(dialog, () -> asTyped != null && !snapshot().equals(asTyped), Boolean.TRUE::equals);
+    }
+
+    private List<Object> asTyped;
+
+    /** Everything the user can type or choose, to tell whether closing would lose input. */
+    private List<Object> snapshot() {
+        return java.util.Arrays.asList(nameNative.getText(), nameLatin.getText(), aliases.getText(), sex.getValue(),
+                birthDate.getEditor().getText(), estimatedAge.getText(), nationality.getText(), languages.getText(),
+                interpreter.isSelected(), documentStatus.getValue(), documentNumber.getText(), familyContact.getText(),
+                notes.getText(), identifiedOn.getEditor().getText(), operation.getValue());
     }
 
     private void show() {
@@ -226,7 +241,7 @@ public final class PersonFormDialog {
         }
         Person p = original;
         nameNative.setText(p.nameNative());
-        nameLatin.setText(p.nameLatin());
+        nameLatin.setText(p.typedLatin());
         aliases.setText(p.aliases());
         sex.setValue(p.sex());
         birthDate.setValue(p.birthDate());
@@ -251,6 +266,11 @@ public final class PersonFormDialog {
                 return ValidationResult.fromErrorIf(c, message == null ? "" : ValidationText.of(message), message != null);
             });
         }
+        // No Latin name typed: the prompt shows the spelling Haven will derive from the native name.
+        nameLatin.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String derived = LatinNames.derive(nameNative.getText());
+            return derived.isEmpty() ? "" : I18n.t("person.nameLatin.derivedPrompt", derived);
+        }, nameNative.textProperty()));
         for (javafx.beans.Observable o : List.of(nameNative.textProperty(), nameLatin.textProperty(), aliases.textProperty(),
                 sex.valueProperty(), birthDate.valueProperty(), estimatedAge.textProperty(), nationality.textProperty(),
                 languages.textProperty(), familyContact.textProperty(), notes.textProperty(),
@@ -319,16 +339,20 @@ public final class PersonFormDialog {
         if (original == null) {
             NewCase request = new NewCase(person, op == null ? null : op.id(), identified, null, null);
             window.newCaseGate().submit(dialog.getDialogPane().getScene().getWindow(), window.haven(), request,
-                    (CaseFile saved) -> done(), this::failed, () -> save.setDisable(false));
+                    this::done, this::failed, () -> save.setDisable(false));
         } else {
-            FxTasks.run(() -> window.haven().cases().updatePerson(caseId, person), saved -> done(), this::failed);
+            FxTasks.run(() -> window.haven().cases().updatePerson(caseId, person), saved -> done(null), this::failed);
         }
     }
 
-    private void done() {
+    private void done(CaseFile saved) {
         dialog.setResult(Boolean.TRUE);
         dialog.close();
-        if (original == null) window.caseList().refresh(); // an edit reloads through onSaved
+        if (original == null) {
+            window.caseList().refresh(); // an edit reloads through onSaved
+            // Say it was saved, with a way to it, even when the list's filter hides the new case.
+            if (saved != null) CaseCreatedBanner.show(window, saved);
+        }
     }
 
     /** The save was refused: say why, keep every typed value, let the user try again. */

@@ -64,6 +64,46 @@ final class Choices {
         return text;
     }
 
+    /**
+     * A pasted or typed code shown as the word it stands for: "M" -> "Male", "vn" -> "Vietnam",
+     * "km, th" -> "Khmer, Thai" (in the window's language for sex; the country and language names
+     * the grid offers). Text that is no known code stays as it is (the row's check then says why).
+     */
+    static String asWords(GridColumn column, String text) {
+        if (text == null || text.isBlank()) return text;
+        String t = text.strip();
+        return switch (column) {
+            case SEX -> {
+                Sex sex = org.haven.intake.RowParser.parseSex(t);
+                yield sex == null ? text : I18n.label(sex);
+            }
+            case NATIONALITY -> Countries.toCode(t).map(Countries::name).orElse(text);
+            case LANGUAGES -> {
+                List<String> words = new ArrayList<>();
+                for (String part : t.split("\\s*[,;]\\s*")) words.add(languageWord(part));
+                yield String.join(", ", words);
+            }
+            case DOCUMENT_STATUS -> {
+                DocumentStatus d = org.haven.intake.RowParser.parseDocumentStatus(t);
+                yield d == null ? text : I18n.label(d);
+            }
+            case INTERPRETER_NEEDED -> {
+                Boolean yes = org.haven.intake.RowParser.parseYesNo(t);
+                yield yes == null ? text : I18n.t(yes ? "intake.yes" : "intake.no");
+            }
+            default -> text;
+        };
+    }
+
+    /** An ISO 639 code ("km", "vie") as its English name, as the grid's language list spells it. */
+    private static String languageWord(String part) {
+        if (part.matches("[A-Za-z]{2,3}")) {
+            String name = Locale.forLanguageTag(part.toLowerCase(Locale.ROOT)).getDisplayLanguage(Locale.ENGLISH);
+            if (!name.isBlank() && !name.equalsIgnoreCase(part)) return name;
+        }
+        return part;
+    }
+
     private static List<String> labels(Enum<?>[] values) {
         List<String> out = new ArrayList<>();
         for (Enum<?> v : values) out.add(I18n.label(v));

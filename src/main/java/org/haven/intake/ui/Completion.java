@@ -7,9 +7,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 
 /**
- * Type-ahead as in a spreadsheet: while typing at the end of a field, the first candidate that
- * starts with the typed text is filled in, its remainder selected, so the next key either
- * replaces it or Tab/Enter accepts it. With {@code multi}, only the text after the last comma is
+ * Type-ahead as in a spreadsheet: while typing at the end of a field, the candidate equal to the
+ * typed text, or else the only one that starts with it, is filled in, its remainder selected, so
+ * the next key either replaces it or Tab/Enter accepts it (several possible: nothing is filled in). With {@code multi}, only the text after the last comma is
  * completed (a list of languages).
  */
 final class Completion {
@@ -25,7 +25,7 @@ final class Completion {
             String segment = newText.substring(start);
             String prefix = segment.stripLeading();
             if (prefix.isEmpty()) return change;
-            String match = firstStartingWith(candidates, prefix);
+            String match = exactOrUnique(candidates, prefix);
             if (match == null) return change;
             // Replace the typed part with the candidate in its own spelling ("m" -> "Male"), the rest selected.
             String lead = segment.substring(0, segment.length() - prefix.length());
@@ -62,11 +62,21 @@ final class Completion {
         return out.toString();
     }
 
-    private static String firstStartingWith(List<String> candidates, String prefix) {
+    /**
+     * The candidate to fill in: the one equal to the typed text, else the only one starting with it.
+     * Several that start with it: none, so that "Malay" is never turned into "Malayalam" by a Tab.
+     */
+    static String exactOrUnique(List<String> candidates, String prefix) {
         String p = prefix.toLowerCase(Locale.ROOT);
+        String only = null;
         for (String c : candidates) {
-            if (c.length() > prefix.length() && c.toLowerCase(Locale.ROOT).startsWith(p)) return c;
+            String lower = c.toLowerCase(Locale.ROOT);
+            if (lower.equals(p)) return c;
+            if (lower.startsWith(p)) {
+                if (only != null) return null;
+                only = c;
+            }
         }
-        return null;
+        return only;
     }
 }

@@ -20,6 +20,9 @@ final class EntryCell extends TableCell<GridRowModel, String> {
     private final TextField field = new TextField();
     private final List<String> candidates;
     private final ChangeListener<Map<GridColumn, String>> errorListener = (obs, old, now) -> showError(now);
+    /** In the age column: "Minor" beside the field when the row's person is under 18 at identification. */
+    private final javafx.scene.control.Label minorBadge = new javafx.scene.control.Label(org.haven.app.I18n.t("intake.grid.minor"));
+    private final javafx.scene.layout.HBox withBadge;
     private GridRowModel bound;
     private String shownError;
 
@@ -37,6 +40,14 @@ final class EntryCell extends TableCell<GridRowModel, String> {
             else acceptCompletion();
         });
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        minorBadge.getStyleClass().add("intake-minor");
+        minorBadge.setTooltip(new Tooltip(org.haven.app.I18n.t("case.minor")));
+        minorBadge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        minorBadge.managedProperty().bind(minorBadge.visibleProperty());
+        minorBadge.setVisible(false);
+        javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        withBadge = column == GridColumn.AGE_OR_BIRTH_DATE ? new javafx.scene.layout.HBox(2, field, minorBadge) : null;
+        if (withBadge != null) withBadge.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
 
     GridColumn column() {
@@ -50,6 +61,9 @@ final class EntryCell extends TableCell<GridRowModel, String> {
     /** Gives a completed choice its proper spelling ("vietnam" -> "Vietnam") when the user moves on. */
     void acceptCompletion() {
         if (!candidates.isEmpty() && field.getText() != null) {
+            // A code typed or pasted ("M", "vn", "KH") is shown as the word it means.
+            String words = Choices.asWords(column, field.getText());
+            if (!words.equals(field.getText())) field.setText(words);
             String canonical = column == GridColumn.LANGUAGES ? Completion.canonicalList(candidates, field.getText())
                     : Completion.canonical(candidates, field.getText());
             if (!canonical.equals(field.getText())) field.setText(canonical);
@@ -68,19 +82,23 @@ final class EntryCell extends TableCell<GridRowModel, String> {
             if (bound != null) {
                 field.textProperty().unbindBidirectional(bound.cell(column));
                 bound.errorsProperty().removeListener(errorListener);
+                minorBadge.visibleProperty().unbind();
             }
             bound = row;
             if (row != null) {
                 field.textProperty().bindBidirectional(row.cell(column));
                 row.errorsProperty().addListener(errorListener);
+                if (withBadge != null) minorBadge.visibleProperty().bind(row.minorProperty());
             }
         }
         if (row == null) {
+            if (bound == null) minorBadge.visibleProperty().unbind();
             setGraphic(null);
         } else {
             field.setId("intake-" + getIndex() + "-" + column.ordinal());
             showError(row.errorsProperty().get());
-            setGraphic(field);
+            minorBadge.setId("intake-minor-" + getIndex());
+            setGraphic(withBadge != null ? withBadge : field);
         }
     }
 

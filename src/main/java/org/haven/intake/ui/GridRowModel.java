@@ -23,6 +23,8 @@ final class GridRowModel {
     /** Every problem of the row, one per line ("Sex: required"), for the row-number column's tooltip. */
     private final StringProperty problems = new SimpleStringProperty("");
     private Person valid;
+    /** Under 18 at identification, by the age or birth date typed (whatever else the row lacks). */
+    private final javafx.beans.property.BooleanProperty minor = new javafx.beans.property.SimpleBooleanProperty();
 
     GridRowModel() {
         for (int i = 0; i < GridColumn.values().length; i++) cells.add(new SimpleStringProperty(""));
@@ -84,8 +86,22 @@ final class GridRowModel {
         return valid;
     }
 
+    javafx.beans.property.ReadOnlyBooleanProperty minorProperty() {
+        return minor;
+    }
+
+    private static boolean minorOn(String ageOrBirthDate, LocalDate identifiedOn) {
+        if (ageOrBirthDate == null || ageOrBirthDate.isBlank()) return false;
+        String t = ageOrBirthDate.strip();
+        if (t.matches("~?\\s*\\d{1,3}")) return Integer.parseInt(t.replaceAll("\\D", "")) < 18;
+        LocalDate born = RowParser.parseDate(t).date();
+        return born != null && identifiedOn != null && born.isBefore(identifiedOn)
+                && java.time.Period.between(born, identifiedOn).getYears() < 18;
+    }
+
     /** Checks the row; a blank row has no errors (it is simply not saved). */
     void validate(LocalDate identifiedOn) {
+        minor.set(minorOn(cell(GridColumn.AGE_OR_BIRTH_DATE).get(), identifiedOn));
         if (isBlank()) {
             valid = null;
             if (!errors.get().isEmpty()) errors.set(Map.of());

@@ -115,7 +115,13 @@ public final class IntakeGrid extends BorderPane {
         setCenter(table);
         status.setId("intake-status");
         status.setPadding(new Insets(4, 8, 4, 8));
-        setBottom(status);
+        // The keys of the grid, always in view: it is used by keyboard only.
+        Label legend = new Label(I18n.t("intake.grid.legend"));
+        legend.setId("intake-legend");
+        legend.setWrapText(true);
+        legend.getStyleClass().add("intake-legend");
+        legend.setPadding(new Insets(0, 8, 4, 8));
+        setBottom(new VBox(status, legend));
 
         // Ctrl+S (Cmd+S) saves from anywhere in the grid: the keyboard is enough.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -371,7 +377,9 @@ public final class IntakeGrid extends BorderPane {
             while (r >= rows.size()) addRow(new GridRowModel());
             List<String> cells = lines.get(i);
             for (int j = 0; j < cells.size() && column.ordinal() + j < GridColumn.values().length; j++) {
-                rows.get(r).cell(GridColumn.values()[column.ordinal() + j]).set(cells.get(j).strip());
+                GridColumn target = GridColumn.values()[column.ordinal() + j];
+                // Pasted codes ("M", "vn", "KH") are shown as the words they mean, as typed ones are.
+                rows.get(r).cell(target).set(Choices.asWords(target, cells.get(j).strip()));
             }
         }
         int lastRow = row + lines.size() - 1;
@@ -504,6 +512,11 @@ public final class IntakeGrid extends BorderPane {
         long ready = rows.stream().filter(r -> r.validPerson() != null).count();
         String counts = I18n.t("intake.grid.counts", ready, invalid);
         status.setText(message == null || message.isEmpty() ? counts : message + "  " + counts);
+    }
+
+    /** The date the grid's people are identified on (minors are under 18 on it). */
+    LocalDate identifiedOn() {
+        return identifiedOn;
     }
 
     /** The rows now in the grid, as typed (for tests and the lead's "unsaved changes" check). */

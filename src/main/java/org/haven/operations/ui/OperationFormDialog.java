@@ -2,6 +2,7 @@ package org.haven.operations.ui;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -20,7 +21,12 @@ import javafx.scene.layout.VBox;
 import atlantafx.base.theme.Styles;
 import org.haven.Haven;
 import org.haven.app.ErrorDialog;
+import org.haven.app.DiscardGuard;
 import org.haven.app.FxTasks;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import org.haven.app.I18n;
 import org.haven.common.ValidationErrors;
 import org.haven.operations.Operation;
@@ -84,6 +90,27 @@ public final class OperationFormDialog extends Dialog<Operation> {
         }
         date.valueProperty().addListener((o, a, b) -> validate());
         validate();
+        // Ctrl+S saves, as in every other form.
+        getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                e.consume();
+                if (!save.isDisabled()) save(save);
+            }
+        });
+        if (existing != null && existing.peopleFound() == null) {
+            // Not recorded yet: show how many people are registered under it, as a suggestion.
+            FxTasks.run(() -> haven.operations().summary(existing.id()).cases(), n -> {
+                peopleFound.setPromptText(I18n.t("operation.peopleFound.registered", n));
+            });
+        }
+        List<Object> asOpened = snapshot();
+        DiscardGuard.install(this, () -> !snapshot().equals(asOpened), java.util.Objects::nonNull);
+    }
+
+    /** What the user can change, to tell whether closing would lose input (the suggested code is not input). */
+    private List<Object> snapshot() {
+        return java.util.Arrays.asList(name.getText(), date.getValue(), province.getText(), place.getText(),
+                agencies.getText(), peopleFound.getText(), notes.getText());
     }
 
     private Node form() {

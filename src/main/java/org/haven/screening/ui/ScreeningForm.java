@@ -34,6 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.haven.Haven;
+import org.haven.app.DiscardGuard;
 import org.haven.app.ErrorDialog;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
@@ -85,6 +86,8 @@ public final class ScreeningForm extends BorderPane {
     private final Label noInterviewHint = new Label(I18n.t("screening.consent.noInterview"));
     private final Map<String, Label> errors = new java.util.HashMap<>();
 
+    private VBox content;
+    private final ScrollPane scroll;
     private Determination suggested = Determination.UNDETERMINED;
     /** The determination follows the suggestion until the caseworker picks another one. */
     private boolean followSuggestion = true;
@@ -103,7 +106,8 @@ public final class ScreeningForm extends BorderPane {
                 section("screening.section.recruitment", recruitmentSection()),
                 section("screening.section.determination", determinationSection()));
         content.setPadding(new Insets(16));
-        ScrollPane scroll = new ScrollPane(content);
+        this.content = content;
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         save.setId("save");
@@ -116,6 +120,7 @@ public final class ScreeningForm extends BorderPane {
         setBottom(bar);
         recompute();
         load();
+        DiscardGuard.markUnsaved(this, this::hasUnsavedInput);
     }
 
     /** Called on the FX thread after a successful save (e.g. to refresh the case view). */
@@ -377,6 +382,7 @@ public final class ScreeningForm extends BorderPane {
         FxTasks.run(() -> haven.screening().save(draft), saved -> {
             save.setDisable(false);
             status.setText(I18n.t("screening.saved", I18n.label(saved.determination())));
+            baseline = draft();
             showPrevious(Optional.of(saved));
             onSaved.accept(saved);
         }, error -> {
@@ -393,6 +399,51 @@ public final class ScreeningForm extends BorderPane {
             label.setVisible(message != null);
             label.setManaged(message != null);
         });
+        if (!found.isEmpty()) showFirstError();
+    }
+
+    /**
+     * The form is longer than the window and Save is at its foot: bring the first error into view
+     * and put the cursor in its field, so the user sees what is missing where they are looking.
+     */
+    private void showFirstError() {
+        content.applyCss();
+        content.layout();
+        Label first = errors.values().stream().filter(Label::isVisible)
+                .min(java.util.Comparator.comparingDouble(l -> yInContent(l))).orElse(null);
+        if (first == null) return;
+        Node field = first.getParent() == null ? null : first.getParent().getChildrenUnmodifiable().stream()
+                .filter(n -> n != first && n.isFocusTraversable()).findFirst().orElse(null);
+        if (first == errors.get("overrideReason")) field = overrideReason;
+        if (field != null) field.requestFocus();
+        // After the next layout pass, when the error's own height is known.
+        javafx.application.Platform.runLater(() -> scrollIntoView(first));
+    }
+
+    /** Scrolls so that the error and the field above it are in view. */
+    private void scrollIntoView(Node error) {
+        double view = scroll.getViewportBounds().getHeight();
+        double hidden = content.getLayoutBounds().getHeight() - view;
+        if (hidden <= 0) return;
+        Node box = error.getParent() == null ? error : error.getParent();
+        double top = yInContent(box) - 24;
+        double bottom = yInContent(error) + error.getLayoutBounds().getHeight() + 16;
+        double offset = bottom - top <= view ? top : bottom - view;
+        scroll.setVvalue(Math.max(0, Math.min(1, offset / hidden)));
+    }
+
+    private double yInContent(Node node) {
+        return content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+    }
+
+    /** A closed case's screening can be read, not changed (the service refuses it too). */
+    public void setReadOnly(boolean readOnly) {
+        for (Node section : content.getChildren()) {
+            if (section != previous) section.setDisable(readOnly);
+        }
+        save.setVisible(!readOnly);
+        save.setManaged(!readOnly);
+        status.setText(readOnly ? I18n.t("screening.closedReadOnly") : "");
     }
 
     private static String errorKey(String field, String message) {
@@ -406,7 +457,15 @@ public final class ScreeningForm extends BorderPane {
         FxTasks.run(() -> haven.screening().latest(caseId), latest -> {
             showPrevious(latest);
             latest.ifPresent(this::prefill);
+            baseline = draft();
         });
+    }
+
+    /** The form as loaded or last saved: anything else is input that closing the page would lose. */
+    private Screening baseline;
+
+    private boolean hasUnsavedInput() {
+        return baseline != null && save.isVisible() && !draft().equals(baseline);
     }
 
     private void showPrevious(Optional<Screening> latest) {

@@ -16,6 +16,7 @@ public final class ScreeningSection implements CaseSection {
     public Node build(MainWindow window, CaseDetails details, Runnable reload) {
         ScreeningForm form = new ScreeningForm(window.haven(), details.caseFile().id());
         form.setOnSaved(saved -> reload.run());
+        form.setReadOnly(details.caseFile().status() == org.haven.cases.CaseStatus.CLOSED);
         return form;
     }
 

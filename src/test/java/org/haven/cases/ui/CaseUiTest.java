@@ -126,7 +126,7 @@ class CaseUiTest {
         until(() -> robot.lookup(".timeline-note").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("Follow-up at the clinic")));
         robot.clickOn(eventButton(robot, EventType.MEDICAL, ".timeline-delete"));
-        robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> ((Button) b).isDefaultButton()).queryButton());
+        robot.clickOn("#eventDeleteConfirm");
         // Wait for the re-rendered timeline: no medical event left, the identification still there.
         until(() -> robot.lookup(".timeline-type").queryAllAs(Label.class).stream()
                 .noneMatch(l -> l.getText().equals(I18n.label(EventType.MEDICAL)))
@@ -163,6 +163,7 @@ class CaseUiTest {
         assertThat(banner.getText()).containsIgnoringCase("someone else");
         assertThat(aliases.getText()).isEqualTo("Da");
         robot.clickOn("#personCancel");
+        robot.clickOn("#discardConfirm"); // what was typed is thrown away only when the user says so
 
         // The list shows the new status too.
         robot.type(KeyCode.ESCAPE);
@@ -196,6 +197,7 @@ class CaseUiTest {
         Label notesError = robot.lookup("#error-notes").queryAs(Label.class);
         until(() -> save.isDisabled() && !notesError.getText().isEmpty());
         robot.clickOn("#personCancel");
+        robot.clickOn("#discardConfirm");
     }
 
     @Test

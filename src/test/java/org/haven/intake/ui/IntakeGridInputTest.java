@@ -1,0 +1,123 @@
+package org.haven.intake.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.operations.Operation;
+import org.haven.people.Countries;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a caseworker types or pastes into the intake grid stays what they meant, and they see what it became. */
+@ExtendWith(ApplicationExtension.class)
+class IntakeGridInputTest {
+    @TempDir static Path dir;
+    static int instance;
+    Haven haven;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        haven = TestHaven.create(dir.resolve("home" + (++instance)));
+        Operation raid = haven.operations().create(new Operation(null, "OP-INPUT", "Raid input", LocalDate.now().minusDays(1),
+                null, null, null, null, null, 0));
+        org.haven.app.Theme.apply();
+        Scene scene = new Scene(new IntakeGrid(haven, raid), 1100, 600);
+        org.haven.app.Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        haven.close();
+    }
+
+    @Test
+    void malayStaysMalayAndAChildIsFlaggedOnTheRow(FxRobot robot) {
+        waitFor(() -> focusedCell(robot) != null);
+        robot.write("Siti").type(KeyCode.TAB).write("Siti Aminah").type(KeyCode.TAB).write("f").type(KeyCode.TAB)
+                .write("16").type(KeyCode.TAB).write("Malaysia").type(KeyCode.TAB).write("Malay").type(KeyCode.TAB);
+        waitFor(() -> text(robot, "#intake-0-5").equals("Malay") && !focusedCell(robot).getId().equals("intake-0-5"));
+        assertThat(text(robot, "#intake-0-4")).isEqualTo("Malaysia");
+        assertThat(text(robot, "#intake-0-2")).isEqualTo(I18n.t("enum.Sex.FEMALE"));
+        // 16 at identification: "Minor" beside the age, on the row.
+        Label minor = robot.lookup("#intake-minor-0").queryAs(Label.class);
+        waitFor(minor::isVisible);
+        assertThat(minor.getText()).isEqualTo(I18n.t("intake.grid.minor"));
+    }
+
+    @Test
+    void pastedCodesAreShownAsWordsAndTheKeysAreExplainedUnderTheGrid(FxRobot robot) {
+        waitFor(() -> focusedCell(robot) != null);
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("ខេម\tKhem\tM\t30\tKH\tkm\tn\tlost\r\nលី\tLy\tF\t25\tvn\tvi, km\ty\tpolice\r\n"
+                    + "王小明\t\t男\t17\tCN\tzh\tn\tunknown\r\n"); // a name in one script only
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        waitFor(() -> text(robot, "#intake-1-4").equals(Countries.name("VN")));
+        assertThat(text(robot, "#intake-0-2")).isEqualTo(I18n.t("enum.Sex.MALE"));
+        assertThat(text(robot, "#intake-0-4")).isEqualTo(Countries.name("KH"));
+        assertThat(text(robot, "#intake-0-5")).isEqualTo("Khmer");
+        assertThat(text(robot, "#intake-1-5")).isEqualTo("Vietnamese, Khmer");
+        assertThat(text(robot, "#intake-0-6")).isEqualTo(I18n.t("intake.no"));
+        assertThat(text(robot, "#intake-1-6")).isEqualTo(I18n.t("intake.yes"));
+        assertThat(text(robot, "#intake-0-7")).isEqualTo(I18n.t("enum.DocumentStatus.LOST"));
+        assertThat(robot.lookup("#intake-minor-0").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(text(robot, "#intake-2-2")).isEqualTo(I18n.t("enum.Sex.MALE"));
+        waitFor(() -> status(robot).contains("3 ready to save, 0 with errors"));
+        assertThat(robot.lookup("#intake-minor-2").queryAs(Label.class).isVisible()).isTrue();
+        robot.clickOn("#intake-save");
+        waitFor(() -> status(robot).contains("Saved 3 people."));
+        assertThat(haven.cases().search(org.haven.cases.CaseQuery.text("xiaoming", 5)))
+                .extracting(c -> c.nameLatin() + "/" + c.nameNative()).containsExactly("Wang Xiaoming/王小明");
+
+        Label legend = robot.lookup("#intake-legend").queryAs(Label.class);
+        assertThat(legend.isVisible()).isTrue();
+        assertThat(legend.getText()).isEqualTo(I18n.t("intake.grid.legend")).contains("Ctrl+S", "Ctrl+V", "Tab");
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextField.class).getText();
+    }
+
+    private static TextField focusedCell(FxRobot robot) {
+        Node owner = robot.listTargetWindows().stream().map(w -> w.getScene().getFocusOwner()).filter(n -> n != null).findFirst().orElse(null);
+        return owner instanceof TextField t && t.getStyleClass().contains("intake-field") ? t : null;
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#intake-status").queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+    }
+}

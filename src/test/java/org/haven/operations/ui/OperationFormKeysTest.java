@@ -1,0 +1,101 @@
+package org.haven.operations.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.app.Theme;
+import org.haven.cases.NewCase;
+import org.haven.operations.Operation;
+import org.haven.people.DocumentStatus;
+import org.haven.people.Person;
+import org.haven.people.Sex;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The operation form by keyboard: Ctrl+S saves, Esc asks before throwing a typed form away. */
+@ExtendWith(ApplicationExtension.class)
+class OperationFormKeysTest {
+    @TempDir Path dir;
+    Haven haven;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        haven = TestHaven.create(dir);
+        Theme.apply();
+        stage.setScene(new Scene(new StackPane(), 1024, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        haven.close();
+    }
+
+    @Test
+    void ctrlSSavesANewOperationAndEscAsksFirst(FxRobot robot) {
+        robot.interact(() -> open(null));
+        until(() -> robot.lookup("#operationName").tryQuery().isPresent()
+                && !robot.lookup("#operationCode").queryAs(TextField.class).getText().isBlank());
+        robot.clickOn("#operationName").write("Raid on compound K");
+
+        robot.type(KeyCode.ESCAPE);
+        until(() -> robot.lookup("#discardDialog").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE); // Esc on the question keeps editing too
+        until(() -> robot.lookup("#discardDialog").tryQuery().isEmpty());
+        assertThat(robot.lookup("#operationName").queryAs(TextField.class).getText()).isEqualTo("Raid on compound K");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        until(() -> robot.lookup("#operationName").tryQuery().isEmpty());
+        assertThat(haven.operations().list()).extracting(Operation::name).containsExactly("Raid on compound K");
+    }
+
+    @Test
+    void anOperationWithoutAPeopleFoundNumberShowsHowManyAreRegistered(FxRobot robot) {
+        Operation raid = haven.operations().create(new Operation(null, "OP-K-01", "Raid K", LocalDate.now().minusDays(1),
+                null, null, null, null, null, 0));
+        for (String name : new String[] {"Sok One", "Sok Two"}) {
+            haven.cases().register(new NewCase(Person.draft(null, name, Sex.MALE, null, 30, "KH", null, false,
+                    DocumentStatus.HELD, null), raid.id(), raid.date(), null, null));
+        }
+        robot.interact(() -> open(raid));
+        TextField found = robot.lookup("#operationPeopleFound").queryAs(TextField.class);
+        until(() -> I18n.t("operation.peopleFound.registered", 2).equals(found.getPromptText()));
+        robot.type(KeyCode.ESCAPE); // nothing typed: closes without a question
+        until(() -> robot.lookup("#operationName").tryQuery().isEmpty());
+        assertThat(robot.lookup("#discardDialog").tryQuery()).isEmpty();
+    }
+
+    private void open(Operation existing) {
+        OperationFormDialog dialog = new OperationFormDialog(haven, existing);
+        dialog.initOwner(stage);
+        Theme.style(dialog.getDialogPane().getScene());
+        dialog.show();
+    }
+
+    private static void until(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("The window did not reach the expected state in time", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.haven.screening.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.app.Theme;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseStatus;
+import org.haven.cases.Outcome;
+import org.haven.screening.Determination;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The screening at the smallest field laptop: a missing reason is shown where the user looks; a closed case's is read-only. */
+@ExtendWith(ApplicationExtension.class)
+class ScreeningInputUiTest {
+    @TempDir static Path temp;
+    Haven haven;
+    MainWindow window;
+    CaseFile caseFile;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Theme.apply();
+        haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
+        caseFile = haven.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Hoa", "Nguyễn Thị Hoa")));
+        window = new MainWindow(haven, stage);
+        Scene scene = new Scene(window.root(), 1024, 700);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        window.close();
+    }
+
+    @Test
+    void aMissingOverrideReasonIsScrolledIntoViewAndFocused(FxRobot robot) {
+        openScreening(robot);
+        press(robot, "#answer-DECEPTION-YES");
+        robot.interact(() -> robot.lookup("#determination").<Determination>queryComboBox().setValue(Determination.NOT_A_VICTIM));
+        // The user went back to the top of the form, then pressed Save at its foot.
+        ScrollPane scroll = robot.lookup(".screening-form .scroll-pane").queryAs(ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(0));
+        robot.clickOn("#save");
+        Label error = robot.lookup("#error-overrideReason").queryAs(Label.class);
+        // The error comes into view, with the cursor in the reason field.
+        until(() -> error.isVisible() && robot.lookup("#overrideReason").query().isFocused() && inView(scroll, error));
+        assertThat(error.getText()).isEqualTo(I18n.t("screening.error.reason"));
+        assertThat(scroll.getVvalue()).isGreaterThan(0);
+    }
+
+    @Test
+    void aClosedCasesScreeningCanBeReadButNotChanged(FxRobot robot) {
+        haven.cases().move(caseFile.id(), caseFile.version(), CaseStatus.CLOSED, Outcome.LOST_CONTACT, "No answer for months", null);
+        openScreening(robot);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertThat(status.getText()).isEqualTo(I18n.t("screening.closedReadOnly"));
+        assertThat(robot.lookup("#save").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#answer-DECEPTION-YES").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#determination").query().isDisabled()).isTrue();
+    }
+
+    @Test
+    void escOnACaseWithAnUnsavedScreeningAsksFirst(FxRobot robot) {
+        openScreening(robot);
+        press(robot, "#answer-DECEPTION-YES");
+        robot.type(KeyCode.ESCAPE);
+        until(() -> robot.lookup("#discardDialog").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER); // the default keeps editing
+        until(() -> robot.lookup("#discardDialog").tryQuery().isEmpty());
+        assertThat(((javafx.scene.control.ToggleButton) robot.lookup("#answer-DECEPTION-YES").query()).isSelected()).isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+        until(() -> robot.lookup("#discardConfirm").tryQuery().isPresent());
+        robot.clickOn("#discardConfirm");
+        until(() -> robot.lookup("#answer-DECEPTION-YES").tryQuery().isEmpty()); // the case page closed
+    }
+
+    private void openScreening(FxRobot robot) {
+        robot.interact(() -> window.openCase(caseFile.id()));
+        until(() -> robot.lookup("#section-screening\\.tab").tryQuery().isPresent()
+                || robot.lookup(".tab-pane").queryAll().stream().anyMatch(n -> n instanceof TabPane tp
+                        && tp.getTabs().stream().anyMatch(t -> "section-screening.tab".equals(t.getId()))));
+        robot.interact(() -> robot.lookup(".tab-pane").queryAll().stream().filter(n -> n instanceof TabPane).map(n -> (TabPane) n)
+                .forEach(tp -> tp.getTabs().stream().filter(t -> "section-screening.tab".equals(t.getId())).findFirst()
+                        .ifPresent(t -> tp.getSelectionModel().select(t))));
+        until(() -> robot.lookup(n -> n instanceof Label l && I18n.t("screening.none").equals(l.getText())).tryQuery().isPresent());
+    }
+
+    private static boolean inView(ScrollPane scroll, Node node) {
+        Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        Bounds shown = node.localToScene(node.getLayoutBounds());
+        return shown.getMinY() >= viewport.getMinY() && shown.getMaxY() <= viewport.getMaxY();
+    }
+
+    private static void press(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> ((ButtonBase) node).fire());
+    }
+
+    private static void until(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("The window did not reach the expected state in time", e);
+        }
+    }
+}
