@@ -77,6 +77,7 @@ class SaveTargetTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Map<String, String> before = snapshot(dir); // after the preview (which may write its audit entry)
+        internalCopy(robot); // no consent to sharing is recorded: an internal copy needs no reason
         fire(robot, "#summary-save");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#save-refused").tryQuery().isPresent());
 
@@ -101,6 +102,7 @@ class SaveTargetTest {
         robot.interact(() -> dialog[0] = SummaryDialog.show(owner, SummaryServices.of(haven), List.of(c.id())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
 
+        internalCopy(robot);
         fire(robot, "#summary-save");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#save-replace").tryQuery().isPresent());
         DialogPane question = robot.lookup("#save-replace").queryAs(DialogPane.class);
@@ -155,6 +157,12 @@ class SaveTargetTest {
     }
 
     /** Presses a button as a click would (the dialog may lie partly off the small headless screen). */
+    /** Picks the internal copy and waits until Save is enabled (the consent check ran). */
+    private static void internalCopy(FxRobot robot) throws java.util.concurrent.TimeoutException {
+        robot.interact(() -> robot.lookup("#audience-internal").queryAs(javafx.scene.control.RadioButton.class).setSelected(true));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#summary-save").queryAs(Button.class).isDisabled());
+    }
+
     private static void fire(FxRobot robot, String id) {
         Button button = robot.lookup(id).queryAs(Button.class);
         robot.interact(button::fire);

@@ -78,7 +78,7 @@ class TraffickingExportTest extends DatabaseTest {
         record(c, "KH", EnumSet.of(RecruiterRelation.FRIEND, RecruiterRelation.FAMILY), EnumSet.of(MethodOfControl.THREAT_OF_LAW_ENFORCEMENT));
 
         Path out = dir.resolve("identified.csv");
-        new IdentifiedExport(haven.database(), haven.session()).writeTo(out);
+        new IdentifiedExport(haven.database(), haven.session()).writeTo(out, IdentifiedExport.Options.csv(), "tests: consent not recorded");
         List<CSVRecord> rows = read(out);
         CSVRecord lan = rows.stream().filter(r -> r.get("name_latin").equals("Nguyen Thi Lan")).findFirst().orElseThrow();
         assertThat(lan.get("country_of_exploitation")).isEqualTo("Cambodia");

@@ -90,7 +90,8 @@ class ScreeningInputUiTest {
         openScreening(robot);
         press(robot, "#answer-DECEPTION-YES");
         robot.type(KeyCode.ESCAPE);
-        until(() -> robot.lookup("#discardDialog").tryQuery().isPresent());
+        // Enter goes to the focused window: wait until the question has the focus, as the user sees it.
+        until(() -> robot.lookup("#discardDialog").tryQuery().map(d -> d.getScene().getWindow().isFocused()).orElse(false));
         robot.type(KeyCode.ENTER); // the default keeps editing
         until(() -> robot.lookup("#discardDialog").tryQuery().isEmpty());
         assertThat(((javafx.scene.control.ToggleButton) robot.lookup("#answer-DECEPTION-YES").query()).isSelected()).isTrue();
