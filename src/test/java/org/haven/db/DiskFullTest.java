@@ -41,7 +41,7 @@ class DiskFullTest {
         Path csv = dir.resolve("list.csv");
         IntakeCsvGenerator.write(csv, 2000, 14L);
 
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(org.haven.cli.HavenCli.JAVA, org.haven.cli.HavenCli.QUICK_JIT, org.haven.cli.HavenCli.SERIAL_GC,
                 "-Dorg.jooq.no-logo=true", "-Dhaven.test.diskBudget=" + (256 * 1024), "-cp",
                 "target/test-classes" + java.io.File.pathSeparator + "target/classes" + java.io.File.pathSeparator
                         + Files.readString(Path.of("target/classpath.txt")).strip(),

@@ -24,7 +24,7 @@ class SummaryCommandTest {
 
     Run haven(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(org.haven.cli.HavenCli.JAVA, org.haven.cli.HavenCli.QUICK_JIT, org.haven.cli.HavenCli.SERIAL_GC));
         cmd.add("-Dorg.jooq.no-logo=true");
         cmd.add("-Dorg.jooq.no-tips=true");
         cmd.add("-cp");
