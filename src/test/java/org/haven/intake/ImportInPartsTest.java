@@ -51,10 +51,10 @@ class ImportInPartsTest {
         });
         long afterImport;
         int parts;
+        List<Long> afterParts = new java.util.ArrayList<>(); // the file's size right after each part
         try (Haven haven = TestHaven.login(home)) {
             ImportService service = new ImportService(haven, c -> List.of(), 300);
             int[] seen = {0};
-            List<Long> afterParts = new java.util.ArrayList<>();
             service.afterEachPart(rows -> {
                 seen[0]++;
                 peak.accumulateAndGet(size(db), Math::max);
