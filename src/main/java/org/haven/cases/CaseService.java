@@ -66,10 +66,11 @@ public final class CaseService {
 
     /**
      * Like {@link #registerIn(DSLContext, NewCase, LocalDate)}, with the search and match index rows
-     * left to {@code batch} (a large import writes them sorted, see {@link SearchIndex.Batch}); the
-     * caller flushes the batch before committing. A null batch indexes at once.
+     * left to {@code batch} (a large import writes them sorted, see {@link SearchIndex.Batch} and
+     * {@link SearchIndex.Deferred}); the caller writes them before the import commits its end. A null
+     * batch indexes at once.
      */
-    public CaseFile registerIn(DSLContext tx, NewCase request, LocalDate identified, SearchIndex.Batch batch) {
+    public CaseFile registerIn(DSLContext tx, NewCase request, LocalDate identified, SearchIndex.NewPeople batch) {
         UUID userId = session.user().id();
         Person person = PersonRepository.insert(tx, request.person(), userId);
         CaseFile saved = openCaseIn(tx, person.id(), request, identified, batch == null);

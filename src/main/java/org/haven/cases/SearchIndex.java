@@ -61,7 +61,12 @@ public final class SearchIndex {
      * 2,000-row import grew the file by 89 MB for 4 MB of data). Sorted, each page is written about
      * once per batch. The rows are exactly those {@link #reindex} writes for a new person.
      */
-    public static final class Batch {
+    /** Where a bulk writer leaves the index rows of a new person with their one new case. */
+    public interface NewPeople {
+        void add(Person person, String caseNumber);
+    }
+
+    public static final class Batch implements NewPeople {
         static final int BATCH_PEOPLE = 1000;
         private final DSLContext tx;
         private final int size;
@@ -78,6 +83,7 @@ public final class SearchIndex {
         }
 
         /** A new person with their one new case (indexed at {@link #flush} or when the batch is full). */
+        @Override
         public void add(Person person, String caseNumber) {
             people.add(person);
             caseNumbers.put(person.id(), caseNumber);
@@ -119,6 +125,130 @@ public final class SearchIndex {
             MatchIndex.indexNew(tx, people, createdYear);
             people.clear();
             caseNumbers.clear();
+        }
+    }
+
+    /**
+     * The index rows of a whole import committed in parts, written after its last part in key order
+     * across the whole import, {@code rowsPerCommit} rows per commit. Written per part (a
+     * {@link Batch} per part), every part inserted its tokens, prefixes, match keys and name sort keys
+     * all over those B-trees, so each part rewrote nearly every page of them: the bytes written per
+     * part, the pages read back after each compaction and the compactions themselves grew with the
+     * data, and a 90,000-row import slowed down part after part (docs/benchmarks.md). Sorted over the
+     * whole import, each commit fills a run of neighbouring pages and each page is written about once.
+     * Until the last commit the import's pending mark covers these rows too: an undo removes them
+     * with their people (PersonDeletion.DEPENDENTS). Keeps only what the index needs of each person.
+     */
+    public static final class Deferred implements NewPeople {
+        private record Entry(Person person, String caseNumber, int createdYear) {}
+        private record Token(String token, UUID personId) {}
+        private record Prefix(String prefix, String caseNumber) {}
+        private static final java.util.Comparator<Token> TOKEN_ORDER = java.util.Comparator.comparing(Token::token)
+                .thenComparing(Token::personId, org.haven.db.UuidOrder.COMPARATOR);
+        private static final java.util.Comparator<Prefix> PREFIX_ORDER = java.util.Comparator.comparing(Prefix::prefix)
+                .thenComparing(Prefix::caseNumber);
+        private final List<Entry> entries = new ArrayList<>();
+
+        @Override
+        public void add(Person p, String caseNumber) {
+            // Only the fields the index reads: the notes and contacts of a large list stay out of memory.
+            Person slim = new Person(p.id(), p.nameNative(), p.nameLatin(), p.aliases(), p.sex(), p.birthDate(), p.estimatedAge(),
+                    p.nationality(), null, false, null, null, null, null, p.version(), p.latinDerived());
+            // The year the person row was created (a moment ago): what the match index keeps as age_year.
+            entries.add(new Entry(slim, caseNumber, org.haven.db.Audit.now().getYear()));
+        }
+
+        public int size() {
+            return entries.size();
+        }
+
+        /** Writes every index row, {@code rowsPerCommit} per transaction; {@code afterEachCommit} runs between them. */
+        public void write(Database db, int rowsPerCommit, Runnable afterEachCommit) {
+            Chunks chunks = new Chunks(db, rowsPerCommit, afterEachCommit);
+            // search_token, in its primary key's order
+            List<Token> tokens = new ArrayList<>();
+            Map<String, List<Prefix>> byFirst = new java.util.TreeMap<>();
+            for (Entry e : entries) {
+                Set<String> own = ownTokens(e);
+                for (String t : own) tokens.add(new Token(t, e.person().id()));
+                for (String t : own) {
+                    if (t.indexOf('-') >= 0 || t.isEmpty()) continue; // as prefixes(): whole case numbers have none
+                    String first = new String(Character.toChars(t.codePointAt(0)));
+                    byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(new Prefix(t, e.caseNumber()));
+                }
+            }
+            tokens.sort(TOKEN_ORDER);
+            chunks.write(tokens, (tx, part) -> {
+                var insert = tx.batch(tx.insertInto(SEARCH_TOKEN, SEARCH_TOKEN.TOKEN, SEARCH_TOKEN.PERSON_ID).values((String) null, null));
+                for (Token t : part) insert.bind(t.token(), t.personId());
+                insert.execute();
+            });
+            tokens = null;
+            // search_prefix: all prefixes of a token start with its first character, so one first
+            // character at a time is one run of the key order (and only its prefixes are in memory).
+            List<Prefix> run = new ArrayList<>();
+            for (List<Prefix> sameFirst : byFirst.values()) {
+                List<Prefix> prefixes = new ArrayList<>();
+                for (Prefix tc : sameFirst) {
+                    for (String prefix : prefixes(List.of(tc.prefix()))) prefixes.add(new Prefix(prefix, tc.caseNumber()));
+                }
+                prefixes.sort(PREFIX_ORDER);
+                Prefix last = null;
+                for (Prefix x : prefixes) {
+                    if (!x.equals(last)) run.add(x); // two tokens of one person share short prefixes
+                    last = x;
+                }
+                if (run.size() >= rowsPerCommit) {
+                    writePrefixes(chunks, run);
+                    run = new ArrayList<>();
+                }
+            }
+            writePrefixes(chunks, run);
+            byFirst = null;
+            // The list's sort keys on case_file, in name order (the name index is the one they move in).
+            List<Entry> byName = new ArrayList<>(entries);
+            byName.sort(java.util.Comparator.comparing((Entry e) -> e.person().nameLatin(), java.util.Comparator.nullsFirst(String::compareTo)));
+            chunks.write(byName, (tx, part) -> {
+                var update = tx.batch(tx.update(CASE_FILE).set(CASE_FILE.PERSON_NAME, (String) null).set(CASE_FILE.PERSON_NATIONALITY, (String) null)
+                        .where(CASE_FILE.PERSON_ID.eq((UUID) null)));
+                for (Entry e : part) update.bind(e.person().nameLatin(), e.person().nationality(), e.person().id());
+                update.execute();
+            });
+            // match_name (id order: the new people's ids are the newest) and match_key (key order)
+            Map<UUID, Integer> years = new java.util.HashMap<>();
+            for (Entry e : entries) years.put(e.person().id(), e.createdYear());
+            chunks.write(entries, (tx, part) -> MatchIndex.insertNames(tx, part.stream().map(Entry::person).toList(), years));
+            List<MatchIndex.Key> keys = new ArrayList<>();
+            for (Entry e : entries) keys.addAll(MatchIndex.keysOfNew(e.person(), e.createdYear()));
+            keys.sort(MatchIndex.KEY_ORDER);
+            chunks.write(keys, MatchIndex::insertKeys);
+        }
+
+        private static void writePrefixes(Chunks chunks, List<Prefix> run) {
+            chunks.write(run, (tx, part) -> {
+                var insert = tx.batch(tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER).values((String) null, null));
+                for (Prefix x : part) insert.bind(x.prefix(), x.caseNumber());
+                insert.execute();
+            });
+        }
+
+        /** The tokens {@link #reindex} writes for a new person with one case. */
+        private static Set<String> ownTokens(Entry e) {
+            Person p = e.person();
+            Set<String> own = new LinkedHashSet<>(NameFolding.searchTokens(p.nameLatin(), p.nameNative(), p.aliases()));
+            own.addAll(caseNumberTokens(e.caseNumber()));
+            return own;
+        }
+
+        /** Sorted rows written {@code rowsPerCommit} per transaction. */
+        private record Chunks(Database db, int rowsPerCommit, Runnable afterEachCommit) {
+            <T> void write(List<T> rows, java.util.function.BiConsumer<DSLContext, List<T>> insert) {
+                for (int from = 0; from < rows.size(); from += rowsPerCommit) {
+                    List<T> part = rows.subList(from, Math.min(rows.size(), from + rowsPerCommit));
+                    db.inTransactionRun(tx -> insert.accept(tx, part));
+                    afterEachCommit.run();
+                }
+            }
         }
     }
 

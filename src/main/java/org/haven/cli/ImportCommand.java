@@ -17,10 +17,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * `haven import FILE (--operation CODE | --new-operation NAME) [--mapping FILE] [--skip-invalid] [--dry-run]
- * [--link-duplicates | --allow-duplicates]`: a CSV list of people in one transaction (docs/import.md).
+ * [--link-duplicates | --allow-duplicates]`: a CSV list of people, all or nothing (docs/import.md): one
+ * transaction, or on the embedded file for a list of more than 1,000 rows parts of 1,000 under a pending mark.
  * Bad rows and likely duplicates go to stderr, one per line.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import a list of people (CSV, UTF-8) under an operation, in one transaction. See docs/import.md.")
+@Command(name = "import", mixinStandardHelpOptions = true, description = {"Import a list of people (CSV, UTF-8) under an operation, all or nothing. A list of more than 1,000 rows"
+        + " is written in parts of 1,000 rows, each its own commit, under a pending mark that the last part removes: an import"
+        + " that fails is removed at once, one that is killed at the next login (on an office database: one transaction)."
+        + " See docs/import.md."})
 final class ImportCommand implements Callable<Integer> {
     @Mixin HomeOption home;
     @Spec CommandSpec spec;
@@ -35,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
         @Option(names = "--operation", paramLabel = "CODE", description = "An existing operation's code.")
         String operationCode;
 
-        @Option(names = "--new-operation", paramLabel = "NAME", description = "Create a new operation with this name (in the same transaction).")
+        @Option(names = "--new-operation", paramLabel = "NAME", description = "Create a new operation with this name (written with the import's first part; removed with the import if it does not finish).")
         String newOperationName;
     }
 

@@ -41,6 +41,9 @@ public final class ImportService {
      */
     public static final int PART_ROWS = 1000;
 
+    /** Search and match index rows per commit when a large import writes its index after its parts. */
+    static final int INDEX_ROWS_PER_COMMIT = 20_000;
+
     /**
      * Required fields no column is mapped to. A name column in either script is enough (a Chinese or
      * Khmer police list has no Latin column): the Latin name is then derived (see LatinNames).
@@ -314,12 +317,13 @@ public final class ImportService {
             List<Row> part = new ArrayList<>(partRows);
             int[] done = {0};
             long[] baseline = {db.fileSize()};
+            SearchIndex.Deferred index = new SearchIndex.Deferred();
             CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
                 RowParser.Parsed parsed = RowParser.parse(values(row, mapping), identifiedOn, today);
                 if (!parsed.valid() || leaveOut.contains(row.number())) return; // listed or held back by the first pass
                 part.add(new Row(new NewCase(parsed.person(), op.id(), identifiedOn, null, null), linkTo.get(row.number())));
                 if (part.size() == partRows) {
-                    done[0] += writePart(importId, part, identifiedOn);
+                    done[0] += writePart(importId, part, identifiedOn, index);
                     part.clear();
                     baseline[0] = db.compactIfGrownSince(baseline[0]);
                     afterEachPart.accept(done[0]);
@@ -328,8 +332,10 @@ public final class ImportService {
             if (!second.sha256().equals(firstSha256) || done[0] + part.size() != toWrite) {
                 throw HavenException.conflict("The file changed while it was being imported: nothing was imported. Import it again.");
             }
+            if (!part.isEmpty()) writePart(importId, part, identifiedOn, index);
+            // The search and match index of the whole import, in key order (see SearchIndex.Deferred).
+            index.write(db, INDEX_ROWS_PER_COMMIT, () -> baseline[0] = db.compactIfGrownSince(baseline[0]));
             db.inTransactionRun(tx -> {
-                writePartIn(tx, importId, part, identifiedOn);
                 PendingImports.finish(tx, importId);
                 AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + toWrite
                         + ",skipped=" + skipped + ",linked=" + linkTo.size() + ",heldBack=" + heldBack);
@@ -349,22 +355,18 @@ public final class ImportService {
         }
     }
 
-    private int writePart(UUID importId, List<Row> part, LocalDate identifiedOn) {
-        haven.database().inTransactionRun(tx -> writePartIn(tx, importId, part, identifiedOn));
-        return part.size();
-    }
-
-    private void writePartIn(DSLContext tx, UUID importId, List<Row> part, LocalDate identifiedOn) {
-        SearchIndex.Batch index = new SearchIndex.Batch(tx);
-        for (Row r : part) {
-            if (r.linkTo() != null) {
-                PendingImports.wrote(tx, importId, haven.cases().openNewCaseIn(tx, r.linkTo(), r.request(), identifiedOn).id(), null);
-            } else {
-                org.haven.cases.CaseFile saved = haven.cases().registerIn(tx, r.request(), identifiedOn, index);
-                PendingImports.wrote(tx, importId, saved.id(), saved.personId());
+    private int writePart(UUID importId, List<Row> part, LocalDate identifiedOn, SearchIndex.Deferred index) {
+        haven.database().inTransactionRun(tx -> {
+            for (Row r : part) {
+                if (r.linkTo() != null) {
+                    PendingImports.wrote(tx, importId, haven.cases().openNewCaseIn(tx, r.linkTo(), r.request(), identifiedOn).id(), null);
+                } else {
+                    org.haven.cases.CaseFile saved = haven.cases().registerIn(tx, r.request(), identifiedOn, index);
+                    PendingImports.wrote(tx, importId, saved.id(), saved.personId());
+                }
             }
-        }
-        index.flush();
+        });
+        return part.size();
     }
 
     private static void requireColumns(ColumnMapping mapping) {

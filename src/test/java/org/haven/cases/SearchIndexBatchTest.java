@@ -57,6 +57,41 @@ class SearchIndexBatchTest extends DatabaseTest {
         assertThat(haven.matching().find(org.haven.matching.MatchQuery.byName("Aung Min 5", null, 25, "MM"), 5)).isNotEmpty();
     }
 
+    /**
+     * A large import in parts writes its whole index after the parts (SearchIndex.Deferred), sorted over
+     * the whole import and in several commits: the same rows as indexing each person at once, every
+     * prefix of a person once (two tokens with one first letter share short prefixes).
+     */
+    @Test
+    void deferredIndexRowsOfAWholeImportAreThoseOfOneByOneIndexing() {
+        List<UUID> people = new ArrayList<>();
+        SearchIndex.Deferred deferred = new SearchIndex.Deferred();
+        for (int part = 0; part < 3; part++) {
+            int first = part * 6;
+            haven.database().inTransactionRun(tx -> {
+                for (int i = first; i < first + 6; i++) {
+                    String[] n = NAMES[i % NAMES.length];
+                    Person p = Person.draft(n[1], n[0] + " " + i, i % 2 == 0 ? Sex.FEMALE : Sex.MALE, i % 3 == 0 ? LocalDate.of(1990, 1, 1 + i) : null,
+                            i % 3 == 0 ? null : 20 + i, n[2], null, false, DocumentStatus.UNKNOWN, null);
+                    if (i % 5 == 0) p = withAliases(p, "Alias" + i + " Nam");
+                    people.add(haven.cases().registerIn(tx, TestCases.newCase(p), LocalDate.now(), deferred).personId());
+                }
+            });
+        }
+        assertThat(haven.cases().search(CaseQuery.text("wang", 50))).as("not indexed before the write").isEmpty();
+        int[] commits = {0};
+        deferred.write(haven.database(), 7, () -> commits[0]++);
+        assertThat(commits[0]).as("several commits of 7 rows").isGreaterThan(10);
+        Set<String> deferredRows = snapshot(haven.database().dsl());
+        haven.database().inTransactionRun(tx -> people.forEach(id -> SearchIndex.reindex(tx, id)));
+        assertThat(snapshot(haven.database().dsl())).isEqualTo(deferredRows);
+        assertThat(deferredRows).anyMatch(r -> r.startsWith("search_prefix") && r.contains("ngu"));
+
+        assertThat(haven.cases().search(CaseQuery.text("wang", 50))).hasSize(3);
+        assertThat(haven.cases().search(CaseQuery.text("សុខ", 50))).hasSize(3);
+        assertThat(haven.matching().find(org.haven.matching.MatchQuery.byName("Aung Min 5", null, 25, "MM"), 5)).isNotEmpty();
+    }
+
     private static Person withAliases(Person p, String aliases) {
         return new Person(p.id(), p.nameNative(), p.nameLatin(), aliases, p.sex(), p.birthDate(), p.estimatedAge(), p.nationality(),
                 p.languages(), p.interpreterNeeded(), p.documentStatus(), p.documentNumber(), p.familyContact(), p.notes(), p.version());

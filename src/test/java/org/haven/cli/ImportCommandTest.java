@@ -17,6 +17,17 @@ class ImportCommandTest {
 
     record Result(int exit, String out, String err) {}
 
+    /** Issue 14: the help said "in one transaction", but a large list is written in parts under a pending mark. */
+    @Test
+    void helpSaysHowALargeListIsWritten() throws Exception {
+        Result help = haven("import", "--help");
+        assertThat(help.exit()).isZero();
+        String text = help.out().replaceAll("\\s+", " ");
+        assertThat(text).doesNotContain("same transaction").doesNotContain("under an operation, in one transaction")
+                .contains("parts of 1,000 rows").contains("pending mark").contains("killed at the next login")
+                .contains("removed with the import if it does not finish");
+    }
+
     @Test
     void importCommandExitCodesAndOutput() throws Exception {
         Path good = write("good.csv", "Full name,Native name,Sex,DOB,Nationality,Document status\n"

@@ -50,22 +50,45 @@ public final class MatchIndex {
      * per batch instead of once per person. {@code createdYear}: each person's created_at year.
      */
     public static void indexNew(DSLContext tx, List<Person> people, java.util.Map<UUID, Integer> createdYear) {
-        record Key(String key, UUID personId, Integer year) {}
+        List<Key> keys = new ArrayList<>();
+        for (Person p : people) keys.addAll(keysOfNew(p, createdYear.get(p.id())));
+        insertNames(tx, people, createdYear);
+        keys.sort(KEY_ORDER);
+        insertKeys(tx, keys);
+    }
+
+    /** One match_key row of a new person. */
+    public record Key(String key, UUID personId, Integer year) {}
+
+    /** The order of match_key's primary key: rows written in it fill each page once. */
+    public static final java.util.Comparator<Key> KEY_ORDER = java.util.Comparator.comparing(Key::key)
+            .thenComparing(Key::personId, org.haven.db.UuidOrder.COMPARATOR);
+
+    /** The match_key rows of a new person ({@code createdYear}: the year their row was created). */
+    public static List<Key> keysOfNew(Person p, Integer createdYear) {
+        Integer year = birthYear(p.birthDate(), p.estimatedAge(), createdYear);
+        List<Key> keys = new ArrayList<>();
+        for (String k : NameKeys.keys(NameKeys.variants(p.nameLatin(), p.nameNative(), p.aliases()))) keys.add(new Key(k, p.id(), year));
+        return keys;
+    }
+
+    /** The match_name rows of new people, written in id order. */
+    public static void insertNames(DSLContext tx, List<Person> people, java.util.Map<UUID, Integer> createdYear) {
+        if (people.isEmpty()) return;
         List<Person> byId = new ArrayList<>(people);
         byId.sort((a, b) -> org.haven.db.UuidOrder.COMPARATOR.compare(a.id(), b.id()));
-        List<Key> keys = new ArrayList<>();
         var names = tx.batch(tx.insertInto(MATCH_NAME, MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS, MATCH_NAME.BIRTH_DATE,
                 MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY).values((UUID) null, null, null, null, null, null));
         for (Person p : byId) {
             List<NameKeys.Variant> variants = NameKeys.variants(p.nameLatin(), p.nameNative(), p.aliases());
-            Integer created = createdYear.get(p.id());
-            names.bind(p.id(), NameKeys.encode(variants), p.birthDate(), p.estimatedAge(), created, p.nationality());
-            Integer year = birthYear(p.birthDate(), p.estimatedAge(), created);
-            for (String k : NameKeys.keys(variants)) keys.add(new Key(k, p.id(), year));
+            names.bind(p.id(), NameKeys.encode(variants), p.birthDate(), p.estimatedAge(), createdYear.get(p.id()), p.nationality());
         }
-        if (!byId.isEmpty()) names.execute();
+        names.execute();
+    }
+
+    /** match_key rows, in the order given (callers sort them with {@link #KEY_ORDER}). */
+    public static void insertKeys(DSLContext tx, List<Key> keys) {
         if (keys.isEmpty()) return;
-        keys.sort(java.util.Comparator.comparing(Key::key).thenComparing(Key::personId, org.haven.db.UuidOrder.COMPARATOR));
         var insert = tx.batch(tx.insertInto(MATCH_KEY, MATCH_KEY.MKEY, MATCH_KEY.PERSON_ID, MATCH_KEY.BIRTH_YEAR).values((String) null, null, null));
         for (Key k : keys) insert.bind(k.key(), k.personId(), k.year());
         insert.execute();
