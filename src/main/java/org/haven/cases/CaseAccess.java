@@ -3,6 +3,7 @@ package org.haven.cases;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION_MEMBER;
 
+import java.util.List;
 import java.util.UUID;
 import org.haven.common.HavenException;
 import org.haven.security.User;
@@ -28,6 +29,24 @@ public final class CaseAccess {
                 .or(CASE_FILE.CREATED_BY.eq(user.id()))
                 .or(CASE_FILE.OPERATION_ID.in(DSL.select(OPERATION_MEMBER.OPERATION_ID).from(OPERATION_MEMBER)
                         .where(OPERATION_MEMBER.USER_ID.eq(user.id()))));
+    }
+
+    /**
+     * {@link #requireVisible} for many cases in two queries (a batch of summaries); when one fails, the
+     * first failing case in the given order gets the same refusal as alone.
+     */
+    public static void requireAllVisible(DSLContext tx, User user, java.util.Collection<UUID> caseIds) {
+        java.util.Set<UUID> distinct = new java.util.HashSet<>(caseIds);
+        if (distinct.isEmpty()) return;
+        int visible = 0;
+        // In slices: one IN list per query stays small enough for any database.
+        List<UUID> all = List.copyOf(distinct);
+        for (int i = 0; i < all.size(); i += 1000) {
+            List<UUID> slice = all.subList(i, Math.min(all.size(), i + 1000));
+            visible += tx.fetchCount(CASE_FILE, CASE_FILE.ID.in(slice).and(visibleTo(user)));
+        }
+        if (visible == distinct.size()) return;
+        for (UUID id : caseIds) requireVisible(tx, user, id);
     }
 
     public static void requireVisible(DSLContext tx, User user, UUID caseId) {

@@ -386,6 +386,27 @@ public final class CaseService {
         });
     }
 
+    /**
+     * Inside a caller's transaction (an import): records the trafficking details a row gave for the
+     * case just opened; nothing when there are none. The country is already an ISO code (the import
+     * resolves it). The audit row names the fields, never their values, as the tab's save does.
+     */
+    public void recordTraffickingDetailsIn(DSLContext tx, UUID caseId, TraffickingDetails details) {
+        if (details == null || details.isEmpty()) return;
+        session.requireCaseData();
+        TraffickingDetails d = new TraffickingDetails(caseId, details.countryOfExploitation(), details.recruiterRelations(),
+                details.methodsOfControl());
+        if (d.countryOfExploitation() != null && !org.haven.people.Countries.all().containsKey(d.countryOfExploitation())) {
+            throw new IllegalArgumentException("not an ISO 3166 alpha-2 code");
+        }
+        TraffickingDetailsRepository.save(tx, d, session.user().id());
+        List<String> fields = new ArrayList<>();
+        if (d.countryOfExploitation() != null) fields.add("country_of_exploitation");
+        if (!d.recruiterRelations().isEmpty()) fields.add("recruiter_relation");
+        if (!d.methodsOfControl().isEmpty()) fields.add("methods_of_control");
+        AuditLog.record(tx, session.user(), "CASE_HTCDS", "case", caseId, String.join(",", fields));
+    }
+
     private volatile boolean searchIndexChecked;
 
     /**

@@ -2,6 +2,7 @@ package org.haven.demo;
 
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.CASE_HTCDS;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
@@ -9,6 +10,7 @@ import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.function.LongConsumer;
 import org.haven.Haven;
 import org.haven.cases.CaseNumbers;
 import org.haven.cases.CaseStatus;
+import org.haven.cases.MethodOfControl;
+import org.haven.cases.RecruiterRelation;
 import org.haven.cases.SearchIndex;
 import org.haven.cases.Outcome;
 import org.haven.common.HavenException;
@@ -27,6 +31,7 @@ import org.haven.db.Audit;
 import org.haven.db.Ids;
 import org.haven.db.jooq.tables.records.CaseEventRecord;
 import org.haven.db.jooq.tables.records.CaseFileRecord;
+import org.haven.db.jooq.tables.records.CaseHtcdsRecord;
 import org.haven.db.jooq.tables.records.PersonRecord;
 import org.haven.db.jooq.tables.records.SearchPrefixRecord;
 import org.haven.db.jooq.tables.records.SearchTokenRecord;
@@ -63,10 +68,16 @@ public final class DemoData {
 
     private final Haven haven;
     private final Random random;
+    /**
+     * Draws the trafficking details on a stream of their own, so adding them left every other value
+     * of a seed (names, dates, paths: what the tests and benchmarks rely on) as it was.
+     */
+    private final Random detailsRandom;
 
     public DemoData(Haven haven, long seed) {
         this.haven = haven;
         this.random = new Random(seed);
+        this.detailsRandom = new Random(seed ^ 0x5DEECE66DL);
     }
 
     public record Counts(long people, long cases, long events, long operations) {}
@@ -113,6 +124,7 @@ public final class DemoData {
         List<TableRecord<?>> tokens = new ArrayList<>();
         List<TableRecord<?>> prefixes = new ArrayList<>();
         List<TableRecord<?>> matchKeys = new ArrayList<>();
+        List<TableRecord<?>> details = new ArrayList<>();
         Map<Integer, Integer> perYear = new LinkedHashMap<>();
         List<Object[]> drafts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -176,6 +188,8 @@ public final class DemoData {
             c.setUpdatedBy(userId);
             walkPath(tx, c, identified, today, events, userId, now);
             cases.add(c);
+            CaseHtcdsRecord h = traffickingDetails(tx, c, op != null, now, userId);
+            if (h != null) details.add(h);
 
             Set<String> personTokens = new LinkedHashSet<>(NameFolding.searchTokens(p.getNameLatin(), p.getNameNative(), null));
             personTokens.addAll(SearchIndex.caseNumberTokens(caseNumber));
@@ -186,10 +200,58 @@ public final class DemoData {
         insertAll(tx, PERSON, people);
         insertAll(tx, CASE_FILE, cases);
         insertAll(tx, CASE_EVENT, events);
+        insertAll(tx, CASE_HTCDS, details);
         insertAll(tx, SEARCH_TOKEN, dedupe(tokens));
         insertAll(tx, SEARCH_PREFIX, prefixes);
         MatchIndex.batchInsert(tx, matchKeys);
         return events.size();
+    }
+
+    /**
+     * The "Trafficking details" of about two cases in three (caseworkers fill them after the first
+     * interviews, so rarely on a case still at identification): the compounds these raids hit are in
+     * Cambodia, people found outside a raid were mostly exploited elsewhere in the region; recruiters
+     * are mostly strangers met online (Other, Unknown), sometimes friends, seldom family or a partner;
+     * the methods of control are those survivors of scam compounds report most. Null when none are recorded.
+     */
+    private CaseHtcdsRecord traffickingDetails(DSLContext tx, CaseFileRecord c, boolean raid, OffsetDateTime now, UUID userId) {
+        Random r = detailsRandom;
+        boolean pastIdentification = !CaseStatus.IDENTIFIED.name().equals(c.getStatus());
+        if (r.nextInt(100) >= (pastIdentification ? 75 : 20)) return null;
+        String country = null;
+        if (r.nextInt(100) < 92) {
+            String[] elsewhere = {"MM", "MM", "MM", "LA", "LA", "TH", "PH", "MY", "AE"};
+            country = raid || r.nextInt(100) < 30 ? "KH" : elsewhere[r.nextInt(elsewhere.length)];
+        }
+        Set<RecruiterRelation> relations = EnumSet.noneOf(RecruiterRelation.class);
+        if (r.nextInt(100) < 80) {
+            int x = r.nextInt(100);
+            relations.add(x < 38 ? RecruiterRelation.OTHER : x < 62 ? RecruiterRelation.UNKNOWN : x < 86 ? RecruiterRelation.FRIEND
+                    : x < 96 ? RecruiterRelation.FAMILY : RecruiterRelation.INTIMATE_PARTNER);
+            if (relations.contains(RecruiterRelation.FRIEND) && r.nextInt(5) == 0) relations.add(RecruiterRelation.OTHER);
+        }
+        Set<MethodOfControl> methods = EnumSet.noneOf(MethodOfControl.class);
+        if (r.nextInt(100) < 85) {
+            Object[][] reported = {{MethodOfControl.FALSE_PROMISES, 80}, {MethodOfControl.WITHHOLDS_DOCUMENTS, 65},
+                {MethodOfControl.RESTRICTS_MOVEMENT, 75}, {MethodOfControl.EXCESSIVE_WORKING_HOURS, 60},
+                {MethodOfControl.THREATS, 55}, {MethodOfControl.DEBT_BONDAGE, 45}, {MethodOfControl.TAKES_EARNINGS, 40},
+                {MethodOfControl.PHYSICAL_ABUSE, 30}, {MethodOfControl.THREAT_OF_LAW_ENFORCEMENT, 20},
+                {MethodOfControl.PSYCHOLOGICAL_ABUSE, 25}, {MethodOfControl.WITHHOLDS_NECESSITIES, 10},
+                {MethodOfControl.SEXUAL_ABUSE, 5}};
+            for (Object[] m : reported) if (r.nextInt(100) < (Integer) m[1]) methods.add((MethodOfControl) m[0]);
+        }
+        if (country == null && relations.isEmpty() && methods.isEmpty()) return null;
+        CaseHtcdsRecord h = tx.newRecord(CASE_HTCDS);
+        h.setCaseId(c.getId());
+        h.setCountryOfExploitation(country);
+        // Stored as TraffickingDetailsRepository stores them: enum names in enum order, ';'-separated.
+        h.setRecruiterRelations(relations.isEmpty() ? null : String.join(";", relations.stream().map(Enum::name).toList()));
+        h.setMethodsOfControl(methods.isEmpty() ? null : String.join(";", methods.stream().map(Enum::name).toList()));
+        h.setCreatedAt(now);
+        h.setCreatedBy(userId);
+        h.setUpdatedAt(now);
+        h.setUpdatedBy(userId);
+        return h;
     }
 
     /** Moves the case along a plausible path, adding the events that path would leave. */

@@ -25,7 +25,8 @@ import org.haven.common.HavenException;
  * {@code haven_field=CSV header}, e.g. {@code date_of_birth=Ngày sinh}. Blank lines and lines
  * starting with {@code #} are ignored. The field names are those of {@link IntakeField#header()}
  * (name_latin, name_native, aliases, sex, date_of_birth, age, nationality, languages,
- * interpreter_needed, document_status, document_number, family_contact, notes); the header is
+ * interpreter_needed, document_status, document_number, family_contact, notes, country_of_exploitation,
+ * recruiter_relation, methods_of_control); the header is
  * compared with the file's headers ignoring case and surrounding spaces. A mapping file is
  * complete: fields it does not list are not read (nothing is guessed).
  */

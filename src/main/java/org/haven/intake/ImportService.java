@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.haven.Haven;
+import org.haven.cases.CaseFile;
 import org.haven.cases.NewCase;
+import org.haven.cases.TraffickingDetails;
 import org.haven.cases.SearchIndex;
 import org.haven.common.HavenException;
 import org.haven.operations.Operation;
@@ -26,7 +28,8 @@ import org.jooq.DSLContext;
 
 /**
  * Imports a list of people from a CSV file (see docs/import.md): each valid row becomes a person
- * with an open case under the operation and an identification event, all in ONE transaction.
+ * with an open case under the operation and an identification event (and the case's trafficking
+ * details when the row gives them), all in ONE transaction.
  * Any invalid row means nothing is imported and every bad row is reported (row number and field,
  * never the value), unless invalid rows are skipped. A dry run checks and reports, writing nothing.
  *
@@ -89,7 +92,7 @@ public final class ImportService {
     }
 
     /** One data row checked: the person to save, or its errors; and any likely duplicates. */
-    public record RowResult(int rowNumber, Person person, List<FieldError> errors,
+    public record RowResult(int rowNumber, Person person, TraffickingDetails trafficking, List<FieldError> errors,
                             List<DuplicateHook.PossibleDuplicate> duplicates) {
         public boolean valid() {
             return errors.isEmpty();
@@ -228,11 +231,11 @@ public final class ImportService {
             return row -> {
                 RowResult checked = check(row, mapping[0], identifiedOn, today);
                 // The report needs the row numbers, errors and duplicates, not the people: they are not kept.
-                if (!checked.valid()) rejected.add(new RowResult(checked.rowNumber(), null, checked.errors(), List.of()));
+                if (!checked.valid()) rejected.add(new RowResult(checked.rowNumber(), null, null, checked.errors(), List.of()));
                 else {
                     valid[0]++;
                     int hidden = duplicatePolicy == DuplicatePolicy.ALLOW ? 0 : duplicates.hiddenDuplicates(checked.person());
-                    if (!checked.duplicates().isEmpty()) dups.add(new RowResult(checked.rowNumber(), null, List.of(), checked.duplicates()));
+                    if (!checked.duplicates().isEmpty()) dups.add(new RowResult(checked.rowNumber(), null, null, List.of(), checked.duplicates()));
                     if (!checked.duplicates().isEmpty() || hidden > 0) flagged.add(new Held(checked.rowNumber(), checked.duplicates(), hidden));
                 }
             };
@@ -273,8 +276,9 @@ public final class ImportService {
                 if (leaveOut.contains(row.number())) return; // held back (only with skipInvalid are there any)
                 NewCase request = new NewCase(parsed.person(), op.id(), identifiedOn, null, null);
                 UUID person = linkTo.get(row.number());
-                if (person != null) haven.cases().openNewCaseIn(tx, person, request, identifiedOn);
-                else haven.cases().registerIn(tx, request, identifiedOn, index);
+                CaseFile saved = person != null ? haven.cases().openNewCaseIn(tx, person, request, identifiedOn)
+                        : haven.cases().registerIn(tx, request, identifiedOn, index);
+                haven.cases().recordTraffickingDetailsIn(tx, saved.id(), parsed.trafficking());
                 done[0]++;
             });
             if (!second.sha256().equals(first.sha256()) || done[0] != toWrite) {
@@ -294,7 +298,7 @@ public final class ImportService {
     }
 
     /** A row of the second pass waiting for its part's commit: the case to open, and the person to link it to (or null). */
-    private record Row(NewCase request, UUID linkTo) {}
+    private record Row(NewCase request, TraffickingDetails trafficking, UUID linkTo) {}
 
     /**
      * The second pass of a large import on the embedded file: the rows are written in parts of
@@ -321,7 +325,8 @@ public final class ImportService {
             CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
                 RowParser.Parsed parsed = RowParser.parse(values(row, mapping), identifiedOn, today);
                 if (!parsed.valid() || leaveOut.contains(row.number())) return; // listed or held back by the first pass
-                part.add(new Row(new NewCase(parsed.person(), op.id(), identifiedOn, null, null), linkTo.get(row.number())));
+                part.add(new Row(new NewCase(parsed.person(), op.id(), identifiedOn, null, null), parsed.trafficking(),
+                        linkTo.get(row.number())));
                 if (part.size() == partRows) {
                     done[0] += writePart(importId, part, identifiedOn, index);
                     part.clear();
@@ -358,12 +363,15 @@ public final class ImportService {
     private int writePart(UUID importId, List<Row> part, LocalDate identifiedOn, SearchIndex.Deferred index) {
         haven.database().inTransactionRun(tx -> {
             for (Row r : part) {
+                CaseFile saved;
                 if (r.linkTo() != null) {
-                    PendingImports.wrote(tx, importId, haven.cases().openNewCaseIn(tx, r.linkTo(), r.request(), identifiedOn).id(), null);
+                    saved = haven.cases().openNewCaseIn(tx, r.linkTo(), r.request(), identifiedOn);
+                    PendingImports.wrote(tx, importId, saved.id(), null);
                 } else {
-                    org.haven.cases.CaseFile saved = haven.cases().registerIn(tx, r.request(), identifiedOn, index);
+                    saved = haven.cases().registerIn(tx, r.request(), identifiedOn, index);
                     PendingImports.wrote(tx, importId, saved.id(), saved.personId());
                 }
+                haven.cases().recordTraffickingDetailsIn(tx, saved.id(), r.trafficking());
             }
         });
         return part.size();
@@ -390,7 +398,7 @@ public final class ImportService {
     private RowResult check(CsvTable.Row row, ColumnMapping mapping, LocalDate identifiedOn, LocalDate today) {
         RowParser.Parsed parsed = RowParser.parse(values(row, mapping), identifiedOn, today);
         List<DuplicateHook.PossibleDuplicate> dups = parsed.valid() ? duplicates.likelyDuplicates(parsed.person()) : List.of();
-        return new RowResult(row.number(), parsed.person(), parsed.errors(), dups);
+        return new RowResult(row.number(), parsed.person(), parsed.trafficking(), parsed.errors(), dups);
     }
 
     /** The operation a target names (null for a new one); BAD_INPUT / NOT_FOUND when unusable. */
@@ -499,11 +507,10 @@ public final class ImportService {
             for (RowResult r : valid) {
                 NewCase request = new NewCase(r.person(), op.id(), preview.identifiedOn(), null, null);
                 UUID person = linkTo.get(r.rowNumber());
-                if (person != null) {
-                    haven.cases().openNewCaseIn(tx, person, request, preview.identifiedOn()); // checks the user may see them
-                } else {
-                    haven.cases().registerIn(tx, request, preview.identifiedOn(), index);
-                }
+                CaseFile saved = person != null
+                        ? haven.cases().openNewCaseIn(tx, person, request, preview.identifiedOn()) // checks the user may see them
+                        : haven.cases().registerIn(tx, request, preview.identifiedOn(), index);
+                haven.cases().recordTraffickingDetailsIn(tx, saved.id(), r.trafficking());
                 if (progress != null) progress.accept(++done);
             }
             index.flush();

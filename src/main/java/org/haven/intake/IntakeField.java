@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The person fields an intake list can fill, named like the identified export's header
- * (name_latin, date_of_birth, ...). Each knows the header spellings a police or partner list may
+ * The fields an intake list can fill, named like the identified export's header (name_latin,
+ * date_of_birth, ...): the person's, then the case's trafficking details (country_of_exploitation,
+ * recruiter_relation, methods_of_control), which the import records on the new case. Each knows the header spellings a police or partner list may
  * use for it, in English and the region's languages, already folded by {@link Headers#normalize}.
  */
 public enum IntakeField {
@@ -38,7 +39,18 @@ public enum IntakeField {
             "护照号码", "护照号", "เลขหนังสือเดินทาง"),
     FAMILY_CONTACT("family_contact", "family contact", "emergency contact", "family", "contact of family",
             "next of kin"),
-    NOTES("notes", "note", "remarks", "remark", "comment", "comments", "ghi chu", "catatan", "备注", "หมายเหตุ");
+    NOTES("notes", "note", "remarks", "remark", "comment", "comments", "ghi chu", "catatan", "备注", "หมายเหตุ"),
+    // The case's trafficking details (the "Trafficking details" tab, HTCDS/CTDC; see TraffickingColumns).
+    COUNTRY_OF_EXPLOITATION("country_of_exploitation", "country of exploitation", "countryofexploitation",
+            "exploitation country", "country exploited", "country where exploited", "hte country",
+            "quoc gia bi boc lot", "negara tempat eksploitasi", "negara eksploitasi", "遭受剥削的国家", "剥削国家", "ប្រទេសដែលរងការកេងប្រវ័ញ្ច"),
+    RECRUITER_RELATION("recruiter_relation", "recruiter relation", "recruiter relationship", "recruiterrelation",
+            "relation to recruiter", "relationship to recruiter", "recruiter s relation to the person",
+            "recruiter s relation", "quan he cua nguoi tuyen mo voi nguoi nay", "quan he voi nguoi tuyen mo", "hubungan perekrut dengan orang ini",
+            "hubungan perekrut", "招募者与此人的关系", "招募者关系", "ទំនាក់ទំនងរបស់អ្នកជ្រើសរើសជាមួយបុគ្គលនេះ"),
+    METHODS_OF_CONTROL("methods_of_control", "methods of control", "method of control", "means of control",
+            "methodsofcontrol", "vic methodsofcontrol", "control methods", "phuong thuc kiem soat", "cara pengendalian",
+            "控制手段", "វិធីសាស្ត្រគ្រប់គ្រង");
 
     private final String header;
     private final List<String> spellings;

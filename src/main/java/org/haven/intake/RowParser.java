@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.haven.cases.TraffickingDetails;
 import org.haven.common.Messages;
 import org.haven.people.Countries;
 import org.haven.people.DocumentStatus;
@@ -27,6 +28,7 @@ import org.haven.people.Sex;
  *   <li>nationality: an ISO 3166 alpha-2 or alpha-3 code, the English name, or a common demonym</li>
  *   <li>interpreter_needed: yes/no, y/n, true/false, 1/0 (empty = no)</li>
  *   <li>document_status: what {@link DocumentStatus#parse} knows (none, held, confiscated, lost, police, embassy)</li>
+ *   <li>country_of_exploitation, recruiter_relation, methods_of_control: see {@link TraffickingColumns}</li>
  * </ul>
  * then the shared {@link PersonValidator} rules. Messages never contain the value.
  */
@@ -39,8 +41,11 @@ public final class RowParser {
     static final int MAX_CONTACT = 500;
     static final int MAX_NOTES = 4000;
 
-    /** The outcome for one row: a person ready to save, or its errors (never both). */
-    public record Parsed(Person person, List<FieldError> errors) {
+    /**
+     * The outcome for one row: a person ready to save, with the case's trafficking details (no case id
+     * yet; empty when the row gives none), or its errors (never both).
+     */
+    public record Parsed(Person person, TraffickingDetails trafficking, List<FieldError> errors) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -108,6 +113,8 @@ public final class RowParser {
         String notes = text(values, IntakeField.NOTES);
         checkLength(errors, IntakeField.NOTES, notes, MAX_NOTES);
 
+        TraffickingDetails trafficking = TraffickingColumns.parse(values, errors);
+
         Person person = new Person(null, nameNative, nameLatin, aliases, sex, birthDate, age, nationality, languages,
                 interpreter, documentStatus, documentNumber == null ? null : documentNumber.trim(), familyContact, notes, 0);
         // The shared rules; a field that already failed to parse keeps its first message.
@@ -116,7 +123,8 @@ public final class RowParser {
             if (f != null && errors.stream().noneMatch(e -> e.field() == f)) errors.add(new FieldError(f, message));
         });
         errors.sort(java.util.Comparator.comparing(FieldError::field));
-        return new Parsed(errors.isEmpty() ? person : null, List.copyOf(errors));
+        boolean valid = errors.isEmpty();
+        return new Parsed(valid ? person : null, valid ? trafficking : null, List.copyOf(errors));
     }
 
     public static Sex parseSex(String text) {
