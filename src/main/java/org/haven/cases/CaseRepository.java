@@ -134,12 +134,45 @@ public final class CaseRepository {
     }
 
     private static ResultQuery<? extends Record> shallowPageQuery(DSLContext tx, CaseQuery q, User user, Matches m) {
+        if (tx.family() == org.jooq.SQLDialect.POSTGRES && byWordsAlone(q, user, m)
+                && (q.sort() == null || q.sort() == CaseQuery.SortColumn.CASE_NUMBER)) {
+            return pageOfNumbersFirst(tx, q, m);
+        }
         return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
                         CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
                 .from(m.from(true).leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID)))
                 .where(m.where(), conditions(q, user))
                 .orderBy(sort(q, m.driver()))
                 .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()));
+    }
+
+    /**
+     * PostgreSQL, when only the words decide (no filter, no access rule, case-number order): the
+     * page's case numbers from the prefix index alone (index-only, in list order, stopping after the
+     * page), then those rows joined for display. Joined before the limit, PostgreSQL merge-joined the
+     * prefix range with the whole case_file index, reading every case between two hits: about 900
+     * index and table pages for a two-letter word at 100,000 cases instead of about 500.
+     */
+    private static ResultQuery<? extends Record> pageOfNumbersFirst(DSLContext tx, CaseQuery q, Matches m) {
+        var driver = m.driver();
+        Table<?> page = DSL.select(driver.CASE_NUMBER).from(m.prefixTables()).where(m.where())
+                .orderBy(sort(q, driver)).limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset())).asTable("page");
+        org.jooq.Field<String> number = page.field(driver.CASE_NUMBER);
+        return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
+                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
+                .from(page.join(CASE_FILE).on(CASE_FILE.CASE_NUMBER.eq(number))
+                        .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                        .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID)))
+                .orderBy(q.descending() ? number.desc() : number.asc());
+    }
+
+    /**
+     * True when the search words alone decide which cases match: at least one word in the prefix
+     * index, no case-number pattern, no filter, and a user who sees every case. Every search_prefix
+     * row belongs to a case (foreign key, deleted with it), so the prefix rows are then the cases.
+     */
+    private static boolean byWordsAlone(CaseQuery q, User user, Matches m) {
+        return !m.prefixes().isEmpty() && m.numbers().isEmpty() && filters(q, user).isEmpty();
     }
 
     /** Only the page's rows, joined for display, in list order. */
@@ -190,13 +223,22 @@ public final class CaseRepository {
     }
 
     private static Select<?> countUpToQuery(DSLContext tx, CaseQuery q, User user, int cap, Matches m) {
-        return DSL.selectOne().from(m.from(false)).where(m.where(), conditions(q, user)).limit(cap + 1);
+        return DSL.selectOne().from(countFrom(q, user, m)).where(m.where(), conditions(q, user)).limit(cap + 1);
     }
 
     /** The count query: every matching case. */
     public static Select<?> countQuery(DSLContext tx, CaseQuery q, User user) {
         Matches m = Matches.of(tx, q);
-        return DSL.selectOne().from(m.from(false)).where(m.where(), conditions(q, user));
+        return DSL.selectOne().from(countFrom(q, user, m)).where(m.where(), conditions(q, user));
+    }
+
+    /**
+     * What a count reads: the prefix index alone when only the words decide (index-only, no lookup
+     * of each case: PostgreSQL merge-joined the whole case_file index for it, 16,000 index entries to
+     * count 1,001 hits of "ng" at 100,000 cases), else the cases joined as for the page.
+     */
+    private static Table<?> countFrom(CaseQuery q, User user, Matches m) {
+        return byWordsAlone(q, user, m) ? m.prefixTables() : m.from(false);
     }
 
     /**
@@ -208,7 +250,7 @@ public final class CaseRepository {
      * each keystroke. A LIKE pattern is inlined (jOOQ escapes it): with a bind
      * parameter H2 plans without knowing the value and cannot use it as an index range.
      */
-    private record Matches(List<org.haven.db.jooq.tables.SearchPrefix> prefixes, List<String> keys, Condition numbers) {
+    private record Matches(List<org.haven.db.jooq.tables.SearchPrefix> prefixes, List<String> keys, List<Condition> numbers) {
         static Matches of(DSLContext tx, CaseQuery q) {
             List<String> words = new ArrayList<>();
             List<Condition> numbers = new ArrayList<>();
@@ -228,7 +270,7 @@ public final class CaseRepository {
             if (words.size() > 1) words = rarestFirst(tx, words);
             List<org.haven.db.jooq.tables.SearchPrefix> aliases = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) aliases.add(SEARCH_PREFIX.as("sp" + i));
-            return new Matches(aliases, words, DSL.and(numbers));
+            return new Matches(aliases, words, List.copyOf(numbers));
         }
 
         /** The first word's prefix table, or null without words (then the case list is walked as is). */
@@ -237,21 +279,24 @@ public final class CaseRepository {
         }
 
         Table<?> from(boolean withPerson) {
-            Table<?> from = CASE_FILE;
-            if (!prefixes.isEmpty()) {
-                var first = prefixes.get(0);
-                Table<?> joined = first;
-                for (int i = 1; i < prefixes.size(); i++) {
-                    var other = prefixes.get(i);
-                    joined = joined.join(other).on(other.PREFIX.eq(keys.get(i)), other.CASE_NUMBER.eq(first.CASE_NUMBER));
-                }
-                from = joined.join(CASE_FILE).on(CASE_FILE.CASE_NUMBER.eq(first.CASE_NUMBER));
-            }
+            Table<?> from = prefixes.isEmpty() ? CASE_FILE
+                    : prefixTables().join(CASE_FILE).on(CASE_FILE.CASE_NUMBER.eq(prefixes.get(0).CASE_NUMBER));
             return withPerson ? from.join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)) : from;
         }
 
+        /** The words' prefix tables joined on the case number (at least one word). */
+        Table<?> prefixTables() {
+            var first = prefixes.get(0);
+            Table<?> joined = first;
+            for (int i = 1; i < prefixes.size(); i++) {
+                var other = prefixes.get(i);
+                joined = joined.join(other).on(other.PREFIX.eq(keys.get(i)), other.CASE_NUMBER.eq(first.CASE_NUMBER));
+            }
+            return joined;
+        }
+
         Condition where() {
-            return prefixes.isEmpty() ? numbers : DSL.and(prefixes.get(0).PREFIX.eq(keys.get(0)), numbers);
+            return prefixes.isEmpty() ? DSL.and(numbers) : DSL.and(prefixes.get(0).PREFIX.eq(keys.get(0)), DSL.and(numbers));
         }
     }
 
@@ -287,8 +332,13 @@ public final class CaseRepository {
     }
 
     static Condition conditions(CaseQuery q, User user) {
+        return DSL.and(filters(q, user));
+    }
+
+    /** The access rule (none for a user who sees every case) and the list's filters; empty when nothing narrows the list. */
+    private static List<Condition> filters(CaseQuery q, User user) {
         List<Condition> all = new ArrayList<>();
-        all.add(CaseAccess.visibleTo(user));
+        if (!user.seesAllCases()) all.add(CaseAccess.visibleTo(user));
         if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status().name()));
         if (q.nationality() != null && !q.nationality().isBlank()) all.add(CASE_FILE.PERSON_NATIONALITY.eq(q.nationality()));
         if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
@@ -296,7 +346,7 @@ public final class CaseRepository {
         if (q.quick().mine()) all.add(CASE_FILE.ASSIGNED_TO.eq(user.id()));
         if (q.quick().unassigned()) all.add(CASE_FILE.ASSIGNED_TO.isNull());
         if (q.quick().open()) all.add(CASE_FILE.STATUS.ne(CaseStatus.CLOSED.name()));
-        return DSL.and(all);
+        return all;
     }
 
     /** The latest screening's determination, or no screening at all. */

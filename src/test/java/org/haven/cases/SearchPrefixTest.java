@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.haven.demo.DemoData;
 import org.haven.people.Person;
+import org.haven.security.Accounts;
 import org.haven.security.PersonDeletion;
+import org.haven.security.Role;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,62 @@ class SearchPrefixTest extends DatabaseTest {
         CasePage gone = haven.cases().page(CaseQuery.text("nguy", 5).page(20, 5), 100);
         assertThat(gone.items()).isEmpty();
         assertThat(gone.total()).isEqualTo(7);
+    }
+
+    /**
+     * When only the words decide (a coordinator, no filter), the count reads the prefix index alone
+     * and, on PostgreSQL, the page takes its case numbers from it before joining the rows (issue 15:
+     * search under 20 sessions); a caseworker's search still goes through the cases' access rule.
+     * Both give the same pages and counts, in both orders, across the capped count.
+     */
+    @Test
+    void aSearchOnlyTheWordsDecideReadsThePrefixIndexAloneAndFindsWhatTheAccessRuleFinds() {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            all.add(register("Nguyen Van " + letter(i)).caseNumber());
+            if (i % 3 == 0) all.add(register("Ngo Thi " + letter(i)).caseNumber());
+            register("Tran Thi " + letter(i));
+        }
+        all.sort(Comparator.naturalOrder());
+        Accounts.addUser(haven.unlocked(), "worker", Set.of(Role.CASEWORKER), "worker-password-1".toCharArray());
+        var dsl = haven.database().dsl();
+        // every case assigned to the caseworker: the access rule lets all of them through, the long way
+        haven.cases().assignCases(dsl.select(org.haven.db.jooq.Tables.CASE_FILE.ID).from(org.haven.db.jooq.Tables.CASE_FILE)
+                .fetch(org.haven.db.jooq.Tables.CASE_FILE.ID), "worker");
+        var coordinator = haven.user();
+        var worker = Accounts.toUser(dsl.selectFrom(org.haven.db.jooq.Tables.APP_USER)
+                .where(org.haven.db.jooq.Tables.APP_USER.USERNAME.eq("worker")).fetchSingle());
+
+        CaseQuery ng = CaseQuery.text("ng", 10);
+        assertThat(dsl.render(CaseRepository.countUpToQuery(dsl, ng, coordinator, 1000))).doesNotContainIgnoringCase("case_file");
+        assertThat(dsl.render(CaseRepository.countUpToQuery(dsl, ng, worker, 1000))).containsIgnoringCase("case_file");
+        if (haven.database().isOffice()) {
+            assertThat(dsl.render(CaseRepository.shallowPageQuery(dsl, ng, coordinator))).contains("\"page\"");
+        }
+
+        for (String text : List.of("ng", "ngu", "ng th", "nguyen v")) {
+            for (boolean descending : List.of(false, true)) {
+                for (int offset : List.of(0, 10, 35)) {
+                    CaseQuery q = new CaseQuery(text, null, null, null, CaseQuery.SortColumn.CASE_NUMBER, descending, offset, 10);
+                    List<String> byCoordinator = CaseRepository.page(dsl, q, coordinator, offset + 12).items().stream()
+                            .map(CaseListItem::caseNumber).toList();
+                    List<String> byWorker = CaseRepository.page(dsl, q, worker, offset + 12).items().stream()
+                            .map(CaseListItem::caseNumber).toList();
+                    assertThat(byCoordinator).as(text + " " + descending + " " + offset).isEqualTo(byWorker);
+                    assertThat(CaseRepository.page(dsl, q, coordinator, offset + 12))
+                            .as(text + " " + descending + " " + offset)
+                            .extracting(CasePage::total, CasePage::more)
+                            .containsExactly(CaseRepository.page(dsl, q, worker, offset + 12).total(),
+                                    CaseRepository.page(dsl, q, worker, offset + 12).more());
+                    assertThat(CaseRepository.count(dsl, q, coordinator)).isEqualTo(CaseRepository.count(dsl, q, worker));
+                }
+            }
+        }
+        List<String> firstPage = all.subList(0, 10);
+        assertThat(CaseRepository.page(dsl, ng, coordinator, 1000).items()).extracting(CaseListItem::caseNumber)
+                .containsExactlyElementsOf(firstPage);
+        assertThat(CaseRepository.page(dsl, ng, coordinator, 1000).total()).isEqualTo(40);
+        assertThat(CaseRepository.page(dsl, ng, coordinator, 20)).extracting(CasePage::total, CasePage::more).containsExactly(20, true);
     }
 
     @Test
