@@ -41,6 +41,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class OperationPage extends BorderPane {
     static final int PAGE = 100;
+    /** The header and about eight rows (a Khmer row is taller than a Latin one). */
+    static final double TABLE_MIN_HEIGHT = 380;
 
     private final Haven haven;
     private final UUID operationId;
@@ -94,9 +96,18 @@ public final class OperationPage extends BorderPane {
         HBox paging = new HBox(8, previous, next, pageLabel);
         paging.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
+        // The people table keeps room for several rows; when the counts above it need the space (a
+        // small laptop screen, many statuses), the page scrolls instead of squeezing the table away.
+        table.setMinHeight(TABLE_MIN_HEIGHT);
+        counts.setMinHeight(Region.USE_PREF_SIZE);
         VBox body = new VBox(12, header, membersLine, counts, casesTitle, hint, table, paging);
         body.setPadding(new Insets(16));
-        setCenter(body);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.setId("operationScroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true); // the table grows into a tall window; below the body's minimum, the page scrolls
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
         reload();
     }
 
