@@ -262,7 +262,8 @@ public final class CaseListPage {
                 return;
             }
             table.getItems().setAll(page.items());
-            table.setPlaceholder(total == 0 && unfiltered(query) ? noCasesYet() : noMatch);
+            Node placeholder = total == 0 && unfiltered(query) ? noCasesYet() : noMatch;
+            if (table.getPlaceholder() != placeholder) table.setPlaceholder(placeholder); // a new one rebuilds the table's rows
             if (selected != null) {
                 page.items().stream().filter(i -> i.caseId().equals(selected)).findFirst()
                         .ifPresent(i -> table.getSelectionModel().select(i));

@@ -80,7 +80,13 @@ public final class OperationPage extends BorderPane {
         refresh.setOnAction(e -> reload());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        header = new HBox(12, new VBox(4, title, subtitle), spacer, edit, refresh);
+        // The title wraps on a narrow screen; the buttons keep their words.
+        title.setWrapText(true);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        VBox titles = new VBox(4, title, subtitle);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        header = new HBox(12, titles, spacer, edit, refresh);
         header.setAlignment(Pos.TOP_LEFT);
         counts.setId("operationCounts");
         counts.setRowValignment(javafx.geometry.VPos.TOP);
@@ -113,6 +119,7 @@ public final class OperationPage extends BorderPane {
 
     /** Adds a node (e.g. a "back" button) before the title. */
     public void addToHeader(Node node) {
+        if (node instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         header.getChildren().addFirst(node);
     }
 
