@@ -131,6 +131,17 @@ public final class MainWindow {
         tab.textProperty().bind(view.titleProperty());
     }
 
+    private Runnable importList;
+
+    /** How to import a list of people (the intake feature offers it; empty for a user who may not). */
+    public java.util.Optional<Runnable> importList() {
+        return java.util.Optional.ofNullable(importList);
+    }
+
+    public void setImportList(Runnable action) {
+        importList = action;
+    }
+
     /** What saving a new case does (duplicate detection plugs in here). */
     public org.haven.cases.ui.NewCaseGate newCaseGate() {
         return newCaseGate;

@@ -8,7 +8,8 @@ import java.util.UUID;
  * {@code screening} (nullable) filters on the latest screening: not yet screened, or a determination.
  */
 public record CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
-                        SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening, Quick quick) {
+                        SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening, Quick quick,
+                        java.util.Set<CaseStatus> statuses) {
     /**
      * The case list's quick filters: only cases assigned to the signed-in user ({@code mine}), only
      * unassigned ones, only open ones (not closed). They combine with the search text and every filter.
@@ -17,8 +18,23 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
         public static final Quick NONE = new Quick(false, false, false);
     }
 
+    /**
+     * {@code statuses}: any of these statuses (the case list's multi-select; empty: every status).
+     * It narrows further what the single {@code status} (kept for the CLI and older callers) allows.
+     */
     public CaseQuery {
         quick = quick == null ? Quick.NONE : quick;
+        statuses = statuses == null ? java.util.Set.of() : java.util.Set.copyOf(statuses);
+    }
+
+    /** Without the multi-select of statuses (the shape before it, kept for existing callers). */
+    public CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
+                     SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening, Quick quick) {
+        this(text, status, nationality, operationId, sort, descending, offset, limit, screening, quick, null);
+    }
+
+    public CaseQuery withStatuses(java.util.Set<CaseStatus> anyOf) {
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, quick, anyOf);
     }
 
     /** Without quick filters (the shape before them, kept for existing callers). */
@@ -28,7 +44,7 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     }
 
     public CaseQuery withQuick(Quick filters) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, filters);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, filters, statuses);
     }
 
     public enum SortColumn { CASE_NUMBER, NAME, NATIONALITY, STATUS, OPENED_ON }
@@ -50,10 +66,10 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     }
 
     public CaseQuery page(int newOffset, int newLimit) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, newOffset, newLimit, screening, quick);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, newOffset, newLimit, screening, quick, statuses);
     }
 
     public CaseQuery withScreening(ScreeningFilter filter) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, filter, quick);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, filter, quick, statuses);
     }
 }

@@ -340,6 +340,7 @@ public final class CaseRepository {
         List<Condition> all = new ArrayList<>();
         if (!user.seesAllCases()) all.add(CaseAccess.visibleTo(user));
         if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status().name()));
+        if (!q.statuses().isEmpty()) all.add(CASE_FILE.STATUS.in(q.statuses().stream().map(Enum::name).sorted().toList()));
         if (q.nationality() != null && !q.nationality().isBlank()) all.add(CASE_FILE.PERSON_NATIONALITY.eq(q.nationality()));
         if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
         if (q.screening() != null) all.add(screeningCondition(q.screening()));

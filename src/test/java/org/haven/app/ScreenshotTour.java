@@ -34,6 +34,12 @@ import org.haven.people.Sex;
  */
 public final class ScreenshotTour {
     private static Path out;
+    /** The window's size: -Dtour.size=1024x700 (the smallest laptop screens in the field) by default. */
+    private static final String SIZE = System.getProperty("tour.size", "1024x700");
+    private static final int WIDTH = Integer.parseInt(SIZE.split("x")[0]);
+    private static final int HEIGHT = Integer.parseInt(SIZE.split("x")[1]);
+    /** Appended to each file name, e.g. -Dtour.suffix=-1024-km (the language comes from the data folder). */
+    private static final String SUFFIX = System.getProperty("tour.suffix", "");
     private static MainWindow window;
 
     public static void main(String[] args) {
@@ -54,7 +60,7 @@ public final class ScreenshotTour {
         I18n.setLocale(Languages.load(HavenApp.home())); // as HavenApp does: the saved language
         Haven haven = Haven.login(HavenApp.home(), System.getenv("HAVEN_USER"), System.getenv("HAVEN_PASSWORD").toCharArray());
         window = new MainWindow(haven, stage);
-        Scene scene = new Scene(window.root(), 1200, 760);
+        Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle(I18n.t("app.title"));
@@ -127,6 +133,7 @@ public final class ScreenshotTour {
         });
         Thread.sleep(3000);
         shoot(stage.getScene(), "case-timeline.png");
+        if (Boolean.getBoolean("tour.layouts")) layouts(stage, haven, best);
         if (Boolean.getBoolean("tour.dialogs")) {
             // The add-event dialog, for a look at it (not a README picture).
             fx(() -> {
@@ -163,6 +170,38 @@ public final class ScreenshotTour {
         }
     }
 
+    /** Issue 18's pages at the window's size: the operation page in the main window, the intake grid, the event dialog. */
+    private static void layouts(Stage stage, Haven haven, CaseListItem best) throws Exception {
+        org.haven.operations.Operation op = haven.cases().open(best.caseId()).operation();
+        fx(() -> {
+            org.haven.operations.ui.OperationsPage page = new org.haven.operations.ui.OperationsPage(haven, window::openCase);
+            window.showPage(I18n.t("operations.title"), page);
+            page.showOperation(op.id());
+            return null;
+        });
+        Thread.sleep(3000);
+        shoot(stage.getScene(), "operation-page.png");
+        fx(() -> {
+            window.showPage(I18n.t("intake.grid.title", op.code(), op.name()),
+                    new org.haven.intake.ui.IntakeGrid(haven, op, org.haven.intake.IntakeHooks.duplicateCheck(haven)));
+            return null;
+        });
+        Thread.sleep(2000);
+        shoot(stage.getScene(), "intake-grid.png");
+        fx(() -> {
+            window.openCase(best.caseId());
+            return null;
+        });
+        Thread.sleep(1500);
+        fx(() -> {
+            ((javafx.scene.control.Button) stage.getScene().lookup("#addEvent")).fire();
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(fx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow().getScene()), "event-dialog.png");
+        closeOthers(stage);
+    }
+
     private static void closeOthers(Stage main) throws Exception {
         fx(() -> {
             Window.getWindows().stream().filter(w -> w != main).toList().forEach(Window::hide);
@@ -175,8 +214,9 @@ public final class ScreenshotTour {
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
         BufferedImage rgb = new BufferedImage(buffered.getWidth(), buffered.getHeight(), BufferedImage.TYPE_INT_RGB);
         rgb.getGraphics().drawImage(buffered, 0, 0, null);
-        ImageIO.write(rgb, "png", out.resolve(name).toFile());
-        System.out.println("wrote " + out.resolve(name));
+        String file = name.replace(".png", SUFFIX + ".png");
+        ImageIO.write(rgb, "png", out.resolve(file).toFile());
+        System.out.println("wrote " + out.resolve(file));
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

@@ -38,7 +38,6 @@ import org.haven.cases.CaseListItem;
 import org.haven.cases.CaseQuery;
 import org.haven.cases.CaseStatus;
 import org.haven.operations.Operation;
-import org.haven.people.Countries;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -53,8 +52,8 @@ public final class CaseListPage {
     private final MainWindow window;
     private final BorderPane root = new BorderPane();
     private final TextField search = new TextField();
-    private final ComboBox<CaseStatus> status = new ComboBox<>();
-    private final ComboBox<String> nationality = new ComboBox<>();
+    private final StatusFilterBox status = new StatusFilterBox();
+    private final NationalityFilterField nationality = new NationalityFilterField();
     private final ComboBox<Operation> operation = new ComboBox<>();
     private final TableView<CaseListItem> table = new TableView<>();
     private final ScreeningFilterBox screening = new ScreeningFilterBox();
@@ -65,6 +64,10 @@ public final class CaseListPage {
     private final ProgressIndicator busy = new ProgressIndicator();
     private final QuickFilters quick = new QuickFilters();
     private final Label message = new Label();
+    /** What an empty list says when the search or the filters leave nothing. */
+    private final Label noMatch = new Label(I18n.t("cases.empty"));
+    /** What an empty list says when there is no case at all yet: the two ways to start. */
+    private Node noCasesYet;
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private final TableColumn<CaseListItem, String> numberColumn;
     private int offset;
@@ -80,21 +83,8 @@ public final class CaseListPage {
         search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
         debounce.setOnFinished(e -> reload(true));
 
-        status.setId("statusFilter");
-        List<CaseStatus> statuses = new ArrayList<>();
-        statuses.add(null);
-        statuses.addAll(List.of(CaseStatus.values()));
-        status.setItems(FXCollections.observableArrayList(statuses));
-        setLabels(status, s -> s == null ? I18n.t("cases.filter.allStatuses") : I18n.label(s));
-        status.valueProperty().addListener((o, a, b) -> reload(true));
-
-        nationality.setId("nationalityFilter");
-        List<String> codes = new ArrayList<>();
-        codes.add(null);
-        codes.addAll(Countries.all().keySet().stream().sorted(Comparator.comparing(I18n::country)).toList());
-        nationality.setItems(FXCollections.observableArrayList(codes));
-        setLabels(nationality, c -> c == null ? I18n.t("cases.filter.allNationalities") : I18n.country(c));
-        nationality.valueProperty().addListener((o, a, b) -> reload(true));
+        status.onChange(() -> reload(true));
+        nationality.codeProperty().addListener((o, a, b) -> reload(true));
 
         operation.setId("operationFilter");
         operation.setItems(FXCollections.observableArrayList((Operation) null));
@@ -122,7 +112,9 @@ public final class CaseListPage {
         for (TableColumn<CaseListItem, ?> col : table.getColumns()) {
             col.sortTypeProperty().addListener((o, a, b) -> reload(true));
         }
-        table.setPlaceholder(new Label(I18n.t("cases.empty")));
+        table.setPlaceholder(noMatch);
+        noMatch.setWrapText(true);
+        noMatch.setId("caseListNoMatch");
         if (AssignDialog.mayAssign(window.haven().user())) {
             javafx.scene.control.MenuItem assign = new javafx.scene.control.MenuItem(I18n.t("cases.assign.button"), new FontIcon("mdi2a-account-arrow-right-outline"));
             assign.setId("ctx-assign");
@@ -177,7 +169,7 @@ public final class CaseListPage {
         busy.setPrefSize(18, 18);
         busy.setVisible(false);
 
-        root.setTop(new javafx.scene.layout.VBox(toolbar(), quick.node()));
+        root.setTop(toolbar());
         root.setCenter(table);
         root.setBottom(footer());
         root.getStyleClass().add("case-list");
@@ -231,8 +223,9 @@ public final class CaseListPage {
         }
         String text = search.getText() == null || search.getText().isBlank() ? null : search.getText().strip();
         Operation op = operation.getValue();
-        return new CaseQuery(text, status.getValue(), nationality.getValue(), op == null ? null : op.id(),
-                sort, descending, offset, PAGE_SIZE).withScreening(screening.getValue()).withQuick(quick.value());
+        return new CaseQuery(text, null, nationality.codeProperty().get(), op == null ? null : op.id(),
+                sort, descending, offset, PAGE_SIZE).withScreening(screening.getValue()).withQuick(quick.value())
+                .withStatuses(status.value());
     }
 
     private void openSelected() {
@@ -269,17 +262,70 @@ public final class CaseListPage {
                 return;
             }
             table.getItems().setAll(page.items());
+            Node placeholder = total == 0 && unfiltered(query) ? noCasesYet() : noMatch;
+            if (table.getPlaceholder() != placeholder) table.setPlaceholder(placeholder); // a new one rebuilds the table's rows
             if (selected != null) {
                 page.items().stream().filter(i -> i.caseId().equals(selected)).findFirst()
                         .ifPresent(i -> table.getSelectionModel().select(i));
             }
             loadedOnce = true;
             updateFooter();
+            if (totalIsLowerBound) countAll(query, mine);
         }, error -> {
             if (mine != requestNo) return;
             busy.setVisible(false);
             org.haven.app.ErrorDialog.show(error);
         });
+    }
+
+    /**
+     * "More than 1,000" is only what the list says while it counts: the whole count follows (it
+     * reads every match, so it is not run before the page shows).
+     */
+    private void countAll(CaseQuery query, long request) {
+        busy.setVisible(true);
+        FxTasks.run(() -> window.haven().cases().count(query), n -> {
+            if (request != requestNo) return; // the search changed meanwhile
+            busy.setVisible(false);
+            total = n;
+            totalIsLowerBound = false;
+            updateFooter();
+        }, error -> {
+            if (request == requestNo) busy.setVisible(false);
+        });
+    }
+
+    private static boolean unfiltered(CaseQuery q) {
+        return q.text() == null && q.status() == null && q.statuses().isEmpty() && q.nationality() == null
+                && q.operationId() == null && q.screening() == null && q.quick().equals(CaseQuery.Quick.NONE);
+    }
+
+    /** A new database's list: "No cases yet" and its two next steps, registering a person or importing a list. */
+    private Node noCasesYet() {
+        if (noCasesYet != null) return noCasesYet;
+        Label title = new Label(I18n.t("cases.none.title"));
+        title.setId("noCasesYet");
+        title.getStyleClass().add("title-3");
+        Label text = new org.haven.app.WrappingLabel(I18n.t("cases.none.text"));
+        text.getStyleClass().add("text-muted");
+        text.setMaxWidth(520);
+        Button register = new Button(I18n.t("cases.none.register"), new FontIcon("mdi2a-account-plus-outline"));
+        register.setId("noCasesRegister");
+        register.getStyleClass().add("accent");
+        register.setOnAction(e -> PersonFormDialog.newCase(window));
+        HBox steps = new HBox(12, register);
+        window.importList().ifPresent(importList -> {
+            Button importButton = new Button(I18n.t("cases.none.import"), new FontIcon("mdi2f-file-import-outline"));
+            importButton.setId("noCasesImport");
+            importButton.setOnAction(e -> importList.run());
+            steps.getChildren().add(importButton);
+        });
+        steps.setAlignment(Pos.CENTER);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(12, title, text, steps);
+        box.setAlignment(Pos.CENTER);
+        box.setFillWidth(false);
+        noCasesYet = box;
+        return box;
     }
 
     /** After an update from a version without the search index, the first load writes it first. */
@@ -324,22 +370,24 @@ public final class CaseListPage {
         });
     }
 
+    /**
+     * The search box with the page's actions on one line, the labelled filters under it. The filters
+     * wrap onto another line rather than shrink, so each stays readable down to 1024 pixels wide
+     * (the smallest laptop screens in the field), in every language.
+     */
     private Node toolbar() {
         FontIcon lens = new FontIcon("mdi2m-magnify");
         HBox searchBox = new HBox(6, lens, search);
         searchBox.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.ALWAYS);
         HBox.setHgrow(searchBox, Priority.ALWAYS);
+        search.setPrefColumnCount(20);
         Button add = new Button(I18n.t("cases.new"), new FontIcon("mdi2a-account-plus-outline"));
         add.setId("newCaseButton");
         add.getStyleClass().add("accent");
         add.setOnAction(e -> PersonFormDialog.newCase(window));
-        status.setPrefWidth(150);
-        nationality.setPrefWidth(160);
-        operation.setPrefWidth(190);
-        screening.setPrefWidth(170);
         add.setMinWidth(Region.USE_PREF_SIZE); // the main action never shrinks to "Ne..."
-        HBox bar = new HBox(10, searchBox, status, nationality, operation, screening, add);
+        HBox bar = new HBox(10, searchBox, add);
         if (AssignDialog.mayAssign(window.haven().user())) {
             Button assign = new Button(I18n.t("cases.assign.button"), new FontIcon("mdi2a-account-arrow-right-outline"));
             assign.setId("assignButton");
@@ -350,7 +398,34 @@ public final class CaseListPage {
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("page-toolbar");
-        return bar;
+        return new javafx.scene.layout.VBox(bar, filters());
+    }
+
+    private Node filters() {
+        status.setPrefWidth(180);
+        nationality.setPrefColumnCount(12);
+        operation.setPrefWidth(200);
+        screening.setPrefWidth(190);
+        javafx.scene.layout.FlowPane pane = new javafx.scene.layout.FlowPane(16, 8,
+                labelled("cases.filter.status", status), labelled("cases.filter.nationality", nationality),
+                labelled("cases.filter.operation", operation), labelled("cases.filter.screening", screening), quick.node());
+        quick.node().setStyle("-fx-padding: 0;");
+        pane.setId("caseFilters");
+        pane.setAlignment(Pos.BOTTOM_LEFT);
+        pane.setStyle("-fx-padding: 0 12 8 12;");
+        return pane;
+    }
+
+    /** A filter with its name above it; neither shrinks below what its text needs. */
+    private static Node labelled(String key, javafx.scene.control.Control control) {
+        Label label = new Label(I18n.t(key));
+        label.getStyleClass().addAll("text-muted", "text-small");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(control);
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, label, control);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private Node footer() {

@@ -29,6 +29,7 @@ public final class IntakeMenus {
         menus.add(menus.operations(), "intake.menu.grid", "mdi2t-table-plus", "Shortcut+G", () -> chooseOperationForGrid(window));
         menus.add(menus.operations(), "intake.menu.import", "mdi2f-file-import-outline", "Shortcut+I",
                 () -> ImportWizard.open(window.stage(), haven));
+        window.setImportList(() -> ImportWizard.open(window.stage(), haven)); // the empty case list's next step
         // Unsaved grids from a crash or a closed window are offered back at start-up.
         FxTasks.run(() -> new IntakeService(haven, IntakeHooks.duplicateCheck(haven)).drafts(), drafts -> {
             if (drafts.isEmpty()) return;

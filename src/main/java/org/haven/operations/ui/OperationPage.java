@@ -41,6 +41,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class OperationPage extends BorderPane {
     static final int PAGE = 100;
+    /** The header and about eight rows (a Khmer row is taller than a Latin one). */
+    static final double TABLE_MIN_HEIGHT = 380;
 
     private final Haven haven;
     private final UUID operationId;
@@ -78,7 +80,13 @@ public final class OperationPage extends BorderPane {
         refresh.setOnAction(e -> reload());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        header = new HBox(12, new VBox(4, title, subtitle), spacer, edit, refresh);
+        // The title wraps on a narrow screen; the buttons keep their words.
+        title.setWrapText(true);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        VBox titles = new VBox(4, title, subtitle);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        header = new HBox(12, titles, spacer, edit, refresh);
         header.setAlignment(Pos.TOP_LEFT);
         counts.setId("operationCounts");
         counts.setRowValignment(javafx.geometry.VPos.TOP);
@@ -94,14 +102,24 @@ public final class OperationPage extends BorderPane {
         HBox paging = new HBox(8, previous, next, pageLabel);
         paging.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
+        // The people table keeps room for several rows; when the counts above it need the space (a
+        // small laptop screen, many statuses), the page scrolls instead of squeezing the table away.
+        table.setMinHeight(TABLE_MIN_HEIGHT);
+        counts.setMinHeight(Region.USE_PREF_SIZE);
         VBox body = new VBox(12, header, membersLine, counts, casesTitle, hint, table, paging);
         body.setPadding(new Insets(16));
-        setCenter(body);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.setId("operationScroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true); // the table grows into a tall window; below the body's minimum, the page scrolls
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
         reload();
     }
 
     /** Adds a node (e.g. a "back" button) before the title. */
     public void addToHeader(Node node) {
+        if (node instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         header.getChildren().addFirst(node);
     }
 

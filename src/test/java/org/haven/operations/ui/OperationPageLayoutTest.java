@@ -1,0 +1,146 @@
+package org.haven.operations.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.app.Theme;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseStatus;
+import org.haven.cases.NewCase;
+import org.haven.operations.Operation;
+import org.haven.people.DocumentStatus;
+import org.haven.people.Person;
+import org.haven.people.Sex;
+import org.haven.testing.TestHaven;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 18: the operation page showed 0-1 rows of its people at 1200x760 and 1024x700 and could not
+ * scroll. Opened from the Operations menu in the main window, it now shows several rows of people,
+ * and the page scrolls to them when the counts above take the room.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OperationPageLayoutTest {
+    @TempDir
+    static Path temp;
+
+    private Stage stage;
+    private Haven haven;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Theme.apply();
+        haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (window != null) window.close();
+            I18n.setLocale(Locale.ENGLISH);
+        }).get();
+    }
+
+    @Test
+    void theOperationPageShowsSeveralPeopleAndScrollsAt1024x700() throws Exception {
+        check(1024, 700, Locale.ENGLISH);
+    }
+
+    @Test
+    void andAt1200x760InKhmer() throws Exception {
+        check(1200, 760, Locale.of("km"));
+    }
+
+    private void check(int width, int height, Locale language) throws Exception {
+        FxRobot robot = new FxRobot();
+        Operation raid = haven.operations().create(new Operation(null, "OP-L-01", "Compound raid", LocalDate.now().minusDays(1),
+                "Preah Sihanouk", "Building C", "Police, IOM", 30, null, 0));
+        // Many nationalities and statuses: the counts above the table are as tall as they get.
+        String[] nationalities = {"VN", "ID", "CN", "MM", "TH", "LA", "KH", "PH", "MY", "IN"};
+        CaseStatus[] path = {CaseStatus.SCREENING, CaseStatus.ASSISTANCE, CaseStatus.LEGAL_PROCESS};
+        for (int i = 0; i < 30; i++) {
+            CaseFile c = register(raid, "Person Number" + i, i % 2 == 0 ? Sex.FEMALE : Sex.MALE, nationalities[i % nationalities.length]);
+            for (int step = 0; step < i % 4; step++) c = haven.cases().move(c.id(), c.version(), path[step], null, null, null);
+        }
+        robot.interact(() -> {
+            I18n.setLocale(language);
+            window = new MainWindow(haven, stage);
+            Scene scene = new Scene(window.root(), width, height);
+            Theme.style(scene);
+            stage.setScene(scene);
+            stage.show();
+        });
+        // Operations > Operations, then open the raid as a user does (select it, Enter).
+        robot.interact(() -> window.menus().operations().getItems().stream()
+                .filter(i -> "operations-menu".equals(i.getId())).findFirst().orElseThrow().fire());
+        TableView<?> operations = robot.lookup("#operationsTable").queryTableView();
+        until(() -> operations.getItems().size() == 1);
+        robot.interact(() -> {
+            operations.getSelectionModel().select(0);
+            operations.requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        TableView<?> people = robot.lookup("#operationCases").queryTableView();
+        until(() -> people.getItems().size() == 30);
+        robot.sleep(300); // one more layout pass for the counts
+
+        // Scrolled to the end (the wheel over the page, not over the table), the table is in view with several rows.
+        Node page = robot.lookup("#operationScroll").tryQuery().orElse(robot.lookup(n -> n instanceof OperationPage).query());
+        if (page instanceof ScrollPane scroll) robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        robot.sleep(200);
+        Bounds viewport = page.localToScene(page.getLayoutBounds());
+        Bounds table = people.localToScene(people.getLayoutBounds());
+        assertThat(table.getMinY()).as("the table's top is on the screen").isGreaterThanOrEqualTo(viewport.getMinY() - 1);
+        assertThat(table.getMaxY()).as("the table's bottom is on the screen").isLessThanOrEqualTo(viewport.getMaxY() + 1);
+        long rowsInView = WaitForAsyncUtils.asyncFx(() -> people.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && !r.isEmpty() && r.isVisible())
+                .filter(n -> inside(n, viewport) && inside(n, table)).count()).get();
+        assertThat(rowsInView).as("people rows in view").isGreaterThanOrEqualTo(6);
+        // And the paging under the table is reachable too.
+        Node next = robot.lookup("#casesNext").query();
+        assertThat(inside(next, viewport)).as("the paging under the table is in view").isTrue();
+    }
+
+    private static boolean inside(Node n, Bounds area) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        return b.getMinY() >= area.getMinY() - 1 && b.getMaxY() <= area.getMaxY() + 1;
+    }
+
+    private CaseFile register(Operation op, String name, Sex sex, String nationality) {
+        Person p = Person.draft(null, name, sex, null, 30, nationality, null, false, DocumentStatus.NONE, null);
+        return haven.cases().register(new NewCase(p, op.id(), null, null, null));
+    }
+
+    private static void until(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("The window did not reach the expected state in time", e);
+        }
+    }
+}
