@@ -55,7 +55,6 @@ public final class DiscardGuard {
         ButtonType discard = new ButtonType(I18n.t("form.discard.discard"), ButtonBar.ButtonData.OTHER);
         ButtonType keep = new ButtonType(I18n.t("form.discard.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("form.discard.text"), discard, keep);
-        if (owner != null) ask.initOwner(owner);
         ask.setTitle(I18n.t("form.discard.title"));
         ask.setHeaderText(null);
         ask.getDialogPane().setId("discardDialog");
@@ -65,7 +64,7 @@ public final class DiscardGuard {
         Button keepButton = (Button) ask.getDialogPane().lookupButton(keep);
         keepButton.setId("discardKeep");
         keepButton.setDefaultButton(true);
-        Theme.style(ask.getDialogPane().getScene());
+        Dialogs.prepare(ask, owner);
         return ask.showAndWait().filter(b -> b == discard).isPresent();
     }
 }

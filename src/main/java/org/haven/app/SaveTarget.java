@@ -102,7 +102,7 @@ public final class SaveTarget {
     }
 
     private static void prepare(Window owner, Alert alert, String id) {
-        if (owner != null) alert.initOwner(owner);
+        Dialogs.prepare(alert, owner);
         alert.setHeaderText(null);
         alert.getDialogPane().setId(id);
     }

@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.haven.app.Dialogs;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
@@ -54,7 +55,7 @@ public final class AssignDialog {
 
     private static void ask(MainWindow window, List<UUID> caseIds, List<User> users) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(window.stage());
+        Dialogs.prepare(dialog, window.stage());
         dialog.setTitle(I18n.t("cases.assign.title", caseIds.size()));
         dialog.setHeaderText(I18n.t("cases.assign.title", caseIds.size()));
         ComboBox<User> who = new ComboBox<>(FXCollections.observableArrayList(users));
@@ -83,9 +84,6 @@ public final class AssignDialog {
     }
 
     private static void info(MainWindow window, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
-        alert.initOwner(window.stage());
-        alert.setHeaderText(null);
-        alert.show();
+        Dialogs.alert(window.root(), Alert.AlertType.INFORMATION, text, ButtonType.OK).show();
     }
 }

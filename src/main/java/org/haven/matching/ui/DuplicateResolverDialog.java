@@ -61,7 +61,7 @@ public final class DuplicateResolverDialog extends Dialog<DuplicateResolverDialo
     public DuplicateResolverDialog(Window owner, Person entry, List<MatchCandidate> found, int hidden,
                                    List<String> coordinators, boolean offerSkip) {
         this.entry = entry;
-        if (owner != null) initOwner(owner);
+        org.haven.app.Dialogs.prepare(this, owner); // owned (centred on its owner), localized, styled
         initModality(Modality.WINDOW_MODAL);
         setTitle(I18n.t("match.resolve.title"));
         setHeaderText(I18n.t(found.isEmpty() ? "match.resolve.headerHidden" : "match.resolve.header"));

@@ -174,7 +174,8 @@ public final class OperationPage extends BorderPane {
 
     /** Who a coordinator put on this operation (they see all its cases); coordinators add and remove them here. */
     private Node members(List<String> names) {
-        Label t = new Label(I18n.t("operation.members") + ":");
+        Label t = new Label(I18n.t("operation.members")); // the colon is the language's own (Khmer ៖, Chinese ：)
+        t.setId("operationMembersLabel");
         t.getStyleClass().add(Styles.TEXT_BOLD);
         Label list = new org.haven.app.WrappingLabel(names.isEmpty() ? I18n.t("operation.members.none") : String.join(", ", names));
         list.setId("operationMembers");

@@ -155,7 +155,7 @@ public final class UsersPage extends BorderPane {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("users.disable.confirm", u.username()),
                 new ButtonType(I18n.t("users.disable"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(I18n.t("users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        confirm.initOwner(getScene().getWindow());
+        org.haven.app.Dialogs.prepare(confirm, getScene().getWindow());
         confirm.setTitle(I18n.t("users.title"));
         confirm.setHeaderText(null);
         // Disabling is not the safe default: Enter cancels.
@@ -235,13 +235,13 @@ public final class UsersPage extends BorderPane {
 
     private Dialog<ButtonType> dialog(String title, Node content) {
         Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(getScene().getWindow());
         d.setTitle(title);
         d.setHeaderText(title);
         d.getDialogPane().setContent(content);
         ButtonType save = new ButtonType(I18n.t("users.save"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(save, new ButtonType(I18n.t("users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         d.getDialogPane().lookupButton(save).setId("userDialogSave");
+        org.haven.app.Dialogs.prepare(d, getScene().getWindow());
         return d;
     }
 

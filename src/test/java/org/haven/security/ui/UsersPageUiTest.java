@@ -65,9 +65,20 @@ class UsersPageUiTest {
         return table(robot).getItems().stream().filter(u -> u.username().equals(login)).findFirst().orElse(null);
     }
 
+    /** Clicks the user's row once the table has laid it out (its items change before its rows do). */
     private static void select(FxRobot robot, String login) {
-        robot.clickOn(robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
-                && r.getItem() instanceof User u && u.username().equals(login)).queryAs(Node.class));
+        until(() -> visibleRow(robot, login) != null);
+        robot.clickOn(visibleRow(robot, login));
+        until(() -> table(robot).getSelectionModel().getSelectedItem() != null
+                && table(robot).getSelectionModel().getSelectedItem().username().equals(login));
+    }
+
+    /** The row holding the very item the table holds now: after a reload, rows get the new items only at the next layout. */
+    private static Node visibleRow(FxRobot robot, String login) {
+        User current = row(robot, login);
+        if (current == null) return null;
+        return robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.isVisible() && r.getItem() == current).tryQuery().orElse(null);
     }
 
     private static void typePasswordTwice(FxRobot robot, String id1, String id2, String password) {
@@ -75,6 +86,11 @@ class UsersPageUiTest {
         robot.clickOn(id1).write(password);
         robot.clickOn(id2).write(password);
         robot.clickOn("#userDialogSave");
+    }
+
+    private static List<String> cellTexts(FxRobot robot) {
+        return robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .map(javafx.scene.control.Labeled::getText).toList();
     }
 
     private List<String> audit() {
@@ -87,8 +103,7 @@ class UsersPageUiTest {
         MenuItem users = window.menus().admin().getItems().stream().filter(i -> "users-menu".equals(i.getId())).findFirst().orElseThrow();
         robot.interact(users::fire);
         until(() -> robot.lookup("#usersTable").tryQuery().isPresent() && row(robot, TestHaven.ADMIN) != null);
-        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText))
-                .as("login, roles and status as words").contains("admin", "Coordinator, Administrator", "Active");
+        until(() -> cellTexts(robot).containsAll(List.of("admin", "Coordinator, Administrator", "Active"))); // login, roles and status as words
 
         // Add a caseworker with a full name.
         robot.clickOn("#userAdd");
@@ -99,7 +114,7 @@ class UsersPageUiTest {
         robot.clickOn("#newUserPasswordAgain").write("first-password-2");
         robot.clickOn("#userDialogSave");
         assertThat(robot.lookup("#userDialogError").queryAs(Label.class).getText()).isEqualTo(I18n.t("users.passwordMismatch"));
-        robot.doubleClickOn("#newUserPasswordAgain").eraseText(16).write("first-password-1");
+        robot.clickOn("#newUserPasswordAgain").type(javafx.scene.input.KeyCode.END).eraseText(16).write("first-password-1");
         robot.clickOn("#userDialogSave");
         until(() -> row(robot, "dara") != null);
         assertThat(row(robot, "dara").displayName()).isEqualTo("Dara Sok");
@@ -129,7 +144,7 @@ class UsersPageUiTest {
         until(() -> robot.lookup("#userDisableConfirm").tryQuery().isPresent());
         robot.clickOn("#userDisableConfirm");
         until(() -> row(robot, "dara") != null && !row(robot, "dara").active());
-        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText)).contains("Disabled");
+        until(() -> cellTexts(robot).contains("Disabled"));
         assertThat(robot.lookup("#userEnable").queryButton().isDisabled()).isFalse();
         robot.clickOn("#userEnable");
         typePasswordTwice(robot, "#tempPassword", "#tempPasswordAgain", "enabled-again-7");
