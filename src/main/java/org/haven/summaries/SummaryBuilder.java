@@ -176,16 +176,7 @@ public final class SummaryBuilder {
      * not a language code ICU knows is printed as recorded.
      */
     String languageNames(String recorded) {
-        if (recorded == null || recorded.isBlank()) return recorded;
-        com.ibm.icu.util.ULocale in = com.ibm.icu.util.ULocale.forLocale(m.locale());
-        List<String> out = new ArrayList<>();
-        for (String token : recorded.split("[,;]")) {
-            String code = token.strip();
-            if (code.isEmpty()) continue;
-            String name = code.matches("[A-Za-z]{2,3}") ? com.ibm.icu.util.ULocale.getDisplayLanguage(code.toLowerCase(Locale.ROOT), in) : code;
-            out.add(name.equalsIgnoreCase(code) ? code : name);
-        }
-        return String.join(", ", out);
+        return org.haven.common.LanguageNames.of(recorded, m.locale());
     }
 
     private Part identity(CaseDetails d, RedactionPolicy policy) {

@@ -232,15 +232,21 @@ public final class CaseView {
         addEvent.setId("addEvent");
         addEvent.getStyleClass().add("accent");
         addEvent.setOnAction(e -> EventDialog.add(window, caseId, this::changed));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(14, avatar, names, grow, edit, move, addEvent);
+        // The actions wrap onto a second row rather than cut the names, the case number or their own words
+        // (long labels in Khmer at 1024 wide).
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, edit, move, addEvent);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setMinWidth(0);
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(14, avatar, names, actions);
         if (AssignDialog.mayAssign(window.haven().user())) {
             Button assign = new Button(I18n.t("cases.assign.button"), new FontIcon("mdi2a-account-arrow-right-outline"));
             assign.setId("assignCase");
             assign.setOnAction(e -> AssignDialog.show(window, List.of(caseId)));
-            header.getChildren().add(header.getChildren().indexOf(edit), assign);
+            actions.getChildren().add(0, assign);
         }
+        for (javafx.scene.Node n : actions.getChildren()) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("case-header");
         Label warning = NonPunishmentBanner.forCase(d);
@@ -294,7 +300,7 @@ public final class CaseView {
         row = fact(grid, row, "person.sex", I18n.label(p.sex()), null);
         row = fact(grid, row, p.birthDate() != null ? "person.birthDate" : "person.estimatedAge", birthOrAge(p), null);
         row = fact(grid, row, "person.nationality", p.nationality() == null ? "" : I18n.country(p.nationality()), null);
-        row = fact(grid, row, "person.languages", (p.languages() == null ? "" : p.languages())
+        row = fact(grid, row, "person.languages", (p.languages() == null ? "" : org.haven.common.LanguageNames.of(p.languages(), I18n.locale()))
                 + (p.interpreterNeeded() ? "  (" + I18n.t("person.interpreterNeeded") + ")" : ""), null);
         row = fact(grid, row, "person.documentStatus", I18n.label(p.documentStatus())
                 + (p.documentNumber() == null ? "" : " · " + p.documentNumber()), null);

@@ -116,7 +116,7 @@ public final class IntakeGrid extends BorderPane {
         status.setId("intake-status");
         status.setPadding(new Insets(4, 8, 4, 8));
         // The keys of the grid, always in view: it is used by keyboard only.
-        Label legend = new Label(I18n.t("intake.grid.legend"));
+        Label legend = new org.haven.app.WrappingLabel(I18n.t("intake.grid.legend")); // wraps Khmer at word boundaries, each word once
         legend.setId("intake-legend");
         legend.setWrapText(true);
         legend.getStyleClass().add("intake-legend");

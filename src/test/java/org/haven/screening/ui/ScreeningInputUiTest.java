@@ -61,6 +61,7 @@ class ScreeningInputUiTest {
     @Test
     void aMissingOverrideReasonIsScrolledIntoViewAndFocused(FxRobot robot) {
         openScreening(robot);
+        press(robot, "#consent-INTERVIEW"); // the person agreed to the interview: the indicators open
         press(robot, "#answer-DECEPTION-YES");
         robot.interact(() -> robot.lookup("#determination").<Determination>queryComboBox().setValue(Determination.NOT_A_VICTIM));
         // The user went back to the top of the form, then pressed Save at its foot.
@@ -88,6 +89,7 @@ class ScreeningInputUiTest {
     @Test
     void escOnACaseWithAnUnsavedScreeningAsksFirst(FxRobot robot) {
         openScreening(robot);
+        press(robot, "#consent-INTERVIEW"); // the person agreed to the interview: the indicators open
         press(robot, "#answer-DECEPTION-YES");
         robot.type(KeyCode.ESCAPE);
         // Enter goes to the focused window: wait until the question has the focus, as the user sees it.
