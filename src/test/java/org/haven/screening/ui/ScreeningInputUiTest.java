@@ -70,7 +70,9 @@ class ScreeningInputUiTest {
         robot.clickOn("#save");
         Label error = robot.lookup("#error-overrideReason").queryAs(Label.class);
         // The error comes into view, with the cursor in the reason field.
-        until(() -> error.isVisible() && robot.lookup("#overrideReason").query().isFocused() && inView(scroll, error));
+        // The scene's focus owner: isFocused() also needs the window to be the active one, which other tests' windows may take.
+        Node reason = robot.lookup("#overrideReason").query();
+        until(() -> error.isVisible() && reason.getScene().getFocusOwner() == reason && inView(scroll, error));
         assertThat(error.getText()).isEqualTo(I18n.t("screening.error.reason"));
         assertThat(scroll.getVvalue()).isGreaterThan(0);
     }
