@@ -47,7 +47,8 @@ class OneEventOnePageTest extends DatabaseTest {
 
         for (Audience audience : Audience.values()) {
             Path file = out.resolve(audience.name().toLowerCase() + "-one-event.pdf");
-            SummaryService.Result r = service.writePdf(List.of(c.id()), SummaryOptions.all(audience), file, null, null);
+            SummaryService.Result r = service.writePdf(List.of(c.id()), SummaryOptions.all(audience), file, null, null,
+                    "tests: consent not recorded");
             SummaryPdfTest.keep(file);
             try (PDDocument doc = Loader.loadPDF(file.toFile())) {
                 assertThat(doc.getNumberOfPages()).as(audience + " copy of a one-event case").isEqualTo(1);
