@@ -28,6 +28,7 @@ public final class PersonFieldEdit {
     private static final Map<String, String> OTHER_NAMES = Map.of("notes", "person_notes", "date_of_birth", "birth_date",
             "age", "estimated_age");
     private static final Pattern AGE = Pattern.compile("~?\\s*(\\d{1,3})");
+    private static final Pattern FIELD_LIKE = Pattern.compile("[A-Za-z_]{1,40}");
     private static final Pattern CAMEL = Pattern.compile("([a-z])([A-Z])");
 
     private PersonFieldEdit() {}
@@ -52,8 +53,9 @@ public final class PersonFieldEdit {
         String name = typed.strip().toLowerCase(Locale.ROOT);
         name = OTHER_NAMES.getOrDefault(name, name);
         if (!FIELDS.contains(name)) {
-            // The typed name is shown escaped by the CLI; it is a field name, not a value.
-            throw HavenException.badInput("Unknown field '" + typed.strip() + "': choose from " + String.join(",", FIELDS)
+            // Echoed only when it looks like a field name: text before a mistyped '=' could be a value (a name).
+            String shown = FIELD_LIKE.matcher(typed.strip()).matches() ? " '" + typed.strip() + "'" : "";
+            throw HavenException.badInput("Unknown field" + shown + ": choose from " + String.join(",", FIELDS)
                     + " (nothing was changed).");
         }
         return name;
