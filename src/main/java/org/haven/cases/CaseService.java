@@ -17,6 +17,7 @@ import org.haven.people.PersonValidator;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
+import org.haven.sync.PersonChanges;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.DatePrecision;
 import org.haven.timeline.EventRepository;
@@ -213,11 +214,27 @@ public final class CaseService {
         return db.inTransaction(tx -> {
             // Checked again inside the writing transaction: the case may have been reassigned meanwhile.
             CaseAccess.requireVisible(tx, session.user(), caseId);
-            Person saved = PersonRepository.update(tx, changed, session.user().id());
+            // The outbox entries for the office are written with the edit, in this transaction.
+            Person saved = PersonChanges.save(tx, session.user().id(), changed);
             SearchIndex.reindex(tx, saved.id());
             AuditLog.record(tx, session.user(), "PERSON_UPDATE", "person", saved.id(), null);
             return saved;
         });
+    }
+
+    /**
+     * Edits the person of a case from its stored values (the command line's {@code person set}):
+     * {@code edit} gets the person as saved and returns the changed one, which is then saved as the
+     * form's edits are ({@link #updatePerson}: access, validation, optimistic lock, outbox, audit).
+     */
+    public Person editPerson(UUID caseId, java.util.function.UnaryOperator<Person> edit) {
+        session.requireCaseData();
+        Person current = db.inTransaction(tx -> {
+            CaseAccess.requireVisible(tx, session.user(), caseId);
+            CaseFile c = CaseRepository.find(tx, caseId).orElseThrow(() -> HavenException.notFound("This case no longer exists."));
+            return PersonRepository.find(tx, c.personId()).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
+        });
+        return updatePerson(caseId, edit.apply(current));
     }
 
     /** Moves the case to a new status (workflow rules apply) and records it on the timeline. */

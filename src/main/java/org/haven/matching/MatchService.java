@@ -265,7 +265,9 @@ public final class MatchService {
                     .set(CASE_FILE.UPDATED_AT, Audit.now())
                     .set(CASE_FILE.UPDATED_BY, session.user().id())
                     .where(CASE_FILE.PERSON_ID.eq(otherId)).execute();
-            Person saved = PersonRepository.update(tx, merged, session.user().id());
+            Person saved = org.haven.sync.PersonChanges.save(tx, session.user().id(), merged);
+            // The other record's outbox entries now belong to the kept person (a later deletion erases them too).
+            org.haven.sync.Outbox.movePerson(tx, otherId, keepId);
             tx.deleteFrom(PERSON).where(PERSON.ID.eq(otherId)).execute();
             SearchIndex.reindex(tx, keepId);
             AuditLog.record(tx, session.user(), "PERSON_MERGE", "person", keepId, "merged " + otherId);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.intake.PersonDrafts;
+import org.haven.sync.Outbox;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -67,7 +68,8 @@ public final class PersonDeletion {
             Dependent.byPerson("match_name", "person_id"),
             Dependent.byPerson("match_distinct", "person_a"),
             Dependent.byPerson("match_distinct", "person_b"),
-            Dependent.byCase("pending_import_case", "case_id")); // an unfinished import's list of its cases
+            Dependent.byCase("pending_import_case", "case_id"), // an unfinished import's list of its cases
+            Dependent.byPerson("sync_outbox", "person_id")); // changes not yet sent to the office: their old and new values
 
     /** Tables that are allowed to mention a person or case id without being deleted from. */
     private static final Set<String> EXEMPT = Set.of(
@@ -101,7 +103,10 @@ public final class PersonDeletion {
             var names = tx.select(PERSON.NAME_LATIN, PERSON.NAME_NATIVE).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
             PersonDrafts.deleteRowsNaming(tx, names.value1(), names.value2()); // the unsaved grid rows about them
             tx.deleteFrom(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).execute();
+            Integer officeVersion = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
             tx.deleteFrom(PERSON).where(PERSON.ID.eq(personId)).execute();
+            // The tombstone other devices will act on at their next sync: the person's key only, no value.
+            Outbox.recordDeletion(tx, session.user().id(), PERSON, personId, officeVersion == null ? 0 : officeVersion);
             // Anonymous on purpose: no entity id, and a count only.
             AuditLog.record(tx, session.user(), "PERSON_DELETED", "person", null, caseIds.size() + " case(s)");
             return caseIds.size();

@@ -191,6 +191,54 @@ class BackupAndDeletionTest {
         assertThat(indexOf(after, DOC.getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
     }
 
+    /**
+     * An edit leaves the old and new values in the outbox (for the office); deleting the person erases
+     * those entries with the rest, leaving only a tombstone (the person's key, no value). Checked in
+     * the decrypted file after a clean close, as above, and in the outbox itself.
+     */
+    @Test
+    void deletionErasesThePersonsValuesFromTheOutbox() throws Exception {
+        String oldNote = "Zorblatt earlier note";
+        String oldDocument = "ZQ9081726";
+        byte[] key;
+        CaseFile gone;
+        try (Haven h = TestHaven.create(dir)) {
+            key = h.unlocked().databaseKey().clone();
+            gone = h.cases().register(TestHaven.newCase(new Person(null, NATIVE, NAME, null, Sex.FEMALE, null, 31, "VN", "vi",
+                    true, DocumentStatus.WITH_POLICE, oldDocument, null, oldNote, 0)));
+            h.cases().register(TestHaven.newCase(TestHaven.person("Wang Wei", "王伟")));
+            Person p = h.cases().open(gone.id()).person();
+            h.cases().updatePerson(gone.id(), new Person(p.id(), p.nameNative(), p.nameLatin(), p.aliases(), p.sex(), p.birthDate(),
+                    p.estimatedAge(), p.nationality(), p.languages(), p.interpreterNeeded(), p.documentStatus(), DOC,
+                    p.familyContact(), "Secret note about " + NAME, p.version()));
+            assertThat(org.haven.sync.Outbox.all(h.database().dsl())).extracting(org.haven.sync.Outbox.Entry::oldValue)
+                    .as("control: the outbox holds the old values").contains(oldNote, oldDocument);
+        }
+        byte[] before = decrypted(dir.resolve("haven.mv.db"), key);
+        assertThat(indexOf(before, oldNote.getBytes(StandardCharsets.UTF_8))).as("control: present before").isNotNegative();
+
+        try (Haven h = TestHaven.login(dir)) {
+            assertThat(PersonDeletion.uncoveredTables(h.database().dsl())).isEmpty();
+            new PersonDeletion(h.database(), h.session()).deletePersonOfCase(gone.id());
+            var entries = org.haven.sync.Outbox.all(h.database().dsl());
+            assertThat(entries).as("only the tombstone is left").singleElement().satisfies(e -> {
+                assertThat(e.op()).isEqualTo(org.haven.sync.Outbox.Op.DELETE);
+                assertThat(e.table()).isEqualTo("person");
+                assertThat(e.rowId()).isEqualTo(gone.personId());
+                assertThat(e.field()).isNull();
+                assertThat(e.oldValue()).isNull();
+                assertThat(e.newValue()).isNull();
+                assertThat(e.personId()).isNull();
+            });
+        }
+        byte[] after = decrypted(dir.resolve("haven.mv.db"), key);
+        assertThat(chunks(after)).as("only the live version is left").isEqualTo(1);
+        for (String value : List.of(oldNote, oldDocument, DOC, NAME)) {
+            assertThat(indexOf(after, value.getBytes(StandardCharsets.UTF_8))).as(value).isEqualTo(-1);
+        }
+        assertThat(allFiles(dir)).allSatisfy(BackupAndDeletionTest::assertNoPlaintext);
+    }
+
     /** How many chunks (saved versions) an MVStore file holds, from H2's own file dump. */
     private long chunks(byte[] plainFile) throws java.io.IOException {
         Path copy = Files.write(dir.resolve("plain-" + System.nanoTime() + ".mv.db"), plainFile);

@@ -1,0 +1,107 @@
+package org.haven.sync;
+
+import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.haven.cases.CaseNumbers;
+import org.haven.db.Audit;
+import org.haven.db.Ids;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+
+/**
+ * The outbox (docs/adr/0018-sync-model.md): what changed on this device, written inside the
+ * transaction of the change, one entry per changed field, for a later push to the office. The
+ * values are personal data: they stay in the encrypted database, never in logs or messages.
+ * Every method runs inside the caller's transaction.
+ */
+public final class Outbox {
+    /** One outbox row. {@code field}, {@code oldValue}, {@code newValue} are null for a tombstone. */
+    public record Entry(UUID opId, Op op, String table, UUID rowId, String field, String oldValue, String newValue,
+                        int baseVersion, UUID personId, String deviceCode, OffsetDateTime madeAt, UUID madeBy) {}
+
+    /** SET: one field of a row got a new value; DELETE: the row (and for a person, everything about them) is gone. */
+    public enum Op { SET, DELETE }
+
+    private Outbox() {}
+
+    /**
+     * One SET entry for each column whose value differs between {@code before} and {@code after} (the
+     * same row read before and after the write), the columns in {@code skipped} aside (keys, versions,
+     * who/when bookkeeping). Returns how many were written.
+     *
+     * @param baseVersion the office's version of the row the change was made on (0: the office has not seen it)
+     * @param personId    whose data the values are (a deletion of that person erases the entries), or null
+     */
+    public static int recordChanges(DSLContext tx, UUID userId, Table<?> table, UUID rowId, int baseVersion, UUID personId,
+                                    Record before, Record after, Set<Field<?>> skipped) {
+        String device = CaseNumbers.deviceCode(tx);
+        OffsetDateTime now = Audit.now();
+        int written = 0;
+        for (Field<?> column : table.fields()) {
+            if (skipped.contains(column)) continue;
+            String oldValue = text(before.get(column));
+            String newValue = text(after.get(column));
+            if (Objects.equals(oldValue, newValue)) continue;
+            insert(tx, Op.SET, table, rowId, column.getName().toLowerCase(Locale.ROOT), oldValue, newValue, baseVersion,
+                    personId, device, now, userId);
+            written++;
+        }
+        return written;
+    }
+
+    /**
+     * A tombstone: the row is deleted. It keeps the row's key only (no value), so that other devices
+     * delete their copy at their next sync.
+     */
+    public static void recordDeletion(DSLContext tx, UUID userId, Table<?> table, UUID rowId, int baseVersion) {
+        insert(tx, Op.DELETE, table, rowId, null, null, null, baseVersion, null, CaseNumbers.deviceCode(tx), Audit.now(), userId);
+    }
+
+    /** Every entry, oldest first (op ids are UUID v7, so their order is the order they were made in). */
+    public static List<Entry> all(DSLContext tx) {
+        List<Entry> out = new ArrayList<>();
+        for (var r : tx.selectFrom(SYNC_OUTBOX).orderBy(SYNC_OUTBOX.OP_ID).fetch()) {
+            out.add(new Entry(r.getOpId(), Op.valueOf(r.getOp()), r.getTableName(), r.getRowId(), r.getField(),
+                    r.getOldValue(), r.getNewValue(), r.getBaseVersion(), r.getPersonId(), r.getDeviceCode(),
+                    r.getMadeAt(), r.getMadeBy()));
+        }
+        return out;
+    }
+
+    /** Entries about one person's data move to another (a merge keeps one record of the two). */
+    public static void movePerson(DSLContext tx, UUID fromPersonId, UUID toPersonId) {
+        tx.update(SYNC_OUTBOX).set(SYNC_OUTBOX.PERSON_ID, toPersonId).where(SYNC_OUTBOX.PERSON_ID.eq(fromPersonId)).execute();
+    }
+
+    private static void insert(DSLContext tx, Op op, Table<?> table, UUID rowId, String field, String oldValue, String newValue,
+                               int baseVersion, UUID personId, String device, OffsetDateTime at, UUID userId) {
+        tx.insertInto(SYNC_OUTBOX)
+                .set(SYNC_OUTBOX.OP_ID, Ids.newId())
+                .set(SYNC_OUTBOX.OP, op.name())
+                .set(SYNC_OUTBOX.TABLE_NAME, table.getName().toLowerCase(Locale.ROOT))
+                .set(SYNC_OUTBOX.ROW_ID, rowId)
+                .set(SYNC_OUTBOX.FIELD, field)
+                .set(SYNC_OUTBOX.OLD_VALUE, oldValue)
+                .set(SYNC_OUTBOX.NEW_VALUE, newValue)
+                .set(SYNC_OUTBOX.BASE_VERSION, baseVersion)
+                .set(SYNC_OUTBOX.PERSON_ID, personId)
+                .set(SYNC_OUTBOX.DEVICE_CODE, device)
+                .set(SYNC_OUTBOX.MADE_AT, at)
+                .set(SYNC_OUTBOX.MADE_BY, userId)
+                .execute();
+    }
+
+    /** A value as the outbox keeps it: ISO dates, true/false, enum names as stored; null stays null. */
+    static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
