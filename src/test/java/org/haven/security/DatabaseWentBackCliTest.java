@@ -39,13 +39,25 @@ class DatabaseWentBackCliTest {
         return run;
     }
 
+    /** The data folder after some days of use, made once for the class (seven JVMs) and copied for each test. */
+    @TempDir static Path template;
+    private static Path history;
+
     /** Some days of use: demo data, three users, an import. */
     void history(Path home) throws Exception {
-        ok(home, "init", "--admin", "boss");
-        ok(home, "demo", "--people", "300");
-        for (String u : new String[] {"ann", "bob", "cat"}) ok(home, "user", "add", u, "--role", "caseworker");
-        ok(home, "import", csv("first.csv", "First", 40).toString(), "--new-operation", "Raid X");
-        ok(home, "stats");
+        if (history == null) {
+            Path made = template.resolve("home");
+            ok(made, "init", "--admin", "boss");
+            ok(made, "demo", "--people", "300");
+            for (String u : new String[] {"ann", "bob", "cat"}) ok(made, "user", "add", u, "--role", "caseworker");
+            ok(made, "import", csv("first.csv", "First", 40).toString(), "--new-operation", "Raid X");
+            ok(made, "stats");
+            history = made;
+        }
+        Files.createDirectories(home);
+        try (var files = Files.list(history)) {
+            for (Path f : files.toList()) Files.copy(f, home.resolve(f.getFileName().toString()));
+        }
     }
 
     Path csv(String name, String prefix, int rows) throws IOException {

@@ -67,10 +67,23 @@ class UsersPageUiTest {
 
     /** Clicks the user's row once the table has laid it out (its items change before its rows do). */
     private static void select(FxRobot robot, String login) {
-        until(() -> visibleRow(robot, login) != null);
-        robot.clickOn(visibleRow(robot, login));
-        until(() -> table(robot).getSelectionModel().getSelectedItem() != null
-                && table(robot).getSelectionModel().getSelectedItem().username().equals(login));
+        // A reload between finding the row and clicking it lays the rows out anew: then find and click again.
+        for (int attempt = 1; ; attempt++) {
+            until(() -> visibleRow(robot, login) != null);
+            Node shown = visibleRow(robot, login);
+            if (shown != null) robot.clickOn(shown);
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> selected(robot, login)).get());
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (attempt == 3) throw new AssertionError("The row of " + login + " could not be selected", e);
+            }
+        }
+    }
+
+    private static boolean selected(FxRobot robot, String login) {
+        User chosen = table(robot).getSelectionModel().getSelectedItem();
+        return chosen != null && chosen.username().equals(login);
     }
 
     /** The row holding the very item the table holds now: after a reload, rows get the new items only at the next layout. */
