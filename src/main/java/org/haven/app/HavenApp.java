@@ -41,7 +41,9 @@ public final class HavenApp extends Application {
         this.stage = primary;
         stage.setTitle(I18n.t("app.title"));
         Theme.icon(stage);
-        show(new StartScreen(home, this::opened).root(), 1200, 760);
+        // 1200 x 760 where the screen has room; a field laptop's 1024 x 700 screen gets a window that fits it
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        show(new StartScreen(home, this::opened).root(), Math.min(1200, screen.getWidth()), Math.min(760, screen.getHeight()));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> {

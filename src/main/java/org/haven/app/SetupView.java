@@ -47,9 +47,11 @@ public final class SetupView {
         create.getStyleClass().add("accent");
         create.setOnAction(e -> submit());
         busy.setVisible(false);
+        busy.managedProperty().bind(busy.visibleProperty()); // no empty gap while idle: the card fits 1024 x 700
         busy.setPrefSize(24, 24);
         message.getStyleClass().add("form-error");
         message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
 
         FontIcon logo = new FontIcon("mdi2s-shield-home");
         logo.getStyleClass().add("login-logo");
@@ -58,12 +60,11 @@ public final class SetupView {
         Label intro = new WrappingLabel(I18n.t("setup.intro", home.toString()));
         intro.setWrapText(true);
         intro.getStyleClass().add("text-muted");
-        VBox card = new VBox(10, logo, title, intro, new Label(I18n.t("login.user")), user,
+        VBox card = new VBox(8, logo, title, intro, new Label(I18n.t("login.user")), user,
                 new Label(I18n.t("setup.password", Accounts.MIN_PASSWORD_LENGTH)), password,
                 new Label(I18n.t("setup.repeat")), repeat, create, busy, message);
         if (onOffice != null) {
-            Label or = new Label(I18n.t("office.orIntro"));
-            or.setWrapText(true);
+            Label or = new WrappingLabel(I18n.t("office.orIntro")); // two lines at 1024 x 700 and in Khmer
             or.getStyleClass().add("text-muted");
             Button office = new Button(I18n.t("office.choice"), new FontIcon("mdi2d-database"));
             office.setId("setupOffice");
