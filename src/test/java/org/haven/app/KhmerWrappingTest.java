@@ -107,6 +107,30 @@ class KhmerWrappingTest {
         robot.interact(alert::close);
     }
 
+    @Test
+    void khmerNotesInATextAreaStayInsideTheField(FxRobot robot) {
+        ResourceBundle km = ResourceBundle.getBundle("i18n.messages", KHMER);
+        String paragraph = km.getString("deletion.message") + " " + km.getString("autolock.message");
+        javafx.scene.control.TextArea notes = new javafx.scene.control.TextArea();
+        ComplexScriptText.guard(notes);
+        notes.setPrefSize(300, 160);
+        notes.setMaxWidth(300);
+        robot.interact(() -> stage.getScene().setRoot(new VBox(notes)));
+        robot.interact(() -> notes.setText(paragraph));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Not wrapped by JavaFX: one line that holds the paragraph once (wrapped, each piece drew the whole rest).
+        assertThat(notes.isWrapText()).isFalse();
+        Text shown = (Text) notes.lookup(".content .text");
+        assertThat(shown.getLayoutInfo().getTextLines(false)).hasSize(1);
+        Node viewport = notes.lookup(".content");
+        assertTextInside(viewport, viewport);
+        assertThat(notes.getText()).isEqualTo(paragraph);
+
+        robot.interact(() -> notes.setText("A long English note that wraps at the edge of the field, as it always did, over several lines."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(notes.isWrapText()).isTrue(); // scripts JavaFX breaks well keep wrapping
+    }
+
     /** Every line of every Text node below {@code node} lies within {@code box} (on screen, in scene coordinates). */
     private static void assertTextInside(Node node, Node box) {
         Bounds outer = box.localToScene(box.getLayoutBounds());

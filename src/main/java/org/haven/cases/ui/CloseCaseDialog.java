@@ -39,7 +39,7 @@ final class CloseCaseDialog {
         TextArea reason = new TextArea();
         reason.setId("closeReason");
         reason.setPrefRowCount(3);
-        reason.setWrapText(true);
+        org.haven.app.ComplexScriptText.guard(reason);
         DatePicker date = org.haven.app.Dates.picker(LocalDate.now());
         date.setId("closeDate");
         date.setMaxWidth(Double.MAX_VALUE);

@@ -89,7 +89,7 @@ final class EventDialog {
         CaseListPage.setLabels(precision, p -> p == null ? "" : I18n.label(p));
         precision.setValue(DatePrecision.DAY);
         note.setPrefRowCount(4);
-        note.setWrapText(true);
+        org.haven.app.ComplexScriptText.guard(note);
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
         type.setMaxWidth(Double.MAX_VALUE);

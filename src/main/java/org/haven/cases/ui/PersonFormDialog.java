@@ -170,7 +170,7 @@ public final class PersonFormDialog {
         birthDate.setPromptText(org.haven.app.Dates.promptText() + " (" + I18n.t("person.birthDate.prompt") + ")");
         documentNumber.setPromptText(I18n.t("person.documentNumber.prompt"));
         notes.setPrefRowCount(3);
-        notes.setWrapText(true);
+        org.haven.app.ComplexScriptText.guard(notes);
         for (Control c : List.of(sex, birthDate, documentStatus, identifiedOn, operation)) c.setMaxWidth(Double.MAX_VALUE);
 
         GridPane grid = new GridPane();

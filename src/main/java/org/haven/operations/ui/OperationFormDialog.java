@@ -123,7 +123,7 @@ public final class OperationFormDialog extends Dialog<Operation> {
         peopleFound.setId("operationPeopleFound");
         notes.setId("operationNotes");
         notes.setPrefRowCount(3);
-        notes.setWrapText(true);
+        org.haven.app.ComplexScriptText.guard(notes);
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(8);

@@ -238,7 +238,7 @@ public final class ScreeningForm extends BorderPane {
         overrideReason.setId("overrideReason");
         overrideReason.setPromptText(I18n.t("screening.overrideReason.prompt"));
         overrideReason.setPrefRowCount(3);
-        overrideReason.setWrapText(true);
+        org.haven.app.ComplexScriptText.guard(overrideReason);
         overrideBox.getChildren().addAll(new Label(I18n.t("screening.overrideReason")), overrideReason, error("overrideReason"));
         GridPane g = form();
         row(g, 0, "screening.determination", determination, "determination");
