@@ -277,7 +277,7 @@ public final class DemoData {
             status = CaseStatus.SCREENING;
             events.add(statusEvent(tx, c.getId(), date[0], "IDENTIFIED -> SCREENING", userId, now));
             if (random.nextInt(12) == 0) {
-                close(tx, c, date[0], Outcome.NOT_A_VICTIM, "No trafficking indicators found.", events, userId, now);
+                close(tx, c, status, date[0], Outcome.NOT_A_VICTIM, "No trafficking indicators found.", events, userId, now);
                 return;
             }
         }
@@ -328,19 +328,20 @@ public final class DemoData {
                 Outcome[] others = {Outcome.PROSECUTED_DETAINED, Outcome.LOCALLY_INTEGRATED, Outcome.LOST_CONTACT, Outcome.REFERRED};
                 outcome = others[r % others.length];
             }
-            close(tx, c, date[0], outcome, "Case closed: " + outcome.name().toLowerCase().replace('_', ' ') + ".", events, userId, now);
+            close(tx, c, status, date[0], outcome, "Case closed: " + outcome.name().toLowerCase().replace('_', ' ') + ".", events, userId, now);
             return;
         }
         c.setStatus(status.name());
     }
 
-    private void close(DSLContext tx, CaseFileRecord c, LocalDate date, Outcome outcome, String reason,
+    private void close(DSLContext tx, CaseFileRecord c, CaseStatus from, LocalDate date, Outcome outcome, String reason,
                        List<TableRecord<?>> events, UUID userId, OffsetDateTime now) {
         c.setStatus(CaseStatus.CLOSED.name());
         c.setOutcome(outcome.name());
         c.setClosingReason(reason);
         c.setClosedOn(date);
-        events.add(statusEvent(tx, c.getId(), date, "-> CLOSED (" + outcome + ")", userId, now));
+        // the note as CaseService.move writes it, so the timeline shows it in words
+        events.add(statusEvent(tx, c.getId(), date, from + " -> CLOSED (" + outcome + "): " + reason, userId, now));
     }
 
     private CaseEventRecord statusEvent(DSLContext tx, UUID caseId, LocalDate date, String note, UUID userId, OffsetDateTime now) {
