@@ -14,6 +14,11 @@ public final class PersonValidator {
     /** Passport and ID numbers: 5 to 20 letters, digits or dashes. */
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{3,18}[A-Za-z0-9]");
     public static final int MAX_NAME = 200;
+    /** The lengths of the person table's free-text columns (PersonValidatorTest holds them to the schema). */
+    public static final int MAX_ALIASES = 500;
+    public static final int MAX_FAMILY_CONTACT = 500;
+    public static final int MAX_LANGUAGES = 200;
+    public static final int MAX_NOTES = 4000;
 
     private PersonValidator() {}
 
@@ -47,6 +52,11 @@ public final class PersonValidator {
         } else if (p.nameNative() != null && p.nameNative().length() > MAX_NAME) {
             errors.add("nameNative", "too long (at most " + MAX_NAME + " characters)");
         }
+        // Longer than its column: a clear rule for the user, not a database error at save.
+        tooLong(errors, "aliases", p.aliases(), MAX_ALIASES);
+        tooLong(errors, "familyContact", p.familyContact(), MAX_FAMILY_CONTACT);
+        tooLong(errors, "languages", p.languages(), MAX_LANGUAGES);
+        tooLong(errors, "notes", p.notes(), MAX_NOTES);
         if (p.sex() == null) {
             errors.add("sex", "required");
         }
@@ -80,5 +90,9 @@ public final class PersonValidator {
             }
         }
         return errors;
+    }
+
+    private static void tooLong(ValidationErrors errors, String field, String value, int max) {
+        if (value != null && value.length() > max) errors.add(field, "too long (at most " + max + " characters)");
     }
 }

@@ -115,4 +115,28 @@ class PersonValidatorTest {
         assertThat(org.haven.common.PlainText.escapeForTerminal("a\u001b[2J\rb\tc\u202ed\\e\u009b" + "\u179f\u200d"))
                 .isEqualTo("a\\x1b[2J\\rb\\tc\\u202ed\\\\e\\x9b\u179f\u200d");
     }
+
+    /** A note or alias longer than its column is a rule the user can read, not a database error at save. */
+    @Test
+    void freeTextLongerThanItsColumnIsRefusedByName() {
+        Person ok = person(null, 30, DocumentStatus.NONE, null)
+                .withContactAndNotes("a".repeat(500), "b".repeat(500), "c".repeat(4000));
+        assertThat(PersonValidator.validate(ok, TODAY, TODAY).isEmpty()).isTrue();
+        Person tooLong = person(null, 30, DocumentStatus.NONE, null)
+                .withContactAndNotes("a".repeat(501), "b".repeat(501), "c".repeat(4001));
+        assertThat(PersonValidator.validate(tooLong, TODAY, TODAY).asMap())
+                .containsEntry("aliases", "too long (at most 500 characters)")
+                .containsEntry("familyContact", "too long (at most 500 characters)")
+                .containsEntry("notes", "too long (at most 4000 characters)");
+    }
+
+    @Test
+    void theLimitsAreTheColumnsOfThePersonTable() {
+        var person = org.haven.db.jooq.Tables.PERSON;
+        assertThat(PersonValidator.MAX_ALIASES).isEqualTo(person.ALIASES.getDataType().length());
+        assertThat(PersonValidator.MAX_FAMILY_CONTACT).isEqualTo(person.FAMILY_CONTACT.getDataType().length());
+        assertThat(PersonValidator.MAX_LANGUAGES).isEqualTo(person.LANGUAGES.getDataType().length());
+        assertThat(PersonValidator.MAX_NOTES).isEqualTo(person.NOTES.getDataType().length());
+        assertThat(PersonValidator.MAX_NAME).isEqualTo(person.NAME_LATIN.getDataType().length());
+    }
 }
