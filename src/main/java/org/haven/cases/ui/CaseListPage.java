@@ -100,7 +100,9 @@ public final class CaseListPage {
         table.getColumns().add(column("cases.col.nameLatin", CaseListItem::nameLatin, CaseQuery.SortColumn.NAME, 220));
         table.getColumns().add(column("cases.col.nameNative", CaseListItem::nameNative, null, 200));
         table.getColumns().add(column("cases.col.nationality", i -> I18n.country(i.nationality()), CaseQuery.SortColumn.NATIONALITY, 150));
-        table.getColumns().add(column("cases.col.status", i -> I18n.label(i.status()), CaseQuery.SortColumn.STATUS, 130));
+        TableColumn<CaseListItem, String> statusColumn = column("cases.col.status", i -> I18n.label(i.status()), CaseQuery.SortColumn.STATUS, 130);
+        statusColumn.setMinWidth(widest(java.util.Arrays.stream(CaseStatus.values()).map(I18n::label).toList())); // never "Return pendi..."
+        table.getColumns().add(statusColumn);
         table.getColumns().add(column("cases.col.operation", CaseListItem::operationCode, null, 120));
         table.getColumns().add(column("cases.col.opened", i -> formatDate(i.openedOn()), CaseQuery.SortColumn.OPENED_ON, 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -437,6 +439,18 @@ public final class CaseListPage {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("page-footer");
         return bar;
+    }
+
+    /** The width a cell needs to show the longest of these words whole, in the table's font and padding. */
+    private static double widest(java.util.List<String> words) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 15));
+        double widest = 0;
+        for (String w : words) {
+            probe.setText(w);
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 28;
     }
 
     private TableColumn<CaseListItem, String> column(String key, Function<CaseListItem, String> value,

@@ -147,6 +147,23 @@ class CaseListLayoutTest {
         until(() -> table.getItems().size() == 1 && table.getItems().getFirst().nameLatin().equals("Aung Min"));
     }
 
+    @Test
+    void aLongStatusShowsWholeAt1024(FxRobot robot) {
+        CaseFile c = register("Tran Thi Lan", "VN");
+        c = haven.cases().move(c.id(), c.version(), CaseStatus.SCREENING, null, null, null);
+        c = haven.cases().move(c.id(), c.version(), CaseStatus.ASSISTANCE, null, null, null);
+        haven.cases().move(c.id(), c.version(), CaseStatus.RETURN_PENDING, null, null, null);
+        show(robot, Locale.ENGLISH);
+        String label = I18n.label(CaseStatus.RETURN_PENDING);
+        // the text the cell draws: JavaFX shortens a word that does not fit to "Return pendi..."
+        until(() -> robot.lookup(".table-cell").queryAll().stream().anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> cell
+                && label.equals(cell.getText())));
+        javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) robot.lookup(".table-cell")
+                .match(n -> n instanceof javafx.scene.control.TableCell<?, ?> tc && label.equals(tc.getText())).query();
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) cell.lookup(".text");
+        assertThat(drawn.getText()).isEqualTo(label);
+    }
+
     /** The status's line in the open filter list (the table's own status cells show the same word). */
     private static javafx.scene.Node statusChoice(FxRobot robot, CaseStatus status) {
         java.util.function.Predicate<javafx.scene.Node> choice = n -> n instanceof javafx.scene.control.ListCell<?> cell
