@@ -25,6 +25,49 @@ public final class HavenCli {
 
     public record Run(int exit, String out, String err) {}
 
+    private static final Path CDS_JAR = Path.of("target/cli-tests/haven-classes.jar");
+    private static final Path CDS_ARCHIVE = Path.of("target/cli-tests/cli.jsa");
+    private static Boolean cdsFresh;
+
+    /**
+     * The command line of a CLI JVM: {@code java ... org.haven.Main args}. With the class archive the
+     * build makes for the tests (pom.xml, cli-test-cds) when it is newer than every compiled class,
+     * else on the compiled classes as they are.
+     */
+    public static List<String> command(String... args) throws IOException {
+        String libraries = Files.readString(Path.of("target/classpath.txt")).strip();
+        List<String> cmd = new ArrayList<>(List.of(JAVA, QUICK_JIT, SERIAL_GC, "-Dorg.jooq.no-logo=true"));
+        if (cdsIsFresh()) {
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + CDS_ARCHIVE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-cp", CDS_JAR + java.io.File.pathSeparator + libraries));
+        } else {
+            cmd.addAll(List.of("-cp", "target/classes" + java.io.File.pathSeparator + libraries));
+        }
+        cmd.add("org.haven.Main");
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static synchronized boolean cdsIsFresh() throws IOException {
+        if (cdsFresh == null) {
+            if (!Files.isRegularFile(CDS_ARCHIVE) || !Files.isRegularFile(CDS_JAR)) {
+                cdsFresh = false;
+            } else {
+                var jarTime = Files.getLastModifiedTime(CDS_JAR);
+                try (var classes = Files.walk(Path.of("target/classes"))) {
+                    cdsFresh = classes.filter(Files::isRegularFile).noneMatch(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).compareTo(jarTime) > 0;
+                        } catch (IOException e) {
+                            return true;
+                        }
+                    });
+                }
+            }
+        }
+        return cdsFresh;
+    }
+
     private final Path home;
     private final Path scratch;
     private final Map<String, String> env = new HashMap<>();
@@ -56,11 +99,7 @@ public final class HavenCli {
 
     /** Runs with extra environment entries (e.g. another HAVEN_USER) for this call only. */
     public Run run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(JAVA, QUICK_JIT, SERIAL_GC,
-                "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        cmd.addAll(List.of(args));
+        List<String> cmd = command(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         // Only what the test gives: nothing of the developer's own shell (another office, a password) leaks in.
         for (String inherited : List.of("HAVEN_NEW_PASSWORD", "HAVEN_EXPORT_PASSWORD", "HAVEN_DB_URL", "HAVEN_DB_USER", "HAVEN_DB_PASSWORD")) {

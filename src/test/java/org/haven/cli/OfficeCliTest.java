@@ -107,12 +107,8 @@ class OfficeCliTest {
     }
 
     private Result run(Map<String, String> env, String... args) throws Exception {
-        // the JVM ./haven starts, with the quick-start flags of every CLI test (HavenCli): 34 runs here
-        List<String> command = new ArrayList<>(List.of(HavenCli.JAVA, HavenCli.QUICK_JIT, HavenCli.SERIAL_GC,
-                "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        command.addAll(List.of(args));
+        // the JVM ./haven starts, with the quick-start flags of every CLI test: 34 runs here
+        List<String> command = HavenCli.command(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
         pb.environment().remove("HAVEN_DB_URL");
         pb.environment().putAll(env);

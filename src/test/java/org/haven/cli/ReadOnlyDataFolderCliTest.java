@@ -65,11 +65,7 @@ class ReadOnlyDataFolderCliTest {
             cmd.addAll(List.of("unshare", "-m", "sh", "-c",
                     "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", home.toString()));
         }
-        cmd.addAll(List.of(org.haven.cli.HavenCli.JAVA, org.haven.cli.HavenCli.QUICK_JIT, org.haven.cli.HavenCli.SERIAL_GC,
-                "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        cmd.addAll(List.of(args));
+        cmd.addAll(org.haven.cli.HavenCli.command(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("HAVEN_HOME", home.toString());
         pb.environment().put("HAVEN_USER", "boss");

@@ -19,11 +19,7 @@ class SecurityCliTest {
     record Run(int exit, String out, String err) {}
 
     Run haven(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(org.haven.cli.HavenCli.JAVA, org.haven.cli.HavenCli.QUICK_JIT, org.haven.cli.HavenCli.SERIAL_GC,
-                "-Dorg.jooq.no-logo=true", "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
-                "org.haven.Main"));
-        cmd.addAll(List.of(args));
+        List<String> cmd = org.haven.cli.HavenCli.command(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("HAVEN_HOME", dir.resolve("home").toString());
         pb.environment().put("HAVEN_USER", "boss");

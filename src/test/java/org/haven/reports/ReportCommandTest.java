@@ -31,9 +31,7 @@ public class ReportCommandTest {
     record Run(int exit, String stdout, String stderr) {}
 
     Run haven(String user, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(org.haven.cli.HavenCli.JAVA, org.haven.cli.HavenCli.QUICK_JIT, org.haven.cli.HavenCli.SERIAL_GC,
-                "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true", "-cp", System.getProperty("java.class.path"), "org.haven.Main"));
-        cmd.addAll(List.of(args));
+        List<String> cmd = org.haven.cli.HavenCli.command(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("HAVEN_HOME", home.toString());
         pb.environment().put("HAVEN_USER", user);

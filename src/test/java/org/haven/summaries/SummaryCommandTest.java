@@ -23,14 +23,7 @@ class SummaryCommandTest {
     record Run(int exit, String stdout, String stderr) {}
 
     Run haven(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.addAll(List.of(org.haven.cli.HavenCli.JAVA, org.haven.cli.HavenCli.QUICK_JIT, org.haven.cli.HavenCli.SERIAL_GC));
-        cmd.add("-Dorg.jooq.no-logo=true");
-        cmd.add("-Dorg.jooq.no-tips=true");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.haven.Main");
-        cmd.addAll(List.of(args));
+        List<String> cmd = org.haven.cli.HavenCli.command(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("HAVEN_HOME", home.toString());
         pb.environment().put("HAVEN_USER", TestHaven.ADMIN);
