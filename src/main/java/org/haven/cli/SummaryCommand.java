@@ -111,11 +111,8 @@ final class SummaryCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new HavenException(HavenException.Kind.FAILURE, "Cannot create the folder " + output + ": check the path and permissions.", e);
             }
-            int pages = 0;
-            for (int i = 0; i < ids.size(); i++) {
-                pages += service.writePdf(List.of(ids.get(i)), options, files.get(i), SummaryService.Progress.NONE, () -> false,
-                        consentOverride).pages();
-            }
+            // One batch: read together, laid out on all cores, audited in one transaction.
+            int pages = service.writeEach(ids, files, options, consentOverride).pages();
             System.out.println("cases\t" + ids.size());
             System.out.println("files\t" + files.size());
             System.out.println("pages\t" + pages);

@@ -43,4 +43,41 @@ class BatchAuditTest extends DatabaseTest {
         service.writePdf(List.of(later.id()), SummaryOptions.all(Audience.INTERNAL), dir.resolve("one.pdf"), null, () -> false);
         assertThat(AuditLog.verify(haven.database().dsl()).intact()).isTrue();
     }
+
+    @Test
+    void aSplitBatchWritesEachCaseItsOwnFileAndAuditsEachOnce() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Split Person " + i, null)));
+            ids.add(c.id());
+            numbers.add(c.caseNumber());
+        }
+        SummaryService service = SummaryServices.of(haven);
+        List<java.nio.file.Path> files = numbers.stream().map(n -> dir.resolve(n + ".pdf")).toList();
+        long before = haven.database().dsl().fetchCount(AUDIT_LOG);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.writeEach(ids, files, SummaryOptions.all(Audience.COURT), null))
+                .hasMessageContaining("No consent to data sharing");
+        for (java.nio.file.Path f : files) assertThat(f).as("a refused batch writes nothing").doesNotExist();
+        assertThat(haven.database().dsl().fetchCount(AUDIT_LOG)).isEqualTo(before);
+
+        SummaryService.Result r = service.writeEach(ids, files, SummaryOptions.all(Audience.COURT), "tests: consent not recorded");
+
+        assertThat(r.cases()).isEqualTo(9);
+        for (int i = 0; i < ids.size(); i++) {
+            String text = SummaryPdfTest.text(files.get(i));
+            assertThat(text).contains(numbers.get(i), "Split Person " + i);
+            for (int j = 0; j < ids.size(); j++) if (j != i) assertThat(text).doesNotContain(numbers.get(j));
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary file is left").noneMatch(n -> n.endsWith(".haven-part"));
+        }
+        List<Record3<Long, String, UUID>> entries = haven.database().dsl().select(AUDIT_LOG.SEQ, AUDIT_LOG.ACTION, AUDIT_LOG.ENTITY_ID)
+                .from(AUDIT_LOG).where(AUDIT_LOG.SEQ.gt(before)).orderBy(AUDIT_LOG.SEQ).fetch();
+        assertThat(entries.stream().filter(e -> e.value2().equals("SUMMARY_PRINTED")).map(Record3::value3).toList()).containsExactlyElementsOf(ids);
+        assertThat(entries.stream().filter(e -> e.value2().equals("CONSENT_OVERRIDE")).map(Record3::value3).toList())
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(AuditLog.verify(haven.database().dsl()).intact()).isTrue();
+    }
 }

@@ -37,6 +37,11 @@ public final class Letterhead {
         this.logo = logo;
     }
 
+    /** The same letterhead for another document (the logo image belongs to one document, so a copy per document). */
+    public Letterhead copy() {
+        return new Letterhead(name, address, logo);
+    }
+
     public String name() {
         return name;
     }
