@@ -254,6 +254,8 @@ public final class SummaryService {
         });
         try {
             List<java.util.concurrent.Future<Integer>> rendered = new ArrayList<>(caseIds.size());
+            int pages = 0;
+            int done = 0;
             for (int i = 0; i < caseIds.size(); i += LOAD_CHUNK) {
                 List<Loaded> chunk = load(caseIds.subList(i, Math.min(caseIds.size(), i + LOAD_CHUNK)), options, builder, () -> false);
                 for (int j = 0; j < chunk.size(); j++) {
@@ -262,9 +264,10 @@ public final class SummaryService {
                     CaseSummary s = chunk.get(j).summary();
                     rendered.add(pool.submit(() -> renderOne(s, m, head.copy(), temp)));
                 }
+                // At most two chunks read ahead of the rendering: memory stays flat up to the 5,000-case limit.
+                while (rendered.size() - done > 2 * LOAD_CHUNK) pages += rendered.get(done++).get();
             }
-            int pages = 0;
-            for (java.util.concurrent.Future<Integer> f : rendered) pages += f.get();
+            while (done < rendered.size()) pages += rendered.get(done++).get();
             recordPrinted(caseIds, options.audience(), reason);
             for (int i = 0; i < temps.size(); i++) move(temps.get(i), files.get(i).toAbsolutePath().normalize());
             return new Result(caseIds.size(), pages);
