@@ -1,0 +1,136 @@
+package org.haven.sync;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.haven.Haven;
+import org.haven.common.HavenException;
+import org.haven.db.OfficeConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * `haven serve`: the office's sync service over HTTPS (the JDK's HttpsServer). Every request logs
+ * in as a Haven account (HTTP Basic inside TLS) through the same login as the window and the CLI,
+ * so the same password check, lockout and audit hold; what it answers goes through the services,
+ * so the same access rules hold. Laptops talk only to it, never to the database.
+ */
+public final class SyncServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
+    private final HttpsServer server;
+    private final ExecutorService workers;
+    private final Path home;
+    private final OfficeConnection office;
+
+    private SyncServer(HttpsServer server, ExecutorService workers, Path home, OfficeConnection office) {
+        this.server = server;
+        this.workers = workers;
+        this.home = home;
+        this.office = office;
+    }
+
+    /** Starts serving the office database on {@code port} (0: any free port). */
+    public static SyncServer start(Path home, OfficeConnection office, int port, ServiceCertificate cert) {
+        try {
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(cert.keyStore(), cert.keyPassword());
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(port), 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            // Up to 20 laptops at once: a small pool, each request its own login and connection.
+            ExecutorService workers = Executors.newFixedThreadPool(8);
+            https.setExecutor(workers);
+            SyncServer s = new SyncServer(https, workers, home, office);
+            https.createContext("/v1/whoami", s::whoami);
+            https.start();
+            return s;
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE, "Cannot listen on port " + port + " (" + e.getClass().getSimpleName() + "): is another service using it?");
+        } catch (GeneralSecurityException e) {
+            throw new HavenException(HavenException.Kind.FAILURE, "Cannot set up TLS with the certificate (" + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Who the credentials belong to: the account's name and roles (a laptop checks them before joining). */
+    private void whoami(HttpExchange ex) throws IOException {
+        try (ex) {
+            try (Haven haven = login(ex)) {
+                if (haven == null) return;
+                String roles = haven.user().roles().stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(","));
+                send(ex, 200, "user\t" + haven.user().username() + "\nroles\t" + roles + "\n");
+            } catch (HavenException e) {
+                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+            } catch (RuntimeException e) {
+                // No message: it may hold data. The type is enough to find it.
+                LOG.error("Sync request failed: {}", e.getClass().getName());
+                send(ex, 500, "server error\n");
+            }
+        }
+    }
+
+    /** Logs the request's account in, or answers 401 and returns null. */
+    private Haven login(HttpExchange ex) throws IOException {
+        String header = ex.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"haven\"");
+            send(ex, 401, "log in with a Haven account\n");
+            return null;
+        }
+        String pair;
+        try {
+            pair = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            pair = "";
+        }
+        int colon = pair.indexOf(':');
+        if (colon <= 0) {
+            send(ex, 401, "log in with a Haven account\n");
+            return null;
+        }
+        String user = pair.substring(0, colon);
+        char[] password = pair.substring(colon + 1).toCharArray();
+        try {
+            return Haven.login(home, office, user, password);
+        } catch (HavenException e) {
+            if (e.kind() != HavenException.Kind.DENIED) throw e;
+            send(ex, 401, e.getMessage() + "\n");
+            return null;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Stops accepting, lets running requests finish (up to 5 s), then stops. */
+    @Override
+    public void close() {
+        server.stop(5);
+        workers.shutdown();
+    }
+}
