@@ -194,20 +194,8 @@ public final class SummaryService {
         String reason = requireConsentOrReason(caseIds, options.audience(), consentOverride);
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         Path file = target.toAbsolutePath().normalize();
-        Path dir = file.getParent();
         if (Files.isDirectory(file)) throw HavenException.badInput("The output " + file + " is a folder: give a file name.");
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw failure("Cannot write " + file + ": the folder does not exist.", null);
-        }
-        // Recorded in the data folder first: a killed process's half-written PDF is deleted on the next open.
-        Path temp = dir.resolve(".haven-summary-" + Long.toHexString(System.nanoTime()) + ".haven-part");
-        try {
-            org.haven.common.PendingParts.add(db.home(), temp);
-            org.haven.common.AtomicFiles.createPrivate(temp);
-        } catch (IOException e) {
-            org.haven.common.PendingParts.remove(db.home(), temp);
-            throw failure("Cannot write to the folder " + dir + ": it is not writable. Choose another place.", e);
-        }
+        Path temp = tempBeside(file);
         try {
             Result result;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
@@ -300,7 +288,10 @@ public final class SummaryService {
 
     private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNT = new java.util.concurrent.atomic.AtomicLong();
 
-    /** A private temporary file beside {@code target}, recorded in the data folder first (see {@link #writePdf}). */
+    /**
+     * A private temporary file beside {@code target}, recorded in the data folder first: a killed
+     * process's half-written PDF is deleted on the next open.
+     */
     private Path tempBeside(Path target) {
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
