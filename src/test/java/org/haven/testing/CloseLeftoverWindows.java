@@ -15,7 +15,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * After each window test, hides every window still showing but the test stage: a dialog or page that a test left open
+ * After each window test, hides every window still showing: a dialog or page that a test left open
  * would otherwise lie on top of the next test's window (all windows share one headless screen), and
  * a click or a lookup by text would reach the old window. The stage goes back to the screen's corner. Registered for every test through the
  * service loader (junit-platform.properties); it acts only on classes that use TestFX.
@@ -29,9 +29,7 @@ public final class CloseLeftoverWindows implements AfterEachCallback {
         if (!windowTest) return;
         Stage primary = FxToolkit.registerPrimaryStage(); // the one stage every window test is given
         WaitForAsyncUtils.asyncFx(() -> {
-            // The stage itself stays shown: the next test puts its own scene in it, and the headless
-            // robot sends its clicks and keys to the active window, which a hidden stage no longer is.
-            List.copyOf(Window.getWindows()).stream().filter(w -> w != primary).forEach(Window::hide);
+            List.copyOf(Window.getWindows()).forEach(Window::hide);
             // A test that moved the stage (or the login's minimum size) would leave the next test's
             // buttons partly off the screen, where a click cannot reach them.
             primary.setMinWidth(0);
@@ -39,6 +37,9 @@ public final class CloseLeftoverWindows implements AfterEachCallback {
             primary.setX(0);
             primary.setY(0);
             primary.setOnCloseRequest(null);
+            // Shown again, as the active window: the headless robot sends its clicks and keys there.
+            primary.show();
+            primary.requestFocus();
         }).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -66,6 +66,7 @@ class DuplicateDialogsTest {
         merge.setId("merge");
         merge.setOnAction(e -> MergePersonsDialog.merge(stage, haven, existing.personId(), other.personId(), merged::set));
         stage.setScene(new Scene(new VBox(8, register, merge), 400, 200));
+        stage.sizeToScene(); // a stage an earlier test made larger would push the dialog against the screen edge
         stage.show();
     }
 

@@ -67,6 +67,7 @@ class DuplicateResolverDialogTest {
         haven = TestHaven.create(dir);
         existing = haven.cases().register(new NewCase(huong("Nguyen Thi Huong", "Nguyễn Thị Hương"), null, null, null, null));
         stage.setScene(new Scene(new VBox(8), 1024, 700));
+        stage.sizeToScene(); // a stage an earlier test made larger would push the dialog against the screen edge
         stage.show();
         stage.centerOnScreen();
     }
