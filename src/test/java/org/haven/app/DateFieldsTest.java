@@ -35,6 +35,7 @@ class DateFieldsTest {
         this.stage = stage;
         Theme.apply();
         stage.setScene(new Scene(new VBox(), 400, 200));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -38,6 +38,7 @@ class DialogsTest {
         stage.setScene(new Scene(new StackPane(new Label()), 1024, 700));
         stage.setX(300);
         stage.setY(150);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

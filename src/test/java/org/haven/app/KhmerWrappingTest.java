@@ -47,6 +47,7 @@ class KhmerWrappingTest {
         Scene scene = new Scene(new StartScreen(home, haven -> haven.close()).root(), 1024, 700);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -31,6 +31,7 @@ class LanguageSwitchTest {
         I18n.setLocale(Locale.ENGLISH);
         TestHaven.create(home).close();
         stage.setScene(new Scene(new StartScreen(home, haven -> haven.close()).root(), 900, 640));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -34,6 +34,7 @@ class LoginViewTest {
         Scene scene = new Scene(new LoginView(home, TestHaven.officeFor(home), opened::set).root(), 800, 600);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -66,6 +66,7 @@ class RoleMenusTest {
             Scene scene = new Scene(window.root(), 1200, 760);
             Theme.style(scene);
             stage.setScene(scene);
+            stage.sizeToScene(); // the one test stage may still have an earlier test's size
             stage.show();
         });
         // The lock item arrives after the idle time is read: then every menu is complete.

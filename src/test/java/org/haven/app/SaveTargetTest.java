@@ -56,6 +56,7 @@ class SaveTargetTest {
     void start(Stage stage) {
         owner = stage;
         stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -33,6 +33,7 @@ class SetupViewTest {
         Scene scene = new Scene(new SetupView(home, opened::set).root(), 800, 600);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -51,6 +51,7 @@ class StartScreenFitsTest {
             Scene scene = new Scene(new StartScreen(home, haven -> { }).root(), 1024, 700);
             Theme.style(scene);
             stage.setScene(scene);
+            stage.sizeToScene(); // the one test stage may still have an earlier test's size
             stage.show();
         });
         for (String id : new String[] {"#languagePicker", ".login-card", "#setupUser", "#setupButton", "#setupOffice"}) {

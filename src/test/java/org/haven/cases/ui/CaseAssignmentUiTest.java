@@ -63,6 +63,7 @@ class CaseAssignmentUiTest {
             Scene scene = new Scene(window.root(), 1200, 760);
             Theme.style(scene);
             stage.setScene(scene);
+            stage.sizeToScene(); // the one test stage may still have an earlier test's size
             stage.show();
         });
         until(() -> window.caseList().isLoaded());

@@ -62,6 +62,7 @@ class CaseInputUiTest {
         Scene scene = new Scene(window.root(), 1200, 760);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -74,6 +74,7 @@ class CaseListLayoutTest {
             Scene scene = new Scene(window.root(), 1024, 700);
             Theme.style(scene);
             stage.setScene(scene);
+            stage.sizeToScene(); // the one test stage may still have an earlier test's size
             stage.show();
         });
         until(() -> window.caseList().isLoaded());

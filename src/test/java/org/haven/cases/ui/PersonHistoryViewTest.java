@@ -61,6 +61,7 @@ class PersonHistoryViewTest {
         Scene scene = new Scene(window.root(), 1024, 700);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

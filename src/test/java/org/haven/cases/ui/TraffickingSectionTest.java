@@ -55,6 +55,7 @@ class TraffickingSectionTest {
         Scene scene = new Scene(window.root(), 1200, 760);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -42,6 +42,7 @@ class ImportWizardTest {
         haven.operations().create(new Operation(null, "OP-WIZ", "Raid wizard", LocalDate.now().minusDays(3),
                 null, null, null, null, null, 0));
         stage.setScene(new Scene(new ImportWizard(haven, () -> closed = true), 1100, 650));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -42,6 +42,7 @@ class IntakeGridDatesTest {
         Scene scene = new Scene(new IntakeGrid(haven, raid), 1100, 600);
         org.haven.app.Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -57,6 +57,7 @@ class IntakeGridDuplicateTest {
                 null, null, null, null, null, 0));
         stage.setScene(new Scene(new IntakeGrid(haven, raid, IntakeHooks.duplicateCheck(haven),
                 IntakeMenus.duplicateResolver(haven)), 1100, 420));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -46,6 +46,7 @@ class IntakeGridInputTest {
         Scene scene = new Scene(new IntakeGrid(haven, raid), 1100, 600);
         org.haven.app.Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

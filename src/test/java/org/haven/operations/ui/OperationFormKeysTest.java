@@ -42,6 +42,7 @@ class OperationFormKeysTest {
         haven = TestHaven.create(dir);
         Theme.apply();
         stage.setScene(new Scene(new StackPane(), 1024, 700));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -38,6 +38,7 @@ class OperationMembersUiTest {
         haven = TestHaven.create(dir);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(root, 1100, 760));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

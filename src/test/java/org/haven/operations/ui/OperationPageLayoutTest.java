@@ -93,6 +93,7 @@ class OperationPageLayoutTest {
             Scene scene = new Scene(window.root(), width, height);
             Theme.style(scene);
             stage.setScene(scene);
+            stage.sizeToScene(); // the one test stage may still have an earlier test's size
             stage.show();
         });
         // Operations > Operations, then open the raid as a user does (select it, Enter).

@@ -59,6 +59,7 @@ class OperationPagesTest {
         haven = TestHaven.create(dir);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(root, 1100, 760));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -49,6 +49,7 @@ class TablePlaceholderKhmerTest {
         haven = TestHaven.create(dir);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(root, 1024, 700));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

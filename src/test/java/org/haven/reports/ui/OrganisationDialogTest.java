@@ -39,6 +39,7 @@ class OrganisationDialogTest {
     void start(Stage stage) {
         owner = stage;
         stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -51,6 +51,7 @@ class StatisticsViewTest {
     void start(Stage stage) {
         view = new StatisticsView(haven);
         stage.setScene(new Scene(view, 1280, 800));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -44,6 +44,7 @@ class ScreeningFormTest {
         caseFile = haven.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Hoa", "Nguyễn Thị Hoa")));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(new ScreeningForm(haven, caseFile.id()), 1100, 760));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -50,6 +50,7 @@ class ScreeningInputUiTest {
         Scene scene = new Scene(window.root(), 1024, 700);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

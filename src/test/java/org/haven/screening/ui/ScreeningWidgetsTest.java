@@ -45,6 +45,7 @@ class ScreeningWidgetsTest {
     void start(Stage stage) {
         haven = TestHaven.create(dir);
         stage.setScene(new Scene(root, 600, 300));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

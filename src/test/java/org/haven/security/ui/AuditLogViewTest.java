@@ -38,6 +38,7 @@ class AuditLogViewTest {
         haven.cases().open(c.id());
         scene = new Scene(new AuditLogView(new AuditService(haven.database(), haven.session())), 1100, 500);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 

@@ -35,6 +35,7 @@ class AutoLockTest {
         Scene scene = new Scene(content, 600, 400);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), saves::incrementAndGet);
         stage.setScene(scene);
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
         // Long at first, so the window does not lock before the test has typed; each test shortens it.
         lock = AutoLock.install(scene, Duration.minutes(5), pw -> "right-password".equals(new String(pw)));

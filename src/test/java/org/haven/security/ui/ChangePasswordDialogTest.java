@@ -31,6 +31,7 @@ class ChangePasswordDialogTest {
         this.stage = stage;
         haven = TestHaven.create(dir);
         stage.setScene(new Scene(new StackPane(new Label("main")), 400, 300));
+        stage.sizeToScene(); // the one test stage may still have an earlier test's size
         stage.show();
     }
 
