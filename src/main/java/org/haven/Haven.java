@@ -5,7 +5,7 @@ import org.haven.cases.CaseService;
 import org.haven.db.Database;
 import org.haven.matching.MatchService;
 import org.haven.operations.OperationService;
-import org.haven.reports.StatsService;
+import org.haven.reports.CaseloadCounts;
 import org.haven.screening.ScreeningService;
 import org.haven.security.Accounts;
 import org.haven.security.Session;
@@ -22,7 +22,7 @@ public final class Haven implements AutoCloseable {
     private final CaseService cases;
     private final TimelineService timeline;
     private final OperationService operations;
-    private final StatsService stats;
+    private final CaseloadCounts stats;
     private final ScreeningService screening;
     private final MatchService matching;
 
@@ -33,7 +33,7 @@ public final class Haven implements AutoCloseable {
         this.cases = new CaseService(db, session);
         this.timeline = new TimelineService(db, session);
         this.operations = new OperationService(db, session);
-        this.stats = new StatsService(db, session);
+        this.stats = new CaseloadCounts(db, session);
         this.screening = new ScreeningService(db, session);
         this.matching = new MatchService(db, session, cases);
         try {
@@ -91,7 +91,7 @@ public final class Haven implements AutoCloseable {
         return operations;
     }
 
-    public StatsService stats() {
+    public CaseloadCounts stats() {
         return stats;
     }
 
@@ -122,6 +122,41 @@ public final class Haven implements AutoCloseable {
             for (int i = 0; i < counts.length; i++) counts[i][0] = t.counts()[i];
             return new org.haven.reports.CountTable(t.id(), t.rows(), java.util.List.of(org.haven.reports.CountTable.COUNT), counts);
         };
+    }
+
+    /** Case summaries (PDF), with each case's latest screening in the summary's language. */
+    public org.haven.summaries.SummaryService summaries() {
+        return new org.haven.summaries.SummaryService(database(), session, org.haven.summaries.ScreeningSummaries::latest);
+    }
+
+    /** Imports of police and shelter lists, with the duplicate check of {@link #matching()}. */
+    public org.haven.intake.ImportService importer() {
+        return new org.haven.intake.ImportService(this, org.haven.intake.IntakeHooks.duplicateCheck(this));
+    }
+
+    /** The intake grid's drafts and registrations, with the duplicate check of {@link #matching()}. */
+    public org.haven.intake.IntakeService intake() {
+        return new org.haven.intake.IntakeService(this, org.haven.intake.IntakeHooks.duplicateCheck(this));
+    }
+
+    /** The audit log: reading it and verifying its chain. */
+    public org.haven.security.AuditService audit() {
+        return new org.haven.security.AuditService(database(), session);
+    }
+
+    /** The organisation's name, address and logo that head summaries and reports. */
+    public org.haven.reports.OrganisationSettings organisation() {
+        return new org.haven.reports.OrganisationSettings(database(), session);
+    }
+
+    /** The identified export (every field, for the organisation's own use; needs the export right). */
+    public org.haven.security.IdentifiedExport identifiedExport() {
+        return new org.haven.security.IdentifiedExport(database(), session);
+    }
+
+    /** Erasing a person and every trace of them (coordinators). */
+    public org.haven.security.PersonDeletion personDeletion() {
+        return new org.haven.security.PersonDeletion(database(), session);
     }
 
     /** Duplicate detection: likely matches, linking, merging. */

@@ -264,23 +264,6 @@ public final class CaseService {
         });
     }
 
-    /** Assigns the case to a caseworker. Coordinators only. */
-    public CaseFile assign(UUID caseId, int version, UUID userId) {
-        session.require(Role.COORDINATOR);
-        return db.inTransaction(tx -> {
-            CaseFile current = CaseRepository.find(tx, caseId).orElseThrow(() -> HavenException.notFound("This case no longer exists."));
-            if (userId != null && !tx.fetchExists(APP_USER, APP_USER.ID.eq(userId).and(APP_USER.ACTIVE.isTrue()))) {
-                throw HavenException.badInput("That user does not exist or is disabled.");
-            }
-            CaseFile changed = new CaseFile(current.id(), current.caseNumber(), current.personId(), current.operationId(),
-                    userId, current.status(), current.outcome(), current.closingReason(), current.legalRole(),
-                    current.openedOn(), current.closedOn(), version);
-            CaseFile saved = CaseRepository.update(tx, changed, session.user().id());
-            AuditLog.record(tx, session.user(), "CASE_ASSIGN", "case", caseId, null);
-            return saved;
-        });
-    }
-
     /**
      * Assigns several cases, named by their numbers, to one user in one transaction (coordinators).
      * Unknown numbers or a user who cannot see case data change nothing. Returns how many cases changed hands.

@@ -25,7 +25,7 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             try (Haven haven = home.open()) {
-                AuditLog.Verification v = new AuditService(haven.database(), haven.session()).verify();
+                AuditLog.Verification v = haven.audit().verify();
                 if (!v.intact()) {
                     throw new HavenException(HavenException.Kind.FAILURE, "audit log broken at entry " + v.firstBrokenSeq()
                             + " (" + v.problem() + "): it was edited or deleted outside Haven; restore from a backup to compare.");
@@ -48,7 +48,7 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             try (Haven haven = home.open()) {
-                var entries = new AuditService(haven.database(), haven.session())
+                var entries = haven.audit()
                         .find(new AuditService.Query(user, action, from, to, limit));
                 System.out.println("seq\tat\tuser\taction\tentity\tentity_id\tdetail");
                 for (var e : entries) {

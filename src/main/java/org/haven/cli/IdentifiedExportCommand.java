@@ -63,7 +63,7 @@ public final class IdentifiedExportCommand implements Callable<Integer> {
                 throw HavenException.badInput("The file password must have at least " + IdentifiedExport.MIN_PASSWORD + " characters.");
             }
             try (Haven haven = home.open()) {
-                int n = new IdentifiedExport(haven.database(), haven.session()).writeTo(output, new IdentifiedExport.Options(
+                int n = haven.identifiedExport().writeTo(output, new IdentifiedExport.Options(
                         columns, asXlsx ? IdentifiedExport.Format.XLSX : IdentifiedExport.Format.CSV, password), reason);
                 System.out.println("exported\t" + n + " cases\t" + output.toAbsolutePath());
                 if (password == null) {

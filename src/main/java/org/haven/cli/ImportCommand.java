@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.haven.Haven;
 import org.haven.intake.DuplicatePolicy;
 import org.haven.intake.ImportService;
-import org.haven.intake.IntakeHooks;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
         try (Haven haven = home.open()) {
             DuplicatePolicy policy = duplicates == null ? DuplicatePolicy.HOLD_BACK
                     : duplicates.link ? DuplicatePolicy.LINK : DuplicatePolicy.ALLOW;
-            report = new ImportService(haven, IntakeHooks.duplicateCheck(haven)).importFile(file, mapping, target, skipInvalid, dryRun, policy);
+            report = haven.importer().importFile(file, mapping, target, skipInvalid, dryRun, policy);
         }
         for (ImportService.RowResult r : report.rejected()) {
             r.errorLines().forEach(err::println);

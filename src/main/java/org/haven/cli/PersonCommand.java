@@ -10,7 +10,6 @@ import org.haven.cases.CaseRepository;
 import org.haven.common.HavenException;
 import org.haven.common.ValidationErrors;
 import org.haven.intake.PersonFieldEdit;
-import org.haven.security.PersonDeletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +39,7 @@ final class PersonCommand implements Runnable {
                 // Looked up without opening the case: a CASE_VIEW entry would tie this case id to the deletion.
                 CaseFile found = CaseRepository.findByNumber(haven.database().dsl(), caseNumber)
                         .orElseThrow(() -> HavenException.notFound("No case with the number " + caseNumber.trim() + "."));
-                int cases = new PersonDeletion(haven.database(), haven.session()).deletePersonOfCase(found.id());
+                int cases = haven.personDeletion().deletePersonOfCase(found.id());
                 System.out.println("deleted\t1 person\t" + cases + " case(s)");
             }
             return 0;

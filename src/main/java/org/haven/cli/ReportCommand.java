@@ -65,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
             haven.session().require(Role.COORDINATOR);
             List<CountTable> tables = haven.statistics().all(new StatsFilter(fromMonth, toMonth, null));
             if (pdf) {
-                OrganisationSettings org = new OrganisationSettings(haven.database(), haven.session());
+                OrganisationSettings org = haven.organisation();
                 Map<String, String> titles = new LinkedHashMap<>();
                 for (CountTable t : tables) titles.put(t.id(), I18n.t("stats.chart." + t.id()));
                 String filter = StatisticsPdf.periodLine(fromMonth == null ? null : fromMonth.toString(),

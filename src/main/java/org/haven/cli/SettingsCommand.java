@@ -3,7 +3,6 @@ package org.haven.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.haven.Haven;
-import org.haven.reports.OrganisationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,7 +25,7 @@ final class SettingsCommand {
         @Override
         public Integer call() {
             try (Haven haven = home.open()) {
-                new OrganisationSettings(haven.database(), haven.session()).set(key, value);
+                haven.organisation().set(key, value);
             }
             System.out.println("set\t" + key);
             return 0;
@@ -41,7 +40,7 @@ final class SettingsCommand {
         public Integer call() {
             try (Haven haven = home.open()) {
                 System.out.println("key\tvalue");
-                for (Map.Entry<String, String> e : new OrganisationSettings(haven.database(), haven.session()).list().entrySet()) {
+                for (Map.Entry<String, String> e : haven.organisation().list().entrySet()) {
                     System.out.println(Cells.of(e.getKey()) + "\t" + Cells.of(e.getValue()));
                 }
             }

@@ -13,7 +13,6 @@ import org.haven.common.HavenException;
 import org.haven.summaries.Audience;
 import org.haven.summaries.SummaryOptions;
 import org.haven.summaries.SummaryService;
-import org.haven.summaries.SummaryServices;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +67,7 @@ final class SummaryCommand implements Callable<Integer> {
         if (split) return splitInto(options);
         org.haven.common.OutputFiles.check(output, home.home(), force);
         try (Haven haven = home.open()) {
-            SummaryService service = SummaryServices.of(haven);
+            SummaryService service = haven.summaries();
             List<UUID> ids = cases(service);
             SummaryService.Result r = service.writePdf(ids, options, output, SummaryService.Progress.NONE, () -> false, consentOverride);
             System.out.println("cases\t" + r.cases());
@@ -92,7 +91,7 @@ final class SummaryCommand implements Callable<Integer> {
             throw HavenException.badInput("With --split, -o names a folder: " + output + " is a file (nothing was written).");
         }
         try (Haven haven = home.open()) {
-            SummaryService service = SummaryServices.of(haven);
+            SummaryService service = haven.summaries();
             List<UUID> ids = cases(service);
             List<String> numbers = service.caseNumbers(ids);
             // Checked for all cases before the first file: a refusal leaves the folder as it was.

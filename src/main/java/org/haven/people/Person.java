@@ -42,11 +42,6 @@ public record Person(
                 interpreterNeeded, documentStatus, documentNumber, null, null, 0);
     }
 
-    public Person withId(UUID newId) {
-        return new Person(newId, nameNative, nameLatin, aliases, sex, birthDate, estimatedAge, nationality, languages,
-                interpreterNeeded, documentStatus, documentNumber, familyContact, notes, version, latinDerived);
-    }
-
     public Person withVersion(int newVersion) {
         return new Person(id, nameNative, nameLatin, aliases, sex, birthDate, estimatedAge, nationality, languages,
                 interpreterNeeded, documentStatus, documentNumber, familyContact, notes, newVersion, latinDerived);

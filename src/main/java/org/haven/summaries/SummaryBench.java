@@ -36,7 +36,7 @@ public final class SummaryBench implements BenchStep {
 
     @Override
     public List<BenchResult> run(Haven haven, Path workDir) throws Exception {
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
         List<UUID> ids = haven.cases().search(new CaseQuery(null, null, null, null, CaseQuery.SortColumn.CASE_NUMBER, false, 0, BATCH))
                 .stream().map(CaseListItem::caseId).toList();
         if (ids.isEmpty()) throw new IllegalStateException("the benchmark database has no case");

@@ -21,7 +21,6 @@ import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.reports.ui.StatisticsView;
-import org.haven.summaries.SummaryServices;
 import org.haven.summaries.ui.SummaryDialog;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +73,7 @@ class SaveTargetTest {
         SaveTarget.useChooser((window, request) -> keys);
 
         SummaryDialog[] dialog = new SummaryDialog[1];
-        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, SummaryServices.of(haven), List.of(c.id())));
+        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, haven.summaries(), List.of(c.id())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Map<String, String> before = snapshot(dir); // after the preview (which may write its audit entry)
@@ -100,7 +99,7 @@ class SaveTargetTest {
         Path existing = Files.writeString(out.resolve("minutes.pdf"), "the minutes of a meeting");
         SaveTarget.useChooser((window, request) -> existing);
         SummaryDialog[] dialog = new SummaryDialog[1];
-        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, SummaryServices.of(haven), List.of(c.id())));
+        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, haven.summaries(), List.of(c.id())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
 
         internalCopy(robot);

@@ -151,7 +151,7 @@ public final class ScreenshotTour {
             Thread.sleep(1500);
             shoot(fx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow().getScene()), "organisation-dialog.png");
             closeOthers(stage);
-            fx(() -> org.haven.summaries.ui.SummaryDialog.show(stage, org.haven.summaries.SummaryServices.of(haven), List.of(best.caseId())));
+            fx(() -> org.haven.summaries.ui.SummaryDialog.show(stage, haven.summaries(), List.of(best.caseId())));
             Thread.sleep(1500);
             shoot(fx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow().getScene()), "summary-dialog.png");
             closeOthers(stage);
@@ -174,7 +174,7 @@ public final class ScreenshotTour {
     private static void layouts(Stage stage, Haven haven, CaseListItem best) throws Exception {
         org.haven.operations.Operation op = haven.cases().open(best.caseId()).operation();
         fx(() -> {
-            org.haven.operations.ui.OperationsPage page = new org.haven.operations.ui.OperationsPage(haven, window::openCase);
+            org.haven.operations.ui.OperationListPage page = new org.haven.operations.ui.OperationListPage(haven, window::openCase);
             window.showPage(I18n.t("operations.title"), page);
             page.showOperation(op.id());
             return null;

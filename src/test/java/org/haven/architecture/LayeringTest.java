@@ -2,7 +2,9 @@ package org.haven.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +41,21 @@ class LayeringTest {
         noClasses().that().resideInAPackage("org.haven.summaries..").and().resideOutsideOfPackage("..ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.haven.app..")
                 .because("a summary is printed in the language asked for (haven summary --language), not the window's")
+                .check(classes);
+    }
+
+    /** Services, exports and settings that the window and the CLI get from {@code Haven}, never build themselves. */
+    private static final DescribedPredicate<JavaConstructorCall> BUILDS_A_SERVICE = DescribedPredicate.describe(
+            "a service's constructor", call -> call.getTargetOwner().getName()
+                    .matches("org\\.haven\\.[a-z.]+\\.([A-Za-z]+Service|PersonDeletion|OrganisationSettings|IdentifiedExport|AnonymizedExporter)"));
+
+    @Test
+    void windowAndCommandsGetTheirServicesFromHaven() {
+        noClasses().that().resideInAnyPackage("..ui..", "org.haven.app..", "org.haven.cli..")
+                // the grid takes its duplicate check from its caller (its tests pass their own)
+                .and().doNotHaveSimpleName("IntakeGrid")
+                .should().callConstructorWhere(BUILDS_A_SERVICE)
+                .because("Haven is the one place that builds the services (ADR 15), so each is made with the same parts everywhere")
                 .check(classes);
     }
 }

@@ -20,7 +20,6 @@ import org.haven.matching.MatchQuery;
 import org.haven.security.Accounts;
 import org.haven.security.AuditService;
 import org.haven.security.Role;
-import org.haven.summaries.SummaryServices;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,7 +106,7 @@ class OperationMembershipTest {
             assertThatThrownBy(() -> cw.matching().registerAsDistinct(into, List.of()))
                     .satisfies(e -> assertThat(kind(e)).isEqualTo(HavenException.Kind.DENIED));
             assertThat(cw.stats().counts()).containsEntry("people", 0L).containsEntry("cases", 0L);
-            assertThatThrownBy(() -> SummaryServices.of(cw).casesOfOperation("OP-THEIRS"))
+            assertThatThrownBy(() -> cw.summaries().casesOfOperation("OP-THEIRS"))
                     .satisfies(e -> assertThat(kind(e)).isEqualTo(HavenException.Kind.DENIED));
             // a likely duplicate in a hidden case: its existence only
             MatchQuery query = MatchQuery.byName("Nguyen Van An", null, 24, "VN");

@@ -106,7 +106,7 @@ class ArchivalPdfTest extends DatabaseTest {
         CaseFile c = register("Sok Dara", "សុខ ដារ៉ា สมศรี ใจดี");
         Path file = out.resolve("archival-summary.pdf");
 
-        SummaryServices.of(haven).writePdf(List.of(c.id()), SummaryOptions.all(Audience.INTERNAL), file, null, null);
+        haven.summaries().writePdf(List.of(c.id()), SummaryOptions.all(Audience.INTERNAL), file, null, null);
 
         assertArchival(file);
         // (whitespace collapsed: text extraction adds a space where a shaped Khmer run meets a Latin one)
@@ -124,7 +124,7 @@ class ArchivalPdfTest extends DatabaseTest {
         CaseFile c = register("Nguyen Thi Huong", "Nguyễn Thị Hương");
         Path file = out.resolve("archival-batch.pdf");
 
-        SummaryServices.of(haven).writePdf(List.of(a.id(), b.id(), c.id()), SummaryOptions.all(Audience.COURT), file, null, null, "tests: consent not recorded");
+        haven.summaries().writePdf(List.of(a.id(), b.id(), c.id()), SummaryOptions.all(Audience.COURT), file, null, null, "tests: consent not recorded");
 
         assertArchival(file);
         assertTagged(file, "Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "TOC", "TOCI");

@@ -23,7 +23,7 @@ class BatchAuditTest extends DatabaseTest {
     void aBatchLeavesOneEntryPerCaseOnAnIntactChain() {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) ids.add(haven.cases().register(TestHaven.newCase(TestHaven.person("Batch Person " + i, null))).id());
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
         long before = haven.database().dsl().fetchCount(AUDIT_LOG);
 
         service.writePdf(ids, SummaryOptions.all(Audience.COURT), dir.resolve("court.pdf"), null, () -> false,
@@ -53,7 +53,7 @@ class BatchAuditTest extends DatabaseTest {
             ids.add(c.id());
             numbers.add(c.caseNumber());
         }
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
         List<java.nio.file.Path> files = numbers.stream().map(n -> dir.resolve(n + ".pdf")).toList();
         long before = haven.database().dsl().fetchCount(AUDIT_LOG);
 

@@ -49,7 +49,7 @@ class ConsentOverrideTest extends DatabaseTest {
         CaseFile notScreened = register("Tran Thi Lan");
         CaseFile policeOk = register("Le Van Binh");
         screen(policeOk, ConsentPurpose.INTERVIEW, ConsentPurpose.SHARE_LAW_ENFORCEMENT);
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
 
         assertThat(service.casesWithoutSharingConsent(List.of(notScreened.id(), policeOk.id()), Audience.COURT))
                 .containsExactly(notScreened.caseNumber());
@@ -76,7 +76,7 @@ class ConsentOverrideTest extends DatabaseTest {
     void consentForTheCourtDoesNotCoverAPartnerAndAnInternalCopyNeedsNone() {
         CaseFile c = register("Pham Thi Mai");
         screen(c, ConsentPurpose.INTERVIEW, ConsentPurpose.SHARE_LAW_ENFORCEMENT);
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
         assertThatThrownBy(() -> service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.EXTERNAL), out.resolve("p.pdf"), null, null))
                 .hasMessageContaining("No consent to data sharing");
         service.writePdf(List.of(c.id()), SummaryOptions.all(Audience.INTERNAL), out.resolve("i.pdf"), null, null);
@@ -91,7 +91,7 @@ class ConsentOverrideTest extends DatabaseTest {
     @Test
     void aPrintedCopyWithoutConsentNeedsTheReasonToo() {
         CaseFile c = register("Vo Van Chau");
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
         assertThatThrownBy(() -> service.recordPrinted(List.of(c.id()), Audience.EXTERNAL)).hasMessageContaining("No consent");
         assertThatThrownBy(() -> service.recordPrinted(List.of(c.id()), Audience.EXTERNAL, "bad\u001b[2Jreason"))
                 .hasMessageContaining("one line of text");

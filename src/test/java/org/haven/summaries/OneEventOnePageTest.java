@@ -43,7 +43,7 @@ class OneEventOnePageTest extends DatabaseTest {
                 "Afraid of the manager.");
         CaseFile c = haven.cases().register(new NewCase(p, null, LocalDate.now().minusDays(30), null,
                 "Met at the border crossing and referred by the provincial police"));
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
 
         for (Audience audience : Audience.values()) {
             Path file = out.resolve(audience.name().toLowerCase() + "-one-event.pdf");

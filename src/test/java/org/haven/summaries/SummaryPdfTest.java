@@ -56,7 +56,7 @@ class SummaryPdfTest extends DatabaseTest {
 
     @BeforeEach
     void setUp() {
-        service = SummaryServices.of(haven);
+        service = haven.summaries();
     }
 
     private CaseFile register(String latin, String nativeName, String alias, String document, String contact, String notes) {
@@ -251,7 +251,7 @@ class SummaryPdfTest extends DatabaseTest {
         org.haven.security.Accounts.addUser(haven.unlocked(), "cw", java.util.Set.of(org.haven.security.Role.CASEWORKER), pw);
         haven.close();
         haven = TestHaven.login(dir, "cw", pw);
-        SummaryService asCaseworker = SummaryServices.of(haven);
+        SummaryService asCaseworker = haven.summaries();
         CaseFile own = haven.cases().register(TestHaven.newCase(TestHaven.person("Mine", null)));
 
         assertThat(asCaseworker.casesByNumber(List.of(own.caseNumber()))).containsExactly(own.id());

@@ -40,7 +40,7 @@ class SummaryReaderTest extends DatabaseTest {
 
     @BeforeEach
     void setUp() {
-        service = SummaryServices.of(haven);
+        service = haven.summaries();
     }
 
     private CaseFile register(UUID operation, String latin, String nativeName) {
@@ -73,7 +73,7 @@ class SummaryReaderTest extends DatabaseTest {
         Accounts.setFullName(haven.unlocked(), TestHaven.ADMIN, "Sophea Chan");
         CaseFile c = register(null, "Nguyen Thi Huong", VIETNAMESE);
         haven.timeline().add(c.id(), EventType.COURT_HEARING, LocalDate.of(2026, 2, 20), DatePrecision.DAY, null);
-        service = SummaryServices.of(haven);
+        service = haven.summaries();
         Path court = out.resolve("court.pdf");
         Path internal = out.resolve("internal.pdf");
 

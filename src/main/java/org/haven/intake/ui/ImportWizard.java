@@ -44,7 +44,6 @@ import org.haven.intake.CsvTable;
 import org.haven.intake.FieldError;
 import org.haven.intake.ImportService;
 import org.haven.intake.IntakeField;
-import org.haven.intake.IntakeHooks;
 import org.haven.matching.ui.DuplicateResolution;
 import org.haven.operations.Operation;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -80,7 +79,7 @@ public final class ImportWizard extends BorderPane {
 
     public ImportWizard(Haven haven, Runnable onClose) {
         this.haven = haven;
-        this.service = new ImportService(haven, IntakeHooks.duplicateCheck(haven));
+        this.service = haven.importer();
         this.onClose = onClose;
         getStyleClass().add("import-wizard");
         getStylesheets().add(ImportWizard.class.getResource("intake.css").toExternalForm());

@@ -1,6 +1,5 @@
 package org.haven.intake.ui;
 
-import java.util.List;
 import java.util.UUID;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -11,10 +10,8 @@ import org.haven.app.I18n;
 import org.haven.app.MainWindow;
 import org.haven.intake.IntakeHooks;
 import org.haven.intake.IntakeService;
-import org.haven.matching.MatchCandidate;
 import org.haven.matching.ui.DuplicateResolution;
 import org.haven.matching.ui.DuplicateResolverDialog;
-import org.haven.matching.ui.DuplicateCheck;
 import org.haven.operations.Operation;
 import org.haven.operations.ui.OperationChooser;
 
@@ -31,7 +28,7 @@ public final class IntakeMenus {
                 () -> ImportWizard.open(window.stage(), haven));
         window.setImportList(() -> ImportWizard.open(window.stage(), haven)); // the empty case list's next step
         // Unsaved grids from a crash or a closed window are offered back at start-up.
-        FxTasks.run(() -> new IntakeService(haven, IntakeHooks.duplicateCheck(haven)).drafts(), drafts -> {
+        FxTasks.run(() -> haven.intake().drafts(), drafts -> {
             if (drafts.isEmpty()) return;
             IntakeService.DraftInfo draft = drafts.getFirst();
             Alert offer = new Alert(Alert.AlertType.CONFIRMATION,

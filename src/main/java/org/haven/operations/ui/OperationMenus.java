@@ -11,10 +11,10 @@ public final class OperationMenus {
     public static void install(MainWindow window) {
         HavenMenuBar menus = window.menus();
         if (!window.haven().user().seesCaseData()) return; // administrators only: the services refuse operations
-        OperationsPage[] page = new OperationsPage[1];
+        OperationListPage[] page = new OperationListPage[1];
         menus.add(menus.operations(), "operations.menu", "mdi2m-map-marker-radius-outline", null, () -> {
             // One operations page: opening it again brings the existing tab forward.
-            if (page[0] == null) page[0] = new OperationsPage(window.haven(), window::openCase);
+            if (page[0] == null) page[0] = new OperationListPage(window.haven(), window::openCase);
             window.showPage(I18n.t("operations.title"), page[0]);
         });
     }

@@ -13,7 +13,7 @@ public final class ReportMenus {
         HavenMenuBar menus = window.menus();
         if (window.haven().user().has(Role.ADMIN)) {
             menus.add(menus.admin(), "org.menu", "mdi2d-domain", null, () -> OrganisationDialog.show(window.stage(),
-                    new org.haven.reports.OrganisationSettings(window.haven().database(), window.haven().session())));
+                    window.haven().organisation()));
         }
         if (!window.haven().user().has(Role.COORDINATOR)) return;
         StatisticsView[] view = new StatisticsView[1];

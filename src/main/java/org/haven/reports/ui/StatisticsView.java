@@ -30,7 +30,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -438,7 +437,7 @@ public final class StatisticsView extends BorderPane {
             StatisticsPdf.Texts texts = pdfTexts(tables);
             int k = k();
             FxTasks.run(() -> {
-                Letterhead head = letterhead(new OrganisationSettings(haven.database(), haven.session()));
+                Letterhead head = letterhead(haven.organisation());
                 StatisticsPdf.write(tables, k, texts, StatisticsView::pdfLabel, head, file);
                 return file;
             }, f -> status.setText(I18n.t("stats.saved", f.getFileName())));

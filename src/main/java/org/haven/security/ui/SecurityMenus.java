@@ -11,8 +11,6 @@ import org.haven.app.HavenMenuBar;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
 import org.haven.security.Accounts;
-import org.haven.security.AuditService;
-import org.haven.security.PersonDeletion;
 import org.haven.security.Role;
 import org.haven.security.SecuritySettings;
 import org.haven.security.User;
@@ -30,7 +28,7 @@ public final class SecurityMenus {
         if (user.has(Role.COORDINATOR) || user.has(Role.ADMIN)) {
             AuditLogView[] view = new AuditLogView[1];
             menus.add(menus.admin(), "audit.menu", "mdi2c-clipboard-text-clock-outline", null, () -> {
-                if (view[0] == null) view[0] = new AuditLogView(new AuditService(haven.database(), haven.session()));
+                if (view[0] == null) view[0] = new AuditLogView(haven.audit());
                 window.showPage(I18n.t("audit.title"), view[0]);
             });
         }
@@ -88,7 +86,7 @@ public final class SecurityMenus {
         }
         UUID caseId = ids.getFirst();
         FxTasks.run(() -> window.haven().cases().open(caseId).caseFile().caseNumber(), number ->
-                DeletePersonDialog.show(window.stage(), new PersonDeletion(window.haven().database(), window.haven().session()),
+                DeletePersonDialog.show(window.stage(), window.haven().personDeletion(),
                         caseId, number, window::casesChanged));
     }
 }

@@ -9,7 +9,6 @@ import org.haven.app.HavenMenuBar;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
 import org.haven.operations.ui.OperationChooser;
-import org.haven.summaries.SummaryServices;
 
 /** Reports menu: summaries of the open case or the selected cases, and of a whole operation. */
 public final class SummaryMenus {
@@ -27,13 +26,13 @@ public final class SummaryMenus {
                 alert.show();
                 return;
             }
-            SummaryDialog.show(window.stage(), SummaryServices.of(window.haven()), ids);
+            SummaryDialog.show(window.stage(), window.haven().summaries(), ids);
         });
         menus.add(menus.reports(), "summary.menu.operation", "mdi2f-file-document-multiple-outline", null,
                 () -> FxTasks.run(() -> window.haven().operations().list(), operations -> {
                     if (operations.isEmpty()) return;
                     OperationChooser.choose(window.stage(), operations, I18n.t("summary.menu.operation.title")).ifPresent(op ->
-                            SummaryDialog.showForOperation(window.stage(), SummaryServices.of(window.haven()), op.id()));
+                            SummaryDialog.showForOperation(window.stage(), window.haven().summaries(), op.id()));
                 }));
     }
 }

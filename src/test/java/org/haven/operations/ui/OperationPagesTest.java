@@ -95,7 +95,7 @@ class OperationPagesTest {
 
     @Test
     void newOperationFormValidatesInlineThenSavesAndOpensIt(FxRobot robot) throws Exception {
-        robot.interact(() -> root.getChildren().setAll(new OperationsPage(haven, opened::set)));
+        robot.interact(() -> root.getChildren().setAll(new OperationListPage(haven, opened::set)));
         robot.clickOn("#operationNew");
         TextField code = robot.lookup("#operationCode").queryAs(TextField.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !code.getText().isEmpty());

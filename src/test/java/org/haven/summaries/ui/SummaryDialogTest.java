@@ -20,7 +20,6 @@ import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.summaries.Audience;
 import org.haven.summaries.SummaryService;
-import org.haven.summaries.SummaryServices;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class SummaryDialogTest {
     void previewAppearsAndSavingWritesTheChosenAudiencesPdf(FxRobot robot) throws TimeoutException, IOException {
         haven = TestHaven.create(dir);
         CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
         SummaryDialog[] dialog = new SummaryDialog[1];
 
         robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
@@ -82,7 +81,7 @@ class SummaryDialogTest {
     void theChosenLanguageIsTheLanguageOfTheSavedSummary(FxRobot robot) throws TimeoutException, IOException {
         haven = TestHaven.create(dir);
         CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
         SummaryDialog[] dialog = new SummaryDialog[1];
 
         robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
@@ -127,7 +126,7 @@ class SummaryDialogTest {
     void aCourtCopyWithoutRecordedConsentSaysSoAndNeedsAnAuditedReason(FxRobot robot) throws TimeoutException, IOException {
         haven = TestHaven.create(dir);
         CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
-        SummaryService service = SummaryServices.of(haven);
+        SummaryService service = haven.summaries();
         SummaryDialog[] dialog = new SummaryDialog[1];
 
         robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.haven.Haven;
 import org.haven.common.Messages;
 import org.haven.screening.Answer;
 import org.haven.screening.Consent;
@@ -13,16 +12,12 @@ import org.haven.screening.IndicatorAnswer;
 import org.haven.screening.Screening;
 import org.haven.screening.ScreeningRepository;
 
-/** Makes the summary service for a logged-in Haven, with the latest screening of each case. */
-public final class SummaryServices {
-    private SummaryServices() {}
+/** What a summary prints of a case's screening: the latest one, in the summary's language. */
+public final class ScreeningSummaries {
+    private ScreeningSummaries() {}
 
-    public static SummaryService of(Haven haven) {
-        return new SummaryService(haven.database(), haven.session(), SummaryServices::latestScreening);
-    }
-
-    /** Runs inside the summary's read transaction, after its access check. */
-    static Optional<ScreeningSummary> latestScreening(org.jooq.DSLContext tx, java.util.UUID caseId, Messages m) {
+    /** The latest screening of a case; runs inside the summary's read transaction, after its access check. */
+    public static Optional<ScreeningSummary> latest(org.jooq.DSLContext tx, java.util.UUID caseId, Messages m) {
         return ScreeningRepository.latest(tx, caseId).map(s -> toSummary(s, m));
     }
 

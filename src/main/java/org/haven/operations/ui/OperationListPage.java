@@ -27,14 +27,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The operations list: create, edit and open operations. Opening one shows its
  * {@link OperationPage} in place, with a button back to the list.
  */
-public final class OperationsPage extends BorderPane {
+public final class OperationListPage extends BorderPane {
     private final Haven haven;
     private final Consumer<UUID> openCase;
     private final TableView<Operation> table = new TableView<>();
     private final VBox listView;
 
     /** {@code openCase} receives a case id when the user opens a case from an operation. */
-    public OperationsPage(Haven haven, Consumer<UUID> openCase) {
+    public OperationListPage(Haven haven, Consumer<UUID> openCase) {
         this.haven = haven;
         this.openCase = openCase;
         Label title = new Label(I18n.t("operations.title"));

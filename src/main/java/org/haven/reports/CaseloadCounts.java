@@ -18,11 +18,11 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /** Plain counts of the caseload (the `stats` command and the status bar). */
-public final class StatsService {
+public final class CaseloadCounts {
     private final Database db;
     private final Session session;
 
-    public StatsService(Database db, Session session) {
+    public CaseloadCounts(Database db, Session session) {
         this.db = db;
         this.session = session;
     }
