@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
@@ -36,6 +37,27 @@ public final class Accounts {
     }
 
     public static Unlocked createDatabase(Path home, String username, char[] password) {
+        return create(home, username, password, tx -> {
+            User u = insertUser(tx, Ids.newId(), username, username, EnumSet.of(Role.ADMIN, Role.COORDINATOR));
+            AuditLog.record(tx, u, "DATABASE_CREATED", "user", u.id(), null);
+            return u;
+        });
+    }
+
+    /**
+     * A laptop's own database, made when it joins the office: its one account is the office account
+     * that joined (the same id, name and roles, so what it records is theirs at the office), locked by
+     * the password typed to join. Nobody else can log in here.
+     */
+    public static Unlocked createReplica(Path home, User officeUser, char[] password) {
+        return create(home, officeUser.username(), password, tx -> {
+            User u = insertUser(tx, officeUser.id(), officeUser.username(), officeUser.displayName(), officeUser.roles());
+            AuditLog.record(tx, u, "DATABASE_JOINED", "user", u.id(), null);
+            return u;
+        });
+    }
+
+    private static Unlocked create(Path home, String username, char[] password, java.util.function.Function<DSLContext, User> firstUser) {
         if (KeyFile.existsIn(home) || Database.existsIn(home)) {
             throw HavenException.badInput("A Haven database already exists in " + home + ": nothing was changed.");
         }
@@ -45,11 +67,7 @@ public final class Accounts {
         Database db = Database.open(home, key);
         User admin;
         try {
-            admin = db.inTransaction(tx -> {
-                User u = insertUser(tx, username, username, EnumSet.of(Role.ADMIN, Role.COORDINATOR));
-                AuditLog.record(tx, u, "DATABASE_CREATED", "user", u.id(), null);
-                return u;
-            });
+            admin = db.inTransaction(firstUser);
             KeyFile.create(home, username, password, key);
             db.inTransactionRun(AuditHeadGuard::markSealed);
             AuditHeadGuard.recordNow(db, key);
@@ -77,7 +95,7 @@ public final class Accounts {
                 if (tx.fetchExists(APP_USER)) {
                     throw HavenException.badInput("The office database " + office.display() + " already has accounts: nothing was changed.");
                 }
-                User u = insertUser(tx, username, username, EnumSet.of(Role.ADMIN, Role.COORDINATOR));
+                User u = insertUser(tx, Ids.newId(), username, username, EnumSet.of(Role.ADMIN, Role.COORDINATOR));
                 tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(u.id())).execute();
                 AuditLog.record(tx, u, "DATABASE_CREATED", "user", u.id(), null);
                 return u;
@@ -252,7 +270,7 @@ public final class Accounts {
                 if (tx.fetchExists(APP_USER, APP_USER.USERNAME.eq(username))) {
                     throw HavenException.badInput("The user '" + username + "' already exists.");
                 }
-                User u = insertUser(tx, username, username, roles);
+                User u = insertUser(tx, Ids.newId(), username, full == null ? username : full, roles);
                 tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(u.id())).execute();
                 AuditLog.record(tx, unlocked.user(), "USER_ADDED", "user", u.id(), rolesText(roles));
                 return u;
@@ -267,7 +285,7 @@ public final class Accounts {
             if (tx.fetchExists(APP_USER, APP_USER.USERNAME.eq(username))) {
                 throw HavenException.badInput("The user '" + username + "' already exists.");
             }
-            User u = insertUser(tx, username, full == null ? username : full, roles);
+            User u = insertUser(tx, Ids.newId(), username, full == null ? username : full, roles);
             AuditLog.record(tx, unlocked.user(), "USER_ADDED", "user", u.id(), rolesText(roles));
             return u;
         });
@@ -433,10 +451,10 @@ public final class Accounts {
         if (blank) throw HavenException.badInput("A password cannot be only spaces: choose one with letters, digits or signs.");
     }
 
-    private static User insertUser(DSLContext tx, String username, String displayName, Set<Role> roles) {
+    private static User insertUser(DSLContext tx, UUID id, String username, String displayName, Set<Role> roles) {
         OffsetDateTime now = OffsetDateTime.now();
         AppUserRecord row = tx.newRecord(APP_USER);
-        row.setId(Ids.newId());
+        row.setId(id);
         row.setUsername(username);
         row.setDisplayName(displayName);
         row.setRoles(rolesText(roles));

@@ -56,6 +56,7 @@ public final class SyncServer implements AutoCloseable {
             https.setExecutor(workers);
             SyncServer s = new SyncServer(https, workers, home, office);
             https.createContext("/v1/whoami", s::whoami);
+            https.createContext("/v1/snapshot", s::snapshot);
             https.start();
             return s;
         } catch (IOException e) {
@@ -75,13 +76,41 @@ public final class SyncServer implements AutoCloseable {
             try (Haven haven = login(ex)) {
                 if (haven == null) return;
                 String roles = haven.user().roles().stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(","));
-                send(ex, 200, "user\t" + haven.user().username() + "\nroles\t" + roles + "\n");
+                send(ex, 200, "user\t" + haven.user().username() + "\nroles\t" + roles + "\nid\t" + haven.user().id()
+                        + "\nname\t" + oneLine(haven.user().displayName()) + "\n");
             } catch (HavenException e) {
                 send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
             } catch (RuntimeException e) {
                 // No message: it may hold data. The type is enough to find it.
                 LOG.error("Sync request failed: {}", e.getClass().getName());
                 send(ex, 500, "server error\n");
+            }
+        }
+    }
+
+    /**
+     * Everything the account may see, for a laptop that joins: streamed as lines (see {@link Snapshot});
+     * the last line, {@code end<TAB>CASES}, tells the laptop it has all of it.
+     */
+    private void snapshot(HttpExchange ex) throws IOException {
+        try (ex) {
+            try (Haven haven = login(ex)) {
+                if (haven == null) return;
+                if (!haven.user().seesCaseData()) {
+                    send(ex, 403, "This account works with no cases: only caseworkers and coordinators keep cases on a laptop.\n");
+                    return;
+                }
+                ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                ex.sendResponseHeaders(200, 0);
+                try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ex.getResponseBody(), StandardCharsets.UTF_8))) {
+                    Snapshot.write(haven, out);
+                }
+            } catch (HavenException e) {
+                // Once the rows have started, only a missing end line can say it: the laptop then keeps nothing.
+                if (ex.getResponseCode() == -1) send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+            } catch (RuntimeException e) {
+                // No message: it may hold data. A laptop that misses the end line keeps nothing.
+                LOG.error("Sync snapshot failed: {}", e.getClass().getName());
             }
         }
     }
@@ -116,6 +145,10 @@ public final class SyncServer implements AutoCloseable {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\p{Cntrl}]", " ");
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {

@@ -1,0 +1,204 @@
+package org.haven.sync;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLException;
+import org.haven.Haven;
+import org.haven.cases.SearchIndex;
+import org.haven.common.HavenException;
+import org.haven.security.Accounts;
+import org.haven.security.AuditLog;
+import org.haven.security.Role;
+import org.haven.security.User;
+
+/**
+ * `haven join`: this laptop becomes a replica of the office for one office account. It checks the
+ * office's certificate against the pinned fingerprint and the account before writing anything, then
+ * makes its own encrypted database with that account and the cases it may see, and builds the search
+ * and duplicate indexes here. All or nothing: any failure leaves the data folder as empty as it was.
+ */
+public final class Join {
+    public static final String OFFICE_URL = "sync.office.url";
+    public static final String OFFICE_FINGERPRINT = "sync.office.fingerprint";
+    private static final Pattern FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}=?");
+    private static final int REINDEX_CHUNK = 200;
+
+    private Join() {}
+
+    /** Joins and returns the number of cases received. */
+    public static int join(Path home, String officeUrl, String fingerprint, String username, char[] password) {
+        URI office = officeUri(officeUrl);
+        String pin = fingerprint == null ? "" : fingerprint.strip();
+        if (!FINGERPRINT.matcher(pin).matches()) {
+            throw HavenException.badInput("--fingerprint must be the SHA256:... line that 'haven serve' printed.");
+        }
+        requireEmpty(home);
+        HttpClient client = HttpClient.newBuilder().sslContext(PinnedTrust.context(pin))
+                .connectTimeout(Duration.ofSeconds(20)).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+        User me = whoami(client, office, basic, username);
+
+        boolean existed = Files.isDirectory(home);
+        Haven haven = null;
+        try {
+            HttpResponse<Stream<String>> response = send(client, office.resolve("/v1/snapshot"), basic, HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = response.body()) {
+                if (response.statusCode() != 200) throw refused(response.statusCode());
+                haven = new Haven(Accounts.createReplica(home, me, password));
+                int cases = load(haven, lines.iterator(), me.id());
+                remember(haven, office, pin);
+                haven.close();
+                haven = null;
+                return cases;
+            }
+        } catch (RuntimeException | Error e) {
+            if (haven != null) haven.close();
+            removeWhatJoinWrote(home, existed);
+            throw e;
+        }
+    }
+
+    private static int load(Haven haven, Iterator<String> lines, UUID self) {
+        Integer cases = null;
+        try {
+            while (lines.hasNext()) {
+                String line = lines.next();
+                String[] parts = line.split("\t", 3);
+                if (parts.length == 3 && parts[0].equals(Snapshot.ROWS)) {
+                    haven.database().inTransaction(tx -> SnapshotRepository.load(tx, parts[1], parts[2], self));
+                } else if (parts.length == 2 && parts[0].equals(Snapshot.END)) {
+                    cases = Integer.valueOf(parts[1]);
+                    break;
+                } else {
+                    throw cut();
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw cut();
+        }
+        if (cases == null) throw cut();
+        reindex(haven);
+        return cases;
+    }
+
+    /** The search and duplicate indexes of every person received, built here as a registration builds them. */
+    private static void reindex(Haven haven) {
+        List<UUID> people = SnapshotRepository.personIds(haven.database().dsl());
+        for (int from = 0; from < people.size(); from += REINDEX_CHUNK) {
+            List<UUID> chunk = people.subList(from, Math.min(people.size(), from + REINDEX_CHUNK));
+            haven.database().inTransactionRun(tx -> chunk.forEach(id -> SearchIndex.reindex(tx, id)));
+        }
+    }
+
+    private static void remember(Haven haven, URI office, String pin) {
+        User me = haven.user();
+        haven.database().inTransactionRun(tx -> {
+            SnapshotRepository.setting(tx, OFFICE_URL, office.toString());
+            SnapshotRepository.setting(tx, OFFICE_FINGERPRINT, pin);
+            AuditLog.record(tx, me, "SYNC_JOINED", "user", me.id(), office.getHost());
+        });
+    }
+
+    /** Who the office says the account is; nothing is written before this succeeds. */
+    private static User whoami(HttpClient client, URI office, String basic, String username) {
+        HttpResponse<String> response = send(client, office.resolve("/v1/whoami"), basic, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw refused(response.statusCode());
+        Map<String, String> fields = new HashMap<>();
+        for (String line : response.body().split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) fields.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+        try {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String r : fields.getOrDefault("roles", "").split(",")) {
+                if (!r.isBlank()) roles.add(Role.valueOf(r.strip().toUpperCase(java.util.Locale.ROOT)));
+            }
+            String name = fields.getOrDefault("name", "").isBlank() ? username : fields.get("name");
+            return new User(UUID.fromString(fields.get("id")), fields.getOrDefault("user", username), name, roles, true);
+        } catch (RuntimeException e) {
+            throw new HavenException(HavenException.Kind.FAILURE, "The office's answer is not one this version of Haven reads: nothing was written.");
+        }
+    }
+
+    private static <T> HttpResponse<T> send(HttpClient client, URI uri, String basic, HttpResponse.BodyHandler<T> body) {
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", basic).timeout(Duration.ofMinutes(10)).GET().build();
+        try {
+            return client.send(request, body);
+        } catch (SSLException e) {
+            throw HavenException.denied("The office's certificate does not match the fingerprint given: nothing was written. "
+                    + "Check the fingerprint that 'haven serve' printed at the office.");
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE, "Cannot reach the office at " + uri.getHost() + ":" + uri.getPort()
+                    + ": check the address and the network; nothing was written.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HavenException(HavenException.Kind.FAILURE, "Joining was interrupted: nothing was written.");
+        }
+    }
+
+    private static HavenException refused(int status) {
+        return switch (status) {
+            case 401 -> HavenException.denied("The office refused the account name or password: nothing was written.");
+            case 403 -> HavenException.denied("This account may not keep cases on a laptop (only caseworkers and coordinators): nothing was written.");
+            default -> new HavenException(HavenException.Kind.FAILURE, "The office answered with an error (" + status + "): nothing was written.");
+        };
+    }
+
+    private static HavenException cut() {
+        return new HavenException(HavenException.Kind.FAILURE, "The connection to the office was cut before everything arrived: nothing was kept. Try again.");
+    }
+
+    private static URI officeUri(String url) {
+        try {
+            URI uri = URI.create(url == null ? "" : url.strip());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) throw new IllegalArgumentException();
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw HavenException.badInput("--office must be the https://HOST:PORT address that 'haven serve' printed.");
+        }
+    }
+
+    private static void requireEmpty(Path home) {
+        if (!Files.exists(home)) return;
+        if (!Files.isDirectory(home)) throw HavenException.badInput("The data folder " + home + " is a file: give an empty folder.");
+        try (Stream<Path> entries = Files.list(home)) {
+            if (entries.findAny().isPresent()) {
+                throw HavenException.badInput("The data folder " + home + " is not empty: join makes a new laptop database in an empty folder (set HAVEN_HOME).");
+            }
+        } catch (IOException e) {
+            throw HavenException.badInput("Cannot read the data folder " + home + ".");
+        }
+    }
+
+    /** The folder was empty (or missing) before: whatever is in it now, join wrote. */
+    private static void removeWhatJoinWrote(Path home, boolean existed) {
+        if (!Files.isDirectory(home)) return;
+        try (Stream<Path> all = Files.walk(home)) {
+            List<Path> paths = new ArrayList<>(all.sorted(Comparator.reverseOrder()).toList());
+            if (existed) paths.remove(home);
+            for (Path p : paths) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // Left for the user to see; the message of the failure that got here says what went wrong.
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.haven.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.db.jooq.Tables.AUDIT_LOG;
+import static org.haven.db.jooq.Tables.CASE_EVENT;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.PERSON;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.haven.Haven;
+import org.haven.cases.CaseListItem;
+import org.haven.cases.CaseQuery;
+import org.haven.common.HavenException;
+import org.haven.db.OfficeConnection;
+import org.haven.demo.DemoData;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.sync.Join;
+import org.haven.sync.ServiceCertificate;
+import org.haven.sync.SyncServer;
+import org.haven.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `haven join` against a real `haven serve` on a real PostgreSQL office database: a laptop receives
+ * exactly the cases its account may see, can log in and search them offline, and holds no password
+ * hash or office audit entry; a wrong fingerprint or password, an account without cases or a folder
+ * that is not empty: refused, nothing written.
+ */
+class JoinTest {
+    static final String PASSWORD = "secret-pass-123";
+    static final String CW_PASSWORD = "caseworker-pass-1";
+    @TempDir static Path office;
+    @TempDir Path dir;
+    static SyncServer server;
+    static String fingerprint;
+    static String url;
+    static Set<String> officeCases;
+    static Set<String> caseworkerCases;
+    static Map<String, String> officeNames;
+
+    @BeforeAll
+    static void anOfficeWithCasesAndItsSyncService() {
+        OfficeConnection db = TestPostgres.newDatabase();
+        officeDb = db;
+        try (Haven boss = Haven.create(office, db, "boss", PASSWORD.toCharArray())) {
+            Accounts.addUser(boss.unlocked(), "cw", "Sokha Chan", EnumSet.of(Role.CASEWORKER), CW_PASSWORD.toCharArray());
+            Accounts.addUser(boss.unlocked(), "keeper", "IT Admin", EnumSet.of(Role.ADMIN), CW_PASSWORD.toCharArray());
+            new DemoData(boss, 11).generate(24, n -> {});
+            boss.organisation().set("organisation.name", "Harbour Shelter Network");
+            List<String> numbers = boss.database().dsl().select(CASE_FILE.CASE_NUMBER).from(CASE_FILE)
+                    .orderBy(CASE_FILE.CASE_NUMBER).fetch(CASE_FILE.CASE_NUMBER);
+            officeCases = Set.copyOf(numbers);
+            caseworkerCases = Set.of(numbers.get(1), numbers.get(5), numbers.get(9));
+            boss.cases().assignByNumber(List.copyOf(caseworkerCases), "cw");
+            officeNames = boss.database().dsl().select(CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN).from(CASE_FILE)
+                    .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)).fetchMap(CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN);
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(office);
+        fingerprint = cert.fingerprint();
+        server = SyncServer.start(office, db, 0, cert);
+        url = "https://localhost:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void aCaseworkersLaptopHoldsExactlyTheirCasesAndWorksOffline() {
+        Path laptop = dir.resolve("laptop");
+        try (SyncServer own = SyncServer.start(office, officeDb, 0, ServiceCertificate.inFolder(office))) {
+            int joined = Join.join(laptop, "https://localhost:" + own.port(), fingerprint, "cw", CW_PASSWORD.toCharArray());
+            assertThat(joined).isEqualTo(3);
+        } // offline from here on
+        try (Haven cw = Haven.login(laptop, "cw", CW_PASSWORD.toCharArray())) {
+            var dsl = cw.database().dsl();
+            assertThat(Set.copyOf(dsl.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).fetch(CASE_FILE.CASE_NUMBER)))
+                    .isEqualTo(caseworkerCases);
+            assertThat(dsl.fetchCount(PERSON)).as("only the people of those cases").isEqualTo(3);
+            assertThat(dsl.fetchCount(CASE_EVENT)).isPositive();
+            assertThat(dsl.fetchCount(APP_USER, APP_USER.PASSWORD_HASH.isNotNull())).as("no password hash leaves the office").isZero();
+            assertThat(dsl.select(AUDIT_LOG.ACTION).from(AUDIT_LOG).fetch(AUDIT_LOG.ACTION))
+                    .as("the office's audit log stays there: only this laptop's own entries")
+                    .containsOnly("DATABASE_JOINED", "SYNC_JOINED", "LOGIN").contains("DATABASE_JOINED", "SYNC_JOINED");
+            assertThat(cw.user().roles()).containsExactly(Role.CASEWORKER);
+            assertThat(cw.user().displayName()).isEqualTo("Sokha Chan");
+            assertThat(cw.organisation().list()).containsEntry("organisation.name", "Harbour Shelter Network");
+
+            String number = caseworkerCases.iterator().next();
+            String name = officeNames.get(number);
+            String word = name.split(" ")[0].toLowerCase();
+            List<CaseListItem> found = cw.cases().search(new CaseQuery(word, null, null, null, CaseQuery.SortColumn.CASE_NUMBER, false, 0, 50));
+            assertThat(found).as("the search index was built on the laptop").extracting(CaseListItem::caseNumber).contains(number);
+            assertThat(cw.cases().search(new CaseQuery("", null, null, null, CaseQuery.SortColumn.CASE_NUMBER, false, 0, 50)))
+                    .extracting(CaseListItem::caseNumber).containsExactlyInAnyOrderElementsOf(caseworkerCases);
+        }
+    }
+
+    @Test
+    void aCoordinatorsLaptopHoldsEveryCase() {
+        Path laptop = dir.resolve("coordinator");
+        assertThat(Join.join(laptop, url, fingerprint, "boss", PASSWORD.toCharArray())).isEqualTo(officeCases.size());
+        try (Haven boss = Haven.login(laptop, "boss", PASSWORD.toCharArray())) {
+            Set<String> here = Set.copyOf(boss.database().dsl().select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).fetch(CASE_FILE.CASE_NUMBER));
+            assertThat(here).isEqualTo(officeCases);
+            Map<String, String> names = boss.database().dsl().select(CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN).from(CASE_FILE)
+                    .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)).fetchMap(CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN);
+            assertThat(names).isEqualTo(officeNames);
+        }
+    }
+
+    @Test
+    void aWrongFingerprintOrPasswordOrAnAccountWithoutCasesWritesNothing() throws Exception {
+        Path laptop = dir.resolve("refused");
+        String other = "SHA256:" + "B".repeat(43);
+        assertThatThrownBy(() -> Join.join(laptop, url, other, "cw", CW_PASSWORD.toCharArray()))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.DENIED))
+                .hasMessageContaining("fingerprint");
+        assertThatThrownBy(() -> Join.join(laptop, url, fingerprint, "cw", "wrong-password-9".toCharArray()))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.DENIED));
+        assertThatThrownBy(() -> Join.join(laptop, url, fingerprint, "keeper", CW_PASSWORD.toCharArray()))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.DENIED));
+        assertThat(laptop).doesNotExist();
+
+        Files.createDirectories(laptop);
+        Files.writeString(laptop.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> Join.join(laptop, url, fingerprint, "cw", CW_PASSWORD.toCharArray()))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.BAD_INPUT));
+        try (Stream<Path> files = Files.list(laptop)) {
+            assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet())).containsExactly("notes.txt");
+        }
+    }
+
+    @Test
+    void theCommandPrintsJoinedAndRefusesAWrongFingerprintWithExit3() throws Exception {
+        HavenCli cli = HavenCli.onHome(dir.resolve("cli-laptop"), dir, "cw", CW_PASSWORD);
+        HavenCli.Run wrong = cli.run("join", "--office", url, "--fingerprint", "SHA256:" + "C".repeat(43));
+        assertThat(wrong.exit()).as(wrong.err()).isEqualTo(3);
+        assertThat(wrong.err().strip().lines()).hasSize(1);
+        assertThat(dir.resolve("cli-laptop")).doesNotExist();
+
+        HavenCli.Run ok = cli.run("join", "--office", url, "--fingerprint", fingerprint);
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).isEqualTo("joined\t3\n");
+        HavenCli.Run stats = cli.run("search", "", "--limit", "50");
+        assertThat(stats.exit()).as(stats.err()).isZero();
+        assertThat(stats.out().lines().skip(1).map(l -> l.split("\t")[0]).collect(Collectors.toSet())).isEqualTo(caseworkerCases);
+    }
+
+    private static OfficeConnection officeDb;
+}
