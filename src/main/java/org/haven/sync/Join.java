@@ -85,7 +85,15 @@ public final class Join {
                 String line = lines.next();
                 String[] parts = line.split("\t", 3);
                 if (parts.length == 3 && parts[0].equals(Snapshot.ROWS)) {
-                    haven.database().inTransaction(tx -> SnapshotRepository.load(tx, parts[1], parts[2], self));
+                    try {
+                        haven.database().inTransaction(tx -> SnapshotRepository.load(tx, parts[1], parts[2], self));
+                    } catch (HavenException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        // A damaged line or rows this database refuses: no message, it may hold data.
+                        throw new HavenException(HavenException.Kind.FAILURE,
+                                "The office's answer could not be read (" + e.getClass().getSimpleName() + "): nothing was kept.");
+                    }
                 } else if (parts.length == 2 && parts[0].equals(Snapshot.END)) {
                     cases = Integer.valueOf(parts[1]);
                     break;

@@ -145,6 +145,51 @@ class JoinTest {
         }
     }
 
+    /** A connection cut in the middle of the rows: the laptop keeps nothing, not even the database it began. */
+    @Test
+    void aSnapshotCutBeforeItsEndLeavesNothing() throws Exception {
+        java.net.http.HttpClient pinned = java.net.http.HttpClient.newBuilder()
+                .sslContext(org.haven.sync.PinnedTrust.context(fingerprint)).build();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("cw:" + CW_PASSWORD).getBytes());
+        String whoami = pinned.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/v1/whoami")).header("Authorization", basic).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        List<String> lines = pinned.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/v1/snapshot")).header("Authorization", basic).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines()).body().toList();
+        assertThat(lines.getLast()).isEqualTo("end\t3");
+        assertThat(lines).hasSizeGreaterThan(3);
+
+        for (List<String> cut : List.of(lines.subList(0, lines.size() - 1), lines.subList(0, lines.size() / 2),
+                List.of(lines.get(0), "rows\tperson\t{not json"))) {
+            ServiceCertificate cert = ServiceCertificate.inFolder(office);
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(cert.keyStore(), cert.keyPassword());
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            com.sun.net.httpserver.HttpsServer cutting = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress(0), 4);
+            cutting.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            cutting.createContext("/v1/whoami", ex -> reply(ex, whoami));
+            cutting.createContext("/v1/snapshot", ex -> reply(ex, String.join("\n", cut) + "\n"));
+            cutting.start();
+            try {
+                Path laptop = dir.resolve("cut");
+                assertThatThrownBy(() -> Join.join(laptop, "https://localhost:" + cutting.getAddress().getPort(), fingerprint, "cw", CW_PASSWORD.toCharArray()))
+                        .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.FAILURE))
+                        .hasMessageContaining("nothing was kept");
+                assertThat(laptop).as("no database, no key file, no folder").doesNotExist();
+            } finally {
+                cutting.stop(0);
+            }
+        }
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange ex, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(200, bytes.length);
+        try (var out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     @Test
     void theCommandPrintsJoinedAndRefusesAWrongFingerprintWithExit3() throws Exception {
         HavenCli cli = HavenCli.onHome(dir.resolve("cli-laptop"), dir, "cw", CW_PASSWORD);
