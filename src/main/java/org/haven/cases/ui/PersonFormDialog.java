@@ -42,21 +42,19 @@ import org.haven.app.MainWindow;
 import org.haven.app.Theme;
 import org.haven.app.ValidationText;
 import org.haven.cases.CaseFile;
-import org.haven.cases.NewCase;
 import org.haven.common.HavenException;
-import org.haven.common.ValidationErrors;
 import org.haven.operations.Operation;
 import org.haven.people.Countries;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.PersonValidator;
 import org.haven.people.Sex;
-import org.haven.people.matching.LatinNames;
 
 /**
- * The person form: a new case (Ctrl+N) or editing the person of a case. The rules are
- * {@link PersonValidator}'s, asked on every change; errors show inline (ControlsFX decoration and
- * a line under the field) and Save stays disabled while any remain. A failed save keeps the input.
+ * The person form: a new case (Ctrl+N) or editing the person of a case. Its state, rules and
+ * errors are {@link PersonFormModel}'s; this class lays the fields out, binds them to the model and
+ * shows its errors inline (ControlsFX decoration and a line under the field). Save stays disabled
+ * while any remain. A failed save keeps the input.
  */
 public final class PersonFormDialog {
     private final MainWindow window;
@@ -67,7 +65,7 @@ public final class PersonFormDialog {
     private final ValidationSupport support = new ValidationSupport();
     private final Map<String, Label> errorLabels = new HashMap<>();
     private final Map<String, Control> controls = new HashMap<>();
-    private ValidationErrors errors = new ValidationErrors();
+    private final PersonFormModel model;
 
     final TextField nameNative = new TextField();
     final TextField nameLatin = new TextField();
@@ -106,6 +104,7 @@ public final class PersonFormDialog {
         this.caseId = caseId;
         this.original = original;
         this.openedOn = openedOn;
+        this.model = new PersonFormModel(original, openedOn, LocalDate::now);
         org.haven.app.Dialogs.prepare(dialog, window.stage());
         dialog.setTitle(I18n.t(original == null ? "person.form.newTitle" : "person.form.editTitle"));
         dialog.setHeaderText(null);
@@ -124,7 +123,7 @@ public final class PersonFormDialog {
         dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 e.consume();
-                if (!save.isDisabled()) submit();
+                submit();
             }
         });
         dialog.setResultConverter(b -> Boolean.FALSE);
@@ -133,21 +132,10 @@ public final class PersonFormDialog {
         dialog.getDialogPane().setMinSize(880, 560);
         dialog.getDialogPane().getStyleClass().add("person-form");
         Theme.style(dialog.getDialogPane().getScene());
-        fill();
+        bind();
+        loadOperations();
         wireValidation();
-        // Taken once shown: the date pickers write their text only when their skin exists.
-        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> asTyped = snapshot());
-        DiscardGuard.install(dialog, () -> asTyped != null && !snapshot().equals(asTyped), Boolean.TRUE::equals);
-    }
-
-    private List<Object> asTyped;
-
-    /** Everything the user can type or choose, to tell whether closing would lose input. */
-    private List<Object> snapshot() {
-        return java.util.Arrays.asList(nameNative.getText(), nameLatin.getText(), aliases.getText(), sex.getValue(),
-                birthDate.getEditor().getText(), estimatedAge.getText(), nationality.getText(), languages.getText(),
-                interpreter.isSelected(), documentStatus.getValue(), documentNumber.getText(), familyContact.getText(),
-                notes.getText(), identifiedOn.getEditor().getText(), operation.getValue());
+        DiscardGuard.install(dialog, model::hasChanges, Boolean.TRUE::equals);
     }
 
     private void show() {
@@ -229,123 +217,83 @@ public final class PersonFormDialog {
         operation.setId("personOperation");
     }
 
-    private void fill() {
-        if (original == null) {
-            FxTasks.run(() -> window.haven().operations().listForRegistration(), ops -> {
-                List<Operation> items = new ArrayList<>();
-                items.add(null);
-                items.addAll(ops.stream().sorted((a, b) -> b.date().compareTo(a.date())).toList());
-                operation.getItems().setAll(items);
-            });
-            return;
-        }
-        Person p = original;
-        nameNative.setText(p.nameNative());
-        nameLatin.setText(p.typedLatin());
-        aliases.setText(p.aliases());
-        sex.setValue(p.sex());
-        birthDate.setValue(p.birthDate());
-        estimatedAge.setText(p.estimatedAge() == null ? "" : p.estimatedAge().toString());
-        nationality.setText(p.nationality() == null ? "" : Countries.name(p.nationality()));
-        languages.setText(p.languages());
-        interpreter.setSelected(p.interpreterNeeded());
-        documentStatus.setValue(p.documentStatus());
-        documentNumber.setText(p.documentNumber());
-        familyContact.setText(p.familyContact());
-        notes.setText(p.notes());
+    /** Each field shows and edits its property of the model. */
+    private void bind() {
+        // The pickers first get the model's dates as values, so that their own formatting writes the same text.
+        birthDate.setValue(org.haven.app.Dates.parse(model.birthDate.get()));
+        if (original == null) identifiedOn.setValue(org.haven.app.Dates.parse(model.identifiedOn.get()));
+        nameNative.textProperty().bindBidirectional(model.nameNative);
+        nameLatin.textProperty().bindBidirectional(model.nameLatin);
+        aliases.textProperty().bindBidirectional(model.aliases);
+        sex.valueProperty().bindBidirectional(model.sex);
+        birthDate.getEditor().textProperty().bindBidirectional(model.birthDate);
+        estimatedAge.textProperty().bindBidirectional(model.estimatedAge);
+        nationality.textProperty().bindBidirectional(model.nationality);
+        languages.textProperty().bindBidirectional(model.languages);
+        interpreter.selectedProperty().bindBidirectional(model.interpreterNeeded);
+        documentStatus.valueProperty().bindBidirectional(model.documentStatus);
+        documentNumber.textProperty().bindBidirectional(model.documentNumber);
+        familyContact.textProperty().bindBidirectional(model.familyContact);
+        notes.textProperty().bindBidirectional(model.notes);
+        identifiedOn.getEditor().textProperty().bindBidirectional(model.identifiedOn);
+        operation.valueProperty().bindBidirectional(model.operation);
     }
 
-    /** Every change asks PersonValidator again; ValidationSupport only shows the answer. */
+    private void loadOperations() {
+        if (original != null) return;
+        FxTasks.run(() -> window.haven().operations().listForRegistration(), ops -> {
+            List<Operation> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(ops.stream().sorted((a, b) -> b.date().compareTo(a.date())).toList());
+            operation.getItems().setAll(items);
+        });
+    }
+
+    /** The model asks PersonValidator on every change; ValidationSupport and the lines under the fields only show its answer. */
     private void wireValidation() {
         support.setErrorDecorationEnabled(true);
         for (Map.Entry<String, Control> e : controls.entrySet()) {
             String field = e.getKey();
             Control control = e.getValue();
             support.registerValidator(control, false, (Control c, Object value) -> {
-                String message = errors.get(field);
+                String message = model.errors().get().get(field);
                 return ValidationResult.fromErrorIf(c, message == null ? "" : ValidationText.of(message), message != null);
             });
         }
         // No Latin name typed: the prompt shows the spelling Haven will derive from the native name.
         nameLatin.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            String derived = LatinNames.derive(nameNative.getText());
+            String derived = model.derivedLatin();
             return derived.isEmpty() ? "" : I18n.t("person.nameLatin.derivedPrompt", derived);
-        }, nameNative.textProperty()));
-        for (javafx.beans.Observable o : List.of(nameNative.textProperty(), nameLatin.textProperty(), aliases.textProperty(),
-                sex.valueProperty(), birthDate.valueProperty(), estimatedAge.textProperty(), nationality.textProperty(),
-                languages.textProperty(), familyContact.textProperty(), notes.textProperty(),
-                documentStatus.valueProperty(), documentNumber.textProperty(), identifiedOn.valueProperty(),
-                birthDate.getEditor().textProperty(), identifiedOn.getEditor().textProperty())) {
-            o.addListener(x -> validateNow());
-        }
-        validateNow();
+        }, model.nameNative));
+        model.errors().addListener((o, was, now) -> showErrors());
+        save.disableProperty().bind(model.canSave().not());
+        showErrors();
     }
 
-    private void validateNow() {
-        ValidationErrors found = new ValidationErrors();
-        // Only the form itself knows whether a typed text is a number or a date; the rules are the validator's.
-        if (!estimatedAge.getText().isBlank() && parseAge() == null) found.add("estimatedAge", "must be a whole number");
-        if (!birthDate.getEditor().getText().isBlank() && parseDate(birthDate) == null) found.add("birthDate", "not a date");
-        if (parseDate(identifiedOn) == null && !identifiedOn.getEditor().getText().isBlank()) found.add("identifiedOn", "not a date");
-        if (identifiedOn.getEditor().getText().isBlank()) found.add("identifiedOn", "required");
-        ValidationErrors rules = PersonValidator.validate(person(), identifiedOnValue(), LocalDate.now());
-        rules.asMap().forEach(found::add);
-        showErrors(found);
-    }
-
-    private void showErrors(ValidationErrors found) {
-        errors = found;
+    private void showErrors() {
         errorLabels.forEach((field, label) -> {
-            String message = found.get(field);
-            // A required field the user has not reached yet is marked by ControlsFX only, not shouted at.
-            boolean quiet = "required".equals(message) && untouched(field);
-            label.setText(message == null || quiet ? "" : ValidationText.of(message));
+            String message = model.visibleError(field);
+            label.setText(message == null ? "" : ValidationText.of(message));
         });
         support.revalidate();
-        save.setDisable(!found.isEmpty());
-    }
-
-    private final Set<String> touched = new java.util.HashSet<>();
-
-    private boolean untouched(String field) {
-        return !touched.contains(field);
-    }
-
-    /** The person as typed (blank texts become null; the nationality becomes its ISO code when known). */
-    Person person() {
-        String nat = blankToNull(nationality.getText());
-        if (nat != null) nat = Countries.toCode(nat).orElse(nat);
-        UUID id = original == null ? null : original.id();
-        int version = original == null ? 0 : original.version();
-        return new Person(id, blankToNull(nameNative.getText()), blankToNull(nameLatin.getText()), blankToNull(aliases.getText()),
-                sex.getValue(), parseDate(birthDate), parseAge(), nat, blankToNull(languages.getText()), interpreter.isSelected(),
-                documentStatus.getValue(), blankToNull(documentNumber.getText()), blankToNull(familyContact.getText()),
-                blankToNull(notes.getText()), version);
-    }
-
-    private LocalDate identifiedOnValue() {
-        return original != null ? openedOn : parseDate(identifiedOn);
     }
 
     private void submit() {
-        touched.addAll(controls.keySet());
-        validateNow();
-        if (!errors.isEmpty()) return;
-        Person person = person();
-        LocalDate identified = identifiedOnValue();
-        Operation op = operation.getValue();
-        save.setDisable(true);
+        boolean go = model.beginSave();
+        showErrors();
+        if (!go) return;
         formError.setVisible(false);
         if (original == null) {
-            NewCase request = new NewCase(person, op == null ? null : op.id(), identified, null, null);
-            window.newCaseGate().submit(dialog.getDialogPane().getScene().getWindow(), window.haven(), request,
-                    this::done, this::failed, () -> save.setDisable(false));
+            window.newCaseGate().submit(dialog.getDialogPane().getScene().getWindow(), window.haven(), model.newCaseRequest(),
+                    this::done, this::failed, model::saveCalledOff);
         } else {
+            Person person = model.person();
             FxTasks.run(() -> window.haven().cases().updatePerson(caseId, person), saved -> done(null), this::failed);
         }
     }
 
     private void done(CaseFile saved) {
+        model.saved();
         dialog.setResult(Boolean.TRUE);
         dialog.close();
         if (original == null) {
@@ -357,39 +305,11 @@ public final class PersonFormDialog {
 
     /** The save was refused: say why, keep every typed value, let the user try again. */
     private void failed(Throwable error) {
-        if (error instanceof ValidationErrors.InvalidInputException invalid) {
-            showErrors(invalid.errors());
-        } else {
-            save.setDisable(false);
-        }
+        model.refused(error);
+        showErrors();
         formError.setText(error instanceof HavenException ? FxTasks.userMessage(error)
                 : I18n.t("person.form.saveFailed", FxTasks.userMessage(error)));
         formError.setVisible(true);
-    }
-
-    private Integer parseAge() {
-        String t = estimatedAge.getText() == null ? "" : estimatedAge.getText().strip();
-        if (t.isEmpty()) return null;
-        try {
-            return Integer.valueOf(t);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** The picker's date, also when the user typed it and has not left the field yet. */
-    private static LocalDate parseDate(DatePicker picker) {
-        String text = picker.getEditor().getText();
-        if (text == null || text.isBlank()) return null;
-        try {
-            return picker.getConverter().fromString(text.strip());
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private int section(GridPane grid, int row, String key) {
@@ -430,8 +350,8 @@ public final class PersonFormDialog {
         controls.put(field, control);
         control.focusedProperty().addListener((o, was, now) -> {
             if (was && !now) {
-                touched.add(field);
-                validateNow();
+                model.touch(field);
+                showErrors();
             }
         });
         VBox box = new VBox(2, control, error);
