@@ -64,9 +64,14 @@ class SyncServeTest {
                     .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
         }
 
-        // The command: prints where it listens and the same fingerprint; SIGTERM stops it.
+        // The command: prints where it listens and the same fingerprint; SIGTERM stops it. An office
+        // server has no window: it runs with no JavaFX (nor any UI library) on its class path.
+        String withoutUi = java.util.Arrays.stream(Files.readString(Path.of("target/classpath.txt")).strip().split(java.io.File.pathSeparator))
+                .filter(jar -> !jar.matches("(?i).*(javafx|openjfx|controlsfx|atlantafx|ikonli|testfx).*"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        assertThat(withoutUi).doesNotContainIgnoringCase("javafx");
         List<String> cmd = new ArrayList<>(List.of(HavenCli.JAVA, HavenCli.QUICK_JIT, HavenCli.SERIAL_GC, "-cp",
-                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(),
+                "target/classes" + java.io.File.pathSeparator + withoutUi,
                 "org.haven.Main", "serve", "--port", "0"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(Map.of("HAVEN_HOME", home.toString(), "HAVEN_DB_URL", office.url(),
