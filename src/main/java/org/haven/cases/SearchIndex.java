@@ -19,7 +19,7 @@ import org.haven.db.Database;
 import org.haven.people.NameFolding;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
-import org.haven.people.matching.MatchIndex;
+import org.haven.people.names.MatchIndex;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;

@@ -39,7 +39,7 @@ import org.haven.operations.Operation;
 import org.haven.operations.OperationRepository;
 import org.haven.people.DocumentStatus;
 import org.haven.people.NameFolding;
-import org.haven.people.matching.MatchIndex;
+import org.haven.people.names.MatchIndex;
 import org.haven.people.Sex;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.haven.matching.MatchReason.Kind;
-import org.haven.people.matching.NameKeys;
-import org.haven.people.matching.NameSimilarity;
+import org.haven.people.names.NameKeys;
+import org.haven.people.names.NameSimilarity;
 
 /**
  * The score of one candidate, 0..100: up to 70 points for the name (its similarity 0..1), up to 20

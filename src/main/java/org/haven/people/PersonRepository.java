@@ -12,7 +12,7 @@ import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
 import org.haven.db.jooq.tables.records.PersonRecord;
-import org.haven.people.matching.LatinNames;
+import org.haven.people.names.LatinNames;
 import org.jooq.DSLContext;
 
 /** Person rows <-> {@link Person} records. Every method runs inside the caller's transaction. */

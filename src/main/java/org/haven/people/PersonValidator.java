@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.haven.common.PlainText;
 import org.haven.common.ValidationErrors;
-import org.haven.people.matching.LatinNames;
+import org.haven.people.names.LatinNames;
 
 /**
  * The rules a person record must meet before it is saved, in one place for the form, the intake

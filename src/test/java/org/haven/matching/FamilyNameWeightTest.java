@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.haven.people.matching.NameKeys;
+import org.haven.people.names.NameKeys;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.haven.matching.MatchReason.Kind;
-import org.haven.people.matching.NameKeys;
-import org.haven.people.matching.NameSimilarity;
-import org.haven.people.matching.Romanizer;
+import org.haven.people.names.NameKeys;
+import org.haven.people.names.NameSimilarity;
+import org.haven.people.names.Romanizer;
 import org.junit.jupiter.api.Test;
 
 /** Name matching across spellings and scripts, and the birth and nationality rules. */

@@ -28,7 +28,7 @@ import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.PersonValidator;
 import org.haven.people.Sex;
-import org.haven.people.matching.LatinNames;
+import org.haven.people.names.LatinNames;
 
 /**
  * The person form without its controls (ADR 12): what is typed, what is wrong with it, and whether

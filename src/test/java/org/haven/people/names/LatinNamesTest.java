@@ -1,4 +1,4 @@
-package org.haven.people.matching;
+package org.haven.people.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.haven.people.matching;
+package org.haven.people.names;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.haven.people.matching;
+package org.haven.people.names;
 
 import static org.haven.db.jooq.Tables.APP_SETTING;
 import static org.haven.db.jooq.Tables.MATCH_KEY;
