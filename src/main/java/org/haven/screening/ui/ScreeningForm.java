@@ -3,13 +3,15 @@ package org.haven.screening.ui;
 import atlantafx.base.theme.Styles;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,7 +28,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,29 +41,28 @@ import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.common.ValidationErrors;
 import org.haven.screening.Answer;
-import org.haven.screening.Consent;
 import org.haven.screening.ConsentGiver;
 import org.haven.screening.ConsentPurpose;
 import org.haven.screening.Determination;
 import org.haven.screening.DeterminationRule;
 import org.haven.screening.Indicator;
-import org.haven.screening.IndicatorAnswer;
 import org.haven.screening.LabourExploitation;
 import org.haven.screening.RecruitmentApp;
 import org.haven.screening.RecruitmentMethod;
 import org.haven.screening.Screening;
-import org.haven.screening.ScreeningValidator;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The screening interview of one case: the eleven ILO indicators (yes / no / unknown with a note),
  * interpreter and language, consent, recruitment and exploitation, and the determination. The
  * suggestion (from {@link DeterminationRule}) updates as answers change; the caseworker confirms it
- * or picks another determination with a reason. Saving records a new interview on the case.
+ * or picks another determination with a reason. Saving records a new interview on the case. The
+ * state and rules are {@link ScreeningFormModel}'s; this class lays the form out and binds to it.
  */
 public final class ScreeningForm extends BorderPane {
     private final Haven haven;
     private final UUID caseId;
+    private final ScreeningFormModel model;
 
     private final DatePicker interviewDate = org.haven.app.Dates.picker(LocalDate.now());
     private final CheckBox interpreterUsed = new CheckBox(I18n.t("screening.interpreterUsed"));
@@ -88,15 +88,12 @@ public final class ScreeningForm extends BorderPane {
 
     private VBox content;
     private final ScrollPane scroll;
-    private Determination suggested = Determination.UNDETERMINED;
-    /** The determination follows the suggestion until the caseworker picks another one. */
-    private boolean followSuggestion = true;
-    private boolean updating;
     private Consumer<Screening> onSaved = s -> { };
 
     public ScreeningForm(Haven haven, UUID caseId) {
         this.haven = haven;
         this.caseId = caseId;
+        this.model = new ScreeningFormModel(caseId, LocalDate::now);
         getStyleClass().add("screening-form");
         VBox content = new VBox(16,
                 previous,
@@ -118,7 +115,8 @@ public final class ScreeningForm extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         setBottom(bar);
-        recompute();
+        model.suggested().addListener((o, was, is) -> showSuggestion());
+        showSuggestion();
         load();
         DiscardGuard.markUnsaved(this, this::hasUnsavedInput);
     }
@@ -139,14 +137,18 @@ public final class ScreeningForm extends BorderPane {
         row(g, 0, "screening.interviewDate", interviewDate, "interviewDate");
         row(g, 1, "screening.language", language, "interviewLanguage");
         g.add(interpreterUsed, 1, 2);
+        interviewDate.valueProperty().bindBidirectional(model.interviewDate);
+        interpreterUsed.selectedProperty().bindBidirectional(model.interpreterUsed);
+        language.textProperty().bindBidirectional(model.language);
         return g;
     }
 
     private Node consentSection() {
         consentGivenBy.setId("consentGivenBy");
-        consentGivenBy.setValue(ConsentGiver.PERSON);
+        consentGivenBy.valueProperty().bindBidirectional(model.consentGivenBy);
         labelled(consentGivenBy);
         consentGivenOn.setId("consentGivenOn");
+        consentGivenOn.valueProperty().bindBidirectional(model.consentGivenOn);
         GridPane g = form();
         row(g, 0, "screening.consent.givenBy", consentGivenBy, "consentGivenBy");
         row(g, 1, "screening.consent.givenOn", consentGivenOn, "consentGivenOn");
@@ -154,12 +156,10 @@ public final class ScreeningForm extends BorderPane {
         for (ConsentPurpose p : ConsentPurpose.values()) {
             CheckBox box = new CheckBox(I18n.label(p));
             box.setId("consent-" + p.name());
+            box.selectedProperty().bindBidirectional(model.consents.get(p));
             consents.put(p, box);
             purposes.getChildren().add(box);
         }
-        CheckBox interview = consents.get(ConsentPurpose.INTERVIEW);
-        interview.setSelected(false); // consent is asked and ticked, never assumed
-        interview.selectedProperty().addListener((o, was, is) -> recompute());
         g.add(purposes, 1, 2);
         return g;
     }
@@ -191,15 +191,17 @@ public final class ScreeningForm extends BorderPane {
                 b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == values.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
                 toggles.getChildren().add(b);
             }
-            select(group, Answer.UNKNOWN);
+            select(group, model.answers.get(indicator).get());
             // A pill group always has one answer: clicking the selected one again keeps it.
             group.selectedToggleProperty().addListener((o, was, is) -> {
                 if (is == null && was != null) was.setSelected(true);
-                else recompute();
+                else if (is != null) model.answers.get(indicator).set((Answer) is.getUserData());
             });
+            model.answers.get(indicator).addListener((o, was, is) -> select(group, is));
             TextField note = new TextField();
             note.setId("note-" + indicator.name());
             note.setPromptText(I18n.t("screening.note.prompt"));
+            note.textProperty().bindBidirectional(model.notes.get(indicator));
             answers.put(indicator, group);
             notes.put(indicator, note);
             indicatorGrid.add(new VBox(2, label, strength), 0, r);
@@ -209,6 +211,9 @@ public final class ScreeningForm extends BorderPane {
         }
         noInterviewHint.getStyleClass().add(Styles.WARNING);
         noInterviewHint.setId("noInterviewHint");
+        indicatorGrid.disableProperty().bind(model.indicatorsOpen().not());
+        noInterviewHint.visibleProperty().bind(model.indicatorsOpen().not());
+        noInterviewHint.managedProperty().bind(model.indicatorsOpen().not());
         return new VBox(8, noInterviewHint, indicatorGrid);
     }
 
@@ -216,6 +221,9 @@ public final class ScreeningForm extends BorderPane {
         methods.setId("recruitmentMethods");
         apps.setId("recruitmentApps");
         exploitation.setId("labourExploitation");
+        bindChecks(methods, model.recruitmentMethods);
+        bindChecks(apps, model.recruitmentApps);
+        bindChecks(exploitation, model.labourExploitation);
         GridPane g = form();
         row(g, 0, "screening.recruitmentMethods", methods, null);
         row(g, 1, "screening.recruitmentApps", apps, null);
@@ -231,13 +239,13 @@ public final class ScreeningForm extends BorderPane {
         help.getStyleClass().add(Styles.TEXT_MUTED);
         determination.setId("determination");
         labelled(determination);
-        determination.valueProperty().addListener((o, was, is) -> {
-            if (!updating) followSuggestion = is == suggested;
-            showOverride();
-        });
+        determination.valueProperty().bindBidirectional(model.determination);
+        overrideBox.visibleProperty().bind(model.overridden());
+        overrideBox.managedProperty().bind(model.overridden());
         overrideReason.setId("overrideReason");
         overrideReason.setPromptText(I18n.t("screening.overrideReason.prompt"));
         overrideReason.setPrefRowCount(3);
+        overrideReason.textProperty().bindBidirectional(model.overrideReason);
         org.haven.app.ComplexScriptText.guard(overrideReason);
         overrideBox.getChildren().addAll(new Label(I18n.t("screening.overrideReason")), overrideReason, error("overrideReason"));
         GridPane g = form();
@@ -310,79 +318,39 @@ public final class ScreeningForm extends BorderPane {
 
     // --- behaviour
 
-    private boolean interviewConsented() {
-        return consents.get(ConsentPurpose.INTERVIEW).isSelected();
-    }
-
-    private Map<Indicator, Answer> answerValues() {
-        Map<Indicator, Answer> m = new EnumMap<>(Indicator.class);
-        boolean consented = interviewConsented();
-        answers.forEach((i, g) -> m.put(i, consented && g.getSelectedToggle() != null
-                ? (Answer) g.getSelectedToggle().getUserData() : Answer.UNKNOWN));
-        return m;
-    }
-
-    /** Recomputes the suggestion from the answers; the determination follows it unless overridden. */
-    private void recompute() {
-        boolean consented = interviewConsented();
-        indicatorGrid.setDisable(!consented);
-        noInterviewHint.setVisible(!consented);
-        noInterviewHint.setManaged(!consented);
-        suggested = DeterminationRule.suggest(answerValues());
+    private void showSuggestion() {
+        Determination suggested = model.suggested().get();
         suggestedLabel.setText(I18n.t("screening.suggested", I18n.label(suggested)));
         suggestedLabel.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
         suggestedLabel.getStyleClass().add(suggested == Determination.PRESUMED_VICTIM ? Styles.DANGER
                 : suggested == Determination.NOT_A_VICTIM ? Styles.SUCCESS : Styles.WARNING);
-        if (followSuggestion || determination.getValue() == null) {
-            updating = true;
-            determination.setValue(suggested);
-            updating = false;
-            followSuggestion = true;
-        }
-        showOverride();
     }
 
-    private void showOverride() {
-        boolean differs = determination.getValue() != null && determination.getValue() != suggested;
-        overrideBox.setVisible(differs);
-        overrideBox.setManaged(differs);
-    }
-
-    private Screening draft() {
-        Map<Indicator, IndicatorAnswer> a = new EnumMap<>(Indicator.class);
-        Map<Indicator, Answer> values = answerValues();
-        boolean consented = interviewConsented();
-        for (Indicator i : Indicator.values()) {
-            a.put(i, new IndicatorAnswer(i, values.get(i), consented ? notes.get(i).getText() : null));
-        }
-        Set<ConsentPurpose> granted = EnumSet.noneOf(ConsentPurpose.class);
-        consents.forEach((p, box) -> {
-            if (box.isSelected()) granted.add(p);
+    /** The ticks of a check list and the model's set of choices follow each other. */
+    private static <E extends Enum<E>> void bindChecks(CheckComboBox<E> box, ObservableSet<E> chosen) {
+        chosen.forEach(e -> box.getCheckModel().check(e));
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<E>) c -> {
+            Set<E> now = Set.copyOf(box.getCheckModel().getCheckedItems());
+            chosen.retainAll(now);
+            chosen.addAll(now);
         });
-        Determination d = determination.getValue();
-        return Screening.draft(caseId, interviewDate.getValue(), interpreterUsed.isSelected(), language.getText(), a,
-                new Consent(consentGivenBy.getValue(), consentGivenOn.getValue(), granted),
-                setOf(methods, RecruitmentMethod.class), setOf(apps, RecruitmentApp.class),
-                setOf(exploitation, LabourExploitation.class), d, d == suggested ? null : overrideReason.getText());
-    }
-
-    private static <E extends Enum<E>> Set<E> setOf(CheckComboBox<E> box, Class<E> type) {
-        Set<E> s = EnumSet.noneOf(type);
-        s.addAll(box.getCheckModel().getCheckedItems());
-        return s;
+        chosen.addListener((SetChangeListener<E>) c -> {
+            if (c.wasAdded() && !box.getCheckModel().isChecked(c.getElementAdded())) box.getCheckModel().check(c.getElementAdded());
+            if (c.wasRemoved() && box.getCheckModel().isChecked(c.getElementRemoved())) box.getCheckModel().clearCheck(c.getElementRemoved());
+        });
     }
 
     private void save() {
         status.setText("");
-        Screening draft = draft();
-        ValidationErrors found = ScreeningValidator.validate(draft, suggested, LocalDate.now());
+        Screening draft = model.draft();
+        ValidationErrors found = model.errors();
         showErrors(found);
         if (!found.isEmpty()) return;
         save.setDisable(true);
         FxTasks.run(() -> haven.screening().save(draft), saved -> {
             save.setDisable(false);
             status.setText(I18n.t("screening.saved", I18n.label(saved.determination())));
-            baseline = draft();
+            model.saved();
             showPrevious(Optional.of(saved));
             onSaved.accept(saved);
         }, error -> {
@@ -456,42 +424,22 @@ public final class ScreeningForm extends BorderPane {
     private void load() {
         FxTasks.run(() -> haven.screening().latest(caseId), latest -> {
             showPrevious(latest);
-            latest.ifPresent(this::prefill);
-            baseline = draft();
+            latest.ifPresent(model::prefill);
+            loaded = true;
         });
     }
 
-    /** The form as loaded or last saved: anything else is input that closing the page would lose. */
-    private Screening baseline;
+    private boolean loaded;
 
+    /** Input that closing the page would lose: anything since the form was loaded or last saved. */
     private boolean hasUnsavedInput() {
-        return baseline != null && save.isVisible() && !draft().equals(baseline);
+        return loaded && save.isVisible() && model.hasChanges();
     }
 
     private void showPrevious(Optional<Screening> latest) {
         previous.setText(latest.map(s -> I18n.t("screening.previous", s.interviewDate(),
                 s.interviewerName() == null ? "" : s.interviewerName(), I18n.label(s.determination())))
                 .orElse(I18n.t("screening.none")));
-    }
-
-    /** Starts a re-screening from the latest interview's answers (the date stays today). */
-    private void prefill(Screening s) {
-        interpreterUsed.setSelected(s.interpreterUsed());
-        language.setText(s.interviewLanguage() == null ? "" : s.interviewLanguage());
-        consentGivenBy.setValue(s.consent().givenBy());
-        consents.forEach((p, box) -> box.setSelected(s.consent().grants(p)));
-        s.answers().forEach((i, a) -> {
-            select(answers.get(i), a.answer());
-            notes.get(i).setText(a.note() == null ? "" : a.note());
-        });
-        s.recruitmentMethods().forEach(m -> methods.getCheckModel().check(m));
-        s.recruitmentApps().forEach(m -> apps.getCheckModel().check(m));
-        s.labourExploitation().forEach(m -> exploitation.getCheckModel().check(m));
-        recompute();
-        if (s.overridden()) {
-            determination.setValue(s.determination());
-            overrideReason.setText(s.overrideReason() == null ? "" : s.overrideReason());
-        }
     }
 
     private static void select(ToggleGroup group, Answer answer) {
