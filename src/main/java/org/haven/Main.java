@@ -22,7 +22,8 @@ public final class Main {
     public static void exitWithoutDisplay() {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         if (os.contains("win") || os.contains("mac")) return;
-        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) return; // headless by choice
+        String glass = System.getProperty("glass.platform", "");
+        if (glass.equalsIgnoreCase("Monocle") || glass.equalsIgnoreCase("Headless")) return; // headless by choice
         if (!blank(System.getenv("DISPLAY")) || !blank(System.getenv("WAYLAND_DISPLAY"))) return;
         System.err.println("haven: no display: run on a desktop or use xvfb-run -a ./haven");
         System.exit(1);

@@ -11,7 +11,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.haven.Haven;
-import org.haven.bench.StartupProbe;
 import org.haven.db.HavenHome;
 
 /**
@@ -21,6 +20,11 @@ import org.haven.db.HavenHome;
  * the file, see Database.close), then the login screen returns or the application ends.
  */
 public final class HavenApp extends Application {
+    /** Start-up watchers on the class path (the benchmark's timer when run from the repository; none in the installer). */
+    private static final java.util.List<StartupHook> HOOKS = java.util.ServiceLoader.load(StartupHook.class).stream()
+            .map(java.util.ServiceLoader.Provider::get).toList();
+    /** With this system property set to true, the window exits once its first window is shown (AOT cache training). */
+    public static final String EXIT_AFTER_FIRST_WINDOW = "haven.exitAfterFirstWindow";
     private Stage stage;
     private Path home;
     private MainWindow mainWindow;
@@ -53,21 +57,13 @@ public final class HavenApp extends Application {
             if (mainWindow != null && !mainWindow.mayEndSession("quit.menu", "quit.confirm")) return;
             endSessionThen(exit);
         });
-        if (StartupProbe.firstWindowTarget()) {
-            StartupProbe.watch(stage); // the benchmark times start-up to this first (login or setup) window
-        } else if (StartupProbe.active()) {
-            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN,
-                    e -> Platform.runLater(() -> StartupProbe.mark("login screen shown")));
+        HOOKS.forEach(h -> h.beforeFirstWindow(stage));
+        if (Boolean.getBoolean(EXIT_AFTER_FIRST_WINDOW)) {
+            // The installer's AOT training: start, show the first window, end normally (the JVM writes its cache at exit).
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(Platform::exit));
         }
         stage.show();
-        if (StartupProbe.active()) {
-            // The benchmark times start-up to the first main window: it logs in with HAVEN_USER/HAVEN_PASSWORD.
-            FxTasks.run(() -> {
-                Haven haven = Haven.login(home, org.haven.db.OfficeConnection.fromEnvironment(null), System.getenv("HAVEN_USER"), System.getenv("HAVEN_PASSWORD").toCharArray());
-                StartupProbe.mark("unlocked");
-                return haven;
-            }, this::opened);
-        }
+        HOOKS.forEach(h -> h.firstWindowShown(home, this::opened));
     }
 
     private void opened(Haven haven) {
@@ -76,7 +72,7 @@ public final class HavenApp extends Application {
         mainWindow.onQuit(() -> endSessionThen(exit));
         mainWindow.onLogout(() -> endSessionThen(() -> show(new StartScreen(home, this::opened).root(),
                 stage.getScene().getWidth(), stage.getScene().getHeight())));
-        if (StartupProbe.active()) Platform.runLater(StartupProbe::windowShown);
+        HOOKS.forEach(StartupHook::mainWindowShown);
     }
 
     /** Ends the user's session (once), closes the database in the background, then runs {@code next} on the FX thread. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, InitCommand.class, UserCommand.class, DemoCommand.class,
                 StatsCommand.class, SearchCommand.class, GuiCommand.class,
                 ExportCommand.class, SummaryCommand.class, AuditCommand.class, BackupCommand.class,
-                RestoreCommand.class, PersonCommand.class, ImportCommand.class, MatchCommand.class, BenchCommand.class,
+                RestoreCommand.class, PersonCommand.class, ImportCommand.class, MatchCommand.class,
                 SettingsCommand.class, ReportCommand.class, OperationCommand.class, CaseCommand.class, ServeCommand.class, JoinCommand.class})
 public final class HavenCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HavenCommand.class);
@@ -26,8 +26,15 @@ public final class HavenCommand implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: see 'haven --help'.");
     }
 
-    public static int run(String... args) {
+    /** The whole command tree, with the commands found on the class path that the product does not contain. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HavenCommand());
+        for (ExtraCommand extra : java.util.ServiceLoader.load(ExtraCommand.class)) cli.addSubcommand(extra);
+        return cli;
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = commandLine();
         cli.setExecutionExceptionHandler(HavenCommand::handleFailure);
         cli.setParameterExceptionHandler(HavenCommand::handleBadUsage);
         return cli.execute(args);

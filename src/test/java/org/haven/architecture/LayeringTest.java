@@ -58,4 +58,17 @@ class LayeringTest {
                 .because("Haven is the one place that builds the services (ADR 15), so each is made with the same parts everywhere")
                 .check(classes);
     }
+
+    /** The benchmark's source set (src/bench): its own package and the steps it keeps in feature packages. */
+    private static final DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> BENCHMARK = DescribedPredicate.describe(
+            "the benchmark (src/bench)", c -> c.getPackageName().startsWith("org.haven.bench")
+                    || c.getSimpleName().matches(".*(Bench|BenchStep|BenchCommand)") || c.getName().matches(".*(Bench|BenchStep|BenchCommand)\\$.*"));
+
+    @Test
+    void nothingInTheProductDependsOnTheBenchmark() {
+        noClasses().that(DescribedPredicate.not(BENCHMARK))
+                .should().dependOnClassesThat(BENCHMARK)
+                .because("the jar and the installer leave the benchmark out; the product finds it only through service lists")
+                .check(classes);
+    }
 }

@@ -104,11 +104,11 @@ class OutputAndFolderCliTest {
         // Every command and subcommand picocli knows (a new one is covered without editing this list),
         // in process: picocli prints the help before any of the command's own code runs.
         List<List<String>> commands = new ArrayList<>();
-        collect(new picocli.CommandLine(new HavenCommand()), List.of(), commands);
-        assertThat(commands).hasSizeGreaterThan(25).contains(List.of("import"), List.of("user", "add"), List.of("serve"));
+        collect(HavenCommand.commandLine(), List.of(), commands);
+        assertThat(commands).hasSizeGreaterThan(25).contains(List.of("import"), List.of("user", "add"), List.of("serve"), List.of("join"), List.of("bench"));
         for (List<String> c : commands) {
             java.io.StringWriter out = new java.io.StringWriter();
-            picocli.CommandLine cli = new picocli.CommandLine(new HavenCommand());
+            picocli.CommandLine cli = HavenCommand.commandLine();
             cli.setOut(new java.io.PrintWriter(out, true));
             cli.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
             List<String> args = new ArrayList<>(c);
@@ -184,6 +184,33 @@ class OutputAndFolderCliTest {
             HavenCli.Run r = haven(noDisplay, args);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err().strip()).isEqualTo("haven: no display: run on a desktop or use xvfb-run -a ./haven");
+        }
+    }
+
+    /**
+     * The installer trains its start-up cache with JavaFX's headless platform, which needs no display:
+     * the window starts, shows its first screen and, asked to, exits normally, creating nothing.
+     */
+    @Test
+    void theHeadlessWindowStartsWithoutADisplayAndCanExitAfterItsFirstScreen() throws Exception {
+        Path home = dir.resolve("headless-home");
+        List<String> cmd = new ArrayList<>(List.of(HavenCli.JAVA, "-Dglass.platform=Headless", "-Dprism.order=sw",
+                "-D" + org.haven.app.HavenApp.EXIT_AFTER_FIRST_WINDOW + "=true", "-cp",
+                "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(), "org.haven.Main"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().put("HAVEN_HOME", home.toString());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(dir.resolve("headless.out").toFile());
+        Process window = pb.start();
+        try {
+            assertThat(window.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("exits once its first screen is shown").isTrue();
+            assertThat(window.exitValue()).as(Files.readString(dir.resolve("headless.out"))).isZero();
+            assertThat(Files.readString(dir.resolve("headless.out"))).doesNotContain("no display").doesNotContain("Exception");
+            assertThat(org.haven.security.Accounts.isInitialized(home)).as("the first-run screen creates nothing by itself").isFalse();
+        } finally {
+            window.destroyForcibly();
         }
     }
 }

@@ -225,7 +225,7 @@ public final class StartupBench {
         return out;
     }
 
-    /** The class path with a classes directory replaced by the jar built beside it, or null. */
+    /** The class path with a classes directory replaced by the two jars built beside it (product, benchmark), or null. */
     static String jarClassPath() {
         List<String> out = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -235,10 +235,11 @@ public final class StartupBench {
                 continue;
             }
             if (!p.getFileName().toString().equals("classes")) return null;
+            // The product's jar and, beside it, the benchmark's own (its start-up hook), as ./mvnw package builds them.
             try (var files = Files.list(p.getParent())) {
-                Path jar = files.filter(f -> f.getFileName().toString().matches("haven-.*\\.jar")).findFirst().orElse(null);
-                if (jar == null) return null;
-                out.add(jar.toString());
+                List<Path> jars = files.filter(f -> f.getFileName().toString().matches("haven-[^-]+(-bench)?\\.jar")).sorted().toList();
+                if (jars.size() != 2) return null;
+                jars.forEach(j -> out.add(j.toString()));
             } catch (IOException e) {
                 return null;
             }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * docs/benchmarks.md). With --db, the same measurements on the embedded and the office database side by side.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmark on a synthetic database; print the table and write docs/benchmarks.md.")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, ExtraCommand {
     @Option(names = "--people", paramLabel = "N", defaultValue = "100000", description = "People (and cases) to generate (default ${DEFAULT-VALUE}).")
     int people;
 
