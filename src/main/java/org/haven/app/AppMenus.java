@@ -16,10 +16,9 @@ final class AppMenus {
         }
         menus.add(menus.help(), "language.menu", "mdi2t-translate", null, () -> LanguageDialog.show(window));
         menus.add(menus.help(), "about.menu", "mdi2i-information-outline", null, () -> {
-            Alert about = new Alert(Alert.AlertType.INFORMATION, I18n.t("about.text", Version.current()), ButtonType.OK);
+            Alert about = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("about.text", Version.current()), ButtonType.OK);
             about.setTitle(I18n.t("app.title"));
             about.setHeaderText(I18n.t("about.header"));
-            Dialogs.prepare(about, window.stage());
             about.show();
         });
         javafx.scene.control.MenuItem logout = menus.add(menus.cases(), "logout.menu", "mdi2l-logout", null, window::logout);

@@ -36,8 +36,7 @@ final class DemoDataAction {
             people = -1;
         }
         if (people < 1 || people > 1_000_000) {
-            Alert bad = new Alert(Alert.AlertType.WARNING, I18n.t("demo.badNumber"), ButtonType.OK);
-            Dialogs.prepare(bad, window.stage());
+            Alert bad = Dialogs.alert(window.stage(), Alert.AlertType.WARNING, I18n.t("demo.badNumber"), ButtonType.OK);
             bad.setHeaderText(null);
             bad.show();
             return;

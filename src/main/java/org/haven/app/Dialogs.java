@@ -27,7 +27,16 @@ public final class Dialogs {
 
     /** An alert in the window's language with its message wrapped, owned by {@code owner} (may be null: the focused window). */
     public static Alert alert(Node owner, Alert.AlertType type, String message, ButtonType... buttons) {
-        Alert alert = new Alert(type, "", buttons);
+        Alert alert = new Alert(type, message, buttons); // the text stays readable as content text; a wrapping label shows it
+        alert.setHeaderText(null);
+        setMessage(alert, message);
+        prepare(alert, owner);
+        return alert;
+    }
+
+    /** As {@link #alert(Node, Alert.AlertType, String, ButtonType...)}, owned by a window (null: the focused window). */
+    public static Alert alert(Window owner, Alert.AlertType type, String message, ButtonType... buttons) {
+        Alert alert = new Alert(type, message, buttons); // the text stays readable as content text; a wrapping label shows it
         alert.setHeaderText(null);
         setMessage(alert, message);
         prepare(alert, owner);

@@ -54,7 +54,7 @@ public final class DiscardGuard {
     public static boolean confirmDiscard(Window owner) {
         ButtonType discard = new ButtonType(I18n.t("form.discard.discard"), ButtonBar.ButtonData.OTHER);
         ButtonType keep = new ButtonType(I18n.t("form.discard.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("form.discard.text"), discard, keep);
+        Alert ask = Dialogs.alert(owner, Alert.AlertType.CONFIRMATION, I18n.t("form.discard.text"), discard, keep);
         ask.setTitle(I18n.t("form.discard.title"));
         ask.setHeaderText(null);
         ask.getDialogPane().setId("discardDialog");
@@ -64,7 +64,6 @@ public final class DiscardGuard {
         Button keepButton = (Button) ask.getDialogPane().lookupButton(keep);
         keepButton.setId("discardKeep");
         keepButton.setDefaultButton(true);
-        Dialogs.prepare(ask, owner);
         return ask.showAndWait().filter(b -> b == discard).isPresent();
     }
 }

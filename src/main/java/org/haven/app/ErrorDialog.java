@@ -8,10 +8,9 @@ public final class ErrorDialog {
     private ErrorDialog() {}
 
     public static void show(Throwable error) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, FxTasks.userMessage(error), ButtonType.OK);
+        Alert alert = Dialogs.alert((javafx.stage.Window) null, Alert.AlertType.ERROR, FxTasks.userMessage(error), ButtonType.OK);
         alert.setTitle(I18n.t("error.title"));
         alert.setHeaderText(I18n.t("error.header"));
-        Dialogs.prepare(alert, (javafx.stage.Window) null);
         alert.show();
     }
 }

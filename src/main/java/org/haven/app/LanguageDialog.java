@@ -27,8 +27,7 @@ final class LanguageDialog {
             Languages.save(window.haven().database().home(), chosen);
             return chosen;
         }, saved -> {
-            Alert done = new Alert(Alert.AlertType.INFORMATION, I18n.t("language.saved", Languages.nativeName(saved)), ButtonType.OK);
-            Dialogs.prepare(done, window.stage());
+            Alert done = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("language.saved", Languages.nativeName(saved)), ButtonType.OK);
             done.setHeaderText(null);
             done.show();
         }));

@@ -63,12 +63,12 @@ public final class SaveTarget {
         if (chosen == null) return;
         FxTasks.run(() -> check(chosen, dataFolder, companions.apply(chosen)), verdict -> {
             if (verdict.refusal() != null) {
-                show(owner, new Alert(Alert.AlertType.WARNING, verdict.refusal(), ButtonType.OK), "save-refused");
+                show(Dialogs.alert(owner, Alert.AlertType.WARNING, verdict.refusal(), ButtonType.OK), "save-refused");
             } else if (!verdict.existing().isEmpty()) {
-                Alert question = new Alert(Alert.AlertType.CONFIRMATION,
+                Alert question = Dialogs.alert(owner, Alert.AlertType.CONFIRMATION,
                         I18n.t("save.replace", String.join(", ", verdict.existing())), ButtonType.OK, ButtonType.CANCEL);
                 question.setTitle(I18n.t("save.replace.title"));
-                prepare(owner, question, "save-replace");
+                question.getDialogPane().setId("save-replace");
                 question.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> save.accept(chosen));
             } else {
                 save.accept(chosen);
@@ -96,14 +96,8 @@ public final class SaveTarget {
         return new Verdict(null, existing);
     }
 
-    private static void show(Window owner, Alert alert, String id) {
-        prepare(owner, alert, id);
-        alert.show();
-    }
-
-    private static void prepare(Window owner, Alert alert, String id) {
-        Dialogs.prepare(alert, owner);
-        alert.setHeaderText(null);
+    private static void show(Alert alert, String id) {
         alert.getDialogPane().setId(id);
+        alert.show();
     }
 }

@@ -99,6 +99,7 @@ class DialogsTest {
                 String s = Files.readString(file);
                 boolean makesDialog = s.matches("(?s).*(new (javafx\\.scene\\.control\\.)?(Alert|Dialog<|TextInputDialog|ChoiceDialog)|extends Dialog<).*");
                 if (makesDialog && !s.contains("Dialogs.prepare(") && !s.contains("Dialogs.alert(")) offenders.add(name + ": dialog not prepared");
+                if (s.contains("new Alert(")) offenders.add(name + ": an alert made by hand (use Dialogs.alert)");
                 if (s.contains("new DatePicker(")) offenders.add(name + ": DatePicker without the window's date format (use Dates.picker)");
             }
         }

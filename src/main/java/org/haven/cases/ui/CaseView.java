@@ -1,5 +1,6 @@
 package org.haven.cases.ui;
 
+import org.haven.app.Dialogs;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -463,9 +464,8 @@ public final class CaseView {
     }
 
     private void deleteEvent(CaseEvent e) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("timeline.deleteConfirm", I18n.label(e.type()), eventDate(e)),
+        Alert confirm = Dialogs.alert(window.stage(), Alert.AlertType.CONFIRMATION, I18n.t("timeline.deleteConfirm", I18n.label(e.type()), eventDate(e)),
                 ButtonType.OK, ButtonType.CANCEL);
-        org.haven.app.Dialogs.prepare(confirm, window.stage());
         confirm.setHeaderText(null);
         confirm.setTitle(I18n.t("timeline.delete"));
         // Deleting cannot be undone: Enter must not do it, only a click on the delete button.

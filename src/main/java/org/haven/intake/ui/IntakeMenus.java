@@ -1,5 +1,6 @@
 package org.haven.intake.ui;
 
+import org.haven.app.Dialogs;
 import java.util.UUID;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -31,9 +32,8 @@ public final class IntakeMenus {
         FxTasks.run(() -> haven.intake().drafts(), drafts -> {
             if (drafts.isEmpty()) return;
             IntakeService.DraftInfo draft = drafts.getFirst();
-            Alert offer = new Alert(Alert.AlertType.CONFIRMATION,
+            Alert offer = Dialogs.alert(window.stage(), Alert.AlertType.CONFIRMATION,
                     I18n.t("intake.menu.draftOffer", draft.rows(), draft.operationCode()), ButtonType.YES, ButtonType.NO);
-            org.haven.app.Dialogs.prepare(offer, window.stage());
             offer.setHeaderText(null);
             offer.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> openGrid(window, draft.operationId()));
         }, error -> { });
@@ -42,8 +42,7 @@ public final class IntakeMenus {
     private static void chooseOperationForGrid(MainWindow window) {
         FxTasks.run(() -> window.haven().operations().listForRegistration(), operations -> {
             if (operations.isEmpty()) {
-                Alert none = new Alert(Alert.AlertType.INFORMATION, I18n.t("intake.menu.noOperation"), ButtonType.OK);
-                org.haven.app.Dialogs.prepare(none, window.stage());
+                Alert none = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("intake.menu.noOperation"), ButtonType.OK);
                 none.setHeaderText(null);
                 none.show();
                 return;

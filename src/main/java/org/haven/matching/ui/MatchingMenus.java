@@ -1,5 +1,6 @@
 package org.haven.matching.ui;
 
+import org.haven.app.Dialogs;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.control.Alert;
@@ -32,8 +33,7 @@ public final class MatchingMenus {
         menus.add(menus.cases(), "match.menu.merge", "mdi2a-account-multiple-check-outline", null, () -> {
             List<UUID> ids = window.selectedCaseIds();
             if (ids.size() != 1) {
-                Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
-                org.haven.app.Dialogs.prepare(alert, window.stage());
+                Alert alert = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
                 alert.setHeaderText(null);
                 alert.show();
                 return;

@@ -1,5 +1,6 @@
 package org.haven.security.ui;
 
+import org.haven.app.Dialogs;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.control.Alert;
@@ -68,8 +69,7 @@ public final class SecurityMenus {
                 "haven-backup-" + java.time.LocalDate.now() + ".havenbackup", I18n.t("save.backupFiles"), "*.havenbackup"), file ->
                 FxTasks.run(() -> org.haven.security.Backups.backup(window.haven().unlocked(), file), manifest -> {
                     reminder.refresh();
-                    Alert done = new Alert(Alert.AlertType.INFORMATION, I18n.t("backup.done"), ButtonType.OK);
-                    org.haven.app.Dialogs.prepare(done, window.stage());
+                    Alert done = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("backup.done"), ButtonType.OK);
                     done.setHeaderText(null);
                     done.show();
                 }));
@@ -78,8 +78,7 @@ public final class SecurityMenus {
     private static void deleteSelected(MainWindow window) {
         List<UUID> ids = window.selectedCaseIds();
         if (ids.size() != 1) {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
-            org.haven.app.Dialogs.prepare(alert, window.stage());
+            Alert alert = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
             alert.setHeaderText(null);
             alert.show();
             return;

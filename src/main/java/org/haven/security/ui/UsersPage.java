@@ -1,5 +1,6 @@
 package org.haven.security.ui;
 
+import org.haven.app.Dialogs;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -152,10 +153,9 @@ public final class UsersPage extends BorderPane {
     }
 
     private void disable(User u) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("users.disable.confirm", u.username()),
+        Alert confirm = Dialogs.alert(getScene().getWindow(), Alert.AlertType.CONFIRMATION, I18n.t("users.disable.confirm", u.username()),
                 new ButtonType(I18n.t("users.disable"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(I18n.t("users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        org.haven.app.Dialogs.prepare(confirm, getScene().getWindow());
         confirm.setTitle(I18n.t("users.title"));
         confirm.setHeaderText(null);
         // Disabling is not the safe default: Enter cancels.

@@ -1,5 +1,6 @@
 package org.haven.summaries.ui;
 
+import org.haven.app.Dialogs;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.control.Alert;
@@ -20,8 +21,7 @@ public final class SummaryMenus {
         menus.add(menus.reports(), "summary.menu.selected", "mdi2f-file-document-outline", "Shortcut+P", () -> {
             List<UUID> ids = window.selectedCaseIds();
             if (ids.isEmpty()) {
-                Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.t("summary.menu.selectFirst"), ButtonType.OK);
-                org.haven.app.Dialogs.prepare(alert, window.stage());
+                Alert alert = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("summary.menu.selectFirst"), ButtonType.OK);
                 alert.setHeaderText(null);
                 alert.show();
                 return;
