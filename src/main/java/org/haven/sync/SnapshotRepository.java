@@ -120,8 +120,10 @@ final class SnapshotRepository {
         for (Record r : page) {
             TableRecord<?> row = (TableRecord<?>) tx.newRecord(table);
             for (Field<?> f : r.fields()) {
+                // By column name, converted to the column's type (the office's text for a UUID, a timestamp...);
+                // never a password hash on a laptop, whatever arrives.
                 Field<?> column = table.field(f.getName());
-                if (column != null && !column.getName().equals(APP_USER.PASSWORD_HASH.getName())) set(row, column, r.get(f));
+                if (column != null && !column.getName().equals(APP_USER.PASSWORD_HASH.getName())) copy(r, f, row, column);
             }
             if (table == APP_USER && self.equals(row.get(APP_USER.ID))) continue;
             records.add(row);
@@ -140,7 +142,7 @@ final class SnapshotRepository {
         tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, value).execute();
     }
 
-    private static <T> void set(TableRecord<?> row, Field<T> column, Object value) {
-        row.set(column, column.getDataType().convert(value));
+    private static <T> void copy(Record from, Field<?> field, TableRecord<?> to, Field<T> column) {
+        to.set(column, from.get(field, column.getType()));
     }
 }
