@@ -10,7 +10,6 @@ import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -18,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,11 +44,7 @@ class KhmerWrappingTest {
         Theme.apply();
         I18n.setLocale(Locale.ENGLISH);
         if (!java.nio.file.Files.exists(home.resolve("haven.keys"))) TestHaven.create(home).close();
-        Scene scene = new Scene(new StartScreen(home, haven -> haven.close()).root(), 1024, 700);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        TestStage.show(stage, new StartScreen(home, haven -> haven.close()).root(), 1024, 700);
     }
 
     @AfterEach

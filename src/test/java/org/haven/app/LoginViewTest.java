@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,11 +31,7 @@ class LoginViewTest {
     void start(Stage stage) {
         Theme.apply();
         TestHaven.create(home).close();
-        Scene scene = new Scene(new LoginView(home, TestHaven.officeFor(home), opened::set).root(), 800, 600);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        TestStage.show(stage, new LoginView(home, TestHaven.officeFor(home), opened::set).root(), 800, 600);
     }
 
     @AfterEach

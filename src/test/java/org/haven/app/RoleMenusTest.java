@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -19,6 +18,7 @@ import org.haven.Haven;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,12 +62,7 @@ class RoleMenusTest {
     private void loginAs(FxRobot robot, String user, char[] password) throws Exception {
         Haven h = TestHaven.login(dir, user, password);
         robot.interact(() -> {
-            window = new MainWindow(h, stage);
-            Scene scene = new Scene(window.root(), 1200, 760);
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.sizeToScene(); // the one test stage may still have an earlier test's size
-            stage.show();
+            window = TestStage.mainWindow(stage, h, 1200, 760);
         });
         // The lock item arrives after the idle time is read: then every menu is complete.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> items().contains("lock-menu"));

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.security.Accounts;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,11 +30,7 @@ class SetupViewTest {
     @Start
     void start(Stage stage) {
         Theme.apply();
-        Scene scene = new Scene(new SetupView(home, opened::set).root(), 800, 600);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        TestStage.show(stage, new SetupView(home, opened::set).root(), 800, 600);
     }
 
     @AfterEach

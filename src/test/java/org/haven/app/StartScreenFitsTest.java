@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,11 +48,7 @@ class StartScreenFitsTest {
         Path home = Files.createDirectories(temp.resolve("empty-" + language));
         robot.interact(() -> {
             I18n.setLocale(language);
-            Scene scene = new Scene(new StartScreen(home, haven -> { }).root(), 1024, 700);
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.sizeToScene(); // the one test stage may still have an earlier test's size
-            stage.show();
+            TestStage.show(stage, new StartScreen(home, haven -> { }).root(), 1024, 700);
         });
         for (String id : new String[] {"#languagePicker", ".login-card", "#setupUser", "#setupButton", "#setupOffice"}) {
             Node node = robot.lookup(id).query();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -24,6 +23,7 @@ import org.haven.cases.Outcome;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,12 +59,7 @@ class CaseAssignmentUiTest {
     private void show(FxRobot robot, Haven h) {
         robot.interact(() -> {
             if (window != null) window.close();
-            window = new MainWindow(h, stage);
-            Scene scene = new Scene(window.root(), 1200, 760);
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.sizeToScene(); // the one test stage may still have an earlier test's size
-            stage.show();
+            window = TestStage.mainWindow(stage, h, 1200, 760);
         });
         until(() -> window.caseList().isLoaded());
     }

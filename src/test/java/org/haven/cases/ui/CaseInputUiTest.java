@@ -6,7 +6,6 @@ import static org.haven.cases.ui.CaseUiTest.until;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -25,6 +24,7 @@ import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.EventType;
 import org.junit.jupiter.api.AfterEach;
@@ -58,12 +58,7 @@ class CaseInputUiTest {
         Theme.apply();
         haven = READY.poll();
         if (haven == null) haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
-        window = new MainWindow(haven, stage);
-        Scene scene = new Scene(window.root(), 1200, 760);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        window = TestStage.mainWindow(stage, haven, 1200, 760);
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import java.util.Set;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -29,6 +28,7 @@ import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,11 +71,7 @@ class CaseListLayoutTest {
         robot.interact(() -> {
             I18n.setLocale(language);
             window = new MainWindow(haven, stage); // a second language: a new window on the same open database
-            Scene scene = new Scene(window.root(), 1024, 700);
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.sizeToScene(); // the one test stage may still have an earlier test's size
-            stage.show();
+            TestStage.show(stage, window.root(), 1024, 700);
         });
         until(() -> window.caseList().isLoaded());
     }

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -25,6 +23,7 @@ import org.haven.cases.CaseListItem;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Sex;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.haven.timeline.EventType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,12 +56,7 @@ class CaseUiTest {
     void start(Stage stage) throws Exception {
         Theme.apply();
         haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
-        window = new MainWindow(haven, stage);
-        Scene scene = new Scene(window.root(), 1200, 760);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        window = TestStage.mainWindow(stage, haven, 1200, 760);
     }
 
     @AfterEach

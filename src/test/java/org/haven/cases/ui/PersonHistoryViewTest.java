@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -23,6 +22,7 @@ import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,12 +57,7 @@ class PersonHistoryViewTest {
         again = haven.matching().linkToExisting(first.personId(),
                 new NewCase(Person.draft(null, "Thi Huong Nguyen", Sex.FEMALE, LocalDate.of(1997, 8, 20), null, "VN",
                         "vi", true, DocumentStatus.LOST, null), null, null, null, null));
-        window = new MainWindow(haven, stage);
-        Scene scene = new Scene(window.root(), 1024, 700);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        window = TestStage.mainWindow(stage, haven, 1024, 700);
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import static org.haven.cases.ui.CaseUiTest.until;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -22,6 +21,7 @@ import org.haven.cases.MethodOfControl;
 import org.haven.cases.RecruiterRelation;
 import org.haven.cases.TraffickingDetails;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,12 +51,7 @@ class TraffickingSectionTest {
     @Start
     void start(Stage stage) {
         Theme.apply();
-        window = new MainWindow(haven, stage);
-        Scene scene = new Scene(window.root(), 1200, 760);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        window = TestStage.mainWindow(stage, haven, 1200, 760);
     }
 
     @AfterEach

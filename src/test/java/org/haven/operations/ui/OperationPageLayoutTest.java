@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -28,6 +27,7 @@ import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,11 +90,7 @@ class OperationPageLayoutTest {
         robot.interact(() -> {
             I18n.setLocale(language);
             window = new MainWindow(haven, stage);
-            Scene scene = new Scene(window.root(), width, height);
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.sizeToScene(); // the one test stage may still have an earlier test's size
-            stage.show();
+            Scene scene = TestStage.show(stage, window.root(), width, height);
         });
         // Operations > Operations, then open the raid as a user does (select it, Enter).
         robot.interact(() -> window.menus().operations().getItems().stream()

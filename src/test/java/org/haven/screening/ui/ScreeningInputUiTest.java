@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -24,6 +23,7 @@ import org.haven.cases.CaseStatus;
 import org.haven.cases.Outcome;
 import org.haven.screening.Determination;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,12 +46,7 @@ class ScreeningInputUiTest {
         Theme.apply();
         haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
         caseFile = haven.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Hoa", "Nguyễn Thị Hoa")));
-        window = new MainWindow(haven, stage);
-        Scene scene = new Scene(window.root(), 1024, 700);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        window = TestStage.mainWindow(stage, haven, 1024, 700);
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
@@ -21,6 +20,7 @@ import org.haven.app.Theme;
 import org.haven.security.Role;
 import org.haven.security.User;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,12 +44,7 @@ class UsersPageUiTest {
     void start(Stage stage) {
         Theme.apply();
         haven = TestHaven.create(dir);
-        window = new MainWindow(haven, stage);
-        Scene scene = new Scene(window.root(), 1200, 760);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        window = TestStage.mainWindow(stage, haven, 1200, 760);
     }
 
     @AfterEach
