@@ -149,18 +149,9 @@ public final class OfficeConnectView {
 
     private void createFirstAdministrator() {
         String name = admin.getText().strip();
-        if (adminPassword.getText().length() < Accounts.MIN_PASSWORD_LENGTH) {
-            message.setText(I18n.t("setup.tooShort", Accounts.MIN_PASSWORD_LENGTH));
-            return;
-        }
-        if (!adminPassword.getText().equals(adminRepeat.getText())) {
-            message.setText(I18n.t("setup.mismatch"));
-            return;
-        }
-        try {
-            Accounts.checkUsername(name);
-        } catch (HavenException e) {
-            message.setText(I18n.t("setup.badUser"));
+        String problem = NewAccountInput.problem(name, adminPassword.getText(), adminRepeat.getText());
+        if (problem != null) {
+            message.setText(problem);
             return;
         }
         OfficeConnection office = tested;

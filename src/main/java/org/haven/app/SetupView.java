@@ -13,7 +13,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.haven.Haven;
-import org.haven.common.HavenException;
 import org.haven.security.Accounts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -85,18 +84,9 @@ public final class SetupView {
 
     private void submit() {
         String name = user.getText().strip();
-        if (password.getText().length() < Accounts.MIN_PASSWORD_LENGTH) {
-            message.setText(I18n.t("setup.tooShort", Accounts.MIN_PASSWORD_LENGTH));
-            return;
-        }
-        if (!password.getText().equals(repeat.getText())) {
-            message.setText(I18n.t("setup.mismatch"));
-            return;
-        }
-        try {
-            Accounts.checkUsername(name);
-        } catch (HavenException e) {
-            message.setText(I18n.t("setup.badUser"));
+        String problem = NewAccountInput.problem(name, password.getText(), repeat.getText());
+        if (problem != null) {
+            message.setText(problem);
             return;
         }
         char[] pw = password.getText().toCharArray();
