@@ -1,28 +1,20 @@
 package org.haven.matching;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.MATCH_DISTINCT;
-import static org.haven.db.jooq.Tables.MATCH_NAME;
-import static org.haven.db.jooq.Tables.PERSON;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseService;
 import org.haven.cases.NewCase;
 import org.haven.cases.SearchIndex;
 import org.haven.common.HavenException;
-import org.haven.db.Audit;
 import org.haven.db.Database;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
@@ -33,7 +25,6 @@ import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
 /**
  * Duplicate detection and its decisions: find likely existing matches of a person, link a new
@@ -73,32 +64,19 @@ public final class MatchService {
         int chunk = Math.max(limit, 10);
         for (int from = 0; from < hits.size() && out.size() < limit; from += chunk) {
             List<UUID> ids = hits.subList(from, Math.min(hits.size(), from + chunk)).stream().map(Hit::id).toList();
-            Map<UUID, List<Record>> casesOf = new HashMap<>();
-            for (Record c : dsl.select(CASE_FILE.ID, CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER, CASE_FILE.OPENED_ON, CASE_FILE.STATUS)
-                    .from(CASE_FILE).where(CASE_FILE.PERSON_ID.in(ids)).and(CaseAccess.visibleTo(session.user()))
-                    .orderBy(CASE_FILE.OPENED_ON.desc(), CASE_FILE.CASE_NUMBER.desc()).fetch()) {
-                casesOf.computeIfAbsent(c.get(CASE_FILE.PERSON_ID), k -> new ArrayList<>()).add(c);
-            }
-            Map<UUID, Record> people = new HashMap<>();
-            for (Record r : dsl.select(PERSON.ID, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.ALIASES, PERSON.SEX, MATCH_NAME.VARIANTS,
-                            MATCH_NAME.BIRTH_DATE, MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
-                    .from(PERSON).join(MATCH_NAME).on(MATCH_NAME.PERSON_ID.eq(PERSON.ID))
-                    .where(PERSON.ID.in(ids)).fetch()) {
-                people.put(r.get(PERSON.ID), r);
-            }
+            Map<UUID, List<MatchRepository.VisibleCase>> casesOf = MatchRepository.visibleCases(dsl, ids, session.user());
+            Map<UUID, MatchRepository.NamedPerson> people = MatchRepository.namedPeople(dsl, ids);
             for (UUID id : ids) {
-                List<Record> visible = casesOf.get(id);
-                Record r = people.get(id);
-                if (visible == null || r == null) continue;
-                List<NameKeys.Variant> written = NameKeys.decode(r.get(MATCH_NAME.VARIANTS), r.get(PERSON.NAME_LATIN),
-                        r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES));
-                MatchScorer.Scored scored = MatchScorer.score(subject, subject(r, written));
+                List<MatchRepository.VisibleCase> visible = casesOf.get(id);
+                MatchRepository.NamedPerson p = people.get(id);
+                if (visible == null || p == null) continue;
+                MatchRepository.MatchName m = p.match();
+                List<NameKeys.Variant> written = NameKeys.decode(m.variants(), p.nameLatin(), p.nameNative(), p.aliases());
+                MatchScorer.Scored scored = MatchScorer.score(subject, subject(m, written));
                 if (scored == null) continue;
-                Record latest = visible.get(0);
-                out.add(new MatchCandidate(id, scored.score(), scored.reasons(), r.get(PERSON.NAME_LATIN),
-                        r.get(PERSON.NAME_NATIVE), r.get(MATCH_NAME.BIRTH_DATE), r.get(MATCH_NAME.ESTIMATED_AGE),
-                        r.get(MATCH_NAME.NATIONALITY), latest.get(CASE_FILE.ID), latest.get(CASE_FILE.CASE_NUMBER),
-                        visible.size(), r.get(PERSON.SEX), latest.get(CASE_FILE.STATUS)));
+                MatchRepository.VisibleCase latest = visible.get(0);
+                out.add(new MatchCandidate(id, scored.score(), scored.reasons(), p.nameLatin(), p.nameNative(), m.birthDate(),
+                        m.estimatedAge(), m.nationality(), latest.id(), latest.caseNumber(), visible.size(), p.sex(), latest.status()));
                 if (out.size() >= limit) break;
             }
         }
@@ -114,15 +92,13 @@ public final class MatchService {
         List<UUID> blocked = new ArrayList<>(MatchIndex.block(dsl, NameKeys.queryKeys(names), birthYear, BLOCK_CAP));
         if (query.excludePersonId() != null) {
             blocked.remove(query.excludePersonId());
-            blocked.removeAll(distinctFrom(dsl, query.excludePersonId()));
+            blocked.removeAll(MatchRepository.distinctFrom(dsl, query.excludePersonId()));
         }
         if (blocked.isEmpty()) return List.of();
         List<Hit> hits = new ArrayList<>();
-        for (Record r : dsl.select(MATCH_NAME.PERSON_ID, MATCH_NAME.VARIANTS, MATCH_NAME.BIRTH_DATE,
-                        MATCH_NAME.ESTIMATED_AGE, MATCH_NAME.AGE_YEAR, MATCH_NAME.NATIONALITY)
-                .from(MATCH_NAME).where(MATCH_NAME.PERSON_ID.in(blocked)).fetch()) {
-            MatchScorer.Scored scored = MatchScorer.score(subject, subject(r, NameKeys.decode(r.get(MATCH_NAME.VARIANTS), null, null, null)));
-            if (scored != null) hits.add(new Hit(r.get(MATCH_NAME.PERSON_ID), scored));
+        for (MatchRepository.MatchName m : MatchRepository.matchNames(dsl, blocked)) {
+            MatchScorer.Scored scored = MatchScorer.score(subject, subject(m, NameKeys.decode(m.variants(), null, null, null)));
+            if (scored != null) hits.add(new Hit(m.personId(), scored));
         }
         hits.sort(Comparator.comparingInt((Hit h) -> -h.scored().score())
                 .thenComparing(h -> -h.scored().nameSimilarity()).thenComparing(Hit::id));
@@ -144,15 +120,14 @@ public final class MatchService {
         DSLContext dsl = db.dsl();
         List<UUID> ids = hits(dsl, query, names, subject).stream().map(Hit::id).toList();
         if (ids.isEmpty()) return 0;
-        Set<UUID> visible = new java.util.HashSet<>(dsl.selectDistinct(CASE_FILE.PERSON_ID).from(CASE_FILE)
-                .where(CASE_FILE.PERSON_ID.in(ids)).and(CaseAccess.visibleTo(session.user())).fetch(CASE_FILE.PERSON_ID));
+        Set<UUID> visible = MatchRepository.visiblePeople(dsl, ids, session.user());
         return (int) ids.stream().filter(id -> !visible.contains(id)).count();
     }
 
-    private static MatchScorer.Subject subject(Record r, List<NameKeys.Variant> variants) {
-        Integer ageYear = r.get(MATCH_NAME.AGE_YEAR);
-        return new MatchScorer.Subject(variants, r.get(MATCH_NAME.BIRTH_DATE), r.get(MATCH_NAME.ESTIMATED_AGE),
-                ageYear == null ? null : LocalDate.of(ageYear, 7, 1), r.get(MATCH_NAME.NATIONALITY));
+    private static MatchScorer.Subject subject(MatchRepository.MatchName m, List<NameKeys.Variant> variants) {
+        Integer ageYear = m.ageYear();
+        return new MatchScorer.Subject(variants, m.birthDate(), m.estimatedAge(),
+                ageYear == null ? null : LocalDate.of(ageYear, 7, 1), m.nationality());
     }
 
     /** Likely matches of a person being registered (a draft) or already saved (excluding themself). */
@@ -199,10 +174,9 @@ public final class MatchService {
      */
     public List<String> coordinatorsToAsk() {
         session.requireCaseData();
-        return db.dsl().select(APP_USER.DISPLAY_NAME, APP_USER.ROLES).from(APP_USER).where(APP_USER.ACTIVE.isTrue())
-                .orderBy(APP_USER.DISPLAY_NAME).fetch().stream()
-                .filter(r -> java.util.Arrays.asList(r.get(APP_USER.ROLES).split(",")).contains(Role.COORDINATOR.name()))
-                .map(r -> r.get(APP_USER.DISPLAY_NAME)).toList();
+        return MatchRepository.activeStaff(db.dsl()).stream()
+                .filter(r -> java.util.Arrays.asList(r.getValue().split(",")).contains(Role.COORDINATOR.name()))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Records that two saved people are different people. */
@@ -219,18 +193,8 @@ public final class MatchService {
         if (PersonRepository.find(tx, b).isEmpty() || PersonRepository.find(tx, a).isEmpty()) {
             throw HavenException.notFound("This person no longer exists.");
         }
-        if (tx.fetchExists(MATCH_DISTINCT, MATCH_DISTINCT.PERSON_A.eq(first).and(MATCH_DISTINCT.PERSON_B.eq(second)))) return;
-        tx.insertInto(MATCH_DISTINCT, MATCH_DISTINCT.PERSON_A, MATCH_DISTINCT.PERSON_B, MATCH_DISTINCT.DECIDED_BY,
-                MATCH_DISTINCT.DECIDED_AT).values(first, second, session.user().id(), Audit.now()).execute();
+        if (!MatchRepository.insertDistinct(tx, first, second, session.user().id())) return;
         AuditLog.record(tx, session.user(), "MATCH_DISTINCT", "person", first, "not " + second);
-    }
-
-    private static Set<UUID> distinctFrom(DSLContext dsl, UUID personId) {
-        Set<UUID> out = new LinkedHashSet<>(dsl.select(MATCH_DISTINCT.PERSON_B).from(MATCH_DISTINCT)
-                .where(MATCH_DISTINCT.PERSON_A.eq(personId)).fetch(MATCH_DISTINCT.PERSON_B));
-        out.addAll(dsl.select(MATCH_DISTINCT.PERSON_A).from(MATCH_DISTINCT)
-                .where(MATCH_DISTINCT.PERSON_B.eq(personId)).fetch(MATCH_DISTINCT.PERSON_A));
-        return out;
     }
 
     /** A person record with their case numbers, for choosing which record to keep in a merge. */
@@ -241,8 +205,7 @@ public final class MatchService {
         requirePersonVisible(personId);
         DSLContext dsl = db.dsl();
         Person p = PersonRepository.find(dsl, personId).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
-        List<String> numbers = dsl.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId))
-                .and(CaseAccess.visibleTo(session.user())).orderBy(CASE_FILE.OPENED_ON).fetch(CASE_FILE.CASE_NUMBER);
+        List<String> numbers = MatchRepository.visibleCaseNumbers(dsl, personId, session.user());
         return new PersonSummary(p, numbers);
     }
 
@@ -260,15 +223,11 @@ public final class MatchService {
             Person merged = PersonMerge.merge(keep, other);
             var errors = PersonValidator.validate(merged, null, LocalDate.now());
             errors.throwIfAny();
-            tx.update(CASE_FILE).set(CASE_FILE.PERSON_ID, keepId)
-                    .set(CASE_FILE.VERSION, CASE_FILE.VERSION.plus(1))
-                    .set(CASE_FILE.UPDATED_AT, Audit.now())
-                    .set(CASE_FILE.UPDATED_BY, session.user().id())
-                    .where(CASE_FILE.PERSON_ID.eq(otherId)).execute();
+            MatchRepository.moveCases(tx, otherId, keepId, session.user().id());
             Person saved = org.haven.sync.PersonChanges.save(tx, session.user().id(), merged);
             // The other record's outbox entries now belong to the kept person (a later deletion erases them too).
             org.haven.sync.Outbox.movePerson(tx, otherId, keepId);
-            tx.deleteFrom(PERSON).where(PERSON.ID.eq(otherId)).execute();
+            MatchRepository.deletePerson(tx, otherId);
             SearchIndex.reindex(tx, keepId);
             AuditLog.record(tx, session.user(), "PERSON_MERGE", "person", keepId, "merged " + otherId);
             return saved;
@@ -276,8 +235,8 @@ public final class MatchService {
     }
 
     private void requirePersonVisible(UUID personId) {
-        if (!db.dsl().fetchExists(PERSON, PERSON.ID.eq(personId))) throw HavenException.notFound("This person no longer exists.");
-        if (!db.dsl().fetchExists(CASE_FILE, CASE_FILE.PERSON_ID.eq(personId).and(CaseAccess.visibleTo(session.user())))) {
+        if (!MatchRepository.personExists(db.dsl(), personId)) throw HavenException.notFound("This person no longer exists.");
+        if (MatchRepository.visiblePeople(db.dsl(), List.of(personId), session.user()).isEmpty()) {
             throw HavenException.denied("Not allowed: none of this person's cases is assigned to you.");
         }
     }
