@@ -71,4 +71,19 @@ class LayeringTest {
                 .because("the jar and the installer leave the benchmark out; the product finds it only through service lists")
                 .check(classes);
     }
+
+    /**
+     * SQL lives in the repositories (and db/): ADR 14. The classes that still name generated tables
+     * elsewhere are frozen in src/test/resources/archunit_store (docs/ARCHITECTURE.md, gap 2): no new
+     * one may join them, and each moved behind a repository leaves the list.
+     */
+    @Test
+    void generatedTablesOnlyInRepositoriesAndDb() {
+        com.tngtech.archunit.library.freeze.FreezingArchRule.freeze(noClasses()
+                .that().haveSimpleNameNotEndingWith("Repository").and().resideOutsideOfPackages("org.haven.db..")
+                .and(DescribedPredicate.not(BENCHMARK))
+                .should().dependOnClassesThat().resideInAPackage("org.haven.db.jooq..")
+                .because("SQL is written in one place per feature, so a second database dialect is a one-place matter"))
+                .check(classes);
+    }
 }
