@@ -55,7 +55,7 @@ public final class FxTasks {
     public static String userMessage(Throwable error) {
         if (error instanceof ReadOnlyDataFolderException ro) return I18n.t("error.readOnlyFolder", ro.folder().toString());
         if (DiskFull.isCause(error)) return I18n.t("error.diskFull");
-        if (error instanceof HavenException he) return he.getMessage();
+        if (error instanceof HavenException he) return he.key() != null ? I18n.t(he.key(), he.args()) : he.getMessage();
         LOG.error("Unexpected failure in background work: {}", error.getClass().getName());
         return I18n.t("error.unexpected", error.getClass().getSimpleName());
     }

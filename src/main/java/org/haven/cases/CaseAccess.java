@@ -51,10 +51,10 @@ public final class CaseAccess {
 
     public static void requireVisible(DSLContext tx, User user, UUID caseId) {
         if (!tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId))) {
-            throw HavenException.notFound("This case no longer exists.");
+            throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone");
         }
         if (!tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(visibleTo(user)))) {
-            throw HavenException.denied("Not allowed: this case is not assigned to you.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.notYourCase");
         }
     }
 }

@@ -85,7 +85,7 @@ public final class CaseService {
         session.requireCaseData();
         LocalDate identified = request.identifiedOn() == null ? LocalDate.now() : request.identifiedOn();
         return db.inTransaction(tx -> {
-            if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.notFound("This person no longer exists.");
+            if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
             return openCaseIn(tx, personId, request, identified, true);
         });
     }
@@ -96,10 +96,10 @@ public final class CaseService {
      */
     public CaseFile openNewCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified) {
         session.requireCaseData();
-        if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.notFound("This person no longer exists.");
+        if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
         if (!tx.fetchExists(org.haven.db.jooq.Tables.CASE_FILE, org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID.eq(personId)
                 .and(CaseAccess.visibleTo(session.user())))) {
-            throw HavenException.denied("Not allowed: none of this person's cases is assigned to you.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.notYourPerson");
         }
         return openCaseIn(tx, personId, request, identified, true);
     }
@@ -152,7 +152,7 @@ public final class CaseService {
         session.requireCaseData();
         DSLContext dsl = db.dsl();
         CaseAccess.requireVisible(dsl, session.user(), caseId);
-        CaseFile c = CaseRepository.find(dsl, caseId).orElseThrow(() -> HavenException.notFound("This case no longer exists."));
+        CaseFile c = CaseRepository.find(dsl, caseId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone"));
         var others = org.haven.db.jooq.Tables.CASE_FILE;
         List<PersonHistory.OtherCase> visible = dsl.select(others.ID, others.CASE_NUMBER, others.OPENED_ON, others.CLOSED_ON,
                         others.STATUS, others.OUTCOME)
@@ -231,8 +231,8 @@ public final class CaseService {
         session.requireCaseData();
         Person current = db.inTransaction(tx -> {
             CaseAccess.requireVisible(tx, session.user(), caseId);
-            CaseFile c = CaseRepository.find(tx, caseId).orElseThrow(() -> HavenException.notFound("This case no longer exists."));
-            return PersonRepository.find(tx, c.personId()).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
+            CaseFile c = CaseRepository.find(tx, caseId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone"));
+            return PersonRepository.find(tx, c.personId()).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone"));
         });
         return updatePerson(caseId, edit.apply(current));
     }

@@ -1,26 +1,52 @@
 package org.haven.common;
 
 /**
- * A failure the user can act on. The message is shown as is (CLI stderr, UI dialog), so it must
- * say what went wrong and what to do, and never contain personal data.
+ * A failure the user can act on. The message must say what went wrong and what to do, and never
+ * contain personal data. Made from a message key ({@link #of}), it carries the key and its arguments
+ * so that each edge says it in its own language (ADR 13): the window in the user's, the CLI and the
+ * log in English ({@link #getMessage()}). Older throw sites still give an English sentence only.
  */
 public class HavenException extends RuntimeException {
     public enum Kind { BAD_INPUT, DENIED, CONFLICT, NOT_FOUND, FAILURE }
 
     private final Kind kind;
+    private final String key;
+    private final Object[] args;
 
     public HavenException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, (Throwable) null);
     }
 
     public HavenException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.key = null;
+        this.args = new Object[0];
+    }
+
+    private HavenException(Kind kind, String key, Object[] args) {
+        super(Messages.english().t(key, args));
+        this.kind = kind;
+        this.key = key;
+        this.args = args.clone();
+    }
+
+    /** A failure whose text is the bundles' {@code key} with {@code args} (plain values: numbers, codes, never personal data). */
+    public static HavenException of(Kind kind, String key, Object... args) {
+        return new HavenException(kind, key, args);
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The message key, or null for a failure made from an English sentence. */
+    public String key() {
+        return key;
+    }
+
+    public Object[] args() {
+        return args.clone();
     }
 
     public static HavenException badInput(String message) {

@@ -191,7 +191,7 @@ public final class MatchService {
         UUID first = a.compareTo(b) < 0 ? a : b;
         UUID second = first == a ? b : a;
         if (PersonRepository.find(tx, b).isEmpty() || PersonRepository.find(tx, a).isEmpty()) {
-            throw HavenException.notFound("This person no longer exists.");
+            throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
         }
         if (!MatchRepository.insertDistinct(tx, first, second, session.user().id())) return;
         AuditLog.record(tx, session.user(), "MATCH_DISTINCT", "person", first, "not " + second);
@@ -204,7 +204,7 @@ public final class MatchService {
         session.requireCaseData();
         requirePersonVisible(personId);
         DSLContext dsl = db.dsl();
-        Person p = PersonRepository.find(dsl, personId).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
+        Person p = PersonRepository.find(dsl, personId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone"));
         List<String> numbers = MatchRepository.visibleCaseNumbers(dsl, personId, session.user());
         return new PersonSummary(p, numbers);
     }
@@ -218,8 +218,8 @@ public final class MatchService {
         session.require(Role.COORDINATOR);
         if (keepId.equals(otherId)) throw HavenException.badInput("Choose two different person records to merge.");
         return db.inTransaction(tx -> {
-            Person keep = PersonRepository.find(tx, keepId).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
-            Person other = PersonRepository.find(tx, otherId).orElseThrow(() -> HavenException.notFound("This person no longer exists."));
+            Person keep = PersonRepository.find(tx, keepId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone"));
+            Person other = PersonRepository.find(tx, otherId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone"));
             Person merged = PersonMerge.merge(keep, other);
             var errors = PersonValidator.validate(merged, null, LocalDate.now());
             errors.throwIfAny();
@@ -235,9 +235,9 @@ public final class MatchService {
     }
 
     private void requirePersonVisible(UUID personId) {
-        if (!MatchRepository.personExists(db.dsl(), personId)) throw HavenException.notFound("This person no longer exists.");
+        if (!MatchRepository.personExists(db.dsl(), personId)) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
         if (MatchRepository.visiblePeople(db.dsl(), List.of(personId), session.user()).isEmpty()) {
-            throw HavenException.denied("Not allowed: none of this person's cases is assigned to you.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.notYourPerson");
         }
     }
 

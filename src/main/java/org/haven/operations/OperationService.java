@@ -48,7 +48,7 @@ public final class OperationService {
 
     public Operation get(UUID id) {
         session.requireCaseData();
-        return OperationRepository.find(db.dsl(), id).orElseThrow(() -> HavenException.notFound("This operation no longer exists."));
+        return OperationRepository.find(db.dsl(), id).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.operationGone"));
     }
 
     public Operation create(Operation draft) {
@@ -117,7 +117,7 @@ public final class OperationService {
     private List<Boolean> changeMembers(UUID operationId, List<String> usernames, boolean add) {
         session.require(Role.COORDINATOR);
         return db.inTransaction(tx -> {
-            Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.notFound("This operation no longer exists."));
+            Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.operationGone"));
             // Every name is checked before anything changes, so a typo in a list leaves the members as they were.
             List<UUID> userIds = usernames.stream().map(name -> userId(tx, name)).toList();
             List<Boolean> changed = new java.util.ArrayList<>();

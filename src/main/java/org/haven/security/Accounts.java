@@ -132,7 +132,7 @@ public final class Accounts {
                 OfficeLoginDelay.recordFailure(db, row == null ? null : row.getId());
                 throw KeyFile.wrongPassword();
             }
-            if (!row.getActive()) throw HavenException.denied("This account is disabled: ask an administrator.");
+            if (!row.getActive()) throw HavenException.of(HavenException.Kind.DENIED, "error.accountDisabled");
             User user = db.inTransaction(tx -> {
                 User u = toUser(row);
                 AuditLog.record(tx, u, "LOGIN", "user", u.id(), null);
@@ -173,7 +173,7 @@ public final class Accounts {
             User user = db.inTransaction(tx -> {
                 AppUserRecord row = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
                 if (row == null || !row.getActive()) {
-                    throw HavenException.denied("This account is disabled: ask an administrator.");
+                    throw HavenException.of(HavenException.Kind.DENIED, "error.accountDisabled");
                 }
                 User u = toUser(row);
                 recordFailedLogins(tx, pending);
@@ -250,7 +250,7 @@ public final class Accounts {
         }
         unlocked.database().inTransactionRun(tx -> {
             if (losesAdmin && row.getActive() && activeAdmins(tx) <= 1) {
-                throw HavenException.badInput("This is the last active administrator: nothing was changed.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.lastAdmin");
             }
             tx.update(APP_USER).set(APP_USER.ROLES, rolesText(roles)).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
                     .where(APP_USER.ID.eq(row.getId())).execute();
@@ -386,7 +386,7 @@ public final class Accounts {
             throw HavenException.badInput("You cannot disable your own account.");
         }
         if (toUser(row).has(Role.ADMIN) && activeAdmins(unlocked.database().dsl()) <= 1) {
-            throw HavenException.badInput("This is the last active administrator: nothing was changed.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.lastAdmin");
         }
         unlocked.database().inTransactionRun(tx -> {
             tx.update(APP_USER).set(APP_USER.ACTIVE, false).set(APP_USER.PASSWORD_HASH, (String) null).set(APP_USER.UPDATED_AT, OffsetDateTime.now())

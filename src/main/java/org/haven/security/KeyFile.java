@@ -396,7 +396,7 @@ public final class KeyFile {
     }
 
     public static HavenException wrongPassword() {
-        return HavenException.denied("Wrong user name or password.");
+        return HavenException.of(HavenException.Kind.DENIED, "error.wrongLogin");
     }
 
     public static HavenException missing() {

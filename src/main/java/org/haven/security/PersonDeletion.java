@@ -95,7 +95,7 @@ public final class PersonDeletion {
                 throw new HavenException(HavenException.Kind.FAILURE, "Deletion is not set up for the table(s) "
                         + String.join(", ", uncovered) + ": nothing was deleted. Please report this.");
             }
-            if (!tx.fetchExists(PERSON, PERSON.ID.eq(personId))) throw HavenException.notFound("This person no longer exists.");
+            if (!tx.fetchExists(PERSON, PERSON.ID.eq(personId))) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
             List<UUID> caseIds = tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).fetch(CASE_FILE.ID);
             for (Dependent d : DEPENDENTS) {
                 tx.deleteFrom(DSL.table(DSL.unquotedName(d.table()))).where(matches(d, personId, caseIds)).execute();
@@ -121,7 +121,7 @@ public final class PersonDeletion {
     public int deletePersonOfCase(UUID caseId) {
         session.require(Role.COORDINATOR);
         UUID personId = db.dsl().select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.PERSON_ID);
-        if (personId == null) throw HavenException.notFound("This case no longer exists.");
+        if (personId == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone");
         return deletePerson(personId);
     }
 

@@ -129,7 +129,7 @@ public final class SummaryService {
             }
             return caseIds.stream().map(id -> {
                 String n = numbers.get(id);
-                if (n == null) throw HavenException.notFound("This case no longer exists.");
+                if (n == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone");
                 return n;
             }).toList();
         });
@@ -522,7 +522,7 @@ public final class SummaryService {
     }
 
     private static CaseDetails details(DSLContext tx, UUID caseId) {
-        CaseFile c = CaseRepository.find(tx, caseId).orElseThrow(() -> HavenException.notFound("This case no longer exists."));
+        CaseFile c = CaseRepository.find(tx, caseId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone"));
         Person p = PersonRepository.find(tx, c.personId()).orElseThrow();
         Operation o = c.operationId() == null ? null : OperationRepository.find(tx, c.operationId()).orElse(null);
         String assignee = c.assignedTo() == null ? null

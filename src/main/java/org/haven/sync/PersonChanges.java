@@ -26,7 +26,7 @@ public final class PersonChanges {
     /** {@link PersonRepository#update} (optimistic lock included) plus the outbox entries of what it changed. */
     public static Person save(DSLContext tx, UUID userId, Person changed) {
         PersonRecord before = tx.selectFrom(PERSON).where(PERSON.ID.eq(changed.id())).fetchOne();
-        if (before == null) throw HavenException.notFound("This person no longer exists.");
+        if (before == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
         Person saved = PersonRepository.update(tx, changed, userId);
         PersonRecord after = tx.selectFrom(PERSON).where(PERSON.ID.eq(changed.id())).fetchSingle();
         int base = before.getOfficeVersion() == null ? 0 : before.getOfficeVersion();

@@ -48,7 +48,7 @@ public final class EventRepository {
                 .where(CASE_EVENT.ID.eq(e.id())).and(CASE_EVENT.VERSION.eq(e.version()))
                 .execute();
         if (n == 0) {
-            throw HavenException.conflict("Someone else changed or deleted this event: reload the case and try again.");
+            throw HavenException.of(HavenException.Kind.CONFLICT, "error.eventChanged");
         }
         return find(tx, e.id()).orElseThrow();
     }
@@ -56,7 +56,7 @@ public final class EventRepository {
     public static void delete(DSLContext tx, UUID eventId, int version) {
         int n = tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.ID.eq(eventId)).and(CASE_EVENT.VERSION.eq(version)).execute();
         if (n == 0) {
-            throw HavenException.conflict("Someone else changed or deleted this event: reload the case and try again.");
+            throw HavenException.of(HavenException.Kind.CONFLICT, "error.eventChanged");
         }
     }
 
