@@ -56,6 +56,7 @@ public final class SyncServer implements AutoCloseable {
             https.setExecutor(workers);
             SyncServer s = new SyncServer(https, workers, home, office);
             https.createContext("/v1/whoami", s::whoami);
+            https.createContext("/v1/push", s::push);
             https.start();
             return s;
         } catch (IOException e) {
@@ -83,6 +84,52 @@ public final class SyncServer implements AutoCloseable {
                 LOG.error("Sync request failed: {}", e.getClass().getName());
                 send(ex, 500, "server error\n");
             }
+        }
+    }
+
+    /** The largest push body accepted (a bigger one: 413, nothing applied); a longer outbox goes in several pushes. */
+    public static final int MAX_PUSH_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * {@code POST /v1/push}: a laptop's outbox entries (docs/sync.md, "The push protocol"), applied
+     * under the logged-in account's access rules; answers per entry and the office's change number.
+     */
+    private void push(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                send(ex, 405, "use POST\n");
+                return;
+            }
+            String length = ex.getRequestHeaders().getFirst("Content-Length");
+            if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > MAX_PUSH_BYTES) {
+                send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
+                return;
+            }
+            try (Haven haven = login(ex)) {
+                if (haven == null) return;
+                byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
+                if (body.length > MAX_PUSH_BYTES) {
+                    send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
+                    return;
+                }
+                PushJson.Push push = PushJson.read(body);
+                OfficePush.Outcome outcome = new OfficePush(haven.database(), haven.session()).push(push.device(), push.entries());
+                sendJson(ex, 200, PushJson.write(outcome));
+            } catch (HavenException e) {
+                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+            } catch (RuntimeException e) {
+                LOG.error("Sync request failed: {}", e.getClass().getName());
+                send(ex, 500, "server error\n");
+            }
+        }
+    }
+
+    private static void sendJson(HttpExchange ex, int status, byte[] bytes) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
         }
     }
 
