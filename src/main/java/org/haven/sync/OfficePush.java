@@ -116,6 +116,10 @@ public final class OfficePush {
                 AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + ": same value already");
                 return record(tx, device, group, Status.APPLIED, null, null, null);
             }
+            if (breaksRules(tx, row, column, typedValue, caseId)) {
+                AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": the rules refuse the value");
+                return record(tx, device, group, Status.REFUSED, null, null, "the value breaks the rules for this field");
+            }
             var theirs = tx.selectFrom(SYNC_CHANGE)
                     .where(SYNC_CHANGE.TABLE_NAME.eq("person").and(SYNC_CHANGE.ROW_ID.eq(personId)).and(SYNC_CHANGE.FIELD.eq(first.field()))
                             .and(SYNC_CHANGE.OFFICE_VERSION.gt(first.baseVersion())).and(SYNC_CHANGE.DEVICE_CODE.ne(device)))
@@ -167,6 +171,23 @@ public final class OfficePush {
                     + (group.getFirst().field() == null ? " deletion" : " field " + group.getFirst().field()) + ": " + why);
             return record(tx, device, group, Status.REFUSED, null, null, why);
         });
+    }
+
+    /**
+     * Whether the person with this value breaks a rule of the form (PersonValidator) that they do not
+     * break now: a laptop's value passes the same checks as the office's own edits.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean breaksRules(DSLContext tx, Record row, Field<?> column, Object value, UUID caseId) {
+        org.haven.db.jooq.tables.records.PersonRecord now = row.into(PERSON);
+        org.haven.db.jooq.tables.records.PersonRecord then = now.copy();
+        then.setId(now.getId());
+        then.set((Field<Object>) column, value);
+        java.time.LocalDate openedOn = tx.select(CASE_FILE.OPENED_ON).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchSingle(CASE_FILE.OPENED_ON);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        var before = org.haven.people.PersonValidator.validate(org.haven.people.PersonRepository.toPerson(now), openedOn, today).asMap().keySet();
+        var after = org.haven.people.PersonValidator.validate(org.haven.people.PersonRepository.toPerson(then), openedOn, today).asMap().keySet();
+        return !before.containsAll(after);
     }
 
     /** The first case of the person this account may see (by case number), or null. */

@@ -105,6 +105,36 @@ public final class PushJson {
         return HavenException.badInput("malformed push: entry " + i + ": " + why);
     }
 
+    /** A page of changes: {"changes": [{"seq", "op_id", "op", "table", "row_id", "field", "new_value", "office_version", "device", "made_at"}], "next": N, "more": bool}. */
+    public static byte[] write(OfficeChanges.Page page) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode changes = root.putArray("changes");
+        for (var c : page.changes()) {
+            ObjectNode o = changes.addObject();
+            o.put("seq", c.getSeq());
+            o.put("op_id", c.getOpId().toString());
+            o.put("op", c.getOp());
+            o.put("table", c.getTableName());
+            o.put("row_id", c.getRowId().toString());
+            o.put("field", c.getField());
+            o.put("new_value", c.getNewValue());
+            o.put("office_version", c.getOfficeVersion());
+            o.put("device", c.getDeviceCode());
+            o.put("made_at", c.getMadeAt().toString());
+        }
+        root.put("next", page.next());
+        root.put("more", page.more());
+        return bytes(root);
+    }
+
+    private static byte[] bytes(ObjectNode root) {
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
     /** The answer: {"seq": N, "results": [{"op_id", "status", ...}, ...]}. */
     public static byte[] write(OfficePush.Outcome outcome) {
         ObjectNode root = JSON.createObjectNode();
@@ -119,10 +149,6 @@ public final class PushJson {
             if (r.conflictId() != null) o.put("conflict_id", r.conflictId().toString());
             if (r.reason() != null) o.put("reason", r.reason());
         }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JacksonException e) {
-            throw new IllegalStateException("Cannot write JSON", e);
-        }
+        return bytes(root);
     }
 }

@@ -57,6 +57,7 @@ public final class SyncServer implements AutoCloseable {
             SyncServer s = new SyncServer(https, workers, home, office);
             https.createContext("/v1/whoami", s::whoami);
             https.createContext("/v1/push", s::push);
+            https.createContext("/v1/changes", s::changes);
             https.start();
             return s;
         } catch (IOException e) {
@@ -116,6 +117,40 @@ public final class SyncServer implements AutoCloseable {
                 PushJson.Push push = PushJson.read(body);
                 OfficePush.Outcome outcome = new OfficePush(haven.database(), haven.session()).push(push.device(), push.entries());
                 sendJson(ex, 200, PushJson.write(outcome));
+            } catch (HavenException e) {
+                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+            } catch (RuntimeException e) {
+                LOG.error("Sync request failed: {}", e.getClass().getName());
+                send(ex, 500, "server error\n");
+            }
+        }
+    }
+
+    /** {@code GET /v1/changes?after=SEQ[&limit=N]}: the office's changes this account may see, in sequence order. */
+    private void changes(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "GET");
+                send(ex, 405, "use GET\n");
+                return;
+            }
+            try (Haven haven = login(ex)) {
+                if (haven == null) return;
+                long after = 0;
+                int limit = OfficeChanges.DEFAULT_PAGE;
+                String query = ex.getRequestURI().getRawQuery();
+                for (String pair : query == null ? new String[0] : query.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    String v = kv.length == 2 ? kv[1] : "";
+                    if (!v.matches("\\d{1,18}")) throw HavenException.badInput("after and limit must be whole numbers.");
+                    switch (kv[0]) {
+                        case "after" -> after = Long.parseLong(v);
+                        case "limit" -> limit = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(v));
+                        default -> throw HavenException.badInput("unknown parameter: use after and limit.");
+                    }
+                }
+                OfficeChanges.Page page = new OfficeChanges(haven.database(), haven.session()).after(after, limit);
+                sendJson(ex, 200, PushJson.write(page));
             } catch (HavenException e) {
                 send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
             } catch (RuntimeException e) {

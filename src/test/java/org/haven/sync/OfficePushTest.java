@@ -116,6 +116,12 @@ class OfficePushTest {
             assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("SYNC_REFUSED"))).isEqualTo(1);
             assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("SYNC_APPLIED"))).isEqualTo(3);
             assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("SYNC_CONFLICT"))).isEqualTo(1);
+            // A value the form's rules refuse (a laptop cannot make one; a hand-made push can): refused.
+            String invalid = "{\"device\":\"ZZZ\",\"entries\":[{\"op_id\":\"" + UUID.randomUUID() + "\",\"op\":\"SET\",\"table\":\"person\","
+                    + "\"row_id\":\"" + personId + "\",\"field\":\"document_number\",\"new_value\":\"x\",\"base_version\":99,"
+                    + "\"made_at\":\"2026-01-01T00:00:00Z\"}]}";
+            assertThat(statuses(post(client, push, BOSS, invalid).json())).containsOnly("refused");
+            assertThat(dsl.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchSingle().getDocumentNumber()).isEqualTo("A-111");
 
             // The command: the open conflict, id first, both values; a caseworker may not resolve (3); unknown id (2).
             UUID conflictId = conflicts.getFirst().getId();
@@ -186,6 +192,66 @@ class OfficePushTest {
             assertThat(statusByField(laptopB, dropped)).containsEntry("aliases", "dropped");
             assertThat(dsl.fetchExists(PERSON, PERSON.ID.eq(personId))).isFalse();
         }
+    }
+
+    @Test
+    void pullGivesTheChangesTheAccountMaySeeInOrderAPageAtATime() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        CaseFile theirs;
+        CaseFile other;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            var carla = Accounts.addUser(h.unlocked(), CARLA, Set.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            theirs = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
+            other = h.cases().register(TestHaven.newCase(TestHaven.person("Mai Tran", null)));
+            CaseFile gone = h.cases().register(TestHaven.newCase(TestHaven.person("Hoa Le", null)));
+            h.cases().assign(theirs.id(), theirs.version(), carla.id());
+            edit(h, theirs, Map.of("notes", "for carla", "document_number", "C-12345"));
+            edit(h, other, Map.of("notes", "not for carla"));
+            new PersonDeletion(h.database(), h.session()).deletePersonOfCase(gone.id());
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert);
+             Haven officeView = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            var dsl = officeView.database().dsl();
+            HttpClient client = HttpClient.newBuilder().sslContext(PinnedTrust.context(cert.fingerprint())).build();
+            String base = "https://localhost:" + server.port() + "/v1/changes";
+
+            // A caseworker: the changes of their case and the tombstone (a key, no value); nothing of another case.
+            JsonNode carlas = get(client, base + "?after=0", CARLA).json();
+            List<String> rows = new ArrayList<>();
+            carlas.get("changes").forEach(ch -> rows.add(ch.get("op").asText() + ":" + ch.get("row_id").asText() + ":" + ch.path("field").asText()));
+            assertThat(rows).filteredOn(r -> r.startsWith("SET"))
+                    .containsExactlyInAnyOrder("SET:" + theirs.personId() + ":notes", "SET:" + theirs.personId() + ":document_number");
+            assertThat(rows).filteredOn(r -> r.startsWith("DELETE")).hasSize(1);
+            assertThat(carlas.toString()).doesNotContain("not for carla").doesNotContain(other.personId().toString());
+            assertThat(carlas.get("more").asBoolean()).isFalse();
+            assertThat(carlas.get("next").asLong()).isEqualTo(ChangeLog.lastSeq(dsl));
+
+            // A coordinator, one change a page: every change once, in sequence order; then nothing new.
+            List<Long> seqs = new ArrayList<>();
+            long after = 0;
+            boolean more = true;
+            while (more) {
+                JsonNode page = get(client, base + "?after=" + after + "&limit=1", BOSS).json();
+                page.get("changes").forEach(ch -> seqs.add(ch.get("seq").asLong()));
+                more = page.get("more").asBoolean();
+                after = page.get("next").asLong();
+            }
+            assertThat(seqs).isSorted().doesNotHaveDuplicates().hasSize(dsl.fetchCount(SYNC_CHANGE));
+            JsonNode none = get(client, base + "?after=" + after, BOSS).json();
+            assertThat(none.get("changes")).isEmpty();
+            assertThat(none.get("next").asLong()).isEqualTo(after);
+            assertThat(get(client, base + "?after=x", BOSS).status()).isEqualTo(400);
+            assertThat(get(client, base + "?after=0&limit=999999", BOSS).status()).isEqualTo(400);
+        }
+    }
+
+    private static Reply get(HttpClient client, String uri, String user) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
     }
 
     /** A laptop holding the office's person and case as a join would leave them (join is not built yet). */
