@@ -69,7 +69,9 @@ public final class PersonDeletion {
             Dependent.byPerson("match_distinct", "person_a"),
             Dependent.byPerson("match_distinct", "person_b"),
             Dependent.byCase("pending_import_case", "case_id"), // an unfinished import's list of its cases
-            Dependent.byPerson("sync_outbox", "person_id")); // changes not yet sent to the office: their old and new values
+            Dependent.byPerson("sync_outbox", "person_id"), // changes not yet sent to the office: their old and new values
+            Dependent.byPerson("sync_change", "person_id"), // the office's change log: their values (the tombstone written after stays)
+            Dependent.byPerson("sync_conflict", "person_id")); // both values of their open or resolved conflicts
 
     /** Tables that are allowed to mention a person or case id without being deleted from. */
     private static final Set<String> EXEMPT = Set.of(
@@ -86,6 +88,14 @@ public final class PersonDeletion {
 
     /** Deletes the person and everything about them. Returns how many cases went with them. */
     public int deletePerson(UUID personId) {
+        return deletePerson(personId, tx -> {});
+    }
+
+    /**
+     * {@link #deletePerson(UUID)}, with {@code alsoInTransaction} run inside the deletion's transaction
+     * after the tombstone is written (the sync service records the pushed operation there).
+     */
+    public int deletePerson(UUID personId, java.util.function.Consumer<DSLContext> alsoInTransaction) {
         session.require(Role.COORDINATOR);
         // Recorded on disk before the commit: if Haven is killed before the file is compacted, the next open does it.
         db.owesCompaction();
@@ -109,6 +119,7 @@ public final class PersonDeletion {
             Outbox.recordDeletion(tx, session.user().id(), PERSON, personId, officeVersion == null ? 0 : officeVersion);
             // Anonymous on purpose: no entity id, and a count only.
             AuditLog.record(tx, session.user(), "PERSON_DELETED", "person", null, caseIds.size() + " case(s)");
+            alsoInTransaction.accept(tx);
             return caseIds.size();
         });
         // Old copies of the deleted pages stay in the file until it is rewritten: write now, compact on close.

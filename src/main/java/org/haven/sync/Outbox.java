@@ -46,13 +46,21 @@ public final class Outbox {
         String device = CaseNumbers.deviceCode(tx);
         OffsetDateTime now = Audit.now();
         int written = 0;
+        // On the office database an edit made there is itself an office change: the row's office
+        // version goes up once for the edit and each field gets a change number (docs/sync.md).
+        boolean office = ChangeLog.isOffice(tx);
+        int officeVersion = -1;
         for (Field<?> column : table.fields()) {
             if (skipped.contains(column)) continue;
             String oldValue = text(before.get(column));
             String newValue = text(after.get(column));
             if (Objects.equals(oldValue, newValue)) continue;
-            insert(tx, Op.SET, table, rowId, column.getName().toLowerCase(Locale.ROOT), oldValue, newValue, baseVersion,
-                    personId, device, now, userId);
+            String field = column.getName().toLowerCase(Locale.ROOT);
+            UUID opId = insert(tx, Op.SET, table, rowId, field, oldValue, newValue, baseVersion, personId, device, now, userId);
+            if (office) {
+                if (officeVersion < 0) officeVersion = ChangeLog.bumpPersonVersion(tx, rowId);
+                ChangeLog.append(tx, opId, Op.SET, tableName(table), rowId, field, newValue, officeVersion, personId, device, userId, now);
+            }
             written++;
         }
         return written;
@@ -63,7 +71,15 @@ public final class Outbox {
      * delete their copy at their next sync.
      */
     public static void recordDeletion(DSLContext tx, UUID userId, Table<?> table, UUID rowId, int baseVersion) {
-        insert(tx, Op.DELETE, table, rowId, null, null, null, baseVersion, null, CaseNumbers.deviceCode(tx), Audit.now(), userId);
+        String device = CaseNumbers.deviceCode(tx);
+        OffsetDateTime now = Audit.now();
+        UUID opId = insert(tx, Op.DELETE, table, rowId, null, null, null, baseVersion, null, device, now, userId);
+        // At the office the tombstone is also an office change, so every laptop pulls it.
+        if (ChangeLog.isOffice(tx)) ChangeLog.append(tx, opId, Op.DELETE, tableName(table), rowId, null, null, baseVersion, null, device, userId, now);
+    }
+
+    static String tableName(Table<?> table) {
+        return table.getName().toLowerCase(Locale.ROOT);
     }
 
     /** Every entry, oldest first (op ids are UUID v7, so their order is the order they were made in). */
@@ -82,10 +98,11 @@ public final class Outbox {
         tx.update(SYNC_OUTBOX).set(SYNC_OUTBOX.PERSON_ID, toPersonId).where(SYNC_OUTBOX.PERSON_ID.eq(fromPersonId)).execute();
     }
 
-    private static void insert(DSLContext tx, Op op, Table<?> table, UUID rowId, String field, String oldValue, String newValue,
+    private static UUID insert(DSLContext tx, Op op, Table<?> table, UUID rowId, String field, String oldValue, String newValue,
                                int baseVersion, UUID personId, String device, OffsetDateTime at, UUID userId) {
+        UUID opId = Ids.newId();
         tx.insertInto(SYNC_OUTBOX)
-                .set(SYNC_OUTBOX.OP_ID, Ids.newId())
+                .set(SYNC_OUTBOX.OP_ID, opId)
                 .set(SYNC_OUTBOX.OP, op.name())
                 .set(SYNC_OUTBOX.TABLE_NAME, table.getName().toLowerCase(Locale.ROOT))
                 .set(SYNC_OUTBOX.ROW_ID, rowId)
@@ -98,6 +115,7 @@ public final class Outbox {
                 .set(SYNC_OUTBOX.MADE_AT, at)
                 .set(SYNC_OUTBOX.MADE_BY, userId)
                 .execute();
+        return opId;
     }
 
     /** A value as the outbox keeps it: ISO dates, true/false, enum names as stored; null stays null. */

@@ -57,6 +57,8 @@ public final class SyncServer implements AutoCloseable {
             SyncServer s = new SyncServer(https, workers, home, office);
             https.createContext("/v1/whoami", s::whoami);
             https.createContext("/v1/snapshot", s::snapshot);
+            https.createContext("/v1/push", s::push);
+            https.createContext("/v1/changes", s::changes);
             https.start();
             return s;
         } catch (IOException e) {
@@ -85,6 +87,86 @@ public final class SyncServer implements AutoCloseable {
                 LOG.error("Sync request failed: {}", e.getClass().getName());
                 send(ex, 500, "server error\n");
             }
+        }
+    }
+
+    /** The largest push body accepted (a bigger one: 413, nothing applied); a longer outbox goes in several pushes. */
+    public static final int MAX_PUSH_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * {@code POST /v1/push}: a laptop's outbox entries (docs/sync.md, "The push protocol"), applied
+     * under the logged-in account's access rules; answers per entry and the office's change number.
+     */
+    private void push(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                send(ex, 405, "use POST\n");
+                return;
+            }
+            String length = ex.getRequestHeaders().getFirst("Content-Length");
+            if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > MAX_PUSH_BYTES) {
+                send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
+                return;
+            }
+            try (Haven haven = login(ex)) {
+                if (haven == null) return;
+                byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
+                if (body.length > MAX_PUSH_BYTES) {
+                    send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
+                    return;
+                }
+                PushJson.Push push = PushJson.read(body);
+                OfficePush.Outcome outcome = new OfficePush(haven.database(), haven.session()).push(push.device(), push.entries());
+                sendJson(ex, 200, PushJson.write(outcome));
+            } catch (HavenException e) {
+                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+            } catch (RuntimeException e) {
+                LOG.error("Sync request failed: {}", e.getClass().getName());
+                send(ex, 500, "server error\n");
+            }
+        }
+    }
+
+    /** {@code GET /v1/changes?after=SEQ[&limit=N]}: the office's changes this account may see, in sequence order. */
+    private void changes(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "GET");
+                send(ex, 405, "use GET\n");
+                return;
+            }
+            try (Haven haven = login(ex)) {
+                if (haven == null) return;
+                long after = 0;
+                int limit = OfficeChanges.DEFAULT_PAGE;
+                String query = ex.getRequestURI().getRawQuery();
+                for (String pair : query == null ? new String[0] : query.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    String v = kv.length == 2 ? kv[1] : "";
+                    if (!v.matches("\\d{1,18}")) throw HavenException.badInput("after and limit must be whole numbers.");
+                    switch (kv[0]) {
+                        case "after" -> after = Long.parseLong(v);
+                        case "limit" -> limit = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(v));
+                        default -> throw HavenException.badInput("unknown parameter: use after and limit.");
+                    }
+                }
+                OfficeChanges.Page page = new OfficeChanges(haven.database(), haven.session()).after(after, limit);
+                sendJson(ex, 200, PushJson.write(page));
+            } catch (HavenException e) {
+                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+            } catch (RuntimeException e) {
+                LOG.error("Sync request failed: {}", e.getClass().getName());
+                send(ex, 500, "server error\n");
+            }
+        }
+    }
+
+    private static void sendJson(HttpExchange ex, int status, byte[] bytes) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

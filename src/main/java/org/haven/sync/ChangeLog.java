@@ -1,0 +1,75 @@
+package org.haven.sync;
+
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SYNC_CHANGE;
+import static org.haven.db.jooq.Tables.SYNC_SEQUENCE;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+
+/**
+ * The office's change log (docs/sync.md): every change the office holds gets the next number of one
+ * change sequence and the row's new office version, so laptops pull "changes after N" and the
+ * conflict rule can ask whether a field changed since a version. Only the office database (the
+ * PostgreSQL one) keeps it; edits made at the office land here through {@link Outbox}, pushed ones
+ * through {@link OfficePush}, resolutions through {@link Conflicts}. Runs in the caller's transaction.
+ */
+public final class ChangeLog {
+    private ChangeLog() {}
+
+    /** Whether this is the office database: the office is PostgreSQL (ADR 15), a laptop is H2. */
+    public static boolean isOffice(DSLContext tx) {
+        return tx.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    /** The highest change number given so far (0: none). */
+    public static long lastSeq(DSLContext tx) {
+        return tx.select(SYNC_SEQUENCE.LAST_SEQ).from(SYNC_SEQUENCE).where(SYNC_SEQUENCE.ID.eq(1)).fetchSingle(SYNC_SEQUENCE.LAST_SEQ);
+    }
+
+    /**
+     * The next change number. The counter row stays locked until the caller's transaction ends, so
+     * numbers become visible in the order they were given: a pull never skips one that commits late.
+     */
+    static long nextSeq(DSLContext tx) {
+        tx.update(SYNC_SEQUENCE).set(SYNC_SEQUENCE.LAST_SEQ, SYNC_SEQUENCE.LAST_SEQ.plus(1)).where(SYNC_SEQUENCE.ID.eq(1)).execute();
+        return lastSeq(tx);
+    }
+
+    /** Raises the person's office version by one and returns the new one. */
+    static int bumpPersonVersion(DSLContext tx, UUID personId) {
+        tx.update(PERSON).set(PERSON.OFFICE_VERSION, org.jooq.impl.DSL.coalesce(PERSON.OFFICE_VERSION, 0).plus(1))
+                .where(PERSON.ID.eq(personId)).execute();
+        Integer v = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
+        return v == null ? 0 : v;
+    }
+
+    /** The person's current office version (0: never changed since the office began counting). */
+    static int personVersion(DSLContext tx, UUID personId) {
+        Integer v = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
+        return v == null ? 0 : v;
+    }
+
+    /** Appends one change with the next sequence number; returns that number. */
+    static long append(DSLContext tx, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
+                       int officeVersion, UUID personId, String deviceCode, UUID madeBy, OffsetDateTime madeAt) {
+        long seq = nextSeq(tx);
+        tx.insertInto(SYNC_CHANGE)
+                .set(SYNC_CHANGE.SEQ, seq)
+                .set(SYNC_CHANGE.OP_ID, opId)
+                .set(SYNC_CHANGE.OP, op.name())
+                .set(SYNC_CHANGE.TABLE_NAME, table)
+                .set(SYNC_CHANGE.ROW_ID, rowId)
+                .set(SYNC_CHANGE.FIELD, field)
+                .set(SYNC_CHANGE.NEW_VALUE, newValue)
+                .set(SYNC_CHANGE.OFFICE_VERSION, officeVersion)
+                .set(SYNC_CHANGE.PERSON_ID, personId)
+                .set(SYNC_CHANGE.DEVICE_CODE, deviceCode)
+                .set(SYNC_CHANGE.MADE_BY, madeBy)
+                .set(SYNC_CHANGE.MADE_AT, madeAt)
+                .execute();
+        return seq;
+    }
+}

@@ -1,0 +1,95 @@
+package org.haven.sync;
+
+import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SYNC_CONFLICT;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.haven.cases.CaseNumbers;
+import org.haven.common.HavenException;
+import org.haven.db.Audit;
+import org.haven.db.Database;
+import org.haven.db.Ids;
+import org.haven.security.AuditLog;
+import org.haven.security.Role;
+import org.haven.security.Session;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+/**
+ * Sync conflicts at the office (docs/sync.md, "The conflict rule"): the open ones, and a
+ * coordinator's choice of the laptop's or the office's value. The choice is itself a new change
+ * (next change number, office version raised), so every device pulls the chosen value. Coordinators only.
+ */
+public final class Conflicts {
+    public enum Keep { LAPTOP, OFFICE }
+
+    /** An open conflict as listed: who is the account name, when the time each value was made. */
+    public record Open(UUID id, String caseNumber, String field, String laptopValue, String officeValue, String laptopUser,
+                       String laptopDevice, OffsetDateTime laptopAt, String officeUser, OffsetDateTime officeAt) {}
+
+    private final Database db;
+    private final Session session;
+
+    public Conflicts(Database db, Session session) {
+        this.db = db;
+        this.session = session;
+    }
+
+    /** The open conflicts, oldest first. */
+    public List<Open> open() {
+        session.require(Role.COORDINATOR);
+        var laptopUser = APP_USER.as("laptop_user");
+        var officeUser = APP_USER.as("office_user");
+        return db.dsl().select(SYNC_CONFLICT.ID, CASE_FILE.CASE_NUMBER, SYNC_CONFLICT.FIELD, SYNC_CONFLICT.LAPTOP_VALUE,
+                        SYNC_CONFLICT.OFFICE_VALUE, laptopUser.USERNAME, SYNC_CONFLICT.LAPTOP_DEVICE, SYNC_CONFLICT.LAPTOP_AT,
+                        officeUser.USERNAME, SYNC_CONFLICT.OFFICE_AT)
+                .from(SYNC_CONFLICT)
+                .join(CASE_FILE).on(CASE_FILE.ID.eq(SYNC_CONFLICT.CASE_ID))
+                .leftJoin(laptopUser).on(laptopUser.ID.eq(SYNC_CONFLICT.LAPTOP_USER))
+                .leftJoin(officeUser).on(officeUser.ID.eq(SYNC_CONFLICT.OFFICE_USER))
+                .where(SYNC_CONFLICT.STATUS.eq("OPEN"))
+                .orderBy(SYNC_CONFLICT.ID)
+                .fetch(r -> new Open(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
+                        r.value9(), r.value10()));
+    }
+
+    /** Resolves one open conflict by keeping one of its values; returns the change number of the resolution. */
+    public long resolve(UUID conflictId, Keep keep) {
+        session.require(Role.COORDINATOR);
+        if (!db.isOffice()) throw HavenException.badInput("Conflicts are resolved on the office database.");
+        return db.inTransaction(tx -> {
+            var c = tx.selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(conflictId)).forUpdate().fetchOne();
+            if (c == null) throw HavenException.notFound("No conflict with the id " + conflictId + ".");
+            if (!"OPEN".equals(c.getStatus())) throw HavenException.badInput("This conflict is resolved already.");
+            Record person = tx.selectFrom(PERSON).where(PERSON.ID.eq(c.getPersonId())).forUpdate().fetchOne();
+            if (person == null) throw HavenException.notFound("This person no longer exists.");
+            Field<?> column = OfficePush.personField(c.getField());
+            if (column == null) throw new HavenException(HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
+            // Keeping the office's value re-states the value the office holds now, so a device that
+            // took the laptop's value meanwhile gets it back too.
+            String chosen = keep == Keep.LAPTOP ? c.getLaptopValue() : Outbox.text(person.get(column));
+            Object value = column.getDataType().convert(chosen);
+            long seq = OfficePush.applyField(tx, c.getPersonId(), column, value, Outbox.text(value), Ids.newId(),
+                    CaseNumbers.deviceCode(tx), session.user().id(), Audit.now());
+            tx.update(SYNC_CONFLICT).set(SYNC_CONFLICT.STATUS, "RESOLVED").set(SYNC_CONFLICT.RESOLUTION, keep.name())
+                    .set(SYNC_CONFLICT.RESOLVED_BY, session.user().id()).set(SYNC_CONFLICT.RESOLVED_AT, Audit.now())
+                    .where(SYNC_CONFLICT.ID.eq(conflictId)).execute();
+            boolean stillOpen = tx.fetchExists(SYNC_CONFLICT, SYNC_CONFLICT.CASE_ID.eq(c.getCaseId()).and(SYNC_CONFLICT.STATUS.eq("OPEN")));
+            tx.update(CASE_FILE).set(CASE_FILE.SYNC_CONFLICT, stillOpen).where(CASE_FILE.ID.eq(c.getCaseId())).execute();
+            AuditLog.record(tx, session.user(), "SYNC_RESOLVED", "case", c.getCaseId(),
+                    "conflict " + conflictId + " field " + c.getField() + " kept " + keep.name().toLowerCase() + " change " + seq);
+            return seq;
+        });
+    }
+
+    /** Whether the case has an open conflict (its flag). */
+    public static boolean flagged(DSLContext tx, UUID caseId) {
+        return Boolean.TRUE.equals(tx.select(CASE_FILE.SYNC_CONFLICT).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.SYNC_CONFLICT));
+    }
+
+}

@@ -1,0 +1,240 @@
+package org.haven.sync;
+
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SYNC_APPLIED_OP;
+import static org.haven.db.jooq.Tables.SYNC_CHANGE;
+import static org.haven.db.jooq.Tables.SYNC_CONFLICT;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.haven.cases.CaseAccess;
+import org.haven.cases.SearchIndex;
+import org.haven.common.HavenException;
+import org.haven.db.Audit;
+import org.haven.db.Database;
+import org.haven.db.Ids;
+import org.haven.security.AuditLog;
+import org.haven.security.PersonDeletion;
+import org.haven.security.Role;
+import org.haven.security.Session;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+/**
+ * The office applying a laptop's pushed outbox entries (docs/sync.md, "Push"), under the pushing
+ * account's own access rules. Per field: applied when the field has not changed at the office since
+ * the entry's base version (by another device) or already holds the new value; otherwise the office
+ * keeps its value and a conflict is recorded and the case flagged. Several entries of one field in a
+ * push count as one (first base, last value). A tombstone deletes the person as `person delete` does
+ * (coordinators). A change for an unknown or deleted person is dropped. Every operation id is
+ * remembered with its answer, so a retry applies nothing twice. Each field is its own transaction
+ * with its audit entry; the audit names the device and the field, never a value.
+ */
+public final class OfficePush {
+    /** What the office did with an entry. DUPLICATE: it had it already ({@link Result#was} says what it did then). */
+    public enum Status { APPLIED, CONFLICT, DROPPED, REFUSED, DUPLICATE }
+
+    public record Result(UUID opId, Status status, Status was, Long seq, UUID conflictId, String reason) {}
+
+    /** The answers, in the order of the entries, and the office's change number after the push. */
+    public record Outcome(List<Result> results, long seq) {}
+
+    /** A pushed entry; the pushing account is the one logged in, the device the one named in the push. */
+    public record Entry(UUID opId, Outbox.Op op, String table, UUID rowId, String field, String oldValue, String newValue,
+                        int baseVersion, OffsetDateTime madeAt) {}
+
+    private final Database db;
+    private final Session session;
+
+    public OfficePush(Database db, Session session) {
+        this.db = db;
+        this.session = session;
+    }
+
+    public Outcome push(String deviceCode, List<Entry> entries) {
+        if (!db.isOffice()) throw HavenException.badInput("Pushes are applied on the office database only.");
+        Map<UUID, Result> answers = new HashMap<>();
+        // Operation ids the office already has: answered as then, applied nothing again.
+        List<UUID> ids = entries.stream().map(Entry::opId).toList();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            for (var r : db.dsl().selectFrom(SYNC_APPLIED_OP).where(SYNC_APPLIED_OP.OP_ID.in(ids.subList(i, Math.min(ids.size(), i + 1000)))).fetch()) {
+                answers.put(r.getOpId(), new Result(r.getOpId(), Status.DUPLICATE, Status.valueOf(r.getStatus()), r.getSeq(), r.getConflictRef(), null));
+            }
+        }
+        // The rest in groups: one per field of a row (first base, last value), a tombstone alone.
+        Map<String, List<Entry>> groups = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (answers.containsKey(e.opId())) continue;
+            String key = e.op() == Outbox.Op.DELETE ? "D:" + e.opId() : e.table() + "/" + e.rowId() + "/" + e.field();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+        }
+        for (List<Entry> group : groups.values()) {
+            Result r = group.getFirst().op() == Outbox.Op.DELETE ? delete(deviceCode, group.getFirst()) : set(deviceCode, group);
+            for (Entry e : group) answers.put(e.opId(), new Result(e.opId(), r.status(), null, r.seq(), r.conflictId(), r.reason()));
+        }
+        List<Result> out = new ArrayList<>();
+        for (Entry e : entries) out.add(answers.get(e.opId()));
+        return new Outcome(out, ChangeLog.lastSeq(db.dsl()));
+    }
+
+    private Result set(String device, List<Entry> group) {
+        Entry first = group.getFirst();
+        Entry last = group.getLast();
+        if (!"person".equals(first.table())) {
+            return refuse(device, group, null, "only a person's fields are synced so far");
+        }
+        Field<?> column = personField(first.field());
+        if (column == null) return refuse(device, group, first.rowId(), "not a field that syncs");
+        Object value;
+        try {
+            value = column.getDataType().convert(last.newValue());
+        } catch (RuntimeException e) {
+            return refuse(device, group, first.rowId(), "a value that cannot be read");
+        }
+        Object typedValue = value;
+        return db.inTransaction(tx -> {
+            UUID personId = first.rowId();
+            Record row = tx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).forUpdate().fetchOne();
+            if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+            UUID caseId = visibleCase(tx, personId);
+            if (caseId == null) {
+                AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": not this account's case");
+                return record(tx, device, group, Status.REFUSED, null, null, "not allowed: this case is not assigned to you");
+            }
+            String officeValue = Outbox.text(row.get(column));
+            if (Objects.equals(officeValue, Outbox.text(typedValue))) {
+                AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + ": same value already");
+                return record(tx, device, group, Status.APPLIED, null, null, null);
+            }
+            if (breaksRules(tx, row, column, typedValue, caseId)) {
+                AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": the rules refuse the value");
+                return record(tx, device, group, Status.REFUSED, null, null, "the value breaks the rules for this field");
+            }
+            var theirs = tx.selectFrom(SYNC_CHANGE)
+                    .where(SYNC_CHANGE.TABLE_NAME.eq("person").and(SYNC_CHANGE.ROW_ID.eq(personId)).and(SYNC_CHANGE.FIELD.eq(first.field()))
+                            .and(SYNC_CHANGE.OFFICE_VERSION.gt(first.baseVersion())).and(SYNC_CHANGE.DEVICE_CODE.ne(device)))
+                    .orderBy(SYNC_CHANGE.SEQ.desc()).limit(1).fetchOne();
+            if (theirs != null) {
+                UUID conflictId = Ids.newId();
+                tx.insertInto(SYNC_CONFLICT)
+                        .set(SYNC_CONFLICT.ID, conflictId).set(SYNC_CONFLICT.PERSON_ID, personId).set(SYNC_CONFLICT.CASE_ID, caseId)
+                        .set(SYNC_CONFLICT.TABLE_NAME, "person").set(SYNC_CONFLICT.FIELD, first.field())
+                        .set(SYNC_CONFLICT.LAPTOP_VALUE, last.newValue()).set(SYNC_CONFLICT.OFFICE_VALUE, officeValue)
+                        .set(SYNC_CONFLICT.LAPTOP_USER, session.user().id()).set(SYNC_CONFLICT.LAPTOP_DEVICE, device)
+                        .set(SYNC_CONFLICT.LAPTOP_AT, last.madeAt())
+                        .set(SYNC_CONFLICT.OFFICE_USER, theirs.getMadeBy()).set(SYNC_CONFLICT.OFFICE_AT, theirs.getMadeAt())
+                        .set(SYNC_CONFLICT.OP_ID, last.opId()).set(SYNC_CONFLICT.STATUS, "OPEN")
+                        .execute();
+                tx.update(CASE_FILE).set(CASE_FILE.SYNC_CONFLICT, true).where(CASE_FILE.ID.eq(caseId)).execute();
+                AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
+                return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+            }
+            long seq = applyField(tx, personId, column, typedValue, Outbox.text(typedValue), last.opId(), device, session.user().id(), last.madeAt());
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + " change " + seq);
+            return record(tx, device, group, Status.APPLIED, seq, null, null);
+        });
+    }
+
+    private Result delete(String device, Entry tombstone) {
+        if (!"person".equals(tombstone.table())) return refuse(device, List.of(tombstone), null, "only a person's deletion is synced so far");
+        if (!session.user().roles().contains(Role.COORDINATOR)) {
+            return refuse(device, List.of(tombstone), null, "not allowed: only a coordinator deletes a person");
+        }
+        try {
+            long[] seq = new long[1];
+            new PersonDeletion(db, session).deletePerson(tombstone.rowId(), tx -> {
+                seq[0] = ChangeLog.lastSeq(tx); // the tombstone this deletion just logged
+                AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", null, "device " + device + " deletion change " + seq[0]);
+                record(tx, device, List.of(tombstone), Status.APPLIED, seq[0], null, null);
+            });
+            return new Result(tombstone.opId(), Status.APPLIED, null, seq[0], null, null);
+        } catch (HavenException e) {
+            if (e.kind() != HavenException.Kind.NOT_FOUND) throw e;
+            // Deleted already (here or by another device): nothing to undo, nothing to do.
+            return db.inTransaction(tx -> record(tx, device, List.of(tombstone), Status.DROPPED, null, null, null));
+        }
+    }
+
+    private Result refuse(String device, List<Entry> group, UUID personId, String why) {
+        return db.inTransaction(tx -> {
+            AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device
+                    + (group.getFirst().field() == null ? " deletion" : " field " + group.getFirst().field()) + ": " + why);
+            return record(tx, device, group, Status.REFUSED, null, null, why);
+        });
+    }
+
+    /**
+     * Whether the person with this value breaks a rule of the form (PersonValidator) that they do not
+     * break now: a laptop's value passes the same checks as the office's own edits.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean breaksRules(DSLContext tx, Record row, Field<?> column, Object value, UUID caseId) {
+        org.haven.db.jooq.tables.records.PersonRecord now = row.into(PERSON);
+        org.haven.db.jooq.tables.records.PersonRecord then = now.copy();
+        then.setId(now.getId());
+        then.set((Field<Object>) column, value);
+        java.time.LocalDate openedOn = tx.select(CASE_FILE.OPENED_ON).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchSingle(CASE_FILE.OPENED_ON);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        var before = org.haven.people.PersonValidator.validate(org.haven.people.PersonRepository.toPerson(now), openedOn, today).asMap().keySet();
+        var after = org.haven.people.PersonValidator.validate(org.haven.people.PersonRepository.toPerson(then), openedOn, today).asMap().keySet();
+        return !before.containsAll(after);
+    }
+
+    /** The first case of the person this account may see (by case number), or null. */
+    private UUID visibleCase(DSLContext tx, UUID personId) {
+        if (!session.user().seesCaseData()) return null;
+        return tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId).and(CaseAccess.visibleTo(session.user())))
+                .orderBy(CASE_FILE.CASE_NUMBER).limit(1).fetchOne(CASE_FILE.ID);
+    }
+
+    private Result record(DSLContext tx, String device, List<Entry> group, Status status, Long seq, UUID conflictId, String reason) {
+        OffsetDateTime now = Audit.now();
+        for (Entry e : group) {
+            tx.insertInto(SYNC_APPLIED_OP)
+                    .set(SYNC_APPLIED_OP.OP_ID, e.opId()).set(SYNC_APPLIED_OP.STATUS, status.name()).set(SYNC_APPLIED_OP.SEQ, seq)
+                    .set(SYNC_APPLIED_OP.CONFLICT_REF, conflictId).set(SYNC_APPLIED_OP.DEVICE_CODE, device)
+                    .set(SYNC_APPLIED_OP.PUSHED_BY, session.user().id()).set(SYNC_APPLIED_OP.PUSHED_AT, now)
+                    .execute();
+        }
+        return new Result(group.getLast().opId(), status, null, seq, conflictId, reason);
+    }
+
+    /** Fields of a person that travel (the outbox's names); bookkeeping columns do not. */
+    private static final Set<String> NOT_SYNCED = Set.of("id", "version", "office_version", "created_at", "created_by", "updated_at", "updated_by");
+
+    static Field<?> personField(String name) {
+        if (name == null || NOT_SYNCED.contains(name)) return null;
+        for (Field<?> f : PERSON.fields()) {
+            if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
+        }
+        return null;
+    }
+
+    /**
+     * Writes one field of a person at the office as a new change: the value, the local lock version
+     * (an open form sees someone saved), the office version, the change log and the search index.
+     */
+    @SuppressWarnings("unchecked")
+    static long applyField(DSLContext tx, UUID personId, Field<?> column, Object value, String text, UUID opId, String device,
+                           UUID userId, OffsetDateTime madeAt) {
+        tx.update(PERSON).set((Field<Object>) column, value).set(PERSON.VERSION, PERSON.VERSION.plus(1))
+                .set(PERSON.UPDATED_AT, Audit.now()).set(PERSON.UPDATED_BY, userId)
+                .where(PERSON.ID.eq(personId)).execute();
+        int version = ChangeLog.bumpPersonVersion(tx, personId);
+        long seq = ChangeLog.append(tx, opId, Outbox.Op.SET, "person", personId, column.getName().toLowerCase(Locale.ROOT), text,
+                version, personId, device, userId, madeAt);
+        SearchIndex.reindex(tx, personId);
+        return seq;
+    }
+
+}

@@ -1,0 +1,154 @@
+package org.haven.sync;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.haven.common.HavenException;
+
+/**
+ * The JSON of {@code POST /v1/push} (docs/sync.md, "The push protocol"), read strictly: any entry
+ * that is not as described makes the whole body malformed (400, nothing applied). Messages name the
+ * entry's position and the member, never a value.
+ */
+public final class PushJson {
+    /** The most entries one push may carry (the laptop sends a longer outbox in several pushes). */
+    public static final int MAX_ENTRIES = 50_000;
+    private static final Pattern DEVICE = Pattern.compile("[A-Z0-9]{1,10}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Push(String device, List<OfficePush.Entry> entries) {}
+
+    private PushJson() {}
+
+    public static Push read(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw HavenException.badInput("malformed push: not JSON");
+        }
+        if (root == null || !root.isObject()) throw HavenException.badInput("malformed push: not a JSON object");
+        JsonNode device = root.get("device");
+        if (device == null || !device.isTextual() || !DEVICE.matcher(device.asText()).matches()) {
+            throw HavenException.badInput("malformed push: device must be the laptop's device code");
+        }
+        JsonNode entries = root.get("entries");
+        if (entries == null || !entries.isArray()) throw HavenException.badInput("malformed push: entries must be an array");
+        if (entries.size() > MAX_ENTRIES) throw HavenException.badInput("malformed push: more than " + MAX_ENTRIES + " entries");
+        List<OfficePush.Entry> out = new ArrayList<>();
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            OfficePush.Entry e = entry(entries.get(i), i);
+            if (!seen.add(e.opId())) throw HavenException.badInput("malformed push: entry " + i + ": op_id repeated");
+            out.add(e);
+        }
+        return new Push(device.asText(), out);
+    }
+
+    private static OfficePush.Entry entry(JsonNode n, int i) {
+        if (!n.isObject()) throw bad(i, "not an object");
+        UUID opId = uuid(n, "op_id", i);
+        String opText = text(n, "op", i, true);
+        Outbox.Op op;
+        try {
+            op = Outbox.Op.valueOf(opText);
+        } catch (IllegalArgumentException e) {
+            throw bad(i, "op must be SET or DELETE");
+        }
+        String table = text(n, "table", i, true);
+        UUID rowId = uuid(n, "row_id", i);
+        String field = text(n, "field", i, op == Outbox.Op.SET);
+        if (op == Outbox.Op.DELETE && field != null) throw bad(i, "a DELETE has no field");
+        String oldValue = text(n, "old_value", i, false);
+        String newValue = text(n, "new_value", i, false);
+        JsonNode base = n.get("base_version");
+        if (base == null || !base.canConvertToInt() || !base.isIntegralNumber() || base.asInt() < 0) throw bad(i, "base_version must be a whole number >= 0");
+        OffsetDateTime madeAt;
+        try {
+            madeAt = OffsetDateTime.parse(text(n, "made_at", i, true));
+        } catch (DateTimeParseException e) {
+            throw bad(i, "made_at must be an ISO date-time with offset");
+        }
+        return new OfficePush.Entry(opId, op, table.toLowerCase(Locale.ROOT), rowId, field == null ? null : field.toLowerCase(Locale.ROOT),
+                oldValue, newValue, base.asInt(), madeAt);
+    }
+
+    private static String text(JsonNode n, String name, int i, boolean required) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            if (required) throw bad(i, name + " is missing");
+            return null;
+        }
+        if (!v.isTextual()) throw bad(i, name + " must be a string");
+        if (v.asText().length() > 4000) throw bad(i, name + " is longer than 4000 characters");
+        return v.asText();
+    }
+
+    private static UUID uuid(JsonNode n, String name, int i) {
+        try {
+            return UUID.fromString(text(n, name, i, true));
+        } catch (IllegalArgumentException e) {
+            throw bad(i, name + " must be a UUID");
+        }
+    }
+
+    private static HavenException bad(int i, String why) {
+        return HavenException.badInput("malformed push: entry " + i + ": " + why);
+    }
+
+    /** A page of changes: {"changes": [{"seq", "op_id", "op", "table", "row_id", "field", "new_value", "office_version", "device", "made_at"}], "next": N, "more": bool}. */
+    public static byte[] write(OfficeChanges.Page page) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode changes = root.putArray("changes");
+        for (var c : page.changes()) {
+            ObjectNode o = changes.addObject();
+            o.put("seq", c.getSeq());
+            o.put("op_id", c.getOpId().toString());
+            o.put("op", c.getOp());
+            o.put("table", c.getTableName());
+            o.put("row_id", c.getRowId().toString());
+            o.put("field", c.getField());
+            o.put("new_value", c.getNewValue());
+            o.put("office_version", c.getOfficeVersion());
+            o.put("device", c.getDeviceCode());
+            o.put("made_at", c.getMadeAt().toString());
+        }
+        root.put("next", page.next());
+        root.put("more", page.more());
+        return bytes(root);
+    }
+
+    private static byte[] bytes(ObjectNode root) {
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    /** The answer: {"seq": N, "results": [{"op_id", "status", ...}, ...]}. */
+    public static byte[] write(OfficePush.Outcome outcome) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("seq", outcome.seq());
+        ArrayNode results = root.putArray("results");
+        for (OfficePush.Result r : outcome.results()) {
+            ObjectNode o = results.addObject();
+            o.put("op_id", r.opId().toString());
+            o.put("status", r.status().name().toLowerCase(Locale.ROOT));
+            if (r.was() != null) o.put("was", r.was().name().toLowerCase(Locale.ROOT));
+            if (r.seq() != null) o.put("seq", r.seq());
+            if (r.conflictId() != null) o.put("conflict_id", r.conflictId().toString());
+            if (r.reason() != null) o.put("reason", r.reason());
+        }
+        return bytes(root);
+    }
+}
