@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 StatsCommand.class, SearchCommand.class, GuiCommand.class,
                 ExportCommand.class, SummaryCommand.class, AuditCommand.class, BackupCommand.class,
                 RestoreCommand.class, PersonCommand.class, ImportCommand.class, MatchCommand.class,
-                SettingsCommand.class, ReportCommand.class, OperationCommand.class, CaseCommand.class, ServeCommand.class, JoinCommand.class,
+                SettingsCommand.class, ReportCommand.class, OperationCommand.class, CaseCommand.class, ServeCommand.class, JoinCommand.class, SyncCommand.class,
                 ConflictsCommand.class})
 public final class HavenCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HavenCommand.class);

@@ -97,6 +97,20 @@ public final class PersonDeletion {
      */
     public int deletePerson(UUID personId, java.util.function.Consumer<DSLContext> alsoInTransaction) {
         session.require(Role.COORDINATOR);
+        return erase(personId, true, alsoInTransaction);
+    }
+
+    /**
+     * A deletion the office sent to this laptop (a tombstone it pulled): the same erase, without a new
+     * tombstone (the office has it) and without the role check (a coordinator decided it at the office).
+     * Nothing happens when the person is not on this laptop.
+     */
+    public int eraseDeletedAtOffice(UUID personId) {
+        if (!db.dsl().fetchExists(PERSON, PERSON.ID.eq(personId))) return 0;
+        return erase(personId, false, tx -> AuditLog.record(tx, session.user(), "SYNC_DELETION_RECEIVED", "person", null, null));
+    }
+
+    private int erase(UUID personId, boolean tombstone, java.util.function.Consumer<DSLContext> alsoInTransaction) {
         // Recorded on disk before the commit: if Haven is killed before the file is compacted, the next open does it.
         db.owesCompaction();
         int cases = db.inTransaction(tx -> {
@@ -115,10 +129,12 @@ public final class PersonDeletion {
             tx.deleteFrom(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).execute();
             Integer officeVersion = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
             tx.deleteFrom(PERSON).where(PERSON.ID.eq(personId)).execute();
-            // The tombstone other devices will act on at their next sync: the person's key only, no value.
-            Outbox.recordDeletion(tx, session.user().id(), PERSON, personId, officeVersion == null ? 0 : officeVersion);
-            // Anonymous on purpose: no entity id, and a count only.
-            AuditLog.record(tx, session.user(), "PERSON_DELETED", "person", null, caseIds.size() + " case(s)");
+            if (tombstone) {
+                // The tombstone other devices will act on at their next sync: the person's key only, no value.
+                Outbox.recordDeletion(tx, session.user().id(), PERSON, personId, officeVersion == null ? 0 : officeVersion);
+                // Anonymous on purpose: no entity id, and a count only.
+                AuditLog.record(tx, session.user(), "PERSON_DELETED", "person", null, caseIds.size() + " case(s)");
+            }
             alsoInTransaction.accept(tx);
             return caseIds.size();
         });

@@ -3,15 +3,10 @@ package org.haven.sync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLException;
 import org.haven.Haven;
 import org.haven.cases.SearchIndex;
 import org.haven.common.HavenException;
@@ -53,17 +47,15 @@ public final class Join {
             throw HavenException.badInput("--fingerprint must be the SHA256:... line that 'haven serve' printed.");
         }
         requireEmpty(home);
-        HttpClient client = HttpClient.newBuilder().sslContext(PinnedTrust.context(pin))
-                .connectTimeout(Duration.ofSeconds(20)).build();
-        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
-        User me = whoami(client, office, basic, username);
+        OfficeClient client = new OfficeClient(office, pin, username, password, "nothing was written.");
+        User me = whoami(client, username);
 
         boolean existed = Files.isDirectory(home);
         Haven haven = null;
         try {
-            HttpResponse<Stream<String>> response = send(client, office.resolve("/v1/snapshot"), basic, HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response = client.get("/v1/snapshot", HttpResponse.BodyHandlers.ofLines());
             try (Stream<String> lines = response.body()) {
-                if (response.statusCode() != 200) throw refused(response.statusCode());
+                if (response.statusCode() != 200) throw client.refused(response.statusCode());
                 haven = new Haven(Accounts.createReplica(home, me, password));
                 int cases = load(haven, lines.iterator(), me.id());
                 remember(haven, office, pin);
@@ -94,14 +86,16 @@ public final class Join {
                         throw new HavenException(HavenException.Kind.FAILURE,
                                 "The office's answer could not be read (" + e.getClass().getSimpleName() + "): nothing was kept.");
                     }
-                } else if (parts.length == 2 && parts[0].equals(Snapshot.END)) {
+                } else if (parts.length == 3 && parts[0].equals(Snapshot.END)) {
                     cases = Integer.valueOf(parts[1]);
+                    String seq = parts[2];
+                    haven.database().inTransactionRun(tx -> SnapshotRepository.setting(tx, LaptopSync.OFFICE_SEQ, String.valueOf(Long.parseLong(seq))));
                     break;
                 } else {
                     throw cut();
                 }
             }
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | NumberFormatException e) {
             throw cut();
         }
         if (cases == null) throw cut();
@@ -128,9 +122,9 @@ public final class Join {
     }
 
     /** Who the office says the account is; nothing is written before this succeeds. */
-    private static User whoami(HttpClient client, URI office, String basic, String username) {
-        HttpResponse<String> response = send(client, office.resolve("/v1/whoami"), basic, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) throw refused(response.statusCode());
+    private static User whoami(OfficeClient client, String username) {
+        HttpResponse<String> response = client.get("/v1/whoami", HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw client.refused(response.statusCode());
         Map<String, String> fields = new HashMap<>();
         for (String line : response.body().split("\n")) {
             int tab = line.indexOf('\t');
@@ -146,30 +140,6 @@ public final class Join {
         } catch (RuntimeException e) {
             throw new HavenException(HavenException.Kind.FAILURE, "The office's answer is not one this version of Haven reads: nothing was written.");
         }
-    }
-
-    private static <T> HttpResponse<T> send(HttpClient client, URI uri, String basic, HttpResponse.BodyHandler<T> body) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", basic).timeout(Duration.ofMinutes(10)).GET().build();
-        try {
-            return client.send(request, body);
-        } catch (SSLException e) {
-            throw HavenException.denied("The office's certificate does not match the fingerprint given: nothing was written. "
-                    + "Check the fingerprint that 'haven serve' printed at the office.");
-        } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot reach the office at " + uri.getHost() + ":" + uri.getPort()
-                    + ": check the address and the network; nothing was written.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HavenException(HavenException.Kind.FAILURE, "Joining was interrupted: nothing was written.");
-        }
-    }
-
-    private static HavenException refused(int status) {
-        return switch (status) {
-            case 401 -> HavenException.denied("The office refused the account name or password: nothing was written.");
-            case 403 -> HavenException.denied("This account may not keep cases on a laptop (only caseworkers and coordinators): nothing was written.");
-            default -> new HavenException(HavenException.Kind.FAILURE, "The office answered with an error (" + status + "): nothing was written.");
-        };
     }
 
     private static HavenException cut() {

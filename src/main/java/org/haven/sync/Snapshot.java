@@ -10,7 +10,7 @@ import org.haven.security.User;
 /**
  * What the office sends a laptop that joins, as lines of text: {@code rows<TAB>TABLE<TAB>JSON} for
  * each page of rows (jOOQ's JSON with its header, one line, at most {@value SnapshotRepository#PAGE}
- * rows), then {@code end<TAB>CASES}. A stream without its end line was cut: the laptop keeps nothing.
+ * rows), then {@code end<TAB>CASES<TAB>SEQ} (SEQ: the office's change number the rows are as of). A stream without its end line was cut: the laptop keeps nothing.
  */
 public final class Snapshot {
     static final String ROWS = "rows";
@@ -21,16 +21,18 @@ public final class Snapshot {
     /** Office side: writes everything the logged-in account may see (one read transaction, so one consistent state) and audits it. */
     public static void write(Haven haven, Writer out) {
         User user = haven.user();
-        int cases = haven.database().inTransaction(tx -> SnapshotRepository.read(tx, user, (table, json) -> {
+        // The office's change number read in the same transaction: the laptop pulls what changed after it.
+        long[] casesAndSeq = haven.database().inTransaction(tx -> new long[] {SnapshotRepository.read(tx, user, (table, json) -> {
             try {
                 out.write(ROWS + "\t" + table.getName() + "\t" + json + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }));
+        }), ChangeLog.lastSeq(tx)});
+        int cases = (int) casesAndSeq[0];
         haven.database().inTransactionRun(tx -> AuditLog.record(tx, user, "SYNC_JOIN_SENT", "user", user.id(), cases + " cases"));
         try {
-            out.write(END + "\t" + cases + "\n");
+            out.write(END + "\t" + cases + "\t" + casesAndSeq[1] + "\n");
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

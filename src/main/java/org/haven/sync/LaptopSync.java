@@ -1,0 +1,150 @@
+package org.haven.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.haven.Haven;
+import org.haven.cases.CaseNumbers;
+import org.haven.common.HavenException;
+import org.haven.security.AuditLog;
+
+/**
+ * `haven sync` on a laptop that joined the office: pushes its outbox (in the order the changes were
+ * made), then pulls the office's changes after the last one it applied (docs/sync.md). Each answered
+ * outbox entry leaves the outbox only once the office has answered it, and the pulled position moves
+ * only with the changes applied, in the same transaction: a sync cut anywhere loses nothing, and the
+ * next one sends and fetches the rest (the office answers a repeated operation id as the first time).
+ */
+public final class LaptopSync {
+    public static final String OFFICE_SEQ = "sync.office.seq";
+    /** The office takes at most 50,000 entries and 8 MiB per push; a page of this many stays well below both. */
+    static final int PUSH_PAGE = 2_000;
+    static final int PULL_PAGE = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LaptopSync() {}
+
+    /** What a sync did: outbox entries the office answered, office changes applied here, conflicts the office recorded. */
+    public record Result(int pushed, int pulled, int conflicts) {}
+
+    public static Result sync(Haven haven, String username, char[] password) {
+        var db = haven.database();
+        String url = db.inTransaction(tx -> LaptopSyncRepository.setting(tx, Join.OFFICE_URL));
+        String pin = db.inTransaction(tx -> LaptopSyncRepository.setting(tx, Join.OFFICE_FINGERPRINT));
+        if (url == null || pin == null || db.isOffice()) {
+            throw HavenException.badInput("This data folder has not joined an office: run 'haven join' on an empty data folder first.");
+        }
+        OfficeClient office = new OfficeClient(URI.create(url), pin, username, password, "nothing was lost; the next sync sends it.");
+        int[] pushed = push(haven, office);
+        int pulled = pull(haven, office);
+        db.inTransactionRun(tx -> AuditLog.record(tx, haven.user(), "SYNC", "user", haven.user().id(),
+                "pushed " + pushed[0] + ", pulled " + pulled + ", conflicts " + pushed[1]));
+        return new Result(pushed[0], pulled, pushed[1]);
+    }
+
+    /** Sends the outbox page by page; returns {answered, conflicts}. */
+    private static int[] push(Haven haven, OfficeClient office) {
+        int answered = 0;
+        int conflicts = 0;
+        String device = haven.database().inTransaction(CaseNumbers::deviceCode);
+        while (true) {
+            List<Outbox.Entry> page = haven.database().inTransaction(tx -> LaptopSyncRepository.outboxPage(tx, PUSH_PAGE));
+            if (page.isEmpty()) return new int[] {answered, conflicts};
+            HttpResponse<byte[]> response = office.post("/v1/push", pushBody(device, page));
+            if (response.statusCode() != 200) throw office.refused(response.statusCode());
+            List<UUID> done = new ArrayList<>();
+            try {
+                for (JsonNode r : JSON.readTree(response.body()).path("results")) {
+                    done.add(UUID.fromString(r.path("op_id").asText()));
+                    String status = r.path("status").asText();
+                    if (status.equals("conflict") || (status.equals("duplicate") && r.path("was").asText().equals("conflict"))) conflicts++;
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                throw new HavenException(HavenException.Kind.FAILURE, "The office's answer could not be read: nothing was lost; the next sync sends it again.");
+            }
+            Set<UUID> sent = new HashSet<>();
+            page.forEach(e -> sent.add(e.opId()));
+            done.removeIf(id -> !sent.contains(id));
+            if (done.isEmpty()) {
+                throw new HavenException(HavenException.Kind.FAILURE, "The office answered none of the changes sent: nothing was lost; try again.");
+            }
+            haven.database().inTransactionRun(tx -> LaptopSyncRepository.forget(tx, done));
+            answered += done.size();
+        }
+    }
+
+    private static byte[] pushBody(String device, List<Outbox.Entry> page) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("device", device);
+        ArrayNode entries = root.putArray("entries");
+        for (Outbox.Entry e : page) {
+            ObjectNode n = entries.addObject();
+            n.put("op_id", e.opId().toString());
+            n.put("op", e.op().name());
+            n.put("table", e.table());
+            n.put("row_id", e.rowId().toString());
+            n.put("field", e.field());
+            n.put("old_value", e.oldValue());
+            n.put("new_value", e.newValue());
+            n.put("base_version", e.baseVersion());
+            n.put("made_at", e.madeAt().toString());
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON of plain values cannot fail", e);
+        }
+    }
+
+    /** Fetches and applies the office's changes after the last one applied here; returns how many were applied. */
+    private static int pull(Haven haven, OfficeClient office) {
+        int applied = 0;
+        while (true) {
+            long after = haven.database().inTransaction(tx -> {
+                String s = LaptopSyncRepository.setting(tx, OFFICE_SEQ);
+                return s == null ? 0L : Long.parseLong(s);
+            });
+            HttpResponse<byte[]> response = office.get("/v1/changes?after=" + after + "&limit=" + PULL_PAGE, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) throw office.refused(response.statusCode());
+            JsonNode page;
+            try {
+                page = JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new HavenException(HavenException.Kind.FAILURE, "The office's answer could not be read: nothing was lost; try again.");
+            }
+            List<UUID> deletions = new ArrayList<>();
+            long next = page.path("next").asLong(after);
+            int n = haven.database().inTransaction(tx -> {
+                int count = 0;
+                for (JsonNode c : page.path("changes")) {
+                    if (!"person".equals(c.path("table").asText())) continue;
+                    UUID person = UUID.fromString(c.path("row_id").asText());
+                    if ("DELETE".equals(c.path("op").asText())) {
+                        deletions.add(person);
+                    } else if (LaptopSyncRepository.applyPersonField(tx, person, c.path("field").asText(),
+                            c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
+                        count++;
+                    }
+                }
+                // Deletions run after this page's other changes, each as a whole erase of its own.
+                if (deletions.isEmpty()) LaptopSyncRepository.setSetting(tx, OFFICE_SEQ, String.valueOf(next));
+                return count;
+            });
+            for (UUID person : deletions) {
+                if (haven.personDeletion().eraseDeletedAtOffice(person) > 0) applied++;
+            }
+            if (!deletions.isEmpty()) haven.database().inTransactionRun(tx -> LaptopSyncRepository.setSetting(tx, OFFICE_SEQ, String.valueOf(next)));
+            applied += n;
+            if (!page.path("more").asBoolean(false)) return applied;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.haven.sync;
+
+import static org.haven.db.jooq.Tables.APP_SETTING;
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.haven.cases.SearchIndex;
+import org.haven.db.Audit;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.tools.Convert;
+
+/** The SQL of a laptop's sync: its settings, its outbox pages, and the office's changes applied here. */
+final class LaptopSyncRepository {
+    private LaptopSyncRepository() {}
+
+    static String setting(DSLContext tx, String key) {
+        return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE);
+    }
+
+    static void setSetting(DSLContext tx, String key, String value) {
+        if (tx.update(APP_SETTING).set(APP_SETTING.SETTING_VALUE, value).where(APP_SETTING.SETTING_KEY.eq(key)).execute() == 0) {
+            tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, value).execute();
+        }
+    }
+
+    /** The oldest {@code limit} outbox entries, in the order they were made. */
+    static List<Outbox.Entry> outboxPage(DSLContext tx, int limit) {
+        List<Outbox.Entry> all = Outbox.all(tx);
+        return new ArrayList<>(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    /** The office has answered these entries: they leave the outbox (with their old and new values). */
+    static void forget(DSLContext tx, Collection<UUID> opIds) {
+        tx.deleteFrom(SYNC_OUTBOX).where(SYNC_OUTBOX.OP_ID.in(opIds)).execute();
+    }
+
+    /**
+     * One field of a person as the office now holds it, with the office's version of the row; not
+     * recorded in the outbox (it came from the office). False when the person is not on this laptop
+     * or the field does not travel.
+     */
+    @SuppressWarnings("unchecked")
+    static boolean applyPersonField(DSLContext tx, UUID personId, String field, String text, int officeVersion) {
+        Field<?> column = OfficePush.personField(field);
+        if (column == null || !tx.fetchExists(PERSON, PERSON.ID.eq(personId))) return false;
+        Object value = text == null ? null : Convert.convert(text, column.getType());
+        tx.update(PERSON).set((Field<Object>) column, value).set(PERSON.OFFICE_VERSION, officeVersion)
+                .set(PERSON.VERSION, PERSON.VERSION.plus(1)).set(PERSON.UPDATED_AT, Audit.now())
+                .where(PERSON.ID.eq(personId)).execute();
+        SearchIndex.reindex(tx, personId);
+        return true;
+    }
+}

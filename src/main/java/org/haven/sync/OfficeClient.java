@@ -1,0 +1,65 @@
+package org.haven.sync;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLException;
+import org.haven.common.HavenException;
+
+/**
+ * A laptop's connection to the office's sync service: TLS with the office's certificate pinned (any
+ * other ends the connection before the password is sent), the Haven account in HTTP Basic, and the
+ * failures a user can act on (wrong certificate or password: DENIED; no network: FAILURE).
+ */
+final class OfficeClient {
+    private final HttpClient http;
+    private final URI office;
+    private final String basic;
+    private final String nothingLost;
+
+    /** {@code nothingLost} ends every failure's message: what the failure left as it was ("nothing was written."). */
+    OfficeClient(URI office, String fingerprint, String username, char[] password, String nothingLost) {
+        this.nothingLost = nothingLost;
+        this.http = HttpClient.newBuilder().sslContext(PinnedTrust.context(fingerprint)).connectTimeout(Duration.ofSeconds(20)).build();
+        this.office = office;
+        this.basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    <T> HttpResponse<T> get(String pathAndQuery, HttpResponse.BodyHandler<T> body) {
+        return send(HttpRequest.newBuilder(office.resolve(pathAndQuery)).GET(), body);
+    }
+
+    HttpResponse<byte[]> post(String path, byte[] json) {
+        return send(HttpRequest.newBuilder(office.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request.header("Authorization", basic).timeout(Duration.ofMinutes(10)).build(), body);
+        } catch (SSLException e) {
+            throw HavenException.denied("The office's certificate does not match the fingerprint: " + nothingLost
+                    + " Check the fingerprint that 'haven serve' printed at the office.");
+        } catch (IOException e) {
+            throw new HavenException(HavenException.Kind.FAILURE, "Cannot reach the office at " + office.getHost() + ":" + office.getPort()
+                    + ": check the address and the network; " + nothingLost);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HavenException(HavenException.Kind.FAILURE, "Interrupted: " + nothingLost);
+        }
+    }
+
+    /** An answer other than 200: what the user can do about it. */
+    HavenException refused(int status) {
+        return switch (status) {
+            case 401 -> HavenException.denied("The office refused the account name or password: " + nothingLost);
+            case 403 -> HavenException.denied("This account may not keep cases on a laptop (only caseworkers and coordinators): " + nothingLost);
+            default -> new HavenException(HavenException.Kind.FAILURE, "The office answered with an error (" + status + "): " + nothingLost);
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package org.haven.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.common.HavenException;
+import org.haven.db.OfficeConnection;
+import org.haven.intake.PersonFieldEdit;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.testing.TestHaven;
+import org.haven.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two laptops and the office (a real PostgreSQL behind a real `haven serve`): offline edits on both,
+ * then `sync`: different fields merge, the same field gives one conflict, its resolution reaches every
+ * device, a deletion on one laptop erases the person on the other, and a sync with no office loses nothing.
+ */
+class LaptopSyncTest {
+    static final String BOSS = "boss";
+    static final String CARLA = "carla";
+    static final String PASSWORD = "secret-pass-123";
+    @TempDir Path dir;
+
+    @Test
+    void twoLaptopsMergeConflictResolveDeleteAndConverge() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        CaseFile shared;
+        CaseFile doomed;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            shared = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
+            doomed = h.cases().register(TestHaven.newCase(TestHaven.person("Hoa Le", null)));
+            h.cases().register(TestHaven.newCase(TestHaven.person("Mai Tran", null))); // not Carla's
+            h.cases().assignByNumber(List.of(shared.caseNumber(), doomed.caseNumber()), CARLA);
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        Path a = dir.resolve("laptop-a");
+        Path b = dir.resolve("laptop-b");
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
+            String url = "https://localhost:" + server.port();
+            assertThat(Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray())).isEqualTo(3);
+            assertThat(Join.join(b, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray())).isEqualTo(2);
+
+            // Offline, apart: the same field on both, and one other field each.
+            try (Haven boss = login(a, BOSS)) {
+                edit(boss, shared, Map.of("notes", "seen at the shelter", "document_number", "P-7700"));
+            }
+            try (Haven carla = login(b, CARLA)) {
+                edit(carla, shared, Map.of("notes", "moved to Phnom Penh", "languages", "km"));
+            }
+
+            LaptopSync.Result first = sync(a, BOSS);
+            assertThat(first.pushed()).isPositive();
+            assertThat(first.conflicts()).isZero();
+            LaptopSync.Result second = sync(b, CARLA);
+            assertThat(second.conflicts()).as("the same field changed on both: one conflict, kept for a person").isEqualTo(1);
+            assertThat(second.pulled()).as("the other laptop's document number").isPositive();
+            sync(a, BOSS);
+
+            assertThat(field(a, BOSS, shared, PERSON.LANGUAGES)).as("different fields merge").isEqualTo("km");
+            assertThat(field(b, CARLA, shared, PERSON.DOCUMENT_NUMBER)).isEqualTo("P-7700");
+            assertThat(field(b, CARLA, shared, PERSON.NOTES)).as("the office kept its value and told").isEqualTo("seen at the shelter");
+            assertThat(outbox(a, BOSS)).as("answered entries leave the outbox").isZero();
+            assertThat(outbox(b, CARLA)).isZero();
+
+            // A coordinator at the office keeps Carla's value: every device gets it at its next sync.
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                Conflicts conflicts = new Conflicts(h.database(), h.session());
+                List<Conflicts.Open> open = conflicts.open();
+                assertThat(open).hasSize(1);
+                assertThat(open.getFirst().laptopValue()).isEqualTo("moved to Phnom Penh");
+                conflicts.resolve(open.getFirst().id(), Conflicts.Keep.LAPTOP);
+            }
+            sync(a, BOSS);
+            sync(b, CARLA);
+            assertThat(field(a, BOSS, shared, PERSON.NOTES)).isEqualTo("moved to Phnom Penh");
+            assertThat(field(b, CARLA, shared, PERSON.NOTES)).isEqualTo("moved to Phnom Penh");
+
+            // Deleted on one laptop: gone on the other after both synced.
+            try (Haven boss = login(a, BOSS)) {
+                boss.personDeletion().deletePersonOfCase(doomed.id());
+            }
+            sync(a, BOSS);
+            sync(b, CARLA);
+            try (Haven carla = login(b, CARLA)) {
+                assertThat(carla.database().dsl().fetchExists(PERSON, PERSON.ID.eq(doomed.personId()))).isFalse();
+            }
+
+            // A sync changes nothing by itself.
+            LaptopSync.Result quiet = sync(a, BOSS);
+            assertThat(quiet.pushed()).isZero();
+            assertThat(quiet.conflicts()).isZero();
+        }
+
+        // No office: one clear failure, the edit waits in the outbox for the next sync.
+        try (Haven carla = login(b, CARLA)) {
+            edit(carla, shared, Map.of("languages", "km, en"));
+        }
+        assertThatThrownBy(() -> sync(b, CARLA))
+                .isInstanceOfSatisfying(HavenException.class, e -> assertThat(e.kind()).isEqualTo(HavenException.Kind.FAILURE))
+                .hasMessageContaining("Cannot reach the office");
+        assertThat(outbox(b, CARLA)).isPositive();
+    }
+
+    private static Haven login(Path home, String user) {
+        return Haven.login(home, user, PASSWORD.toCharArray());
+    }
+
+    private static LaptopSync.Result sync(Path home, String user) {
+        try (Haven h = login(home, user)) {
+            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
+        }
+    }
+
+    private static String field(Path home, String user, CaseFile c, org.jooq.TableField<?, String> column) {
+        try (Haven h = login(home, user)) {
+            return h.database().dsl().select(column).from(PERSON).where(PERSON.ID.eq(c.personId())).fetchOne(column);
+        }
+    }
+
+    private static int outbox(Path home, String user) {
+        try (Haven h = login(home, user)) {
+            return h.database().dsl().fetchCount(SYNC_OUTBOX);
+        }
+    }
+
+    private static void edit(Haven laptop, CaseFile c, Map<String, String> fields) {
+        Map<String, String> parsed = PersonFieldEdit.parse(fields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        laptop.cases().editPerson(c.id(), p -> PersonFieldEdit.apply(p, parsed));
+    }
+
+}
