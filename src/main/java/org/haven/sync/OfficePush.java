@@ -168,7 +168,7 @@ public final class OfficePush {
     private Result refuse(String device, List<Entry> group, UUID personId, String why) {
         return db.inTransaction(tx -> {
             AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device
-                    + (group.getFirst().field() == null ? " deletion" : " field " + group.getFirst().field()) + ": " + why);
+                    + (group.getFirst().field() == null ? " deletion" : " field " + fieldForAudit(group.getFirst().field())) + ": " + why);
             return record(tx, device, group, Status.REFUSED, null, null, why);
         });
     }
@@ -188,6 +188,11 @@ public final class OfficePush {
         var before = org.haven.people.PersonValidator.validate(org.haven.people.PersonRepository.toPerson(now), openedOn, today).asMap().keySet();
         var after = org.haven.people.PersonValidator.validate(org.haven.people.PersonRepository.toPerson(then), openedOn, today).asMap().keySet();
         return !before.containsAll(after);
+    }
+
+    /** A field's name for the audit: a known field's own name; anything else a laptop sent is not copied. */
+    private static String fieldForAudit(String field) {
+        return personField(field) != null ? field : "(not a field that syncs)";
     }
 
     /** The first case of the person this account may see (by case number), or null. */

@@ -58,7 +58,8 @@ public final class Outbox {
             String field = column.getName().toLowerCase(Locale.ROOT);
             UUID opId = insert(tx, Op.SET, table, rowId, field, oldValue, newValue, baseVersion, personId, device, now, userId);
             if (office) {
-                if (officeVersion < 0) officeVersion = ChangeLog.bumpPersonVersion(tx, rowId);
+                // Only people carry an office version so far (docs/sync.md); other tables will need theirs.
+                if (officeVersion < 0) officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId) : 0;
                 ChangeLog.append(tx, opId, Op.SET, tableName(table), rowId, field, newValue, officeVersion, personId, device, userId, now);
             }
             written++;
