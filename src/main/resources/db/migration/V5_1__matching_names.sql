@@ -2,7 +2,7 @@
 -- names already folded to Latin words (ICU costs ~0.3 ms per name), date of birth, estimated age
 -- and the year it was recorded, nationality. A lookup scores its few hundred candidates from this
 -- compact table (it stays in the page cache) instead of the wide person rows.
--- Written with the blocking keys (org.haven.people.names.MatchIndex).
+-- Written with the blocking keys (org.haven.people.matching.MatchIndex).
 CREATE TABLE match_name (
   person_id      UUID          PRIMARY KEY,
   variants       VARCHAR(2000) NOT NULL,

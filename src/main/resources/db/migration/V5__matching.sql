@@ -1,7 +1,7 @@
 -- Duplicate detection (matching). Portable SQL (H2 and PostgreSQL).
 
 -- Blocking keys: per person, the word-pair and joined-name keys of every form of their names
--- (see org.haven.people.names.NameKeys). A lookup scores only the people sharing a key.
+-- (see org.haven.people.matching.NameKeys). A lookup scores only the people sharing a key.
 CREATE TABLE match_key (
   mkey       VARCHAR(60) NOT NULL,
   person_id  UUID        NOT NULL,

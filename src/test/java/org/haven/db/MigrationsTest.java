@@ -24,6 +24,24 @@ class MigrationsTest {
 
     private final byte[] key = newKey();
 
+    /**
+     * A migration that has reached a database is never edited again (even a comment): Flyway refuses
+     * every existing database whose history holds the old checksum ("could not be upgraded"). A new
+     * change is a new migration. When a migration is added, add its checksum here.
+     */
+    static final java.util.Map<String, Integer> RELEASED = java.util.Map.ofEntries(
+            java.util.Map.entry("1", 2018987668), java.util.Map.entry("2", -1027898373), java.util.Map.entry("3", 1903529988),
+            java.util.Map.entry("4", -734280172), java.util.Map.entry("5", 1264261569), java.util.Map.entry("5.1", -783070003),
+            java.util.Map.entry("6", 1061123662), java.util.Map.entry("7", 2131908662), java.util.Map.entry("8", -473746787),
+            java.util.Map.entry("9", 1874161822), java.util.Map.entry("10", 2070990097), java.util.Map.entry("11", -735927431),
+            java.util.Map.entry("20", 2083311073), java.util.Map.entry("21", -1866203689), java.util.Map.entry("22", 1246375978),
+            java.util.Map.entry("23", -1967665490), java.util.Map.entry("24", 1801250108), java.util.Map.entry("25", -1079252995));
+
+    @Test
+    void releasedMigrationsAreNeverEdited() throws Exception {
+        assertThat(Migrations.bundledChecksums()).containsExactlyInAnyOrderEntriesOf(RELEASED);
+    }
+
     @Test
     void theListNamesEveryBundledMigration() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources", Migrations.LOCATION))) {
