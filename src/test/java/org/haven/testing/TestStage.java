@@ -13,7 +13,8 @@ public final class TestStage {
 
     /**
      * Shows {@code root} at {@code width} x {@code height} with Haven's theme. The stage is sized to the
-     * scene: an earlier test may have left it larger, which puts buttons off the headless screen.
+     * scene and put at the screen's top left, in front: an earlier test may have left it larger or
+     * moved, which puts buttons at its foot off the headless screen, where a robot's click is lost.
      */
     public static Scene show(Stage stage, Parent root, double width, double height) {
         Theme.apply();
@@ -21,7 +22,10 @@ public final class TestStage {
         Theme.style(scene);
         stage.setScene(scene);
         stage.sizeToScene();
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
+        stage.toFront();
         return scene;
     }
 
