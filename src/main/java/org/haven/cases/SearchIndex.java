@@ -129,13 +129,15 @@ public final class SearchIndex {
     }
 
     /**
-     * The index rows of a whole import committed in parts, written after its last part in key order
-     * across the whole import, {@code rowsPerCommit} rows per commit. Written per part (a
-     * {@link Batch} per part), every part inserted its tokens, prefixes, match keys and name sort keys
-     * all over those B-trees, so each part rewrote nearly every page of them: the bytes written per
-     * part, the pages read back after each compaction and the compactions themselves grew with the
-     * data, and a 90,000-row import slowed down part after part (docs/benchmarks.md). Sorted over the
-     * whole import, each commit fills a run of neighbouring pages and each page is written about once.
+     * The index rows of a whole import committed in parts, written after its last part, in slices of
+     * the import of about {@code rowsPerCommit} rows, one commit each, every slice sorted by the
+     * table's key. Written per part (a {@link Batch} per part), every part inserted its tokens,
+     * prefixes, match keys and name sort keys all over those B-trees, so each part rewrote nearly
+     * every page of them; sorted over the whole import, each commit still landed all over the
+     * tables' second indexes (by person or case number), so the commits grew slower as the import's
+     * range filled (docs/benchmarks.md). The import's people are the newest: their ids (UUID v7)
+     * and case numbers come after every existing one, so a slice taken in import order is appended
+     * at the end of the second indexes, and, sorted within, adds to each key's run at its end.
      * Until the last commit the import's pending mark covers these rows too: an undo removes them
      * with their people (PersonDeletion.DEPENDENTS). Keeps only what the index needs of each person.
      */
@@ -147,6 +149,8 @@ public final class SearchIndex {
                 .thenComparing(Token::personId, org.haven.db.UuidOrder.COMPARATOR);
         private static final java.util.Comparator<Prefix> PREFIX_ORDER = java.util.Comparator.comparing(Prefix::prefix)
                 .thenComparing(Prefix::caseNumber);
+        private static final java.util.Comparator<Entry> NAME_ORDER = java.util.Comparator.comparing(
+                (Entry e) -> e.person().nameLatin(), java.util.Comparator.nullsFirst(String::compareTo));
         private final List<Entry> entries = new ArrayList<>();
 
         @Override
@@ -162,74 +166,54 @@ public final class SearchIndex {
             return entries.size();
         }
 
-        /** Writes every index row, {@code rowsPerCommit} per transaction; {@code afterEachCommit} runs between them. */
+        /** Writes every index row, about {@code rowsPerCommit} per transaction; {@code afterEachCommit} runs between them. */
         public void write(Database db, int rowsPerCommit, Runnable afterEachCommit) {
-            Chunks chunks = new Chunks(db, rowsPerCommit, afterEachCommit);
-            // search_token, in its primary key's order
-            List<Token> tokens = new ArrayList<>();
-            Map<String, List<Prefix>> byFirst = new java.util.TreeMap<>();
-            for (Entry e : entries) {
-                Set<String> own = ownTokens(e);
-                for (String t : own) tokens.add(new Token(t, e.person().id()));
-                for (String t : own) {
-                    if (t.indexOf('-') >= 0 || t.isEmpty()) continue; // as prefixes(): whole case numbers have none
-                    String first = new String(Character.toChars(t.codePointAt(0)));
-                    byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(new Prefix(t, e.caseNumber()));
-                }
-            }
-            tokens.sort(TOKEN_ORDER);
-            chunks.write(tokens, (tx, part) -> {
+            Slices slices = new Slices(db, rowsPerCommit, afterEachCommit);
+            slices.write(entries, e -> ownTokens(e).stream().map(t -> new Token(t, e.person().id())).toList(), TOKEN_ORDER, (tx, part) -> {
                 var insert = tx.batch(tx.insertInto(SEARCH_TOKEN, SEARCH_TOKEN.TOKEN, SEARCH_TOKEN.PERSON_ID).values((String) null, null));
                 for (Token t : part) insert.bind(t.token(), t.personId());
                 insert.execute();
             });
-            tokens = null;
-            // search_prefix: all prefixes of a token start with its first character, so one first
-            // character at a time is one run of the key order (and only its prefixes are in memory).
-            List<Prefix> run = new ArrayList<>();
-            for (List<Prefix> sameFirst : byFirst.values()) {
-                List<Prefix> prefixes = new ArrayList<>();
-                for (Prefix tc : sameFirst) {
-                    for (String prefix : prefixes(List.of(tc.prefix()))) prefixes.add(new Prefix(prefix, tc.caseNumber()));
-                }
-                prefixes.sort(PREFIX_ORDER);
-                Prefix last = null;
-                for (Prefix x : prefixes) {
-                    if (!x.equals(last)) run.add(x); // two tokens of one person share short prefixes
-                    last = x;
-                }
-                if (run.size() >= rowsPerCommit) {
-                    writePrefixes(chunks, run);
-                    run = new ArrayList<>();
-                }
-            }
-            writePrefixes(chunks, run);
-            byFirst = null;
-            // The list's sort keys on case_file, in name order (the name index is the one they move in).
-            List<Entry> byName = new ArrayList<>(entries);
-            byName.sort(java.util.Comparator.comparing((Entry e) -> e.person().nameLatin(), java.util.Comparator.nullsFirst(String::compareTo)));
-            chunks.write(byName, (tx, part) -> {
+            // Two tokens of one person share short prefixes: prefixes() gives each once.
+            slices.write(entries, e -> prefixes(ownTokens(e)).stream().map(x -> new Prefix(x, e.caseNumber())).toList(), PREFIX_ORDER, (tx, part) -> {
+                var insert = tx.batch(tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER).values((String) null, null));
+                for (Prefix x : part) insert.bind(x.prefix(), x.caseNumber());
+                insert.execute();
+            });
+            // The list's sort keys on case_file (the name index is the one they move in).
+            slices.write(entries, List::of, NAME_ORDER, (tx, part) -> {
                 var update = tx.batch(tx.update(CASE_FILE).set(CASE_FILE.PERSON_NAME, (String) null).set(CASE_FILE.PERSON_NATIONALITY, (String) null)
                         .where(CASE_FILE.PERSON_ID.eq((UUID) null)));
                 for (Entry e : part) update.bind(e.person().nameLatin(), e.person().nationality(), e.person().id());
                 update.execute();
             });
-            // match_name (id order: the new people's ids are the newest) and match_key (key order)
+            // match_name (id order: the new people's ids are the newest) and match_key
             Map<UUID, Integer> years = new java.util.HashMap<>();
             for (Entry e : entries) years.put(e.person().id(), e.createdYear());
-            chunks.write(entries, (tx, part) -> MatchIndex.insertNames(tx, part.stream().map(Entry::person).toList(), years));
-            List<MatchIndex.Key> keys = new ArrayList<>();
-            for (Entry e : entries) keys.addAll(MatchIndex.keysOfNew(e.person(), e.createdYear()));
-            keys.sort(MatchIndex.KEY_ORDER);
-            chunks.write(keys, MatchIndex::insertKeys);
+            slices.write(entries, List::of, (a, b) -> 0, (tx, part) -> MatchIndex.insertNames(tx, part.stream().map(Entry::person).toList(), years));
+            slices.write(entries, e -> MatchIndex.keysOfNew(e.person(), e.createdYear()), MatchIndex.KEY_ORDER, MatchIndex::insertKeys);
         }
 
-        private static void writePrefixes(Chunks chunks, List<Prefix> run) {
-            chunks.write(run, (tx, part) -> {
-                var insert = tx.batch(tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER).values((String) null, null));
-                for (Prefix x : part) insert.bind(x.prefix(), x.caseNumber());
-                insert.execute();
-            });
+        /** The import in slices of about {@code rowsPerCommit} rows of one table, each sorted and written in one transaction. */
+        private record Slices(Database db, int rowsPerCommit, Runnable afterEachCommit) {
+            <T> void write(List<Entry> entries, java.util.function.Function<Entry, List<T>> rowsOf, java.util.Comparator<T> order,
+                    java.util.function.BiConsumer<DSLContext, List<T>> insert) {
+                List<T> slice = new ArrayList<>();
+                for (Entry e : entries) {
+                    slice.addAll(rowsOf.apply(e));
+                    if (slice.size() >= rowsPerCommit) {
+                        commit(slice, order, insert);
+                        slice = new ArrayList<>();
+                    }
+                }
+                if (!slice.isEmpty()) commit(slice, order, insert);
+            }
+
+            private <T> void commit(List<T> slice, java.util.Comparator<T> order, java.util.function.BiConsumer<DSLContext, List<T>> insert) {
+                slice.sort(order);
+                db.inTransactionRun(tx -> insert.accept(tx, slice));
+                afterEachCommit.run();
+            }
         }
 
         /** The tokens {@link #reindex} writes for a new person with one case. */
@@ -240,16 +224,6 @@ public final class SearchIndex {
             return own;
         }
 
-        /** Sorted rows written {@code rowsPerCommit} per transaction. */
-        private record Chunks(Database db, int rowsPerCommit, Runnable afterEachCommit) {
-            <T> void write(List<T> rows, java.util.function.BiConsumer<DSLContext, List<T>> insert) {
-                for (int from = 0; from < rows.size(); from += rowsPerCommit) {
-                    List<T> part = rows.subList(from, Math.min(rows.size(), from + rowsPerCommit));
-                    db.inTransactionRun(tx -> insert.accept(tx, part));
-                    afterEachCommit.run();
-                }
-            }
-        }
     }
 
     public static Set<String> caseNumberTokens(String caseNumber) {

@@ -46,7 +46,8 @@ final class Migrations {
             "V22__pending_import.sql",
             "V23__person_latin_derived.sql",
             "V24__sync_outbox.sql",
-            "V25__sync_office.sql");
+            "V25__sync_office.sql",
+            "V26__one_index_per_key.sql");
 
     /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */
     static final String POSTGRESQL_LOCATION = "db/vendor/postgresql";
