@@ -5,11 +5,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,10 +29,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.haven.Haven;
-import org.haven.app.FxTasks;
 import org.haven.app.I18n;
-import org.haven.cases.CaseFile;
-import org.haven.cases.NewCase;
 import org.haven.intake.GridColumn;
 import org.haven.intake.IntakeHooks;
 import org.haven.intake.IntakeService;
@@ -59,27 +52,18 @@ public final class IntakeGrid extends BorderPane {
             new javafx.scene.input.KeyCodeCombination(KeyCode.S, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
     private static final javafx.scene.input.KeyCombination RESOLVE_KEYS =
             new javafx.scene.input.KeyCodeCombination(KeyCode.D, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
-    private final IntakeService service;
-    private final Operation operation;
-    private final LocalDate identifiedOn;
-    private final ObservableList<GridRowModel> rows = FXCollections.observableArrayList();
-    private final TableView<GridRowModel> table = new TableView<>(rows);
+    private final IntakeGridModel model;
+    private final ObservableList<GridRowModel> rows;
+    private final TableView<GridRowModel> table;
     private final Label status = new Label();
     private final Button save = new Button(I18n.t("intake.grid.save"), new FontIcon("mdi2c-content-save"));
     private final VBox top = new VBox();
-    private final SerialWork work = new SerialWork();
-    private final ChangeListener<String> cellChanged = (obs, old, now) -> onEdited();
-    private final DuplicateResolver resolver;
 
     private int focusedRow;
     private GridColumn focusedColumn = GridColumn.NAME_NATIVE;
     /** Where a run of Tabs started: Enter goes back to this column on the next row, as in a spreadsheet. */
     private GridColumn tabStart = GridColumn.NAME_NATIVE;
     private boolean tabbing;
-    private boolean draftPending;
-    private boolean restoring = true;
-    /** A duplicate is being resolved: the grid waits for the decision. */
-    private boolean resolving;
 
     public IntakeGrid(Haven haven, Operation operation) {
         this(haven, operation, IntakeHooks.duplicateCheck(haven));
@@ -92,10 +76,11 @@ public final class IntakeGrid extends BorderPane {
 
     /** With a way to resolve rows flagged as possible duplicates (see {@link IntakeMenus}). */
     public IntakeGrid(Haven haven, Operation operation, org.haven.intake.DuplicateHook duplicates, DuplicateResolver resolver) {
-        this.service = new IntakeService(haven, duplicates);
-        this.resolver = resolver == null ? DuplicateResolver.NONE : resolver;
-        this.operation = operation;
-        this.identifiedOn = IntakeService.identifiedOn(operation);
+        this.model = new IntakeGridModel(new IntakeService(haven, duplicates), operation.id(), IntakeService.identifiedOn(operation),
+                resolver, RESOLVE_KEYS.getDisplayText(), IntakeGridModel.FX_TASKS);
+        this.rows = model.rows();
+        this.table = new TableView<>(rows);
+        model.setOnFocus(this::focusCell);
         getStyleClass().add("intake-grid");
         getStylesheets().add(IntakeGrid.class.getResource("intake.css").toExternalForm());
 
@@ -103,6 +88,8 @@ public final class IntakeGrid extends BorderPane {
         title.getStyleClass().add("title-3");
         save.setId("intake-save");
         save.setOnAction(e -> save());
+        save.disableProperty().bind(model.busyProperty());
+        table.disableProperty().bind(model.busyProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(8, title, spacer, save);
@@ -114,6 +101,7 @@ public final class IntakeGrid extends BorderPane {
         buildTable();
         setCenter(table);
         status.setId("intake-status");
+        status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(4, 8, 4, 8));
         // The keys of the grid, always in view: it is used by keyboard only.
         Label legend = new org.haven.app.WrappingLabel(I18n.t("intake.grid.legend")); // wraps Khmer at word boundaries, each word once
@@ -127,15 +115,15 @@ public final class IntakeGrid extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (SAVE_KEYS.match(e)) {
                 e.consume();
-                if (!save.isDisabled() && !table.isDisabled()) save();
+                save(); // the model ignores it while busy
             }
         });
         save.setTooltip(new Tooltip(SAVE_KEYS.getDisplayText()));
 
-        table.setDisable(true);
-        save.setDisable(true);
-        // If the draft cannot be read the grid stays closed: starting empty would overwrite the draft.
-        FxTasks.run(() -> service.loadDraft(operation.id()), this::offerDraft, error -> status.setText(FxTasks.userMessage(error)));
+        model.offeredDraftProperty().addListener((obs, old, draft) -> {
+            if (draft != null) offerDraft(draft);
+        });
+        model.load();
     }
 
     private void buildTable() {
@@ -168,10 +156,6 @@ public final class IntakeGrid extends BorderPane {
 
     /** Shows a saved draft and asks whether to continue it; until then nothing is typed or saved. */
     private void offerDraft(List<List<String>> draft) {
-        if (draft.isEmpty()) {
-            startWith(List.of());
-            return;
-        }
         Label message = new org.haven.app.WrappingLabel(I18n.t("intake.draft.found", draft.size()));
         message.setWrapText(true);
         Button restore = new Button(I18n.t("intake.draft.restore"));
@@ -187,89 +171,19 @@ public final class IntakeGrid extends BorderPane {
         top.getChildren().add(banner);
         restore.setOnAction(e -> {
             top.getChildren().remove(banner);
-            startWith(draft);
+            model.restoreDraft();
         });
         discard.setOnAction(e -> {
             top.getChildren().remove(banner);
-            work.submit(() -> () -> {
-                service.discardDraft(operation.id());
-                return null;
-            }, ignored -> startWith(List.of()), org.haven.app.ErrorDialog::show);
+            model.discardDraft();
         });
         Platform.runLater(restore::requestFocus);
-    }
-
-    private void startWith(List<List<String>> draft) {
-        for (List<String> cells : draft) checkDuplicates(addRow(new GridRowModel(cells)));
-        addRow(new GridRowModel());
-        restoring = false;
-        table.setDisable(false);
-        save.setDisable(false);
-        updateStatus(draft.isEmpty() ? "" : I18n.t("intake.draft.restored", draft.size()));
-        focusCell(draft.isEmpty() ? 0 : draft.size(), GridColumn.NAME_NATIVE);
-    }
-
-    private GridRowModel addRow(GridRowModel row) {
-        for (var p : row.cells()) p.addListener((obs, old, now) -> {
-            row.validate(identifiedOn);
-            if (row.validPerson() == null) row.duplicatesProperty().set("");
-        });
-        for (var p : row.cells()) p.addListener(cellChanged);
-        row.validate(identifiedOn);
-        rows.add(row);
-        return row;
-    }
-
-    /**
-     * Asks the duplicate hook about a valid row (in the background): when the keyboard leaves the
-     * row, and for pasted or restored rows, so a lookup does not run on every keystroke.
-     */
-    private void checkDuplicates(GridRowModel row) {
-        var person = row.validPerson();
-        if (person == null) {
-            row.duplicatesProperty().set("");
-            return;
-        }
-        FxTasks.run(() -> new IntakeService.Held(service.likelyDuplicates(person), service.hiddenDuplicates(person)), found -> {
-            if (row.validPerson() != person) return; // typed on since: a newer check follows
-            row.duplicatesProperty().set(flagText(found));
-        }, error -> row.duplicatesProperty().set(""));
-    }
-
-    /** The row's flag: the cases it may duplicate, or that a likely match is in a case the user cannot see. */
-    private static String flagText(IntakeService.Held found) {
-        List<String> parts = new ArrayList<>();
-        if (!found.duplicates().isEmpty()) {
-            parts.add(I18n.t("intake.grid.duplicates", String.join(", ", found.duplicates().stream().map(d -> d.caseNumber()).toList())));
-        }
-        if (found.hidden() > 0) parts.add(I18n.t("intake.grid.hiddenDuplicate", found.hidden()));
-        return String.join("\n", parts);
-    }
-
-    private void onEdited() {
-        if (restoring) return;
-        updateStatus(null);
-        saveDraftSoon();
-    }
-
-    /** Saves the draft in the background; edits made while it runs are saved by the next run. */
-    private void saveDraftSoon() {
-        if (draftPending) return; // a queued save takes its snapshot when it starts, so it includes this edit
-        draftPending = true;
-        work.submit(() -> {
-            draftPending = false;
-            List<List<String>> snapshot = rows.stream().map(GridRowModel::values).toList();
-            return () -> {
-                service.saveDraft(operation.id(), snapshot);
-                return null;
-            };
-        }, done -> { }, error -> status.setText(I18n.t("intake.draft.failed")));
     }
 
     // --- keyboard
 
     void onCellFocused(int row, GridColumn column) {
-        if (row != focusedRow && focusedRow >= 0 && focusedRow < rows.size()) checkDuplicates(rows.get(focusedRow));
+        if (row != focusedRow) model.leftRow(focusedRow);
         focusedRow = row;
         focusedColumn = column;
     }
@@ -290,7 +204,7 @@ public final class IntakeGrid extends BorderPane {
                 if (column.ordinal() < last) {
                     focusCell(row, GridColumn.values()[column.ordinal() + 1]);
                 } else {
-                    nextRow(row, GridColumn.NAME_NATIVE);
+                    model.nextRow(row, GridColumn.NAME_NATIVE);
                 }
             }
         } else if (e.getCode() == KeyCode.ENTER) {
@@ -298,7 +212,7 @@ public final class IntakeGrid extends BorderPane {
             cell.acceptCompletion();
             GridColumn target = tabbing ? tabStart : column;
             tabbing = false;
-            nextRow(row, target);
+            model.nextRow(row, target);
         } else if (e.getCode() == KeyCode.DOWN) {
             e.consume();
             cell.acceptCompletion();
@@ -311,7 +225,7 @@ public final class IntakeGrid extends BorderPane {
             if (row > 0) focusCell(row - 1, column);
         } else if (e.getCode() == KeyCode.DELETE && e.isShortcutDown()) {
             e.consume();
-            deleteRow(row);
+            model.deleteRow(row, focusedColumn);
         } else if (e.getCode() == KeyCode.D && e.isShortcutDown()) {
             e.consume();
             cell.acceptCompletion();
@@ -320,26 +234,9 @@ public final class IntakeGrid extends BorderPane {
             String text = Clipboard.getSystemClipboard().getString();
             if (text != null && (text.indexOf('\t') >= 0 || text.strip().indexOf('\n') >= 0)) {
                 e.consume();
-                paste(row, column, text);
+                model.paste(row, column, parseTsv(text));
             }
         }
-    }
-
-    private void nextRow(int row, GridColumn column) {
-        if (row + 1 >= rows.size()) {
-            if (rows.get(row).isBlank()) return; // one empty row at the end is enough
-            addRow(new GridRowModel());
-        }
-        focusCell(row + 1, column);
-    }
-
-    /** Ctrl+Delete: removes the row (a person typed by mistake); the grid always keeps one row. */
-    private void deleteRow(int row) {
-        if (row < 0 || row >= rows.size()) return;
-        rows.remove(row);
-        if (rows.isEmpty()) addRow(new GridRowModel());
-        onEdited();
-        focusCell(Math.min(row, rows.size() - 1), focusedColumn);
     }
 
     /** Puts the keyboard in a cell, scrolling it into view first when needed. */
@@ -369,26 +266,7 @@ public final class IntakeGrid extends BorderPane {
         return false;
     }
 
-    /** Rows copied from a spreadsheet (tab-separated, one line per row) fill the grid from the current cell. */
-    private void paste(int row, GridColumn column, String text) {
-        List<List<String>> lines = parseTsv(text);
-        for (int i = 0; i < lines.size(); i++) {
-            int r = row + i;
-            while (r >= rows.size()) addRow(new GridRowModel());
-            List<String> cells = lines.get(i);
-            for (int j = 0; j < cells.size() && column.ordinal() + j < GridColumn.values().length; j++) {
-                GridColumn target = GridColumn.values()[column.ordinal() + j];
-                // Pasted codes ("M", "vn", "KH") are shown as the words they mean, as typed ones are.
-                rows.get(r).cell(target).set(Choices.asWords(target, cells.get(j).strip()));
-            }
-        }
-        int lastRow = row + lines.size() - 1;
-        for (int r = row; r <= lastRow; r++) checkDuplicates(rows.get(r));
-        if (lastRow + 1 >= rows.size()) addRow(new GridRowModel());
-        updateStatus(I18n.t("intake.grid.pasted", lines.size()));
-        focusCell(lastRow + 1, GridColumn.NAME_NATIVE);
-    }
-
+    /** Text copied from a spreadsheet: tab-separated cells, one line per row. */
     static List<List<String>> parseTsv(String text) {
         List<List<String>> out = new ArrayList<>();
         CSVFormat tsv = CSVFormat.DEFAULT.builder().setDelimiter('\t').setIgnoreEmptyLines(true).get();
@@ -405,123 +283,23 @@ public final class IntakeGrid extends BorderPane {
         }
     }
 
-    // --- saving
-
     /** Saves every valid row in one transaction; the invalid rows stay, marked, and remain the draft. */
     public void save() {
-        List<List<String>> snapshot = rows.stream().map(GridRowModel::parserValues).toList();
-        List<GridRowModel> sent = List.copyOf(rows);
-        if (sent.stream().allMatch(GridRowModel::isBlank)) {
-            updateStatus(I18n.t("intake.grid.nothing"));
-            return;
-        }
-        table.setDisable(true);
-        save.setDisable(true);
-        updateStatus(I18n.t("intake.grid.saving"));
-        work.submit(() -> () -> service.save(operation.id(), snapshot), result -> {
-            // The draft now holds the kept rows; they are saved with their typed text, not the parser's.
-            List<GridRowModel> keep = new ArrayList<>();
-            for (int i : result.keptRows()) keep.add(sent.get(i));
-            restoring = true;
-            rows.clear();
-            for (GridRowModel r : keep) rows.add(r);
-            restoring = false;
-            // Rows held back as likely duplicates stay, flagged with what the save found, for a decision each.
-            for (int h = 0; h < result.heldRows().size(); h++) {
-                sent.get(result.heldRows().get(h)).duplicatesProperty().set(flagText(result.held().get(h)));
-            }
-            GridRowModel blank = addRow(new GridRowModel());
-            table.setDisable(false);
-            save.setDisable(false);
-            int held = result.heldRows().size();
-            updateStatus(held == 0 ? I18n.t("intake.grid.saved", result.savedRows().size(), keep.size())
-                    : I18n.t("intake.grid.savedHeld", result.savedRows().size(), held, keep.size() - held,
-                            RESOLVE_KEYS.getDisplayText()));
-            saveDraftSoon();
-            focusCell(keep.isEmpty() ? rows.indexOf(blank) : 0, GridColumn.NAME_NATIVE);
-        }, error -> {
-            table.setDisable(false);
-            save.setDisable(false);
-            updateStatus(FxTasks.userMessage(error));
-        });
+        model.save();
     }
 
-    // --- resolving a possible duplicate
-
-    private boolean canResolve(GridRowModel row) {
-        return resolver != DuplicateResolver.NONE && row.validPerson() != null && !row.duplicatesProperty().get().isEmpty();
-    }
-
-    /**
-     * Ctrl+D or the row's button: asks the caseworker whether the flagged row is an existing
-     * person. Linked or confirmed as someone else, the row is registered under the operation and
-     * leaves the grid (and the draft), as a save of that row would; cancelled, nothing changes.
-     */
     void resolveDuplicate(int index) {
-        if (resolving || table.isDisabled() || index < 0 || index >= rows.size()) return;
-        GridRowModel row = rows.get(index);
-        if (!canResolve(row)) return;
-        resolving = true;
-        table.setDisable(true);
-        save.setDisable(true);
-        updateStatus(I18n.t("intake.grid.resolving"));
-        NewCase request = new NewCase(row.validPerson(), operation.id(), identifiedOn, null, null);
-        resolver.resolve(getScene() == null ? null : getScene().getWindow(), request, new DuplicateResolver.Outcome() {
-            @Override
-            public void saved(CaseFile saved) {
-                endResolving();
-                int at = rows.indexOf(row);
-                rows.remove(row);
-                if (rows.isEmpty() || !rows.getLast().isBlank()) addRow(new GridRowModel());
-                updateStatus(I18n.t("intake.grid.resolved", saved.caseNumber()));
-                saveDraftSoon();
-                focusCell(Math.max(0, Math.min(at, rows.size() - 1)), GridColumn.NAME_NATIVE);
-            }
-
-            @Override
-            public void nothingToResolve() {
-                endResolving();
-                row.duplicatesProperty().set("");
-                updateStatus(I18n.t("intake.grid.noMatches"));
-                focusCell(rows.indexOf(row), focusedColumn);
-            }
-
-            @Override
-            public void cancelled() {
-                endResolving();
-                updateStatus(null);
-                focusCell(rows.indexOf(row), focusedColumn);
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                endResolving();
-                updateStatus(FxTasks.userMessage(error));
-            }
-        });
-    }
-
-    private void endResolving() {
-        resolving = false;
-        table.setDisable(false);
-        save.setDisable(false);
-    }
-
-    private void updateStatus(String message) {
-        long invalid = rows.stream().filter(r -> !r.errorsProperty().get().isEmpty()).count();
-        long ready = rows.stream().filter(r -> r.validPerson() != null).count();
-        String counts = I18n.t("intake.grid.counts", ready, invalid);
-        status.setText(message == null || message.isEmpty() ? counts : message + "  " + counts);
+        model.resolveDuplicate(index, getScene() == null ? null : getScene().getWindow(), focusedColumn);
     }
 
     /** The date the grid's people are identified on (minors are under 18 on it). */
     LocalDate identifiedOn() {
-        return identifiedOn;
+        return model.identifiedOn();
     }
 
     /** The rows now in the grid, as typed (for tests and the lead's "unsaved changes" check). */
     public List<List<String>> rowsAsTyped() {
-        return rows.stream().filter(r -> !r.isBlank()).map(GridRowModel::values).toList();
+        return model.rowsAsTyped();
     }
 
     /** The first column: the row's number, marked when the row has errors or possible duplicates. */
@@ -548,7 +326,7 @@ public final class IntakeGrid extends BorderPane {
             GridRowModel row = rows.get(getIndex());
             boolean hasErrors = !row.errorsProperty().get().isEmpty();
             if (hasErrors) getStyleClass().add("intake-row-error");
-            if (!hasErrors && canResolve(row)) {
+            if (!hasErrors && model.canResolve(row)) {
                 // A flagged row can be resolved here (or with Ctrl+D in the row).
                 int index = getIndex();
                 setTooltip(new Tooltip(problems + "\n" + I18n.t("intake.grid.resolveHint", RESOLVE_KEYS.getDisplayText())));
@@ -571,39 +349,6 @@ public final class IntakeGrid extends BorderPane {
             }
             setTooltip(new Tooltip(problems));
             setGraphic(new FontIcon(hasErrors ? "mdi2a-alert-circle" : "mdi2a-account-multiple"));
-        }
-    }
-
-    /**
-     * Database work one job at a time, in order, through {@link FxTasks}: a draft save never
-     * overtakes (and so never undoes) a Save that already cleared the saved rows from the draft.
-     */
-    private static final class SerialWork {
-        private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
-        private boolean running;
-
-        /** {@code prepare} runs on the FX thread when the job's turn comes (to snapshot the grid then). */
-        <T> void submit(java.util.function.Supplier<Callable<T>> prepare, Consumer<T> onSuccess, Consumer<Throwable> onError) {
-            queue.addLast(() -> FxTasks.run(prepare.get(), v -> {
-                try {
-                    onSuccess.accept(v);
-                } finally {
-                    next();
-                }
-            }, err -> {
-                try {
-                    onError.accept(err);
-                } finally {
-                    next();
-                }
-            }));
-            if (!running) next();
-        }
-
-        private void next() {
-            Runnable r = queue.pollFirst();
-            running = r != null;
-            if (r != null) r.run();
         }
     }
 }
