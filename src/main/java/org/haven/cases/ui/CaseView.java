@@ -1,13 +1,10 @@
 package org.haven.cases.ui;
 
 import org.haven.app.Dialogs;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -29,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
 import org.haven.cases.CaseDetails;
@@ -54,11 +50,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class CaseView {
     private final MainWindow window;
     private final UUID caseId;
+    private final CaseViewModel model;
     private final BorderPane root = new BorderPane();
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(I18n.t("case.loading"));
     private final TabPane sections = new TabPane();
-    private CaseDetails details;
-    private boolean loading;
 
     /** The person's other cases (see {@link #showHistory}). */
     private final VBox historyBox = new VBox(4);
@@ -73,6 +67,13 @@ public final class CaseView {
         historyBanner.setManaged(false);
         this.window = window;
         this.caseId = caseId;
+        this.model = new CaseViewModel(window.haven().cases(), window.haven().timeline(), caseId, org.haven.app.Worker.FX_TASKS,
+                () -> window.caseList().refresh()); // other open cases are left alone: each load is audited
+        model.detailsProperty().addListener((obs, old, d) -> render(d));
+        model.historyProperty().addListener((obs, old, h) -> showHistory(h));
+        model.errorProperty().addListener((obs, old, e) -> {
+            if (e != null) org.haven.app.ErrorDialog.show(e);
+        });
         root.getStyleClass().add("case-view");
         root.setId("caseView");
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -88,40 +89,28 @@ public final class CaseView {
     }
 
     public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+        return model.titleProperty();
     }
 
     /** The case as last loaded (null until the first load finished). */
     public CaseDetails details() {
-        return details;
+        return model.detailsProperty().get();
     }
 
     public boolean isLoading() {
-        return loading;
+        return model.loadingProperty().get();
     }
 
     public void reload() {
-        loading = true;
-        FxTasks.run(() -> window.haven().cases().open(caseId), d -> {
-            loading = false;
-            render(d);
-        }, error -> {
-            loading = false;
-            org.haven.app.ErrorDialog.show(error);
-        });
+        model.reload();
     }
 
-    /** This case changed: reload it and the list (other open cases are left alone, each load is audited). */
+    /** This case changed: reload it and the list. */
     private void changed() {
-        window.caseList().refresh();
-        reload();
+        model.changed();
     }
 
     private void render(CaseDetails d) {
-        this.details = d;
-        CaseFile c = d.caseFile();
-        Person p = d.person();
-        title.set(c.caseNumber() + "  " + p.nameLatin());
         root.setTop(header(d));
         root.setLeft(facts(d));
         String selected = sections.getSelectionModel().getSelectedItem() == null ? null
@@ -139,7 +128,7 @@ public final class CaseView {
         sections.getTabs().stream().filter(t -> t.getId().equals(selected)).findFirst()
                 .ifPresent(t -> sections.getSelectionModel().select(t));
         root.setCenter(sections);
-        showHistory(d);
+        showHistory(model.historyProperty().get());
     }
 
     /**
@@ -147,39 +136,36 @@ public final class CaseView {
      * outcome), and a banner above when an earlier case ended in a return home (a person found
      * again after deportation or repatriation may have been re-trafficked).
      */
-    private void showHistory(CaseDetails d) {
+    private void showHistory(PersonHistory h) {
         historyBox.getChildren().clear();
         historyBanner.setVisible(false);
         historyBanner.setManaged(false);
-        FxTasks.run(() -> window.haven().cases().history(caseId), h -> {
-            if (details != d) return; // reloaded meanwhile: the newer load shows its own
-            if (h.isEmpty()) return;
-            Label title = new Label(I18n.t("case.history.title"));
-            title.getStyleClass().add("form-section");
-            historyBox.getChildren().add(title);
-            for (PersonHistory.OtherCase other : h.visible()) {
-                String when = CaseListPage.formatDate(other.openedOn())
-                        + (other.closedOn() == null ? "" : " – " + CaseListPage.formatDate(other.closedOn()));
-                String state = other.outcome() != null ? I18n.label(other.outcome()) : I18n.label(other.status());
-                Label line = new Label(I18n.t("case.history.line", other.caseNumber(), when, state));
-                line.setId("history-" + other.caseNumber());
-                line.setWrapText(true);
-                if (other.outcome() != null && other.outcome().isReturn()) line.getStyleClass().add("history-return");
-                historyBox.getChildren().add(line);
-            }
-            if (h.hidden() > 0) {
-                Label hidden = new Label(I18n.t("case.history.hidden", h.hidden()));
-                hidden.setId("historyHidden");
-                hidden.setWrapText(true);
-                historyBox.getChildren().add(hidden);
-            }
-            h.returnBefore().ifPresent(earlier -> {
-                historyBanner.setText(I18n.t("case.history.retrafficking", I18n.label(earlier.outcome()),
-                        CaseListPage.formatDate(earlier.closedOn()), earlier.caseNumber()));
-                historyBanner.setVisible(true);
-                historyBanner.setManaged(true);
-            });
-        }, error -> { }); // the case itself is shown; its history is an addition
+        if (h.isEmpty()) return;
+        Label title = new Label(I18n.t("case.history.title"));
+        title.getStyleClass().add("form-section");
+        historyBox.getChildren().add(title);
+        for (PersonHistory.OtherCase other : h.visible()) {
+            String when = CaseListPage.formatDate(other.openedOn())
+                    + (other.closedOn() == null ? "" : " – " + CaseListPage.formatDate(other.closedOn()));
+            String state = other.outcome() != null ? I18n.label(other.outcome()) : I18n.label(other.status());
+            Label line = new Label(I18n.t("case.history.line", other.caseNumber(), when, state));
+            line.setId("history-" + other.caseNumber());
+            line.setWrapText(true);
+            if (other.outcome() != null && other.outcome().isReturn()) line.getStyleClass().add("history-return");
+            historyBox.getChildren().add(line);
+        }
+        if (h.hidden() > 0) {
+            Label hidden = new Label(I18n.t("case.history.hidden", h.hidden()));
+            hidden.setId("historyHidden");
+            hidden.setWrapText(true);
+            historyBox.getChildren().add(hidden);
+        }
+        h.returnBefore().ifPresent(earlier -> {
+            historyBanner.setText(I18n.t("case.history.retrafficking", I18n.label(earlier.outcome()),
+                    CaseListPage.formatDate(earlier.closedOn()), earlier.caseNumber()));
+            historyBanner.setVisible(true);
+            historyBanner.setManaged(true);
+        });
     }
 
     private Node header(CaseDetails d) {
@@ -267,13 +253,11 @@ public final class CaseView {
     }
 
     private void move(CaseStatus to) {
-        CaseFile c = details.caseFile();
         if (to == CaseStatus.CLOSED) {
-            CloseCaseDialog.ask(window.stage(), c.status()).ifPresent(a ->
-                    FxTasks.run(() -> window.haven().cases().move(caseId, c.version(), to, a.outcome(), a.reason(), a.date()),
-                            saved -> changed()));
+            CloseCaseDialog.ask(window.stage(), details().caseFile().status())
+                    .ifPresent(a -> model.move(to, a.outcome(), a.reason(), a.date()));
         } else {
-            FxTasks.run(() -> window.haven().cases().move(caseId, c.version(), to, null, null, null), saved -> changed());
+            model.move(to, null, null, null);
         }
     }
 
@@ -322,15 +306,7 @@ public final class CaseView {
         box.getItems().setAll(LegalRole.values());
         CaseListPage.setLabels(box, r -> r == null ? "" : I18n.label(r));
         box.setValue(c.legalRole());
-        box.valueProperty().addListener((o, was, now) -> {
-            if (now != null && now != c.legalRole()) {
-                FxTasks.run(() -> window.haven().cases().setLegalRole(caseId, c.version(), now), saved -> changed(),
-                        err -> {
-                            org.haven.app.ErrorDialog.show(err);
-                            changed();
-                        });
-            }
-        });
+        box.valueProperty().addListener((o, was, now) -> model.setLegalRole(now));
         if (c.legalRole() == LegalRole.SUSPECT) {
             FontIcon warn = new FontIcon("mdi2a-alert-outline");
             warn.getStyleClass().add("warning-icon");
@@ -478,10 +454,6 @@ public final class CaseView {
         cancelButton.setId("eventDeleteCancel");
         cancelButton.setDefaultButton(true);
         confirm.setOnShown(x -> cancelButton.requestFocus());
-        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
-                FxTasks.run(() -> {
-                    window.haven().timeline().delete(e);
-                    return LocalDate.now();
-                }, x -> changed()));
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.deleteEvent(e));
     }
 }

@@ -77,7 +77,7 @@ public final class IntakeGrid extends BorderPane {
     /** With a way to resolve rows flagged as possible duplicates (see {@link IntakeMenus}). */
     public IntakeGrid(Haven haven, Operation operation, org.haven.intake.DuplicateHook duplicates, DuplicateResolver resolver) {
         this.model = new IntakeGridModel(new IntakeService(haven, duplicates), operation.id(), IntakeService.identifiedOn(operation),
-                resolver, RESOLVE_KEYS.getDisplayText(), IntakeGridModel.FX_TASKS);
+                resolver, RESOLVE_KEYS.getDisplayText(), org.haven.app.Worker.FX_TASKS);
         this.rows = model.rows();
         this.table = new TableView<>(rows);
         model.setOnFocus(this::focusCell);

@@ -20,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
+import org.haven.app.Worker;
 import org.haven.cases.CaseFile;
 import org.haven.cases.NewCase;
 import org.haven.intake.GridColumn;
@@ -33,14 +34,6 @@ import org.haven.intake.IntakeService;
  * {@code IntakeGridModelTest}), one job at a time and in order.
  */
 public final class IntakeGridModel {
-    /** Runs database work off the FX thread and hands the answer back on it. */
-    public interface Worker {
-        <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError);
-    }
-
-    /** The window's worker: a background {@code Task}, its answer on the FX thread. */
-    public static final Worker FX_TASKS = FxTasks::run;
-
     private final IntakeService service;
     private final UUID operationId;
     private final LocalDate identifiedOn;

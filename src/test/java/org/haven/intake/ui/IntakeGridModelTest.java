@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.haven.Haven;
 import org.haven.app.I18n;
+import org.haven.app.Worker;
 import org.haven.cases.CaseQuery;
 import org.haven.intake.GridColumn;
 import org.haven.intake.IntakeHooks;
@@ -23,21 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The intake grid's state and commands without a window, on a real encrypted database. */
 class IntakeGridModelTest {
-    /** The work at once, on the test's thread: each command's effect is there when it returns. */
-    static final IntakeGridModel.Worker AT_ONCE = new IntakeGridModel.Worker() {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
-            T value;
-            try {
-                value = work.call();
-            } catch (Exception | AssertionError e) {
-                onError.accept(e);
-                return;
-            }
-            onSuccess.accept(value);
-        }
-    };
-
     @TempDir Path dir;
     Haven haven;
     Operation raid;
@@ -57,7 +41,7 @@ class IntakeGridModelTest {
 
     private IntakeGridModel grid() {
         IntakeGridModel model = new IntakeGridModel(new IntakeService(haven, IntakeHooks.duplicateCheck(haven)), raid.id(),
-                IntakeService.identifiedOn(raid), DuplicateResolver.NONE, "Ctrl+D", AT_ONCE);
+                IntakeService.identifiedOn(raid), DuplicateResolver.NONE, "Ctrl+D", Worker.AT_ONCE);
         model.setOnFocus((row, column) -> focused.add(row + ":" + column));
         model.load();
         return model;
