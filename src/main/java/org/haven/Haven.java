@@ -159,6 +159,11 @@ public final class Haven implements AutoCloseable {
         return new org.haven.security.PersonDeletion(database(), session);
     }
 
+    /** Sync conflicts on the office database: the open ones, and a coordinator's choice (docs/sync.md). */
+    public org.haven.sync.Conflicts conflicts() {
+        return new org.haven.sync.Conflicts(database(), session);
+    }
+
     /** Duplicate detection: likely matches, linking, merging. */
     public MatchService matching() {
         return matching;

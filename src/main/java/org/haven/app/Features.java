@@ -27,6 +27,7 @@ final class Features {
         SummaryMenus.install(window);
         ReportMenus.install(window);
         SecurityMenus.install(window);
+        org.haven.sync.ui.SyncMenus.install(window);
         AppMenus.install(window);
     }
 }

@@ -25,7 +25,7 @@ final class ConflictsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Haven haven = home.open()) {
-            var open = new Conflicts(haven.database(), haven.session()).open();
+            var open = haven.conflicts().open();
             StringBuilder out = new StringBuilder(HEADER).append('\n');
             for (Conflicts.Open c : open) {
                 out.append(c.id()).append('\t').append(Cells.of(c.caseNumber())).append('\t').append(Cells.of(c.field())).append('\t')
@@ -60,7 +60,7 @@ final class ConflictsCommand implements Callable<Integer> {
                 throw HavenException.badInput("No conflict with that id: give an id from 'haven conflicts'.");
             }
             try (Haven haven = home.open()) {
-                long seq = new Conflicts(haven.database(), haven.session()).resolve(conflictId, choice);
+                long seq = haven.conflicts().resolve(conflictId, choice);
                 System.out.println("resolved\t" + conflictId + "\t" + choice.name().toLowerCase(java.util.Locale.ROOT) + "\t" + seq);
             }
             return 0;

@@ -1,0 +1,24 @@
+package org.haven.sync.ui;
+
+import org.haven.Haven;
+import org.haven.app.I18n;
+import org.haven.app.MainWindow;
+import org.haven.app.Worker;
+import org.haven.security.Role;
+
+/** Sync in the main window: the Conflicts page, for coordinators on the office database. */
+public final class SyncMenus {
+    private SyncMenus() {}
+
+    public static void install(MainWindow window) {
+        Haven haven = window.haven();
+        if (!haven.database().isOffice() || !haven.user().has(Role.COORDINATOR)) return;
+        ConflictsModel model = new ConflictsModel(haven.conflicts(), Worker.FX_TASKS);
+        ConflictsPage[] page = new ConflictsPage[1];
+        window.menus().add(window.menus().cases(), "conflicts.menu", "mdi2c-call-split", null, () -> {
+            if (page[0] == null) page[0] = new ConflictsPage(model); // loads the list
+            else model.load(); // opened again: what is open now
+            window.showPage(I18n.t("conflicts.title"), page[0]);
+        });
+    }
+}
