@@ -52,6 +52,7 @@ public final class CaseRepository {
         row.setUpdatedAt(row.getCreatedAt());
         row.setUpdatedBy(userId);
         row.insert();
+        org.haven.sync.Outbox.recordInsert(tx, userId, row, row.getPersonId(), row.getId());
         return toCase(row);
     }
 

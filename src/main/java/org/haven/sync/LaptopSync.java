@@ -125,7 +125,18 @@ public final class LaptopSync {
             long next = page.path("next").asLong(after);
             int n = haven.database().inTransaction(tx -> {
                 int count = 0;
+                // The staff and operations new cases point at, before the cases.
+                for (JsonNode ref : page.path("references")) {
+                    LaptopSyncRepository.insertMissingReferences(tx, ref.path("table").asText(), ref.path("rows").asText());
+                }
                 for (JsonNode c : page.path("changes")) {
+                    if ("INSERT".equals(c.path("op").asText())) {
+                        if (LaptopSyncRepository.applyInsert(tx, c.path("table").asText(), UUID.fromString(c.path("row_id").asText()),
+                                c.path("new_value").asText())) {
+                            count++;
+                        }
+                        continue;
+                    }
                     if (!"person".equals(c.path("table").asText())) continue;
                     UUID person = UUID.fromString(c.path("row_id").asText());
                     if ("DELETE".equals(c.path("op").asText())) {

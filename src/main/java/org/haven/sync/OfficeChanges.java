@@ -1,16 +1,12 @@
 package org.haven.sync;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.SYNC_CHANGE;
 
 import java.util.List;
-import org.haven.cases.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.db.jooq.tables.records.SyncChangeRecord;
 import org.haven.security.AuditLog;
 import org.haven.security.Session;
-import org.jooq.Condition;
 
 /**
  * What a laptop pulls (docs/sync.md, "The pull protocol"): the office's changes after a change
@@ -22,7 +18,11 @@ public final class OfficeChanges {
     public static final int MAX_PAGE = 5000;
 
     /** A page: its changes, the number to ask "after" next time, whether more may follow now. */
-    public record Page(List<SyncChangeRecord> changes, long next, boolean more) {}
+    public record Page(List<SyncChangeRecord> changes, long next, boolean more, List<String> references) {
+        public Page(List<SyncChangeRecord> changes, long next, boolean more) {
+            this(changes, next, more, List.of());
+        }
+    }
 
     private final Database db;
     private final Session session;
@@ -39,16 +39,12 @@ public final class OfficeChanges {
         return db.inTransaction(tx -> {
             // Every number up to this one is committed (or rolled back): the counter's lock is held until commit.
             long upTo = ChangeLog.lastSeq(tx);
-            Condition visible = SYNC_CHANGE.PERSON_ID.isNull().or(SYNC_CHANGE.PERSON_ID.in(
-                    tx.select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CaseAccess.visibleTo(session.user()))));
-            List<SyncChangeRecord> rows = tx.selectFrom(SYNC_CHANGE)
-                    .where(SYNC_CHANGE.SEQ.gt(after).and(SYNC_CHANGE.SEQ.le(upTo)).and(visible))
-                    .orderBy(SYNC_CHANGE.SEQ).limit(limit + 1).fetch();
+            List<SyncChangeRecord> rows = ChangeLogRepository.visiblePage(tx, session.user(), after, upTo, limit + 1);
             boolean more = rows.size() > limit;
             if (more) rows = rows.subList(0, limit);
             long next = more ? rows.getLast().getSeq() : Math.max(after, upTo);
             AuditLog.record(tx, session.user(), "SYNC_PULL", "sync_change", null, rows.size() + " change(s) after " + after);
-            return new Page(List.copyOf(rows), next, more);
+            return new Page(List.copyOf(rows), next, more, RowsRepository.referencedByNewCases(tx, rows));
         });
     }
 }
