@@ -15,3 +15,7 @@ ALTER TABLE sync_change ALTER COLUMN new_value SET DATA TYPE VARCHAR(100000);
 ALTER TABLE sync_change ADD CONSTRAINT sync_change_op_ck CHECK (op IN ('SET', 'DELETE', 'INSERT'));
 ALTER TABLE sync_change ADD COLUMN case_id UUID;
 CREATE INDEX sync_change_case_ix ON sync_change (case_id);
+
+-- A case's fields travel too (status, outcome, assignment...): the office's version of the case row,
+-- as person.office_version is for a person.
+ALTER TABLE case_file ADD COLUMN office_version INTEGER;

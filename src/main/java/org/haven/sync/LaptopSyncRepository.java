@@ -41,6 +41,11 @@ final class LaptopSyncRepository {
         tx.deleteFrom(SYNC_OUTBOX).where(SYNC_OUTBOX.OP_ID.in(opIds)).execute();
     }
 
+    /** One field of a case as the office now holds it (not into the outbox); false when not here. */
+    static boolean applyCaseField(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
+        return CaseSyncRepository.applyPulled(tx, caseId, field, text, officeVersion);
+    }
+
     /** Inserts what the office's new cases point at and this laptop lacks (their staff, their operation). */
     static void insertMissingReferences(DSLContext tx, String table, String json) {
         RowsRepository.insertMissingReferences(tx, table, json);

@@ -99,6 +99,7 @@ public final class OfficePush {
     private Result set(String device, List<Entry> group) {
         Entry first = group.getFirst();
         Entry last = group.getLast();
+        if ("case_file".equals(first.table())) return setCase(device, group);
         if (!"person".equals(first.table())) {
             return refuse(device, group, null, "only a person's fields are synced so far");
         }
@@ -171,6 +172,51 @@ public final class OfficePush {
             if (e.kind() != HavenException.Kind.NOT_FOUND) throw e;
             // Deleted already (here or by another device): nothing to undo, nothing to do.
             return db.inTransaction(tx -> record(tx, device, List.of(tombstone), Status.DROPPED, null, null, null));
+        }
+    }
+
+    /**
+     * A field of a case (status, outcome, assignment...): the same rule as a person's field, with the
+     * case's office version; only on a case the account may see; a value of an unknown kind, or one the
+     * office cannot store (an unknown caseworker or operation), is refused.
+     */
+    private Result setCase(String device, List<Entry> group) {
+        Entry first = group.getFirst();
+        Entry last = group.getLast();
+        Field<?> column = CaseSyncRepository.field(first.field());
+        if (column == null) return refuse(device, group, null, "not a field that syncs");
+        if (!CaseSyncRepository.readable(column, last.newValue())) return refuse(device, group, null, "a value that cannot be read");
+        try {
+            return db.inTransaction(tx -> {
+                UUID caseId = first.rowId();
+                var row = CaseSyncRepository.lock(tx, caseId);
+                if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+                if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
+                String officeValue = CaseSyncRepository.valueText(row, column);
+                String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
+                if (Objects.equals(officeValue, laptopValue)) {
+                    AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + ": same value already");
+                    return record(tx, device, group, Status.APPLIED, null, null, null);
+                }
+                var theirs = CaseSyncRepository.changedSince(tx, caseId, first.field(), first.baseVersion(), device);
+                if (theirs != null) {
+                    UUID conflictId = Ids.newId();
+                    CaseSyncRepository.conflict(tx, conflictId, row, first.field(), laptopValue, officeValue, session.user().id(), device,
+                            last.madeAt(), theirs, last.opId());
+                    AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
+                    return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+                }
+                long seq;
+                try {
+                    seq = CaseSyncRepository.apply(tx, row, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
+                } catch (DataAccessException unknownReference) {
+                    throw new Refused("a value the office cannot store");
+                }
+                AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + " change " + seq);
+                return record(tx, device, group, Status.APPLIED, seq, null, null);
+            });
+        } catch (Refused r) {
+            return refuse(device, group, null, r.getMessage());
         }
     }
 
@@ -268,7 +314,7 @@ public final class OfficePush {
 
     /** A field's name for the audit: a known field's own name; anything else a laptop sent is not copied. */
     private static String fieldForAudit(String field) {
-        return personField(field) != null ? field : "(not a field that syncs)";
+        return personField(field) != null || CaseSyncRepository.field(field) != null ? field : "(not a field that syncs)";
     }
 
     /** The first case of the person this account may see (by case number), or null. */

@@ -61,9 +61,14 @@ public final class Outbox {
             String field = column.getName().toLowerCase(Locale.ROOT);
             UUID opId = insert(tx, Op.SET, table, rowId, field, oldValue, newValue, baseVersion, personId, device, now, userId);
             if (office) {
-                // Only people carry an office version so far (docs/sync.md); other tables will need theirs.
-                if (officeVersion < 0) officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId) : 0;
-                ChangeLog.append(tx, opId, Op.SET, tableName(table), rowId, field, newValue, officeVersion, personId, device, userId, now);
+                // People and cases carry an office version (docs/sync.md); a case's change goes only to those who may see it.
+                boolean isCase = "case_file".equals(tableName(table));
+                if (officeVersion < 0) {
+                    officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId)
+                            : isCase ? CaseSyncRepository.bumpVersion(tx, rowId) : 0;
+                }
+                ChangeLog.append(tx, opId, Op.SET, tableName(table), rowId, field, newValue, officeVersion, personId,
+                        isCase ? rowId : null, device, userId, now);
             }
             written++;
         }
