@@ -45,7 +45,7 @@ public final class LaptopSync {
         }
         OfficeClient office = new OfficeClient(URI.create(url), pin, username, password, "nothing was lost; the next sync sends it.");
         int[] pushed = push(haven, office);
-        int pulled = pull(haven, office);
+        int pulled = pull(haven, office) + leave(haven, office);
         db.inTransactionRun(tx -> AuditLog.record(tx, haven.user(), "SYNC", "user", haven.user().id(),
                 "pushed " + pushed[0] + ", pulled " + pulled + ", conflicts " + pushed[1]));
         return new Result(pushed[0], pulled, pushed[1]);
@@ -103,6 +103,34 @@ public final class LaptopSync {
         } catch (IOException e) {
             throw new IllegalStateException("JSON of plain values cannot fail", e);
         }
+    }
+
+    /**
+     * Cases this account may no longer see at the office (reassigned away) leave this laptop: the case
+     * and its rows, and the person when no other case of theirs remains here (as a deletion received
+     * from the office erases them: rows, search index, drafts; no tombstone). Returns how many cases left.
+     */
+    private static int leave(Haven haven, OfficeClient office) {
+        List<UUID> here = haven.database().inTransaction(RowsRepository::caseIds);
+        if (here.isEmpty()) return 0;
+        StringBuilder body = new StringBuilder();
+        here.forEach(id -> body.append(id).append('\n'));
+        HttpResponse<byte[]> response = office.post("/v1/hidden", body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) throw office.refused(response.statusCode());
+        int left = 0;
+        for (String line : new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) continue;
+            UUID caseId = UUID.fromString(line.strip());
+            if (!here.contains(caseId)) continue;
+            UUID wholePerson = haven.database().inTransaction(tx -> RowsRepository.eraseCase(tx, caseId));
+            if (wholePerson != null) haven.personDeletion().eraseDeletedAtOffice(wholePerson);
+            left++;
+        }
+        if (left > 0) {
+            int n = left;
+            haven.database().inTransactionRun(tx -> AuditLog.record(tx, haven.user(), "SYNC_CASES_LEFT", "user", haven.user().id(), n + " case(s) reassigned away"));
+        }
+        return left;
     }
 
     /** Fetches and applies the office's changes after the last one applied here; returns how many were applied. */

@@ -32,6 +32,18 @@ public final class OfficeChanges {
         this.session = session;
     }
 
+    /** Of these case ids, those the office has and the account may not see (reassigned away, or out of its operations). */
+    public List<java.util.UUID> hidden(List<java.util.UUID> caseIds) {
+        session.requireCaseData();
+        return db.inTransaction(tx -> {
+            List<java.util.UUID> out = new java.util.ArrayList<>();
+            for (int i = 0; i < caseIds.size(); i += 1000) {
+                out.addAll(RowsRepository.notVisible(tx, caseIds.subList(i, Math.min(caseIds.size(), i + 1000)), session.user()));
+            }
+            return out;
+        });
+    }
+
     public Page after(long after, int limit) {
         session.requireCaseData();
         if (after < 0) throw HavenException.badInput("after must be 0 or more.");

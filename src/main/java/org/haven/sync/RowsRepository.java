@@ -86,6 +86,42 @@ final class RowsRepository {
         return tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(org.haven.cases.CaseAccess.visibleTo(user)));
     }
 
+    /** Of these cases, those here that {@code user} may not see. */
+    static List<UUID> notVisible(DSLContext tx, List<UUID> caseIds, org.haven.security.User user) {
+        return tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds).and(DSL.not(org.haven.cases.CaseAccess.visibleTo(user))))
+                .fetch(CASE_FILE.ID);
+    }
+
+    /** Every case here (a laptop asks the office which it may no longer see). */
+    static List<UUID> caseIds(DSLContext tx) {
+        return tx.select(CASE_FILE.ID).from(CASE_FILE).fetch(CASE_FILE.ID);
+    }
+
+    /**
+     * A case that left this laptop (reassigned away): its rows, its events and screenings, its search
+     * prefix; the person's index rebuilt. Returns the person when no other case of theirs remains here
+     * (the caller erases them wholly), else null. Not into the outbox: the office decided it.
+     */
+    static UUID eraseCase(DSLContext tx, UUID caseId) {
+        UUID personId = personOfCase(tx, caseId);
+        if (personId == null) return null;
+        if (tx.fetchCount(CASE_FILE, CASE_FILE.PERSON_ID.eq(personId)) <= 1) return personId;
+        String number = tx.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.CASE_NUMBER);
+        var screenings = DSL.select(org.haven.db.jooq.Tables.SCREENING.ID).from(org.haven.db.jooq.Tables.SCREENING)
+                .where(org.haven.db.jooq.Tables.SCREENING.CASE_ID.eq(caseId));
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_ANSWER).where(org.haven.db.jooq.Tables.SCREENING_ANSWER.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_CONSENT).where(org.haven.db.jooq.Tables.SCREENING_CONSENT.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_CHOICE).where(org.haven.db.jooq.Tables.SCREENING_CHOICE.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING).where(org.haven.db.jooq.Tables.SCREENING.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.CASE_HTCDS).where(org.haven.db.jooq.Tables.CASE_HTCDS.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE).where(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SEARCH_PREFIX).where(org.haven.db.jooq.Tables.SEARCH_PREFIX.CASE_NUMBER.eq(number)).execute();
+        tx.deleteFrom(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).execute();
+        org.haven.cases.SearchIndex.reindex(tx, personId);
+        return null;
+    }
+
     /** The person a case belongs to, or null when the case is not here. */
     static UUID personOfCase(DSLContext tx, UUID caseId) {
         return tx.select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.PERSON_ID);
