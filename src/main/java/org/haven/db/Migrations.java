@@ -47,7 +47,8 @@ final class Migrations {
             "V23__person_latin_derived.sql",
             "V24__sync_outbox.sql",
             "V25__sync_office.sql",
-            "V26__one_index_per_key.sql");
+            "V26__one_index_per_key.sql",
+            "V27__sync_rows.sql");
 
     /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */
     static final String POSTGRESQL_LOCATION = "db/vendor/postgresql";

@@ -30,6 +30,8 @@ public final class PersonRepository {
         row.setUpdatedAt(row.getCreatedAt());
         row.setUpdatedBy(userId);
         row.insert();
+        // A new person travels to the office with their case (docs/sync.md, "New rows").
+        org.haven.sync.Outbox.recordInsert(tx, userId, row, id, null);
         return toPerson(row);
     }
 

@@ -68,6 +68,7 @@ public final class PersonDeletion {
             Dependent.byPerson("match_name", "person_id"),
             Dependent.byPerson("match_distinct", "person_a"),
             Dependent.byPerson("match_distinct", "person_b"),
+            Dependent.byCase("sync_change", "case_id"),
             Dependent.byCase("pending_import_case", "case_id"), // an unfinished import's list of its cases
             Dependent.byPerson("sync_outbox", "person_id"), // changes not yet sent to the office: their old and new values
             Dependent.byPerson("sync_change", "person_id"), // the office's change log: their values (the tombstone written after stays)

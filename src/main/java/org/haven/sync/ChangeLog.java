@@ -55,21 +55,14 @@ public final class ChangeLog {
     /** Appends one change with the next sequence number; returns that number. */
     static long append(DSLContext tx, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
                        int officeVersion, UUID personId, String deviceCode, UUID madeBy, OffsetDateTime madeAt) {
+        return append(tx, opId, op, table, rowId, field, newValue, officeVersion, personId, null, deviceCode, madeBy, madeAt);
+    }
+
+    /** Like the other, for a change of a case's rows: {@code caseId} limits who pulls it to those who may see that case. */
+    static long append(DSLContext tx, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
+                       int officeVersion, UUID personId, UUID caseId, String deviceCode, UUID madeBy, OffsetDateTime madeAt) {
         long seq = nextSeq(tx);
-        tx.insertInto(SYNC_CHANGE)
-                .set(SYNC_CHANGE.SEQ, seq)
-                .set(SYNC_CHANGE.OP_ID, opId)
-                .set(SYNC_CHANGE.OP, op.name())
-                .set(SYNC_CHANGE.TABLE_NAME, table)
-                .set(SYNC_CHANGE.ROW_ID, rowId)
-                .set(SYNC_CHANGE.FIELD, field)
-                .set(SYNC_CHANGE.NEW_VALUE, newValue)
-                .set(SYNC_CHANGE.OFFICE_VERSION, officeVersion)
-                .set(SYNC_CHANGE.PERSON_ID, personId)
-                .set(SYNC_CHANGE.DEVICE_CODE, deviceCode)
-                .set(SYNC_CHANGE.MADE_BY, madeBy)
-                .set(SYNC_CHANGE.MADE_AT, madeAt)
-                .execute();
+        ChangeLogRepository.insert(tx, seq, opId, op, table, rowId, field, newValue, officeVersion, personId, caseId, deviceCode, madeBy, madeAt);
         return seq;
     }
 }

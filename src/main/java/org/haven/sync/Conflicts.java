@@ -66,16 +66,9 @@ public final class Conflicts {
             var c = tx.selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(conflictId)).forUpdate().fetchOne();
             if (c == null) throw HavenException.notFound("No conflict with the id " + conflictId + ".");
             if (!"OPEN".equals(c.getStatus())) throw HavenException.badInput("This conflict is resolved already.");
-            Record person = tx.selectFrom(PERSON).where(PERSON.ID.eq(c.getPersonId())).forUpdate().fetchOne();
-            if (person == null) throw HavenException.notFound("This person no longer exists.");
-            Field<?> column = OfficePush.personField(c.getField());
-            if (column == null) throw new HavenException(HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
-            // Keeping the office's value re-states the value the office holds now, so a device that
-            // took the laptop's value meanwhile gets it back too.
-            String chosen = keep == Keep.LAPTOP ? c.getLaptopValue() : Outbox.text(person.get(column));
-            Object value = column.getDataType().convert(chosen);
-            long seq = OfficePush.applyField(tx, c.getPersonId(), column, value, Outbox.text(value), Ids.newId(),
-                    CaseNumbers.deviceCode(tx), session.user().id(), Audit.now());
+            // A case's field (status, assignment...): resolved the same way on the case.
+            Long caseSeq = CaseSyncRepository.resolve(tx, c, keep == Keep.LAPTOP, session.user().id());
+            long seq = caseSeq != null ? caseSeq : resolvePersonField(tx, c.getPersonId(), c.getField(), c.getLaptopValue(), keep);
             tx.update(SYNC_CONFLICT).set(SYNC_CONFLICT.STATUS, "RESOLVED").set(SYNC_CONFLICT.RESOLUTION, keep.name())
                     .set(SYNC_CONFLICT.RESOLVED_BY, session.user().id()).set(SYNC_CONFLICT.RESOLVED_AT, Audit.now())
                     .where(SYNC_CONFLICT.ID.eq(conflictId)).execute();
@@ -85,6 +78,21 @@ public final class Conflicts {
                     "conflict " + conflictId + " field " + c.getField() + " kept " + keep.name().toLowerCase() + " change " + seq);
             return seq;
         });
+    }
+
+    /** Writes the chosen value of a person's field as a new change; returns its number. */
+    private long resolvePersonField(DSLContext tx, UUID personId, String field, String laptopValue, Keep keep) {
+        Record person = tx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).forUpdate().fetchOne();
+        if (person == null) throw HavenException.notFound("This person no longer exists.");
+        Field<?> column = OfficePush.personField(field);
+        if (column == null) throw new HavenException(HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
+        // Keeping the office's value re-states the value the office holds now, so a device that
+        // took the laptop's value meanwhile gets it back too.
+        String chosen = keep == Keep.LAPTOP ? laptopValue : Outbox.text(person.get(column));
+        Object value = column.getDataType().convert(chosen);
+        long seq = OfficePush.applyField(tx, personId, column, value, Outbox.text(value), Ids.newId(),
+                CaseNumbers.deviceCode(tx), session.user().id(), Audit.now());
+        return seq;
     }
 
     /** Whether the case has an open conflict (its flag). */

@@ -45,7 +45,7 @@ public final class LaptopSync {
         }
         OfficeClient office = new OfficeClient(URI.create(url), pin, username, password, "nothing was lost; the next sync sends it.");
         int[] pushed = push(haven, office);
-        int pulled = pull(haven, office);
+        int pulled = pull(haven, office) + leave(haven, office);
         db.inTransactionRun(tx -> AuditLog.record(tx, haven.user(), "SYNC", "user", haven.user().id(),
                 "pushed " + pushed[0] + ", pulled " + pulled + ", conflicts " + pushed[1]));
         return new Result(pushed[0], pulled, pushed[1]);
@@ -105,6 +105,34 @@ public final class LaptopSync {
         }
     }
 
+    /**
+     * Cases this account may no longer see at the office (reassigned away) leave this laptop: the case
+     * and its rows, and the person when no other case of theirs remains here (as a deletion received
+     * from the office erases them: rows, search index, drafts; no tombstone). Returns how many cases left.
+     */
+    private static int leave(Haven haven, OfficeClient office) {
+        List<UUID> here = haven.database().inTransaction(RowsRepository::caseIds);
+        if (here.isEmpty()) return 0;
+        StringBuilder body = new StringBuilder();
+        here.forEach(id -> body.append(id).append('\n'));
+        HttpResponse<byte[]> response = office.post("/v1/hidden", body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) throw office.refused(response.statusCode());
+        int left = 0;
+        for (String line : new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) continue;
+            UUID caseId = UUID.fromString(line.strip());
+            if (!here.contains(caseId)) continue;
+            UUID wholePerson = haven.database().inTransaction(tx -> RowsRepository.eraseCase(tx, caseId));
+            if (wholePerson != null) haven.personDeletion().eraseDeletedAtOffice(wholePerson);
+            left++;
+        }
+        if (left > 0) {
+            int n = left;
+            haven.database().inTransactionRun(tx -> AuditLog.record(tx, haven.user(), "SYNC_CASES_LEFT", "user", haven.user().id(), n + " case(s) reassigned away"));
+        }
+        return left;
+    }
+
     /** Fetches and applies the office's changes after the last one applied here; returns how many were applied. */
     private static int pull(Haven haven, OfficeClient office) {
         int applied = 0;
@@ -125,7 +153,25 @@ public final class LaptopSync {
             long next = page.path("next").asLong(after);
             int n = haven.database().inTransaction(tx -> {
                 int count = 0;
+                // The staff and operations new cases point at, before the cases.
+                for (JsonNode ref : page.path("references")) {
+                    LaptopSyncRepository.insertMissingReferences(tx, ref.path("table").asText(), ref.path("rows").asText());
+                }
                 for (JsonNode c : page.path("changes")) {
+                    if ("INSERT".equals(c.path("op").asText())) {
+                        if (LaptopSyncRepository.applyInsert(tx, c.path("table").asText(), UUID.fromString(c.path("row_id").asText()),
+                                c.path("new_value").asText())) {
+                            count++;
+                        }
+                        continue;
+                    }
+                    if ("case_file".equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
+                        if (LaptopSyncRepository.applyCaseField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
+                                c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
+                            count++;
+                        }
+                        continue;
+                    }
                     if (!"person".equals(c.path("table").asText())) continue;
                     UUID person = UUID.fromString(c.path("row_id").asText());
                     if ("DELETE".equals(c.path("op").asText())) {

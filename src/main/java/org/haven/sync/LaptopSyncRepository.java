@@ -1,6 +1,8 @@
 package org.haven.sync;
 
 import static org.haven.db.jooq.Tables.APP_SETTING;
+import static org.haven.db.jooq.Tables.CASE_EVENT;
+import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
 
@@ -37,6 +39,44 @@ final class LaptopSyncRepository {
     /** The office has answered these entries: they leave the outbox (with their old and new values). */
     static void forget(DSLContext tx, Collection<UUID> opIds) {
         tx.deleteFrom(SYNC_OUTBOX).where(SYNC_OUTBOX.OP_ID.in(opIds)).execute();
+    }
+
+    /** One field of a case as the office now holds it (not into the outbox); false when not here. */
+    static boolean applyCaseField(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
+        return CaseSyncRepository.applyPulled(tx, caseId, field, text, officeVersion);
+    }
+
+    /** Inserts what the office's new cases point at and this laptop lacks (their staff, their operation). */
+    static void insertMissingReferences(DSLContext tx, String table, String json) {
+        RowsRepository.insertMissingReferences(tx, table, json);
+    }
+
+    /**
+     * A new row the office holds (a person, a case, an event made on another device or at the office),
+     * inserted as it came, not recorded in the outbox; a person's or case's search and duplicate index
+     * rebuilt. False when it is here already (this laptop made it), its table does not travel, or the
+     * person or case it belongs to is not on this laptop.
+     */
+    static boolean applyInsert(DSLContext tx, String tableName, UUID rowId, String json) {
+        var table = RowsRepository.table(tableName);
+        if (table == null || RowsRepository.exists(tx, table, rowId)) return false;
+        var rows = RowsRepository.read(tx, table, json);
+        if (rows.size() != 1 || !rowId.equals(RowsRepository.id(rows.getFirst()))) return false;
+        var row = rows.getFirst();
+        UUID personId;
+        if (table == PERSON) {
+            personId = rowId;
+        } else if (table == CASE_FILE) {
+            personId = row.get(CASE_FILE.PERSON_ID);
+            if (!RowsRepository.exists(tx, PERSON, personId)) return false;
+        } else {
+            UUID caseId = row.get(CASE_EVENT.CASE_ID);
+            if (caseId == null || RowsRepository.personOfCase(tx, caseId) == null) return false;
+            personId = null;
+        }
+        RowsRepository.insert(tx, row);
+        if (personId != null) SearchIndex.reindex(tx, personId);
+        return true;
     }
 
     /**

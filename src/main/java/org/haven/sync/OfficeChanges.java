@@ -1,16 +1,12 @@
 package org.haven.sync;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.SYNC_CHANGE;
 
 import java.util.List;
-import org.haven.cases.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.db.jooq.tables.records.SyncChangeRecord;
 import org.haven.security.AuditLog;
 import org.haven.security.Session;
-import org.jooq.Condition;
 
 /**
  * What a laptop pulls (docs/sync.md, "The pull protocol"): the office's changes after a change
@@ -22,7 +18,11 @@ public final class OfficeChanges {
     public static final int MAX_PAGE = 5000;
 
     /** A page: its changes, the number to ask "after" next time, whether more may follow now. */
-    public record Page(List<SyncChangeRecord> changes, long next, boolean more) {}
+    public record Page(List<SyncChangeRecord> changes, long next, boolean more, List<String> references) {
+        public Page(List<SyncChangeRecord> changes, long next, boolean more) {
+            this(changes, next, more, List.of());
+        }
+    }
 
     private final Database db;
     private final Session session;
@@ -32,6 +32,18 @@ public final class OfficeChanges {
         this.session = session;
     }
 
+    /** Of these case ids, those the office has and the account may not see (reassigned away, or out of its operations). */
+    public List<java.util.UUID> hidden(List<java.util.UUID> caseIds) {
+        session.requireCaseData();
+        return db.inTransaction(tx -> {
+            List<java.util.UUID> out = new java.util.ArrayList<>();
+            for (int i = 0; i < caseIds.size(); i += 1000) {
+                out.addAll(RowsRepository.notVisible(tx, caseIds.subList(i, Math.min(caseIds.size(), i + 1000)), session.user()));
+            }
+            return out;
+        });
+    }
+
     public Page after(long after, int limit) {
         session.requireCaseData();
         if (after < 0) throw HavenException.badInput("after must be 0 or more.");
@@ -39,16 +51,12 @@ public final class OfficeChanges {
         return db.inTransaction(tx -> {
             // Every number up to this one is committed (or rolled back): the counter's lock is held until commit.
             long upTo = ChangeLog.lastSeq(tx);
-            Condition visible = SYNC_CHANGE.PERSON_ID.isNull().or(SYNC_CHANGE.PERSON_ID.in(
-                    tx.select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CaseAccess.visibleTo(session.user()))));
-            List<SyncChangeRecord> rows = tx.selectFrom(SYNC_CHANGE)
-                    .where(SYNC_CHANGE.SEQ.gt(after).and(SYNC_CHANGE.SEQ.le(upTo)).and(visible))
-                    .orderBy(SYNC_CHANGE.SEQ).limit(limit + 1).fetch();
+            List<SyncChangeRecord> rows = ChangeLogRepository.visiblePage(tx, session.user(), after, upTo, limit + 1);
             boolean more = rows.size() > limit;
             if (more) rows = rows.subList(0, limit);
             long next = more ? rows.getLast().getSeq() : Math.max(after, upTo);
             AuditLog.record(tx, session.user(), "SYNC_PULL", "sync_change", null, rows.size() + " change(s) after " + after);
-            return new Page(List.copyOf(rows), next, more);
+            return new Page(List.copyOf(rows), next, more, RowsRepository.referencedByNewCases(tx, rows));
         });
     }
 }

@@ -29,6 +29,11 @@ import org.haven.security.Session;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+import org.jooq.exception.DataAccessException;
+import org.haven.operations.OperationMembers;
+import org.haven.operations.OperationRepository;
 
 /**
  * The office applying a laptop's pushed outbox entries (docs/sync.md, "Push"), under the pushing
@@ -75,11 +80,15 @@ public final class OfficePush {
         Map<String, List<Entry>> groups = new LinkedHashMap<>();
         for (Entry e : entries) {
             if (answers.containsKey(e.opId())) continue;
-            String key = e.op() == Outbox.Op.DELETE ? "D:" + e.opId() : e.table() + "/" + e.rowId() + "/" + e.field();
+            String key = e.op() == Outbox.Op.SET ? e.table() + "/" + e.rowId() + "/" + e.field() : e.op() + ":" + e.opId();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         }
         for (List<Entry> group : groups.values()) {
-            Result r = group.getFirst().op() == Outbox.Op.DELETE ? delete(deviceCode, group.getFirst()) : set(deviceCode, group);
+            Result r = switch (group.getFirst().op()) {
+                case DELETE -> delete(deviceCode, group.getFirst());
+                case INSERT -> insert(deviceCode, group.getFirst());
+                case SET -> set(deviceCode, group);
+            };
             for (Entry e : group) answers.put(e.opId(), new Result(e.opId(), r.status(), null, r.seq(), r.conflictId(), r.reason()));
         }
         List<Result> out = new ArrayList<>();
@@ -90,6 +99,7 @@ public final class OfficePush {
     private Result set(String device, List<Entry> group) {
         Entry first = group.getFirst();
         Entry last = group.getLast();
+        if ("case_file".equals(first.table())) return setCase(device, group);
         if (!"person".equals(first.table())) {
             return refuse(device, group, null, "only a person's fields are synced so far");
         }
@@ -165,10 +175,122 @@ public final class OfficePush {
         }
     }
 
+    /**
+     * A field of a case (status, outcome, assignment...): the same rule as a person's field, with the
+     * case's office version; only on a case the account may see; a value of an unknown kind, or one the
+     * office cannot store (an unknown caseworker or operation), is refused.
+     */
+    private Result setCase(String device, List<Entry> group) {
+        Entry first = group.getFirst();
+        Entry last = group.getLast();
+        Field<?> column = CaseSyncRepository.field(first.field());
+        if (column == null) return refuse(device, group, null, "not a field that syncs");
+        if (!CaseSyncRepository.readable(column, last.newValue())) return refuse(device, group, null, "a value that cannot be read");
+        try {
+            return db.inTransaction(tx -> {
+                UUID caseId = first.rowId();
+                var row = CaseSyncRepository.lock(tx, caseId);
+                if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+                if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
+                String officeValue = CaseSyncRepository.valueText(row, column);
+                String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
+                if (Objects.equals(officeValue, laptopValue)) {
+                    AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + ": same value already");
+                    return record(tx, device, group, Status.APPLIED, null, null, null);
+                }
+                var theirs = CaseSyncRepository.changedSince(tx, caseId, first.field(), first.baseVersion(), device);
+                if (theirs != null) {
+                    UUID conflictId = Ids.newId();
+                    CaseSyncRepository.conflict(tx, conflictId, row, first.field(), laptopValue, officeValue, session.user().id(), device,
+                            last.madeAt(), theirs, last.opId());
+                    AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
+                    return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+                }
+                long seq;
+                try {
+                    seq = CaseSyncRepository.apply(tx, row, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
+                } catch (DataAccessException unknownReference) {
+                    throw new Refused("a value the office cannot store");
+                }
+                AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + " change " + seq);
+                return record(tx, device, group, Status.APPLIED, seq, null, null);
+            });
+        } catch (Refused r) {
+            return refuse(device, group, null, r.getMessage());
+        }
+    }
+
+    /** A refusal found inside the insert's transaction: it rolls back what the insert wrote. */
+    private static final class Refused extends RuntimeException {
+        Refused(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /**
+     * A new row made on the laptop (docs/sync.md, "New rows"): inserted once (a row whose key the office
+     * holds already is not inserted again), under the rules of the services: a person by anyone who
+     * works with case data; a case only into an operation the account may add people to and only one it
+     * may then see; an event only on a case it may see. A case of a person the office no longer has, or
+     * an event of such a case, is dropped. The change log gets the row with the next change number.
+     */
+    private Result insert(String device, Entry e) {
+        Table<?> table = RowsRepository.table(e.table());
+        if (table == null) return refuse(device, List.of(e), null, "new rows of this kind do not travel yet");
+        if (!session.user().seesCaseData()) return refuse(device, List.of(e), null, "not allowed: this account does not work with case data");
+        try {
+            return db.inTransaction(tx -> {
+                List<TableRecord<?>> rows;
+                try {
+                    rows = RowsRepository.read(tx, table, e.newValue());
+                } catch (RuntimeException unreadable) {
+                    throw new Refused("a row that cannot be read");
+                }
+                if (rows.size() != 1 || !e.rowId().equals(RowsRepository.id(rows.getFirst()))) throw new Refused("a row that cannot be read");
+                TableRecord<?> row = rows.getFirst();
+                if (RowsRepository.exists(tx, table, e.rowId())) {
+                    AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row: here already");
+                    return record(tx, device, List.of(e), Status.APPLIED, null, null, null);
+                }
+                UUID personId = RowsRepository.personOf(tx, row);
+                UUID caseId = RowsRepository.caseOf(row);
+                if (!e.table().equals("person")) {
+                    // A case of a person, or an event of a case, that the office no longer has: never resurrected.
+                    if (!RowsRepository.personExists(tx, personId)) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
+                }
+                if (e.table().equals("case_event") && !RowsRepository.caseVisible(tx, caseId, session.user())) {
+                    throw new Refused("not allowed: this case is not assigned to you");
+                }
+                UUID operationId = RowsRepository.operationOf(row);
+                if (operationId != null) {
+                    var operation = OperationRepository.find(tx, operationId).orElseThrow(() -> new Refused("an operation the office does not have"));
+                    if (!OperationMembers.mayAddPeople(tx, session.user(), operation.id())) {
+                        throw new Refused("not allowed: you are not a member of this case's operation");
+                    }
+                }
+                try {
+                    RowsRepository.insert(tx, row);
+                } catch (DataAccessException clash) {
+                    throw new Refused("the row clashes with the office's rows");
+                }
+                if (e.table().equals("case_file") && !RowsRepository.caseVisible(tx, caseId, session.user())) {
+                    throw new Refused("not allowed: a case this account could not see");
+                }
+                long seq = ChangeLog.append(tx, e.opId(), Outbox.Op.INSERT, e.table(), e.rowId(), null, RowsRepository.json(tx, row), 0,
+                        personId, caseId, device, session.user().id(), e.madeAt());
+                if (!e.table().equals("case_event")) SearchIndex.reindex(tx, personId);
+                AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row, change " + seq);
+                return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
+            });
+        } catch (Refused r) {
+            return refuse(device, List.of(e), null, r.getMessage());
+        }
+    }
+
     private Result refuse(String device, List<Entry> group, UUID personId, String why) {
         return db.inTransaction(tx -> {
             AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device
-                    + (group.getFirst().field() == null ? " deletion" : " field " + fieldForAudit(group.getFirst().field())) + ": " + why);
+                    + (group.getFirst().op() == Outbox.Op.INSERT ? " new row" : group.getFirst().field() == null ? " deletion" : " field " + fieldForAudit(group.getFirst().field())) + ": " + why);
             return record(tx, device, group, Status.REFUSED, null, null, why);
         });
     }
@@ -192,7 +314,7 @@ public final class OfficePush {
 
     /** A field's name for the audit: a known field's own name; anything else a laptop sent is not copied. */
     private static String fieldForAudit(String field) {
-        return personField(field) != null ? field : "(not a field that syncs)";
+        return personField(field) != null || CaseSyncRepository.field(field) != null ? field : "(not a field that syncs)";
     }
 
     /** The first case of the person this account may see (by case number), or null. */

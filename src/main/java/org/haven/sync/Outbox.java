@@ -28,8 +28,11 @@ public final class Outbox {
     public record Entry(UUID opId, Op op, String table, UUID rowId, String field, String oldValue, String newValue,
                         int baseVersion, UUID personId, String deviceCode, OffsetDateTime madeAt, UUID madeBy) {}
 
-    /** SET: one field of a row got a new value; DELETE: the row (and for a person, everything about them) is gone. */
-    public enum Op { SET, DELETE }
+    /**
+     * SET: one field of a row got a new value; DELETE: the row (and for a person, everything about
+     * them) is gone; INSERT: a new row (a person, a case, a timeline event), the whole row in the value.
+     */
+    public enum Op { SET, DELETE, INSERT }
 
     private Outbox() {}
 
@@ -58,9 +61,14 @@ public final class Outbox {
             String field = column.getName().toLowerCase(Locale.ROOT);
             UUID opId = insert(tx, Op.SET, table, rowId, field, oldValue, newValue, baseVersion, personId, device, now, userId);
             if (office) {
-                // Only people carry an office version so far (docs/sync.md); other tables will need theirs.
-                if (officeVersion < 0) officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId) : 0;
-                ChangeLog.append(tx, opId, Op.SET, tableName(table), rowId, field, newValue, officeVersion, personId, device, userId, now);
+                // People and cases carry an office version (docs/sync.md); a case's change goes only to those who may see it.
+                boolean isCase = "case_file".equals(tableName(table));
+                if (officeVersion < 0) {
+                    officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId)
+                            : isCase ? CaseSyncRepository.bumpVersion(tx, rowId) : 0;
+                }
+                ChangeLog.append(tx, opId, Op.SET, tableName(table), rowId, field, newValue, officeVersion, personId,
+                        isCase ? rowId : null, device, userId, now);
             }
             written++;
         }
@@ -77,6 +85,28 @@ public final class Outbox {
         UUID opId = insert(tx, Op.DELETE, table, rowId, null, null, null, baseVersion, null, device, now, userId);
         // At the office the tombstone is also an office change, so every laptop pulls it.
         if (ChangeLog.isOffice(tx)) ChangeLog.append(tx, opId, Op.DELETE, tableName(table), rowId, null, null, baseVersion, null, device, userId, now);
+    }
+
+    /**
+     * A new row made here (a registration's person, case and first event; a timeline event): the
+     * whole row as jOOQ's JSON, keyed by its UUID v7 id, for the office to insert once. On the office
+     * database it is at once an office change, which the laptops that may see the case pull.
+     *
+     * @param personId whose data the row is (a deletion of that person erases the entry)
+     * @param caseId   the case the row belongs to (null for a person)
+     */
+    public static void recordInsert(DSLContext tx, UUID userId, org.jooq.TableRecord<?> row, UUID personId, UUID caseId) {
+        if (RowsRepository.table(tableName(row.getTable())) == null) {
+            throw new IllegalArgumentException("rows of this table do not travel: " + tableName(row.getTable()));
+        }
+        String device = CaseNumbers.deviceCode(tx);
+        OffsetDateTime now = Audit.now();
+        UUID rowId = RowsRepository.id(row);
+        String json = RowsRepository.json(tx, row);
+        UUID opId = insert(tx, Op.INSERT, row.getTable(), rowId, null, null, json, 0, personId, device, now, userId);
+        if (ChangeLog.isOffice(tx)) {
+            ChangeLog.append(tx, opId, Op.INSERT, tableName(row.getTable()), rowId, null, json, 0, personId, caseId, device, userId, now);
+        }
     }
 
     static String tableName(Table<?> table) {

@@ -22,6 +22,9 @@ import org.haven.common.HavenException;
 public final class PushJson {
     /** The most entries one push may carry (the laptop sends a longer outbox in several pushes). */
     public static final int MAX_ENTRIES = 50_000;
+    private static final int MAX_VALUE = 4000;
+    /** The longest row an INSERT may carry (the outbox's and change log's column). */
+    private static final int MAX_ROW = 100_000;
     private static final Pattern DEVICE = Pattern.compile("[A-Z0-9]{1,10}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,14 +65,15 @@ public final class PushJson {
         try {
             op = Outbox.Op.valueOf(opText);
         } catch (IllegalArgumentException e) {
-            throw bad(i, "op must be SET or DELETE");
+            throw bad(i, "op must be SET, DELETE or INSERT");
         }
         String table = text(n, "table", i, true);
         UUID rowId = uuid(n, "row_id", i);
         String field = text(n, "field", i, op == Outbox.Op.SET);
-        if (op == Outbox.Op.DELETE && field != null) throw bad(i, "a DELETE has no field");
+        if (op != Outbox.Op.SET && field != null) throw bad(i, "a " + op + " has no field");
         String oldValue = text(n, "old_value", i, false);
-        String newValue = text(n, "new_value", i, false);
+        // An INSERT carries the whole row as JSON: longer than one field's value may be.
+        String newValue = text(n, "new_value", i, op == Outbox.Op.INSERT, op == Outbox.Op.INSERT ? MAX_ROW : MAX_VALUE);
         JsonNode base = n.get("base_version");
         if (base == null || !base.canConvertToInt() || !base.isIntegralNumber() || base.asInt() < 0) throw bad(i, "base_version must be a whole number >= 0");
         OffsetDateTime madeAt;
@@ -83,13 +87,17 @@ public final class PushJson {
     }
 
     private static String text(JsonNode n, String name, int i, boolean required) {
+        return text(n, name, i, required, MAX_VALUE);
+    }
+
+    private static String text(JsonNode n, String name, int i, boolean required, int max) {
         JsonNode v = n.get(name);
         if (v == null || v.isNull()) {
             if (required) throw bad(i, name + " is missing");
             return null;
         }
         if (!v.isTextual()) throw bad(i, name + " must be a string");
-        if (v.asText().length() > 4000) throw bad(i, name + " is longer than 4000 characters");
+        if (v.asText().length() > max) throw bad(i, name + " is longer than " + max + " characters");
         return v.asText();
     }
 
@@ -121,6 +129,14 @@ public final class PushJson {
             o.put("office_version", c.getOfficeVersion());
             o.put("device", c.getDeviceCode());
             o.put("made_at", c.getMadeAt().toString());
+        }
+        // The staff and operations the page's new cases point at, for a laptop that has not got them.
+        ArrayNode refs = root.putArray("references");
+        for (String line : page.references()) {
+            int tab = line.indexOf('\t');
+            ObjectNode o = refs.addObject();
+            o.put("table", line.substring(0, tab));
+            o.put("rows", line.substring(tab + 1));
         }
         root.put("next", page.next());
         root.put("more", page.more());

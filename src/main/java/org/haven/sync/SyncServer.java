@@ -59,6 +59,7 @@ public final class SyncServer implements AutoCloseable {
             https.createContext("/v1/snapshot", s::snapshot);
             https.createContext("/v1/push", s::push);
             https.createContext("/v1/changes", s::changes);
+            https.createContext("/v1/hidden", s::hidden);
             https.start();
             return s;
         } catch (IOException e) {
@@ -92,6 +93,46 @@ public final class SyncServer implements AutoCloseable {
 
     /** The largest push body accepted (a bigger one: 413, nothing applied); a longer outbox goes in several pushes. */
     public static final int MAX_PUSH_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * {@code POST /v1/hidden}: the laptop's case ids, one a line; answers, one a line, those the office
+     * has and the account may no longer see (reassigned away): the laptop erases them.
+     */
+    private void hidden(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                send(ex, 405, "use POST\n");
+                return;
+            }
+            try (Haven haven = login(ex)) {
+                if (haven == null) return;
+                byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
+                if (body.length > MAX_PUSH_BYTES) {
+                    send(ex, 413, "too many ids\n");
+                    return;
+                }
+                java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+                for (String line : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (line.isBlank()) continue;
+                    try {
+                        ids.add(java.util.UUID.fromString(line.strip()));
+                    } catch (IllegalArgumentException e) {
+                        send(ex, 400, "malformed: one case id a line\n");
+                        return;
+                    }
+                }
+                StringBuilder out = new StringBuilder();
+                for (java.util.UUID id : new OfficeChanges(haven.database(), haven.session()).hidden(ids)) out.append(id).append('\n');
+                send(ex, 200, out.toString());
+            } catch (HavenException e) {
+                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+            } catch (RuntimeException e) {
+                LOG.error("Sync request failed: {}", e.getClass().getName());
+                send(ex, 500, "server error\n");
+            }
+        }
+    }
 
     /**
      * {@code POST /v1/push}: a laptop's outbox entries (docs/sync.md, "The push protocol"), applied

@@ -33,6 +33,9 @@ public final class EventRepository {
         row.setUpdatedAt(row.getCreatedAt());
         row.setUpdatedBy(userId);
         row.insert();
+        UUID personId = tx.select(org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID).from(org.haven.db.jooq.Tables.CASE_FILE)
+                .where(org.haven.db.jooq.Tables.CASE_FILE.ID.eq(caseId)).fetchOne(org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID);
+        org.haven.sync.Outbox.recordInsert(tx, userId, row, personId, caseId);
         return new CaseEvent(row.getId(), caseId, type, row.getEventDate(), precision, row.getNote(), userId, null, 0);
     }
 

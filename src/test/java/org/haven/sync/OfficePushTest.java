@@ -222,7 +222,8 @@ class OfficePushTest {
             List<String> rows = new ArrayList<>();
             carlas.get("changes").forEach(ch -> rows.add(ch.get("op").asText() + ":" + ch.get("row_id").asText() + ":" + ch.path("field").asText()));
             assertThat(rows).filteredOn(r -> r.startsWith("SET"))
-                    .containsExactlyInAnyOrder("SET:" + theirs.personId() + ":notes", "SET:" + theirs.personId() + ":document_number");
+                    .containsExactlyInAnyOrder("SET:" + theirs.personId() + ":notes", "SET:" + theirs.personId() + ":document_number",
+                            "SET:" + theirs.id() + ":assigned_to"); // her case's assignment (a case's fields travel too)
             assertThat(rows).filteredOn(r -> r.startsWith("DELETE")).hasSize(1);
             assertThat(carlas.toString()).doesNotContain("not for carla").doesNotContain(other.personId().toString());
             assertThat(carlas.get("more").asBoolean()).isFalse();

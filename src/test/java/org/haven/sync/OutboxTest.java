@@ -1,6 +1,7 @@
 package org.haven.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
@@ -22,13 +23,19 @@ class OutboxTest extends DatabaseTest {
                 "vi", false, DocumentStatus.HELD, "B1234567", null, "first note", 0)));
     }
 
+    /** The entries of edits and deletions (a registration's new rows are INSERT entries, checked apart). */
     private List<Outbox.Entry> outbox() {
-        return Outbox.all(haven.database().dsl());
+        return Outbox.all(haven.database().dsl()).stream().filter(e -> e.op() != Outbox.Op.INSERT).toList();
     }
 
     @Test
     void anEditOfTwoFieldsWritesTwoEntriesWithOldAndNewValues() {
         CaseFile c = registered();
+        assertThat(Outbox.all(haven.database().dsl())).as("a registration: its person, case and first event as new rows")
+                .extracting(Outbox.Entry::op, Outbox.Entry::table, Outbox.Entry::personId)
+                .containsExactly(tuple(Outbox.Op.INSERT, "person", c.personId()), tuple(Outbox.Op.INSERT, "case_file", c.personId()),
+                        tuple(Outbox.Op.INSERT, "case_event", c.personId()));
+        assertThat(Outbox.all(haven.database().dsl()).get(1).newValue()).as("the whole row").contains(c.caseNumber());
         assertThat(outbox()).as("a registration is not an edit").isEmpty();
         Person p = haven.cases().open(c.id()).person();
         Person edited = new Person(p.id(), p.nameNative(), p.nameLatin(), p.aliases(), p.sex(), p.birthDate(), p.estimatedAge(),
@@ -87,7 +94,7 @@ class OutboxTest extends DatabaseTest {
         // A transaction that fails after the edit and its entries were written rolls both back.
         assertThatThrownBy(() -> haven.database().inTransaction(tx -> {
             PersonChanges.save(tx, haven.session().user().id(), p.withContactAndNotes(null, null, "rolled back"));
-            assertThat(Outbox.all(tx)).as("written inside the transaction").hasSize(1);
+            assertThat(Outbox.all(tx)).as("written inside the transaction").filteredOn(e -> e.op() == Outbox.Op.SET).hasSize(1);
             throw new IllegalStateException("fails before the commit");
         })).isInstanceOf(IllegalStateException.class);
 

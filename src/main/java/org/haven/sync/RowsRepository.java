@@ -1,0 +1,198 @@
+package org.haven.sync;
+
+import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.db.jooq.Tables.CASE_EVENT;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.OPERATION;
+import static org.haven.db.jooq.Tables.PERSON;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONFormat;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
+
+/**
+ * New rows that travel (docs/sync.md, "New rows"): a person, a case, a timeline event, as jOOQ's
+ * JSON of the whole row; read back by column name on the other side, converted to the column's type.
+ * Never a password hash, whatever arrives.
+ */
+final class RowsRepository {
+    private static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
+            .recordFormat(JSONFormat.RecordFormat.ARRAY);
+
+    /** The tables whose new rows travel, by name, in the order their keys depend on each other. */
+    static final Map<String, Table<?>> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("person", PERSON);
+        TABLES.put("case_file", CASE_FILE);
+        TABLES.put("case_event", CASE_EVENT);
+    }
+
+    private RowsRepository() {}
+
+    /** The table of a new row that travels, or null. */
+    static Table<?> table(String name) {
+        return TABLES.get(name);
+    }
+
+    /** One row as one line of JSON (jOOQ's format with its header). */
+    static String json(DSLContext tx, TableRecord<?> row) {
+        Result<Record> one = tx.newResult(row.fields());
+        one.add(row);
+        return one.formatJSON(FORMAT);
+    }
+
+    /** The rows of {@code json} as records of {@code table}, by column name (unknown columns and any password hash left out). */
+    static List<TableRecord<?>> read(DSLContext tx, Table<?> table, String json) {
+        List<TableRecord<?>> out = new ArrayList<>();
+        for (Record r : tx.fetchFromJSON(json)) {
+            TableRecord<?> row = (TableRecord<?>) tx.newRecord(table);
+            for (Field<?> f : r.fields()) {
+                Field<?> column = table.field(f.getName());
+                if (column != null && !column.getName().equals(APP_USER.PASSWORD_HASH.getName())) copy(r, f, row, column);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The row's key (every table that travels has a UUID {@code id}). */
+    static UUID id(TableRecord<?> row) {
+        return row.get(idField(row.getTable()));
+    }
+
+    static boolean exists(DSLContext tx, Table<?> table, UUID id) {
+        return tx.fetchExists(table, idField(table).eq(id));
+    }
+
+    static void insert(DSLContext tx, TableRecord<?> row) {
+        tx.batchInsert(List.of(row)).execute();
+    }
+
+    /** Whether the case is here and {@code user} may see it (the services' rule). */
+    static boolean caseVisible(DSLContext tx, UUID caseId, org.haven.security.User user) {
+        return tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(org.haven.cases.CaseAccess.visibleTo(user)));
+    }
+
+    /** Of these cases, those here that {@code user} may not see. */
+    static List<UUID> notVisible(DSLContext tx, List<UUID> caseIds, org.haven.security.User user) {
+        return tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds).and(DSL.not(org.haven.cases.CaseAccess.visibleTo(user))))
+                .fetch(CASE_FILE.ID);
+    }
+
+    /** Every case here (a laptop asks the office which it may no longer see). */
+    static List<UUID> caseIds(DSLContext tx) {
+        return tx.select(CASE_FILE.ID).from(CASE_FILE).fetch(CASE_FILE.ID);
+    }
+
+    /**
+     * A case that left this laptop (reassigned away): its rows, its events and screenings, its search
+     * prefix; the person's index rebuilt. Returns the person when no other case of theirs remains here
+     * (the caller erases them wholly), else null. Not into the outbox: the office decided it.
+     */
+    static UUID eraseCase(DSLContext tx, UUID caseId) {
+        UUID personId = personOfCase(tx, caseId);
+        if (personId == null) return null;
+        if (tx.fetchCount(CASE_FILE, CASE_FILE.PERSON_ID.eq(personId)) <= 1) return personId;
+        String number = tx.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.CASE_NUMBER);
+        var screenings = DSL.select(org.haven.db.jooq.Tables.SCREENING.ID).from(org.haven.db.jooq.Tables.SCREENING)
+                .where(org.haven.db.jooq.Tables.SCREENING.CASE_ID.eq(caseId));
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_ANSWER).where(org.haven.db.jooq.Tables.SCREENING_ANSWER.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_CONSENT).where(org.haven.db.jooq.Tables.SCREENING_CONSENT.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_CHOICE).where(org.haven.db.jooq.Tables.SCREENING_CHOICE.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING).where(org.haven.db.jooq.Tables.SCREENING.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.CASE_HTCDS).where(org.haven.db.jooq.Tables.CASE_HTCDS.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE).where(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SEARCH_PREFIX).where(org.haven.db.jooq.Tables.SEARCH_PREFIX.CASE_NUMBER.eq(number)).execute();
+        tx.deleteFrom(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).execute();
+        org.haven.cases.SearchIndex.reindex(tx, personId);
+        return null;
+    }
+
+    /** The person a case belongs to, or null when the case is not here. */
+    static UUID personOfCase(DSLContext tx, UUID caseId) {
+        return tx.select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.PERSON_ID);
+    }
+
+    /**
+     * The rows a laptop needs before it can insert these cases (their keys point at them): the staff
+     * they are assigned to or made by (name and roles, never a password hash) and their operations,
+     * as lines {@code TABLE<TAB>JSON}.
+     */
+    static List<String> referencedBy(DSLContext tx, Collection<UUID> caseIds) {
+        List<String> out = new ArrayList<>();
+        if (caseIds.isEmpty()) return out;
+        List<Field<?>> staff = new ArrayList<>(List.of(APP_USER.fields()));
+        staff.remove(APP_USER.PASSWORD_HASH);
+        var named = DSL.select(CASE_FILE.ASSIGNED_TO).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds))
+                .union(DSL.select(CASE_FILE.CREATED_BY).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds)));
+        Result<Record> users = tx.select(staff).from(APP_USER).where(APP_USER.ID.in(named)).fetch();
+        if (!users.isEmpty()) out.add(APP_USER.getName() + "\t" + users.formatJSON(FORMAT));
+        var ops = tx.selectFrom(OPERATION).where(OPERATION.ID.in(
+                DSL.select(CASE_FILE.OPERATION_ID).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds)))).fetch();
+        if (!ops.isEmpty()) out.add(OPERATION.getName() + "\t" + ops.formatJSON(FORMAT));
+        return out;
+    }
+
+    /** {@link #referencedBy} the new cases among these changes. */
+    static List<String> referencedByNewCases(DSLContext tx, List<org.haven.db.jooq.tables.records.SyncChangeRecord> changes) {
+        return referencedBy(tx, changes.stream()
+                .filter(c -> "INSERT".equals(c.getOp()) && "case_file".equals(c.getTableName())).map(c -> c.getRowId()).toList());
+    }
+
+    /** The case a new row belongs to: a case its own id, an event its case; a person none. */
+    static UUID caseOf(TableRecord<?> row) {
+        if (row.getTable() == CASE_FILE) return row.get(CASE_FILE.ID);
+        if (row.getTable() == CASE_EVENT) return row.get(CASE_EVENT.CASE_ID);
+        return null;
+    }
+
+    /** Whose data a new row is: a person themself, a case's person, an event's case's person (null: not here). */
+    static UUID personOf(DSLContext tx, TableRecord<?> row) {
+        if (row.getTable() == PERSON) return row.get(PERSON.ID);
+        if (row.getTable() == CASE_FILE) return row.get(CASE_FILE.PERSON_ID);
+        UUID caseId = caseOf(row);
+        return caseId == null ? null : personOfCase(tx, caseId);
+    }
+
+    /** The operation a new case goes under (null: none, or not a case). */
+    static UUID operationOf(TableRecord<?> row) {
+        return row.getTable() == CASE_FILE ? row.get(CASE_FILE.OPERATION_ID) : null;
+    }
+
+    /** Whether the person is here. */
+    static boolean personExists(DSLContext tx, UUID personId) {
+        return personId != null && exists(tx, PERSON, personId);
+    }
+
+    /** Inserts the staff and operations a page of changes needs that are not here yet (a laptop). */
+    static void insertMissingReferences(DSLContext tx, String tableName, String json) {
+        Table<?> table = tableName.equals(APP_USER.getName()) ? APP_USER : tableName.equals(OPERATION.getName()) ? OPERATION : null;
+        if (table == null) return;
+        for (TableRecord<?> row : read(tx, table, json)) {
+            if (!exists(tx, table, id(row))) insert(tx, row);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableField<?, UUID> idField(Table<?> table) {
+        return (TableField<?, UUID>) table.field("ID");
+    }
+
+    private static <T> void copy(Record from, Field<?> field, TableRecord<?> to, Field<T> column) {
+        to.set(column, from.get(field, column.getType()));
+    }
+}

@@ -1,0 +1,117 @@
+package org.haven.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseStatus;
+import org.haven.cases.LegalRole;
+import org.haven.db.OfficeConnection;
+import org.haven.db.jooq.tables.records.CaseFileRecord;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.testing.TestHaven;
+import org.haven.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A case's fields travel as person fields do (real PostgreSQL behind a real `haven serve`): a status
+ * move on one laptop and a legal role on the other merge; the same case assigned to two different
+ * caseworkers while apart gives one conflict; its resolution reaches both laptops.
+ */
+class CaseFieldsSyncTest {
+    static final String BOSS = "boss";
+    static final String DANA = "dana";
+    static final String PASSWORD = "secret-pass-123";
+    @TempDir Path dir;
+
+    @Test
+    void caseMovesMergeTheSameFieldConflictsAndTheResolutionConverges() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        CaseFile shared;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), DANA, "Dana Sok", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
+            Accounts.addUser(h.unlocked(), "carla", "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            Accounts.addUser(h.unlocked(), "eve", "Eve Tan", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            shared = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
+            // Both caseworkers are named by a case, so both laptops know them from the snapshot.
+            CaseFile other = h.cases().register(TestHaven.newCase(TestHaven.person("Mai Tran", null)));
+            CaseFile third = h.cases().register(TestHaven.newCase(TestHaven.person("Hoa Le", null)));
+            h.cases().assignByNumber(List.of(other.caseNumber()), "carla");
+            h.cases().assignByNumber(List.of(third.caseNumber()), "eve");
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        Path a = dir.resolve("laptop-a");
+        Path b = dir.resolve("laptop-b");
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
+            String url = "https://localhost:" + server.port();
+            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
+            Join.join(b, url, cert.fingerprint(), DANA, PASSWORD.toCharArray());
+
+            try (Haven boss = login(a, BOSS)) {
+                CaseFile c = boss.cases().open(shared.id()).caseFile();
+                boss.cases().move(c.id(), c.version(), CaseStatus.SCREENING, null, null, null);
+                boss.cases().assignByNumber(List.of(shared.caseNumber()), "carla");
+            }
+            try (Haven dana = login(b, DANA)) {
+                CaseFile c = dana.cases().open(shared.id()).caseFile();
+                dana.cases().setLegalRole(c.id(), c.version(), LegalRole.WITNESS);
+                dana.cases().assignByNumber(List.of(shared.caseNumber()), "eve");
+            }
+            assertThat(sync(a, BOSS).conflicts()).isZero();
+            assertThat(sync(b, DANA).conflicts()).as("assigned to two caseworkers while apart").isEqualTo(1);
+            sync(a, BOSS);
+
+            for (Path laptop : List.of(a, b)) {
+                CaseFileRecord c = caseRow(laptop, laptop == a ? BOSS : DANA, shared);
+                assertThat(c.getStatus()).as("the status move merged").isEqualTo("SCREENING");
+                assertThat(c.getLegalRole()).as("the legal role merged").isEqualTo("WITNESS");
+                assertThat(username(laptop, laptop == a ? BOSS : DANA, c)).as("the office kept the first assignment").isEqualTo("carla");
+            }
+
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                Conflicts conflicts = new Conflicts(h.database(), h.session());
+                List<Conflicts.Open> open = conflicts.open();
+                assertThat(open).singleElement().satisfies(o -> {
+                    assertThat(o.field()).isEqualTo("assigned_to");
+                    assertThat(o.caseNumber()).isEqualTo(shared.caseNumber());
+                });
+                conflicts.resolve(open.getFirst().id(), Conflicts.Keep.LAPTOP);
+                assertThat(conflicts.open()).isEmpty();
+            }
+            sync(a, BOSS);
+            sync(b, DANA);
+            assertThat(username(a, BOSS, caseRow(a, BOSS, shared))).isEqualTo("eve");
+            assertThat(username(b, DANA, caseRow(b, DANA, shared))).isEqualTo("eve");
+        }
+    }
+
+    private static CaseFileRecord caseRow(Path home, String user, CaseFile c) {
+        try (Haven h = login(home, user)) {
+            return h.database().dsl().selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(c.id())).fetchSingle();
+        }
+    }
+
+    private static String username(Path home, String user, CaseFileRecord c) {
+        try (Haven h = login(home, user)) {
+            return h.database().dsl().select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(c.getAssignedTo())).fetchOne(APP_USER.USERNAME);
+        }
+    }
+
+    private static Haven login(Path home, String user) {
+        return Haven.login(home, user, PASSWORD.toCharArray());
+    }
+
+    private static LaptopSync.Result sync(Path home, String user) {
+        try (Haven h = login(home, user)) {
+            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
+        }
+    }
+}

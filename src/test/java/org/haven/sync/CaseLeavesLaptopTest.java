@@ -1,0 +1,66 @@
+package org.haven.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.db.jooq.Tables.CASE_EVENT;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.db.OfficeConnection;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.testing.TestHaven;
+import org.haven.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A case reassigned away at the office leaves the caseworker's laptop at her next sync, with its person and their index. */
+class CaseLeavesLaptopTest {
+    static final String BOSS = "boss";
+    static final String CARLA = "carla";
+    static final String PASSWORD = "secret-pass-123";
+    @TempDir Path dir;
+
+    @Test
+    void aCaseReassignedAwayLeavesTheLaptopAtTheNextSync() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        CaseFile moving;
+        CaseFile staying;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            Accounts.addUser(h.unlocked(), "eve", "Eve Tan", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            moving = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
+            staying = h.cases().register(TestHaven.newCase(TestHaven.person("Mai Tran", null)));
+            h.cases().assignByNumber(List.of(moving.caseNumber(), staying.caseNumber()), CARLA);
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        Path c = dir.resolve("laptop-c");
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
+            String url = "https://localhost:" + server.port();
+            assertThat(Join.join(c, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray())).isEqualTo(2);
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                h.cases().assignByNumber(List.of(moving.caseNumber()), "eve");
+            }
+            try (Haven carla = Haven.login(c, CARLA, PASSWORD.toCharArray())) {
+                LaptopSync.sync(carla, CARLA, PASSWORD.toCharArray());
+            }
+            try (Haven carla = Haven.login(c, CARLA, PASSWORD.toCharArray())) {
+                var dsl = carla.database().dsl();
+                assertThat(dsl.fetchExists(CASE_FILE, CASE_FILE.ID.eq(moving.id()))).as("reassigned away: gone").isFalse();
+                assertThat(dsl.fetchExists(CASE_EVENT, CASE_EVENT.CASE_ID.eq(moving.id()))).isFalse();
+                assertThat(dsl.fetchExists(PERSON, PERSON.ID.eq(moving.personId()))).as("no other case of hers here").isFalse();
+                assertThat(dsl.fetchExists(SEARCH_TOKEN, SEARCH_TOKEN.PERSON_ID.eq(moving.personId()))).isFalse();
+                assertThat(dsl.fetchExists(CASE_FILE, CASE_FILE.ID.eq(staying.id()))).as("her other case stays").isTrue();
+            }
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                assertThat(h.database().dsl().fetchExists(CASE_FILE, CASE_FILE.ID.eq(moving.id()))).as("the office keeps it").isTrue();
+            }
+        }
+    }
+}
