@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public record CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
                         SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening, Quick quick,
-                        java.util.Set<CaseStatus> statuses, String after) {
+                        java.util.Set<CaseStatus> statuses) {
     /**
      * The case list's quick filters: only cases assigned to the signed-in user ({@code mine}), only
      * unassigned ones, only open ones (not closed). They combine with the search text and every filter.
@@ -25,28 +25,6 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     public CaseQuery {
         quick = quick == null ? Quick.NONE : quick;
         statuses = statuses == null ? java.util.Set.of() : java.util.Set.copyOf(statuses);
-    }
-
-    /** Without a cursor: pages by {@code offset}. */
-    public CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
-                     SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening, Quick quick,
-                     java.util.Set<CaseStatus> statuses) {
-        this(text, status, nationality, operationId, sort, descending, offset, limit, screening, quick, statuses, null);
-    }
-
-    /**
-     * The page that follows the case {@code caseNumber} in list order (a cursor: the next page of the
-     * case list starts after its last row), shown as starting at {@code newOffset}. Read by seeking in
-     * the case-number index instead of skipping {@code newOffset} rows, so a deep page costs what the
-     * first one does. Only for the case-number order; in another order the offset is used.
-     */
-    public CaseQuery after(String caseNumber, int newOffset) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, newOffset, limit, screening, quick, statuses, caseNumber);
-    }
-
-    /** True when the page is read from its cursor ({@link #after}), not by skipping {@code offset} rows. */
-    public boolean seeks() {
-        return after != null && (sort == null || sort == SortColumn.CASE_NUMBER);
     }
 
     /** Without the multi-select of statuses (the shape before it, kept for existing callers). */

@@ -118,37 +118,17 @@ public final class CaseRepository {
     public static CasePage page(DSLContext tx, CaseQuery q, User user, int cap) {
         Matches m = Matches.of(tx, q);
         List<CaseListItem> items = rows(tx, q, user, m);
-        int n;
-        if (q.seeks()) {
-            // The rows before the cursor are the offset's: count only from the cursor on, as far as the cap.
-            n = q.offset() + (items.size() < q.limit() ? items.size()
-                    : tx.fetchCount(DSL.selectOne().from(countFrom(q, user, m)).where(m.where(), conditions(q, user), cursor(q, m))
-                            .limit(Math.max(0, cap - q.offset()) + 1)));
-        } else {
-            n = items.size() < q.limit() && (!items.isEmpty() || q.offset() == 0)
-                    ? q.offset() + items.size()
-                    : tx.fetchCount(countUpToQuery(tx, q, user, cap, m));
-        }
+        int n = items.size() < q.limit() && (!items.isEmpty() || q.offset() == 0)
+                ? q.offset() + items.size()
+                : tx.fetchCount(countUpToQuery(tx, q, user, cap, m));
         return new CasePage(items, Math.min(n, cap), n > cap);
-    }
-
-    /** Where a page read from its cursor starts: after the cursor's case number in list order (none without one). */
-    private static Condition cursor(CaseQuery q, Matches m) {
-        if (!q.seeks()) return DSL.noCondition();
-        org.jooq.Field<String> number = m.driver() != null ? m.driver().CASE_NUMBER : CASE_FILE.CASE_NUMBER;
-        return q.descending() ? number.lt(q.after()) : number.gt(q.after());
-    }
-
-    /** How many rows the statement skips: none when the page is read from its cursor. */
-    private static int skip(CaseQuery q) {
-        return q.seeks() ? 0 : Math.max(0, q.offset());
     }
 
     /** Below this offset a page is read in one statement (it joins the rows it skips, a few hundred at most). */
     static final int SHALLOW = 500;
 
     private static List<CaseListItem> rows(DSLContext tx, CaseQuery q, User user, Matches m) {
-        if (skip(q) < SHALLOW) return shallowPageQuery(tx, q, user, m).fetch(CaseRepository::toListItem);
+        if (q.offset() < SHALLOW) return shallowPageQuery(tx, q, user, m).fetch(CaseRepository::toListItem);
         return details(tx, q, searchQuery(tx, q, user, m).fetch(0, UUID.class));
     }
 
@@ -165,9 +145,9 @@ public final class CaseRepository {
         return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
                         CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
                 .from(m.from(true).leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID)))
-                .where(m.where(), conditions(q, user), cursor(q, m))
+                .where(m.where(), conditions(q, user))
                 .orderBy(sort(q, m.driver()))
-                .limit(Math.max(0, q.limit())).offset(skip(q));
+                .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()));
     }
 
     /**
@@ -179,8 +159,8 @@ public final class CaseRepository {
      */
     private static ResultQuery<? extends Record> pageOfNumbersFirst(DSLContext tx, CaseQuery q, Matches m) {
         var driver = m.driver();
-        Table<?> page = DSL.select(driver.CASE_NUMBER).from(m.prefixTables()).where(m.where(), cursor(q, m))
-                .orderBy(sort(q, driver)).limit(Math.max(0, q.limit())).offset(skip(q)).asTable("page");
+        Table<?> page = DSL.select(driver.CASE_NUMBER).from(m.prefixTables()).where(m.where())
+                .orderBy(sort(q, driver)).limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset())).asTable("page");
         org.jooq.Field<String> number = page.field(driver.CASE_NUMBER);
         return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
                         CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
@@ -224,9 +204,9 @@ public final class CaseRepository {
     private static ResultQuery<Record1<UUID>> searchQuery(DSLContext tx, CaseQuery q, User user, Matches m) {
         return tx.select(CASE_FILE.ID)
                 .from(m.from(false))
-                .where(m.where(), conditions(q, user), cursor(q, m))
+                .where(m.where(), conditions(q, user))
                 .orderBy(sort(q, m.driver()))
-                .limit(Math.max(0, q.limit())).offset(skip(q));
+                .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()));
     }
 
     public static int count(DSLContext tx, CaseQuery q, User user) {

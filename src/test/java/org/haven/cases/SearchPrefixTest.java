@@ -121,56 +121,6 @@ class SearchPrefixTest extends DatabaseTest {
         assertThat(CaseRepository.page(dsl, ng, coordinator, 20)).extracting(CasePage::total, CasePage::more).containsExactly(20, true);
     }
 
-    /**
-     * The case list's Next seeks from the last row shown (issue 15: deep pages cost what the first
-     * one does): walking every page by its cursor gives exactly the rows of the walk by offset, in
-     * both orders, with and without search words, past the depth where offsets stop being joined;
-     * the count beside a page is the same; a case registered while the user pages is neither
-     * repeated nor makes another one skip.
-     */
-    @Test
-    void walkingThePagesByCursorGivesTheRowsOfTheWalkByOffset() {
-        new DemoData(haven, 5).generate(CaseRepository.SHALLOW + 90, done -> { });
-        var dsl = haven.database().dsl();
-        var user = haven.user();
-        for (String text : java.util.Arrays.asList(null, "a", "ng")) {
-            for (boolean descending : List.of(false, true)) {
-                CaseQuery first = new CaseQuery(text, null, null, null, CaseQuery.SortColumn.CASE_NUMBER, descending, 0, 37);
-                List<String> byOffset = new ArrayList<>();
-                for (int offset = 0; ; offset += 37) {
-                    List<CaseListItem> page = CaseRepository.search(dsl, first.page(offset, 37), user);
-                    page.forEach(i -> byOffset.add(i.caseNumber()));
-                    if (page.size() < 37) break;
-                }
-                List<String> byCursor = new ArrayList<>();
-                CaseQuery q = first;
-                for (int offset = 0; ; offset += 37) {
-                    CasePage page = CaseRepository.page(dsl, q, user, offset + 1000);
-                    CasePage sameByOffset = CaseRepository.page(dsl, first.page(offset, 37), user, offset + 1000);
-                    assertThat(page.total()).as(text + " " + descending + " at " + offset).isEqualTo(sameByOffset.total());
-                    assertThat(page.more()).isEqualTo(sameByOffset.more());
-                    page.items().forEach(i -> byCursor.add(i.caseNumber()));
-                    if (page.items().size() < 37) break;
-                    q = first.after(page.items().getLast().caseNumber(), offset + 37);
-                }
-                assertThat(byCursor).as(text + " " + descending).isEqualTo(byOffset);
-                assertThat(byOffset.size()).isGreaterThan(text == null ? CaseRepository.SHALLOW : 0);
-            }
-        }
-        // Newest first, a case registered between two pages comes at the top: skipping 50 rows would
-        // show the first page's last row again; the next page starts after the last row shown.
-        CaseQuery newestFirst = new CaseQuery(null, null, null, null, CaseQuery.SortColumn.CASE_NUMBER, true, 0, 50);
-        List<CaseListItem> page1 = CaseRepository.search(dsl, newestFirst, user);
-        register("Nguyen Van Moi");
-        List<CaseListItem> page2 = CaseRepository.search(dsl, newestFirst.after(page1.getLast().caseNumber(), 50), user);
-        assertThat(page2).extracting(CaseListItem::caseNumber).doesNotContainAnyElementsOf(
-                page1.stream().map(CaseListItem::caseNumber).toList());
-        assertThat(CaseRepository.search(dsl, newestFirst.page(50, 50), user).getFirst().caseNumber())
-                .as("the walk by offset repeats a row").isEqualTo(page1.getLast().caseNumber());
-        List<String> everyNumber = CaseRepository.search(dsl, newestFirst.page(0, 5000), user).stream().map(CaseListItem::caseNumber).toList();
-        assertThat(page2.getFirst().caseNumber()).isEqualTo(everyNumber.get(everyNumber.indexOf(page1.getLast().caseNumber()) + 1));
-    }
-
     @Test
     void pagesNearTheTopAndDeepPagesAgreeAcrossTheBoundary() {
         new DemoData(haven, 3).generate(CaseRepository.SHALLOW + 60, done -> { });

@@ -71,10 +71,6 @@ public final class CaseListPage {
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private final TableColumn<CaseListItem, String> numberColumn;
     private int offset;
-    /** The case number the current page starts after (null on the first page): the next page seeks from its last row. */
-    private String after;
-    /** The cursors of the pages before this one, for Previous. */
-    private final java.util.ArrayDeque<String> earlier = new java.util.ArrayDeque<>();
     private int total;
     private long requestNo;
     private boolean loadedOnce;
@@ -229,10 +225,9 @@ public final class CaseListPage {
         }
         String text = search.getText() == null || search.getText().isBlank() ? null : search.getText().strip();
         Operation op = operation.getValue();
-        CaseQuery q = new CaseQuery(text, null, nationality.codeProperty().get(), op == null ? null : op.id(),
+        return new CaseQuery(text, null, nationality.codeProperty().get(), op == null ? null : op.id(),
                 sort, descending, offset, PAGE_SIZE).withScreening(screening.getValue()).withQuick(quick.value())
                 .withStatuses(status.value());
-        return after == null ? q : q.after(after, offset);
     }
 
     private void openSelected() {
@@ -243,33 +238,15 @@ public final class CaseListPage {
     private void page(int direction) {
         int newOffset = offset + direction * PAGE_SIZE;
         if (newOffset < 0 || newOffset >= total) return;
-        if (direction > 0 && !table.getItems().isEmpty()) {
-            // Deep pages seek from the last row shown instead of skipping every row before them.
-            earlier.push(after == null ? "" : after);
-            after = table.getItems().getLast().caseNumber();
-        } else if (direction < 0) {
-            String back = earlier.poll();
-            after = back == null || back.isEmpty() ? null : back;
-            if (back == null) newOffset = 0;
-        }
         offset = newOffset;
         reload(false);
-    }
-
-    /** Back to paging by offset (the first page, or a page the results no longer reach). */
-    private void forgetCursors() {
-        after = null;
-        earlier.clear();
     }
 
     private boolean totalIsLowerBound;
 
     private void reload(boolean firstPage) {
         debounce.stop();
-        if (firstPage) {
-            offset = 0;
-            forgetCursors();
-        }
+        if (firstPage) offset = 0;
         CaseQuery query = currentQuery();
         long mine = ++requestNo;
         busy.setVisible(true);
@@ -283,7 +260,6 @@ public final class CaseListPage {
             totalIsLowerBound = page.more();
             if (offset >= total && total > 0) { // the page we were on is gone (fewer results now)
                 offset = ((total - 1) / PAGE_SIZE) * PAGE_SIZE;
-                forgetCursors();
                 reload(false);
                 return;
             }
