@@ -493,6 +493,16 @@ public final class CaseRepository {
 
     /** One key of the list order: the column, its direction, and whether its NULLs come last. */
     private record Key(org.jooq.Field<Object> field, boolean ascending, boolean nullsLast, Object value) {
+        /** A column that is never NULL: no NULLs to place (an OR IS NULL would cost the index range). */
+        Key {
+            boolean nullable = field == (Object) CASE_FILE.PERSON_NAME || field == (Object) CASE_FILE.PERSON_NATIONALITY;
+            if (!nullable) nullsLast = false;
+        }
+
+        boolean nullable() {
+            return field == (Object) CASE_FILE.PERSON_NAME || field == (Object) CASE_FILE.PERSON_NATIONALITY;
+        }
+
         Key reversed() {
             return new Key(field, !ascending, !nullsLast, value);
         }
@@ -574,7 +584,7 @@ public final class CaseRepository {
         List<SortField<?>> order = new ArrayList<>();
         for (Key k : keys(tx, q, driver)) {
             // only the copied name and nationality can be NULL: say where their NULLs go when reversed
-            order.add(k.sortField(k.field() == (Object) CASE_FILE.PERSON_NAME || k.field() == (Object) CASE_FILE.PERSON_NATIONALITY));
+            order.add(k.sortField(k.nullable()));
         }
         return order;
     }
