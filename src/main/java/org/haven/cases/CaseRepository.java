@@ -492,19 +492,14 @@ public final class CaseRepository {
     }
 
     /** One key of the list order: the column, its direction, and whether its NULLs come last. */
-    private record Key(org.jooq.Field<Object> field, boolean ascending, boolean nullsLast, Object value) {
+    private record Key(org.jooq.Field<Object> field, boolean ascending, boolean nullsLast, Object value, boolean nullable) {
         /** A column that is never NULL: no NULLs to place (an OR IS NULL would cost the index range). */
         Key {
-            boolean nullable = field == (Object) CASE_FILE.PERSON_NAME || field == (Object) CASE_FILE.PERSON_NATIONALITY;
             if (!nullable) nullsLast = false;
         }
 
-        boolean nullable() {
-            return field == (Object) CASE_FILE.PERSON_NAME || field == (Object) CASE_FILE.PERSON_NATIONALITY;
-        }
-
         Key reversed() {
-            return new Key(field, !ascending, !nullsLast, value);
+            return new Key(field, !ascending, !nullsLast, value, nullable);
         }
 
         /** The rows whose key comes after {@code value} in this key's order. */
@@ -548,7 +543,7 @@ public final class CaseRepository {
         if (column == CaseQuery.SortColumn.CASE_NUMBER) {
             // with a search word, the driving prefix is one value: its case number is the order
             org.jooq.Field<String> number = driver != null ? driver.CASE_NUMBER : CASE_FILE.CASE_NUMBER;
-            keys.add(new Key((org.jooq.Field<Object>) (org.jooq.Field<?>) number, asc, asc == nullsHigh, at.caseNumber()));
+            keys.add(new Key((org.jooq.Field<Object>) (org.jooq.Field<?>) number, asc, asc == nullsHigh, at.caseNumber(), false));
         } else {
             org.jooq.Field<?> primary = switch (column) {
                 case NAME -> CASE_FILE.PERSON_NAME;
@@ -557,8 +552,10 @@ public final class CaseRepository {
                 case OPENED_ON -> CASE_FILE.OPENED_ON;
                 case CASE_NUMBER -> throw new IllegalStateException();
             };
-            keys.add(new Key((org.jooq.Field<Object>) primary, asc, asc == nullsHigh, at.key()));
-            keys.add(new Key((org.jooq.Field<Object>) (org.jooq.Field<?>) CASE_FILE.CASE_NUMBER, true, nullsHigh, at.caseNumber()));
+            // only the copied name and nationality can be NULL
+            boolean nullable = column == CaseQuery.SortColumn.NAME || column == CaseQuery.SortColumn.NATIONALITY;
+            keys.add(new Key((org.jooq.Field<Object>) primary, asc, asc == nullsHigh, at.key(), nullable));
+            keys.add(new Key((org.jooq.Field<Object>) (org.jooq.Field<?>) CASE_FILE.CASE_NUMBER, true, nullsHigh, at.caseNumber(), false));
         }
         if (q.seek().before()) keys.replaceAll(Key::reversed);
         return keys;
@@ -583,7 +580,7 @@ public final class CaseRepository {
         if (!q.seek().before()) return sort(q, driver);
         List<SortField<?>> order = new ArrayList<>();
         for (Key k : keys(tx, q, driver)) {
-            // only the copied name and nationality can be NULL: say where their NULLs go when reversed
+            // say where a nullable column's NULLs go when reversed
             order.add(k.sortField(k.nullable()));
         }
         return order;
