@@ -9,7 +9,29 @@ import java.util.UUID;
  */
 public record CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
                         SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening, Quick quick,
-                        java.util.Set<CaseStatus> statuses) {
+                        java.util.Set<CaseStatus> statuses, Seek seek) {
+    /**
+     * Where a page starts by keyset (seek) instead of OFFSET: the rows right after (or, with {@code
+     * before}, right before) the row at {@code position} in the list's order. The position is the
+     * row's sort key and its case number (unique, it breaks ties), as {@link CaseListItem#position()}
+     * gives it. With a seek, {@code offset} only says where the page is for the "1 to 50 of" label.
+     */
+    public record Seek(Position position, boolean before) {
+        public static Seek after(Position position) {
+            return new Seek(java.util.Objects.requireNonNull(position), false);
+        }
+
+        public static Seek before(Position position) {
+            return new Seek(java.util.Objects.requireNonNull(position), true);
+        }
+    }
+
+    /**
+     * A row's place in one sort order: the sorted column's value (null when the row has none; the
+     * case number itself when sorted by case number) and the case number. {@code sort} says which order.
+     */
+    public record Position(SortColumn sort, Object key, String caseNumber) {}
+
     /**
      * The case list's quick filters: only cases assigned to the signed-in user ({@code mine}), only
      * unassigned ones, only open ones (not closed). They combine with the search text and every filter.
@@ -25,6 +47,34 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     public CaseQuery {
         quick = quick == null ? Quick.NONE : quick;
         statuses = statuses == null ? java.util.Set.of() : java.util.Set.copyOf(statuses);
+        if (seek != null && seek.position().sort() != (sort == null ? SortColumn.CASE_NUMBER : sort)) {
+            throw new IllegalArgumentException("a seek position of another sort order");
+        }
+    }
+
+    /** Without a seek: pages by OFFSET (the shape before keyset paging, kept for existing callers). */
+    public CaseQuery(String text, CaseStatus status, String nationality, UUID operationId,
+                     SortColumn sort, boolean descending, int offset, int limit, ScreeningFilter screening, Quick quick,
+                     java.util.Set<CaseStatus> statuses) {
+        this(text, status, nationality, operationId, sort, descending, offset, limit, screening, quick, statuses, null);
+    }
+
+    /**
+     * The page right after the row at {@code last} (keyset paging: the database seeks to it in the
+     * list's index instead of skipping {@code position} rows); {@code position} is only for the label.
+     */
+    public CaseQuery after(Position last, int position) {
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, position, limit, screening, quick, statuses, Seek.after(last));
+    }
+
+    /** The page right before the row at {@code first}, in list order ({@code position}: for the label). */
+    public CaseQuery before(Position first, int position) {
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, position, limit, screening, quick, statuses, Seek.before(first));
+    }
+
+    /** The same query with this seek (null: by offset). */
+    public CaseQuery withSeek(Seek newSeek) {
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, quick, statuses, newSeek);
     }
 
     /** Without the multi-select of statuses (the shape before it, kept for existing callers). */
@@ -34,7 +84,7 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     }
 
     public CaseQuery withStatuses(java.util.Set<CaseStatus> anyOf) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, quick, anyOf);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, quick, anyOf, seek);
     }
 
     /** Without quick filters (the shape before them, kept for existing callers). */
@@ -44,7 +94,7 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     }
 
     public CaseQuery withQuick(Quick filters) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, filters, statuses);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, screening, filters, statuses, seek);
     }
 
     public enum SortColumn { CASE_NUMBER, NAME, NATIONALITY, STATUS, OPENED_ON }
@@ -70,6 +120,6 @@ public record CaseQuery(String text, CaseStatus status, String nationality, UUID
     }
 
     public CaseQuery withScreening(ScreeningFilter filter) {
-        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, filter, quick, statuses);
+        return new CaseQuery(text, status, nationality, operationId, sort, descending, offset, limit, filter, quick, statuses, seek);
     }
 }

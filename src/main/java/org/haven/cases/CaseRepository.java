@@ -117,6 +117,7 @@ public final class CaseRepository {
      */
     public static CasePage page(DSLContext tx, CaseQuery q, User user, int cap) {
         Matches m = Matches.of(tx, q);
+        if (tx.family() == org.jooq.SQLDialect.POSTGRES && (q.seek() != null || q.offset() < SHALLOW)) return pageWithCount(tx, q, user, cap, m);
         List<CaseListItem> items = rows(tx, q, user, m);
         int n = items.size() < q.limit() && (!items.isEmpty() || q.offset() == 0)
                 ? q.offset() + items.size()
@@ -124,11 +125,34 @@ public final class CaseRepository {
         return new CasePage(items, Math.min(n, cap), n > cap);
     }
 
+    /**
+     * PostgreSQL: the page and its capped count in one statement (one round trip to the server per
+     * keystroke instead of two; the count is an uncorrelated subquery the server runs once). The same
+     * rows and the same count as {@link #page} elsewhere; only an empty page past the start counts apart.
+     */
+    private static CasePage pageWithCount(DSLContext tx, CaseQuery q, User user, int cap, Matches m) {
+        org.jooq.Field<Integer> capped = DSL.field(DSL.selectCount().from(countUpToQuery(tx, q, user, cap, m).asTable("capped")))
+                .as("capped_count");
+        var result = shallowPageQuery(tx, q, user, m, capped).fetch();
+        List<CaseListItem> items = new ArrayList<>(result.map(r -> toListItem(r, q)));
+        if (q.seek() != null && q.seek().before()) java.util.Collections.reverse(items);
+        int n;
+        if (items.size() < q.limit() && (!items.isEmpty() || q.offset() == 0)) n = q.offset() + items.size();
+        else if (!result.isEmpty()) n = result.get(0).get(capped);
+        else n = tx.fetchCount(countUpToQuery(tx, q, user, cap, m));
+        return new CasePage(items, Math.min(n, cap), n > cap);
+    }
+
     /** Below this offset a page is read in one statement (it joins the rows it skips, a few hundred at most). */
     static final int SHALLOW = 500;
 
     private static List<CaseListItem> rows(DSLContext tx, CaseQuery q, User user, Matches m) {
-        if (q.offset() < SHALLOW) return shallowPageQuery(tx, q, user, m).fetch(CaseRepository::toListItem);
+        if (q.seek() != null) {
+            List<CaseListItem> items = new ArrayList<>(shallowPageQuery(tx, q, user, m).fetch(r -> toListItem(r, q)));
+            if (q.seek().before()) java.util.Collections.reverse(items); // read backwards from the first row shown
+            return items;
+        }
+        if (q.offset() < SHALLOW) return shallowPageQuery(tx, q, user, m).fetch(r -> toListItem(r, q));
         return details(tx, q, searchQuery(tx, q, user, m).fetch(0, UUID.class));
     }
 
@@ -138,17 +162,27 @@ public final class CaseRepository {
     }
 
     private static ResultQuery<? extends Record> shallowPageQuery(DSLContext tx, CaseQuery q, User user, Matches m) {
+        return shallowPageQuery(tx, q, user, m, null);
+    }
+
+    /** {@code extra}: one more column (the capped count), or null. */
+    private static ResultQuery<? extends Record> shallowPageQuery(DSLContext tx, CaseQuery q, User user, Matches m,
+                                                                org.jooq.Field<?> extra) {
         if (tx.family() == org.jooq.SQLDialect.POSTGRES && byWordsAlone(q, user, m)
                 && (q.sort() == null || q.sort() == CaseQuery.SortColumn.CASE_NUMBER)) {
-            return pageOfNumbersFirst(tx, q, m);
+            return pageOfNumbersFirst(tx, q, m, extra);
         }
-        return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
-                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
-                .from(m.from(true).leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID)))
-                .where(m.where(), conditions(q, user))
+        var select = tx.select(listFields(extra))
+                .from(m.from(true).leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID)));
+        if (q.seek() != null) {
+            return select.where(m.where(), conditions(q, user), seek(tx, q, m.driver()))
+                    .orderBy(seekSort(tx, q, m.driver())).limit(Math.max(0, q.limit()));
+        }
+        return select.where(m.where(), conditions(q, user))
                 .orderBy(sort(q, m.driver()))
                 .limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset()));
     }
+
 
     /**
      * PostgreSQL, when only the words decide (no filter, no access rule, case-number order): the
@@ -157,17 +191,20 @@ public final class CaseRepository {
      * prefix range with the whole case_file index, reading every case between two hits: about 900
      * index and table pages for a two-letter word at 100,000 cases instead of about 500.
      */
-    private static ResultQuery<? extends Record> pageOfNumbersFirst(DSLContext tx, CaseQuery q, Matches m) {
+    private static ResultQuery<? extends Record> pageOfNumbersFirst(DSLContext tx, CaseQuery q, Matches m, org.jooq.Field<?> extra) {
         var driver = m.driver();
-        Table<?> page = DSL.select(driver.CASE_NUMBER).from(m.prefixTables()).where(m.where())
-                .orderBy(sort(q, driver)).limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset())).asTable("page");
+        var numbers = DSL.select(driver.CASE_NUMBER).from(m.prefixTables());
+        Table<?> page = (q.seek() != null
+                ? numbers.where(m.where(), seek(tx, q, driver)).orderBy(seekSort(tx, q, driver)).limit(Math.max(0, q.limit()))
+                : numbers.where(m.where()).orderBy(sort(q, driver)).limit(Math.max(0, q.limit())).offset(Math.max(0, q.offset())))
+                .asTable("page");
         org.jooq.Field<String> number = page.field(driver.CASE_NUMBER);
-        return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
-                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
+        boolean downwards = q.descending() != (q.seek() != null && q.seek().before());
+        return tx.select(listFields(extra))
                 .from(page.join(CASE_FILE).on(CASE_FILE.CASE_NUMBER.eq(number))
                         .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
                         .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID)))
-                .orderBy(q.descending() ? number.desc() : number.asc());
+                .orderBy(downwards ? number.desc() : number.asc());
     }
 
     /**
@@ -182,13 +219,12 @@ public final class CaseRepository {
     /** Only the page's rows, joined for display, in list order. */
     private static List<CaseListItem> details(DSLContext tx, CaseQuery q, List<UUID> ids) {
         if (ids.isEmpty()) return List.of();
-        return detailsQuery(tx, q, ids).fetch(CaseRepository::toListItem);
+        return detailsQuery(tx, q, ids).fetch(r -> toListItem(r, q));
     }
 
     /** The page rows' query (also run by the benchmark over plain JDBC). */
     public static ResultQuery<? extends Record> detailsQuery(DSLContext tx, CaseQuery q, List<UUID> ids) {
-        return tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY,
-                        CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE, CASE_FILE.OPENED_ON, NON_PUNISHMENT)
+        return tx.select(LIST_FIELDS)
                 .from(CASE_FILE)
                 .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
                 .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
@@ -375,6 +411,18 @@ public final class CaseRepository {
     private static final org.jooq.Field<Boolean> NON_PUNISHMENT =
             DSL.when(nonPunishment(), DSL.inline(true)).otherwise(DSL.inline(false)).as("non_punishment");
 
+    /** What a list row shows, and the sort keys its position is made of. */
+    private static final List<org.jooq.SelectField<?>> LIST_FIELDS = List.of(CASE_FILE.ID, CASE_FILE.CASE_NUMBER,
+            PERSON.NAME_LATIN, PERSON.NAME_NATIVE, PERSON.NATIONALITY, CASE_FILE.STATUS, CASE_FILE.OUTCOME, OPERATION.CODE,
+            CASE_FILE.OPENED_ON, CASE_FILE.PERSON_NAME, CASE_FILE.PERSON_NATIONALITY, NON_PUNISHMENT);
+
+    private static List<org.jooq.SelectField<?>> listFields(org.jooq.Field<?> extra) {
+        if (extra == null) return LIST_FIELDS;
+        List<org.jooq.SelectField<?>> fields = new ArrayList<>(LIST_FIELDS);
+        fields.add(extra);
+        return fields;
+    }
+
     /** Whether one case carries the non-punishment flag. */
     public static boolean nonPunishmentFlag(DSLContext tx, UUID caseId) {
         return tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(nonPunishment()));
@@ -426,12 +474,120 @@ public final class CaseRepository {
         return column == CaseQuery.SortColumn.CASE_NUMBER ? List.of(primary) : List.of(primary, CASE_FILE.CASE_NUMBER.asc());
     }
 
-    private static CaseListItem toListItem(Record r) {
+    private static CaseListItem toListItem(Record r, CaseQuery q) {
         String outcome = r.get(CASE_FILE.OUTCOME);
-        return new CaseListItem(r.get(CASE_FILE.ID), r.get(CASE_FILE.CASE_NUMBER), r.get(PERSON.NAME_LATIN),
+        CaseQuery.SortColumn column = column(q);
+        String number = r.get(CASE_FILE.CASE_NUMBER);
+        Object key = switch (column) {
+            case CASE_NUMBER -> number;
+            case NAME -> r.get(CASE_FILE.PERSON_NAME);
+            case NATIONALITY -> r.get(CASE_FILE.PERSON_NATIONALITY);
+            case STATUS -> r.get(CASE_FILE.STATUS);
+            case OPENED_ON -> r.get(CASE_FILE.OPENED_ON);
+        };
+        return new CaseListItem(r.get(CASE_FILE.ID), number, r.get(PERSON.NAME_LATIN),
                 r.get(PERSON.NAME_NATIVE), r.get(PERSON.NATIONALITY), CaseStatus.valueOf(r.get(CASE_FILE.STATUS)),
                 outcome == null ? null : Outcome.valueOf(outcome), r.get(OPERATION.CODE), r.get(CASE_FILE.OPENED_ON),
-                Boolean.TRUE.equals(r.get(NON_PUNISHMENT)));
+                Boolean.TRUE.equals(r.get(NON_PUNISHMENT)), new CaseQuery.Position(column, key, number));
+    }
+
+    private static CaseQuery.SortColumn column(CaseQuery q) {
+        return q.sort() == null ? CaseQuery.SortColumn.CASE_NUMBER : q.sort();
+    }
+
+    /** One key of the list order: the column, its direction, and whether its NULLs come last. */
+    private record Key(org.jooq.Field<Object> field, boolean ascending, boolean nullsLast, Object value, boolean nullable) {
+        /** A column that is never NULL: no NULLs to place (an OR IS NULL would cost the index range). */
+        Key {
+            if (!nullable) nullsLast = false;
+        }
+
+        Key reversed() {
+            return new Key(field, !ascending, !nullsLast, value, nullable);
+        }
+
+        /** The rows whose key comes after {@code value} in this key's order. */
+        Condition beyond() {
+            if (value == null) return nullsLast ? DSL.falseCondition() : field.isNotNull();
+            Condition past = ascending ? field.gt(value) : field.lt(value);
+            return nullsLast ? past.or(field.isNull()) : past;
+        }
+
+        Condition same() {
+            return value == null ? field.isNull() : field.eq(value);
+        }
+
+        /** A range implied by the seek, so that the database starts its index walk there. */
+        Condition from() {
+            if (value == null) return nullsLast ? field.isNull() : DSL.noCondition();
+            if (nullsLast) return DSL.noCondition();
+            return ascending ? field.ge(value) : field.le(value);
+        }
+
+        SortField<Object> sortField(boolean explicitNulls) {
+            SortField<Object> f = ascending ? field.asc() : field.desc();
+            if (!explicitNulls) return f;
+            return nullsLast ? f.nullsLast() : f.nullsFirst();
+        }
+    }
+
+    /**
+     * The list order's keys with the seek position's values, in the order of the page read: the list
+     * order, or reversed for the page before the first row shown. NULLs sort as the database sorts
+     * them in the list order (H2: lowest, first in ascending order; PostgreSQL: highest), so that a
+     * keyset walk gives the same rows in the same order as the OFFSET walk on each database.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Key> keys(DSLContext tx, CaseQuery q, org.haven.db.jooq.tables.SearchPrefix driver) {
+        boolean nullsHigh = tx.family() == org.jooq.SQLDialect.POSTGRES;
+        boolean asc = !q.descending();
+        CaseQuery.Position at = q.seek().position();
+        CaseQuery.SortColumn column = column(q);
+        List<Key> keys = new ArrayList<>();
+        if (column == CaseQuery.SortColumn.CASE_NUMBER) {
+            // with a search word, the driving prefix is one value: its case number is the order
+            org.jooq.Field<String> number = driver != null ? driver.CASE_NUMBER : CASE_FILE.CASE_NUMBER;
+            keys.add(new Key((org.jooq.Field<Object>) (org.jooq.Field<?>) number, asc, asc == nullsHigh, at.caseNumber(), false));
+        } else {
+            org.jooq.Field<?> primary = switch (column) {
+                case NAME -> CASE_FILE.PERSON_NAME;
+                case NATIONALITY -> CASE_FILE.PERSON_NATIONALITY;
+                case STATUS -> CASE_FILE.STATUS;
+                case OPENED_ON -> CASE_FILE.OPENED_ON;
+                case CASE_NUMBER -> throw new IllegalStateException();
+            };
+            // only the copied name and nationality can be NULL
+            boolean nullable = column == CaseQuery.SortColumn.NAME || column == CaseQuery.SortColumn.NATIONALITY;
+            keys.add(new Key((org.jooq.Field<Object>) primary, asc, asc == nullsHigh, at.key(), nullable));
+            keys.add(new Key((org.jooq.Field<Object>) (org.jooq.Field<?>) CASE_FILE.CASE_NUMBER, true, nullsHigh, at.caseNumber(), false));
+        }
+        if (q.seek().before()) keys.replaceAll(Key::reversed);
+        return keys;
+    }
+
+    /** The rows after the seek position in the order read (row-value comparison spelled out: mixed directions, NULLs). */
+    private static Condition seek(DSLContext tx, CaseQuery q, org.haven.db.jooq.tables.SearchPrefix driver) {
+        List<Key> keys = keys(tx, q, driver);
+        List<Condition> any = new ArrayList<>();
+        List<Condition> equalSoFar = new ArrayList<>();
+        for (Key k : keys) {
+            List<Condition> branch = new ArrayList<>(equalSoFar);
+            branch.add(k.beyond());
+            any.add(DSL.and(branch));
+            equalSoFar.add(k.same());
+        }
+        return DSL.and(keys.get(0).from(), DSL.or(any));
+    }
+
+    /** The order a seek page is read in: the list order, or reversed (explicit NULLs) for the page before. */
+    private static List<SortField<?>> seekSort(DSLContext tx, CaseQuery q, org.haven.db.jooq.tables.SearchPrefix driver) {
+        if (!q.seek().before()) return sort(q, driver);
+        List<SortField<?>> order = new ArrayList<>();
+        for (Key k : keys(tx, q, driver)) {
+            // say where a nullable column's NULLs go when reversed
+            order.add(k.sortField(k.nullable()));
+        }
+        return order;
     }
 
     static CaseFile toCase(CaseFileRecord r) {

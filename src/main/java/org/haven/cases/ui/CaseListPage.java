@@ -71,6 +71,8 @@ public final class CaseListPage {
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private final TableColumn<CaseListItem, String> numberColumn;
     private int offset;
+    /** Where the page shown starts by keyset (after the last row of the page before, or before the first of the one after); null: the top. */
+    private CaseQuery.Seek seek;
     private int total;
     private long requestNo;
     private boolean loadedOnce;
@@ -227,7 +229,7 @@ public final class CaseListPage {
         Operation op = operation.getValue();
         return new CaseQuery(text, null, nationality.codeProperty().get(), op == null ? null : op.id(),
                 sort, descending, offset, PAGE_SIZE).withScreening(screening.getValue()).withQuick(quick.value())
-                .withStatuses(status.value());
+                .withStatuses(status.value()).withSeek(seek != null && seek.position().sort() == sort ? seek : null);
     }
 
     private void openSelected() {
@@ -238,6 +240,13 @@ public final class CaseListPage {
     private void page(int direction) {
         int newOffset = offset + direction * PAGE_SIZE;
         if (newOffset < 0 || newOffset >= total) return;
+        // Keyset paging: the next page seeks past the last row shown, the previous one reads back from
+        // the first (the database walks its index from there instead of skipping newOffset rows, and a
+        // case added or deleted meanwhile neither repeats nor skips a row). The top is read as the top.
+        List<CaseListItem> shown = table.getItems();
+        if (newOffset == 0 || shown.isEmpty() || shown.getFirst().position() == null) seek = null;
+        else if (direction > 0) seek = CaseQuery.Seek.after(shown.getLast().position());
+        else seek = CaseQuery.Seek.before(shown.getFirst().position());
         offset = newOffset;
         reload(false);
     }
@@ -246,7 +255,10 @@ public final class CaseListPage {
 
     private void reload(boolean firstPage) {
         debounce.stop();
-        if (firstPage) offset = 0;
+        if (firstPage) {
+            offset = 0;
+            seek = null;
+        }
         CaseQuery query = currentQuery();
         long mine = ++requestNo;
         busy.setVisible(true);
@@ -258,8 +270,17 @@ public final class CaseListPage {
             busy.setVisible(false);
             total = page.total();
             totalIsLowerBound = page.more();
-            if (offset >= total && total > 0) { // the page we were on is gone (fewer results now)
+            if (query.seek() != null && query.seek().before() && page.items().size() < PAGE_SIZE) {
+                // fewer rows before this one than the label said (cases deleted meanwhile): show the top
+                offset = 0;
+                seek = null;
+                reload(false);
+                return;
+            }
+            if (total > 0 && (offset >= total || (query.seek() != null && page.items().isEmpty()))) {
+                // the page we were on is gone (fewer results now): the last page, by its offset
                 offset = ((total - 1) / PAGE_SIZE) * PAGE_SIZE;
+                seek = null;
                 reload(false);
                 return;
             }

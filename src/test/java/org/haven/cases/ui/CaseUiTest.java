@@ -208,6 +208,16 @@ class CaseUiTest {
 
         robot.clickOn("#pageNext");
         until(() -> page.getText().equals(I18n.t("cases.page", "101", "130", "130")) && table.getItems().size() == 30);
+        // "next" seeks past the last row shown (keyset): the same rows as the second page by offset
+        org.haven.cases.CaseQuery newestFirst = new org.haven.cases.CaseQuery(null, null, null, null,
+                org.haven.cases.CaseQuery.SortColumn.CASE_NUMBER, true, 0, CaseListPage.PAGE_SIZE);
+        List<String> secondPage = haven.cases().search(newestFirst.page(CaseListPage.PAGE_SIZE, CaseListPage.PAGE_SIZE))
+                .stream().map(CaseListItem::caseNumber).toList();
+        assertThat(table.getItems()).extracting(CaseListItem::caseNumber).isEqualTo(secondPage);
+        robot.clickOn("#pagePrevious");
+        List<String> firstPage = haven.cases().search(newestFirst).stream().map(CaseListItem::caseNumber).toList();
+        until(() -> page.getText().equals(I18n.t("cases.page", "1", "100", "130"))
+                && table.getItems().stream().map(CaseListItem::caseNumber).toList().equals(firstPage));
 
         // Sorting by a column asks the database for the order (and starts again at the first page). The
         // headless robot's click does not reach the header's sort handler, so do what the header does.
