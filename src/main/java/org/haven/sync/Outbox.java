@@ -99,6 +99,10 @@ public final class Outbox {
         if (RowsRepository.table(tableName(row.getTable())) == null) {
             throw new IllegalArgumentException("rows of this table do not travel: " + tableName(row.getTable()));
         }
+        // Only a database that syncs sends its new rows: the office (its change log) and a laptop that
+        // joined one. A database on its own would keep a second copy of every registration for nothing
+        // (a 10,000-row import: 70 % more on disk; docs/benchmarks.md), and such a laptop cannot join later.
+        if (!sendsNewRows(tx)) return;
         String device = CaseNumbers.deviceCode(tx);
         OffsetDateTime now = Audit.now();
         UUID rowId = RowsRepository.id(row);
@@ -107,6 +111,11 @@ public final class Outbox {
         if (ChangeLog.isOffice(tx)) {
             ChangeLog.append(tx, opId, Op.INSERT, tableName(row.getTable()), rowId, null, json, 0, personId, caseId, device, userId, now);
         }
+    }
+
+    /** The office, or a laptop that joined one (it holds the office's address). */
+    static boolean sendsNewRows(DSLContext tx) {
+        return ChangeLog.isOffice(tx) || LaptopSyncRepository.setting(tx, Join.OFFICE_URL) != null;
     }
 
     static String tableName(Table<?> table) {
