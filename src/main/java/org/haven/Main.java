@@ -9,7 +9,17 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             exitWithoutDisplay();
-            org.haven.app.HavenLauncher.launch(args);
+            try {
+                org.haven.app.HavenLauncher.launch(args);
+            } catch (UnsupportedOperationException e) {
+                // JavaFX on Linux draws its windows with GTK 3; a minimal system may not have it.
+                if (String.valueOf(e.getMessage()).contains("GTK")) {
+                    System.err.println("haven: the window needs GTK 3 (Debian/Ubuntu: sudo apt install libgtk-3-0);"
+                            + " the command line works without it: ./haven --help");
+                    System.exit(1);
+                }
+                throw e;
+            }
             return;
         }
         System.exit(HavenCommand.run(args));
