@@ -74,20 +74,26 @@ public final class ConflictsModel {
         });
     }
 
-    /** The person form's label of a synced field ("document_number" -> "Document number"), or the field's name. */
+    /**
+     * The label a synced field has in the person form or the case page ("document_number" ->
+     * "Document number", "legal_role" -> "Legal role"), or the field's own name.
+     */
     public static String fieldLabel(String field) {
         if (field == null) return "";
-        StringBuilder key = new StringBuilder("person.");
+        StringBuilder camel = new StringBuilder();
         boolean upper = false;
         for (char ch : field.toCharArray()) {
             if (ch == '_') {
                 upper = true;
             } else {
-                key.append(upper ? Character.toUpperCase(ch) : ch);
+                camel.append(upper ? Character.toUpperCase(ch) : ch);
                 upper = false;
             }
         }
-        return I18n.bundle().containsKey(key.toString()) ? I18n.t(key.toString()) : field;
+        for (String key : new String[] {"person." + camel, "case." + camel}) {
+            if (I18n.bundle().containsKey(key)) return I18n.t(key);
+        }
+        return field;
     }
 
     /** A value as the page shows it: an empty one says so, so that "kept empty" is a visible choice. */

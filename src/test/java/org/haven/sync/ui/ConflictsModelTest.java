@@ -63,4 +63,12 @@ class ConflictsModelTest {
             assertThat(OfficeConflict.documentNumber(office)).isEqualTo("A-111");
         }
     }
+
+    @Test
+    void fieldsAreNamedAsThePersonFormAndTheCasePageNameThem() {
+        assertThat(ConflictsModel.fieldLabel("document_number")).isEqualTo(I18n.t("person.documentNumber"));
+        assertThat(ConflictsModel.fieldLabel("legal_role")).isEqualTo(I18n.t("case.legalRole"));
+        assertThat(ConflictsModel.fieldLabel("assigned_to")).isEqualTo(I18n.t("case.assignedTo"));
+        assertThat(ConflictsModel.fieldLabel("no_such_field")).isEqualTo("no_such_field");
+    }
 }
