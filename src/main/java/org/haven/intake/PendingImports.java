@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.haven.cases.DerivedIndexRepository;
 import org.haven.db.Database;
 import org.haven.security.AuditLog;
 import org.haven.security.PersonDeletion;
@@ -65,9 +66,25 @@ public final class PendingImports {
      */
     public static int undoInterrupted(Database db) {
         if (db.isOffice()) return 0;
+        if (DerivedIndexRepository.rebuildPending(db)) DerivedIndexRepository.rebuildAll(db); // a rebuild killed half-way
         List<UUID> pending = db.dsl().select(PENDING_IMPORT.ID).from(PENDING_IMPORT).fetch(PENDING_IMPORT.ID);
-        for (UUID id : pending) undo(db, id);
+        for (UUID id : pending) undoRepairingIndexes(db, id, PendingImports::undo);
         return pending.size();
+    }
+
+    /**
+     * Removes a killed import with {@code undo}. When H2's indexes of the search and match tables came
+     * out of the crash out of step with their rows (rare; see {@link DerivedIndexRepository}), those
+     * tables are rebuilt from the people and the removal is tried once more.
+     */
+    static void undoRepairingIndexes(Database db, UUID importId, java.util.function.BiConsumer<Database, UUID> undo) {
+        try {
+            undo.accept(db, importId);
+        } catch (RuntimeException e) {
+            if (!DerivedIndexRepository.isIndexDamage(e)) throw e;
+            DerivedIndexRepository.rebuildAll(db);
+            undo.accept(db, importId);
+        }
     }
 
     /** Removes one unfinished import (its own failure, or found at the next login). */
