@@ -63,12 +63,14 @@ class ScreeningInputUiTest {
         // The user went back to the top of the form, then pressed Save at its foot.
         ScrollPane scroll = robot.lookup(".screening-form .scroll-pane").queryAs(ScrollPane.class);
         robot.interact(() -> scroll.setVvalue(0));
-        robot.clickOn("#save");
+        press(robot, "#save"); // fired, not clicked: what is tested is what Save does, not where the mouse lands
         Label error = robot.lookup("#error-overrideReason").queryAs(Label.class);
         // The error comes into view, with the cursor in the reason field.
         // The scene's focus owner: isFocused() also needs the window to be the active one, which other tests' windows may take.
         Node reason = robot.lookup("#overrideReason").query();
-        until(() -> error.isVisible() && reason.getScene().getFocusOwner() == reason && inView(scroll, error));
+        until(() -> error.isVisible() && reason.getScene().getFocusOwner() == reason && inView(scroll, error),
+                () -> "error visible " + error.isVisible() + ", focus owner " + reason.getScene().getFocusOwner()
+                        + ", in view " + inView(scroll, error) + ", vvalue " + scroll.getVvalue());
         assertThat(error.getText()).isEqualTo(I18n.t("screening.error.reason"));
         assertThat(scroll.getVvalue()).isGreaterThan(0);
     }
@@ -125,10 +127,21 @@ class ScreeningInputUiTest {
     }
 
     private static void until(BooleanSupplier condition) {
+        until(condition, () -> "");
+    }
+
+    /** Waits for {@code condition}; at the timeout, says what the window showed ({@code state}). */
+    private static void until(BooleanSupplier condition, java.util.function.Supplier<String> state) {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not reach the expected state in time", e);
+            String seen;
+            try {
+                seen = WaitForAsyncUtils.asyncFx(state::get).get(10, TimeUnit.SECONDS);
+            } catch (Exception unreadable) {
+                seen = "(the window's state could not be read: " + unreadable + ")";
+            }
+            throw new AssertionError("The window did not reach the expected state in time: " + seen, e);
         }
     }
 }
