@@ -265,6 +265,8 @@ public final class MainWindow {
         }
     }
 
+    private HBox statusBar;
+
     private Node statusBar() {
         Label user = new Label(I18n.t("status.user", haven.user().username()), new FontIcon("mdi2a-account-circle-outline"));
         Label home = new Label(I18n.t("status.home", haven.database().isOffice()
@@ -274,6 +276,13 @@ public final class MainWindow {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(12, user, grow, home);
         bar.getStyleClass().add("status-bar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        statusBar = bar;
         return bar;
+    }
+
+    /** Adds {@code node} to the status bar, after the user's name (a feature's state line: sync on a laptop). */
+    public void addStatus(Node node) {
+        statusBar.getChildren().add(1, node);
     }
 }

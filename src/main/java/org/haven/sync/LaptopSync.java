@@ -26,6 +26,8 @@ import org.haven.security.AuditLog;
  */
 public final class LaptopSync {
     public static final String OFFICE_SEQ = "sync.office.seq";
+    /** When the last sync finished (ISO instant), for the window's status line. */
+    static final String LAST_SYNC = "sync.last";
     /** The office takes at most 50,000 entries and 8 MiB per push; a page of this many stays well below both. */
     static final int PUSH_PAGE = 2_000;
     static final int PULL_PAGE = 1_000;
@@ -35,6 +37,19 @@ public final class LaptopSync {
 
     /** What a sync did: outbox entries the office answered, office changes applied here, conflicts the office recorded. */
     public record Result(int pushed, int pulled, int conflicts) {}
+
+    /** A laptop's sync state for the window: whether it joined an office, its last finished sync (null: never), changes waiting to be sent. */
+    public record Status(boolean joined, java.time.Instant lastSync, int waiting) {}
+
+    /** The sync state of this data folder (not joined on the office database or a laptop on its own). */
+    public static Status status(org.haven.db.Database db) {
+        if (db.isOffice()) return new Status(false, null, 0);
+        return db.inTransaction(tx -> {
+            boolean joined = LaptopSyncRepository.setting(tx, Join.OFFICE_URL) != null;
+            String last = LaptopSyncRepository.setting(tx, LAST_SYNC);
+            return new Status(joined, last == null ? null : java.time.Instant.parse(last), joined ? LaptopSyncRepository.outboxCount(tx) : 0);
+        });
+    }
 
     public static Result sync(Haven haven, String username, char[] password) {
         var db = haven.database();
@@ -46,8 +61,11 @@ public final class LaptopSync {
         OfficeClient office = new OfficeClient(URI.create(url), pin, username, password, "nothing was lost; the next sync sends it.");
         int[] pushed = push(haven, office);
         int pulled = pull(haven, office) + leave(haven, office);
-        db.inTransactionRun(tx -> AuditLog.record(tx, haven.user(), "SYNC", "user", haven.user().id(),
-                "pushed " + pushed[0] + ", pulled " + pulled + ", conflicts " + pushed[1]));
+        db.inTransactionRun(tx -> {
+            LaptopSyncRepository.setSetting(tx, LAST_SYNC, java.time.Instant.now().toString());
+            AuditLog.record(tx, haven.user(), "SYNC", "user", haven.user().id(),
+                    "pushed " + pushed[0] + ", pulled " + pulled + ", conflicts " + pushed[1]);
+        });
         return new Result(pushed[0], pulled, pushed[1]);
     }
 

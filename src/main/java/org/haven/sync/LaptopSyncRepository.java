@@ -30,6 +30,11 @@ final class LaptopSyncRepository {
         }
     }
 
+    /** Changes made here and not yet answered by the office. */
+    static int outboxCount(DSLContext tx) {
+        return tx.fetchCount(SYNC_OUTBOX);
+    }
+
     /** The oldest {@code limit} outbox entries, in the order they were made. */
     static List<Outbox.Entry> outboxPage(DSLContext tx, int limit) {
         List<Outbox.Entry> all = Outbox.all(tx);

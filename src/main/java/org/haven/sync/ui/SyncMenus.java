@@ -6,12 +6,21 @@ import org.haven.app.MainWindow;
 import org.haven.app.Worker;
 import org.haven.security.Role;
 
-/** Sync in the main window: the Conflicts page, for coordinators on the office database. */
+/** Sync in the main window: the sync line on a laptop that joined an office; the Conflicts page, for coordinators on the office database. */
 public final class SyncMenus {
     private SyncMenus() {}
 
     public static void install(MainWindow window) {
         Haven haven = window.haven();
+        if (!haven.database().isOffice()) {
+            // A laptop that joined an office gets its sync line in the status bar (read off the FX thread).
+            Worker.FX_TASKS.run(() -> org.haven.sync.LaptopSync.status(haven.database()).joined(), joined -> {
+                if (!joined || haven.database().isClosed()) return;
+                SyncStatusBar bar = new SyncStatusBar(new SyncStatusModel(haven, Worker.FX_TASKS));
+                window.addStatus(bar);
+                window.onSessionEnd(bar::stop);
+            }, org.haven.app.ErrorDialog::show);
+        }
         if (!haven.database().isOffice() || !haven.user().has(Role.COORDINATOR)) return;
         ConflictsModel model = new ConflictsModel(haven.conflicts(), Worker.FX_TASKS);
         ConflictsPage[] page = new ConflictsPage[1];
