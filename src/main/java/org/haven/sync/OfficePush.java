@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,7 @@ import org.haven.operations.OperationRepository;
  * push count as one (first base, last value). A tombstone deletes the person as `person delete` does
  * (coordinators). A change for an unknown or deleted person is dropped. Every operation id is
  * remembered with its answer, so a retry applies nothing twice. A push's field changes and new rows
- * are one transaction, each field (or new row) in a savepoint of its own with its audit entry; the
+ * are applied 100 to a transaction, each field (or new row) in a savepoint of its own with its audit entry; the
  * audit names the device and the field, never a value.
  */
 public final class OfficePush {
@@ -58,6 +59,13 @@ public final class OfficePush {
     /** A pushed entry; the pushing account is the one logged in, the device the one named in the push. */
     public record Entry(UUID opId, Outbox.Op op, String table, UUID rowId, String field, String oldValue, String newValue,
                         int baseVersion, OffsetDateTime madeAt) {}
+
+    /**
+     * Groups applied in one transaction. Not a whole push: every group updates the same counter rows (the
+     * change sequence, the audit chain's head), and PostgreSQL keeps each of their versions until the
+     * transaction ends, so each update in a very long transaction costs more than the one before.
+     */
+    static final int GROUPS_PER_TRANSACTION = 100;
 
     private final Database db;
     private final Session session;
@@ -84,13 +92,17 @@ public final class OfficePush {
             String key = e.op() == Outbox.Op.SET ? e.table() + "/" + e.rowId() + "/" + e.field() : e.op() + ":" + e.opId();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         }
-        // Field changes and new rows in one transaction per push (one commit, not one per entry: the
-        // commits were most of a raid's push time), each group in a savepoint of its own so that a refusal
+        // Field changes and new rows in transactions of up to GROUPS_PER_TRANSACTION groups (a commit per
+        // entry was most of a raid's push time), each group in a savepoint of its own so that a refusal
         // undoes only that group. A tombstone runs the person's deletion on its own, between them.
         List<List<Entry>> batch = new ArrayList<>();
         for (List<Entry> group : groups.values()) {
             if (group.getFirst().op() != Outbox.Op.DELETE) {
                 batch.add(group);
+                if (batch.size() == GROUPS_PER_TRANSACTION) {
+                    applyAll(deviceCode, batch, answers);
+                    batch.clear();
+                }
                 continue;
             }
             applyAll(deviceCode, batch, answers);
@@ -105,24 +117,28 @@ public final class OfficePush {
 
     /**
      * Applies the groups in one transaction, each in a savepoint: a group refused is rolled back to its
-     * savepoint and answered "refused" (audited); any other error rolls the whole push back (a 500: the
-     * laptop sends it all again, nothing was recorded).
+     * savepoint and answered "refused" (audited); any other error rolls these groups back (a 500: the
+     * laptop sends them again; what earlier transactions applied answers "duplicate").
      */
     private void applyAll(String device, List<List<Entry>> groups, Map<UUID, Result> answers) {
         if (groups.isEmpty()) return;
         db.inTransactionRun(tx -> {
+            // People whose new rows (person, case) applied: their search index is rebuilt once, at the end,
+            // not once per row (a registration's person and case are two rows).
+            Set<UUID> reindex = new LinkedHashSet<>();
             for (List<Entry> group : groups) {
                 Result r;
                 try {
                     r = tx.transactionResult(savepoint -> {
                         DSLContext sp = savepoint.dsl();
-                        return group.getFirst().op() == Outbox.Op.INSERT ? insert(sp, device, group.getFirst()) : set(sp, device, group);
+                        return group.getFirst().op() == Outbox.Op.INSERT ? insert(sp, device, group.getFirst(), reindex) : set(sp, device, group);
                     });
                 } catch (Refused refused) {
                     r = refuse(tx, device, group, refused.personId, refused.getMessage());
                 }
                 answer(answers, group, r);
             }
+            for (UUID personId : reindex) SearchIndex.reindex(tx, personId);
         });
     }
 
@@ -266,7 +282,7 @@ public final class OfficePush {
      * may then see; an event only on a case it may see. A case of a person the office no longer has, or
      * an event of such a case, is dropped. The change log gets the row with the next change number.
      */
-    private Result insert(DSLContext tx, String device, Entry e) {
+    private Result insert(DSLContext tx, String device, Entry e, Set<UUID> reindex) {
         Table<?> table = RowsRepository.table(e.table());
         if (table == null) throw new Refused("new rows of this kind do not travel yet");
         if (!session.user().seesCaseData()) throw new Refused("not allowed: this account does not work with case data");
@@ -308,7 +324,7 @@ public final class OfficePush {
         }
         long seq = ChangeLog.append(tx, e.opId(), Outbox.Op.INSERT, e.table(), e.rowId(), null, RowsRepository.json(tx, row), 0,
                 personId, caseId, device, session.user().id(), e.madeAt());
-        if (!e.table().equals("case_event")) SearchIndex.reindex(tx, personId);
+        if (!e.table().equals("case_event")) reindex.add(personId);
         AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row, change " + seq);
         return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
     }
