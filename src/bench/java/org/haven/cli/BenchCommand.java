@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmark on a synthetic database; print the table and write docs/benchmarks.md.")
 public final class BenchCommand implements Callable<Integer>, ExtraCommand {
-    @Option(names = "--people", paramLabel = "N", defaultValue = "100000", description = "People (and cases) to generate (default ${DEFAULT-VALUE}).")
-    int people;
+    @Option(names = "--people", paramLabel = "N", description = "People (and cases) to generate (default 100000; with --sync: registrations, default 2000).")
+    Integer peopleOption;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
     long seed;
@@ -37,13 +37,26 @@ public final class BenchCommand implements Callable<Integer>, ExtraCommand {
             + "and write the side-by-side section of --doc instead of the embedded run's block. Service account from HAVEN_DB_USER/HAVEN_DB_PASSWORD.")
     String db;
 
+    @Option(names = "--sync", description = "With --db (an empty office database): only the sync benchmark: --people registrations (default 2000 here) "
+            + "made on a joined laptop and pushed through `haven serve`, then a pull of every change by a second laptop; writes its own block of --doc.")
+    boolean sync;
+
     @Override
     public Integer call() throws Exception {
+        int people = peopleOption != null ? peopleOption : sync ? 2_000 : 100_000;
         if (people < 10 || people > 1_000_000) throw org.haven.common.HavenException.badInput("--people must be between 10 and 1000000.");
         // The benchmark builds and replaces its own database: never in (or over) the real data folder.
         Path dataFolder = org.haven.db.HavenHome.resolve(null);
         if (keep != null) org.haven.common.OutputFiles.checkOutsideDataFolder(keep, dataFolder);
         if (!noDoc) org.haven.common.OutputFiles.checkOutsideDataFolder(doc, dataFolder);
+        if (sync) {
+            if (db == null) throw org.haven.common.HavenException.badInput("--sync needs --db URL: an empty office database.");
+            org.haven.bench.SyncBench.Report report = org.haven.bench.SyncBench.run(org.haven.db.OfficeConnection.fromEnvironment(db),
+                    people, seed, noDoc ? null : doc, System.err);
+            System.out.print(report.tsv());
+            System.out.flush();
+            return 0;
+        }
         if (db != null) {
             if (startupOnly) throw org.haven.common.HavenException.badInput("--startup-only measures the window: it does not go with --db.");
             org.haven.db.OfficeConnection office = org.haven.db.OfficeConnection.fromEnvironment(db);

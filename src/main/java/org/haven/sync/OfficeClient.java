@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import javax.net.ssl.SSLException;
 import org.haven.common.HavenException;
 
 /**
@@ -42,16 +41,26 @@ final class OfficeClient {
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
             return http.send(request.header("Authorization", basic).timeout(Duration.ofMinutes(10)).build(), body);
-        } catch (SSLException e) {
-            throw HavenException.denied("The office's certificate does not match the fingerprint: " + nothingLost
-                    + " Check the fingerprint that 'haven serve' printed at the office.");
         } catch (IOException e) {
+            // Only the pinning check's refusal is a wrong certificate; a TLS connection cut in the middle
+            // (the office's service stopped or killed, the network gone) is an SSLException too.
+            if (wrongCertificate(e)) {
+                throw HavenException.denied("The office's certificate does not match the fingerprint: " + nothingLost
+                        + " Check the fingerprint that 'haven serve' printed at the office.");
+            }
             throw new HavenException(HavenException.Kind.FAILURE, "Cannot reach the office at " + office.getHost() + ":" + office.getPort()
                     + ": check the address and the network; " + nothingLost);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HavenException(HavenException.Kind.FAILURE, "Interrupted: " + nothingLost);
         }
+    }
+
+    private static boolean wrongCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException) return true;
+        }
+        return false;
     }
 
     /** An answer other than 200: what the user can do about it. */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +43,9 @@ import org.haven.operations.OperationRepository;
  * keeps its value and a conflict is recorded and the case flagged. Several entries of one field in a
  * push count as one (first base, last value). A tombstone deletes the person as `person delete` does
  * (coordinators). A change for an unknown or deleted person is dropped. Every operation id is
- * remembered with its answer, so a retry applies nothing twice. Each field is its own transaction
- * with its audit entry; the audit names the device and the field, never a value.
+ * remembered with its answer, so a retry applies nothing twice. A push's field changes and new rows
+ * are applied 100 to a transaction, each field (or new row) in a savepoint of its own with its audit entry; the
+ * audit names the device and the field, never a value.
  */
 public final class OfficePush {
     /** What the office did with an entry. DUPLICATE: it had it already ({@link Result#was} says what it did then). */
@@ -57,6 +59,13 @@ public final class OfficePush {
     /** A pushed entry; the pushing account is the one logged in, the device the one named in the push. */
     public record Entry(UUID opId, Outbox.Op op, String table, UUID rowId, String field, String oldValue, String newValue,
                         int baseVersion, OffsetDateTime madeAt) {}
+
+    /**
+     * Groups applied in one transaction. Not a whole push: every group updates the same counter rows (the
+     * change sequence, the audit chain's head), and PostgreSQL keeps each of their versions until the
+     * transaction ends, so each update in a very long transaction costs more than the one before.
+     */
+    static final int GROUPS_PER_TRANSACTION = 100;
 
     private final Database db;
     private final Session session;
@@ -83,82 +92,120 @@ public final class OfficePush {
             String key = e.op() == Outbox.Op.SET ? e.table() + "/" + e.rowId() + "/" + e.field() : e.op() + ":" + e.opId();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         }
+        // Field changes and new rows in transactions of up to GROUPS_PER_TRANSACTION groups (a commit per
+        // entry was most of a raid's push time), each group in a savepoint of its own so that a refusal
+        // undoes only that group. A tombstone runs the person's deletion on its own, between them.
+        List<List<Entry>> batch = new ArrayList<>();
         for (List<Entry> group : groups.values()) {
-            Result r = switch (group.getFirst().op()) {
-                case DELETE -> delete(deviceCode, group.getFirst());
-                case INSERT -> insert(deviceCode, group.getFirst());
-                case SET -> set(deviceCode, group);
-            };
-            for (Entry e : group) answers.put(e.opId(), new Result(e.opId(), r.status(), null, r.seq(), r.conflictId(), r.reason()));
+            if (group.getFirst().op() != Outbox.Op.DELETE) {
+                batch.add(group);
+                if (batch.size() == GROUPS_PER_TRANSACTION) {
+                    applyAll(deviceCode, batch, answers);
+                    batch.clear();
+                }
+                continue;
+            }
+            applyAll(deviceCode, batch, answers);
+            batch.clear();
+            answer(answers, group, delete(deviceCode, group.getFirst()));
         }
+        applyAll(deviceCode, batch, answers);
         List<Result> out = new ArrayList<>();
         for (Entry e : entries) out.add(answers.get(e.opId()));
         return new Outcome(out, ChangeLog.lastSeq(db.dsl()));
     }
 
-    private Result set(String device, List<Entry> group) {
-        Entry first = group.getFirst();
-        Entry last = group.getLast();
-        if ("case_file".equals(first.table())) return setCase(device, group);
-        if (!"person".equals(first.table())) {
-            return refuse(device, group, null, "only a person's fields are synced so far");
-        }
-        Field<?> column = personField(first.field());
-        if (column == null) return refuse(device, group, first.rowId(), "not a field that syncs");
-        Object value;
-        try {
-            value = column.getDataType().convert(last.newValue());
-        } catch (RuntimeException e) {
-            return refuse(device, group, first.rowId(), "a value that cannot be read");
-        }
-        Object typedValue = value;
-        return db.inTransaction(tx -> {
-            UUID personId = first.rowId();
-            Record row = tx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).forUpdate().fetchOne();
-            if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
-            UUID caseId = visibleCase(tx, personId);
-            if (caseId == null) {
-                AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": not this account's case");
-                return record(tx, device, group, Status.REFUSED, null, null, "not allowed: this case is not assigned to you");
+    /**
+     * Applies the groups in one transaction, each in a savepoint: a group refused is rolled back to its
+     * savepoint and answered "refused" (audited); any other error rolls these groups back (a 500: the
+     * laptop sends them again; what earlier transactions applied answers "duplicate").
+     */
+    private void applyAll(String device, List<List<Entry>> groups, Map<UUID, Result> answers) {
+        if (groups.isEmpty()) return;
+        db.inTransactionRun(tx -> {
+            // People whose new rows (person, case) applied: their search index is rebuilt once, at the end,
+            // not once per row (a registration's person and case are two rows).
+            Set<UUID> reindex = new LinkedHashSet<>();
+            for (List<Entry> group : groups) {
+                Result r;
+                try {
+                    r = tx.transactionResult(savepoint -> {
+                        DSLContext sp = savepoint.dsl();
+                        return group.getFirst().op() == Outbox.Op.INSERT ? insert(sp, device, group.getFirst(), reindex) : set(sp, device, group);
+                    });
+                } catch (Refused refused) {
+                    r = refuse(tx, device, group, refused.personId, refused.getMessage());
+                }
+                answer(answers, group, r);
             }
-            String officeValue = Outbox.text(row.get(column));
-            if (Objects.equals(officeValue, Outbox.text(typedValue))) {
-                AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + ": same value already");
-                return record(tx, device, group, Status.APPLIED, null, null, null);
-            }
-            if (breaksRules(tx, row, column, typedValue, caseId)) {
-                AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": the rules refuse the value");
-                return record(tx, device, group, Status.REFUSED, null, null, "the value breaks the rules for this field");
-            }
-            var theirs = tx.selectFrom(SYNC_CHANGE)
-                    .where(SYNC_CHANGE.TABLE_NAME.eq("person").and(SYNC_CHANGE.ROW_ID.eq(personId)).and(SYNC_CHANGE.FIELD.eq(first.field()))
-                            .and(SYNC_CHANGE.OFFICE_VERSION.gt(first.baseVersion())).and(SYNC_CHANGE.DEVICE_CODE.ne(device)))
-                    .orderBy(SYNC_CHANGE.SEQ.desc()).limit(1).fetchOne();
-            if (theirs != null) {
-                UUID conflictId = Ids.newId();
-                tx.insertInto(SYNC_CONFLICT)
-                        .set(SYNC_CONFLICT.ID, conflictId).set(SYNC_CONFLICT.PERSON_ID, personId).set(SYNC_CONFLICT.CASE_ID, caseId)
-                        .set(SYNC_CONFLICT.TABLE_NAME, "person").set(SYNC_CONFLICT.FIELD, first.field())
-                        .set(SYNC_CONFLICT.LAPTOP_VALUE, last.newValue()).set(SYNC_CONFLICT.OFFICE_VALUE, officeValue)
-                        .set(SYNC_CONFLICT.LAPTOP_USER, session.user().id()).set(SYNC_CONFLICT.LAPTOP_DEVICE, device)
-                        .set(SYNC_CONFLICT.LAPTOP_AT, last.madeAt())
-                        .set(SYNC_CONFLICT.OFFICE_USER, theirs.getMadeBy()).set(SYNC_CONFLICT.OFFICE_AT, theirs.getMadeAt())
-                        .set(SYNC_CONFLICT.OP_ID, last.opId()).set(SYNC_CONFLICT.STATUS, "OPEN")
-                        .execute();
-                tx.update(CASE_FILE).set(CASE_FILE.SYNC_CONFLICT, true).where(CASE_FILE.ID.eq(caseId)).execute();
-                AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
-                return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
-            }
-            long seq = applyField(tx, personId, column, typedValue, Outbox.text(typedValue), last.opId(), device, session.user().id(), last.madeAt());
-            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + " change " + seq);
-            return record(tx, device, group, Status.APPLIED, seq, null, null);
+            for (UUID personId : reindex) SearchIndex.reindex(tx, personId);
         });
     }
 
+    private static void answer(Map<UUID, Result> answers, List<Entry> group, Result r) {
+        for (Entry e : group) answers.put(e.opId(), new Result(e.opId(), r.status(), null, r.seq(), r.conflictId(), r.reason()));
+    }
+
+    private Result set(DSLContext tx, String device, List<Entry> group) {
+        Entry first = group.getFirst();
+        Entry last = group.getLast();
+        if ("case_file".equals(first.table())) return setCase(tx, device, group);
+        if (!"person".equals(first.table())) throw new Refused("only a person's fields are synced so far");
+        Field<?> column = personField(first.field());
+        if (column == null) throw new Refused("not a field that syncs", first.rowId());
+        Object typedValue;
+        try {
+            typedValue = column.getDataType().convert(last.newValue());
+        } catch (RuntimeException e) {
+            throw new Refused("a value that cannot be read", first.rowId());
+        }
+        UUID personId = first.rowId();
+        Record row = tx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).forUpdate().fetchOne();
+        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+        UUID caseId = visibleCase(tx, personId);
+        if (caseId == null) {
+            AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": not this account's case");
+            return record(tx, device, group, Status.REFUSED, null, null, "not allowed: this case is not assigned to you");
+        }
+        String officeValue = Outbox.text(row.get(column));
+        if (Objects.equals(officeValue, Outbox.text(typedValue))) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + ": same value already");
+            return record(tx, device, group, Status.APPLIED, null, null, null);
+        }
+        if (breaksRules(tx, row, column, typedValue, caseId)) {
+            AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": the rules refuse the value");
+            return record(tx, device, group, Status.REFUSED, null, null, "the value breaks the rules for this field");
+        }
+        var theirs = tx.selectFrom(SYNC_CHANGE)
+                .where(SYNC_CHANGE.TABLE_NAME.eq("person").and(SYNC_CHANGE.ROW_ID.eq(personId)).and(SYNC_CHANGE.FIELD.eq(first.field()))
+                        .and(SYNC_CHANGE.OFFICE_VERSION.gt(first.baseVersion())).and(SYNC_CHANGE.DEVICE_CODE.ne(device)))
+                .orderBy(SYNC_CHANGE.SEQ.desc()).limit(1).fetchOne();
+        if (theirs != null) {
+            UUID conflictId = Ids.newId();
+            tx.insertInto(SYNC_CONFLICT)
+                    .set(SYNC_CONFLICT.ID, conflictId).set(SYNC_CONFLICT.PERSON_ID, personId).set(SYNC_CONFLICT.CASE_ID, caseId)
+                    .set(SYNC_CONFLICT.TABLE_NAME, "person").set(SYNC_CONFLICT.FIELD, first.field())
+                    .set(SYNC_CONFLICT.LAPTOP_VALUE, last.newValue()).set(SYNC_CONFLICT.OFFICE_VALUE, officeValue)
+                    .set(SYNC_CONFLICT.LAPTOP_USER, session.user().id()).set(SYNC_CONFLICT.LAPTOP_DEVICE, device)
+                    .set(SYNC_CONFLICT.LAPTOP_AT, last.madeAt())
+                    .set(SYNC_CONFLICT.OFFICE_USER, theirs.getMadeBy()).set(SYNC_CONFLICT.OFFICE_AT, theirs.getMadeAt())
+                    .set(SYNC_CONFLICT.OP_ID, last.opId()).set(SYNC_CONFLICT.STATUS, "OPEN")
+                    .execute();
+            tx.update(CASE_FILE).set(CASE_FILE.SYNC_CONFLICT, true).where(CASE_FILE.ID.eq(caseId)).execute();
+            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
+            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+        }
+        long seq = applyField(tx, personId, column, typedValue, Outbox.text(typedValue), last.opId(), device, session.user().id(), last.madeAt());
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + " change " + seq);
+        return record(tx, device, group, Status.APPLIED, seq, null, null);
+    }
+
     private Result delete(String device, Entry tombstone) {
-        if (!"person".equals(tombstone.table())) return refuse(device, List.of(tombstone), null, "only a person's deletion is synced so far");
+        if (!"person".equals(tombstone.table())) {
+            return db.inTransaction(tx -> refuse(tx, device, List.of(tombstone), null, "only a person's deletion is synced so far"));
+        }
         if (!session.user().roles().contains(Role.COORDINATOR)) {
-            return refuse(device, List.of(tombstone), null, "not allowed: only a coordinator deletes a person");
+            return db.inTransaction(tx -> refuse(tx, device, List.of(tombstone), null, "not allowed: only a coordinator deletes a person"));
         }
         try {
             long[] seq = new long[1];
@@ -180,50 +227,51 @@ public final class OfficePush {
      * case's office version; only on a case the account may see; a value of an unknown kind, or one the
      * office cannot store (an unknown caseworker or operation), is refused.
      */
-    private Result setCase(String device, List<Entry> group) {
+    private Result setCase(DSLContext tx, String device, List<Entry> group) {
         Entry first = group.getFirst();
         Entry last = group.getLast();
         Field<?> column = CaseSyncRepository.field(first.field());
-        if (column == null) return refuse(device, group, null, "not a field that syncs");
-        if (!CaseSyncRepository.readable(column, last.newValue())) return refuse(device, group, null, "a value that cannot be read");
-        try {
-            return db.inTransaction(tx -> {
-                UUID caseId = first.rowId();
-                var row = CaseSyncRepository.lock(tx, caseId);
-                if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
-                if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
-                String officeValue = CaseSyncRepository.valueText(row, column);
-                String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
-                if (Objects.equals(officeValue, laptopValue)) {
-                    AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + ": same value already");
-                    return record(tx, device, group, Status.APPLIED, null, null, null);
-                }
-                var theirs = CaseSyncRepository.changedSince(tx, caseId, first.field(), first.baseVersion(), device);
-                if (theirs != null) {
-                    UUID conflictId = Ids.newId();
-                    CaseSyncRepository.conflict(tx, conflictId, row, first.field(), laptopValue, officeValue, session.user().id(), device,
-                            last.madeAt(), theirs, last.opId());
-                    AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
-                    return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
-                }
-                long seq;
-                try {
-                    seq = CaseSyncRepository.apply(tx, row, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
-                } catch (DataAccessException unknownReference) {
-                    throw new Refused("a value the office cannot store");
-                }
-                AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + " change " + seq);
-                return record(tx, device, group, Status.APPLIED, seq, null, null);
-            });
-        } catch (Refused r) {
-            return refuse(device, group, null, r.getMessage());
+        if (column == null) throw new Refused("not a field that syncs");
+        if (!CaseSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
+        UUID caseId = first.rowId();
+        var row = CaseSyncRepository.lock(tx, caseId);
+        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
+        String officeValue = CaseSyncRepository.valueText(row, column);
+        String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
+        if (Objects.equals(officeValue, laptopValue)) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + ": same value already");
+            return record(tx, device, group, Status.APPLIED, null, null, null);
         }
+        var theirs = CaseSyncRepository.changedSince(tx, caseId, first.field(), first.baseVersion(), device);
+        if (theirs != null) {
+            UUID conflictId = Ids.newId();
+            CaseSyncRepository.conflict(tx, conflictId, row, first.field(), laptopValue, officeValue, session.user().id(), device,
+                    last.madeAt(), theirs, last.opId());
+            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
+            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+        }
+        long seq;
+        try {
+            seq = CaseSyncRepository.apply(tx, row, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
+        } catch (DataAccessException unknownReference) {
+            throw new Refused("a value the office cannot store");
+        }
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + " change " + seq);
+        return record(tx, device, group, Status.APPLIED, seq, null, null);
     }
 
-    /** A refusal found inside the insert's transaction: it rolls back what the insert wrote. */
+    /** A refusal found while applying a group: it rolls back what the group wrote (to its savepoint). */
     private static final class Refused extends RuntimeException {
+        final UUID personId;
+
         Refused(String why) {
+            this(why, null);
+        }
+
+        Refused(String why, UUID personId) {
             super(why, null, false, false);
+            this.personId = personId;
         }
     }
 
@@ -234,65 +282,57 @@ public final class OfficePush {
      * may then see; an event only on a case it may see. A case of a person the office no longer has, or
      * an event of such a case, is dropped. The change log gets the row with the next change number.
      */
-    private Result insert(String device, Entry e) {
+    private Result insert(DSLContext tx, String device, Entry e, Set<UUID> reindex) {
         Table<?> table = RowsRepository.table(e.table());
-        if (table == null) return refuse(device, List.of(e), null, "new rows of this kind do not travel yet");
-        if (!session.user().seesCaseData()) return refuse(device, List.of(e), null, "not allowed: this account does not work with case data");
+        if (table == null) throw new Refused("new rows of this kind do not travel yet");
+        if (!session.user().seesCaseData()) throw new Refused("not allowed: this account does not work with case data");
+        List<TableRecord<?>> rows;
         try {
-            return db.inTransaction(tx -> {
-                List<TableRecord<?>> rows;
-                try {
-                    rows = RowsRepository.read(tx, table, e.newValue());
-                } catch (RuntimeException unreadable) {
-                    throw new Refused("a row that cannot be read");
-                }
-                if (rows.size() != 1 || !e.rowId().equals(RowsRepository.id(rows.getFirst()))) throw new Refused("a row that cannot be read");
-                TableRecord<?> row = rows.getFirst();
-                if (RowsRepository.exists(tx, table, e.rowId())) {
-                    AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row: here already");
-                    return record(tx, device, List.of(e), Status.APPLIED, null, null, null);
-                }
-                UUID personId = RowsRepository.personOf(tx, row);
-                UUID caseId = RowsRepository.caseOf(row);
-                if (!e.table().equals("person")) {
-                    // A case of a person, or an event of a case, that the office no longer has: never resurrected.
-                    if (!RowsRepository.personExists(tx, personId)) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
-                }
-                if (e.table().equals("case_event") && !RowsRepository.caseVisible(tx, caseId, session.user())) {
-                    throw new Refused("not allowed: this case is not assigned to you");
-                }
-                UUID operationId = RowsRepository.operationOf(row);
-                if (operationId != null) {
-                    var operation = OperationRepository.find(tx, operationId).orElseThrow(() -> new Refused("an operation the office does not have"));
-                    if (!OperationMembers.mayAddPeople(tx, session.user(), operation.id())) {
-                        throw new Refused("not allowed: you are not a member of this case's operation");
-                    }
-                }
-                try {
-                    RowsRepository.insert(tx, row);
-                } catch (DataAccessException clash) {
-                    throw new Refused("the row clashes with the office's rows");
-                }
-                if (e.table().equals("case_file") && !RowsRepository.caseVisible(tx, caseId, session.user())) {
-                    throw new Refused("not allowed: a case this account could not see");
-                }
-                long seq = ChangeLog.append(tx, e.opId(), Outbox.Op.INSERT, e.table(), e.rowId(), null, RowsRepository.json(tx, row), 0,
-                        personId, caseId, device, session.user().id(), e.madeAt());
-                if (!e.table().equals("case_event")) SearchIndex.reindex(tx, personId);
-                AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row, change " + seq);
-                return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
-            });
-        } catch (Refused r) {
-            return refuse(device, List.of(e), null, r.getMessage());
+            rows = RowsRepository.read(tx, table, e.newValue());
+        } catch (RuntimeException unreadable) {
+            throw new Refused("a row that cannot be read");
         }
+        if (rows.size() != 1 || !e.rowId().equals(RowsRepository.id(rows.getFirst()))) throw new Refused("a row that cannot be read");
+        TableRecord<?> row = rows.getFirst();
+        if (RowsRepository.exists(tx, table, e.rowId())) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row: here already");
+            return record(tx, device, List.of(e), Status.APPLIED, null, null, null);
+        }
+        UUID personId = RowsRepository.personOf(tx, row);
+        UUID caseId = RowsRepository.caseOf(row);
+        if (!e.table().equals("person")) {
+            // A case of a person, or an event of a case, that the office no longer has: never resurrected.
+            if (!RowsRepository.personExists(tx, personId)) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
+        }
+        if (e.table().equals("case_event") && !RowsRepository.caseVisible(tx, caseId, session.user())) {
+            throw new Refused("not allowed: this case is not assigned to you");
+        }
+        UUID operationId = RowsRepository.operationOf(row);
+        if (operationId != null) {
+            var operation = OperationRepository.find(tx, operationId).orElseThrow(() -> new Refused("an operation the office does not have"));
+            if (!OperationMembers.mayAddPeople(tx, session.user(), operation.id())) {
+                throw new Refused("not allowed: you are not a member of this case's operation");
+            }
+        }
+        try {
+            RowsRepository.insert(tx, row);
+        } catch (DataAccessException clash) {
+            throw new Refused("the row clashes with the office's rows");
+        }
+        if (e.table().equals("case_file") && !RowsRepository.caseVisible(tx, caseId, session.user())) {
+            throw new Refused("not allowed: a case this account could not see");
+        }
+        long seq = ChangeLog.append(tx, e.opId(), Outbox.Op.INSERT, e.table(), e.rowId(), null, RowsRepository.json(tx, row), 0,
+                personId, caseId, device, session.user().id(), e.madeAt());
+        if (!e.table().equals("case_event")) reindex.add(personId);
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row, change " + seq);
+        return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
     }
 
-    private Result refuse(String device, List<Entry> group, UUID personId, String why) {
-        return db.inTransaction(tx -> {
-            AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device
-                    + (group.getFirst().op() == Outbox.Op.INSERT ? " new row" : group.getFirst().field() == null ? " deletion" : " field " + fieldForAudit(group.getFirst().field())) + ": " + why);
-            return record(tx, device, group, Status.REFUSED, null, null, why);
-        });
+    private Result refuse(DSLContext tx, String device, List<Entry> group, UUID personId, String why) {
+        AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device
+                + (group.getFirst().op() == Outbox.Op.INSERT ? " new row" : group.getFirst().field() == null ? " deletion" : " field " + fieldForAudit(group.getFirst().field())) + ": " + why);
+        return record(tx, device, group, Status.REFUSED, null, null, why);
     }
 
     /**
