@@ -8,7 +8,6 @@ import static org.haven.db.jooq.Tables.PERSON;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -275,16 +274,10 @@ class CrashSafetyTest {
     }
 
     private Process startWriter(ProcessBuilder.Redirect stderr, List<String> extraArgs) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElseThrow());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) cmd.add(arg);
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(CrashWriter.class.getName());
-        cmd.add(dir.toString());
-        cmd.addAll(extraArgs);
+        List<String> args = new ArrayList<>();
+        args.add(dir.toString());
+        args.addAll(extraArgs);
+        List<String> cmd = org.haven.testing.ChildJvm.command(CrashWriter.class.getName(), args);
         return new ProcessBuilder(cmd).redirectError(stderr).start();
     }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.INTAKE_DRAFT_ROW;
 import static org.haven.db.jooq.Tables.PERSON;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.haven.Haven;
@@ -84,13 +82,7 @@ class KilledDeletionTest {
     }
 
     private static Process deleteInChildJvm(Path home, CaseFile c) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElseThrow());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) cmd.add(arg);
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), DeleteThenDie.class.getName(),
-                home.toString(), c.id().toString()));
+        List<String> cmd = org.haven.testing.ChildJvm.command(DeleteThenDie.class.getName(), List.of(home.toString(), c.id().toString()));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

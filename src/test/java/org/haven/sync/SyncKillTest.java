@@ -11,7 +11,6 @@ import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,14 +183,7 @@ class SyncKillTest {
 
     /** A child JVM with this test's class path and flags. */
     private static Process start(List<String> mainAndArgs, Map<String, String> env) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElseThrow());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) cmd.add(arg);
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.addAll(mainAndArgs);
+        List<String> cmd = org.haven.testing.ChildJvm.command(mainAndArgs.getFirst(), mainAndArgs.subList(1, mainAndArgs.size()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);
         return pb.start();

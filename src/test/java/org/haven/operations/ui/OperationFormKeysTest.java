@@ -1,11 +1,10 @@
 package org.haven.operations.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.testing.FxWait.until;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The operation form by keyboard: Ctrl+S saves, Esc asks before throwing a typed form away. */
 @ExtendWith(ApplicationExtension.class)
@@ -90,13 +88,5 @@ class OperationFormKeysTest {
         dialog.initOwner(stage);
         Theme.style(dialog.getDialogPane().getScene());
         dialog.show();
-    }
-
-    private static void until(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not reach the expected state in time", e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package org.haven.operations.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.testing.FxWait.until;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -131,13 +130,5 @@ class OperationPageLayoutTest {
     private CaseFile register(Operation op, String name, Sex sex, String nationality) {
         Person p = Person.draft(null, name, sex, null, 30, nationality, null, false, DocumentStatus.NONE, null);
         return haven.cases().register(new NewCase(p, op.id(), null, null, null));
-    }
-
-    private static void until(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not reach the expected state in time", e);
-        }
     }
 }

@@ -1,11 +1,10 @@
 package org.haven.screening.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.testing.FxWait.until;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The screening at the smallest field laptop: a missing reason is shown where the user looks; a closed case's is read-only. */
 @ExtendWith(ApplicationExtension.class)
@@ -124,24 +122,5 @@ class ScreeningInputUiTest {
     private static void press(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();
         robot.interact(() -> ((ButtonBase) node).fire());
-    }
-
-    private static void until(BooleanSupplier condition) {
-        until(condition, () -> "");
-    }
-
-    /** Waits for {@code condition}; at the timeout, says what the window showed ({@code state}). */
-    private static void until(BooleanSupplier condition, java.util.function.Supplier<String> state) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            String seen;
-            try {
-                seen = WaitForAsyncUtils.asyncFx(state::get).get(10, TimeUnit.SECONDS);
-            } catch (Exception unreadable) {
-                seen = "(the window's state could not be read: " + unreadable + ")";
-            }
-            throw new AssertionError("The window did not reach the expected state in time: " + seen, e);
-        }
     }
 }

@@ -1,11 +1,10 @@
 package org.haven.sync.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.testing.FxWait.until;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A coordinator at the office opens Cases > Sync conflicts in the main window (on a real PostgreSQL),
@@ -71,13 +69,5 @@ class ConflictsPageUiTest {
     @SuppressWarnings("unchecked")
     private static TableView<Object> table(FxRobot robot) {
         return robot.lookup("#conflictsTable").queryAs(TableView.class);
-    }
-
-    private static void until(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not reach the expected state in time", e);
-        }
     }
 }

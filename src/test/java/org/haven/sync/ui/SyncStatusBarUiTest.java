@@ -1,11 +1,10 @@
 package org.haven.sync.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.testing.FxWait.until;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A caseworker on her laptop (joined to a real office: PostgreSQL behind `haven serve`) sees in the
@@ -97,13 +95,5 @@ class SyncStatusBarUiTest {
 
     private static Label line(FxRobot robot) {
         return robot.lookup("#syncLine").queryAs(Label.class);
-    }
-
-    private static void until(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not reach the expected state in time", e);
-        }
     }
 }
