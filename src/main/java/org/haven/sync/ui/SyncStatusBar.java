@@ -92,8 +92,7 @@ public final class SyncStatusBar extends HBox {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == ButtonType.OK && !field.getText().isEmpty() ? field.getText().toCharArray() : null);
         Dialogs.prepare(dialog, this);
-        field.requestFocus();
-        javafx.application.Platform.runLater(field::requestFocus);
+        javafx.application.Platform.runLater(field::requestFocus); // once the dialog is shown: type at once
         return dialog.showAndWait();
     }
 }
