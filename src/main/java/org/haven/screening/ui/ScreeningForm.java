@@ -384,8 +384,33 @@ public final class ScreeningForm extends BorderPane {
                 .filter(n -> n != first && n.isFocusTraversable()).findFirst().orElse(null);
         if (first == errors.get("overrideReason")) field = overrideReason;
         if (field != null) field.requestFocus();
-        // After the next layout pass, when the error's own height is known.
-        javafx.application.Platform.runLater(() -> scrollIntoView(first));
+        scrollIntoViewAfterLayout(first, 5);
+    }
+
+    /**
+     * Scrolls after the next layout pass, when the error's own height is known, and checks again after
+     * the pass the scroll causes: a wrapped error or the focused field can change the heights once more
+     * (seen in a full test run: the form scrolled to its foot with the error above the view).
+     */
+    private void scrollIntoViewAfterLayout(Node error, int passesLeft) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null || passesLeft == 0) return;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (!inView(error)) {
+                scrollIntoView(error);
+                scrollIntoViewAfterLayout(error, passesLeft - 1);
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    private boolean inView(Node node) {
+        javafx.geometry.Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        javafx.geometry.Bounds shown = node.localToScene(node.getLayoutBounds());
+        return shown.getMinY() >= viewport.getMinY() && shown.getMaxY() <= viewport.getMaxY();
     }
 
     /** Scrolls so that the error and the field above it are in view. */
