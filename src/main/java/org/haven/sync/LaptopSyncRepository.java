@@ -63,6 +63,7 @@ final class LaptopSyncRepository {
      * person or case it belongs to is not on this laptop.
      */
     static boolean applyInsert(DSLContext tx, String tableName, UUID rowId, String json) {
+        if (ScreeningRowsRepository.TABLE.equals(tableName)) return ScreeningRowsRepository.applyPulled(tx, rowId, json);
         var table = RowsRepository.table(tableName);
         if (table == null || RowsRepository.exists(tx, table, rowId)) return false;
         var rows = RowsRepository.read(tx, table, json);

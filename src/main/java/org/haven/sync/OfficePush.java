@@ -142,6 +142,39 @@ public final class OfficePush {
         });
     }
 
+    /**
+     * A screening made on a laptop, applied once with its answers, consents and choices, on a case the
+     * account may see; both screenings are kept when two were made apart, the later one the latest. A
+     * screening of a case the office no longer has is dropped.
+     */
+    private Result insertScreening(DSLContext tx, String device, Entry e) {
+        if (!session.user().seesCaseData()) throw new Refused("not allowed: this account does not work with case data");
+        ScreeningRowsRepository.Rows rows;
+        try {
+            rows = ScreeningRowsRepository.read(tx, e.newValue());
+        } catch (RuntimeException unreadable) {
+            throw new Refused("a row that cannot be read");
+        }
+        if (!e.rowId().equals(rows.id())) throw new Refused("a row that cannot be read");
+        if (ScreeningRowsRepository.exists(tx, e.rowId())) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row: here already");
+            return record(tx, device, List.of(e), Status.APPLIED, null, null, null);
+        }
+        UUID caseId = rows.caseId();
+        UUID personId = RowsRepository.personOfCase(tx, caseId);
+        if (personId == null) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
+        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
+        try {
+            ScreeningRowsRepository.insert(tx, rows);
+        } catch (DataAccessException clash) {
+            throw new Refused("the row clashes with the office's rows");
+        }
+        long seq = ChangeLog.append(tx, e.opId(), Outbox.Op.INSERT, e.table(), e.rowId(), null,
+                ScreeningRowsRepository.json(tx, e.rowId()), 0, personId, caseId, device, session.user().id(), e.madeAt());
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row, change " + seq);
+        return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
+    }
+
     private static void answer(Map<UUID, Result> answers, List<Entry> group, Result r) {
         for (Entry e : group) answers.put(e.opId(), new Result(e.opId(), r.status(), null, r.seq(), r.conflictId(), r.reason()));
     }
@@ -283,6 +316,7 @@ public final class OfficePush {
      * an event of such a case, is dropped. The change log gets the row with the next change number.
      */
     private Result insert(DSLContext tx, String device, Entry e, Set<UUID> reindex) {
+        if (ScreeningRowsRepository.TABLE.equals(e.table())) return insertScreening(tx, device, e);
         Table<?> table = RowsRepository.table(e.table());
         if (table == null) throw new Refused("new rows of this kind do not travel yet");
         if (!session.user().seesCaseData()) throw new Refused("not allowed: this account does not work with case data");

@@ -113,6 +113,23 @@ public final class Outbox {
         }
     }
 
+    /**
+     * A new screening (with its answers, consents and choices) as one {@code INSERT} entry of table
+     * {@code screening}, written in the screening's own transaction; at the office also into the change
+     * log, so that the laptops that may see the case receive it.
+     */
+    public static void recordScreening(DSLContext tx, UUID userId, UUID screeningId, UUID caseId) {
+        if (!sendsNewRows(tx)) return;
+        UUID personId = RowsRepository.personOfCase(tx, caseId);
+        String device = CaseNumbers.deviceCode(tx);
+        OffsetDateTime now = Audit.now();
+        String json = ScreeningRowsRepository.json(tx, screeningId);
+        UUID opId = insert(tx, Op.INSERT, ScreeningRowsRepository.table(), screeningId, null, null, json, 0, personId, device, now, userId);
+        if (ChangeLog.isOffice(tx)) {
+            ChangeLog.append(tx, opId, Op.INSERT, ScreeningRowsRepository.TABLE, screeningId, null, json, 0, personId, caseId, device, userId, now);
+        }
+    }
+
     /** The office, or a laptop that joined one (it holds the office's address). */
     static boolean sendsNewRows(DSLContext tx) {
         return ChangeLog.isOffice(tx) || LaptopSyncRepository.setting(tx, Join.OFFICE_URL) != null;

@@ -28,7 +28,7 @@ import org.jooq.impl.DSL;
  * Never a password hash, whatever arrives.
  */
 final class RowsRepository {
-    private static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
+    static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
             .recordFormat(JSONFormat.RecordFormat.ARRAY);
 
     /** The tables whose new rows travel, by name, in the order their keys depend on each other. */
