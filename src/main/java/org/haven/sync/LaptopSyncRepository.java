@@ -51,6 +51,11 @@ final class LaptopSyncRepository {
         return CaseSyncRepository.applyPulled(tx, caseId, field, text, officeVersion);
     }
 
+    /** One trafficking detail of a case as the office now holds it (not into the outbox); false when not here. */
+    static boolean applyTraffickingField(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
+        return TraffickingSyncRepository.applyPulled(tx, caseId, field, text, officeVersion);
+    }
+
     /** Inserts what the office's new cases point at and this laptop lacks (their staff, their operation). */
     static void insertMissingReferences(DSLContext tx, String table, String json) {
         RowsRepository.insertMissingReferences(tx, table, json);

@@ -183,6 +183,7 @@ public final class OfficePush {
         Entry first = group.getFirst();
         Entry last = group.getLast();
         if ("case_file".equals(first.table())) return setCase(tx, device, group);
+        if (TraffickingSyncRepository.TABLE.equals(first.table())) return setTrafficking(tx, device, group);
         if (!"person".equals(first.table())) throw new Refused("only a person's fields are synced so far");
         Field<?> column = personField(first.field());
         if (column == null) throw new Refused("not a field that syncs", first.rowId());
@@ -294,6 +295,40 @@ public final class OfficePush {
         return record(tx, device, group, Status.APPLIED, seq, null, null);
     }
 
+    /**
+     * A trafficking detail of a case (country of exploitation, recruiter relations, methods of control):
+     * the same rule as the case's fields, with the case's office version; only on a case the account may
+     * see; a country or name this office does not know is refused.
+     */
+    private Result setTrafficking(DSLContext tx, String device, List<Entry> group) {
+        Entry first = group.getFirst();
+        Entry last = group.getLast();
+        Field<String> column = TraffickingSyncRepository.field(first.field());
+        if (column == null) throw new Refused("not a field that syncs");
+        if (!TraffickingSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
+        UUID caseId = first.rowId();
+        var row = CaseSyncRepository.lock(tx, caseId);
+        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
+        String officeValue = TraffickingSyncRepository.value(tx, caseId, column);
+        String laptopValue = last.newValue();
+        if (Objects.equals(officeValue, laptopValue)) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + ": same value already");
+            return record(tx, device, group, Status.APPLIED, null, null, null);
+        }
+        var theirs = CaseSyncRepository.changedSince(tx, TraffickingSyncRepository.TABLE, caseId, first.field(), first.baseVersion(), device);
+        if (theirs != null) {
+            UUID conflictId = Ids.newId();
+            CaseSyncRepository.conflict(tx, TraffickingSyncRepository.TABLE, conflictId, row, first.field(), laptopValue, officeValue,
+                    session.user().id(), device, last.madeAt(), theirs, last.opId());
+            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
+            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+        }
+        long seq = TraffickingSyncRepository.apply(tx, row, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + " change " + seq);
+        return record(tx, device, group, Status.APPLIED, seq, null, null);
+    }
+
     /** A refusal found while applying a group: it rolls back what the group wrote (to its savepoint). */
     private static final class Refused extends RuntimeException {
         final UUID personId;
@@ -388,7 +423,7 @@ public final class OfficePush {
 
     /** A field's name for the audit: a known field's own name; anything else a laptop sent is not copied. */
     private static String fieldForAudit(String field) {
-        return personField(field) != null || CaseSyncRepository.field(field) != null ? field : "(not a field that syncs)";
+        return personField(field) != null || CaseSyncRepository.field(field) != null || TraffickingSyncRepository.field(field) != null ? field : "(not a field that syncs)";
     }
 
     /** The first case of the person this account may see (by case number), or null. */

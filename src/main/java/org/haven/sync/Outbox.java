@@ -62,7 +62,7 @@ public final class Outbox {
             UUID opId = insert(tx, Op.SET, table, rowId, field, oldValue, newValue, baseVersion, personId, device, now, userId);
             if (office) {
                 // People and cases carry an office version (docs/sync.md); a case's change goes only to those who may see it.
-                boolean isCase = "case_file".equals(tableName(table));
+                boolean isCase = "case_file".equals(tableName(table)) || TraffickingSyncRepository.TABLE.equals(tableName(table));
                 if (officeVersion < 0) {
                     officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId)
                             : isCase ? CaseSyncRepository.bumpVersion(tx, rowId) : 0;
