@@ -74,6 +74,7 @@ final class LaptopSyncRepository {
         var rows = RowsRepository.read(tx, table, json);
         if (rows.size() != 1 || !rowId.equals(RowsRepository.id(rows.getFirst()))) return false;
         var row = rows.getFirst();
+        if (RowsRepository.isOperationRow(row)) return RowsRepository.applyPulledOperationRow(tx, row);
         UUID personId;
         if (table == PERSON) {
             personId = rowId;

@@ -369,7 +369,17 @@ public final class OfficePush {
         }
         UUID personId = RowsRepository.personOf(tx, row);
         UUID caseId = RowsRepository.caseOf(row);
-        if (!e.table().equals("person")) {
+        boolean operationRow = RowsRepository.isOperationRow(row);
+        if (row.getTable() == RowsRepository.table("operation_member")) {
+            if (RowsRepository.membershipExists(tx, row)) {
+                AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row: here already");
+                return record(tx, device, List.of(e), Status.APPLIED, null, null, null);
+            }
+            if (!RowsRepository.mayAddMembership(tx, row, session.user())) {
+                throw new Refused("not allowed: only a coordinator, or the operation's creator for themself, adds a member");
+            }
+        }
+        if (!e.table().equals("person") && !operationRow) {
             // A case of a person, or an event of a case, that the office no longer has: never resurrected.
             if (!RowsRepository.personExists(tx, personId)) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
         }
@@ -393,7 +403,7 @@ public final class OfficePush {
         }
         long seq = ChangeLog.append(tx, e.opId(), Outbox.Op.INSERT, e.table(), e.rowId(), null, RowsRepository.json(tx, row), 0,
                 personId, caseId, device, session.user().id(), e.madeAt());
-        if (!e.table().equals("case_event")) reindex.add(personId);
+        if (!e.table().equals("case_event") && !operationRow) reindex.add(personId);
         AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row, change " + seq);
         return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
     }

@@ -130,6 +130,22 @@ public final class Outbox {
         }
     }
 
+    /**
+     * {@link #recordInsert} for a row just inserted by a class that holds no jOOQ record of it (an
+     * operation's membership): the row is read back by its key.
+     */
+    public static void recordNewRow(DSLContext tx, UUID userId, String tableName, UUID rowId) {
+        Table<?> table = RowsRepository.table(tableName);
+        if (table == null) throw new IllegalArgumentException("rows of this table do not travel: " + tableName);
+        org.jooq.TableRecord<?> row = RowsRepository.find(tx, table, rowId);
+        if (row != null) recordInsert(tx, userId, row, null, null);
+    }
+
+    /** A laptop that joined an office (not the office itself). */
+    public static boolean isJoinedLaptop(DSLContext tx) {
+        return !ChangeLog.isOffice(tx) && sendsNewRows(tx);
+    }
+
     /** The office, or a laptop that joined one (it holds the office's address). */
     static boolean sendsNewRows(DSLContext tx) {
         return ChangeLog.isOffice(tx) || LaptopSyncRepository.setting(tx, Join.OFFICE_URL) != null;
