@@ -183,6 +183,15 @@ public final class LaptopSync {
                         }
                         continue;
                     }
+                    if (EventSyncRepository.TABLE.equals(c.path("table").asText())) {
+                        UUID eventId = UUID.fromString(c.path("row_id").asText());
+                        boolean done = "DELETE".equals(c.path("op").asText())
+                                ? LaptopSyncRepository.deleteEvent(tx, eventId)
+                                : LaptopSyncRepository.applyEventField(tx, eventId, c.path("field").asText(),
+                                        c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt());
+                        if (done) count++;
+                        continue;
+                    }
                     if (TraffickingSyncRepository.TABLE.equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
                         if (LaptopSyncRepository.applyTraffickingField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
                                 c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {

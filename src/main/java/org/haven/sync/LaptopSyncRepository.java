@@ -51,6 +51,16 @@ final class LaptopSyncRepository {
         return CaseSyncRepository.applyPulled(tx, caseId, field, text, officeVersion);
     }
 
+    /** One field of a timeline entry as the office now holds it (not into the outbox); false when not here. */
+    static boolean applyEventField(DSLContext tx, UUID eventId, String field, String text, int officeVersion) {
+        return EventSyncRepository.applyPulled(tx, eventId, field, text, officeVersion);
+    }
+
+    /** A timeline entry deleted on another device or at the office (not into the outbox). */
+    static boolean deleteEvent(DSLContext tx, UUID eventId) {
+        return EventSyncRepository.deletePulled(tx, eventId);
+    }
+
     /** One trafficking detail of a case as the office now holds it (not into the outbox); false when not here. */
     static boolean applyTraffickingField(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
         return TraffickingSyncRepository.applyPulled(tx, caseId, field, text, officeVersion);

@@ -184,6 +184,7 @@ public final class OfficePush {
         Entry last = group.getLast();
         if ("case_file".equals(first.table())) return setCase(tx, device, group);
         if (TraffickingSyncRepository.TABLE.equals(first.table())) return setTrafficking(tx, device, group);
+        if (EventSyncRepository.TABLE.equals(first.table())) return setEvent(tx, device, group);
         if (!"person".equals(first.table())) throw new Refused("only a person's fields are synced so far");
         Field<?> column = personField(first.field());
         if (column == null) throw new Refused("not a field that syncs", first.rowId());
@@ -235,6 +236,7 @@ public final class OfficePush {
     }
 
     private Result delete(String device, Entry tombstone) {
+        if (EventSyncRepository.TABLE.equals(tombstone.table())) return db.inTransaction(tx -> deleteEvent(tx, device, tombstone));
         if (!"person".equals(tombstone.table())) {
             return db.inTransaction(tx -> refuse(tx, device, List.of(tombstone), null, "only a person's deletion is synced so far"));
         }
@@ -254,6 +256,60 @@ public final class OfficePush {
             // Deleted already (here or by another device): nothing to undo, nothing to do.
             return db.inTransaction(tx -> record(tx, device, List.of(tombstone), Status.DROPPED, null, null, null));
         }
+    }
+
+    /**
+     * A timeline entry deleted on a laptop: deleted at the office too when it is on a case the account
+     * may see (status changes are never deleted, as in the window); gone already: dropped.
+     */
+    private Result deleteEvent(DSLContext tx, String device, Entry tombstone) {
+        UUID caseId = EventSyncRepository.caseOf(tx, tombstone.rowId());
+        if (caseId == null) return record(tx, device, List.of(tombstone), Status.DROPPED, null, null, null);
+        if (!RowsRepository.caseVisible(tx, caseId, session.user())) {
+            return refuse(tx, device, List.of(tombstone), null, "not allowed: this case is not assigned to you");
+        }
+        String type = EventSyncRepository.value(tx, tombstone.rowId(), EventSyncRepository.field("event_type"));
+        if (type != null && !org.haven.timeline.EventType.valueOf(type).isManual()) {
+            return refuse(tx, device, List.of(tombstone), null, "a status change is never deleted");
+        }
+        EventSyncRepository.deleteAtOffice(tx, tombstone.rowId(), tombstone.opId(), device, session.user().id(), tombstone.madeAt());
+        long seq = ChangeLog.lastSeq(tx);
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " timeline entry deleted, change " + seq);
+        return record(tx, device, List.of(tombstone), Status.APPLIED, seq, null, null);
+    }
+
+    /**
+     * A field of a timeline entry (type, date, precision, note): the same rule as the case's fields, with
+     * the case's office version, only on a case the account may see.
+     */
+    private Result setEvent(DSLContext tx, String device, List<Entry> group) {
+        Entry first = group.getFirst();
+        Entry last = group.getLast();
+        Field<?> column = EventSyncRepository.field(first.field());
+        if (column == null) throw new Refused("not a field that syncs");
+        if (!EventSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
+        UUID eventId = first.rowId();
+        UUID caseId = EventSyncRepository.caseOf(tx, eventId);
+        var row = caseId == null ? null : CaseSyncRepository.lock(tx, caseId);
+        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
+        String officeValue = EventSyncRepository.value(tx, eventId, column);
+        String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
+        if (Objects.equals(officeValue, laptopValue)) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " entry field " + first.field() + ": same value already");
+            return record(tx, device, group, Status.APPLIED, null, null, null);
+        }
+        var theirs = CaseSyncRepository.changedSince(tx, EventSyncRepository.TABLE, eventId, first.field(), first.baseVersion(), device);
+        if (theirs != null) {
+            UUID conflictId = Ids.newId();
+            EventSyncRepository.conflict(tx, conflictId, row, eventId, first.field(), laptopValue, officeValue, session.user().id(), device,
+                    last.madeAt(), theirs, last.opId());
+            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " entry field " + first.field() + " conflict " + conflictId);
+            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+        }
+        long seq = EventSyncRepository.apply(tx, row, eventId, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " entry field " + first.field() + " change " + seq);
+        return record(tx, device, group, Status.APPLIED, seq, null, null);
     }
 
     /**
@@ -433,7 +489,8 @@ public final class OfficePush {
 
     /** A field's name for the audit: a known field's own name; anything else a laptop sent is not copied. */
     private static String fieldForAudit(String field) {
-        return personField(field) != null || CaseSyncRepository.field(field) != null || TraffickingSyncRepository.field(field) != null ? field : "(not a field that syncs)";
+        return personField(field) != null || CaseSyncRepository.field(field) != null || TraffickingSyncRepository.field(field) != null
+                || EventSyncRepository.field(field) != null ? field : "(not a field that syncs)";
     }
 
     /** The first case of the person this account may see (by case number), or null. */

@@ -62,13 +62,15 @@ public final class Outbox {
             UUID opId = insert(tx, Op.SET, table, rowId, field, oldValue, newValue, baseVersion, personId, device, now, userId);
             if (office) {
                 // People and cases carry an office version (docs/sync.md); a case's change goes only to those who may see it.
-                boolean isCase = "case_file".equals(tableName(table)) || TraffickingSyncRepository.TABLE.equals(tableName(table));
+                // A case's trafficking details and its timeline entries are versioned by their case.
+                UUID caseId = "case_file".equals(tableName(table)) || TraffickingSyncRepository.TABLE.equals(tableName(table)) ? rowId
+                        : EventSyncRepository.TABLE.equals(tableName(table)) ? EventSyncRepository.caseOf(tx, rowId) : null;
                 if (officeVersion < 0) {
                     officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId)
-                            : isCase ? CaseSyncRepository.bumpVersion(tx, rowId) : 0;
+                            : caseId != null ? CaseSyncRepository.bumpVersion(tx, caseId) : 0;
                 }
                 ChangeLog.append(tx, opId, Op.SET, tableName(table), rowId, field, newValue, officeVersion, personId,
-                        isCase ? rowId : null, device, userId, now);
+                        caseId, device, userId, now);
             }
             written++;
         }

@@ -109,6 +109,7 @@ public final class SyncServer implements AutoCloseable {
                 if (haven == null) return;
                 byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
                 if (body.length > MAX_PUSH_BYTES) {
+                    drain(ex);
                     send(ex, 413, "too many ids\n");
                     return;
                 }
@@ -147,6 +148,7 @@ public final class SyncServer implements AutoCloseable {
             }
             String length = ex.getRequestHeaders().getFirst("Content-Length");
             if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > MAX_PUSH_BYTES) {
+                drain(ex);
                 send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
                 return;
             }
@@ -154,6 +156,7 @@ public final class SyncServer implements AutoCloseable {
                 if (haven == null) return;
                 byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
                 if (body.length > MAX_PUSH_BYTES) {
+                    drain(ex);
                     send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
                     return;
                 }
@@ -272,6 +275,20 @@ public final class SyncServer implements AutoCloseable {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("[\\p{Cntrl}]", " ");
+    }
+
+    /**
+     * Reads and drops what is left of a refused request body (up to twice the largest push): a server
+     * that answers while the client is still sending closes a connection the client may then read no
+     * answer from ("no bytes"), so the client would not learn why. Beyond that bound the connection is
+     * closed anyway.
+     */
+    private static void drain(HttpExchange ex) throws IOException {
+        byte[] sink = new byte[64 * 1024];
+        long left = 2L * MAX_PUSH_BYTES;
+        java.io.InputStream in = ex.getRequestBody();
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) left -= n;
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {

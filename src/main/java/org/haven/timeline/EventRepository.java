@@ -40,6 +40,7 @@ public final class EventRepository {
     }
 
     public static CaseEvent update(DSLContext tx, CaseEvent e, UUID userId) {
+        var before = org.haven.sync.EventSyncRepository.row(tx, e.id());
         int n = tx.update(CASE_EVENT)
                 .set(CASE_EVENT.EVENT_TYPE, e.type().name())
                 .set(CASE_EVENT.EVENT_DATE, e.precision().normalize(e.date()))
@@ -53,14 +54,18 @@ public final class EventRepository {
         if (n == 0) {
             throw HavenException.of(HavenException.Kind.CONFLICT, "error.eventChanged");
         }
+        // the edit travels to the office field by field (docs/sync.md)
+        org.haven.sync.EventSyncRepository.recordEdit(tx, userId, before, org.haven.sync.EventSyncRepository.row(tx, e.id()));
         return find(tx, e.id()).orElseThrow();
     }
 
-    public static void delete(DSLContext tx, UUID eventId, int version) {
+    public static void delete(DSLContext tx, UUID eventId, int version, UUID userId) {
+        var before = org.haven.sync.EventSyncRepository.row(tx, eventId);
         int n = tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.ID.eq(eventId)).and(CASE_EVENT.VERSION.eq(version)).execute();
         if (n == 0) {
             throw HavenException.of(HavenException.Kind.CONFLICT, "error.eventChanged");
         }
+        org.haven.sync.EventSyncRepository.recordDeletion(tx, userId, before); // a tombstone for the other devices
     }
 
     public static Optional<CaseEvent> find(DSLContext tx, UUID id) {

@@ -57,7 +57,7 @@ public final class TimelineService {
         db.inTransactionRun(tx -> {
             CaseAccess.requireVisible(tx, session.user(), event.caseId());
             if (!event.type().isManual()) throw HavenException.badInput("Status changes cannot be deleted.");
-            EventRepository.delete(tx, event.id(), event.version());
+            EventRepository.delete(tx, event.id(), event.version(), session.user().id());
             AuditLog.record(tx, session.user(), "EVENT_DELETE", "case", event.caseId(), event.type().name());
         });
     }
