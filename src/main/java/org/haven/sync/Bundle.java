@@ -21,7 +21,7 @@ import org.haven.security.Session;
 import org.haven.security.User;
 
 /**
- * Sync with no network (docs/sync.md, "USB bundles"; docs/adr/0020-usb-bundles.md). A laptop writes
+ * Sync with no network (docs/sync.md, "USB bundles"; docs/adr/0021-usb-bundles.md). A laptop writes
  * its outbox as a sealed bundle ({@link BundleCrypto}); the office applies it with {@link OfficePush}
  * under the laptop account's access, and writes a sealed reply: the push answers and the office's
  * changes after the laptop's change number ({@link OfficeChanges}), with the cases the account may no

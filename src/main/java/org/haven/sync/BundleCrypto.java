@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.haven.common.HavenException;
 
 /**
- * The sealed file of a USB bundle and its reply (docs/adr/0020-usb-bundles.md): a clear header (magic,
+ * The sealed file of a USB bundle and its reply (docs/adr/0021-usb-bundles.md): a clear header (magic,
  * kind, the laptop's bundle key id, the sequence number, a random salt and nonce), then the body in
  * AES-256-GCM with the header as associated data. The AES key is HKDF-SHA256 of the 32-byte secret the
  * office made for this laptop when it joined (and both keep in their databases), with the file's own

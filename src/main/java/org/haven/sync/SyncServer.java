@@ -97,7 +97,7 @@ public final class SyncServer implements AutoCloseable {
 
     /**
      * {@code POST /v1/bundle-key}: the laptop's device code; answers {@code KEYID<TAB>SECRET} (base64), a
-     * new secret for this account's laptop that USB bundles are sealed with (docs/adr/0020-usb-bundles.md).
+     * new secret for this account's laptop that USB bundles are sealed with (docs/adr/0021-usb-bundles.md).
      */
     private void bundleKey(HttpExchange ex) throws IOException {
         try (ex) {
