@@ -38,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
         boolean office = home.office() != null;
         if (office || Database.existsIn(dir)) {
             try (Haven haven = home.open()) {
-                AuditLog.Verification v = AuditLog.verify(haven.database().dsl());
+                AuditLog.Verification v = AuditLog.verify(haven.database());
                 System.out.println((office ? "office database" : "data folder database") + "\tok");
                 System.out.println("audit chain\t" + (v.intact() ? "intact" : "BROKEN at entry " + v.firstBrokenSeq()));
                 if (!v.intact()) {

@@ -48,7 +48,8 @@ final class Migrations {
             "V24__sync_outbox.sql",
             "V25__sync_office.sql",
             "V26__one_index_per_key.sql",
-            "V27__sync_rows.sql");
+            "V27__sync_rows.sql",
+            "V28__audit_pending.sql");
 
     /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */
     static final String POSTGRESQL_LOCATION = "db/vendor/postgresql";

@@ -40,8 +40,9 @@ public final class OperationMembers {
     public static boolean add(DSLContext tx, UUID operationId, UUID userId, UUID by) {
         if (isMember(tx, operationId, userId)) return false;
         var now = Audit.now();
+        UUID id = Ids.newId();
         tx.insertInto(OPERATION_MEMBER)
-                .set(OPERATION_MEMBER.ID, Ids.newId())
+                .set(OPERATION_MEMBER.ID, id)
                 .set(OPERATION_MEMBER.OPERATION_ID, operationId)
                 .set(OPERATION_MEMBER.USER_ID, userId)
                 .set(OPERATION_MEMBER.CREATED_AT, now)
@@ -49,6 +50,7 @@ public final class OperationMembers {
                 .set(OPERATION_MEMBER.UPDATED_AT, now)
                 .set(OPERATION_MEMBER.UPDATED_BY, by)
                 .execute();
+        org.haven.sync.Outbox.recordNewRow(tx, by, "operation_member", id); // travels with its operation (docs/sync.md)
         return true;
     }
 

@@ -25,6 +25,7 @@ public final class OperationRepository {
         row.setUpdatedAt(row.getCreatedAt());
         row.setUpdatedBy(userId);
         row.insert();
+        org.haven.sync.Outbox.recordInsert(tx, userId, row, null, null); // an operation made on a laptop travels (docs/sync.md)
         return toOperation(row);
     }
 

@@ -153,7 +153,10 @@ public final class OperationService {
 
     /** A short unique code for a new operation, e.g. OP-2026-07. */
     public String nextCode(LocalDate date) {
-        String prefix = "OP-" + date.getYear() + "-";
+        // On a laptop that syncs, with its device code (as case numbers): two laptops at two raids
+        // never make the same code, and the office takes both.
+        String device = org.haven.sync.Outbox.isJoinedLaptop(db.dsl()) ? org.haven.cases.CaseNumbers.deviceCode(db.dsl()) + "-" : "";
+        String prefix = "OP-" + date.getYear() + "-" + device;
         int n = db.dsl().fetchCount(OPERATION, OPERATION.CODE.startsWith(prefix)) + 1;
         while (db.dsl().fetchExists(OPERATION, OPERATION.CODE.eq(prefix + String.format("%02d", n)))) n++;
         return prefix + String.format("%02d", n);

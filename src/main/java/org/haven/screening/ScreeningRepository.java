@@ -81,6 +81,7 @@ public final class ScreeningRepository {
         insertChoices(tx, id, RECRUITMENT_METHOD, s.recruitmentMethods(), now, userId);
         insertChoices(tx, id, RECRUITMENT_APP, s.recruitmentApps(), now, userId);
         insertChoices(tx, id, LABOUR_EXPLOITATION, s.labourExploitation(), now, userId);
+        org.haven.sync.Outbox.recordScreening(tx, userId, id, s.caseId()); // travels whole to the office (docs/sync.md)
         return id;
     }
 

@@ -90,6 +90,7 @@ public final class Accounts {
         checkPassword(password);
         String hash = PasswordHash.of(password);
         Database db = Database.openOffice(home, office);
+        AuditLog.sealAfterEveryCommit(db);
         try {
             User admin = db.inTransaction(tx -> {
                 if (tx.fetchExists(APP_USER)) {
@@ -114,12 +115,14 @@ public final class Accounts {
     public static Unlocked login(Path home, org.haven.db.OfficeConnection office, String username, char[] password) {
         if (office == null) return login(home, username, password);
         Database db = Database.openOffice(home, office);
+        AuditLog.sealAfterEveryCommit(db);
         try {
             AppUserRecord row = db.dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
             if (row == null && !db.dsl().fetchExists(APP_USER)) {
                 throw new HavenException(HavenException.Kind.NOT_FOUND,
                         "The office database " + office.display() + " has no accounts yet: run init --admin NAME first.");
             }
+            AuditLog.sealPending(db); // failures of parallel attempts, committed but perhaps not sealed yet
             OfficeLoginDelay.waitFor(db.dsl(), row == null ? null : row.getId());
             boolean ok;
             if (row == null) {
@@ -182,6 +185,7 @@ public final class Accounts {
                 return u;
             });
             LoginThrottle.acknowledge(home, pending);
+            AuditLog.sealPending(db); // entries of a restored office backup that were still waiting
             AuditHeadGuard.recordNow(db, key); // also seals a key file of an older format
             AuditHeadGuard.keepHead(db, key);
             return new Unlocked(db, user, key);

@@ -14,17 +14,30 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.haven.db.Database;
 import org.haven.db.Ids;
 import org.haven.db.jooq.tables.records.AuditLogRecord;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The append-only audit log. Each entry holds who, when, what and which record (ids only, never
  * personal data) and the SHA-256 of the previous entry, so editing or deleting a row breaks the chain.
  * Entries are written with the caller's transaction context, so the log and the change commit together.
+ *
+ * <p>On the office database (PostgreSQL) an entry is written to {@code audit_pending} with the change,
+ * and sealed into the chain right after the commit by {@link #sealPending}: one short transaction that
+ * seals every entry waiting. The chain's head lock is then held only by sealing, never through a
+ * user's commit, so twenty people saving at once do not queue behind one another's disk writes
+ * (docs/adr/0020-audit-chain-sealed-after-commit.md). The embedded database appends directly.
  */
 public final class AuditLog {
+    /** Entries sealed per transaction: a 90,000-row import's entries are sealed in parts. */
+    static final int SEAL_BATCH = 5000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+
     private AuditLog() {}
 
     public static void record(DSLContext tx, User user, String action, String entity, UUID entityId, String detail) {
@@ -39,6 +52,11 @@ public final class AuditLog {
     public static void recordEach(DSLContext tx, User user, String action, String entity, List<UUID> entityIds, String detail) {
         if (entityIds.isEmpty()) return;
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        if (sealedAfterCommit(tx)) {
+            AuditChainRepository.insertPending(tx, at, user == null ? null : user.id(),
+                    user == null ? null : user.username(), action, entity, entityIds, detail);
+            return;
+        }
         int n = entityIds.size();
         // Taking the head's lock reserves n sequence numbers at once, as n single appends would one by one.
         tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_SEQ.plus(n)).where(AUDIT_HEAD.ID.eq(1)).execute();
@@ -80,6 +98,10 @@ public final class AuditLog {
 
     private static void append(DSLContext tx, OffsetDateTime at, UUID userId, String username, String action,
             String entity, UUID entityId, String detail) {
+        if (sealedAfterCommit(tx)) {
+            AuditChainRepository.insertPending(tx, at, userId, username, action, entity, java.util.Collections.singletonList(entityId), detail);
+            return;
+        }
         // Updating the head row first takes its lock: concurrent writers queue here, and the chain stays linear.
         tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_SEQ.plus(1)).where(AUDIT_HEAD.ID.eq(1)).execute();
         Record2<Long, String> head = tx.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH)
@@ -101,9 +123,55 @@ public final class AuditLog {
         tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_HASH, row.getHash()).where(AUDIT_HEAD.ID.eq(1)).execute();
     }
 
+    /** On PostgreSQL the chain is extended after the commit ({@link #sealPending}); H2 appends at once. */
+    static boolean sealedAfterCommit(DSLContext tx) {
+        return tx.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    /**
+     * Seals the entries of every database committed after each of its transactions: installed on the
+     * office database when it is opened. A seal that fails (the connection dropped) does not undo the
+     * committed change; its entries wait and the next commit, login or {@code audit verify} seals them.
+     */
+    public static void sealAfterEveryCommit(Database db) {
+        db.afterCommit(() -> {
+            if (db.isClosed()) return;
+            try {
+                sealPending(db);
+            } catch (DataAccessException notNow) {
+                LOG.warn("Audit entries are waiting to be sealed into the chain; the next commit seals them ({})",
+                        notNow.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /**
+     * Moves every committed entry of {@code audit_pending} into the chain, in the order written, and
+     * returns how many. One sealer at a time: the others wait for it and then usually find their own
+     * entries already sealed, so a queue of twenty is sealed by one or two transactions.
+     */
+    public static int sealPending(Database db) {
+        DSLContext dsl = db.dsl();
+        int sealed = 0;
+        // a read first: with nothing waiting, no lock and no transaction to commit
+        while (AuditChainRepository.anyPending(dsl)) {
+            int n = dsl.transactionResult(cfg -> AuditChainRepository.sealSome(cfg.dsl(), SEAL_BATCH));
+            sealed += n;
+            if (n < SEAL_BATCH) break;
+        }
+        return sealed;
+    }
+
     /** The result of checking the chain: intact, or the sequence number of the first bad entry. */
     public record Verification(boolean intact, long entries, Long firstBrokenSeq, String problem) {}
 
+    /** Seals what waits (entries left by a crash between a commit and its seal), then checks the chain. */
+    public static Verification verify(Database db) {
+        sealPending(db);
+        return verify(db.dsl());
+    }
+
+    /** Checks the chain as it stands: entries still waiting in {@code audit_pending} are not part of it yet. */
     public static Verification verify(DSLContext dsl) {
         String expectedPrev = "0".repeat(64);
         long expectedSeq = 1;

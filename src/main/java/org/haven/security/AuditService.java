@@ -97,7 +97,7 @@ public final class AuditService {
 
     public AuditLog.Verification verify() {
         requireReader();
-        return AuditLog.verify(db.dsl());
+        return AuditLog.verify(db);
     }
 
     private void requireReader() {

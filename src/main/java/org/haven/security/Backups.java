@@ -164,7 +164,7 @@ public final class Backups {
             boolean intact;
             try (Accounts.Unlocked copy = Accounts.login(staging, username, password)) {
                 new Session(copy.user()).require(Role.ADMIN);
-                intact = AuditLog.verify(copy.database().dsl()).intact();
+                intact = AuditLog.verify(copy.database()).intact();
                 String hash = PasswordHash.of(password);
                 target.inTransactionRun(tx -> {
                     org.haven.db.TableCopy.copyAll(copy.database().dsl(), tx);
@@ -246,7 +246,7 @@ public final class Backups {
             boolean intact;
             try (Accounts.Unlocked copy = loginToBackup(staging, username, password)) {
                 new Session(copy.user()).require(Role.ADMIN);
-                intact = AuditLog.verify(copy.database().dsl()).intact();
+                intact = AuditLog.verify(copy.database()).intact();
                 java.util.Set<String> inBackup = copy.database().dsl().select(AUDIT_LOG.HASH).from(AUDIT_LOG).fetchSet(AUDIT_LOG.HASH);
                 List<AuditLogRecord> toCarry = carried.stream().filter(r -> !inBackup.contains(r.getHash())).toList();
                 copy.database().inTransactionRun(tx -> {

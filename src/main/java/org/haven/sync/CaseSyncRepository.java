@@ -79,8 +79,13 @@ public final class CaseSyncRepository {
 
     /** The last change of this field by another device above the base version (the conflict rule), or null. */
     static SyncChangeRecord changedSince(DSLContext tx, UUID caseId, String field, int baseVersion, String device) {
+        return changedSince(tx, "case_file", caseId, field, baseVersion, device);
+    }
+
+    /** {@link #changedSince} for a table keyed by the case (its trafficking details). */
+    static SyncChangeRecord changedSince(DSLContext tx, String table, UUID caseId, String field, int baseVersion, String device) {
         return tx.selectFrom(SYNC_CHANGE)
-                .where(SYNC_CHANGE.TABLE_NAME.eq("case_file").and(SYNC_CHANGE.ROW_ID.eq(caseId)).and(SYNC_CHANGE.FIELD.eq(field))
+                .where(SYNC_CHANGE.TABLE_NAME.eq(table).and(SYNC_CHANGE.ROW_ID.eq(caseId)).and(SYNC_CHANGE.FIELD.eq(field))
                         .and(SYNC_CHANGE.OFFICE_VERSION.gt(baseVersion)).and(SYNC_CHANGE.DEVICE_CODE.ne(device)))
                 .orderBy(SYNC_CHANGE.SEQ.desc()).limit(1).fetchOne();
     }
@@ -88,9 +93,15 @@ public final class CaseSyncRepository {
     /** An open conflict of a case field, and the case's flag. */
     static void conflict(DSLContext tx, UUID conflictId, CaseFileRecord c, String field, String laptopValue, String officeValue,
                          UUID laptopUser, String device, OffsetDateTime laptopAt, SyncChangeRecord theirs, UUID opId) {
+        conflict(tx, "case_file", conflictId, c, field, laptopValue, officeValue, laptopUser, device, laptopAt, theirs, opId);
+    }
+
+    /** {@link #conflict} for a table keyed by the case (its trafficking details). */
+    static void conflict(DSLContext tx, String table, UUID conflictId, CaseFileRecord c, String field, String laptopValue,
+                         String officeValue, UUID laptopUser, String device, OffsetDateTime laptopAt, SyncChangeRecord theirs, UUID opId) {
         tx.insertInto(SYNC_CONFLICT)
                 .set(SYNC_CONFLICT.ID, conflictId).set(SYNC_CONFLICT.PERSON_ID, c.getPersonId()).set(SYNC_CONFLICT.CASE_ID, c.getId())
-                .set(SYNC_CONFLICT.TABLE_NAME, "case_file").set(SYNC_CONFLICT.FIELD, field)
+                .set(SYNC_CONFLICT.TABLE_NAME, table).set(SYNC_CONFLICT.FIELD, field)
                 .set(SYNC_CONFLICT.LAPTOP_VALUE, laptopValue).set(SYNC_CONFLICT.OFFICE_VALUE, officeValue)
                 .set(SYNC_CONFLICT.LAPTOP_USER, laptopUser).set(SYNC_CONFLICT.LAPTOP_DEVICE, device).set(SYNC_CONFLICT.LAPTOP_AT, laptopAt)
                 .set(SYNC_CONFLICT.OFFICE_USER, theirs.getMadeBy()).set(SYNC_CONFLICT.OFFICE_AT, theirs.getMadeAt())

@@ -68,6 +68,7 @@ public final class Conflicts {
             if (!"OPEN".equals(c.getStatus())) throw HavenException.badInput("This conflict is resolved already.");
             // A case's field (status, assignment...): resolved the same way on the case.
             Long caseSeq = CaseSyncRepository.resolve(tx, c, keep == Keep.LAPTOP, session.user().id());
+            if (caseSeq == null) caseSeq = TraffickingSyncRepository.resolve(tx, c, keep == Keep.LAPTOP, session.user().id());
             long seq = caseSeq != null ? caseSeq : resolvePersonField(tx, c.getPersonId(), c.getField(), c.getLaptopValue(), keep);
             tx.update(SYNC_CONFLICT).set(SYNC_CONFLICT.STATUS, "RESOLVED").set(SYNC_CONFLICT.RESOLUTION, keep.name())
                     .set(SYNC_CONFLICT.RESOLVED_BY, session.user().id()).set(SYNC_CONFLICT.RESOLVED_AT, Audit.now())

@@ -219,6 +219,13 @@ public final class LaptopSync {
                     }
                     continue;
                 }
+                if (TraffickingSyncRepository.TABLE.equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
+                    if (LaptopSyncRepository.applyTraffickingField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
+                            c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
+                        count++;
+                    }
+                    continue;
+                }
                 if ("case_file".equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
                     if (LaptopSyncRepository.applyCaseField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
                             c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {

@@ -51,6 +51,11 @@ final class LaptopSyncRepository {
         return CaseSyncRepository.applyPulled(tx, caseId, field, text, officeVersion);
     }
 
+    /** One trafficking detail of a case as the office now holds it (not into the outbox); false when not here. */
+    static boolean applyTraffickingField(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
+        return TraffickingSyncRepository.applyPulled(tx, caseId, field, text, officeVersion);
+    }
+
     /** Inserts what the office's new cases point at and this laptop lacks (their staff, their operation). */
     static void insertMissingReferences(DSLContext tx, String table, String json) {
         RowsRepository.insertMissingReferences(tx, table, json);
@@ -63,11 +68,13 @@ final class LaptopSyncRepository {
      * person or case it belongs to is not on this laptop.
      */
     static boolean applyInsert(DSLContext tx, String tableName, UUID rowId, String json) {
+        if (ScreeningRowsRepository.TABLE.equals(tableName)) return ScreeningRowsRepository.applyPulled(tx, rowId, json);
         var table = RowsRepository.table(tableName);
         if (table == null || RowsRepository.exists(tx, table, rowId)) return false;
         var rows = RowsRepository.read(tx, table, json);
         if (rows.size() != 1 || !rowId.equals(RowsRepository.id(rows.getFirst()))) return false;
         var row = rows.getFirst();
+        if (RowsRepository.isOperationRow(row)) return RowsRepository.applyPulledOperationRow(tx, row);
         UUID personId;
         if (table == PERSON) {
             personId = rowId;

@@ -142,6 +142,39 @@ public final class OfficePush {
         });
     }
 
+    /**
+     * A screening made on a laptop, applied once with its answers, consents and choices, on a case the
+     * account may see; both screenings are kept when two were made apart, the later one the latest. A
+     * screening of a case the office no longer has is dropped.
+     */
+    private Result insertScreening(DSLContext tx, String device, Entry e) {
+        if (!session.user().seesCaseData()) throw new Refused("not allowed: this account does not work with case data");
+        ScreeningRowsRepository.Rows rows;
+        try {
+            rows = ScreeningRowsRepository.read(tx, e.newValue());
+        } catch (RuntimeException unreadable) {
+            throw new Refused("a row that cannot be read");
+        }
+        if (!e.rowId().equals(rows.id())) throw new Refused("a row that cannot be read");
+        if (ScreeningRowsRepository.exists(tx, e.rowId())) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row: here already");
+            return record(tx, device, List.of(e), Status.APPLIED, null, null, null);
+        }
+        UUID caseId = rows.caseId();
+        UUID personId = RowsRepository.personOfCase(tx, caseId);
+        if (personId == null) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
+        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
+        try {
+            ScreeningRowsRepository.insert(tx, rows);
+        } catch (DataAccessException clash) {
+            throw new Refused("the row clashes with the office's rows");
+        }
+        long seq = ChangeLog.append(tx, e.opId(), Outbox.Op.INSERT, e.table(), e.rowId(), null,
+                ScreeningRowsRepository.json(tx, e.rowId()), 0, personId, caseId, device, session.user().id(), e.madeAt());
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row, change " + seq);
+        return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
+    }
+
     private static void answer(Map<UUID, Result> answers, List<Entry> group, Result r) {
         for (Entry e : group) answers.put(e.opId(), new Result(e.opId(), r.status(), null, r.seq(), r.conflictId(), r.reason()));
     }
@@ -150,6 +183,7 @@ public final class OfficePush {
         Entry first = group.getFirst();
         Entry last = group.getLast();
         if ("case_file".equals(first.table())) return setCase(tx, device, group);
+        if (TraffickingSyncRepository.TABLE.equals(first.table())) return setTrafficking(tx, device, group);
         if (!"person".equals(first.table())) throw new Refused("only a person's fields are synced so far");
         Field<?> column = personField(first.field());
         if (column == null) throw new Refused("not a field that syncs", first.rowId());
@@ -261,6 +295,40 @@ public final class OfficePush {
         return record(tx, device, group, Status.APPLIED, seq, null, null);
     }
 
+    /**
+     * A trafficking detail of a case (country of exploitation, recruiter relations, methods of control):
+     * the same rule as the case's fields, with the case's office version; only on a case the account may
+     * see; a country or name this office does not know is refused.
+     */
+    private Result setTrafficking(DSLContext tx, String device, List<Entry> group) {
+        Entry first = group.getFirst();
+        Entry last = group.getLast();
+        Field<String> column = TraffickingSyncRepository.field(first.field());
+        if (column == null) throw new Refused("not a field that syncs");
+        if (!TraffickingSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
+        UUID caseId = first.rowId();
+        var row = CaseSyncRepository.lock(tx, caseId);
+        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
+        String officeValue = TraffickingSyncRepository.value(tx, caseId, column);
+        String laptopValue = last.newValue();
+        if (Objects.equals(officeValue, laptopValue)) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + ": same value already");
+            return record(tx, device, group, Status.APPLIED, null, null, null);
+        }
+        var theirs = CaseSyncRepository.changedSince(tx, TraffickingSyncRepository.TABLE, caseId, first.field(), first.baseVersion(), device);
+        if (theirs != null) {
+            UUID conflictId = Ids.newId();
+            CaseSyncRepository.conflict(tx, TraffickingSyncRepository.TABLE, conflictId, row, first.field(), laptopValue, officeValue,
+                    session.user().id(), device, last.madeAt(), theirs, last.opId());
+            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
+            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+        }
+        long seq = TraffickingSyncRepository.apply(tx, row, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + " change " + seq);
+        return record(tx, device, group, Status.APPLIED, seq, null, null);
+    }
+
     /** A refusal found while applying a group: it rolls back what the group wrote (to its savepoint). */
     private static final class Refused extends RuntimeException {
         final UUID personId;
@@ -283,6 +351,7 @@ public final class OfficePush {
      * an event of such a case, is dropped. The change log gets the row with the next change number.
      */
     private Result insert(DSLContext tx, String device, Entry e, Set<UUID> reindex) {
+        if (ScreeningRowsRepository.TABLE.equals(e.table())) return insertScreening(tx, device, e);
         Table<?> table = RowsRepository.table(e.table());
         if (table == null) throw new Refused("new rows of this kind do not travel yet");
         if (!session.user().seesCaseData()) throw new Refused("not allowed: this account does not work with case data");
@@ -300,7 +369,17 @@ public final class OfficePush {
         }
         UUID personId = RowsRepository.personOf(tx, row);
         UUID caseId = RowsRepository.caseOf(row);
-        if (!e.table().equals("person")) {
+        boolean operationRow = RowsRepository.isOperationRow(row);
+        if (row.getTable() == RowsRepository.table("operation_member")) {
+            if (RowsRepository.membershipExists(tx, row)) {
+                AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row: here already");
+                return record(tx, device, List.of(e), Status.APPLIED, null, null, null);
+            }
+            if (!RowsRepository.mayAddMembership(tx, row, session.user())) {
+                throw new Refused("not allowed: only a coordinator, or the operation's creator for themself, adds a member");
+            }
+        }
+        if (!e.table().equals("person") && !operationRow) {
             // A case of a person, or an event of a case, that the office no longer has: never resurrected.
             if (!RowsRepository.personExists(tx, personId)) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
         }
@@ -324,7 +403,7 @@ public final class OfficePush {
         }
         long seq = ChangeLog.append(tx, e.opId(), Outbox.Op.INSERT, e.table(), e.rowId(), null, RowsRepository.json(tx, row), 0,
                 personId, caseId, device, session.user().id(), e.madeAt());
-        if (!e.table().equals("case_event")) reindex.add(personId);
+        if (!e.table().equals("case_event") && !operationRow) reindex.add(personId);
         AuditLog.record(tx, session.user(), "SYNC_APPLIED", e.table(), e.rowId(), "device " + device + " new row, change " + seq);
         return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
     }
@@ -354,7 +433,7 @@ public final class OfficePush {
 
     /** A field's name for the audit: a known field's own name; anything else a laptop sent is not copied. */
     private static String fieldForAudit(String field) {
-        return personField(field) != null || CaseSyncRepository.field(field) != null ? field : "(not a field that syncs)";
+        return personField(field) != null || CaseSyncRepository.field(field) != null || TraffickingSyncRepository.field(field) != null ? field : "(not a field that syncs)";
     }
 
     /** The first case of the person this account may see (by case number), or null. */

@@ -62,7 +62,7 @@ public final class Outbox {
             UUID opId = insert(tx, Op.SET, table, rowId, field, oldValue, newValue, baseVersion, personId, device, now, userId);
             if (office) {
                 // People and cases carry an office version (docs/sync.md); a case's change goes only to those who may see it.
-                boolean isCase = "case_file".equals(tableName(table));
+                boolean isCase = "case_file".equals(tableName(table)) || TraffickingSyncRepository.TABLE.equals(tableName(table));
                 if (officeVersion < 0) {
                     officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId)
                             : isCase ? CaseSyncRepository.bumpVersion(tx, rowId) : 0;
@@ -111,6 +111,39 @@ public final class Outbox {
         if (ChangeLog.isOffice(tx)) {
             ChangeLog.append(tx, opId, Op.INSERT, tableName(row.getTable()), rowId, null, json, 0, personId, caseId, device, userId, now);
         }
+    }
+
+    /**
+     * A new screening (with its answers, consents and choices) as one {@code INSERT} entry of table
+     * {@code screening}, written in the screening's own transaction; at the office also into the change
+     * log, so that the laptops that may see the case receive it.
+     */
+    public static void recordScreening(DSLContext tx, UUID userId, UUID screeningId, UUID caseId) {
+        if (!sendsNewRows(tx)) return;
+        UUID personId = RowsRepository.personOfCase(tx, caseId);
+        String device = CaseNumbers.deviceCode(tx);
+        OffsetDateTime now = Audit.now();
+        String json = ScreeningRowsRepository.json(tx, screeningId);
+        UUID opId = insert(tx, Op.INSERT, ScreeningRowsRepository.table(), screeningId, null, null, json, 0, personId, device, now, userId);
+        if (ChangeLog.isOffice(tx)) {
+            ChangeLog.append(tx, opId, Op.INSERT, ScreeningRowsRepository.TABLE, screeningId, null, json, 0, personId, caseId, device, userId, now);
+        }
+    }
+
+    /**
+     * {@link #recordInsert} for a row just inserted by a class that holds no jOOQ record of it (an
+     * operation's membership): the row is read back by its key.
+     */
+    public static void recordNewRow(DSLContext tx, UUID userId, String tableName, UUID rowId) {
+        Table<?> table = RowsRepository.table(tableName);
+        if (table == null) throw new IllegalArgumentException("rows of this table do not travel: " + tableName);
+        org.jooq.TableRecord<?> row = RowsRepository.find(tx, table, rowId);
+        if (row != null) recordInsert(tx, userId, row, null, null);
+    }
+
+    /** A laptop that joined an office (not the office itself). */
+    public static boolean isJoinedLaptop(DSLContext tx) {
+        return !ChangeLog.isOffice(tx) && sendsNewRows(tx);
     }
 
     /** The office, or a laptop that joined one (it holds the office's address). */

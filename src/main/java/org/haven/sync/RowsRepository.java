@@ -28,7 +28,7 @@ import org.jooq.impl.DSL;
  * Never a password hash, whatever arrives.
  */
 final class RowsRepository {
-    private static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
+    static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
             .recordFormat(JSONFormat.RecordFormat.ARRAY);
 
     /** The tables whose new rows travel, by name, in the order their keys depend on each other. */
@@ -36,6 +36,8 @@ final class RowsRepository {
 
     static {
         TABLES.put("person", PERSON);
+        TABLES.put("operation", OPERATION);
+        TABLES.put("operation_member", org.haven.db.jooq.Tables.OPERATION_MEMBER);
         TABLES.put("case_file", CASE_FILE);
         TABLES.put("case_event", CASE_EVENT);
     }
@@ -171,6 +173,55 @@ final class RowsRepository {
     /** The operation a new case goes under (null: none, or not a case). */
     static UUID operationOf(TableRecord<?> row) {
         return row.getTable() == CASE_FILE ? row.get(CASE_FILE.OPERATION_ID) : null;
+    }
+
+    /** The row of a table that travels, by its key, or null. */
+    static TableRecord<?> find(DSLContext tx, Table<?> table, UUID id) {
+        return (TableRecord<?>) tx.selectFrom(table).where(idField(table).eq(id)).fetchOne();
+    }
+
+    /** Whether the row is an operation or an operation's membership (rows of no person and no case). */
+    static boolean isOperationRow(TableRecord<?> row) {
+        return row.getTable() == OPERATION || row.getTable() == org.haven.db.jooq.Tables.OPERATION_MEMBER;
+    }
+
+    /**
+     * Whether {@code user} may bring this membership to the office: a coordinator any; anyone else only
+     * their own, in an operation they created (the creator is its first member, as in the window).
+     */
+    static boolean mayAddMembership(DSLContext tx, TableRecord<?> row, org.haven.security.User user) {
+        var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
+        UUID operationId = row.get(m.OPERATION_ID);
+        UUID memberId = row.get(m.USER_ID);
+        if (!exists(tx, OPERATION, operationId) || !tx.fetchExists(APP_USER, APP_USER.ID.eq(memberId))) return false;
+        if (user.has(org.haven.security.Role.COORDINATOR)) return true;
+        UUID creator = tx.select(OPERATION.CREATED_BY).from(OPERATION).where(OPERATION.ID.eq(operationId)).fetchOne(OPERATION.CREATED_BY);
+        return user.id().equals(memberId) && user.id().equals(creator);
+    }
+
+    /** Whether the office (or laptop) holds that membership already (one per operation and user). */
+    static boolean membershipExists(DSLContext tx, TableRecord<?> row) {
+        var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
+        return tx.fetchExists(m, m.OPERATION_ID.eq(row.get(m.OPERATION_ID)).and(m.USER_ID.eq(row.get(m.USER_ID))));
+    }
+
+    /**
+     * On a laptop: an operation or membership the office holds, inserted when it is not here yet and
+     * can be (an operation whose code this laptop uses for another is left out; a membership of staff
+     * or an operation this laptop does not know too). False when nothing was inserted.
+     */
+    static boolean applyPulledOperationRow(DSLContext tx, TableRecord<?> row) {
+        if (row.getTable() == OPERATION) {
+            if (tx.fetchExists(OPERATION, OPERATION.CODE.eq(row.get(OPERATION.CODE)))) return false;
+        } else {
+            var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
+            if (!exists(tx, OPERATION, row.get(m.OPERATION_ID)) || !tx.fetchExists(APP_USER, APP_USER.ID.eq(row.get(m.USER_ID)))
+                    || membershipExists(tx, row)) {
+                return false;
+            }
+        }
+        insert(tx, row);
+        return true;
     }
 
     /** Whether the person is here. */

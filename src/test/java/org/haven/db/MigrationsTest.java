@@ -36,7 +36,8 @@ class MigrationsTest {
             java.util.Map.entry("9", 1874161822), java.util.Map.entry("10", 2070990097), java.util.Map.entry("11", -735927431),
             java.util.Map.entry("20", 2083311073), java.util.Map.entry("21", -1866203689), java.util.Map.entry("22", 1246375978),
             java.util.Map.entry("23", -1967665490), java.util.Map.entry("24", 1801250108), java.util.Map.entry("25", -1079252995),
-            java.util.Map.entry("26", -1515254455), java.util.Map.entry("27", 2329986));
+            java.util.Map.entry("26", -1515254455), java.util.Map.entry("27", 2329986),
+            java.util.Map.entry("28", 1886797062));
 
     @Test
     void releasedMigrationsAreNeverEdited() throws Exception {

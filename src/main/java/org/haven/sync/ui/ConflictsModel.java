@@ -80,6 +80,13 @@ public final class ConflictsModel {
      */
     public static String fieldLabel(String field) {
         if (field == null) return "";
+        // a case's trafficking details carry the labels of their tab
+        switch (field) {
+            case "country_of_exploitation" -> { return I18n.t("htcds.country"); }
+            case "recruiter_relations" -> { return I18n.t("htcds.recruiter"); }
+            case "methods_of_control" -> { return I18n.t("htcds.control"); }
+            default -> { }
+        }
         StringBuilder camel = new StringBuilder();
         boolean upper = false;
         for (char ch : field.toCharArray()) {

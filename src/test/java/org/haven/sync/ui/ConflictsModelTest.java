@@ -69,6 +69,8 @@ class ConflictsModelTest {
         assertThat(ConflictsModel.fieldLabel("document_number")).isEqualTo(I18n.t("person.documentNumber"));
         assertThat(ConflictsModel.fieldLabel("legal_role")).isEqualTo(I18n.t("case.legalRole"));
         assertThat(ConflictsModel.fieldLabel("assigned_to")).isEqualTo(I18n.t("case.assignedTo"));
+        assertThat(ConflictsModel.fieldLabel("country_of_exploitation")).isEqualTo(I18n.t("htcds.country"));
+        assertThat(ConflictsModel.fieldLabel("methods_of_control")).isEqualTo(I18n.t("htcds.control"));
         assertThat(ConflictsModel.fieldLabel("no_such_field")).isEqualTo("no_such_field");
     }
 }

@@ -1,0 +1,110 @@
+package org.haven.security;
+
+import static org.haven.db.jooq.Tables.AUDIT_HEAD;
+import static org.haven.db.jooq.Tables.AUDIT_LOG;
+import static org.haven.db.jooq.Tables.AUDIT_PENDING;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.haven.db.Ids;
+import org.haven.db.jooq.tables.records.AuditLogRecord;
+import org.haven.db.jooq.tables.records.AuditPendingRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.SQLDialect;
+
+/**
+ * The SQL of the office database's audit entries that wait to be sealed into the chain, and of the
+ * sealing ({@link AuditLog#sealPending}).
+ */
+final class AuditChainRepository {
+    /** The key of the PostgreSQL advisory lock that lets one sealer at a time extend the chain. */
+    static final long SEAL_LOCK = 0x4861_7665_6E41_7564L; // "HavenAud"
+
+    private AuditChainRepository() {}
+
+    /** One waiting entry per record, in the caller's transaction (they commit with the change). */
+    static void insertPending(DSLContext tx, OffsetDateTime at, UUID userId, String username, String action,
+            String entity, List<UUID> entityIds, String detail) {
+        List<AuditPendingRecord> rows = new ArrayList<>(entityIds.size());
+        for (UUID entityId : entityIds) {
+            AuditPendingRecord row = tx.newRecord(AUDIT_PENDING);
+            row.setId(Ids.newId()); // time-ordered: the order of sealing within one millisecond
+            row.setAt(at);
+            row.setUserId(userId);
+            row.setUsername(username);
+            row.setAction(action);
+            row.setEntity(entity);
+            row.setEntityId(entityId);
+            row.setDetail(detail);
+            rows.add(row);
+        }
+        if (rows.size() == 1) {
+            rows.get(0).insert();
+        } else {
+            tx.batchInsert(rows).execute();
+        }
+    }
+
+    static boolean anyPending(DSLContext dsl) {
+        return dsl.fetchExists(AUDIT_PENDING);
+    }
+
+    static int countPending(DSLContext dsl) {
+        return dsl.fetchCount(AUDIT_PENDING);
+    }
+
+    /**
+     * Seals up to {@code batch} committed waiting entries, oldest first, onto the chain's head, in the
+     * caller's transaction; returns how many (0 when the sealer waited for had sealed them all).
+     */
+    static int sealSome(DSLContext tx, int batch) {
+        lockChain(tx);
+        List<AuditPendingRecord> waiting = tx.selectFrom(AUDIT_PENDING)
+                .orderBy(AUDIT_PENDING.AT, AUDIT_PENDING.ID).limit(batch).fetch();
+        if (waiting.isEmpty()) return 0;
+        Record2<Long, String> head = tx.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH)
+                .from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchSingle();
+        long seq = head.value1();
+        String prev = head.value2();
+        List<AuditLogRecord> rows = new ArrayList<>(waiting.size());
+        List<UUID> ids = new ArrayList<>(waiting.size());
+        for (AuditPendingRecord p : waiting) {
+            AuditLogRecord row = tx.newRecord(AUDIT_LOG);
+            row.setSeq(++seq);
+            row.setId(p.getId());
+            row.setAt(p.getAt());
+            row.setUserId(p.getUserId());
+            row.setUsername(p.getUsername());
+            row.setAction(p.getAction());
+            row.setEntity(p.getEntity());
+            row.setEntityId(p.getEntityId());
+            row.setDetail(p.getDetail());
+            row.setPrevHash(prev);
+            row.setHash(AuditLog.hashOf(row));
+            prev = row.getHash();
+            rows.add(row);
+            ids.add(p.getId());
+        }
+        tx.batchInsert(rows).execute();
+        tx.deleteFrom(AUDIT_PENDING).where(AUDIT_PENDING.ID.in(ids)).execute();
+        tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_SEQ, seq).set(AUDIT_HEAD.LAST_HASH, prev)
+                .where(AUDIT_HEAD.ID.eq(1)).execute();
+        return waiting.size();
+    }
+
+    /**
+     * One sealer at a time. On PostgreSQL an advisory lock: unlike a row lock it gives a sealer that
+     * finds nothing left to seal no transaction id, so its commit writes nothing to disk and the queue
+     * behind it moves at once. On H2 (entries left by a restored office backup) the head row's lock.
+     */
+    private static void lockChain(DSLContext tx) {
+        if (tx.dialect().family() == SQLDialect.POSTGRES) {
+            tx.fetch("SELECT pg_advisory_xact_lock(?)", SEAL_LOCK);
+        } else {
+            tx.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).forUpdate().fetch();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.haven.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseNumbers;
+import org.haven.cases.CaseQuery;
+import org.haven.cases.NewCase;
+import org.haven.db.OfficeConnection;
+import org.haven.operations.Operation;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.testing.TestHaven;
+import org.haven.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An operation made at a raid site with no network, on a caseworker's laptop, travels with its first
+ * membership and the people registered under it (a real PostgreSQL behind a real `haven serve`): its
+ * code carries the laptop's device code, the office keeps the caseworker's access to it, and another
+ * laptop receives it. A membership a caseworker could not give at the office is refused there.
+ */
+class OperationSyncTest {
+    static final String BOSS = "boss";
+    static final String CARLA = "carla";
+    static final String PASSWORD = "secret-pass-123";
+    @TempDir Path dir;
+
+    @Test
+    void anOperationMadeOfflineArrivesWithItsMemberAndItsPeople() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            // the office has an operation of the same year: its code must not clash with the laptop's
+            h.operations().create(new Operation(null, h.operations().nextCode(LocalDate.now()), "Office raid", LocalDate.now(),
+                    null, null, null, null, null, 0));
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        Path laptop = dir.resolve("laptop-carla");
+        Path other = dir.resolve("laptop-boss");
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
+            String url = "https://localhost:" + server.port();
+            Join.join(laptop, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray());
+            Join.join(other, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
+
+            Operation raid;
+            String caseNumber;
+            try (Haven carla = login(laptop, CARLA)) {
+                String device = carla.database().inTransaction(CaseNumbers::deviceCode);
+                String code = carla.operations().nextCode(LocalDate.now());
+                assertThat(code).as("a laptop's code carries its device code").contains("-" + device + "-");
+                raid = carla.operations().create(new Operation(null, code, "Raid at the compound", LocalDate.now(),
+                        null, "Building C", null, 2, null, 0));
+                CaseFile c = carla.cases().register(new NewCase(TestHaven.person("Soe Min Aung", null), raid.id(), null, null, null));
+                caseNumber = c.caseNumber();
+            }
+            LaptopSync.Result pushed = sync(laptop, CARLA);
+            assertThat(pushed.pushed()).as("the operation, its member, the person, the case and its first event").isEqualTo(5);
+
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                Operation atOffice = h.operations().findByCode(raid.code()).orElseThrow();
+                assertThat(atOffice.id()).isEqualTo(raid.id());
+                assertThat(atOffice.name()).isEqualTo("Raid at the compound");
+                assertThat(h.cases().search(CaseQuery.text("soe min", 10))).extracting(x -> x.caseNumber()).containsExactly(caseNumber);
+            }
+            // at the office, the caseworker sees the case through her membership, as on her laptop
+            try (Haven carla = Haven.login(officeHome, office, CARLA, PASSWORD.toCharArray())) {
+                assertThat(carla.cases().search(CaseQuery.text("soe min", 10))).extracting(x -> x.caseNumber()).containsExactly(caseNumber);
+            }
+            sync(other, BOSS);
+            try (Haven boss = login(other, BOSS)) {
+                assertThat(boss.operations().findByCode(raid.code())).isPresent();
+                assertThat(boss.cases().search(CaseQuery.text("soe min", 10))).extracting(x -> x.caseNumber()).containsExactly(caseNumber);
+            }
+            assertThat(sync(laptop, CARLA).pushed()).as("nothing twice").isZero();
+        }
+    }
+
+    @Test
+    void aCaseworkerCannotPushHerselfIntoAnotherOperation() {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        Operation theirs;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            theirs = h.operations().create(new Operation(null, "OP-OTHER-TEAM", "Another team's raid", LocalDate.now(),
+                    null, null, null, null, null, 0));
+        }
+        try (Haven carla = Haven.login(officeHome, office, CARLA, PASSWORD.toCharArray())) {
+            var dsl = carla.database().dsl();
+            var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
+            var row = dsl.newRecord(m);
+            row.setId(org.haven.db.Ids.newId());
+            row.setOperationId(theirs.id());
+            row.setUserId(carla.user().id());
+            row.setCreatedAt(java.time.OffsetDateTime.now());
+            row.setUpdatedAt(java.time.OffsetDateTime.now());
+            var entry = new OfficePush.Entry(org.haven.db.Ids.newId(), Outbox.Op.INSERT, "operation_member", row.getId(), null, null,
+                    RowsRepository.json(dsl, row), 0, java.time.OffsetDateTime.now());
+            OfficePush.Outcome outcome = new OfficePush(carla.database(), carla.session()).push("ZZ9", List.of(entry));
+            assertThat(outcome.results()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(OfficePush.Status.REFUSED);
+                assertThat(r.reason()).contains("coordinator");
+            });
+            assertThat(dsl.fetchCount(m, m.USER_ID.eq(carla.user().id()))).as("no membership given").isZero();
+            assertThat(carla.cases().search(CaseQuery.text("", 10))).isEmpty();
+        }
+    }
+
+    private static Haven login(Path home, String user) {
+        return Haven.login(home, user, PASSWORD.toCharArray());
+    }
+
+    private static LaptopSync.Result sync(Path home, String user) {
+        try (Haven h = login(home, user)) {
+            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
+        }
+    }
+}

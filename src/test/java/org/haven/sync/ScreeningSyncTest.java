@@ -1,0 +1,134 @@
+package org.haven.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.db.OfficeConnection;
+import org.haven.screening.Answer;
+import org.haven.screening.Consent;
+import org.haven.screening.ConsentGiver;
+import org.haven.screening.ConsentPurpose;
+import org.haven.screening.Determination;
+import org.haven.screening.Indicator;
+import org.haven.screening.IndicatorAnswer;
+import org.haven.screening.LabourExploitation;
+import org.haven.screening.RecruitmentApp;
+import org.haven.screening.RecruitmentMethod;
+import org.haven.screening.Screening;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.testing.TestHaven;
+import org.haven.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Screenings made offline travel whole (answers, consents, choices) through a real `haven serve` on a
+ * real PostgreSQL: two made apart on the same case are both kept, every device shows the same latest
+ * (the one made last), and a repeated sync brings nothing twice.
+ */
+class ScreeningSyncTest {
+    static final String BOSS = "boss";
+    static final String DANA = "dana";
+    static final String PASSWORD = "secret-pass-123";
+    @TempDir Path dir;
+
+    @Test
+    void screeningsMadeOfflineOnTwoLaptopsAreBothKeptWithTheSameLatestEverywhere() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        UUID caseId;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), DANA, "Dana Sok", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
+            CaseFile c = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
+            caseId = c.id();
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        Path a = dir.resolve("laptop-a");
+        Path b = dir.resolve("laptop-b");
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
+            String url = "https://localhost:" + server.port();
+            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
+            Join.join(b, url, cert.fingerprint(), DANA, PASSWORD.toCharArray());
+
+            // Offline, the same case screened on each laptop: A first (no indicators), then B (presumed).
+            UUID first;
+            try (Haven boss = login(a, BOSS)) {
+                first = boss.screening().save(draft(caseId, Answer.NO, Determination.NOT_A_VICTIM, null)).id();
+            }
+            Thread.sleep(5); // B's is made later: the latest everywhere
+            UUID second;
+            try (Haven dana = login(b, DANA)) {
+                second = dana.screening().save(draft(caseId, Answer.YES, Determination.PRESUMED_VICTIM, null)).id();
+            }
+
+            try (Haven boss = login(a, BOSS)) {
+                assertThat(Outbox.all(boss.database().dsl())).as("the screening whole, and its timeline entry")
+                        .extracting(Outbox.Entry::table).containsExactlyInAnyOrder("screening", "case_event");
+            }
+            assertThat(sync(a, BOSS).pushed()).isEqualTo(2);
+            sync(b, DANA);
+            sync(a, BOSS);
+            LaptopSync.Result again = sync(b, DANA);
+            assertThat(again.pushed()).as("nothing left to send").isZero();
+
+            for (Haven h : List.of(Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray()), login(a, BOSS), login(b, DANA))) {
+                try (h) {
+                    List<Screening> history = h.screening().history(caseId);
+                    assertThat(history).extracting(Screening::id).containsExactlyInAnyOrder(first, second);
+                    Screening latest = h.screening().latest(caseId).orElseThrow();
+                    assertThat(latest.id()).as("the one made last is the latest").isEqualTo(second);
+                    assertThat(latest.determination()).isEqualTo(Determination.PRESUMED_VICTIM);
+                    assertThat(latest.answers().get(Indicator.values()[0]).answer()).isEqualTo(Answer.YES);
+                    assertThat(latest.answers().get(Indicator.values()[0]).note()).isEqualTo("said so at interview");
+                    assertThat(latest.recruitmentApps()).containsExactly(RecruitmentApp.TELEGRAM);
+                    assertThat(latest.consent().grants(ConsentPurpose.ANONYMIZED_STATISTICS)).isTrue();
+                    Screening older = history.stream().filter(s -> s.id().equals(first)).findFirst().orElseThrow();
+                    assertThat(older.determination()).isEqualTo(Determination.NOT_A_VICTIM);
+                    assertThat(older.answers().values()).extracting(IndicatorAnswer::answer).containsOnly(Answer.NO);
+                }
+            }
+
+            // One made at the office reaches the laptop at its next sync, and is the latest there too.
+            UUID third;
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                third = h.screening().save(draft(caseId, Answer.UNKNOWN, Determination.UNDETERMINED, null)).id();
+            }
+            sync(a, BOSS);
+            try (Haven boss = login(a, BOSS)) {
+                assertThat(boss.screening().history(caseId)).extracting(Screening::id).containsExactlyInAnyOrder(first, second, third);
+                assertThat(boss.screening().latest(caseId).orElseThrow().id()).isEqualTo(third);
+            }
+        }
+    }
+
+    private static Screening draft(UUID caseId, Answer every, Determination determination, String reason) {
+        Map<Indicator, IndicatorAnswer> answers = new EnumMap<>(Indicator.class);
+        for (Indicator i : Indicator.values()) {
+            answers.put(i, new IndicatorAnswer(i, every, every == Answer.YES ? "said so at interview" : null));
+        }
+        Consent consent = new Consent(ConsentGiver.PERSON, LocalDate.now(),
+                EnumSet.of(ConsentPurpose.INTERVIEW, ConsentPurpose.ANONYMIZED_STATISTICS));
+        return Screening.draft(caseId, LocalDate.now(), true, "Vietnamese", answers, consent,
+                EnumSet.of(RecruitmentMethod.JOB_OFFER), EnumSet.of(RecruitmentApp.TELEGRAM),
+                EnumSet.of(LabourExploitation.ILLICIT_ACTIVITIES), determination, reason);
+    }
+
+    private static Haven login(Path home, String user) {
+        return Haven.login(home, user, PASSWORD.toCharArray());
+    }
+
+    private static LaptopSync.Result sync(Path home, String user) {
+        try (Haven h = login(home, user)) {
+            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
+        }
+    }
+}
