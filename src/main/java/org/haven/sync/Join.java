@@ -59,6 +59,7 @@ public final class Join {
                 haven = new Haven(Accounts.createReplica(home, me, password));
                 int cases = load(haven, lines.iterator(), me.id());
                 remember(haven, office, pin);
+                Bundle.ensureKey(haven, client);
                 haven.close();
                 haven = null;
                 return cases;

@@ -59,6 +59,7 @@ public final class LaptopSync {
             throw HavenException.badInput("This data folder has not joined an office: run 'haven join' on an empty data folder first.");
         }
         OfficeClient office = new OfficeClient(URI.create(url), pin, username, password, "nothing was lost; the next sync sends it.");
+        Bundle.ensureKey(haven, office);
         int[] pushed = push(haven, office);
         int pulled = pull(haven, office) + leave(haven, office);
         db.inTransactionRun(tx -> {
@@ -79,28 +80,48 @@ public final class LaptopSync {
             if (page.isEmpty()) return new int[] {answered, conflicts};
             HttpResponse<byte[]> response = office.post("/v1/push", pushBody(device, page));
             if (response.statusCode() != 200) throw office.refused(response.statusCode());
-            List<UUID> done = new ArrayList<>();
-            try {
-                for (JsonNode r : JSON.readTree(response.body()).path("results")) {
-                    done.add(UUID.fromString(r.path("op_id").asText()));
-                    String status = r.path("status").asText();
-                    if (status.equals("conflict") || (status.equals("duplicate") && r.path("was").asText().equals("conflict"))) conflicts++;
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                throw new HavenException(HavenException.Kind.FAILURE, "The office's answer could not be read: nothing was lost; the next sync sends it again.");
-            }
-            Set<UUID> sent = new HashSet<>();
-            page.forEach(e -> sent.add(e.opId()));
-            done.removeIf(id -> !sent.contains(id));
-            if (done.isEmpty()) {
-                throw new HavenException(HavenException.Kind.FAILURE, "The office answered none of the changes sent: nothing was lost; try again.");
-            }
-            haven.database().inTransactionRun(tx -> LaptopSyncRepository.forget(tx, done));
-            answered += done.size();
+            int[] done = applyAnswers(haven, response.body(), page);
+            answered += done[0];
+            conflicts += done[1];
         }
     }
 
-    private static byte[] pushBody(String device, List<Outbox.Entry> page) {
+    /**
+     * The office's answers to these sent entries (a push's JSON): the answered ones leave the outbox.
+     * Returns {answered, conflicts}. The same for a network push and a USB bundle's reply.
+     */
+    static int[] applyAnswers(Haven haven, byte[] answer, List<Outbox.Entry> page) {
+        List<UUID> done = new ArrayList<>();
+        int conflicts = 0;
+        try {
+            for (JsonNode r : JSON.readTree(answer).path("results")) {
+                done.add(UUID.fromString(r.path("op_id").asText()));
+                String status = r.path("status").asText();
+                if (status.equals("conflict") || (status.equals("duplicate") && r.path("was").asText().equals("conflict"))) conflicts++;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new HavenException(HavenException.Kind.FAILURE, "The office's answer could not be read: nothing was lost; the next sync sends it again.");
+        }
+        Set<UUID> sent = new HashSet<>();
+        page.forEach(e -> sent.add(e.opId()));
+        done.removeIf(id -> !sent.contains(id));
+        if (done.isEmpty() && !page.isEmpty()) {
+            throw new HavenException(HavenException.Kind.FAILURE, "The office answered none of the changes sent: nothing was lost; try again.");
+        }
+        haven.database().inTransactionRun(tx -> LaptopSyncRepository.forget(tx, done));
+        return new int[] {done.size(), conflicts};
+    }
+
+    static byte[] pushBody(String device, List<Outbox.Entry> page) {
+        try {
+            return JSON.writeValueAsBytes(pushJson(device, page));
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON of plain values cannot fail", e);
+        }
+    }
+
+    /** The push's JSON of these entries (docs/sync.md, "The push protocol"). */
+    static ObjectNode pushJson(String device, List<Outbox.Entry> page) {
         ObjectNode root = JSON.createObjectNode();
         root.put("device", device);
         ArrayNode entries = root.putArray("entries");
@@ -116,11 +137,7 @@ public final class LaptopSync {
             n.put("base_version", e.baseVersion());
             n.put("made_at", e.madeAt().toString());
         }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("JSON of plain values cannot fail", e);
-        }
+        return root;
     }
 
     /**
@@ -135,10 +152,17 @@ public final class LaptopSync {
         here.forEach(id -> body.append(id).append('\n'));
         HttpResponse<byte[]> response = office.post("/v1/hidden", body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (response.statusCode() != 200) throw office.refused(response.statusCode());
-        int left = 0;
+        List<UUID> hidden = new ArrayList<>();
         for (String line : new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-            if (line.isBlank()) continue;
-            UUID caseId = UUID.fromString(line.strip());
+            if (!line.isBlank()) hidden.add(UUID.fromString(line.strip()));
+        }
+        return leaveCases(haven, here, hidden);
+    }
+
+    /** Of the cases here, those the office says this account may no longer see leave; returns how many left. */
+    static int leaveCases(Haven haven, List<UUID> here, List<UUID> hidden) {
+        int left = 0;
+        for (UUID caseId : hidden) {
             if (!here.contains(caseId)) continue;
             UUID wholePerson = haven.database().inTransaction(tx -> RowsRepository.eraseCase(tx, caseId));
             if (wholePerson != null) haven.personDeletion().eraseDeletedAtOffice(wholePerson);
@@ -167,64 +191,75 @@ public final class LaptopSync {
             } catch (IOException e) {
                 throw new HavenException(HavenException.Kind.FAILURE, "The office's answer could not be read: nothing was lost; try again.");
             }
-            List<UUID> deletions = new ArrayList<>();
-            long next = page.path("next").asLong(after);
-            int n = haven.database().inTransaction(tx -> {
-                int count = 0;
-                // The staff and operations new cases point at, before the cases.
-                for (JsonNode ref : page.path("references")) {
-                    LaptopSyncRepository.insertMissingReferences(tx, ref.path("table").asText(), ref.path("rows").asText());
+            applied += applyPage(haven, page, after);
+            if (!page.path("more").asBoolean(false)) return applied;
+        }
+    }
+
+    /**
+     * One page of the office's changes (the JSON of {@code GET /v1/changes}) applied here, and the pulled
+     * position moved to its end with them; returns how many were applied. The same for a network pull
+     * and a USB bundle's reply.
+     */
+    static int applyPage(Haven haven, JsonNode page, long after) {
+        int applied = 0;
+        List<UUID> deletions = new ArrayList<>();
+        long next = page.path("next").asLong(after);
+        int n = haven.database().inTransaction(tx -> {
+            int count = 0;
+            // The staff and operations new cases point at, before the cases.
+            for (JsonNode ref : page.path("references")) {
+                LaptopSyncRepository.insertMissingReferences(tx, ref.path("table").asText(), ref.path("rows").asText());
+            }
+            for (JsonNode c : page.path("changes")) {
+                if ("INSERT".equals(c.path("op").asText())) {
+                    if (LaptopSyncRepository.applyInsert(tx, c.path("table").asText(), UUID.fromString(c.path("row_id").asText()),
+                            c.path("new_value").asText())) {
+                        count++;
+                    }
+                    continue;
                 }
-                for (JsonNode c : page.path("changes")) {
-                    if ("INSERT".equals(c.path("op").asText())) {
-                        if (LaptopSyncRepository.applyInsert(tx, c.path("table").asText(), UUID.fromString(c.path("row_id").asText()),
-                                c.path("new_value").asText())) {
-                            count++;
-                        }
-                        continue;
-                    }
-                    if (EventSyncRepository.TABLE.equals(c.path("table").asText())) {
-                        UUID eventId = UUID.fromString(c.path("row_id").asText());
-                        boolean done = "DELETE".equals(c.path("op").asText())
-                                ? LaptopSyncRepository.deleteEvent(tx, eventId)
-                                : LaptopSyncRepository.applyEventField(tx, eventId, c.path("field").asText(),
-                                        c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt());
-                        if (done) count++;
-                        continue;
-                    }
-                    if (TraffickingSyncRepository.TABLE.equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
-                        if (LaptopSyncRepository.applyTraffickingField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
-                                c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
-                            count++;
-                        }
-                        continue;
-                    }
-                    if ("case_file".equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
-                        if (LaptopSyncRepository.applyCaseField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
-                                c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
-                            count++;
-                        }
-                        continue;
-                    }
-                    if (!"person".equals(c.path("table").asText())) continue;
-                    UUID person = UUID.fromString(c.path("row_id").asText());
-                    if ("DELETE".equals(c.path("op").asText())) {
-                        deletions.add(person);
-                    } else if (LaptopSyncRepository.applyPersonField(tx, person, c.path("field").asText(),
+                if (EventSyncRepository.TABLE.equals(c.path("table").asText())) {
+                    UUID eventId = UUID.fromString(c.path("row_id").asText());
+                    boolean done = "DELETE".equals(c.path("op").asText())
+                            ? LaptopSyncRepository.deleteEvent(tx, eventId)
+                            : LaptopSyncRepository.applyEventField(tx, eventId, c.path("field").asText(),
+                                    c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt());
+                    if (done) count++;
+                    continue;
+                }
+                if (TraffickingSyncRepository.TABLE.equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
+                    if (LaptopSyncRepository.applyTraffickingField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
                             c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
                         count++;
                     }
+                    continue;
                 }
-                // Deletions run after this page's other changes, each as a whole erase of its own.
-                if (deletions.isEmpty()) LaptopSyncRepository.setSetting(tx, OFFICE_SEQ, String.valueOf(next));
-                return count;
-            });
-            for (UUID person : deletions) {
-                if (haven.personDeletion().eraseDeletedAtOffice(person) > 0) applied++;
+                if ("case_file".equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
+                    if (LaptopSyncRepository.applyCaseField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
+                            c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
+                        count++;
+                    }
+                    continue;
+                }
+                if (!"person".equals(c.path("table").asText())) continue;
+                UUID person = UUID.fromString(c.path("row_id").asText());
+                if ("DELETE".equals(c.path("op").asText())) {
+                    deletions.add(person);
+                } else if (LaptopSyncRepository.applyPersonField(tx, person, c.path("field").asText(),
+                        c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
+                    count++;
+                }
             }
-            if (!deletions.isEmpty()) haven.database().inTransactionRun(tx -> LaptopSyncRepository.setSetting(tx, OFFICE_SEQ, String.valueOf(next)));
-            applied += n;
-            if (!page.path("more").asBoolean(false)) return applied;
+            // Deletions run after this page's other changes, each as a whole erase of its own.
+            if (deletions.isEmpty()) LaptopSyncRepository.setSetting(tx, OFFICE_SEQ, String.valueOf(next));
+            return count;
+        });
+        for (UUID person : deletions) {
+            if (haven.personDeletion().eraseDeletedAtOffice(person) > 0) applied++;
         }
+        if (!deletions.isEmpty()) haven.database().inTransactionRun(tx -> LaptopSyncRepository.setSetting(tx, OFFICE_SEQ, String.valueOf(next)));
+        applied += n;
+        return applied;
     }
 }

@@ -60,6 +60,7 @@ public final class SyncServer implements AutoCloseable {
             https.createContext("/v1/push", s::push);
             https.createContext("/v1/changes", s::changes);
             https.createContext("/v1/hidden", s::hidden);
+            https.createContext("/v1/bundle-key", s::bundleKey);
             https.start();
             return s;
         } catch (IOException e) {
@@ -93,6 +94,34 @@ public final class SyncServer implements AutoCloseable {
 
     /** The largest push body accepted (a bigger one: 413, nothing applied); a longer outbox goes in several pushes. */
     public static final int MAX_PUSH_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * {@code POST /v1/bundle-key}: the laptop's device code; answers {@code KEYID<TAB>SECRET} (base64), a
+     * new secret for this account's laptop that USB bundles are sealed with (docs/adr/0021-usb-bundles.md).
+     */
+    private void bundleKey(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                send(ex, 405, "use POST\n");
+                return;
+            }
+            try (Haven haven = login(ex)) {
+                if (haven == null) return;
+                String device = new String(ex.getRequestBody().readNBytes(64), StandardCharsets.UTF_8).strip();
+                if (!device.matches("[A-Z0-9]{1,10}")) {
+                    send(ex, 400, "malformed: the laptop's device code\n");
+                    return;
+                }
+                send(ex, 200, Bundle.issueKey(haven, device) + "\n");
+            } catch (HavenException e) {
+                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+            } catch (RuntimeException e) {
+                LOG.error("Sync request failed: {}", e.getClass().getName());
+                send(ex, 500, "server error\n");
+            }
+        }
+    }
 
     /**
      * {@code POST /v1/hidden}: the laptop's case ids, one a line; answers, one a line, those the office
