@@ -95,8 +95,26 @@ class LaptopSyncTest {
             sync(a, BOSS);
             sync(b, CARLA);
             try (Haven carla = login(b, CARLA)) {
-                assertThat(carla.database().dsl().fetchExists(PERSON, PERSON.ID.eq(doomed.personId()))).isFalse();
+                var dsl = carla.database().dsl();
+                assertThat(dsl.fetchExists(PERSON, PERSON.ID.eq(doomed.personId()))).isFalse();
+                // no trace left for search or matching either
+                assertThat(dsl.fetchExists(org.haven.db.jooq.Tables.SEARCH_TOKEN,
+                        org.haven.db.jooq.Tables.SEARCH_TOKEN.PERSON_ID.eq(doomed.personId()))).isFalse();
+                assertThat(dsl.fetchExists(org.haven.db.jooq.Tables.MATCH_KEY,
+                        org.haven.db.jooq.Tables.MATCH_KEY.PERSON_ID.eq(doomed.personId()))).isFalse();
             }
+
+            // Converged: the coordinator's laptop and the office give the same identified export, byte for byte.
+            java.nio.file.Path fromLaptop = dir.resolve("laptop-export.csv");
+            java.nio.file.Path fromOffice = dir.resolve("office-export.csv");
+            try (Haven boss = login(a, BOSS)) {
+                boss.identifiedExport().writeTo(fromLaptop, org.haven.security.IdentifiedExport.Options.csv(), "test: compare devices");
+            }
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                h.identifiedExport().writeTo(fromOffice, org.haven.security.IdentifiedExport.Options.csv(), "test: compare devices");
+            }
+            assertThat(java.nio.file.Files.readString(fromLaptop)).contains("moved to Phnom Penh")
+                    .isEqualTo(java.nio.file.Files.readString(fromOffice));
 
             // A sync changes nothing by itself.
             LaptopSync.Result quiet = sync(a, BOSS);
