@@ -122,6 +122,8 @@ public final class OperationService {
             List<UUID> userIds = usernames.stream().map(name -> userId(tx, name)).toList();
             List<Boolean> changed = new java.util.ArrayList<>();
             for (UUID userId : userIds) {
+                // a removal travels as a tombstone (docs/sync.md), written while the row is still there
+                if (!add) org.haven.sync.Outbox.recordMembershipRemoval(tx, session.user().id(), op.id(), userId);
                 boolean done = add ? OperationMembers.add(tx, op.id(), userId, session.user().id()) : OperationMembers.remove(tx, op.id(), userId);
                 if (done) AuditLog.record(tx, session.user(), add ? "OPERATION_MEMBER_ADD" : "OPERATION_MEMBER_REMOVE", "operation", op.id(), "user=" + userId);
                 changed.add(done);

@@ -219,6 +219,10 @@ public final class LaptopSync {
                     }
                     continue;
                 }
+                if ("operation_member".equals(c.path("table").asText()) && "DELETE".equals(c.path("op").asText())) {
+                    if (LaptopSyncRepository.deleteMembership(tx, UUID.fromString(c.path("row_id").asText()))) count++;
+                    continue;
+                }
                 if (EventSyncRepository.TABLE.equals(c.path("table").asText())) {
                     UUID eventId = UUID.fromString(c.path("row_id").asText());
                     boolean done = "DELETE".equals(c.path("op").asText())

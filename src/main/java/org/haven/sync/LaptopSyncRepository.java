@@ -56,6 +56,11 @@ final class LaptopSyncRepository {
         return EventSyncRepository.applyPulled(tx, eventId, field, text, officeVersion);
     }
 
+    /** A membership removed at the office or on a coordinator's laptop (not into the outbox). */
+    static boolean deleteMembership(DSLContext tx, UUID memberRowId) {
+        return RowsRepository.deleteRow(tx, RowsRepository.table("operation_member"), memberRowId);
+    }
+
     /** A timeline entry deleted on another device or at the office (not into the outbox). */
     static boolean deleteEvent(DSLContext tx, UUID eventId) {
         return EventSyncRepository.deletePulled(tx, eventId);

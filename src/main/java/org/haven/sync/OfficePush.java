@@ -237,6 +237,7 @@ public final class OfficePush {
 
     private Result delete(String device, Entry tombstone) {
         if (EventSyncRepository.TABLE.equals(tombstone.table())) return db.inTransaction(tx -> deleteEvent(tx, device, tombstone));
+        if ("operation_member".equals(tombstone.table())) return db.inTransaction(tx -> deleteMembership(tx, device, tombstone));
         if (!"person".equals(tombstone.table())) {
             return db.inTransaction(tx -> refuse(tx, device, List.of(tombstone), null, "only a person's deletion is synced so far"));
         }
@@ -256,6 +257,20 @@ public final class OfficePush {
             // Deleted already (here or by another device): nothing to undo, nothing to do.
             return db.inTransaction(tx -> record(tx, device, List.of(tombstone), Status.DROPPED, null, null, null));
         }
+    }
+
+    /** A membership removed on a coordinator's laptop: removed at the office too; gone already: dropped. */
+    private Result deleteMembership(DSLContext tx, String device, Entry tombstone) {
+        if (!session.user().has(Role.COORDINATOR)) {
+            return refuse(tx, device, List.of(tombstone), null, "not allowed: only a coordinator removes a member");
+        }
+        if (!RowsRepository.deleteRow(tx, RowsRepository.table("operation_member"), tombstone.rowId())) {
+            return record(tx, device, List.of(tombstone), Status.DROPPED, null, null, null);
+        }
+        long seq = ChangeLog.append(tx, tombstone.opId(), Outbox.Op.DELETE, "operation_member", tombstone.rowId(), null, null, 0,
+                null, null, device, session.user().id(), tombstone.madeAt());
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "operation_member", tombstone.rowId(), "device " + device + " membership removed, change " + seq);
+        return record(tx, device, List.of(tombstone), Status.APPLIED, seq, null, null);
     }
 
     /**

@@ -143,6 +143,13 @@ public final class Outbox {
         if (row != null) recordInsert(tx, userId, row, null, null);
     }
 
+    /** The removal of a membership, as a tombstone of its row (nothing when there is no such membership). */
+    public static void recordMembershipRemoval(DSLContext tx, UUID by, UUID operationId, UUID userId) {
+        if (!sendsNewRows(tx)) return;
+        UUID rowId = RowsRepository.membershipId(tx, operationId, userId);
+        if (rowId != null) recordDeletion(tx, by, RowsRepository.table("operation_member"), rowId, 0);
+    }
+
     /** A laptop that joined an office (not the office itself). */
     public static boolean isJoinedLaptop(DSLContext tx) {
         return !ChangeLog.isOffice(tx) && sendsNewRows(tx);

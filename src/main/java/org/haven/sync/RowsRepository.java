@@ -199,6 +199,17 @@ final class RowsRepository {
         return user.id().equals(memberId) && user.id().equals(creator);
     }
 
+    /** The key of a membership, or null. */
+    static UUID membershipId(DSLContext tx, UUID operationId, UUID userId) {
+        var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
+        return tx.select(m.ID).from(m).where(m.OPERATION_ID.eq(operationId).and(m.USER_ID.eq(userId))).fetchOne(m.ID);
+    }
+
+    /** Deletes a row of a table that travels by its key; false when it was not there. */
+    static boolean deleteRow(DSLContext tx, Table<?> table, UUID id) {
+        return tx.deleteFrom(table).where(idField(table).eq(id)).execute() > 0;
+    }
+
     /** Whether the office (or laptop) holds that membership already (one per operation and user). */
     static boolean membershipExists(DSLContext tx, TableRecord<?> row) {
         var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;

@@ -80,6 +80,17 @@ class OperationSyncTest {
                 assertThat(boss.cases().search(CaseQuery.text("soe min", 10))).extracting(x -> x.caseNumber()).containsExactly(caseNumber);
             }
             assertThat(sync(laptop, CARLA).pushed()).as("nothing twice").isZero();
+
+            // A coordinator removes her from the operation at the office: her laptop loses the membership too.
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                assertThat(h.operations().removeMember(raid.id(), CARLA)).isTrue();
+            }
+            sync(laptop, CARLA);
+            try (Haven carla = login(laptop, CARLA)) {
+                var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
+                assertThat(carla.database().dsl().fetchExists(m, m.OPERATION_ID.eq(raid.id()).and(m.USER_ID.eq(carla.user().id()))))
+                        .as("the removal reached her laptop").isFalse();
+            }
         }
     }
 
