@@ -1,10 +1,14 @@
 package org.haven.sync;
 
+import static org.haven.sync.SyncTesting.PASSWORD;
+import static org.haven.sync.SyncTesting.edit;
+import static org.haven.sync.SyncTesting.field;
+import static org.haven.sync.SyncTesting.login;
+import static org.haven.sync.SyncTesting.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SYNC_CHANGE;
-import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +20,6 @@ import org.haven.cases.CaseFile;
 import org.haven.cli.HavenCli;
 import org.haven.common.HavenException;
 import org.haven.db.OfficeConnection;
-import org.haven.intake.PersonFieldEdit;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
@@ -32,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleTest {
     static final String BOSS = LaptopSyncTest.BOSS;
     static final String CARLA = LaptopSyncTest.CARLA;
-    static final String PASSWORD = LaptopSyncTest.PASSWORD;
     @TempDir Path dir;
 
     private record Office(OfficeConnection db, Path home, CaseFile shared) {}
@@ -204,26 +206,5 @@ class BundleTest {
         try (Haven h = Haven.login(o.home(), o.db(), BOSS, PASSWORD.toCharArray())) {
             return h.database().dsl().fetchCount(SYNC_CHANGE);
         }
-    }
-
-    private static Haven login(Path home, String user) {
-        return Haven.login(home, user, PASSWORD.toCharArray());
-    }
-
-    private static String field(Path home, String user, CaseFile c, org.jooq.TableField<?, String> column) {
-        try (Haven h = login(home, user)) {
-            return h.database().dsl().select(column).from(PERSON).where(PERSON.ID.eq(c.personId())).fetchOne(column);
-        }
-    }
-
-    private static int outbox(Path home, String user) {
-        try (Haven h = login(home, user)) {
-            return h.database().dsl().fetchCount(SYNC_OUTBOX);
-        }
-    }
-
-    private static void edit(Haven laptop, CaseFile c, Map<String, String> fields) {
-        Map<String, String> parsed = PersonFieldEdit.parse(fields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        laptop.cases().editPerson(c.id(), p -> PersonFieldEdit.apply(p, parsed));
     }
 }

@@ -1,5 +1,8 @@
 package org.haven.sync;
 
+import static org.haven.sync.SyncTesting.PASSWORD;
+import static org.haven.sync.SyncTesting.login;
+import static org.haven.sync.SyncTesting.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;
@@ -28,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CaseFieldsSyncTest {
     static final String BOSS = "boss";
     static final String DANA = "dana";
-    static final String PASSWORD = "secret-pass-123";
     @TempDir Path dir;
 
     @Test
@@ -102,16 +104,6 @@ class CaseFieldsSyncTest {
     private static String username(Path home, String user, CaseFileRecord c) {
         try (Haven h = login(home, user)) {
             return h.database().dsl().select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(c.getAssignedTo())).fetchOne(APP_USER.USERNAME);
-        }
-    }
-
-    private static Haven login(Path home, String user) {
-        return Haven.login(home, user, PASSWORD.toCharArray());
-    }
-
-    private static LaptopSync.Result sync(Path home, String user) {
-        try (Haven h = login(home, user)) {
-            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.haven.sync;
 
+import static org.haven.sync.SyncTesting.PASSWORD;
+import static org.haven.sync.SyncTesting.login;
+import static org.haven.sync.SyncTesting.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OperationSyncTest {
     static final String BOSS = "boss";
     static final String CARLA = "carla";
-    static final String PASSWORD = "secret-pass-123";
     @TempDir Path dir;
 
     @Test
@@ -122,16 +124,6 @@ class OperationSyncTest {
             });
             assertThat(dsl.fetchCount(m, m.USER_ID.eq(carla.user().id()))).as("no membership given").isZero();
             assertThat(carla.cases().search(CaseQuery.text("", 10))).isEmpty();
-        }
-    }
-
-    private static Haven login(Path home, String user) {
-        return Haven.login(home, user, PASSWORD.toCharArray());
-    }
-
-    private static LaptopSync.Result sync(Path home, String user) {
-        try (Haven h = login(home, user)) {
-            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.haven.sync;
 
+import static org.haven.sync.SyncTesting.PASSWORD;
+import static org.haven.sync.SyncTesting.login;
+import static org.haven.sync.SyncTesting.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -38,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ScreeningSyncTest {
     static final String BOSS = "boss";
     static final String DANA = "dana";
-    static final String PASSWORD = "secret-pass-123";
     @TempDir Path dir;
 
     @Test
@@ -120,15 +122,5 @@ class ScreeningSyncTest {
         return Screening.draft(caseId, LocalDate.now(), true, "Vietnamese", answers, consent,
                 EnumSet.of(RecruitmentMethod.JOB_OFFER), EnumSet.of(RecruitmentApp.TELEGRAM),
                 EnumSet.of(LabourExploitation.ILLICIT_ACTIVITIES), determination, reason);
-    }
-
-    private static Haven login(Path home, String user) {
-        return Haven.login(home, user, PASSWORD.toCharArray());
-    }
-
-    private static LaptopSync.Result sync(Path home, String user) {
-        try (Haven h = login(home, user)) {
-            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
-        }
     }
 }

@@ -1,5 +1,8 @@
 package org.haven.sync;
 
+import static org.haven.sync.SyncTesting.PASSWORD;
+import static org.haven.sync.SyncTesting.login;
+import static org.haven.sync.SyncTesting.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
@@ -38,7 +41,6 @@ class SyncNewRowsTest {
     static final String BOSS = "boss";
     static final String DANA = "dana";
     static final String CARLA = "carla";
-    static final String PASSWORD = "secret-pass-123";
     @TempDir Path dir;
 
     @Test
@@ -174,15 +176,5 @@ class SyncNewRowsTest {
 
     private static OfficePush.Entry entry(Outbox.Entry e, UUID opId) {
         return new OfficePush.Entry(opId, e.op(), e.table(), e.rowId(), e.field(), e.oldValue(), e.newValue(), e.baseVersion(), e.madeAt());
-    }
-
-    private static Haven login(Path home, String user) {
-        return Haven.login(home, user, PASSWORD.toCharArray());
-    }
-
-    private static LaptopSync.Result sync(Path home, String user) {
-        try (Haven h = login(home, user)) {
-            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
-        }
     }
 }

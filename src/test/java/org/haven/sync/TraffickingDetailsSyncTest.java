@@ -1,5 +1,8 @@
 package org.haven.sync;
 
+import static org.haven.sync.SyncTesting.PASSWORD;
+import static org.haven.sync.SyncTesting.login;
+import static org.haven.sync.SyncTesting.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -27,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TraffickingDetailsSyncTest {
     static final String BOSS = "boss";
     static final String DANA = "dana";
-    static final String PASSWORD = "secret-pass-123";
     @TempDir Path dir;
 
     @Test
@@ -117,15 +119,5 @@ class TraffickingDetailsSyncTest {
 
     private static List<Haven> devices(Path officeHome, OfficeConnection office, Path a, Path b) {
         return List.of(Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray()), login(a, BOSS), login(b, DANA));
-    }
-
-    private static Haven login(Path home, String user) {
-        return Haven.login(home, user, PASSWORD.toCharArray());
-    }
-
-    private static LaptopSync.Result sync(Path home, String user) {
-        try (Haven h = login(home, user)) {
-            return LaptopSync.sync(h, user, PASSWORD.toCharArray());
-        }
     }
 }
