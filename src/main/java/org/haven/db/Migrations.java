@@ -50,7 +50,8 @@ final class Migrations {
             "V26__one_index_per_key.sql",
             "V27__sync_rows.sql",
             "V28__audit_pending.sql",
-            "V30__sync_conflict_row.sql");
+            "V30__sync_conflict_row.sql",
+            "V31__sync_merge_and_operations.sql");
 
     /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */
     static final String POSTGRESQL_LOCATION = "db/vendor/postgresql";

@@ -225,8 +225,8 @@ public final class MatchService {
             errors.throwIfAny();
             MatchRepository.moveCases(tx, otherId, keepId, session.user().id());
             Person saved = org.haven.sync.PersonChanges.save(tx, session.user().id(), merged);
-            // The other record's outbox entries now belong to the kept person (a later deletion erases them too).
-            org.haven.sync.Outbox.movePerson(tx, otherId, keepId);
+            // The other record's outbox entries now belong to the kept person, and the merge itself travels.
+            org.haven.sync.Outbox.recordMerge(tx, session.user().id(), otherId, keepId);
             MatchRepository.deletePerson(tx, otherId);
             SearchIndex.reindex(tx, keepId);
             AuditLog.record(tx, session.user(), "PERSON_MERGE", "person", keepId, "merged " + otherId);

@@ -219,6 +219,10 @@ public final class LaptopSync {
                     }
                     continue;
                 }
+                if ("MERGE".equals(c.path("op").asText())) {
+                    if (MergeSyncRepository.applyPulled(tx, UUID.fromString(c.path("row_id").asText()), c.path("new_value").asText())) count++;
+                    continue;
+                }
                 if ("operation_member".equals(c.path("table").asText()) && "DELETE".equals(c.path("op").asText())) {
                     if (LaptopSyncRepository.deleteMembership(tx, UUID.fromString(c.path("row_id").asText()))) count++;
                     continue;

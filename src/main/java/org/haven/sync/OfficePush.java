@@ -85,7 +85,7 @@ public final class OfficePush {
                 answers.put(r.getOpId(), new Result(r.getOpId(), Status.DUPLICATE, Status.valueOf(r.getStatus()), r.getSeq(), r.getConflictRef(), null));
             }
         }
-        // The rest in groups: one per field of a row (first base, last value), a tombstone alone.
+        // The rest in groups: one per field of a row (first base, last value), a tombstone or a merge alone.
         Map<String, List<Entry>> groups = new LinkedHashMap<>();
         for (Entry e : entries) {
             if (answers.containsKey(e.opId())) continue;
@@ -94,10 +94,11 @@ public final class OfficePush {
         }
         // Field changes and new rows in transactions of up to GROUPS_PER_TRANSACTION groups (a commit per
         // entry was most of a raid's push time), each group in a savepoint of its own so that a refusal
-        // undoes only that group. A tombstone runs the person's deletion on its own, between them.
+        // undoes only that group. A tombstone (the person's deletion) or a merge runs on its own, between them.
         List<List<Entry>> batch = new ArrayList<>();
         for (List<Entry> group : groups.values()) {
-            if (group.getFirst().op() != Outbox.Op.DELETE) {
+            Outbox.Op op = group.getFirst().op();
+            if (op == Outbox.Op.SET || op == Outbox.Op.INSERT) {
                 batch.add(group);
                 if (batch.size() == GROUPS_PER_TRANSACTION) {
                     applyAll(deviceCode, batch, answers);
@@ -107,7 +108,7 @@ public final class OfficePush {
             }
             applyAll(deviceCode, batch, answers);
             batch.clear();
-            answer(answers, group, delete(deviceCode, group.getFirst()));
+            answer(answers, group, op == Outbox.Op.MERGE ? merge(deviceCode, group.getFirst()) : delete(deviceCode, group.getFirst()));
         }
         applyAll(deviceCode, batch, answers);
         List<Result> out = new ArrayList<>();
@@ -257,6 +258,31 @@ public final class OfficePush {
             // Deleted already (here or by another device): nothing to undo, nothing to do.
             return db.inTransaction(tx -> record(tx, device, List.of(tombstone), Status.DROPPED, null, null, null));
         }
+    }
+
+    /**
+     * Two records of one person merged on a coordinator's laptop (docs/sync.md, "Merges"): the same at
+     * the office, whatever cases the merged-away record has here by now. Dropped when either record is
+     * gone (deleted or merged meanwhile): a deletion is never undone by a sync.
+     */
+    private Result merge(String device, Entry e) {
+        return db.inTransaction(tx -> {
+            if (!session.user().has(Role.COORDINATOR)) {
+                return refuse(tx, device, List.of(e), null, "not allowed: only a coordinator merges two records");
+            }
+            UUID keepId;
+            try {
+                keepId = UUID.fromString(e.newValue());
+            } catch (RuntimeException unreadable) {
+                return refuse(tx, device, List.of(e), null, "a value that cannot be read");
+            }
+            if (keepId.equals(e.rowId())) return refuse(tx, device, List.of(e), null, "a value that cannot be read");
+            if (!MergeSyncRepository.lockBoth(tx, e.rowId(), keepId)) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
+            MergeSyncRepository.merge(tx, e.rowId(), keepId, session.user().id());
+            long seq = MergeSyncRepository.logAtOffice(tx, e.opId(), e.rowId(), keepId, device, session.user().id(), e.madeAt());
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", keepId, "device " + device + " merge, change " + seq);
+            return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
+        });
     }
 
     /** A membership removed on a coordinator's laptop: removed at the office too; gone already: dropped. */
@@ -481,7 +507,8 @@ public final class OfficePush {
 
     private Result refuse(DSLContext tx, String device, List<Entry> group, UUID personId, String why) {
         AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device
-                + (group.getFirst().op() == Outbox.Op.INSERT ? " new row" : group.getFirst().field() == null ? " deletion" : " field " + fieldForAudit(group.getFirst().field())) + ": " + why);
+                + (group.getFirst().op() == Outbox.Op.INSERT ? " new row" : group.getFirst().op() == Outbox.Op.MERGE ? " merge"
+                        : group.getFirst().field() == null ? " deletion" : " field " + fieldForAudit(group.getFirst().field())) + ": " + why);
         return record(tx, device, group, Status.REFUSED, null, null, why);
     }
 

@@ -30,9 +30,11 @@ public final class Outbox {
 
     /**
      * SET: one field of a row got a new value; DELETE: the row (and for a person, everything about
-     * them) is gone; INSERT: a new row (a person, a case, a timeline event), the whole row in the value.
+     * them) is gone; INSERT: a new row (a person, a case, a timeline event), the whole row in the value;
+     * MERGE: the person record (the row) was merged into another (its id in the value): its cases
+     * moved there and it is gone.
      */
-    public enum Op { SET, DELETE, INSERT }
+    public enum Op { SET, DELETE, INSERT, MERGE }
 
     private Outbox() {}
 
@@ -175,9 +177,21 @@ public final class Outbox {
         return out;
     }
 
-    /** Entries about one person's data move to another (a merge keeps one record of the two). */
-    public static void movePerson(DSLContext tx, UUID fromPersonId, UUID toPersonId) {
-        tx.update(SYNC_OUTBOX).set(SYNC_OUTBOX.PERSON_ID, toPersonId).where(SYNC_OUTBOX.PERSON_ID.eq(fromPersonId)).execute();
+    /**
+     * A merge of two records of one person ({@code otherId}'s cases moved to {@code keepId}, and
+     * {@code otherId} deleted, in the caller's transaction): the entries about the other record now
+     * belong to the kept one (a later deletion erases them too), and one MERGE entry tells the other
+     * devices to do the same (docs/sync.md, "Merges"). At the office it is also a change whose value is
+     * the kept person's row, so that a laptop holding only the merged-away record can take the kept one in.
+     * Call it after the cases moved and before the other record is deleted.
+     */
+    public static void recordMerge(DSLContext tx, UUID userId, UUID otherId, UUID keepId) {
+        MergeSyncRepository.movePersonRows(tx, otherId, keepId);
+        if (!sendsNewRows(tx)) return;
+        String device = CaseNumbers.deviceCode(tx);
+        OffsetDateTime now = Audit.now();
+        UUID opId = insert(tx, Op.MERGE, RowsRepository.table("person"), otherId, null, null, keepId.toString(), 0, keepId, device, now, userId);
+        if (ChangeLog.isOffice(tx)) MergeSyncRepository.logAtOffice(tx, opId, otherId, keepId, device, userId, now);
     }
 
     private static UUID insert(DSLContext tx, Op op, Table<?> table, UUID rowId, String field, String oldValue, String newValue,

@@ -65,7 +65,7 @@ public final class PushJson {
         try {
             op = Outbox.Op.valueOf(opText);
         } catch (IllegalArgumentException e) {
-            throw bad(i, "op must be SET, DELETE or INSERT");
+            throw bad(i, "op must be SET, DELETE, INSERT or MERGE");
         }
         String table = text(n, "table", i, true);
         UUID rowId = uuid(n, "row_id", i);
@@ -73,7 +73,7 @@ public final class PushJson {
         if (op != Outbox.Op.SET && field != null) throw bad(i, "a " + op + " has no field");
         String oldValue = text(n, "old_value", i, false);
         // An INSERT carries the whole row as JSON: longer than one field's value may be.
-        String newValue = text(n, "new_value", i, op == Outbox.Op.INSERT, op == Outbox.Op.INSERT ? MAX_ROW : MAX_VALUE);
+        String newValue = text(n, "new_value", i, op == Outbox.Op.INSERT || op == Outbox.Op.MERGE, op == Outbox.Op.INSERT ? MAX_ROW : MAX_VALUE);
         JsonNode base = n.get("base_version");
         if (base == null || !base.canConvertToInt() || !base.isIntegralNumber() || base.asInt() < 0) throw bad(i, "base_version must be a whole number >= 0");
         OffsetDateTime madeAt;

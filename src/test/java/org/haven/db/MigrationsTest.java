@@ -38,7 +38,8 @@ class MigrationsTest {
             java.util.Map.entry("23", -1967665490), java.util.Map.entry("24", 1801250108), java.util.Map.entry("25", -1079252995),
             java.util.Map.entry("26", -1515254455), java.util.Map.entry("27", 2329986),
             java.util.Map.entry("28", 1886797062),
-            java.util.Map.entry("30", 1257171906));
+            java.util.Map.entry("30", 1257171906),
+            java.util.Map.entry("31", -150914539));
 
     @Test
     void releasedMigrationsAreNeverEdited() throws Exception {

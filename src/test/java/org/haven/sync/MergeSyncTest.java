@@ -1,0 +1,144 @@
+package org.haven.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.db.jooq.Tables.MATCH_KEY;
+import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
+import static org.haven.sync.SyncTesting.PASSWORD;
+import static org.haven.sync.SyncTesting.login;
+import static org.haven.sync.SyncTesting.sync;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.haven.Haven;
+import org.haven.cases.CaseFile;
+import org.haven.cases.CaseListItem;
+import org.haven.cases.CaseQuery;
+import org.haven.db.OfficeConnection;
+import org.haven.security.Accounts;
+import org.haven.security.Role;
+import org.haven.testing.TestHaven;
+import org.haven.testing.TestPostgres;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A merge of two records of one person travels (a real PostgreSQL behind a real `haven serve`):
+ * merged on a coordinator's laptop, the office and a caseworker's laptop end with one record holding
+ * both cases, and the merged-away record leaves no row, search token or duplicate key anywhere; merged
+ * at the office, the laptops follow. A caseworker who held only the merged-away record's case gets the
+ * kept record.
+ */
+class MergeSyncTest {
+    static final String BOSS = "boss";
+    static final String CARLA = "carla";
+    @TempDir Path dir;
+
+    @Test
+    void aMergeOnACoordinatorsLaptopReachesTheOfficeAndTheOtherLaptops() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        CaseFile keep;
+        CaseFile other;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            keep = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
+            other = h.cases().register(TestHaven.newCase(TestHaven.person("Pham Thi Lan", "Phạm Thị Lan")));
+            h.cases().assignByNumber(List.of(other.caseNumber()), CARLA); // Carla sees only the record merged away
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        Path a = dir.resolve("laptop-a");
+        Path c = dir.resolve("laptop-c");
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
+            String url = "https://localhost:" + server.port();
+            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
+            assertThat(Join.join(c, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray())).isEqualTo(1);
+
+            try (Haven boss = login(a, BOSS)) {
+                boss.matching().merge(keep.personId(), other.personId());
+            }
+            assertThat(sync(a, BOSS).conflicts()).isZero();
+            sync(c, CARLA);
+
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                assertMerged(h.database().dsl(), keep, other, 2);
+                assertThat(names(h, "Phạm")).as("the other record's native name is now the kept record's alias")
+                        .containsExactly(keep.caseNumber(), other.caseNumber());
+            }
+            try (Haven boss = login(a, BOSS)) {
+                assertMerged(boss.database().dsl(), keep, other, 2);
+            }
+            try (Haven carla = login(c, CARLA)) {
+                assertMerged(carla.database().dsl(), keep, other, 1);
+                assertThat(carla.database().dsl().fetchExists(CASE_FILE, CASE_FILE.ID.eq(keep.id())))
+                        .as("the kept record's own case is not hers").isFalse();
+                assertThat(names(carla, "Lan Pham")).as("her case, found under the kept record's name").containsExactly(other.caseNumber());
+            }
+        }
+    }
+
+    @Test
+    void aMergeAtTheOfficeReachesTheLaptopsAndALaptopsMergeOfNewRecordsReachesTheOffice() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        CaseFile keep;
+        CaseFile other;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+            keep = h.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", null)));
+            other = h.cases().register(TestHaven.newCase(TestHaven.person("Dara Sok", null)));
+            h.cases().assignByNumber(List.of(other.caseNumber()), CARLA);
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        Path a = dir.resolve("laptop-a");
+        Path c = dir.resolve("laptop-c");
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
+            String url = "https://localhost:" + server.port();
+            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
+            Join.join(c, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray());
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                h.matching().merge(keep.personId(), other.personId());
+            }
+            sync(a, BOSS);
+            sync(c, CARLA);
+            try (Haven boss = login(a, BOSS)) {
+                assertMerged(boss.database().dsl(), keep, other, 2);
+            }
+            try (Haven carla = login(c, CARLA)) {
+                assertMerged(carla.database().dsl(), keep, other, 1);
+            }
+
+            // Registered on the laptop at a raid and merged there before any sync: the office never keeps the second record.
+            CaseFile first;
+            CaseFile second;
+            try (Haven boss = login(a, BOSS)) {
+                first = boss.cases().register(TestHaven.newCase(TestHaven.person("Mai Tran", null)));
+                second = boss.cases().register(TestHaven.newCase(TestHaven.person("Tran Mai", null)));
+                boss.matching().merge(first.personId(), second.personId());
+            }
+            sync(a, BOSS);
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                assertMerged(h.database().dsl(), first, second, 2);
+            }
+            assertThat(SyncTesting.outbox(a, BOSS)).as("everything answered").isZero();
+        }
+    }
+
+    /** One record holds the cases ({@code cases} of them here); the merged-away record left no trace. */
+    private static void assertMerged(DSLContext dsl, CaseFile keep, CaseFile other, int cases) {
+        assertThat(dsl.fetchExists(PERSON, PERSON.ID.eq(other.personId()))).as("the merged-away record is gone").isFalse();
+        assertThat(dsl.fetchExists(SEARCH_TOKEN, SEARCH_TOKEN.PERSON_ID.eq(other.personId()))).isFalse();
+        assertThat(dsl.fetchExists(MATCH_KEY, MATCH_KEY.PERSON_ID.eq(other.personId()))).isFalse();
+        assertThat(dsl.fetchExists(PERSON, PERSON.ID.eq(keep.personId()))).isTrue();
+        assertThat(dsl.fetchCount(CASE_FILE, CASE_FILE.PERSON_ID.eq(keep.personId()))).isEqualTo(cases);
+        assertThat(dsl.select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CASE_FILE.ID.eq(other.id())).fetchOne(CASE_FILE.PERSON_ID))
+                .as("the other record's case now belongs to the kept record").isEqualTo(keep.personId());
+    }
+
+    private static List<String> names(Haven h, String text) {
+        return h.cases().search(CaseQuery.text(text, 50)).stream().map(CaseListItem::caseNumber).sorted().toList();
+    }
+}
