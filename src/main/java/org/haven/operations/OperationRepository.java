@@ -30,6 +30,7 @@ public final class OperationRepository {
     }
 
     public static Operation update(DSLContext tx, Operation o, UUID userId) {
+        OperationRecord before = tx.selectFrom(OPERATION).where(OPERATION.ID.eq(o.id())).fetchOne();
         OperationRecord row = tx.newRecord(OPERATION);
         write(row, o);
         row.setVersion(o.version() + 1);
@@ -39,6 +40,8 @@ public final class OperationRepository {
         if (n == 0) {
             throw HavenException.conflict("Someone else saved this operation while you were editing: reopen it and apply your changes again.");
         }
+        // The edit travels to the office and the other laptops, field by field (docs/sync.md).
+        org.haven.sync.OperationSyncRepository.recordEdit(tx, userId, before, tx.selectFrom(OPERATION).where(OPERATION.ID.eq(o.id())).fetchSingle());
         return find(tx, o.id()).orElseThrow();
     }
 

@@ -1,6 +1,5 @@
 package org.haven.sync;
 
-import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SYNC_CONFLICT;
@@ -43,19 +42,7 @@ public final class Conflicts {
     /** The open conflicts, oldest first. */
     public List<Open> open() {
         session.require(Role.COORDINATOR);
-        var laptopUser = APP_USER.as("laptop_user");
-        var officeUser = APP_USER.as("office_user");
-        return db.dsl().select(SYNC_CONFLICT.ID, CASE_FILE.CASE_NUMBER, SYNC_CONFLICT.FIELD, SYNC_CONFLICT.LAPTOP_VALUE,
-                        SYNC_CONFLICT.OFFICE_VALUE, laptopUser.USERNAME, SYNC_CONFLICT.LAPTOP_DEVICE, SYNC_CONFLICT.LAPTOP_AT,
-                        officeUser.USERNAME, SYNC_CONFLICT.OFFICE_AT)
-                .from(SYNC_CONFLICT)
-                .join(CASE_FILE).on(CASE_FILE.ID.eq(SYNC_CONFLICT.CASE_ID))
-                .leftJoin(laptopUser).on(laptopUser.ID.eq(SYNC_CONFLICT.LAPTOP_USER))
-                .leftJoin(officeUser).on(officeUser.ID.eq(SYNC_CONFLICT.OFFICE_USER))
-                .where(SYNC_CONFLICT.STATUS.eq("OPEN"))
-                .orderBy(SYNC_CONFLICT.ID)
-                .fetch(r -> new Open(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
-                        r.value9(), r.value10()));
+        return ConflictsRepository.open(db.dsl());
     }
 
     /** Resolves one open conflict by keeping one of its values; returns the change number of the resolution. */
@@ -70,13 +57,17 @@ public final class Conflicts {
             Long caseSeq = CaseSyncRepository.resolve(tx, c, keep == Keep.LAPTOP, session.user().id());
             if (caseSeq == null) caseSeq = TraffickingSyncRepository.resolve(tx, c, keep == Keep.LAPTOP, session.user().id());
             if (caseSeq == null) caseSeq = EventSyncRepository.resolve(tx, c, keep == Keep.LAPTOP, session.user().id());
+            if (caseSeq == null) caseSeq = OperationSyncRepository.resolve(tx, c, keep == Keep.LAPTOP, session.user().id());
             long seq = caseSeq != null ? caseSeq : resolvePersonField(tx, c.getPersonId(), c.getField(), c.getLaptopValue(), keep);
             tx.update(SYNC_CONFLICT).set(SYNC_CONFLICT.STATUS, "RESOLVED").set(SYNC_CONFLICT.RESOLUTION, keep.name())
                     .set(SYNC_CONFLICT.RESOLVED_BY, session.user().id()).set(SYNC_CONFLICT.RESOLVED_AT, Audit.now())
                     .where(SYNC_CONFLICT.ID.eq(conflictId)).execute();
-            boolean stillOpen = tx.fetchExists(SYNC_CONFLICT, SYNC_CONFLICT.CASE_ID.eq(c.getCaseId()).and(SYNC_CONFLICT.STATUS.eq("OPEN")));
-            tx.update(CASE_FILE).set(CASE_FILE.SYNC_CONFLICT, stillOpen).where(CASE_FILE.ID.eq(c.getCaseId())).execute();
-            AuditLog.record(tx, session.user(), "SYNC_RESOLVED", "case", c.getCaseId(),
+            if (c.getCaseId() != null) {
+                boolean stillOpen = tx.fetchExists(SYNC_CONFLICT, SYNC_CONFLICT.CASE_ID.eq(c.getCaseId()).and(SYNC_CONFLICT.STATUS.eq("OPEN")));
+                tx.update(CASE_FILE).set(CASE_FILE.SYNC_CONFLICT, stillOpen).where(CASE_FILE.ID.eq(c.getCaseId())).execute();
+            }
+            boolean aboutACase = c.getCaseId() != null;
+            AuditLog.record(tx, session.user(), "SYNC_RESOLVED", aboutACase ? "case" : c.getTableName(), aboutACase ? c.getCaseId() : c.getRowId(),
                     "conflict " + conflictId + " field " + c.getField() + " kept " + keep.name().toLowerCase() + " change " + seq);
             return seq;
         });

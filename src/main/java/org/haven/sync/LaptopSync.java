@@ -243,6 +243,13 @@ public final class LaptopSync {
                     }
                     continue;
                 }
+                if (OperationSyncRepository.TABLE.equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
+                    if (OperationSyncRepository.applyPulled(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
+                            c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {
+                        count++;
+                    }
+                    continue;
+                }
                 if ("case_file".equals(c.path("table").asText()) && "SET".equals(c.path("op").asText())) {
                     if (LaptopSyncRepository.applyCaseField(tx, UUID.fromString(c.path("row_id").asText()), c.path("field").asText(),
                             c.path("new_value").isNull() ? null : c.path("new_value").asText(), c.path("office_version").asInt())) {

@@ -186,6 +186,7 @@ public final class OfficePush {
         if ("case_file".equals(first.table())) return setCase(tx, device, group);
         if (TraffickingSyncRepository.TABLE.equals(first.table())) return setTrafficking(tx, device, group);
         if (EventSyncRepository.TABLE.equals(first.table())) return setEvent(tx, device, group);
+        if (OperationSyncRepository.TABLE.equals(first.table())) return setOperation(tx, device, group);
         if (!"person".equals(first.table())) throw new Refused("only a person's fields are synced so far");
         Field<?> column = personField(first.field());
         if (column == null) throw new Refused("not a field that syncs", first.rowId());
@@ -350,6 +351,48 @@ public final class OfficePush {
         }
         long seq = EventSyncRepository.apply(tx, row, eventId, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
         AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " entry field " + first.field() + " change " + seq);
+        return record(tx, device, group, Status.APPLIED, seq, null, null);
+    }
+
+    /**
+     * A field of an operation (code, name, date, place...): the same rule as a person's fields, with
+     * the operation's office version, by any account that works with case data (as the form); a code
+     * another operation has is refused.
+     */
+    private Result setOperation(DSLContext tx, String device, List<Entry> group) {
+        Entry first = group.getFirst();
+        Entry last = group.getLast();
+        if (!session.user().seesCaseData()) throw new Refused("not allowed: this account does not work with case data");
+        Field<?> column = OperationSyncRepository.field(first.field());
+        if (column == null) throw new Refused("not a field that syncs");
+        if (!OperationSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
+        UUID operationId = first.rowId();
+        var row = OperationSyncRepository.lock(tx, operationId);
+        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
+        String officeValue = OperationSyncRepository.valueText(row, column);
+        String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
+        if (Objects.equals(officeValue, laptopValue)) {
+            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "operation", operationId, "device " + device + " field " + first.field() + ": same value already");
+            return record(tx, device, group, Status.APPLIED, null, null, null);
+        }
+        var theirs = CaseSyncRepository.changedSince(tx, OperationSyncRepository.TABLE, operationId, first.field(), first.baseVersion(), device);
+        if (theirs != null) {
+            UUID conflictId = Ids.newId();
+            OperationSyncRepository.conflict(tx, conflictId, operationId, first.field(), laptopValue, officeValue, session.user().id(), device,
+                    last.madeAt(), theirs, last.opId());
+            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "operation", operationId, "device " + device + " field " + first.field() + " conflict " + conflictId);
+            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
+        }
+        if (laptopValue != null && "code".equals(first.field()) && OperationSyncRepository.codeTaken(tx, operationId, laptopValue)) {
+            throw new Refused("another operation has this code at the office");
+        }
+        long seq;
+        try {
+            seq = OperationSyncRepository.apply(tx, operationId, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
+        } catch (DataAccessException cannotStore) {
+            throw new Refused("a value the office cannot store");
+        }
+        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "operation", operationId, "device " + device + " field " + first.field() + " change " + seq);
         return record(tx, device, group, Status.APPLIED, seq, null, null);
     }
 
@@ -532,7 +575,7 @@ public final class OfficePush {
     /** A field's name for the audit: a known field's own name; anything else a laptop sent is not copied. */
     private static String fieldForAudit(String field) {
         return personField(field) != null || CaseSyncRepository.field(field) != null || TraffickingSyncRepository.field(field) != null
-                || EventSyncRepository.field(field) != null ? field : "(not a field that syncs)";
+                || EventSyncRepository.field(field) != null || OperationSyncRepository.field(field) != null ? field : "(not a field that syncs)";
     }
 
     /** The first case of the person this account may see (by case number), or null. */

@@ -69,7 +69,8 @@ public final class Outbox {
                         : EventSyncRepository.TABLE.equals(tableName(table)) ? EventSyncRepository.caseOf(tx, rowId) : null;
                 if (officeVersion < 0) {
                     officeVersion = "person".equals(tableName(table)) ? ChangeLog.bumpPersonVersion(tx, rowId)
-                            : caseId != null ? CaseSyncRepository.bumpVersion(tx, caseId) : 0;
+                            : caseId != null ? CaseSyncRepository.bumpVersion(tx, caseId)
+                            : OperationSyncRepository.TABLE.equals(tableName(table)) ? OperationSyncRepository.bumpVersion(tx, rowId) : 0;
                 }
                 ChangeLog.append(tx, opId, Op.SET, tableName(table), rowId, field, newValue, officeVersion, personId,
                         caseId, device, userId, now);

@@ -126,4 +126,69 @@ class OperationSyncTest {
             assertThat(carla.cases().search(CaseQuery.text("", 10))).isEmpty();
         }
     }
+
+    @Test
+    void anOperationsEditsMergeConflictAndResolveOnEveryDevice() throws Exception {
+        OfficeConnection office = TestPostgres.newDatabase();
+        Path officeHome = dir.resolve("office");
+        Operation raid;
+        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
+            raid = h.operations().create(new Operation(null, "OP-2026-77", "Raid at the compound", LocalDate.now().minusDays(3),
+                    "Koh Kong", "Building C", "Police", 40, null, 0));
+        }
+        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
+        Path a = dir.resolve("laptop-a");
+        Path c = dir.resolve("laptop-c");
+        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
+            String url = "https://localhost:" + server.port();
+            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
+            Join.join(c, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray());
+            // Apart: A renames the operation; C renames it too and corrects the number of people found.
+            try (Haven boss = login(a, BOSS)) {
+                Operation o = boss.operations().get(raid.id());
+                boss.operations().update(new Operation(o.id(), o.code(), "Raid at Golden compound", o.date(), o.province(), o.place(),
+                        o.agencies(), o.peopleFound(), o.notes(), o.version()));
+            }
+            try (Haven carla = login(c, CARLA)) {
+                Operation o = carla.operations().get(raid.id());
+                carla.operations().update(new Operation(o.id(), o.code(), "Raid at compound 7", o.date(), o.province(), o.place(),
+                        o.agencies(), 43, o.notes(), o.version()));
+            }
+            assertThat(sync(a, BOSS).conflicts()).isZero();
+            assertThat(sync(c, CARLA).conflicts()).as("the same name changed on two laptops").isEqualTo(1);
+            sync(a, BOSS);
+            for (Haven h : devices(officeHome, office, a, c)) {
+                try (h) {
+                    Operation o = h.operations().get(raid.id());
+                    assertThat(o.name()).as("the office kept the first name").isEqualTo("Raid at Golden compound");
+                    assertThat(o.peopleFound()).as("the other field merged").isEqualTo(43);
+                }
+            }
+            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+                List<Conflicts.Open> open = h.conflicts().open();
+                assertThat(open).singleElement().satisfies(o -> {
+                    assertThat(o.caseNumber()).as("named by the operation's code").isEqualTo("OP-2026-77");
+                    assertThat(o.field()).isEqualTo("name");
+                    assertThat(o.laptopValue()).isEqualTo("Raid at compound 7");
+                    assertThat(o.officeValue()).isEqualTo("Raid at Golden compound");
+                });
+                h.conflicts().resolve(open.getFirst().id(), Conflicts.Keep.LAPTOP);
+                assertThat(h.conflicts().open()).isEmpty();
+            }
+            sync(a, BOSS);
+            sync(c, CARLA);
+            for (Haven h : devices(officeHome, office, a, c)) {
+                try (h) {
+                    assertThat(h.operations().get(raid.id()).name()).isEqualTo("Raid at compound 7");
+                }
+            }
+            assertThat(SyncTesting.outbox(a, BOSS)).isZero();
+            assertThat(SyncTesting.outbox(c, CARLA)).isZero();
+        }
+    }
+
+    private static List<Haven> devices(Path officeHome, OfficeConnection office, Path a, Path c) {
+        return List.of(Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray()), login(a, BOSS), login(c, CARLA));
+    }
 }
