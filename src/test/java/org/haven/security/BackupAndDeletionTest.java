@@ -239,27 +239,12 @@ class BackupAndDeletionTest {
         assertThat(allFiles(dir)).allSatisfy(BackupAndDeletionTest::assertNoPlaintext);
     }
 
-    /** How many chunks (saved versions) an MVStore file holds, from H2's own file dump. */
     private long chunks(byte[] plainFile) throws java.io.IOException {
-        Path copy = Files.write(dir.resolve("plain-" + System.nanoTime() + ".mv.db"), plainFile);
-        java.io.StringWriter dump = new java.io.StringWriter();
-        org.h2.mvstore.MVStoreTool.dump(copy.toString(), dump, false);
-        Files.delete(copy);
-        return dump.toString().lines().filter(l -> l.contains("chunkHeader")).count();
+        return org.haven.testing.DecryptedFile.chunks(plainFile, dir);
     }
 
-    /** The plaintext of an H2 CIPHER=AES file, read with H2's own decrypting channel. */
     static byte[] decrypted(Path file, byte[] databaseKey) throws java.io.IOException {
-        char[] filePassword = java.util.HexFormat.of().formatHex(databaseKey).toCharArray();
-        try (var raw = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
-            var plain = new org.h2.store.fs.encrypt.FileEncrypt(file.toString(),
-                    org.h2.store.fs.encrypt.FilePathEncrypt.getPasswordBytes(filePassword), raw);
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) plain.size());
-            while (buf.hasRemaining() && plain.read(buf, buf.position()) > 0) {
-                // read until full
-            }
-            return buf.array();
-        }
+        return org.haven.testing.DecryptedFile.read(file, databaseKey);
     }
 
     @Test
@@ -295,11 +280,6 @@ class BackupAndDeletionTest {
     }
 
     static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
+        return org.haven.testing.DecryptedFile.indexOf(hay, needle);
     }
 }

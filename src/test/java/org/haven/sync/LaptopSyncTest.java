@@ -91,12 +91,30 @@ class LaptopSyncTest {
             assertThat(field(a, BOSS, shared, PERSON.NOTES)).isEqualTo("moved to Phnom Penh");
             assertThat(field(b, CARLA, shared, PERSON.NOTES)).isEqualTo("moved to Phnom Penh");
 
-            // Deleted on one laptop: gone on the other after both synced.
+            // Deleted on one laptop: gone on the other after both synced, and from its file's bytes after a clean
+            // close, including what Carla wrote about the person meanwhile (her edit is dropped at the office).
             try (Haven boss = login(a, BOSS)) {
                 boss.personDeletion().deletePersonOfCase(doomed.id());
             }
             sync(a, BOSS);
+            String secret = "Zorblatt shelter note QX-5521";
+            byte[] carlasKey;
+            try (Haven carla = login(b, CARLA)) {
+                carlasKey = carla.unlocked().databaseKey().clone();
+                edit(carla, doomed, Map.of("notes", secret, "document_number", "QX-DOC-9917"));
+            }
+            assertThat(field(b, CARLA, doomed, PERSON.NOTES)).as("control: the laptop holds the note").isEqualTo(secret);
+            assertThat(outbox(b, CARLA)).as("control: and its edit waits to be sent").isPositive();
             sync(b, CARLA);
+            // The file may hold compressed pages (H2 compresses what it compacts), so the byte search alone
+            // proves little: one chunk means no old page version is left, the search that the live ones are clean.
+            byte[] after = org.haven.testing.DecryptedFile.read(b.resolve("haven.mv.db"), carlasKey);
+            assertThat(org.haven.testing.DecryptedFile.chunks(after, dir)).as("compacted on close: no old page versions").isEqualTo(1);
+            for (String value : List.of(secret, "QX-DOC-9917", "Hoa Le")) {
+                assertThat(org.haven.testing.DecryptedFile.indexOf(after, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .as("%s in the laptop's decrypted file", value).isEqualTo(-1);
+            }
+            assertThat(outbox(b, CARLA)).as("the edit was answered (dropped: the person is gone at the office)").isZero();
             try (Haven carla = login(b, CARLA)) {
                 var dsl = carla.database().dsl();
                 assertThat(dsl.fetchExists(PERSON, PERSON.ID.eq(doomed.personId()))).isFalse();

@@ -40,9 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 16: random edits on three laptops, synced in random order through a real `haven serve` on a
  * real PostgreSQL, converge to the same data on every device, and the office's conflicts are exactly
- * the same-field edits that really collided. Which edits collide is worked out by a small model of
- * the conflict rule (docs/sync.md, "The conflict rule") that knows only what each laptop did and when
- * it synced. A failure names the seed: rerun with -Dhaven.test.seed=SEED to replay it.
+ * the same-field edits that really collided. Among the actions: people deleted on a laptop (a later
+ * edit of them elsewhere is dropped, their conflicts erased) and conflicts resolved at the office
+ * (the chosen value is a new change, which a laptop's older edit then collides with). Which edits
+ * collide is worked out by a small model of the conflict rule (docs/sync.md, "The conflict rule")
+ * that knows only what each device did and when it synced. A failure names the seed: rerun with
+ * -Dhaven.test.seed=SEED to replay it.
  */
 class RandomSyncConvergenceTest {
     static final String PASSWORD = "secret-pass-123";
@@ -83,6 +86,8 @@ class RandomSyncConvergenceTest {
                 laptops.add(h);
                 devices.add(h.database().inTransaction(CaseNumbers::deviceCode));
             }
+            Haven officeSession = Haven.login(officeHome, office, USERS.getFirst(), PASSWORD.toCharArray());
+            model.officeDevice = officeSession.database().inTransaction(CaseNumbers::deviceCode);
             try {
                 StringBuilder log = new StringBuilder();
                 for (int round = 0; round < ROUNDS; round++) {
@@ -97,8 +102,14 @@ class RandomSyncConvergenceTest {
                         editPerson(h, device, random, model, log, round);
                     } else if (action < 75) {
                         moveCase(h, device, random, model, log, round);
-                    } else if (action < 88) {
-                        UUID caseId = pickCase(h, random)[0];
+                    } else if (action < 80) {
+                        resolve(officeSession, random, model, log, round);
+                    } else if (action < 84) {
+                        deletePerson(h, device, random, model, log, round);
+                    } else if (action < 92) {
+                        UUID[] picked = pickCase(h, random);
+                        if (picked == null) continue;
+                        UUID caseId = picked[0];
                         h.timeline().add(caseId, EventType.NOTE, LocalDate.of(2026, 12, 1 + random.nextInt(4)), DatePrecision.DAY, "visit " + round);
                         log.append(round).append(": event on ").append(device).append('\n');
                     } else {
@@ -124,8 +135,10 @@ class RandomSyncConvergenceTest {
                 }
                 assertThat(conflicts).as("the office's conflicts are exactly the same-field edits that collided; %s; actions:%n%s", replay, log)
                         .isEqualTo(model.conflicts);
-                System.out.println("RandomSyncConvergenceTest: " + model.conflicts.size() + " conflicts, " + model.applied + " field changes applied");
+                System.out.println("RandomSyncConvergenceTest: " + model.conflicts.size() + " conflicts, " + model.applied + " field changes applied, "
+                        + model.resolutions + " resolved, " + model.deletedAtOffice.size() + " rows deleted");
             } finally {
+                officeSession.close();
                 laptops.forEach(Haven::close);
             }
         }
@@ -135,6 +148,7 @@ class RandomSyncConvergenceTest {
 
     private static void editPerson(Haven h, String device, Random random, Model model, StringBuilder log, int round) {
         UUID[] c = pickCase(h, random);
+        if (c == null) return;
         List<String> fields = List.of("notes", "document_number", "family_contact");
         String field = fields.get(random.nextInt(fields.size()));
         String value = VALUES.get(field).get(random.nextInt(3));
@@ -145,7 +159,9 @@ class RandomSyncConvergenceTest {
     }
 
     private static void moveCase(Haven h, String device, Random random, Model model, StringBuilder log, int round) {
-        CaseFile c = h.cases().open(pickCase(h, random)[0]).caseFile();
+        UUID[] picked = pickCase(h, random);
+        if (picked == null) return;
+        CaseFile c = h.cases().open(picked[0]).caseFile();
         List<CaseStatus> to = new ArrayList<>(CaseWorkflow.allowedMoves(c.status()));
         to.remove(CaseStatus.CLOSED); // closing needs an outcome: the status field alone is what collides here
         if (to.isEmpty()) return;
@@ -155,9 +171,39 @@ class RandomSyncConvergenceTest {
         model.edited(device, "case_file", c.id(), "status", c.status().name(), target.name());
     }
 
-    /** A case of this laptop: mostly one of the three the office started with, so edits collide. Returns {case id, person id}. */
+    /** A coordinator's laptop deletes a person with everything about them (their cases too). */
+    private static void deletePerson(Haven h, String device, Random random, Model model, StringBuilder log, int round) {
+        var rows = h.database().dsl().select(CASE_FILE.ID, CASE_FILE.PERSON_ID).from(CASE_FILE).orderBy(CASE_FILE.ID).fetch();
+        if (rows.isEmpty()) return;
+        UUID personId = rows.get(random.nextInt(rows.size())).value2();
+        List<UUID> gone = new ArrayList<>(List.of(personId));
+        gone.addAll(h.database().dsl().select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).fetch(CASE_FILE.ID));
+        h.personDeletion().deletePerson(personId);
+        log.append(round).append(": ").append(device).append(" deletes person ").append(personId).append('\n');
+        model.deleted(device, gone);
+    }
+
+    /** At the office, a coordinator resolves one open conflict (keeping the laptop's or the office's value). */
+    private static void resolve(Haven office, Random random, Model model, StringBuilder log, int round) {
+        List<Conflicts.Open> open = office.conflicts().open();
+        if (open.isEmpty()) return;
+        Conflicts.Open o = open.get(random.nextInt(open.size()));
+        var c = office.database().dsl().selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(o.id())).fetchSingle();
+        boolean keepLaptop = random.nextBoolean();
+        office.conflicts().resolve(o.id(), keepLaptop ? Conflicts.Keep.LAPTOP : Conflicts.Keep.OFFICE);
+        UUID row = "person".equals(c.getTableName()) ? c.getPersonId() : c.getCaseId();
+        log.append(round).append(": office resolves ").append(c.getTableName()).append(' ').append(row).append(' ').append(c.getField())
+                .append(keepLaptop ? " keeping the laptop's " : " keeping the office's ").append('\n');
+        model.resolved(c.getTableName() + "/" + row + "/" + c.getField(), keepLaptop ? c.getLaptopValue() : null);
+    }
+
+    /**
+     * A case of this laptop: mostly one of the three the office started with, so edits collide. Returns
+     * {case id, person id}, or null when the laptop holds no case (all deleted).
+     */
     private static UUID[] pickCase(Haven h, Random random) {
         var rows = h.database().dsl().select(CASE_FILE.ID, CASE_FILE.PERSON_ID).from(CASE_FILE).orderBy(CASE_FILE.ID).fetch();
+        if (rows.isEmpty()) return null;
         int i = random.nextInt(10) < 7 ? random.nextInt(Math.min(3, rows.size())) : random.nextInt(rows.size());
         return new UUID[] {rows.get(i).value1(), rows.get(i).value2()};
     }
@@ -192,7 +238,32 @@ class RandomSyncConvergenceTest {
         final Map<String, Map<UUID, Integer>> seen = new HashMap<>();
         final Map<String, LinkedHashMap<String, Pending>> pending = new HashMap<>();
         final TreeSet<String> conflicts = new TreeSet<>();
+        /** Rows (people and their cases) each device deleted and has not pushed yet, in order. */
+        final Map<String, List<UUID>> pendingDeletions = new HashMap<>();
+        /** Rows the office deleted: a change of them pushed later is dropped. */
+        final java.util.Set<UUID> deletedAtOffice = new java.util.HashSet<>();
+        String officeDevice;
         int applied;
+        int resolutions;
+
+        /** The device deleted a person (their key and their cases' keys): its own unsent edits of them are erased with them. */
+        void deleted(String device, List<UUID> rows) {
+            var mine = pending.get(device);
+            if (mine != null) mine.keySet().removeIf(key -> rows.contains(UUID.fromString(key.split("/")[1])));
+            pendingDeletions.computeIfAbsent(device, k -> new ArrayList<>()).addAll(rows);
+        }
+
+        /**
+         * A conflict resolved at the office: the chosen value (the laptop's, or null: the office's own,
+         * re-stated) written as a new office change of the field.
+         */
+        void resolved(String key, String laptopValue) {
+            resolutions++;
+            UUID row = UUID.fromString(key.split("/")[1]);
+            int version = rowVersion.merge(row, 1, Integer::sum);
+            changes.computeIfAbsent(key, k -> new ArrayList<>()).add(new Change(version, officeDevice));
+            if (laptopValue != null) officeValue.put(key, laptopValue);
+        }
 
         void edited(String device, String table, UUID row, String field, String before, String value) {
             if (Objects.equals(before, value)) return; // a save that changes nothing sends nothing
@@ -215,6 +286,7 @@ class RandomSyncConvergenceTest {
                 Pending p = e.getValue();
                 UUID row = UUID.fromString(key.split("/")[1]);
                 String field = key.split("/")[2];
+                if (deletedAtOffice.contains(row)) continue; // deleted meanwhile: dropped, never resurrected
                 String office = officeValue.get(key);
                 if (Objects.equals(office, p.value())) continue; // the same value already: nothing changes
                 boolean theirs = changes.getOrDefault(key, List.of()).stream().anyMatch(c -> c.version() > p.base() && !c.device().equals(device));
@@ -229,6 +301,11 @@ class RandomSyncConvergenceTest {
                 applied++;
             }
             pending.remove(device);
+            // Its deletions: gone at the office, with every conflict about them.
+            List<UUID> gone = pendingDeletions.getOrDefault(device, List.of());
+            deletedAtOffice.addAll(gone);
+            conflicts.removeIf(k -> gone.stream().anyMatch(r -> k.contains(r.toString())));
+            pendingDeletions.remove(device);
             seen.put(device, new HashMap<>(rowVersion));
             return conflicted;
         }
