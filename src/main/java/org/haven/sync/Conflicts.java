@@ -77,13 +77,13 @@ public final class Conflicts {
     private long resolvePersonField(DSLContext tx, UUID personId, String field, String laptopValue, Keep keep) {
         Record person = tx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).forUpdate().fetchOne();
         if (person == null) throw HavenException.notFound("This person no longer exists.");
-        Field<?> column = OfficePush.personField(field);
+        Field<?> column = PersonSyncRepository.field(field);
         if (column == null) throw new HavenException(HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
         // Keeping the office's value re-states the value the office holds now, so a device that
         // took the laptop's value meanwhile gets it back too.
         String chosen = keep == Keep.LAPTOP ? laptopValue : Outbox.text(person.get(column));
         Object value = column.getDataType().convert(chosen);
-        long seq = OfficePush.applyField(tx, personId, column, value, Outbox.text(value), Ids.newId(),
+        long seq = PersonSyncRepository.applyField(tx, personId, column, value, Outbox.text(value), Ids.newId(),
                 CaseNumbers.deviceCode(tx), session.user().id(), Audit.now());
         return seq;
     }

@@ -113,7 +113,7 @@ final class LaptopSyncRepository {
      */
     @SuppressWarnings("unchecked")
     static boolean applyPersonField(DSLContext tx, UUID personId, String field, String text, int officeVersion) {
-        Field<?> column = OfficePush.personField(field);
+        Field<?> column = PersonSyncRepository.field(field);
         if (column == null || !tx.fetchExists(PERSON, PERSON.ID.eq(personId))) return false;
         Object value = text == null ? null : Convert.convert(text, column.getType());
         tx.update(PERSON).set((Field<Object>) column, value).set(PERSON.OFFICE_VERSION, officeVersion)

@@ -1,10 +1,6 @@
 package org.haven.sync;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SYNC_APPLIED_OP;
-import static org.haven.db.jooq.Tables.SYNC_CHANGE;
-import static org.haven.db.jooq.Tables.SYNC_CONFLICT;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,24 +8,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
 import org.haven.cases.SearchIndex;
 import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Database;
-import org.haven.db.Ids;
 import org.haven.security.AuditLog;
 import org.haven.security.PersonDeletion;
 import org.haven.security.Role;
 import org.haven.security.Session;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
@@ -38,9 +29,10 @@ import org.haven.operations.OperationRepository;
 
 /**
  * The office applying a laptop's pushed outbox entries (docs/sync.md, "Push"), under the pushing
- * account's own access rules. Per field: applied when the field has not changed at the office since
+ * account's own access rules. Per field ({@link OfficeFieldChanges}): applied when the field has not changed at the office since
  * the entry's base version (by another device) or already holds the new value; otherwise the office
- * keeps its value and a conflict is recorded and the case flagged. Several entries of one field in a
+ * keeps its value and a conflict is recorded and the case flagged. New rows, deletions and merges are
+ * applied here. Several entries of one field in a
  * push count as one (first base, last value). A tombstone deletes the person as `person delete` does
  * (coordinators). A change for an unknown or deleted person is dropped. Every operation id is
  * remembered with its answer, so a retry applies nothing twice. A push's field changes and new rows
@@ -69,10 +61,13 @@ public final class OfficePush {
 
     private final Database db;
     private final Session session;
+    /** Field changes (SET entries) of every table, by the conflict rule. */
+    private final OfficeFieldChanges fields;
 
     public OfficePush(Database db, Session session) {
         this.db = db;
         this.session = session;
+        this.fields = new OfficeFieldChanges(this, session);
     }
 
     public Outcome push(String deviceCode, List<Entry> entries) {
@@ -132,7 +127,7 @@ public final class OfficePush {
                 try {
                     r = tx.transactionResult(savepoint -> {
                         DSLContext sp = savepoint.dsl();
-                        return group.getFirst().op() == Outbox.Op.INSERT ? insert(sp, device, group.getFirst(), reindex) : set(sp, device, group);
+                        return group.getFirst().op() == Outbox.Op.INSERT ? insert(sp, device, group.getFirst(), reindex) : fields.set(sp, device, group);
                     });
                 } catch (Refused refused) {
                     r = refuse(tx, device, group, refused.personId, refused.getMessage());
@@ -178,63 +173,6 @@ public final class OfficePush {
 
     private static void answer(Map<UUID, Result> answers, List<Entry> group, Result r) {
         for (Entry e : group) answers.put(e.opId(), new Result(e.opId(), r.status(), null, r.seq(), r.conflictId(), r.reason()));
-    }
-
-    private Result set(DSLContext tx, String device, List<Entry> group) {
-        Entry first = group.getFirst();
-        Entry last = group.getLast();
-        if ("case_file".equals(first.table())) return setCase(tx, device, group);
-        if (TraffickingSyncRepository.TABLE.equals(first.table())) return setTrafficking(tx, device, group);
-        if (EventSyncRepository.TABLE.equals(first.table())) return setEvent(tx, device, group);
-        if (OperationSyncRepository.TABLE.equals(first.table())) return setOperation(tx, device, group);
-        if (!"person".equals(first.table())) throw new Refused("only a person's fields are synced so far");
-        Field<?> column = personField(first.field());
-        if (column == null) throw new Refused("not a field that syncs", first.rowId());
-        Object typedValue;
-        try {
-            typedValue = column.getDataType().convert(last.newValue());
-        } catch (RuntimeException e) {
-            throw new Refused("a value that cannot be read", first.rowId());
-        }
-        UUID personId = first.rowId();
-        Record row = tx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).forUpdate().fetchOne();
-        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
-        UUID caseId = visibleCase(tx, personId);
-        if (caseId == null) {
-            AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": not this account's case");
-            return record(tx, device, group, Status.REFUSED, null, null, "not allowed: this case is not assigned to you");
-        }
-        String officeValue = Outbox.text(row.get(column));
-        if (Objects.equals(officeValue, Outbox.text(typedValue))) {
-            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + ": same value already");
-            return record(tx, device, group, Status.APPLIED, null, null, null);
-        }
-        if (breaksRules(tx, row, column, typedValue, caseId)) {
-            AuditLog.record(tx, session.user(), "SYNC_REFUSED", "person", personId, "device " + device + " field " + first.field() + ": the rules refuse the value");
-            return record(tx, device, group, Status.REFUSED, null, null, "the value breaks the rules for this field");
-        }
-        var theirs = tx.selectFrom(SYNC_CHANGE)
-                .where(SYNC_CHANGE.TABLE_NAME.eq("person").and(SYNC_CHANGE.ROW_ID.eq(personId)).and(SYNC_CHANGE.FIELD.eq(first.field()))
-                        .and(SYNC_CHANGE.OFFICE_VERSION.gt(first.baseVersion())).and(SYNC_CHANGE.DEVICE_CODE.ne(device)))
-                .orderBy(SYNC_CHANGE.SEQ.desc()).limit(1).fetchOne();
-        if (theirs != null) {
-            UUID conflictId = Ids.newId();
-            tx.insertInto(SYNC_CONFLICT)
-                    .set(SYNC_CONFLICT.ID, conflictId).set(SYNC_CONFLICT.PERSON_ID, personId).set(SYNC_CONFLICT.CASE_ID, caseId)
-                    .set(SYNC_CONFLICT.TABLE_NAME, "person").set(SYNC_CONFLICT.FIELD, first.field())
-                    .set(SYNC_CONFLICT.LAPTOP_VALUE, last.newValue()).set(SYNC_CONFLICT.OFFICE_VALUE, officeValue)
-                    .set(SYNC_CONFLICT.LAPTOP_USER, session.user().id()).set(SYNC_CONFLICT.LAPTOP_DEVICE, device)
-                    .set(SYNC_CONFLICT.LAPTOP_AT, last.madeAt())
-                    .set(SYNC_CONFLICT.OFFICE_USER, theirs.getMadeBy()).set(SYNC_CONFLICT.OFFICE_AT, theirs.getMadeAt())
-                    .set(SYNC_CONFLICT.OP_ID, last.opId()).set(SYNC_CONFLICT.STATUS, "OPEN")
-                    .execute();
-            tx.update(CASE_FILE).set(CASE_FILE.SYNC_CONFLICT, true).where(CASE_FILE.ID.eq(caseId)).execute();
-            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
-            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
-        }
-        long seq = applyField(tx, personId, column, typedValue, Outbox.text(typedValue), last.opId(), device, session.user().id(), last.madeAt());
-        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", personId, "device " + device + " field " + first.field() + " change " + seq);
-        return record(tx, device, group, Status.APPLIED, seq, null, null);
     }
 
     private Result delete(String device, Entry tombstone) {
@@ -320,157 +258,8 @@ public final class OfficePush {
         return record(tx, device, List.of(tombstone), Status.APPLIED, seq, null, null);
     }
 
-    /**
-     * A field of a timeline entry (type, date, precision, note): the same rule as the case's fields, with
-     * the case's office version, only on a case the account may see.
-     */
-    private Result setEvent(DSLContext tx, String device, List<Entry> group) {
-        Entry first = group.getFirst();
-        Entry last = group.getLast();
-        Field<?> column = EventSyncRepository.field(first.field());
-        if (column == null) throw new Refused("not a field that syncs");
-        if (!EventSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
-        UUID eventId = first.rowId();
-        UUID caseId = EventSyncRepository.caseOf(tx, eventId);
-        var row = caseId == null ? null : CaseSyncRepository.lock(tx, caseId);
-        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
-        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
-        String officeValue = EventSyncRepository.value(tx, eventId, column);
-        String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
-        if (Objects.equals(officeValue, laptopValue)) {
-            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " entry field " + first.field() + ": same value already");
-            return record(tx, device, group, Status.APPLIED, null, null, null);
-        }
-        var theirs = CaseSyncRepository.changedSince(tx, EventSyncRepository.TABLE, eventId, first.field(), first.baseVersion(), device);
-        if (theirs != null) {
-            UUID conflictId = Ids.newId();
-            EventSyncRepository.conflict(tx, conflictId, row, eventId, first.field(), laptopValue, officeValue, session.user().id(), device,
-                    last.madeAt(), theirs, last.opId());
-            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " entry field " + first.field() + " conflict " + conflictId);
-            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
-        }
-        long seq = EventSyncRepository.apply(tx, row, eventId, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
-        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " entry field " + first.field() + " change " + seq);
-        return record(tx, device, group, Status.APPLIED, seq, null, null);
-    }
-
-    /**
-     * A field of an operation (code, name, date, place...): the same rule as a person's fields, with
-     * the operation's office version, by any account that works with case data (as the form); a code
-     * another operation has is refused.
-     */
-    private Result setOperation(DSLContext tx, String device, List<Entry> group) {
-        Entry first = group.getFirst();
-        Entry last = group.getLast();
-        if (!session.user().seesCaseData()) throw new Refused("not allowed: this account does not work with case data");
-        Field<?> column = OperationSyncRepository.field(first.field());
-        if (column == null) throw new Refused("not a field that syncs");
-        if (!OperationSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
-        UUID operationId = first.rowId();
-        var row = OperationSyncRepository.lock(tx, operationId);
-        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
-        String officeValue = OperationSyncRepository.valueText(row, column);
-        String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
-        if (Objects.equals(officeValue, laptopValue)) {
-            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "operation", operationId, "device " + device + " field " + first.field() + ": same value already");
-            return record(tx, device, group, Status.APPLIED, null, null, null);
-        }
-        var theirs = CaseSyncRepository.changedSince(tx, OperationSyncRepository.TABLE, operationId, first.field(), first.baseVersion(), device);
-        if (theirs != null) {
-            UUID conflictId = Ids.newId();
-            OperationSyncRepository.conflict(tx, conflictId, operationId, first.field(), laptopValue, officeValue, session.user().id(), device,
-                    last.madeAt(), theirs, last.opId());
-            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "operation", operationId, "device " + device + " field " + first.field() + " conflict " + conflictId);
-            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
-        }
-        if (laptopValue != null && "code".equals(first.field()) && OperationSyncRepository.codeTaken(tx, operationId, laptopValue)) {
-            throw new Refused("another operation has this code at the office");
-        }
-        long seq;
-        try {
-            seq = OperationSyncRepository.apply(tx, operationId, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
-        } catch (DataAccessException cannotStore) {
-            throw new Refused("a value the office cannot store");
-        }
-        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "operation", operationId, "device " + device + " field " + first.field() + " change " + seq);
-        return record(tx, device, group, Status.APPLIED, seq, null, null);
-    }
-
-    /**
-     * A field of a case (status, outcome, assignment...): the same rule as a person's field, with the
-     * case's office version; only on a case the account may see; a value of an unknown kind, or one the
-     * office cannot store (an unknown caseworker or operation), is refused.
-     */
-    private Result setCase(DSLContext tx, String device, List<Entry> group) {
-        Entry first = group.getFirst();
-        Entry last = group.getLast();
-        Field<?> column = CaseSyncRepository.field(first.field());
-        if (column == null) throw new Refused("not a field that syncs");
-        if (!CaseSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
-        UUID caseId = first.rowId();
-        var row = CaseSyncRepository.lock(tx, caseId);
-        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
-        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
-        String officeValue = CaseSyncRepository.valueText(row, column);
-        String laptopValue = last.newValue() == null ? null : Outbox.text(org.jooq.tools.Convert.convert(last.newValue(), column.getType()));
-        if (Objects.equals(officeValue, laptopValue)) {
-            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + ": same value already");
-            return record(tx, device, group, Status.APPLIED, null, null, null);
-        }
-        var theirs = CaseSyncRepository.changedSince(tx, caseId, first.field(), first.baseVersion(), device);
-        if (theirs != null) {
-            UUID conflictId = Ids.newId();
-            CaseSyncRepository.conflict(tx, conflictId, row, first.field(), laptopValue, officeValue, session.user().id(), device,
-                    last.madeAt(), theirs, last.opId());
-            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
-            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
-        }
-        long seq;
-        try {
-            seq = CaseSyncRepository.apply(tx, row, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
-        } catch (DataAccessException unknownReference) {
-            throw new Refused("a value the office cannot store");
-        }
-        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + " change " + seq);
-        return record(tx, device, group, Status.APPLIED, seq, null, null);
-    }
-
-    /**
-     * A trafficking detail of a case (country of exploitation, recruiter relations, methods of control):
-     * the same rule as the case's fields, with the case's office version; only on a case the account may
-     * see; a country or name this office does not know is refused.
-     */
-    private Result setTrafficking(DSLContext tx, String device, List<Entry> group) {
-        Entry first = group.getFirst();
-        Entry last = group.getLast();
-        Field<String> column = TraffickingSyncRepository.field(first.field());
-        if (column == null) throw new Refused("not a field that syncs");
-        if (!TraffickingSyncRepository.readable(column, last.newValue())) throw new Refused("a value that cannot be read");
-        UUID caseId = first.rowId();
-        var row = CaseSyncRepository.lock(tx, caseId);
-        if (row == null) return record(tx, device, group, Status.DROPPED, null, null, null);
-        if (!RowsRepository.caseVisible(tx, caseId, session.user())) throw new Refused("not allowed: this case is not assigned to you");
-        String officeValue = TraffickingSyncRepository.value(tx, caseId, column);
-        String laptopValue = last.newValue();
-        if (Objects.equals(officeValue, laptopValue)) {
-            AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + ": same value already");
-            return record(tx, device, group, Status.APPLIED, null, null, null);
-        }
-        var theirs = CaseSyncRepository.changedSince(tx, TraffickingSyncRepository.TABLE, caseId, first.field(), first.baseVersion(), device);
-        if (theirs != null) {
-            UUID conflictId = Ids.newId();
-            CaseSyncRepository.conflict(tx, TraffickingSyncRepository.TABLE, conflictId, row, first.field(), laptopValue, officeValue,
-                    session.user().id(), device, last.madeAt(), theirs, last.opId());
-            AuditLog.record(tx, session.user(), "SYNC_CONFLICT", "case", caseId, "device " + device + " field " + first.field() + " conflict " + conflictId);
-            return record(tx, device, group, Status.CONFLICT, null, conflictId, null);
-        }
-        long seq = TraffickingSyncRepository.apply(tx, row, column, laptopValue, last.opId(), device, session.user().id(), last.madeAt());
-        AuditLog.record(tx, session.user(), "SYNC_APPLIED", "case", caseId, "device " + device + " field " + first.field() + " change " + seq);
-        return record(tx, device, group, Status.APPLIED, seq, null, null);
-    }
-
     /** A refusal found while applying a group: it rolls back what the group wrote (to its savepoint). */
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
         final UUID personId;
 
         Refused(String why) {
@@ -555,37 +344,13 @@ public final class OfficePush {
         return record(tx, device, group, Status.REFUSED, null, null, why);
     }
 
-    /**
-     * Whether the person with this value breaks a rule of the form (PersonValidator) that they do not
-     * break now: a laptop's value passes the same checks as the office's own edits.
-     */
-    @SuppressWarnings("unchecked")
-    private static boolean breaksRules(DSLContext tx, Record row, Field<?> column, Object value, UUID caseId) {
-        org.haven.db.jooq.tables.records.PersonRecord now = row.into(PERSON);
-        org.haven.db.jooq.tables.records.PersonRecord then = now.copy();
-        then.setId(now.getId());
-        then.set((Field<Object>) column, value);
-        java.time.LocalDate openedOn = tx.select(CASE_FILE.OPENED_ON).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchSingle(CASE_FILE.OPENED_ON);
-        java.time.LocalDate today = java.time.LocalDate.now();
-        var before = org.haven.people.PersonValidator.validate(org.haven.people.PersonRepository.toPerson(now), openedOn, today).asMap().keySet();
-        var after = org.haven.people.PersonValidator.validate(org.haven.people.PersonRepository.toPerson(then), openedOn, today).asMap().keySet();
-        return !before.containsAll(after);
-    }
-
     /** A field's name for the audit: a known field's own name; anything else a laptop sent is not copied. */
     private static String fieldForAudit(String field) {
-        return personField(field) != null || CaseSyncRepository.field(field) != null || TraffickingSyncRepository.field(field) != null
+        return PersonSyncRepository.field(field) != null || CaseSyncRepository.field(field) != null || TraffickingSyncRepository.field(field) != null
                 || EventSyncRepository.field(field) != null || OperationSyncRepository.field(field) != null ? field : "(not a field that syncs)";
     }
 
-    /** The first case of the person this account may see (by case number), or null. */
-    private UUID visibleCase(DSLContext tx, UUID personId) {
-        if (!session.user().seesCaseData()) return null;
-        return tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId).and(CaseAccess.visibleTo(session.user())))
-                .orderBy(CASE_FILE.CASE_NUMBER).limit(1).fetchOne(CASE_FILE.ID);
-    }
-
-    private Result record(DSLContext tx, String device, List<Entry> group, Status status, Long seq, UUID conflictId, String reason) {
+    Result record(DSLContext tx, String device, List<Entry> group, Status status, Long seq, UUID conflictId, String reason) {
         OffsetDateTime now = Audit.now();
         for (Entry e : group) {
             tx.insertInto(SYNC_APPLIED_OP)
@@ -595,34 +360,6 @@ public final class OfficePush {
                     .execute();
         }
         return new Result(group.getLast().opId(), status, null, seq, conflictId, reason);
-    }
-
-    /** Fields of a person that travel (the outbox's names); bookkeeping columns do not. */
-    private static final Set<String> NOT_SYNCED = Set.of("id", "version", "office_version", "created_at", "created_by", "updated_at", "updated_by");
-
-    static Field<?> personField(String name) {
-        if (name == null || NOT_SYNCED.contains(name)) return null;
-        for (Field<?> f : PERSON.fields()) {
-            if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
-        }
-        return null;
-    }
-
-    /**
-     * Writes one field of a person at the office as a new change: the value, the local lock version
-     * (an open form sees someone saved), the office version, the change log and the search index.
-     */
-    @SuppressWarnings("unchecked")
-    static long applyField(DSLContext tx, UUID personId, Field<?> column, Object value, String text, UUID opId, String device,
-                           UUID userId, OffsetDateTime madeAt) {
-        tx.update(PERSON).set((Field<Object>) column, value).set(PERSON.VERSION, PERSON.VERSION.plus(1))
-                .set(PERSON.UPDATED_AT, Audit.now()).set(PERSON.UPDATED_BY, userId)
-                .where(PERSON.ID.eq(personId)).execute();
-        int version = ChangeLog.bumpPersonVersion(tx, personId);
-        long seq = ChangeLog.append(tx, opId, Outbox.Op.SET, "person", personId, column.getName().toLowerCase(Locale.ROOT), text,
-                version, personId, device, userId, madeAt);
-        SearchIndex.reindex(tx, personId);
-        return seq;
     }
 
 }

@@ -209,7 +209,7 @@ class RandomSyncConvergenceTest {
     }
 
     private static String personValue(DSLContext dsl, UUID personId, String field) {
-        Field<?> column = OfficePush.personField(field);
+        Field<?> column = PersonSyncRepository.field(field);
         return Outbox.text(dsl.select(column).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(column));
     }
 
@@ -331,7 +331,7 @@ class RandomSyncConvergenceTest {
         StringBuilder sb = new StringBuilder();
         List<Field<?>> personFields = new ArrayList<>();
         for (Field<?> f : PERSON.fields()) {
-            if (f == PERSON.ID || OfficePush.personField(f.getName().toLowerCase(java.util.Locale.ROOT)) != null) personFields.add(f);
+            if (f == PERSON.ID || PersonSyncRepository.field(f.getName().toLowerCase(java.util.Locale.ROOT)) != null) personFields.add(f);
         }
         for (Record r : dsl.select(personFields).from(PERSON).orderBy(PERSON.ID).fetch()) sb.append("person ").append(values(r)).append('\n');
         for (Record r : dsl.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER, CASE_FILE.PERSON_ID, CASE_FILE.STATUS, CASE_FILE.OUTCOME,
