@@ -146,10 +146,10 @@ public final class PersonFormDialog {
     private Node content() {
         setIds();
         sex.getItems().setAll(Sex.values());
-        CaseListPage.setLabels(sex, s -> s == null ? "" : I18n.label(s));
+        FormParts.setLabels(sex, s -> s == null ? "" : I18n.label(s));
         documentStatus.getItems().setAll(DocumentStatus.values());
-        CaseListPage.setLabels(documentStatus, s -> s == null ? "" : I18n.label(s));
-        CaseListPage.setLabels(operation, op -> op == null ? I18n.t("person.noOperation") : op.code() + "  " + op.name());
+        FormParts.setLabels(documentStatus, s -> s == null ? "" : I18n.label(s));
+        FormParts.setLabels(operation, op -> op == null ? I18n.t("person.noOperation") : op.code() + "  " + op.name());
         operation.getItems().setAll((Operation) null);
         Set<String> countryWords = new LinkedHashSet<>(Countries.all().values());
         TextFields.bindAutoCompletion(nationality, countryWords);
