@@ -102,7 +102,7 @@ public final class Database implements AutoCloseable {
         // H2 reads ';' in its URL as the start of a setting: such a path would open (or create) the
         // database somewhere else. Refused before anything is created.
         if (home.toAbsolutePath().toString().contains(";")) {
-            throw HavenException.badInput("The data folder path " + home + " contains ';', which the database cannot use: choose a folder without it.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.db.semicolonInPath", String.valueOf(home));
         }
         requireWritable(home);
         try {
@@ -285,8 +285,7 @@ public final class Database implements AutoCloseable {
             // The key came out of the key file intact (AES-GCM checked it), so the password was right:
             // the database file is damaged, or it and the key file come from different installations.
             // Exit 3 (not allowed): most often a key file copied from another installation.
-            return HavenException.denied(
-                    "The key file (haven.keys) does not belong to this database file (haven.mv.db), or that file is damaged: restore the data folder from a backup.");
+            return HavenException.of(HavenException.Kind.DENIED, "error.db.keyFileMismatch");
         }
         if (code == 90020) {
             return new HavenException(HavenException.Kind.FAILURE,
