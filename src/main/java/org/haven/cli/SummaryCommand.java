@@ -88,7 +88,7 @@ final class SummaryCommand implements Callable<Integer> {
     private int splitInto(SummaryOptions options) {
         org.haven.common.OutputFiles.checkOutsideDataFolder(output, home.home());
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw HavenException.badInput("With --split, -o names a folder: " + output + " is a file (nothing was written).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.summary.splitFolder", String.valueOf(output));
         }
         try (Haven haven = home.open()) {
             SummaryService service = haven.summaries();
@@ -124,7 +124,7 @@ final class SummaryCommand implements Callable<Integer> {
         try {
             return Audience.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw HavenException.badInput("--audience must be internal, external or court.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.summary.audience");
         }
     }
 }
