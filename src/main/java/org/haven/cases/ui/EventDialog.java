@@ -147,7 +147,7 @@ final class EventDialog {
         // "required" on an untouched empty type is shown by the disabled Save only.
         String first = errors.asMap().entrySet().stream()
                 .filter(e -> !(e.getKey().equals("type") && type.getValue() == null))
-                .map(e -> I18n.t("event." + e.getKey()) + ": " + ValidationText.of(e.getValue()))
+                .map(e -> I18n.t("event." + e.getKey()) + ": " + ValidationText.of(errors, e.getKey()))
                 .findFirst().orElse("");
         error.setText(first);
         save.setDisable(!errors.isEmpty());

@@ -257,7 +257,7 @@ public final class PersonFormDialog {
             Control control = e.getValue();
             support.registerValidator(control, false, (Control c, Object value) -> {
                 String message = model.errors().get().get(field);
-                return ValidationResult.fromErrorIf(c, message == null ? "" : ValidationText.of(message), message != null);
+                return ValidationResult.fromErrorIf(c, message == null ? "" : ValidationText.of(model.errors().get(), field), message != null);
             });
         }
         // No Latin name typed: the prompt shows the spelling Haven will derive from the native name.
@@ -273,7 +273,7 @@ public final class PersonFormDialog {
     private void showErrors() {
         errorLabels.forEach((field, label) -> {
             String message = model.visibleError(field);
-            label.setText(message == null ? "" : ValidationText.of(message));
+            label.setText(message == null ? "" : ValidationText.of(model.errors().get(), field));
         });
         support.revalidate();
     }
