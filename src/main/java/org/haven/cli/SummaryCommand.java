@@ -108,7 +108,7 @@ final class SummaryCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(output);
             } catch (IOException e) {
-                throw new HavenException(HavenException.Kind.FAILURE, "Cannot create the folder " + output + ": check the path and permissions.", e);
+                throw HavenException.of(HavenException.Kind.FAILURE, e, "error.cli.summary.folder", String.valueOf(output));
             }
             // One batch: read together, laid out on all cores, audited in one transaction.
             int pages = service.writeEach(ids, files, options, consentOverride).pages();

@@ -96,6 +96,20 @@ class ErrorLanguageTest {
     }
 
     @Test
+    void anEmptiedDatabaseFileIsSaidInIndonesian() throws Exception {
+        try (Haven ignored = TestHaven.create(home)) {
+            // the database exists; then a failed copy leaves its file empty
+        }
+        java.nio.file.Files.write(home.resolve("haven.mv.db"), new byte[0]);
+        HavenException damaged = catchThrowableOfType(HavenException.class,
+                () -> Haven.login(home, TestHaven.ADMIN, TestHaven.PASSWORD).close());
+        assertThat(damaged.getMessage())
+                .isEqualTo("The database file (haven.mv.db) is damaged (it is empty): restore the data folder from a backup.");
+        I18n.setLocale(Locale.forLanguageTag("id"));
+        assertThat(FxTasks.userMessage(damaged)).isEqualTo("Berkas basis data (haven.mv.db) rusak (kosong): pulihkan folder data dari cadangan.");
+    }
+
+    @Test
     void aWrongPasswordIsSaidInVietnamese() throws Exception {
         try (Haven ignored = TestHaven.create(home)) {
             // the database exists; now a wrong password
