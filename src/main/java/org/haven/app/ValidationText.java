@@ -1,23 +1,20 @@
 package org.haven.app;
 
-import java.util.Locale;
+import org.haven.common.ValidationErrors;
 
 /**
- * Turns a validator's English message (PersonValidator, EventValidator...) into the user's language:
- * key "validation.<message as a slug>", e.g. "cannot be in the future" -> validation.cannot_be_in_the_future.
- * An unknown message is shown as it is (validator messages never hold personal data).
+ * A validator's error for one field in the window's language: the validators name each rule by its
+ * bundle key (ADR 13), so rewording the English keeps the translations. An error given in English
+ * only (a rule not converted yet) is shown as it is (validator messages never hold personal data).
  */
 public final class ValidationText {
     private ValidationText() {}
 
-    public static String of(String message) {
+    /** The field's error in the user's language, or null when the field has none. */
+    public static String of(ValidationErrors errors, String field) {
+        String message = errors.get(field);
         if (message == null) return null;
-        String key = "validation." + slug(message);
-        String text = I18n.t(key);
-        return text.startsWith("!") ? message : text;
-    }
-
-    static String slug(String message) {
-        return message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String key = errors.key(field);
+        return key == null ? message : I18n.t(key, errors.args(field));
     }
 }

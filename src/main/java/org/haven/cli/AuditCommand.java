@@ -27,8 +27,7 @@ final class AuditCommand implements Runnable {
             try (Haven haven = home.open()) {
                 AuditLog.Verification v = haven.audit().verify();
                 if (!v.intact()) {
-                    throw new HavenException(HavenException.Kind.FAILURE, "audit log broken at entry " + v.firstBrokenSeq()
-                            + " (" + v.problem() + "): it was edited or deleted outside Haven; restore from a backup to compare.");
+                    throw HavenException.of(HavenException.Kind.FAILURE, "error.cli.audit.broken", String.valueOf(v.firstBrokenSeq()), String.valueOf(v.problem()));
                 }
                 System.out.println("audit ok\t" + v.entries() + " entries");
             }

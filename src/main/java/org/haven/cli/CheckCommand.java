@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
                 System.out.println((office ? "office database" : "data folder database") + "\tok");
                 System.out.println("audit chain\t" + (v.intact() ? "intact" : "BROKEN at entry " + v.firstBrokenSeq()));
                 if (!v.intact()) {
-                    throw new HavenException(HavenException.Kind.FAILURE, "The audit log's chain is broken at entry " + v.firstBrokenSeq() + ".");
+                    throw HavenException.of(HavenException.Kind.FAILURE, "error.cli.check.auditBroken", String.valueOf(v.firstBrokenSeq()));
                 }
             }
         } else {

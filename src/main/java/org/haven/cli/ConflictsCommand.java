@@ -51,13 +51,13 @@ final class ConflictsCommand implements Callable<Integer> {
             Conflicts.Keep choice = switch (keep.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "laptop" -> Conflicts.Keep.LAPTOP;
                 case "office" -> Conflicts.Keep.OFFICE;
-                default -> throw HavenException.badInput("--keep must be laptop or office.");
+                default -> throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.conflicts.keep");
             };
             UUID conflictId;
             try {
                 conflictId = UUID.fromString(id.strip());
             } catch (IllegalArgumentException e) {
-                throw HavenException.badInput("No conflict with that id: give an id from 'haven conflicts'.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.conflicts.id");
             }
             try (Haven haven = home.open()) {
                 long seq = haven.conflicts().resolve(conflictId, choice);

@@ -12,10 +12,10 @@ final class Credentials {
         if (user != null && !user.isBlank()) return user.trim();
         Console console = System.console();
         if (console == null) {
-            throw HavenException.denied("No user given: set HAVEN_USER and HAVEN_PASSWORD, or run the command in a terminal.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.cli.noUserTerminal");
         }
         String typed = console.readLine("Haven user: ");
-        if (typed == null || typed.isBlank()) throw HavenException.denied("No user given.");
+        if (typed == null || typed.isBlank()) throw HavenException.of(HavenException.Kind.DENIED, "error.cli.noUser");
         return typed.trim();
     }
 
@@ -33,7 +33,7 @@ final class Credentials {
         if (value != null && !value.isEmpty()) return value.toCharArray();
         char[] first = secret("HAVEN_NEW_PASSWORD", prompt);
         char[] again = secret("HAVEN_NEW_PASSWORD", "Repeat it: ");
-        if (!java.util.Arrays.equals(first, again)) throw HavenException.badInput("The two passwords differ: nothing was changed.");
+        if (!java.util.Arrays.equals(first, again)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.passwordsDifferUnchanged");
         java.util.Arrays.fill(again, '\0');
         return first;
     }
@@ -44,12 +44,12 @@ final class Credentials {
         if (value != null && !value.isEmpty()) return value.toCharArray();
         Console console = System.console();
         if (console == null) {
-            throw HavenException.badInput("No file password: set HAVEN_EXPORT_PASSWORD, or run the command in a terminal.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.noFilePasswordTerminal");
         }
         char[] first = console.readPassword("Password for the file: ");
         char[] again = console.readPassword("Repeat it: ");
-        if (first == null || first.length == 0) throw HavenException.badInput("No file password given: nothing was written.");
-        if (!java.util.Arrays.equals(first, again)) throw HavenException.badInput("The two passwords differ: nothing was written.");
+        if (first == null || first.length == 0) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.noFilePassword");
+        if (!java.util.Arrays.equals(first, again)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.passwordsDifferUnwritten");
         java.util.Arrays.fill(again, '\0');
         return first;
     }
@@ -59,10 +59,10 @@ final class Credentials {
         if (value != null && !value.isEmpty()) return value.toCharArray();
         Console console = System.console();
         if (console == null) {
-            throw HavenException.denied("No password given: set " + variable + ", or run the command in a terminal.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.cli.noPasswordTerminal", String.valueOf(variable));
         }
         char[] typed = console.readPassword(prompt);
-        if (typed == null || typed.length == 0) throw HavenException.denied("No password given.");
+        if (typed == null || typed.length == 0) throw HavenException.of(HavenException.Kind.DENIED, "error.cli.noPassword");
         return typed;
     }
 }

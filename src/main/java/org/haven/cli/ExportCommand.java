@@ -78,13 +78,12 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         if (kind.anonymized) return anonymized();
         if (kind.identified) return IdentifiedExportCommand.run(home, output, force, xlsx, fields, passwordProtect, consentOverride);
-        throw HavenException.badInput("Choose the kind of export.");
+        throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.kind");
     }
 
     private int anonymized() {
         if (xlsx || fields != null || passwordProtect || consentOverride != null) {
-            throw HavenException.badInput("--xlsx, --fields, --password-protect and --consent-override are for --identified only"
-                    + " (the anonymized export holds no personal data).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.identifiedOnly");
         }
         AnonymizedExporter.Preset p = AnonymizedExporter.Preset.parse(preset);
         AnonymizedExporter.effectiveK(p, k); // bad k: exit 2 before asking for a password
@@ -116,7 +115,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             return YearMonth.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw HavenException.badInput(option + " must be a month as YYYY-MM, e.g. 2025-07.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.month", String.valueOf(option));
         }
     }
 }

@@ -48,7 +48,7 @@ public class HomeOption {
         this.password = password;
         if (!changingPassword && org.haven.security.Accounts.mustChangePassword(haven.unlocked())) {
             haven.close();
-            throw org.haven.common.HavenException.denied("Your password was reset by an administrator: change it first with 'haven user passwd'.");
+            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.DENIED, "error.cli.passwordReset");
         }
         haven.database().beforeCompaction(() -> System.err.println("haven: compacting the database file (old copies of changed pages)..."));
         return haven;
@@ -58,7 +58,7 @@ public class HomeOption {
     Path requireDatabase() {
         Path dir = home();
         if (!org.haven.db.Database.existsIn(dir) && !org.haven.security.KeyFile.existsIn(dir)) {
-            throw org.haven.common.HavenException.badInput("no Haven database in " + dir + ": check HAVEN_HOME or run init");
+            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.BAD_INPUT, "error.cli.noDatabase", String.valueOf(dir));
         }
         return dir;
     }

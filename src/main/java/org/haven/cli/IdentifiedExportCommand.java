@@ -47,20 +47,20 @@ public final class IdentifiedExportCommand implements Callable<Integer> {
     /** The whole command, callable from a merged `export` command. */
     static int run(HomeOption home, Path output, boolean force, boolean xlsx, List<String> fields, boolean passwordProtect,
                    String consentOverride) {
-        if (output == null) throw HavenException.badInput("Give the output file with -o FILE.csv.");
+        if (output == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.output");
         String reason = org.haven.screening.SharingConsent.reason(consentOverride); // a bad reason: exit 2 before any password
         org.haven.common.OutputFiles.check(output, home.home(), force);
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean asXlsx = xlsx || name.endsWith(".xlsx");
-        if (asXlsx && !name.endsWith(".xlsx")) throw HavenException.badInput("An Excel export needs a file name ending in .xlsx.");
+        if (asXlsx && !name.endsWith(".xlsx")) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.xlsxName");
         if (passwordProtect && !asXlsx) {
-            throw HavenException.badInput("--password-protect writes an encrypted Excel file: use -o FILE.xlsx.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.passwordNeedsXlsx");
         }
         List<String> columns = IdentifiedExport.columns(fields); // unknown fields: exit 2 before any password
         char[] password = passwordProtect ? Credentials.exportPassword() : null;
         try {
             if (password != null && password.length < IdentifiedExport.MIN_PASSWORD) {
-                throw HavenException.badInput("The file password must have at least " + IdentifiedExport.MIN_PASSWORD + " characters.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.passwordLength", String.valueOf(IdentifiedExport.MIN_PASSWORD));
             }
             try (Haven haven = home.open()) {
                 int n = haven.identifiedExport().writeTo(output, new IdentifiedExport.Options(

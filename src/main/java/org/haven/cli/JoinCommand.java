@@ -23,7 +23,7 @@ final class JoinCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (home.office() != null) {
-            throw HavenException.badInput("'haven join' makes a laptop database: unset HAVEN_DB_URL (or --db).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.join.notOffice");
         }
         String user = Credentials.user();
         char[] password = Credentials.password();

@@ -34,23 +34,22 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (name.isBlank()) throw HavenException.badInput("--name must not be empty.");
-        if (dob != null && age != null) throw HavenException.badInput("Give either --dob or --age, not both.");
-        if (limit < 1 || limit > 1000) throw HavenException.badInput("--limit must be between 1 and 1000.");
+        if (name.isBlank()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.match.name");
+        if (dob != null && age != null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.match.dobOrAge");
+        if (limit < 1 || limit > 1000) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.match.limit");
         LocalDate birthDate = null;
         if (dob != null) {
             try {
                 birthDate = LocalDate.parse(dob.trim());
             } catch (DateTimeParseException e) {
-                throw HavenException.badInput("--dob must be a date written YYYY-MM-DD.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.match.dobFormat");
             }
-            if (birthDate.isAfter(LocalDate.now())) throw HavenException.badInput("--dob cannot be in the future.");
+            if (birthDate.isAfter(LocalDate.now())) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.match.dobFuture");
         }
-        if (age != null && (age < 0 || age > 100)) throw HavenException.badInput("--age must be between 0 and 100.");
+        if (age != null && (age < 0 || age > 100)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.match.age");
         String country = null;
         if (nationality != null) {
-            country = Countries.toCode(nationality).orElseThrow(() -> HavenException.badInput(
-                    "--nationality is not a known country: use an ISO 3166 code (VN, VNM) or the English name (Viet Nam)."));
+            country = Countries.toCode(nationality).orElseThrow(() -> HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.match.nationality"));
         }
         try (Haven haven = home.open()) {
             System.out.println("score\tcase_number\twhy\tname_latin\tname_native");

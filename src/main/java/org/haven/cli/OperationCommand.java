@@ -104,9 +104,9 @@ final class OperationCommand implements Runnable {
         }
 
         private static Operation find(Haven haven, String code) {
-            if (code == null || code.isBlank()) throw HavenException.badInput("Give an operation code.");
+            if (code == null || code.isBlank()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.operation.code");
             return haven.operations().findByCode(code)
-                    .orElseThrow(() -> HavenException.notFound("No operation with the code " + code.strip() + "."));
+                    .orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.cli.operation.notFound", String.valueOf(code.strip())));
         }
     }
 }

@@ -34,11 +34,11 @@ final class PersonCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!yes) throw HavenException.badInput("Deleting a person cannot be undone: add --yes to confirm.");
+            if (!yes) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.person.deleteYes");
             try (Haven haven = home.open()) {
                 // Looked up without opening the case: a CASE_VIEW entry would tie this case id to the deletion.
                 CaseFile found = CaseRepository.findByNumber(haven.database().dsl(), caseNumber)
-                        .orElseThrow(() -> HavenException.notFound("No case with the number " + caseNumber.trim() + "."));
+                        .orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.cli.noCase", String.valueOf(caseNumber.trim())));
                 int cases = haven.personDeletion().deletePersonOfCase(found.id());
                 System.out.println("deleted\t1 person\t" + cases + " case(s)");
             }
@@ -63,14 +63,14 @@ final class PersonCommand implements Runnable {
             Map<String, String> edits = PersonFieldEdit.parse(assignments);
             try (Haven haven = home.open()) {
                 CaseFile found = CaseRepository.findByNumber(haven.database().dsl(), caseNumber)
-                        .orElseThrow(() -> HavenException.notFound("No case with the number " + caseNumber.trim() + " (nothing was changed)."));
+                        .orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.cli.noCaseUnchanged", String.valueOf(caseNumber.trim())));
                 try {
                     haven.cases().editPerson(found.id(), p -> PersonFieldEdit.apply(p, edits));
                 } catch (ValidationErrors.InvalidInputException e) {
                     // The person rules name fields as the form does; the command answers in the names it took.
                     List<String> why = new ArrayList<>();
                     e.errors().asMap().forEach((field, message) -> why.add(PersonFieldEdit.exportName(field) + ": " + message));
-                    throw HavenException.badInput("Invalid value: " + String.join("; ", why) + " (nothing was changed).");
+                    throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.person.invalidValue", String.valueOf(String.join("; ", why)));
                 }
                 System.out.println("updated\t" + found.caseNumber());
             }

@@ -54,13 +54,13 @@ final class ReportCommand implements Callable<Integer> {
         YearMonth fromMonth = ExportCommand.month("--from", from);
         YearMonth toMonth = ExportCommand.month("--to", to);
         if (fromMonth != null && toMonth != null && fromMonth.isAfter(toMonth)) {
-            throw HavenException.badInput("--from must not be after --to.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.report.fromTo");
         }
-        if (k < 2) throw HavenException.badInput("--k must be at least 2.");
+        if (k < 2) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.report.k");
         org.haven.common.OutputFiles.check(output, home.home(), force);
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean pdf = name.endsWith(".pdf");
-        if (!pdf && !name.endsWith(".csv")) throw HavenException.badInput("-o must name a .pdf or .csv file.");
+        if (!pdf && !name.endsWith(".csv")) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.report.output");
         try (Haven haven = home.open()) {
             haven.session().require(Role.COORDINATOR);
             List<CountTable> tables = haven.statistics().all(new StatsFilter(fromMonth, toMonth, null));

@@ -23,7 +23,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1 || limit > 100_000) throw HavenException.badInput("--limit must be between 1 and 100000.");
+        if (limit < 1 || limit > 100_000) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.search.limit");
         try (Haven haven = home.open()) {
             System.out.println("case_number\tname_latin\tname_native\tstatus");
             for (CaseListItem item : haven.cases().search(CaseQuery.text(text, limit))) {

@@ -28,9 +28,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         OfficeConnection office = home.office();
         if (office == null) {
-            throw HavenException.badInput("'haven serve' runs on the office database: set HAVEN_DB_URL (and HAVEN_DB_USER, HAVEN_DB_PASSWORD) or give --db.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.serve.office");
         }
-        if (port < 0 || port > 65535) throw HavenException.badInput("--port must be between 0 and 65535.");
+        if (port < 0 || port > 65535) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.serve.port");
         Path folder = home.home();
         ServiceCertificate certificate = cert != null
                 ? ServiceCertificate.load(cert, envOrEmpty("HAVEN_CERT_PASSWORD"))

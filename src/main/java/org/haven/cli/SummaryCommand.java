@@ -88,7 +88,7 @@ final class SummaryCommand implements Callable<Integer> {
     private int splitInto(SummaryOptions options) {
         org.haven.common.OutputFiles.checkOutsideDataFolder(output, home.home());
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw HavenException.badInput("With --split, -o names a folder: " + output + " is a file (nothing was written).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.summary.splitFolder", String.valueOf(output));
         }
         try (Haven haven = home.open()) {
             SummaryService service = haven.summaries();
@@ -108,7 +108,7 @@ final class SummaryCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(output);
             } catch (IOException e) {
-                throw new HavenException(HavenException.Kind.FAILURE, "Cannot create the folder " + output + ": check the path and permissions.", e);
+                throw HavenException.of(HavenException.Kind.FAILURE, e, "error.cli.summary.folder", String.valueOf(output));
             }
             // One batch: read together, laid out on all cores, audited in one transaction.
             int pages = service.writeEach(ids, files, options, consentOverride).pages();
@@ -124,7 +124,7 @@ final class SummaryCommand implements Callable<Integer> {
         try {
             return Audience.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw HavenException.badInput("--audience must be internal, external or court.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.summary.audience");
         }
     }
 }

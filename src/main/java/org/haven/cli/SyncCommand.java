@@ -42,8 +42,8 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int modes = (toBundle != null ? 1 : 0) + (applyBundle != null ? 1 : 0) + (fromBundle != null ? 1 : 0);
-        if (modes > 1) throw HavenException.badInput("Give one of --to-bundle, --apply-bundle and --from-bundle.");
-        if (output != null && applyBundle == null) throw HavenException.badInput("-o names the reply of --apply-bundle.");
+        if (modes > 1) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.sync.oneMode");
+        if (output != null && applyBundle == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.sync.replyOnlyForApply");
         if (toBundle != null) {
             OutputFiles.check(toBundle, home.home(), force);
             try (Haven haven = home.open()) {
@@ -52,7 +52,7 @@ final class SyncCommand implements Callable<Integer> {
             return 0;
         }
         if (applyBundle != null) {
-            if (output == null) throw HavenException.badInput("Give the reply file with -o REPLY.");
+            if (output == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.sync.replyFile");
             OutputFiles.check(output, home.home(), force);
             try (Haven haven = home.open()) {
                 Bundle.Applied a = Bundle.apply(haven, applyBundle, output);

@@ -49,8 +49,7 @@ public final class AtomicFiles {
             if (dataFolder != null) PendingParts.remove(dataFolder, tmp);
             tmp = null;
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "Could not write " + target.getFileName() + ": check the folder exists and is writable.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.output.writeFailed", String.valueOf(target.getFileName()));
         } finally {
             if (tmp != null) {
                 try {

@@ -24,8 +24,8 @@ public class HavenException extends RuntimeException {
         this.args = new Object[0];
     }
 
-    private HavenException(Kind kind, String key, Object[] args) {
-        super(Messages.english().t(key, args));
+    private HavenException(Kind kind, String key, Object[] args, Throwable cause) {
+        super(Messages.english().t(key, args), cause);
         this.kind = kind;
         this.key = key;
         this.args = args.clone();
@@ -33,7 +33,12 @@ public class HavenException extends RuntimeException {
 
     /** A failure whose text is the bundles' {@code key} with {@code args} (plain values: numbers, codes, never personal data). */
     public static HavenException of(Kind kind, String key, Object... args) {
-        return new HavenException(kind, key, args);
+        return new HavenException(kind, key, args, null);
+    }
+
+    /** As {@link #of(Kind, String, Object...)}, caused by {@code cause} (kept for the log, never shown). */
+    public static HavenException of(Kind kind, Throwable cause, String key, Object... args) {
+        return new HavenException(kind, key, args, cause);
     }
 
     public Kind kind() {

@@ -46,7 +46,7 @@ public final class Messages {
         for (Locale l : SUPPORTED) {
             if (l.getLanguage().equals(c) || l.toLanguageTag().toLowerCase(Locale.ROOT).equals(c)) return l;
         }
-        throw HavenException.badInput("--language must be one of " + codes() + ".");
+        throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.language", String.valueOf(codes()));
     }
 
     /** "en, km, vi, id, zh": the codes {@link #language} accepts. */

@@ -16,15 +16,15 @@ public final class OutputFiles {
     /** Throws BAD_INPUT (exit 2) with one line when the output path is not acceptable; writes nothing. */
     public static void check(Path output, Path dataFolder, boolean force) {
         if (output == null || output.toString().isBlank()) {
-            throw HavenException.badInput("The output file name is empty: give it with -o FILE.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.output.noName");
         }
         Problem problem = problem(output, dataFolder);
         if (problem == Problem.INSIDE_DATA_FOLDER) checkOutsideDataFolder(output, dataFolder);
         if (problem == Problem.NOT_A_FILE) {
-            throw HavenException.badInput("The output " + output + " exists and is not a regular file: choose a file name (nothing was written).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.output.notAFile", String.valueOf(output));
         }
         if (problem == Problem.EXISTS && !force) {
-            throw HavenException.badInput("The file " + output + " already exists: add --force to replace it (nothing was written).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.output.exists", String.valueOf(output));
         }
     }
 
@@ -48,11 +48,10 @@ public final class OutputFiles {
     /** Refuses a path in (or through a link into) the data folder. */
     public static void checkOutsideDataFolder(Path output, Path dataFolder) {
         if (output == null || output.toString().isBlank()) {
-            throw HavenException.badInput("The output path is empty: give a file or folder name.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.output.noPath");
         }
         if (realOrNormalized(output).startsWith(realOrNormalized(dataFolder))) {
-            throw HavenException.badInput("The output " + output + " is inside the data folder " + dataFolder
-                    + ": write it somewhere else (nothing was written).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.output.insideDataFolder", String.valueOf(output), String.valueOf(dataFolder));
         }
     }
 

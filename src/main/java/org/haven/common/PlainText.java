@@ -22,6 +22,12 @@ public final class PlainText {
 
     private PlainText() {}
 
+    /** The bundle key of a problem this class names. */
+    public static String key(String problem) {
+        return ONLY_INVISIBLE.equals(problem) ? "validation.contains_only_invisible_characters"
+                : "validation.contains_control_or_hidden_formatting_characters";
+    }
+
     /** Why a one-line text (a name, a place, a number) is refused, or null when it is fine. */
     public static String lineProblem(String text) {
         return problem(text, false);
@@ -30,13 +36,13 @@ public final class PlainText {
     /** Adds the field's error to {@code errors} when a one-line text is refused. */
     public static void checkLine(ValidationErrors errors, String field, String text) {
         String problem = lineProblem(text);
-        if (problem != null) errors.add(field, problem);
+        if (problem != null) errors.add(field, key(problem), problem);
     }
 
     /** Adds the field's error to {@code errors} when a multi-line text (notes) is refused. */
     public static void checkMultiLine(ValidationErrors errors, String field, String text) {
         String problem = multiLineProblem(text);
-        if (problem != null) errors.add(field, problem);
+        if (problem != null) errors.add(field, key(problem), problem);
     }
 
     /** Why a multi-line text (notes) is refused, or null: tab and line breaks are allowed there. */

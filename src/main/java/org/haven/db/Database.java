@@ -102,26 +102,23 @@ public final class Database implements AutoCloseable {
         // H2 reads ';' in its URL as the start of a setting: such a path would open (or create) the
         // database somewhere else. Refused before anything is created.
         if (home.toAbsolutePath().toString().contains(";")) {
-            throw HavenException.badInput("The data folder path " + home + " contains ';', which the database cannot use: choose a folder without it.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.db.semicolonInPath", String.valueOf(home));
         }
         requireWritable(home);
         try {
             org.haven.common.PrivateFiles.createFolder(home); // also tightens a folder found too open
         } catch (Exception e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "Cannot create the data folder: check that it is writable.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.db.cannotCreateFolder");
         }
         // An empty file is what a failed copy or a full disk leaves: H2 would start a new, empty database
         // in its place and the data would look gone; refuse it as damaged and leave the file as it is.
         Path file = home.resolve(FILE_BASE + ".mv.db");
         try {
             if (Files.isRegularFile(file) && Files.size(file) == 0) {
-                throw new HavenException(HavenException.Kind.FAILURE,
-                        "The database file (haven.mv.db) is damaged (it is empty): restore the data folder from a backup.");
+                throw HavenException.of(HavenException.Kind.FAILURE, "error.db.emptyFile");
             }
         } catch (java.io.IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The database file (haven.mv.db) cannot be read: check the data folder.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.db.unreadable");
         }
         String url = jdbcUrl(home);
         HexFormat hex = HexFormat.of();
@@ -181,8 +178,7 @@ public final class Database implements AutoCloseable {
         try {
             org.haven.common.PrivateFiles.createFolder(home);
         } catch (Exception e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "Cannot create the data folder: check that it is writable.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.db.cannotCreateFolder");
         }
         org.postgresql.ds.PGConnectionPoolDataSource source = new org.postgresql.ds.PGConnectionPoolDataSource();
         source.setURL(office.effectiveUrl());
@@ -262,8 +258,7 @@ public final class Database implements AutoCloseable {
                     .loggers("slf4j").load().migrate();
         } catch (FlywayException e) {
             pool.dispose();
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The database could not be upgraded to this version of Haven: restore from a backup or contact support.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.db.upgradeFailed");
         }
     }
 
@@ -285,19 +280,15 @@ public final class Database implements AutoCloseable {
             // The key came out of the key file intact (AES-GCM checked it), so the password was right:
             // the database file is damaged, or it and the key file come from different installations.
             // Exit 3 (not allowed): most often a key file copied from another installation.
-            return HavenException.denied(
-                    "The key file (haven.keys) does not belong to this database file (haven.mv.db), or that file is damaged: restore the data folder from a backup.");
+            return HavenException.of(HavenException.Kind.DENIED, "error.db.keyFileMismatch");
         }
         if (code == 90020) {
-            return new HavenException(HavenException.Kind.FAILURE,
-                    "The database is already open in another Haven window or command: close it and try again.");
+            return HavenException.of(HavenException.Kind.FAILURE, "error.db.inUse");
         }
         if (code == 90030 || code == 90048 || code == 50000 || code == 90028) {
-            return new HavenException(HavenException.Kind.FAILURE,
-                    "The database file (haven.mv.db) is damaged: restore the data folder from a backup.");
+            return HavenException.of(HavenException.Kind.FAILURE, "error.db.damaged");
         }
-        return new HavenException(HavenException.Kind.FAILURE,
-                "The database could not be opened (error " + code + "): check the data folder, or restore from a backup.");
+        return HavenException.of(HavenException.Kind.FAILURE, "error.db.openFailed", String.valueOf(code));
     }
 
     /**
@@ -375,8 +366,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("BACKUP TO '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
         } catch (SQLException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The backup could not be written: check the destination has space and is writable.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.db.backupFailed");
         }
     }
 

@@ -18,10 +18,10 @@ public record OfficeConnection(String url, String user, char[] password) {
 
     public OfficeConnection {
         if (url == null || !url.toLowerCase(Locale.ROOT).startsWith(PREFIX) || url.length() == PREFIX.length()) {
-            throw HavenException.badInput("The office database URL must look like jdbc:postgresql://HOST:5432/DATABASE.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.office.url");
         }
         if (user == null || user.isBlank()) {
-            throw HavenException.badInput("The office database needs its service account: set " + USER_ENV + " and " + PASSWORD_ENV + ".");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.office.account", String.valueOf(USER_ENV), String.valueOf(PASSWORD_ENV));
         }
         if (password == null) password = new char[0];
     }

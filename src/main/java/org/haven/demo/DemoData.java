@@ -85,10 +85,10 @@ public final class DemoData {
     /** Generates {@code people} people; refuses a database that already holds people. */
     public Counts generate(int people, LongConsumer progress) {
         haven.session().require(Role.COORDINATOR);
-        if (people < 1 || people > 1_000_000) throw HavenException.badInput("--people must be between 1 and 1000000.");
+        if (people < 1 || people > 1_000_000) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.demo.people");
         DSLContext dsl = haven.database().dsl();
         if (dsl.fetchCount(PERSON) > 0) {
-            throw HavenException.badInput("The database already holds people: demo data only goes into an empty database.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.demo.notEmpty");
         }
         LocalDate today = LocalDate.now();
         int operationCount = Math.max(1, Math.min(200, (int) Math.round(people / 170.0)));

@@ -78,7 +78,7 @@ public final class ColumnMapping {
         List<String> lines;
         try {
             if (Files.size(mappingFile) > MAX_MAPPING_BYTES) {
-                throw HavenException.badInput("The mapping file is too large to be a mapping file (at most 64 KB).");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.mapping.tooLarge");
             }
             byte[] bytes = Files.readAllBytes(mappingFile);
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -86,11 +86,11 @@ public final class ColumnMapping {
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             lines = text.lines().toList();
         } catch (CharacterCodingException e) {
-            throw HavenException.badInput("The mapping file is not UTF-8 text: save it as UTF-8 and try again.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.mapping.notUtf8");
         } catch (java.nio.file.NoSuchFileException e) {
-            throw HavenException.badInput("The mapping file does not exist: check its path.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.mapping.missing");
         } catch (IOException e) {
-            throw HavenException.badInput("The mapping file cannot be read: check its path and permissions.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.mapping.unreadable");
         }
         Map<IntakeField, Integer> found = new EnumMap<>(IntakeField.class);
         List<String> problems = new ArrayList<>();
@@ -119,9 +119,9 @@ public final class ColumnMapping {
             }
         }
         if (!problems.isEmpty()) {
-            throw HavenException.badInput("The mapping file has errors: " + String.join("; ", problems) + ".");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.mapping.errors", String.valueOf(String.join("; ", problems)));
         }
-        if (found.isEmpty()) throw HavenException.badInput("The mapping file maps no field: add lines like name_latin=Full name.");
+        if (found.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.mapping.noField");
         return new ColumnMapping(found);
     }
 

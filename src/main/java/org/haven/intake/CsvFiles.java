@@ -60,9 +60,9 @@ public final class CsvFiles {
      */
     public static Scan forEachRow(Path file, Function<Header, Consumer<CsvTable.Row>> onHeader) {
         try {
-            if (!Files.isRegularFile(file)) throw HavenException.badInput("The file to import does not exist or is not a file: check its path.");
+            if (!Files.isRegularFile(file)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.notAFile");
             if (Files.size(file) > MAX_BYTES) {
-                throw HavenException.badInput("The file is larger than 50 MB: split it into smaller lists and import them one by one.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.tooLarge");
             }
             String sha256 = checkBytes(file);
             try (InputStream in = Files.newInputStream(file)) {
@@ -73,16 +73,16 @@ public final class CsvFiles {
                 // Whatever the parser did not need to read still goes into the digest.
                 digest.transferTo(OutputStream.nullOutputStream());
                 if (!HexFormat.of().formatHex(digest.getMessageDigest().digest()).equals(sha256)) {
-                    throw HavenException.conflict("The file changed while it was being read: nothing was imported. Import it again.");
+                    throw HavenException.of(HavenException.Kind.CONFLICT, "error.import.changedWhileRead");
                 }
                 return new Scan(scan.header(), scan.rows(), sha256);
             }
         } catch (NoSuchFileException e) {
-            throw HavenException.badInput("The file to import does not exist: check its path.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.missing");
         } catch (CharacterCodingException e) {
-            throw HavenException.badInput("The file is not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8' and import it again.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.notUtf8");
         } catch (IOException e) {
-            throw HavenException.badInput("The file to import cannot be read: check that it exists and that you may read it.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.unreadable");
         }
     }
 
@@ -94,11 +94,11 @@ public final class CsvFiles {
             boolean first = true;
             for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
                 if (first && n >= 2 && ((buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE) || (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF))) {
-                    throw HavenException.badInput("The file is UTF-16 text (Excel's 'Unicode Text'): save it as 'CSV UTF-8' and import it again.");
+                    throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.utf16");
                 }
                 first = false;
                 for (int i = 0; i < n; i++) {
-                    if (buffer[i] == 0) throw HavenException.badInput("The file is not a text file (it contains binary data): export the list from the spreadsheet as CSV UTF-8.");
+                    if (buffer[i] == 0) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.binary");
                 }
                 digest.update(buffer, 0, n);
             }
@@ -146,7 +146,7 @@ public final class CsvFiles {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     if (e.getCause() instanceof CharacterCodingException coding) throw coding;
                     // Commons CSV reports an unclosed quote this way; its message quotes the data, so it is not shown.
-                    throw HavenException.badInput("The file is not valid CSV (a quote is not closed, or a quoted field is followed by other text): check the quotes.");
+                    throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.openQuote");
                 }
                 int number = (int) record.getRecordNumber();
                 List<String> values = record.toList();
@@ -157,7 +157,7 @@ public final class CsvFiles {
                         leadingBlank = true;
                         continue;
                     }
-                    if (leadingBlank) throw HavenException.badInput("The first row of the file is empty: it must hold the column names.");
+                    if (leadingBlank) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.emptyHeader");
                     headers = values.stream().map(String::strip).toList();
                     each = onHeader.apply(new Header(headers, delimiter));
                     continue;
@@ -168,13 +168,12 @@ public final class CsvFiles {
                     boolean onlyEmptyExtra = values.size() > headers.size()
                             && values.subList(headers.size(), values.size()).stream().allMatch(String::isBlank);
                     if (!onlyEmptyExtra) {
-                        throw HavenException.badInput("Row " + number + " has " + values.size() + " fields but the header has "
-                                + headers.size() + ": check the separators and quotes in that row.");
+                        throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.fieldCount", String.valueOf(number), String.valueOf(values.size()), String.valueOf(headers.size()));
                     }
                     values = values.subList(0, headers.size());
                 }
                 if (++rows > MAX_ROWS) {
-                    throw HavenException.badInput("The file has more than " + MAX_ROWS + " rows: split it into smaller lists.");
+                    throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.tooManyRows", String.valueOf(MAX_ROWS));
                 }
                 // Outside the parser's error handling: what the receiver throws (a database error) is its own.
                 each.accept(new CsvTable.Row(number, List.copyOf(values)));
@@ -182,10 +181,10 @@ public final class CsvFiles {
         } catch (CharacterCodingException e) {
             throw e;
         } catch (IOException e) {
-            throw HavenException.badInput("The file is not valid CSV: check the quotes and separators.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.invalidCsv");
         }
-        if (headers == null) throw HavenException.badInput("The file is empty: there is nothing to import.");
-        if (rows == 0) throw HavenException.badInput("The file has a header line but no rows: there is nothing to import.");
+        if (headers == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.empty");
+        if (rows == 0) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.noRows");
         return new Scan(new Header(headers, delimiter), rows, null);
     }
 

@@ -282,7 +282,7 @@ public final class ImportService {
                 done[0]++;
             });
             if (!second.sha256().equals(first.sha256()) || done[0] != toWrite) {
-                throw HavenException.conflict("The file changed while it was being imported: nothing was imported. Import it again.");
+                throw HavenException.of(HavenException.Kind.CONFLICT, "error.import.changedWhileImported");
             }
             index.flush();
             AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + done[0]
@@ -335,7 +335,7 @@ public final class ImportService {
                 }
             });
             if (!second.sha256().equals(firstSha256) || done[0] + part.size() != toWrite) {
-                throw HavenException.conflict("The file changed while it was being imported: nothing was imported. Import it again.");
+                throw HavenException.of(HavenException.Kind.CONFLICT, "error.import.changedWhileImported");
             }
             if (!part.isEmpty()) writePart(importId, part, identifiedOn, index);
             // The search and match index of the whole import, in key order (see SearchIndex.Deferred).
@@ -380,8 +380,7 @@ public final class ImportService {
     private static void requireColumns(ColumnMapping mapping) {
         List<IntakeField> missing = missingRequired(mapping);
         if (!missing.isEmpty()) {
-            throw HavenException.badInput("No column holds " + requiredHeaders(missing)
-                    + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.missingColumns", String.valueOf(requiredHeaders(missing)));
         }
     }
 
@@ -406,18 +405,17 @@ public final class ImportService {
         haven.session().requireCaseData();
         boolean hasCode = target.operationCode() != null && !target.operationCode().isBlank();
         boolean hasName = target.newOperationName() != null && !target.newOperationName().isBlank();
-        if (hasCode == hasName) throw HavenException.badInput("Give either an existing operation's code or a name for a new operation.");
+        if (hasCode == hasName) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.operationChoice");
         if (hasName) {
-            if (target.newOperationName().strip().length() > 200) throw HavenException.badInput("The operation name is too long (at most 200 characters).");
+            if (target.newOperationName().strip().length() > 200) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.operationNameTooLong");
             if (org.haven.common.PlainText.lineProblem(target.newOperationName()) != null
                     || org.haven.common.PlainText.isVisiblyEmpty(target.newOperationName())) {
-                throw HavenException.badInput("The operation name must be visible plain text, without control or hidden formatting characters.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.operationNamePlain");
             }
             return null;
         }
         Operation op = haven.operations().findByCode(target.operationCode())
-                .orElseThrow(() -> HavenException.notFound("No operation with the code " + target.operationCode().strip()
-                        + ": check the code, or use --new-operation NAME to create one."));
+                .orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.import.noOperation", String.valueOf(target.operationCode().strip())));
         // Checked before the file is read: importing must never be a way into another team's operation.
         OperationMembers.requireMayAddPeople(haven.database().dsl(), haven.user(), op);
         return op;
@@ -469,8 +467,7 @@ public final class ImportService {
         haven.session().requireCaseData();
         List<IntakeField> missing = preview.missingRequired();
         if (!missing.isEmpty()) {
-            throw HavenException.badInput("No column holds " + requiredHeaders(missing)
-                    + " (required): name the column like that in the header, or give a mapping file. Nothing was imported.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.missingColumns", String.valueOf(requiredHeaders(missing)));
         }
         Operation existing = resolve(target);
         List<RowResult> rejected = preview.invalid();

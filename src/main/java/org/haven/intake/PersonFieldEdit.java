@@ -38,13 +38,13 @@ public final class PersonFieldEdit {
         Map<String, String> out = new LinkedHashMap<>();
         for (String a : assignments) {
             int eq = a.indexOf('=');
-            if (eq <= 0) throw HavenException.badInput("Expected FIELD=VALUE (e.g. person_notes=...): nothing was changed.");
+            if (eq <= 0) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.edit.expectedFieldValue");
             String field = field(a.substring(0, eq));
             if (out.put(field, a.substring(eq + 1)) != null) {
-                throw HavenException.badInput("The field " + field + " is given twice: nothing was changed.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.edit.fieldTwice", String.valueOf(field));
             }
         }
-        if (out.isEmpty()) throw HavenException.badInput("Give at least one FIELD=VALUE: nothing was changed.");
+        if (out.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.edit.noField");
         return out;
     }
 
@@ -55,8 +55,7 @@ public final class PersonFieldEdit {
         if (!FIELDS.contains(name)) {
             // Echoed only when it looks like a field name: text before a mistyped '=' could be a value (a name).
             String shown = FIELD_LIKE.matcher(typed.strip()).matches() ? " '" + typed.strip() + "'" : "";
-            throw HavenException.badInput("Unknown field" + shown + ": choose from " + String.join(",", FIELDS)
-                    + " (nothing was changed).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.edit.unknownField", String.valueOf(shown), String.valueOf(String.join(",", FIELDS)));
         }
         return name;
     }
@@ -145,6 +144,6 @@ public final class PersonFieldEdit {
     }
 
     private static HavenException invalid(String field, String why) {
-        return HavenException.badInput("Invalid value for " + field + ": " + why + " (nothing was changed).");
+        return HavenException.of(HavenException.Kind.BAD_INPUT, "error.edit.invalidValue", String.valueOf(field), String.valueOf(why));
     }
 }

@@ -44,8 +44,8 @@ public final class TimelineService {
         return db.inTransaction(tx -> {
             CaseAccess.requireVisible(tx, session.user(), changed.caseId());
             CaseEvent before = EventRepository.find(tx, changed.id())
-                    .orElseThrow(() -> HavenException.conflict("This event was deleted by someone else: reload the case."));
-            if (!before.type().isManual()) throw HavenException.badInput("Status changes cannot be edited.");
+                    .orElseThrow(() -> HavenException.of(HavenException.Kind.CONFLICT, "error.eventDeleted"));
+            if (!before.type().isManual()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.statusEventEdit");
             CaseEvent saved = EventRepository.update(tx, changed, session.user().id());
             AuditLog.record(tx, session.user(), "EVENT_UPDATE", "case", changed.caseId(), changed.type().name());
             return saved;
@@ -56,7 +56,7 @@ public final class TimelineService {
         session.requireCaseData();
         db.inTransactionRun(tx -> {
             CaseAccess.requireVisible(tx, session.user(), event.caseId());
-            if (!event.type().isManual()) throw HavenException.badInput("Status changes cannot be deleted.");
+            if (!event.type().isManual()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.statusEventDelete");
             EventRepository.delete(tx, event.id(), event.version(), session.user().id());
             AuditLog.record(tx, session.user(), "EVENT_DELETE", "case", event.caseId(), event.type().name());
         });

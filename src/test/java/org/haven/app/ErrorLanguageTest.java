@@ -41,6 +41,75 @@ class ErrorLanguageTest {
     }
 
     @Test
+    void anImpossibleEventDateIsSaidInKhmerWhileTheCliKeepsItsEnglish() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 3, 1);
+        org.haven.common.ValidationErrors errors = org.haven.timeline.EventValidator.validate(
+                org.haven.timeline.EventType.MEDICAL, today.plusDays(3), org.haven.timeline.DatePrecision.DAY, null, today);
+        assertThat(errors.get("date")).as("the CLI's and the import report's English")
+                .isEqualTo("cannot be in the future (only hearings and follow-ups are planned ahead)");
+        HavenException refused = catchThrowableOfType(HavenException.class, errors::throwIfAny);
+        assertThat(refused.getMessage()).isEqualTo("Invalid input: date: cannot be in the future (only hearings and follow-ups are planned ahead)");
+
+        I18n.setLocale(Locale.forLanguageTag("km"));
+        assertThat(ValidationText.of(errors, "date"))
+                .isEqualTo("មិនអាចជាថ្ងៃអនាគតបានទេ (មានតែសវនាការ និងការតាមដានប៉ុណ្ណោះ ដែលអាចគ្រោងទុកជាមុនបាន)។");
+        for (Locale language : Languages.SUPPORTED) {
+            I18n.setLocale(language);
+            assertThat(ValidationText.of(errors, "date")).as(language.toString()).doesNotStartWith("!").isNotBlank();
+        }
+        assertThat(ValidationText.of(errors, "note")).as("no error, nothing to say").isNull();
+    }
+
+    @Test
+    void aRaggedImportFileIsRefusedInKhmerNamingTheRow() throws Exception {
+        try (Haven haven = TestHaven.create(home)) {
+            java.nio.file.Path file = home.resolveSibling("ragged.csv");
+            java.nio.file.Files.writeString(file, "name,sex,age,document status\nA,F,20,held\nB,F,20\n");
+            HavenException bad = catchThrowableOfType(HavenException.class, () -> haven.importer()
+                    .importFile(file, null, org.haven.intake.ImportService.Target.create("Raid X"), false, false));
+            assertThat(bad.kind()).isEqualTo(HavenException.Kind.BAD_INPUT);
+            assertThat(bad.getMessage()).as("the CLI's and the log's English, as before")
+                    .isEqualTo("Row 3 has 3 fields but the header has 4: check the separators and quotes in that row.");
+
+            I18n.setLocale(Locale.forLanguageTag("km"));
+            assertThat(FxTasks.userMessage(bad)).isEqualTo(
+                    "ជួរដេក 3 មាន 3 វាល ប៉ុន្តែក្បាលមាន 4៖ សូមពិនិត្យសញ្ញាបំបែក និងសញ្ញាសម្រង់ក្នុងជួរដេកនោះ។");
+            for (Locale language : Languages.SUPPORTED) {
+                I18n.setLocale(language);
+                assertThat(FxTasks.userMessage(bad)).as(language.toString()).doesNotStartWith("!").contains("3").contains("4");
+            }
+        }
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedInChineseAndTheCliKeepsItsEnglish() throws Exception {
+        try (Haven haven = TestHaven.create(home)) {
+            java.nio.file.Path file = home.resolveSibling("latin1.csv");
+            java.nio.file.Files.write(file, "name,sex,age,document status\nNguy\u00e9n,F,20,held\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            HavenException bad = catchThrowableOfType(HavenException.class, () -> haven.importer()
+                    .importFile(file, null, org.haven.intake.ImportService.Target.create("Raid X"), false, false));
+            assertThat(bad.getMessage()).isEqualTo(
+                    "The file is not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8' and import it again.");
+            I18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+            assertThat(FxTasks.userMessage(bad)).isEqualTo("该文件不是 UTF-8 文本：请在电子表格中另存为“CSV UTF-8”后重新导入。");
+        }
+    }
+
+    @Test
+    void anEmptiedDatabaseFileIsSaidInIndonesian() throws Exception {
+        try (Haven ignored = TestHaven.create(home)) {
+            // the database exists; then a failed copy leaves its file empty
+        }
+        java.nio.file.Files.write(home.resolve("haven.mv.db"), new byte[0]);
+        HavenException damaged = catchThrowableOfType(HavenException.class,
+                () -> Haven.login(home, TestHaven.ADMIN, TestHaven.PASSWORD).close());
+        assertThat(damaged.getMessage())
+                .isEqualTo("The database file (haven.mv.db) is damaged (it is empty): restore the data folder from a backup.");
+        I18n.setLocale(Locale.forLanguageTag("id"));
+        assertThat(FxTasks.userMessage(damaged)).isEqualTo("Berkas basis data (haven.mv.db) rusak (kosong): pulihkan folder data dari cadangan.");
+    }
+
+    @Test
     void aWrongPasswordIsSaidInVietnamese() throws Exception {
         try (Haven ignored = TestHaven.create(home)) {
             // the database exists; now a wrong password

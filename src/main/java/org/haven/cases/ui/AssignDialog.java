@@ -62,7 +62,7 @@ public final class AssignDialog {
         who.setId("assignUser");
         who.setPromptText(I18n.t("cases.assign.prompt"));
         who.setMaxWidth(Double.MAX_VALUE);
-        CaseListPage.setLabels(who, AssignDialog::label);
+        FormParts.setLabels(who, AssignDialog::label);
         VBox box = new VBox(6, new Label(I18n.t("cases.assign.to")), who);
         box.setPadding(new Insets(10));
         box.setPrefWidth(380);

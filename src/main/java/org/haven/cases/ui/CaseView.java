@@ -304,7 +304,7 @@ public final class CaseView {
         ComboBox<LegalRole> box = new ComboBox<>();
         box.setId("legalRole");
         box.getItems().setAll(LegalRole.values());
-        CaseListPage.setLabels(box, r -> r == null ? "" : I18n.label(r));
+        FormParts.setLabels(box, r -> r == null ? "" : I18n.label(r));
         box.setValue(c.legalRole());
         box.valueProperty().addListener((o, was, now) -> model.setLegalRole(now));
         if (c.legalRole() == LegalRole.SUSPECT) {

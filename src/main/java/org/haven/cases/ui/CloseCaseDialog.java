@@ -34,7 +34,7 @@ final class CloseCaseDialog {
         ComboBox<Outcome> outcome = new ComboBox<>();
         outcome.setId("closeOutcome");
         outcome.getItems().setAll(CaseWorkflow.allowedOutcomes(from));
-        CaseListPage.setLabels(outcome, o -> o == null ? "" : I18n.label(o));
+        FormParts.setLabels(outcome, o -> o == null ? "" : I18n.label(o));
         outcome.setMaxWidth(Double.MAX_VALUE);
         TextArea reason = new TextArea();
         reason.setId("closeReason");
@@ -48,10 +48,10 @@ final class CloseCaseDialog {
         grid.setVgap(10);
         grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
         grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
-                CaseListPage.growColumn());
-        grid.addRow(0, CaseListPage.formLabel(I18n.t("close.outcome")), outcome);
-        grid.addRow(1, CaseListPage.formLabel(I18n.t("close.reason")), reason);
-        grid.addRow(2, CaseListPage.formLabel(I18n.t("close.date")), date);
+                FormParts.growColumn());
+        grid.addRow(0, FormParts.formLabel(I18n.t("close.outcome")), outcome);
+        grid.addRow(1, FormParts.formLabel(I18n.t("close.reason")), reason);
+        grid.addRow(2, FormParts.formLabel(I18n.t("close.date")), date);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(520);
         Theme.style(dialog.getDialogPane().getScene());

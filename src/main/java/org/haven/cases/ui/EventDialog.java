@@ -84,9 +84,9 @@ final class EventDialog {
         note.setId("eventNote");
         error.setId("eventError");
         type.getItems().setAll(Arrays.stream(EventType.values()).filter(EventType::isManual).toList());
-        CaseListPage.setLabels(type, t -> t == null ? "" : I18n.label(t));
+        FormParts.setLabels(type, t -> t == null ? "" : I18n.label(t));
         precision.getItems().setAll(DatePrecision.values());
-        CaseListPage.setLabels(precision, p -> p == null ? "" : I18n.label(p));
+        FormParts.setLabels(precision, p -> p == null ? "" : I18n.label(p));
         precision.setValue(DatePrecision.DAY);
         note.setPrefRowCount(4);
         org.haven.app.ComplexScriptText.guard(note);
@@ -106,11 +106,11 @@ final class EventDialog {
         grid.setVgap(10);
         grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
         grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
-                CaseListPage.growColumn());
-        grid.addRow(0, CaseListPage.formLabel(I18n.t("event.type")), type);
-        grid.addRow(1, CaseListPage.formLabel(I18n.t("event.date")), date);
-        grid.addRow(2, CaseListPage.formLabel(I18n.t("event.precision")), precision);
-        grid.addRow(3, CaseListPage.formLabel(I18n.t("event.note")), note);
+                FormParts.growColumn());
+        grid.addRow(0, FormParts.formLabel(I18n.t("event.type")), type);
+        grid.addRow(1, FormParts.formLabel(I18n.t("event.date")), date);
+        grid.addRow(2, FormParts.formLabel(I18n.t("event.precision")), precision);
+        grid.addRow(3, FormParts.formLabel(I18n.t("event.note")), note);
         grid.add(error, 1, 4);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(520);
@@ -147,7 +147,7 @@ final class EventDialog {
         // "required" on an untouched empty type is shown by the disabled Save only.
         String first = errors.asMap().entrySet().stream()
                 .filter(e -> !(e.getKey().equals("type") && type.getValue() == null))
-                .map(e -> I18n.t("event." + e.getKey()) + ": " + ValidationText.of(e.getValue()))
+                .map(e -> I18n.t("event." + e.getKey()) + ": " + ValidationText.of(errors, e.getKey()))
                 .findFirst().orElse("");
         error.setText(first);
         save.setDisable(!errors.isEmpty());

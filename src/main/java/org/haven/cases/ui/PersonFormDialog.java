@@ -146,10 +146,10 @@ public final class PersonFormDialog {
     private Node content() {
         setIds();
         sex.getItems().setAll(Sex.values());
-        CaseListPage.setLabels(sex, s -> s == null ? "" : I18n.label(s));
+        FormParts.setLabels(sex, s -> s == null ? "" : I18n.label(s));
         documentStatus.getItems().setAll(DocumentStatus.values());
-        CaseListPage.setLabels(documentStatus, s -> s == null ? "" : I18n.label(s));
-        CaseListPage.setLabels(operation, op -> op == null ? I18n.t("person.noOperation") : op.code() + "  " + op.name());
+        FormParts.setLabels(documentStatus, s -> s == null ? "" : I18n.label(s));
+        FormParts.setLabels(operation, op -> op == null ? I18n.t("person.noOperation") : op.code() + "  " + op.name());
         operation.getItems().setAll((Operation) null);
         Set<String> countryWords = new LinkedHashSet<>(Countries.all().values());
         TextFields.bindAutoCompletion(nationality, countryWords);
@@ -257,7 +257,7 @@ public final class PersonFormDialog {
             Control control = e.getValue();
             support.registerValidator(control, false, (Control c, Object value) -> {
                 String message = model.errors().get().get(field);
-                return ValidationResult.fromErrorIf(c, message == null ? "" : ValidationText.of(message), message != null);
+                return ValidationResult.fromErrorIf(c, message == null ? "" : ValidationText.of(model.errors().get(), field), message != null);
             });
         }
         // No Latin name typed: the prompt shows the spelling Haven will derive from the native name.
@@ -273,7 +273,7 @@ public final class PersonFormDialog {
     private void showErrors() {
         errorLabels.forEach((field, label) -> {
             String message = model.visibleError(field);
-            label.setText(message == null ? "" : ValidationText.of(message));
+            label.setText(message == null ? "" : ValidationText.of(model.errors().get(), field));
         });
         support.revalidate();
     }

@@ -206,13 +206,13 @@ public final class PersonFormModel {
     private void validate() {
         ValidationErrors found = new ValidationErrors();
         // Only the form knows whether a typed text is a number or a date; the rules are the validator's.
-        if (!estimatedAge.get().isBlank() && age() == null) found.add("estimatedAge", "must be a whole number");
-        if (!birthDate.get().isBlank() && date(birthDate.get()) == null) found.add("birthDate", "not a date");
+        if (!estimatedAge.get().isBlank() && age() == null) found.add("estimatedAge", "validation.must_be_a_whole_number", "must be a whole number");
+        if (!birthDate.get().isBlank() && date(birthDate.get()) == null) found.add("birthDate", "validation.not_a_date", "not a date");
         if (original == null) {
-            if (identifiedOn.get().isBlank()) found.add("identifiedOn", "required");
-            else if (date(identifiedOn.get()) == null) found.add("identifiedOn", "not a date");
+            if (identifiedOn.get().isBlank()) found.add("identifiedOn", "validation.required", "required");
+            else if (date(identifiedOn.get()) == null) found.add("identifiedOn", "validation.not_a_date", "not a date");
         }
-        PersonValidator.validate(person(), identifiedOnDate(), today.get()).asMap().forEach(found::add);
+        found.addAll(PersonValidator.validate(person(), identifiedOnDate(), today.get()));
         errors.set(found);
         canSave.set(found.isEmpty() && !saving.get());
     }

@@ -363,7 +363,7 @@ public final class ScreeningForm extends BorderPane {
     private void showErrors(ValidationErrors found) {
         errors.forEach((field, label) -> {
             String message = found.get(field);
-            label.setText(message == null ? "" : I18n.t(errorKey(field, message)));
+            label.setText(message == null ? "" : I18n.t(found.key(field) != null ? found.key(field) : errorKey(field, message)));
             label.setVisible(message != null);
             label.setManaged(message != null);
         });

@@ -1,0 +1,50 @@
+package org.haven.cases.ui;
+
+import java.util.function.Function;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+
+/** The small layout helpers the case dialogs share: a form label, a growing column, a choice box's labels. */
+final class FormParts {
+    private FormParts() {}
+
+    /** A form label that never shrinks into "...". */
+    static Label formLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.getStyleClass().add("form-label");
+        return l;
+    }
+
+    static javafx.scene.layout.ColumnConstraints growColumn() {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        return c;
+    }
+
+    static <T> void setLabels(ComboBox<T> box, Function<T, String> label) {
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty && item == null && getIndex() < 0 ? label.apply(null) : label.apply(item));
+            }
+        });
+    }
+}
