@@ -1,6 +1,7 @@
 package org.haven.sync;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
@@ -55,12 +56,12 @@ public final class SyncServer implements AutoCloseable {
             ExecutorService workers = Executors.newFixedThreadPool(8);
             https.setExecutor(workers);
             SyncServer s = new SyncServer(https, workers, home, office);
-            https.createContext("/v1/whoami", s::whoami);
+            https.createContext("/v1/whoami", s.endpoint(null, NO_CHECK, s::whoami));
             https.createContext("/v1/snapshot", s::snapshot);
-            https.createContext("/v1/push", s::push);
-            https.createContext("/v1/changes", s::changes);
-            https.createContext("/v1/hidden", s::hidden);
-            https.createContext("/v1/bundle-key", s::bundleKey);
+            https.createContext("/v1/push", s.endpoint("POST", SyncServer::pushTooLarge, s::push));
+            https.createContext("/v1/changes", s.endpoint("GET", NO_CHECK, s::changes));
+            https.createContext("/v1/hidden", s.endpoint("POST", NO_CHECK, s::hidden));
+            https.createContext("/v1/bundle-key", s.endpoint("POST", NO_CHECK, s::bundleKey));
             https.start();
             return s;
         } catch (IOException e) {
@@ -74,22 +75,52 @@ public final class SyncServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Who the credentials belong to: the account's name and roles (a laptop checks them before joining). */
-    private void whoami(HttpExchange ex) throws IOException {
-        try (ex) {
-            try (Haven haven = login(ex)) {
-                if (haven == null) return;
-                String roles = haven.user().roles().stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(","));
-                send(ex, 200, "user\t" + haven.user().username() + "\nroles\t" + roles + "\nid\t" + haven.user().id()
-                        + "\nname\t" + oneLine(haven.user().displayName()) + "\n");
-            } catch (HavenException e) {
-                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
-            } catch (RuntimeException e) {
-                // No message: it may hold data. The type is enough to find it.
-                LOG.error("Sync request failed: {}", e.getClass().getName());
-                send(ex, 500, "server error\n");
+    /** What one request does once its account is logged in; it answers the exchange itself. */
+    @FunctionalInterface
+    private interface LoggedIn {
+        void handle(HttpExchange ex, Haven haven) throws IOException;
+    }
+
+    /** A check made before the login (which costs a password hash); true when it answered the request itself. */
+    @FunctionalInterface
+    private interface BeforeLogin {
+        boolean answered(HttpExchange ex) throws IOException;
+    }
+
+    private static final BeforeLogin NO_CHECK = ex -> false;
+
+    /**
+     * The shape every request but the snapshot shares: the method ({@code null}: any), a check before the
+     * login, the login (401), then the work; a refusal is 403 (not allowed) or 400 with its message, any
+     * other failure 500 with no message (it may hold data; the log gets the exception's type only).
+     */
+    private HttpHandler endpoint(String method, BeforeLogin check, LoggedIn work) {
+        return ex -> {
+            try (ex) {
+                if (method != null && !method.equals(ex.getRequestMethod())) {
+                    ex.getResponseHeaders().set("Allow", method);
+                    send(ex, 405, "use " + method + "\n");
+                    return;
+                }
+                if (check.answered(ex)) return;
+                try (Haven haven = login(ex)) {
+                    if (haven == null) return;
+                    work.handle(ex, haven);
+                } catch (HavenException e) {
+                    send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
+                } catch (RuntimeException e) {
+                    LOG.error("Sync request failed: {}", e.getClass().getName());
+                    send(ex, 500, "server error\n");
+                }
             }
-        }
+        };
+    }
+
+    /** Who the credentials belong to: the account's name and roles (a laptop checks them before joining). */
+    private void whoami(HttpExchange ex, Haven haven) throws IOException {
+        String roles = haven.user().roles().stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(","));
+        send(ex, 200, "user\t" + haven.user().username() + "\nroles\t" + roles + "\nid\t" + haven.user().id()
+                + "\nname\t" + oneLine(haven.user().displayName()) + "\n");
     }
 
     /** The largest push body accepted (a bigger one: 413, nothing applied); a longer outbox goes in several pushes. */
@@ -99,140 +130,85 @@ public final class SyncServer implements AutoCloseable {
      * {@code POST /v1/bundle-key}: the laptop's device code; answers {@code KEYID<TAB>SECRET} (base64), a
      * new secret for this account's laptop that USB bundles are sealed with (docs/adr/0021-usb-bundles.md).
      */
-    private void bundleKey(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!"POST".equals(ex.getRequestMethod())) {
-                ex.getResponseHeaders().set("Allow", "POST");
-                send(ex, 405, "use POST\n");
-                return;
-            }
-            try (Haven haven = login(ex)) {
-                if (haven == null) return;
-                String device = new String(ex.getRequestBody().readNBytes(64), StandardCharsets.UTF_8).strip();
-                if (!device.matches("[A-Z0-9]{1,10}")) {
-                    send(ex, 400, "malformed: the laptop's device code\n");
-                    return;
-                }
-                send(ex, 200, Bundle.issueKey(haven, device) + "\n");
-            } catch (HavenException e) {
-                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
-            } catch (RuntimeException e) {
-                LOG.error("Sync request failed: {}", e.getClass().getName());
-                send(ex, 500, "server error\n");
-            }
+    private void bundleKey(HttpExchange ex, Haven haven) throws IOException {
+        String device = new String(ex.getRequestBody().readNBytes(64), StandardCharsets.UTF_8).strip();
+        if (!device.matches("[A-Z0-9]{1,10}")) {
+            send(ex, 400, "malformed: the laptop's device code\n");
+            return;
         }
+        send(ex, 200, Bundle.issueKey(haven, device) + "\n");
     }
 
     /**
      * {@code POST /v1/hidden}: the laptop's case ids, one a line; answers, one a line, those the office
      * has and the account may no longer see (reassigned away): the laptop erases them.
      */
-    private void hidden(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!"POST".equals(ex.getRequestMethod())) {
-                ex.getResponseHeaders().set("Allow", "POST");
-                send(ex, 405, "use POST\n");
+    private void hidden(HttpExchange ex, Haven haven) throws IOException {
+        byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
+        if (body.length > MAX_PUSH_BYTES) {
+            drain(ex);
+            send(ex, 413, "too many ids\n");
+            return;
+        }
+        java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+        for (String line : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) continue;
+            try {
+                ids.add(java.util.UUID.fromString(line.strip()));
+            } catch (IllegalArgumentException e) {
+                send(ex, 400, "malformed: one case id a line\n");
                 return;
             }
-            try (Haven haven = login(ex)) {
-                if (haven == null) return;
-                byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
-                if (body.length > MAX_PUSH_BYTES) {
-                    drain(ex);
-                    send(ex, 413, "too many ids\n");
-                    return;
-                }
-                java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
-                for (String line : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                    if (line.isBlank()) continue;
-                    try {
-                        ids.add(java.util.UUID.fromString(line.strip()));
-                    } catch (IllegalArgumentException e) {
-                        send(ex, 400, "malformed: one case id a line\n");
-                        return;
-                    }
-                }
-                StringBuilder out = new StringBuilder();
-                for (java.util.UUID id : new OfficeChanges(haven.database(), haven.session()).hidden(ids)) out.append(id).append('\n');
-                send(ex, 200, out.toString());
-            } catch (HavenException e) {
-                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
-            } catch (RuntimeException e) {
-                LOG.error("Sync request failed: {}", e.getClass().getName());
-                send(ex, 500, "server error\n");
-            }
         }
+        StringBuilder out = new StringBuilder();
+        for (java.util.UUID id : new OfficeChanges(haven.database(), haven.session()).hidden(ids)) out.append(id).append('\n');
+        send(ex, 200, out.toString());
     }
 
     /**
      * {@code POST /v1/push}: a laptop's outbox entries (docs/sync.md, "The push protocol"), applied
      * under the logged-in account's access rules; answers per entry and the office's change number.
      */
-    private void push(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!"POST".equals(ex.getRequestMethod())) {
-                ex.getResponseHeaders().set("Allow", "POST");
-                send(ex, 405, "use POST\n");
-                return;
-            }
-            String length = ex.getRequestHeaders().getFirst("Content-Length");
-            if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > MAX_PUSH_BYTES) {
-                drain(ex);
-                send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
-                return;
-            }
-            try (Haven haven = login(ex)) {
-                if (haven == null) return;
-                byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
-                if (body.length > MAX_PUSH_BYTES) {
-                    drain(ex);
-                    send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
-                    return;
-                }
-                PushJson.Push push = PushJson.read(body);
-                OfficePush.Outcome outcome = new OfficePush(haven.database(), haven.session()).push(push.device(), push.entries());
-                sendJson(ex, 200, PushJson.write(outcome));
-            } catch (HavenException e) {
-                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
-            } catch (RuntimeException e) {
-                LOG.error("Sync request failed: {}", e.getClass().getName());
-                send(ex, 500, "server error\n");
-            }
+    private void push(HttpExchange ex, Haven haven) throws IOException {
+        byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
+        if (body.length > MAX_PUSH_BYTES) {
+            drain(ex);
+            send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
+            return;
         }
+        PushJson.Push push = PushJson.read(body);
+        OfficePush.Outcome outcome = new OfficePush(haven.database(), haven.session()).push(push.device(), push.entries());
+        sendJson(ex, 200, PushJson.write(outcome));
+    }
+
+    /** A push whose declared length is over the limit is refused before the login (and its body drained). */
+    private static boolean pushTooLarge(HttpExchange ex) throws IOException {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > MAX_PUSH_BYTES) {
+            drain(ex);
+            send(ex, 413, "push too large: send at most " + MAX_PUSH_BYTES + " bytes per push\n");
+            return true;
+        }
+        return false;
     }
 
     /** {@code GET /v1/changes?after=SEQ[&limit=N]}: the office's changes this account may see, in sequence order. */
-    private void changes(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!"GET".equals(ex.getRequestMethod())) {
-                ex.getResponseHeaders().set("Allow", "GET");
-                send(ex, 405, "use GET\n");
-                return;
-            }
-            try (Haven haven = login(ex)) {
-                if (haven == null) return;
-                long after = 0;
-                int limit = OfficeChanges.DEFAULT_PAGE;
-                String query = ex.getRequestURI().getRawQuery();
-                for (String pair : query == null ? new String[0] : query.split("&")) {
-                    String[] kv = pair.split("=", 2);
-                    String v = kv.length == 2 ? kv[1] : "";
-                    if (!v.matches("\\d{1,18}")) throw HavenException.badInput("after and limit must be whole numbers.");
-                    switch (kv[0]) {
-                        case "after" -> after = Long.parseLong(v);
-                        case "limit" -> limit = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(v));
-                        default -> throw HavenException.badInput("unknown parameter: use after and limit.");
-                    }
-                }
-                OfficeChanges.Page page = new OfficeChanges(haven.database(), haven.session()).after(after, limit);
-                sendJson(ex, 200, PushJson.write(page));
-            } catch (HavenException e) {
-                send(ex, e.kind() == HavenException.Kind.DENIED ? 403 : 400, e.getMessage() + "\n");
-            } catch (RuntimeException e) {
-                LOG.error("Sync request failed: {}", e.getClass().getName());
-                send(ex, 500, "server error\n");
+    private void changes(HttpExchange ex, Haven haven) throws IOException {
+        long after = 0;
+        int limit = OfficeChanges.DEFAULT_PAGE;
+        String query = ex.getRequestURI().getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            String v = kv.length == 2 ? kv[1] : "";
+            if (!v.matches("\\d{1,18}")) throw HavenException.badInput("after and limit must be whole numbers.");
+            switch (kv[0]) {
+                case "after" -> after = Long.parseLong(v);
+                case "limit" -> limit = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(v));
+                default -> throw HavenException.badInput("unknown parameter: use after and limit.");
             }
         }
+        OfficeChanges.Page page = new OfficeChanges(haven.database(), haven.session()).after(after, limit);
+        sendJson(ex, 200, PushJson.write(page));
     }
 
     private static void sendJson(HttpExchange ex, int status, byte[] bytes) throws IOException {
