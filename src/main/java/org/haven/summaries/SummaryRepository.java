@@ -47,7 +47,7 @@ final class SummaryRepository {
 
     /** Every account, as a user. */
     static List<User> users(DSLContext dsl) {
-        return dsl.selectFrom(APP_USER).fetch().map(org.haven.security.Accounts::toUser);
+        return dsl.selectFrom(APP_USER).fetch().map(org.haven.security.AccountRepository::toUser);
     }
 
     /** The account's login, or null. */
