@@ -1,8 +1,5 @@
 package org.haven.cases;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.OPERATION_MEMBER;
-
 import java.util.List;
 import java.util.UUID;
 import org.haven.common.HavenException;
@@ -25,10 +22,7 @@ public final class CaseAccess {
     public static Condition visibleTo(User user) {
         if (user.seesAllCases()) return DSL.trueCondition();
         if (!user.seesCaseData()) return DSL.falseCondition();
-        return CASE_FILE.ASSIGNED_TO.eq(user.id())
-                .or(CASE_FILE.CREATED_BY.eq(user.id()))
-                .or(CASE_FILE.OPERATION_ID.in(DSL.select(OPERATION_MEMBER.OPERATION_ID).from(OPERATION_MEMBER)
-                        .where(OPERATION_MEMBER.USER_ID.eq(user.id()))));
+        return CaseAccessRepository.ownOrMember(user);
     }
 
     /**
@@ -43,17 +37,17 @@ public final class CaseAccess {
         List<UUID> all = List.copyOf(distinct);
         for (int i = 0; i < all.size(); i += 1000) {
             List<UUID> slice = all.subList(i, Math.min(all.size(), i + 1000));
-            visible += tx.fetchCount(CASE_FILE, CASE_FILE.ID.in(slice).and(visibleTo(user)));
+            visible += CaseAccessRepository.count(tx, slice, visibleTo(user));
         }
         if (visible == distinct.size()) return;
         for (UUID id : caseIds) requireVisible(tx, user, id);
     }
 
     public static void requireVisible(DSLContext tx, User user, UUID caseId) {
-        if (!tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId))) {
+        if (!CaseAccessRepository.exists(tx, caseId)) {
             throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone");
         }
-        if (!tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(visibleTo(user)))) {
+        if (!CaseAccessRepository.exists(tx, caseId, visibleTo(user))) {
             throw HavenException.of(HavenException.Kind.DENIED, "error.notYourCase");
         }
     }

@@ -1,8 +1,5 @@
 package org.haven.cases;
 
-import static org.haven.db.jooq.Tables.APP_SETTING;
-import static org.haven.db.jooq.Tables.CASE_NUMBER_COUNTER;
-
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
@@ -27,12 +24,7 @@ public final class CaseNumbers {
         // The year's counter is created if absent (a second session creating it at the same moment waits
         // for the first and then finds it), then moved on: the update's row lock makes concurrent
         // registrations on the office database queue here, so no number is issued twice.
-        tx.insertInto(CASE_NUMBER_COUNTER, CASE_NUMBER_COUNTER.PREFIX, CASE_NUMBER_COUNTER.NEXT_VALUE)
-                .values(prefix, 1).onConflictDoNothing().execute();
-        tx.update(CASE_NUMBER_COUNTER).set(CASE_NUMBER_COUNTER.NEXT_VALUE, CASE_NUMBER_COUNTER.NEXT_VALUE.plus(count))
-                .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).execute();
-        return tx.select(CASE_NUMBER_COUNTER.NEXT_VALUE).from(CASE_NUMBER_COUNTER)
-                .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).fetchSingle().value1() - count;
+        return CaseNumberRepository.reserve(tx, prefix, count);
     }
 
     public static String format(DSLContext tx, int year, int serial) {
@@ -49,16 +41,12 @@ public final class CaseNumbers {
     }
 
     public static String deviceCode(DSLContext tx) {
-        String code = tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(DEVICE_CODE_KEY)).fetchOne(APP_SETTING.SETTING_VALUE);
+        String code = CaseNumberRepository.deviceCode(tx, DEVICE_CODE_KEY);
         if (code != null) return code;
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 3; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         // On the office database two first registrations can race here: the second keeps the first's code.
-        tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(DEVICE_CODE_KEY, sb.toString())
-                .onConflictDoNothing().execute();
-        return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(DEVICE_CODE_KEY)).fetchSingle(APP_SETTING.SETTING_VALUE);
+        return CaseNumberRepository.keepDeviceCode(tx, DEVICE_CODE_KEY, sb.toString());
     }
 }

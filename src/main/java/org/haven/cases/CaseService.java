@@ -1,7 +1,5 @@
 package org.haven.cases;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +95,7 @@ public final class CaseService {
     public CaseFile openNewCaseIn(DSLContext tx, UUID personId, NewCase request, LocalDate identified) {
         session.requireCaseData();
         if (PersonRepository.find(tx, personId).isEmpty()) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
-        if (!tx.fetchExists(org.haven.db.jooq.Tables.CASE_FILE, org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID.eq(personId)
-                .and(CaseAccess.visibleTo(session.user())))) {
+        if (!PersonCasesRepository.hasVisibleCase(tx, personId, session.user())) {
             throw HavenException.of(HavenException.Kind.DENIED, "error.notYourPerson");
         }
         return openCaseIn(tx, personId, request, identified, true);
@@ -137,7 +134,7 @@ public final class CaseService {
             Person p = PersonRepository.find(tx, c.personId()).orElseThrow();
             Operation o = c.operationId() == null ? null : OperationRepository.find(tx, c.operationId()).orElse(null);
             String assignee = c.assignedTo() == null ? null
-                    : tx.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(c.assignedTo())).fetchOne(APP_USER.USERNAME);
+                    : org.haven.security.AccountRepository.username(tx, c.assignedTo());
             List<CaseEvent> events = EventRepository.forCase(tx, caseId);
             AuditLog.record(tx, session.user(), "CASE_VIEW", "case", caseId, null);
             return new CaseDetails(c, p, o, assignee, events, CaseRepository.nonPunishmentFlag(tx, caseId));
@@ -153,16 +150,8 @@ public final class CaseService {
         DSLContext dsl = db.dsl();
         CaseAccess.requireVisible(dsl, session.user(), caseId);
         CaseFile c = CaseRepository.find(dsl, caseId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone"));
-        var others = org.haven.db.jooq.Tables.CASE_FILE;
-        List<PersonHistory.OtherCase> visible = dsl.select(others.ID, others.CASE_NUMBER, others.OPENED_ON, others.CLOSED_ON,
-                        others.STATUS, others.OUTCOME)
-                .from(others).where(others.PERSON_ID.eq(c.personId())).and(others.ID.ne(caseId))
-                .and(CaseAccess.visibleTo(session.user()))
-                .orderBy(others.OPENED_ON, others.CASE_NUMBER).fetch(r -> new PersonHistory.OtherCase(r.get(others.ID),
-                        r.get(others.CASE_NUMBER), r.get(others.OPENED_ON), r.get(others.CLOSED_ON),
-                        CaseStatus.valueOf(r.get(others.STATUS)),
-                        r.get(others.OUTCOME) == null ? null : Outcome.valueOf(r.get(others.OUTCOME))));
-        int all = dsl.fetchCount(others, others.PERSON_ID.eq(c.personId()).and(others.ID.ne(caseId)));
+        List<PersonHistory.OtherCase> visible = PersonCasesRepository.visibleOthers(dsl, c.personId(), caseId, session.user());
+        int all = PersonCasesRepository.countOthers(dsl, c.personId(), caseId);
         return new PersonHistory(c.openedOn(), visible, all - visible.size());
     }
 
@@ -304,14 +293,12 @@ public final class CaseService {
     /** Who a case can be given to: active accounts that work on cases (caseworkers, coordinators), by login. Coordinators only. */
     public List<org.haven.security.User> assignableUsers() {
         session.require(Role.COORDINATOR);
-        return db.dsl().selectFrom(APP_USER).where(APP_USER.ACTIVE.isTrue()).orderBy(APP_USER.USERNAME)
-                .fetch(org.haven.security.Accounts::toUser).stream().filter(org.haven.security.User::seesCaseData).toList();
+        return org.haven.security.AccountRepository.activeByUsername(db.dsl()).stream().filter(org.haven.security.User::seesCaseData).toList();
     }
 
     private static org.haven.security.User assignee(DSLContext tx, String username) {
         if (username == null || username.isBlank()) throw HavenException.badInput("Name the user to assign the cases to.");
-        var user = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username.trim())).fetchOptional()
-                .map(org.haven.security.Accounts::toUser)
+        var user = org.haven.security.AccountRepository.findByUsername(tx, username.trim())
                 .filter(org.haven.security.User::active)
                 .orElseThrow(() -> HavenException.badInput("No active user named '" + username.trim() + "': see `haven user list`."));
         if (!user.seesCaseData()) {

@@ -1,14 +1,7 @@
 package org.haven.cases;
 
-import static org.haven.db.jooq.Tables.APP_SETTING;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.PERSON;
-import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
-import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
-
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +13,9 @@ import org.haven.people.NameFolding;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
 import org.haven.people.names.MatchIndex;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
-import org.jooq.impl.DSL;
+import org.haven.cases.SearchIndexRepository.Prefix;
+import org.haven.cases.SearchIndexRepository.Token;
 
 /**
  * Keeps a person's search tokens (names, aliases, case numbers) in step with their records, and
@@ -46,8 +38,8 @@ public final class SearchIndex {
             caseNumbers.add(c.caseNumber());
         }
         PersonRepository.replaceTokens(tx, personId, tokens);
-        replacePrefixes(tx, caseNumbers, prefixes(tokens));
-        copySortKeys(tx, personId);
+        SearchIndexRepository.replacePrefixes(tx, caseNumbers, prefixes(tokens));
+        SearchIndexRepository.copySortKeys(tx, personId);
         // Duplicate detection's blocking keys follow the same names.
         MatchIndex.reindex(tx, p);
     }
@@ -92,8 +84,6 @@ public final class SearchIndex {
 
         public void flush() {
             if (people.isEmpty()) return;
-            record Token(String token, UUID personId) {}
-            record Prefix(String prefix, String caseNumber) {}
             List<Token> tokens = new ArrayList<>();
             List<Prefix> prefixes = new ArrayList<>();
             for (Person p : people) {
@@ -104,24 +94,14 @@ public final class SearchIndex {
                 for (String prefix : prefixes(own)) prefixes.add(new Prefix(prefix, caseNumber));
             }
             tokens.sort(java.util.Comparator.comparing(Token::token).thenComparing(Token::personId, org.haven.db.UuidOrder.COMPARATOR));
-            var tokenInsert = tx.batch(tx.insertInto(SEARCH_TOKEN, SEARCH_TOKEN.TOKEN, SEARCH_TOKEN.PERSON_ID).values((String) null, null));
-            for (Token t : tokens) tokenInsert.bind(t.token(), t.personId());
-            if (!tokens.isEmpty()) tokenInsert.execute();
+            if (!tokens.isEmpty()) SearchIndexRepository.insertTokens(tx, tokens);
             prefixes.sort(java.util.Comparator.comparing(Prefix::prefix).thenComparing(Prefix::caseNumber));
-            var prefixInsert = tx.batch(tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER).values((String) null, null));
-            for (Prefix x : prefixes) prefixInsert.bind(x.prefix(), x.caseNumber());
-            if (!prefixes.isEmpty()) prefixInsert.execute();
+            if (!prefixes.isEmpty()) SearchIndexRepository.insertPrefixes(tx, prefixes);
             // The list's sort keys, in name order (the name index is the one these updates move in).
             List<Person> byName = new ArrayList<>(people);
             byName.sort(java.util.Comparator.comparing(Person::nameLatin));
-            var sortKeys = tx.batch(tx.update(CASE_FILE).set(CASE_FILE.PERSON_NAME, (String) null).set(CASE_FILE.PERSON_NATIONALITY, (String) null)
-                    .where(CASE_FILE.PERSON_ID.eq((UUID) null)));
-            for (Person p : byName) sortKeys.bind(p.nameLatin(), p.nationality(), p.id());
-            sortKeys.execute();
-            Map<UUID, Integer> createdYear = new java.util.HashMap<>();
-            for (var r : tx.select(PERSON.ID, PERSON.CREATED_AT).from(PERSON).where(PERSON.ID.in(caseNumbers.keySet())).fetch()) {
-                createdYear.put(r.value1(), r.value2() == null ? null : r.value2().getYear());
-            }
+            SearchIndexRepository.setSortKeys(tx, byName);
+            Map<UUID, Integer> createdYear = SearchIndexRepository.createdYears(tx, caseNumbers.keySet());
             MatchIndex.indexNew(tx, people, createdYear);
             people.clear();
             caseNumbers.clear();
@@ -143,8 +123,6 @@ public final class SearchIndex {
      */
     public static final class Deferred implements NewPeople {
         private record Entry(Person person, String caseNumber, int createdYear) {}
-        private record Token(String token, UUID personId) {}
-        private record Prefix(String prefix, String caseNumber) {}
         private static final java.util.Comparator<Token> TOKEN_ORDER = java.util.Comparator.comparing(Token::token)
                 .thenComparing(Token::personId, org.haven.db.UuidOrder.COMPARATOR);
         private static final java.util.Comparator<Prefix> PREFIX_ORDER = java.util.Comparator.comparing(Prefix::prefix)
@@ -169,24 +147,14 @@ public final class SearchIndex {
         /** Writes every index row, about {@code rowsPerCommit} per transaction; {@code afterEachCommit} runs between them. */
         public void write(Database db, int rowsPerCommit, Runnable afterEachCommit) {
             Slices slices = new Slices(db, rowsPerCommit, afterEachCommit);
-            slices.write(entries, e -> ownTokens(e).stream().map(t -> new Token(t, e.person().id())).toList(), TOKEN_ORDER, (tx, part) -> {
-                var insert = tx.batch(tx.insertInto(SEARCH_TOKEN, SEARCH_TOKEN.TOKEN, SEARCH_TOKEN.PERSON_ID).values((String) null, null));
-                for (Token t : part) insert.bind(t.token(), t.personId());
-                insert.execute();
-            });
+            slices.write(entries, e -> ownTokens(e).stream().map(t -> new Token(t, e.person().id())).toList(), TOKEN_ORDER,
+                    SearchIndexRepository::insertTokens);
             // Two tokens of one person share short prefixes: prefixes() gives each once.
-            slices.write(entries, e -> prefixes(ownTokens(e)).stream().map(x -> new Prefix(x, e.caseNumber())).toList(), PREFIX_ORDER, (tx, part) -> {
-                var insert = tx.batch(tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER).values((String) null, null));
-                for (Prefix x : part) insert.bind(x.prefix(), x.caseNumber());
-                insert.execute();
-            });
+            slices.write(entries, e -> prefixes(ownTokens(e)).stream().map(x -> new Prefix(x, e.caseNumber())).toList(), PREFIX_ORDER,
+                    SearchIndexRepository::insertPrefixes);
             // The list's sort keys on case_file (the name index is the one they move in).
-            slices.write(entries, List::of, NAME_ORDER, (tx, part) -> {
-                var update = tx.batch(tx.update(CASE_FILE).set(CASE_FILE.PERSON_NAME, (String) null).set(CASE_FILE.PERSON_NATIONALITY, (String) null)
-                        .where(CASE_FILE.PERSON_ID.eq((UUID) null)));
-                for (Entry e : part) update.bind(e.person().nameLatin(), e.person().nationality(), e.person().id());
-                update.execute();
-            });
+            slices.write(entries, List::of, NAME_ORDER,
+                    (tx, part) -> SearchIndexRepository.setSortKeys(tx, part.stream().map(Entry::person).toList()));
             // match_name (id order: the new people's ids are the newest) and match_key
             Map<UUID, Integer> years = new java.util.HashMap<>();
             for (Entry e : entries) years.put(e.person().id(), e.createdYear());
@@ -262,38 +230,6 @@ public final class SearchIndex {
         return word.codePointCount(0, word.length()) > MAX_PREFIX;
     }
 
-    /** The person's Latin name and nationality, copied onto their cases for the list's sorted indexes. */
-    private static void copySortKeys(DSLContext tx, UUID personId) {
-        var person = tx.select(PERSON.NAME_LATIN, PERSON.NATIONALITY).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
-        if (person == null) return;
-        tx.update(CASE_FILE).set(CASE_FILE.PERSON_NAME, person.value1()).set(CASE_FILE.PERSON_NATIONALITY, person.value2())
-                .where(CASE_FILE.PERSON_ID.eq(personId))
-                .and(CASE_FILE.PERSON_NAME.isDistinctFrom(person.value1()).or(CASE_FILE.PERSON_NATIONALITY.isDistinctFrom(person.value2())))
-                .execute();
-    }
-
-    /** Makes each case's prefixes exactly {@code prefixes}, writing only the difference. */
-    private static void replacePrefixes(DSLContext tx, Collection<String> caseNumbers, Set<String> prefixes) {
-        if (caseNumbers.isEmpty()) return;
-        Map<String, List<String>> old = tx.select(SEARCH_PREFIX.CASE_NUMBER, SEARCH_PREFIX.PREFIX).from(SEARCH_PREFIX)
-                .where(SEARCH_PREFIX.CASE_NUMBER.in(caseNumbers)).fetchGroups(SEARCH_PREFIX.CASE_NUMBER, SEARCH_PREFIX.PREFIX);
-        List<Condition> gone = new ArrayList<>();
-        var insert = tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER);
-        boolean any = false;
-        for (String caseNumber : caseNumbers) {
-            Set<String> had = new HashSet<>(old.getOrDefault(caseNumber, List.of()));
-            List<String> removed = had.stream().filter(p -> !prefixes.contains(p)).toList();
-            if (!removed.isEmpty()) gone.add(SEARCH_PREFIX.CASE_NUMBER.eq(caseNumber).and(SEARCH_PREFIX.PREFIX.in(removed)));
-            for (String prefix : prefixes) {
-                if (had.contains(prefix)) continue;
-                insert = insert.values(prefix, caseNumber);
-                any = true;
-            }
-        }
-        if (!gone.isEmpty()) tx.deleteFrom(SEARCH_PREFIX).where(DSL.or(gone)).execute();
-        if (any) insert.execute();
-    }
-
     /**
      * Databases from before search_prefix get their prefixes written once (V8 leaves a flag), in
      * chunks of people, each its own transaction: rerunning after an interruption is safe because
@@ -301,7 +237,7 @@ public final class SearchIndex {
      */
     /** True while a database from before V8 still waits for its prefixes. */
     public static boolean rebuildPending(Database db) {
-        return db.dsl().fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING));
+        return SearchIndexRepository.rebuildPending(db, REBUILD_SETTING);
     }
 
     public static boolean rebuildIfNeeded(Database db) {
@@ -309,46 +245,11 @@ public final class SearchIndex {
         UUID after = null;
         while (true) {
             UUID from = after;
-            UUID last = db.inTransaction(tx -> rebuildChunk(tx, from));
+            UUID last = db.inTransaction(tx -> SearchIndexRepository.rebuildChunk(tx, from, REBUILD_CHUNK));
             if (last == null) break;
             after = last;
         }
-        db.inTransaction(tx -> tx.deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq(REBUILD_SETTING)).execute());
+        db.inTransaction(tx -> SearchIndexRepository.clearRebuildFlag(tx, REBUILD_SETTING));
         return true;
-    }
-
-    /**
-     * Rewrites the prefixes of the cases of the next people after {@code after} (null: from the
-     * start; ids are compared by the database, in its order); returns the last person id, or null.
-     */
-    private static UUID rebuildChunk(DSLContext tx, UUID after) {
-        Condition afterTokens = after == null ? DSL.trueCondition() : SEARCH_TOKEN.PERSON_ID.gt(after);
-        Condition afterCases = after == null ? DSL.trueCondition() : CASE_FILE.PERSON_ID.gt(after);
-        List<Record2<UUID, String>> cases = tx.select(CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER).from(CASE_FILE)
-                .where(afterCases).orderBy(CASE_FILE.PERSON_ID).limit(REBUILD_CHUNK).fetch();
-        if (cases.isEmpty()) return null;
-        UUID last = cases.get(cases.size() - 1).value1();
-        // the limit may cut a person's cases in two: take all of the last person's cases too
-        Map<UUID, List<String>> tokens = tx.select(SEARCH_TOKEN.PERSON_ID, SEARCH_TOKEN.TOKEN).from(SEARCH_TOKEN)
-                .where(afterTokens).and(SEARCH_TOKEN.PERSON_ID.le(last))
-                .fetchGroups(SEARCH_TOKEN.PERSON_ID, SEARCH_TOKEN.TOKEN);
-        Map<UUID, List<String>> numbers = tx.select(CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER).from(CASE_FILE)
-                .where(afterCases).and(CASE_FILE.PERSON_ID.le(last))
-                .fetchGroups(CASE_FILE.PERSON_ID, CASE_FILE.CASE_NUMBER);
-        List<String> allNumbers = numbers.values().stream().flatMap(List::stream).toList();
-        tx.deleteFrom(SEARCH_PREFIX).where(SEARCH_PREFIX.CASE_NUMBER.in(allNumbers)).execute();
-        var batch = tx.batch(tx.insertInto(SEARCH_PREFIX, SEARCH_PREFIX.PREFIX, SEARCH_PREFIX.CASE_NUMBER).values((String) null, null));
-        boolean any = false;
-        for (Map.Entry<UUID, List<String>> person : numbers.entrySet()) {
-            Set<String> prefixes = prefixes(tokens.getOrDefault(person.getKey(), List.of()));
-            for (String caseNumber : person.getValue()) {
-                for (String prefix : prefixes) {
-                    batch.bind(prefix, caseNumber);
-                    any = true;
-                }
-            }
-        }
-        if (any) batch.execute();
-        return last;
     }
 }

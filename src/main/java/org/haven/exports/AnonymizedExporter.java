@@ -1,9 +1,5 @@
 package org.haven.exports;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.OPERATION;
-import static org.haven.db.jooq.Tables.PERSON;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.haven.common.CsvCells;
-import org.haven.cases.CaseAccess;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.Outcome;
 import org.haven.common.HavenException;
@@ -34,10 +29,7 @@ import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
 import org.jooq.Condition;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Record9;
-import org.jooq.impl.DSL;
 
 /**
  * The anonymized case-level export: one row per case, no identifying field, quasi-identifiers
@@ -128,9 +120,7 @@ public final class AnonymizedExporter {
         }
         List<String> codes = request.operationCodes() == null ? List.of() : List.copyOf(request.operationCodes());
         DSLContext dsl = db.dsl();
-        Condition where = CaseAccess.visibleTo(session.user()).and(operationFilter(dsl, codes));
-        if (request.from() != null) where = where.and(CASE_FILE.OPENED_ON.ge(request.from().atDay(1)));
-        if (request.to() != null) where = where.and(CASE_FILE.OPENED_ON.le(request.to().atEndOfMonth()));
+        Condition where = ExportRepository.cases(session.user(), operationIds(dsl, codes), request.from(), request.to());
 
         List<Source> sources = read(dsl, where);
         List<Subject> subjects = new ArrayList<>(sources.size());
@@ -188,38 +178,29 @@ public final class AnonymizedExporter {
         for (Codebook.Entry e : codebook.entries()) csv.record(e.cells());
     }
 
-    private Condition operationFilter(DSLContext dsl, List<String> codes) {
-        if (codes.isEmpty()) return DSL.trueCondition();
+    /** The operations' ids, or null for every operation (no code given). */
+    private static Set<UUID> operationIds(DSLContext dsl, List<String> codes) {
+        if (codes.isEmpty()) return null;
         Set<UUID> ids = new HashSet<>();
         for (String code : codes) {
-            UUID id = dsl.select(OPERATION.ID).from(OPERATION).where(OPERATION.CODE.eq(code.trim())).fetchOne(OPERATION.ID);
+            UUID id = ExportRepository.operationId(dsl, code.trim());
             if (id == null) throw HavenException.badInput("No operation with code '" + code.trim() + "'.");
             ids.add(id);
         }
-        return CASE_FILE.OPERATION_ID.in(ids);
+        return ids;
     }
 
     /** Streams the cases (one query, fetched lazily in chunks) into compact in-memory rows. */
     private static List<Source> read(DSLContext dsl, Condition where) {
         List<Source> out = new ArrayList<>();
-        try (Cursor<Record9<UUID, LocalDate, Integer, String, String, String, LocalDate, String, String>> cursor = dsl
-                .select(CASE_FILE.ID, PERSON.BIRTH_DATE, PERSON.ESTIMATED_AGE, PERSON.SEX, PERSON.NATIONALITY,
-                        OPERATION.PROVINCE, CASE_FILE.OPENED_ON, CASE_FILE.STATUS, CASE_FILE.OUTCOME)
-                .from(CASE_FILE)
-                .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
-                .where(where)
-                .fetchSize(BATCH)
-                .fetchLazy()) {
-            for (var r : cursor) {
-                LocalDate opened = r.value7();
-                Integer age = ageAt(r.value2(), r.value3(), opened);
-                Subject subject = new Subject(AgeBand.of(age), Sex.valueOf(r.value4()), r.value5(), r.value6(),
-                        YearMonth.from(opened));
-                out.add(new Source(r.value1(), subject, CaseStatus.valueOf(r.value8()),
-                        r.value9() == null ? null : Outcome.valueOf(r.value9())));
-            }
-        }
+        ExportRepository.read(dsl, where, BATCH, r -> {
+            LocalDate opened = r.openedOn();
+            Integer age = ageAt(r.birthDate(), r.estimatedAge(), opened);
+            Subject subject = new Subject(AgeBand.of(age), Sex.valueOf(r.sex()), r.nationality(), r.province(),
+                    YearMonth.from(opened));
+            out.add(new Source(r.caseId(), subject, CaseStatus.valueOf(r.status()),
+                    r.outcome() == null ? null : Outcome.valueOf(r.outcome())));
+        });
         return out;
     }
 

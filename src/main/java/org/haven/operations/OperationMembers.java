@@ -1,12 +1,7 @@
 package org.haven.operations;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-import static org.haven.db.jooq.Tables.OPERATION_MEMBER;
-
 import java.util.List;
 import java.util.UUID;
-import org.haven.db.Audit;
-import org.haven.db.Ids;
 import org.haven.security.Role;
 import org.haven.security.User;
 import org.jooq.DSLContext;
@@ -20,7 +15,7 @@ public final class OperationMembers {
     private OperationMembers() {}
 
     public static boolean isMember(DSLContext tx, UUID operationId, UUID userId) {
-        return tx.fetchExists(OPERATION_MEMBER, OPERATION_MEMBER.OPERATION_ID.eq(operationId).and(OPERATION_MEMBER.USER_ID.eq(userId)));
+        return MemberRepository.exists(tx, operationId, userId);
     }
 
     /** Coordinators may add people to any operation; anyone else only to an operation they are a member of. */
@@ -39,36 +34,23 @@ public final class OperationMembers {
     /** Adds the membership; false when it already existed. */
     public static boolean add(DSLContext tx, UUID operationId, UUID userId, UUID by) {
         if (isMember(tx, operationId, userId)) return false;
-        var now = Audit.now();
-        UUID id = Ids.newId();
-        tx.insertInto(OPERATION_MEMBER)
-                .set(OPERATION_MEMBER.ID, id)
-                .set(OPERATION_MEMBER.OPERATION_ID, operationId)
-                .set(OPERATION_MEMBER.USER_ID, userId)
-                .set(OPERATION_MEMBER.CREATED_AT, now)
-                .set(OPERATION_MEMBER.CREATED_BY, by)
-                .set(OPERATION_MEMBER.UPDATED_AT, now)
-                .set(OPERATION_MEMBER.UPDATED_BY, by)
-                .execute();
+        UUID id = MemberRepository.insert(tx, operationId, userId, by);
         org.haven.sync.Outbox.recordNewRow(tx, by, "operation_member", id); // travels with its operation (docs/sync.md)
         return true;
     }
 
     /** Removes the membership; false when there was none. */
     public static boolean remove(DSLContext tx, UUID operationId, UUID userId) {
-        return tx.deleteFrom(OPERATION_MEMBER)
-                .where(OPERATION_MEMBER.OPERATION_ID.eq(operationId).and(OPERATION_MEMBER.USER_ID.eq(userId))).execute() > 0;
+        return MemberRepository.delete(tx, operationId, userId);
     }
 
     /** The members' user names, sorted. */
     public static List<String> usernames(DSLContext tx, UUID operationId) {
-        return tx.select(APP_USER.USERNAME).from(OPERATION_MEMBER).join(APP_USER).on(APP_USER.ID.eq(OPERATION_MEMBER.USER_ID))
-                .where(OPERATION_MEMBER.OPERATION_ID.eq(operationId)).orderBy(APP_USER.USERNAME).fetch(APP_USER.USERNAME);
+        return MemberRepository.usernames(tx, operationId);
     }
 
     /** The ids of the operations a user is a member of. */
     public static List<UUID> operationsOf(DSLContext tx, UUID userId) {
-        return tx.select(OPERATION_MEMBER.OPERATION_ID).from(OPERATION_MEMBER).where(OPERATION_MEMBER.USER_ID.eq(userId))
-                .fetch(OPERATION_MEMBER.OPERATION_ID);
+        return MemberRepository.operationsOf(tx, userId);
     }
 }

@@ -1,18 +1,11 @@
 package org.haven.operations;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.OPERATION;
-import static org.haven.db.jooq.Tables.PERSON;
-
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
 import org.haven.cases.CaseStatus;
 import org.haven.common.HavenException;
 import org.haven.common.ValidationErrors;
@@ -24,7 +17,6 @@ import org.haven.security.Session;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Raids and rescue operations: create, edit, list. */
 public final class OperationService {
@@ -55,7 +47,7 @@ public final class OperationService {
         session.requireCaseData();
         validate(draft);
         return db.inTransaction(tx -> {
-            if (tx.fetchExists(OPERATION, OPERATION.CODE.equalIgnoreCase(draft.code().trim()))) {
+            if (OperationSummaryRepository.codeTaken(tx, draft.code().trim(), null)) {
                 throw HavenException.badInput("An operation with the code '" + draft.code().trim() + "' already exists.");
             }
             Operation saved = OperationRepository.insert(tx, draft, session.user().id());
@@ -135,7 +127,7 @@ public final class OperationService {
     private static UUID userId(DSLContext tx, String username) {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty()) throw HavenException.badInput("Give a user name.");
-        UUID id = tx.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(name)).fetchOne(APP_USER.ID);
+        UUID id = MemberRepository.userId(tx, name);
         if (id == null) throw HavenException.notFound("No user named " + name + ": see 'haven user list'.");
         return id;
     }
@@ -144,7 +136,7 @@ public final class OperationService {
         session.requireCaseData();
         validate(changed);
         return db.inTransaction(tx -> {
-            if (tx.fetchExists(OPERATION, OPERATION.CODE.equalIgnoreCase(changed.code().trim()).and(OPERATION.ID.ne(changed.id())))) {
+            if (OperationSummaryRepository.codeTaken(tx, changed.code().trim(), changed.id())) {
                 throw HavenException.badInput("An operation with the code '" + changed.code().trim() + "' already exists.");
             }
             Operation saved = OperationRepository.update(tx, changed, session.user().id());
@@ -159,8 +151,8 @@ public final class OperationService {
         // never make the same code, and the office takes both.
         String device = org.haven.sync.Outbox.isJoinedLaptop(db.dsl()) ? org.haven.cases.CaseNumbers.deviceCode(db.dsl()) + "-" : "";
         String prefix = "OP-" + date.getYear() + "-" + device;
-        int n = db.dsl().fetchCount(OPERATION, OPERATION.CODE.startsWith(prefix)) + 1;
-        while (db.dsl().fetchExists(OPERATION, OPERATION.CODE.eq(prefix + String.format("%02d", n)))) n++;
+        int n = OperationSummaryRepository.countWithCodePrefix(db.dsl(), prefix) + 1;
+        while (OperationSummaryRepository.codeExists(db.dsl(), prefix + String.format("%02d", n))) n++;
         return prefix + String.format("%02d", n);
     }
 
@@ -168,9 +160,8 @@ public final class OperationService {
     public OperationSummary summary(UUID operationId) {
         session.requireCaseData();
         var dsl = db.dsl();
-        Condition cases = CASE_FILE.OPERATION_ID.eq(operationId).and(CaseAccess.visibleTo(session.user()));
-        Map<String, Integer> status = dsl.select(CASE_FILE.STATUS, DSL.count()).from(CASE_FILE).where(cases)
-                .groupBy(CASE_FILE.STATUS).fetchMap(CASE_FILE.STATUS, DSL.count());
+        Condition cases = OperationSummaryRepository.cases(operationId, session.user());
+        Map<String, Integer> status = OperationSummaryRepository.byStatus(dsl, cases);
         Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
         long total = 0;
         for (CaseStatus st : CaseStatus.values()) {
@@ -178,13 +169,8 @@ public final class OperationService {
             byStatus.put(st, n);
             total += n;
         }
-        var nat = DSL.coalesce(PERSON.NATIONALITY, DSL.inline(""));
-        Map<String, Long> byNationality = new LinkedHashMap<>();
-        dsl.select(nat, DSL.count()).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)).where(cases)
-                .groupBy(nat).orderBy(DSL.count().desc(), nat)
-                .forEach(r -> byNationality.put(r.value1(), (long) r.value2()));
-        Map<String, Integer> sex = dsl.select(PERSON.SEX, DSL.count()).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(cases).groupBy(PERSON.SEX).fetchMap(PERSON.SEX, DSL.count());
+        Map<String, Long> byNationality = OperationSummaryRepository.byNationality(dsl, cases);
+        Map<String, Integer> sex = OperationSummaryRepository.bySex(dsl, cases);
         Map<Sex, Long> bySex = new EnumMap<>(Sex.class);
         for (Sex x : Sex.values()) bySex.put(x, (long) sex.getOrDefault(x.name(), 0));
         return new OperationSummary(total, byStatus, byNationality, bySex);

@@ -1,11 +1,5 @@
 package org.haven.reports;
 
-import static org.haven.db.jooq.Tables.CASE_EVENT;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.OPERATION;
-import static org.haven.db.jooq.Tables.OPERATION_MEMBER;
-import static org.haven.db.jooq.Tables.PERSON;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.haven.cases.CaseAccess;
@@ -15,7 +9,6 @@ import org.haven.db.Database;
 import org.haven.security.Session;
 import org.haven.security.User;
 import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 /** Plain counts of the caseload (the `stats` command and the status bar). */
 public final class CaseloadCounts {
@@ -39,23 +32,14 @@ public final class CaseloadCounts {
         boolean all = user.seesAllCases();
         Condition cases = CaseAccess.visibleTo(user);
         Map<String, Long> out = new LinkedHashMap<>();
-        if (all) {
-            out.put("people", (long) dsl.fetchCount(PERSON));
-            out.put("cases", (long) dsl.fetchCount(CASE_FILE));
-            out.put("events", (long) dsl.fetchCount(CASE_EVENT));
-            out.put("operations", (long) dsl.fetchCount(OPERATION));
-        } else {
-            out.put("people", (long) dsl.fetchCount(DSL.selectDistinct(CASE_FILE.PERSON_ID).from(CASE_FILE).where(cases)));
-            out.put("cases", (long) dsl.fetchCount(CASE_FILE, cases));
-            out.put("events", (long) dsl.fetchCount(CASE_EVENT, CASE_EVENT.CASE_ID.in(DSL.select(CASE_FILE.ID).from(CASE_FILE).where(cases))));
-            out.put("operations", (long) dsl.fetchCount(OPERATION, OPERATION.ID.in(DSL.select(CASE_FILE.OPERATION_ID).from(CASE_FILE).where(cases))
-                    .or(OPERATION.ID.in(DSL.select(OPERATION_MEMBER.OPERATION_ID).from(OPERATION_MEMBER).where(OPERATION_MEMBER.USER_ID.eq(user.id()))))));
-        }
-        Map<String, Integer> byStatus = dsl.select(CASE_FILE.STATUS, DSL.count()).from(CASE_FILE).where(cases)
-                .groupBy(CASE_FILE.STATUS).fetchMap(CASE_FILE.STATUS, DSL.count());
+        long[] totals = all ? CaseloadRepository.totals(dsl) : CaseloadRepository.totals(dsl, cases, user);
+        out.put("people", totals[0]);
+        out.put("cases", totals[1]);
+        out.put("events", totals[2]);
+        out.put("operations", totals[3]);
+        Map<String, Integer> byStatus = CaseloadRepository.byStatus(dsl, cases);
         for (CaseStatus s : CaseStatus.values()) out.put("status." + s.name(), (long) byStatus.getOrDefault(s.name(), 0));
-        Map<String, Integer> byOutcome = dsl.select(CASE_FILE.OUTCOME, DSL.count()).from(CASE_FILE)
-                .where(CASE_FILE.OUTCOME.isNotNull()).and(cases).groupBy(CASE_FILE.OUTCOME).fetchMap(CASE_FILE.OUTCOME, DSL.count());
+        Map<String, Integer> byOutcome = CaseloadRepository.byOutcome(dsl, cases);
         for (Outcome o : Outcome.values()) out.put("outcome." + o.name(), (long) byOutcome.getOrDefault(o.name(), 0));
         return out;
     }

@@ -1,8 +1,5 @@
 package org.haven.reports;
 
-import static org.haven.db.jooq.Tables.APP_SETTING;
-import static org.haven.db.jooq.Tables.APP_SETTING_FILE;
-
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,8 +56,7 @@ public final class OrganisationSettings {
     }
 
     public Optional<Logo> logo() {
-        var r = db.dsl().selectFrom(APP_SETTING_FILE).where(APP_SETTING_FILE.SETTING_KEY.eq(LOGO)).fetchOne();
-        return r == null ? Optional.empty() : Optional.of(new Logo(r.getContent(), r.getMediaType(), r.getWidth(), r.getHeight()));
+        return SettingsRepository.logo(db.dsl(), LOGO);
     }
 
     /**
@@ -71,11 +67,7 @@ public final class OrganisationSettings {
         session.require(Role.ADMIN);
         Logo logo = file == null ? null : readLogo(file);
         db.inTransactionRun(tx -> {
-            tx.deleteFrom(APP_SETTING_FILE).where(APP_SETTING_FILE.SETTING_KEY.eq(LOGO)).execute();
-            if (logo != null) {
-                tx.insertInto(APP_SETTING_FILE, APP_SETTING_FILE.SETTING_KEY, APP_SETTING_FILE.MEDIA_TYPE, APP_SETTING_FILE.WIDTH,
-                        APP_SETTING_FILE.HEIGHT, APP_SETTING_FILE.CONTENT).values(LOGO, logo.type(), logo.width(), logo.height(), logo.bytes()).execute();
-            }
+            SettingsRepository.replaceLogo(tx, LOGO, logo);
             AuditLog.record(tx, session.user(), "SETTING_CHANGED", "setting", null, LOGO);
         });
     }
@@ -132,15 +124,13 @@ public final class OrganisationSettings {
         }
         if (v.length() > MAX_LENGTH) throw HavenException.badInput(key + " is too long (at most " + MAX_LENGTH + " characters).");
         db.inTransactionRun(tx -> {
-            int n = tx.update(APP_SETTING).set(APP_SETTING.SETTING_VALUE, v).where(APP_SETTING.SETTING_KEY.eq(key)).execute();
-            if (n == 0) tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, v).execute();
+            SettingsRepository.write(tx, key, v);
             AuditLog.record(tx, session.user(), "SETTING_CHANGED", "setting", null, key);
         });
     }
 
     private String read(String key) {
-        String v = db.dsl().select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE);
+        String v = SettingsRepository.read(db.dsl(), key);
         return v == null ? "" : v.strip();
     }
 }

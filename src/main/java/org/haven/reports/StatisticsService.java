@@ -1,10 +1,5 @@
 package org.haven.reports;
 
-import static org.haven.db.jooq.Tables.CASE_EVENT;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.OPERATION;
-import static org.haven.db.jooq.Tables.PERSON;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
@@ -23,9 +18,6 @@ import org.haven.people.Sex;
 import org.haven.security.Session;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /**
  * Aggregate statistics of the caseload for the statistics view and its exports: counts only, from
@@ -102,26 +94,15 @@ public final class StatisticsService {
 
     /** The cases the filter selects: visible to the user, identified in the period, of the operation. */
     Condition cases(StatsFilter f) {
-        Condition c = CaseAccess.visibleTo(session.user());
-        if (f.from() != null) c = c.and(CASE_FILE.OPENED_ON.ge(f.from().atDay(1)));
-        if (f.to() != null) c = c.and(CASE_FILE.OPENED_ON.le(f.to().atEndOfMonth()));
-        if (f.operationId() != null) c = c.and(CASE_FILE.OPERATION_ID.eq(f.operationId()));
-        return c;
+        return StatisticsRepository.cases(session.user(), f);
     }
 
     private CountTable peopleByNationality(DSLContext dsl, StatsFilter f) {
-        Field<Integer> n = DSL.countDistinct(PERSON.ID);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        dsl.select(PERSON.NATIONALITY, n).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(cases(f)).groupBy(PERSON.NATIONALITY).orderBy(n.desc(), PERSON.NATIONALITY)
-                .forEach(r -> counts.put(r.value1() == null ? NONE : r.value1(), r.value2().longValue()));
-        return oneColumn(PEOPLE_BY_NATIONALITY, counts);
+        return oneColumn(PEOPLE_BY_NATIONALITY, StatisticsRepository.peopleByNationality(dsl, cases(f)));
     }
 
     private CountTable peopleBySex(DSLContext dsl, StatsFilter f) {
-        Field<Integer> n = DSL.countDistinct(PERSON.ID);
-        Map<String, Integer> found = dsl.select(PERSON.SEX, n).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(cases(f)).groupBy(PERSON.SEX).fetchMap(PERSON.SEX, n);
+        Map<String, Integer> found = StatisticsRepository.peopleBySex(dsl, cases(f));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Sex s : Sex.values()) counts.put(s.name(), (long) found.getOrDefault(s.name(), 0));
         return oneColumn(PEOPLE_BY_SEX, counts);
@@ -129,30 +110,18 @@ public final class StatisticsService {
 
     /** Age at the person's first identification in the filter, in the export's age bands. */
     private CountTable peopleByAgeBand(DSLContext dsl, StatsFilter f) {
-        Field<LocalDate> first = DSL.min(CASE_FILE.OPENED_ON);
-        Field<Integer> n = DSL.count();
-        // Grouped by (date of birth, estimated age, first identification): counts per combination, no ids.
-        var perPerson = dsl.select(PERSON.BIRTH_DATE, PERSON.ESTIMATED_AGE, first.as("first_opened"))
-                .from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(cases(f)).groupBy(PERSON.ID, PERSON.BIRTH_DATE, PERSON.ESTIMATED_AGE).asTable("pp");
-        Field<LocalDate> birth = perPerson.field(PERSON.BIRTH_DATE);
-        Field<Integer> estimated = perPerson.field(PERSON.ESTIMATED_AGE);
-        Field<LocalDate> opened = perPerson.field("first_opened", LocalDate.class);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (AgeBand b : AgeBand.values()) counts.put(b.label(), 0L);
-        for (Record r : dsl.select(birth, estimated, opened, n).from(perPerson).groupBy(birth, estimated, opened)
-                .fetchSize(1000).fetchLazy()) {
-            LocalDate b = r.get(birth);
-            Integer age = b != null ? (b.isAfter(r.get(opened)) ? null : Period.between(b, r.get(opened)).getYears()) : r.get(estimated);
-            counts.merge(AgeBand.of(age).label(), r.get(n).longValue(), Long::sum);
-        }
+        StatisticsRepository.ageGroups(dsl, cases(f), g -> {
+            LocalDate b = g.birth();
+            Integer age = b != null ? (b.isAfter(g.firstOpened()) ? null : Period.between(b, g.firstOpened()).getYears()) : g.estimated();
+            counts.merge(AgeBand.of(age).label(), g.count(), Long::sum);
+        });
         return oneColumn(PEOPLE_BY_AGE_BAND, counts);
     }
 
     private CountTable casesByStatus(DSLContext dsl, StatsFilter f) {
-        Field<Integer> n = DSL.count();
-        Map<String, Integer> found = dsl.select(CASE_FILE.STATUS, n).from(CASE_FILE).where(cases(f))
-                .groupBy(CASE_FILE.STATUS).fetchMap(CASE_FILE.STATUS, n);
+        Map<String, Integer> found = StatisticsRepository.casesByStatus(dsl, cases(f));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (CaseStatus s : CaseStatus.values()) counts.put(s.name(), (long) found.getOrDefault(s.name(), 0));
         return oneColumn(CASES_BY_STATUS, counts);
@@ -164,17 +133,11 @@ public final class StatisticsService {
      * Every outcome is its own column: repatriated, deported and prosecuted are never merged.
      */
     private CountTable outcomesByMonth(DSLContext dsl, StatsFilter f) {
-        Condition c = cases(new StatsFilter(null, null, f.operationId())).and(CASE_FILE.CLOSED_ON.isNotNull());
-        if (f.from() != null) c = c.and(CASE_FILE.CLOSED_ON.ge(f.from().atDay(1)));
-        if (f.to() != null) c = c.and(CASE_FILE.CLOSED_ON.le(f.to().atEndOfMonth()));
-        Field<Integer> year = DSL.year(CASE_FILE.CLOSED_ON);
-        Field<Integer> month = DSL.month(CASE_FILE.CLOSED_ON);
-        Field<Integer> n = DSL.count();
         TreeMap<YearMonth, long[]> byMonth = new TreeMap<>();
         Outcome[] outcomes = Outcome.values();
-        dsl.select(year, month, CASE_FILE.OUTCOME, n).from(CASE_FILE).where(c).groupBy(year, month, CASE_FILE.OUTCOME)
-                .forEach(r -> byMonth.computeIfAbsent(YearMonth.of(r.value1(), r.value2()), m -> new long[outcomes.length])
-                        [Outcome.valueOf(r.value3()).ordinal()] += r.value4());
+        StatisticsRepository.closedByMonth(dsl, session.user(), f,
+                r -> byMonth.computeIfAbsent(YearMonth.of(r.year(), r.month()), m -> new long[outcomes.length])
+                        [Outcome.valueOf(r.outcome()).ordinal()] += r.count());
         // Months with no closing inside the span still appear, so a chart's time axis has no gaps.
         if (!byMonth.isEmpty()) {
             for (YearMonth m = byMonth.firstKey(); m.isBefore(byMonth.lastKey()); m = m.plusMonths(1)) {
@@ -194,22 +157,13 @@ public final class StatisticsService {
     }
 
     private CountTable casesByOperation(DSLContext dsl, StatsFilter f) {
-        Field<Integer> n = DSL.count();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        dsl.select(OPERATION.CODE, n).from(CASE_FILE).leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
-                .where(cases(f)).groupBy(OPERATION.CODE).orderBy(OPERATION.CODE)
-                .forEach(r -> counts.put(r.value1() == null ? NONE : r.value1(), r.value2().longValue()));
-        return oneColumn(CASES_BY_OPERATION, counts);
+        return oneColumn(CASES_BY_OPERATION, StatisticsRepository.casesByOperation(dsl, cases(f)));
     }
 
     /** Cases identified (opened) per month, every month of the span included, oldest first. */
     private CountTable identificationsByMonth(DSLContext dsl, StatsFilter f) {
-        Field<Integer> year = DSL.year(CASE_FILE.OPENED_ON);
-        Field<Integer> month = DSL.month(CASE_FILE.OPENED_ON);
-        Field<Integer> n = DSL.count();
         TreeMap<YearMonth, Long> byMonth = new TreeMap<>();
-        dsl.select(year, month, n).from(CASE_FILE).where(cases(f)).groupBy(year, month)
-                .forEach(r -> byMonth.put(YearMonth.of(r.value1(), r.value2()), r.value3().longValue()));
+        StatisticsRepository.openedByMonth(dsl, cases(f), r -> byMonth.put(YearMonth.of(r[0], r[1]), (long) r[2]));
         if (!byMonth.isEmpty()) {
             for (YearMonth m = byMonth.firstKey(); m.isBefore(byMonth.lastKey()); m = m.plusMonths(1)) byMonth.putIfAbsent(m, 0L);
         }
@@ -220,13 +174,11 @@ public final class StatisticsService {
 
     /** Closed cases identified in the period, by the person's nationality (most cases first) and outcome. */
     private CountTable nationalityByOutcome(DSLContext dsl, StatsFilter f) {
-        Field<Integer> n = DSL.count();
         Outcome[] outcomes = Outcome.values();
         Map<String, long[]> byNationality = new LinkedHashMap<>();
-        dsl.select(PERSON.NATIONALITY, CASE_FILE.OUTCOME, n).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(cases(f)).and(CASE_FILE.OUTCOME.isNotNull()).groupBy(PERSON.NATIONALITY, CASE_FILE.OUTCOME)
-                .forEach(r -> byNationality.computeIfAbsent(r.value1() == null ? NONE : r.value1(), x -> new long[outcomes.length])
-                        [Outcome.valueOf(r.value2()).ordinal()] += r.value3());
+        StatisticsRepository.nationalityByOutcome(dsl, cases(f),
+                r -> byNationality.computeIfAbsent(r.nationality(), x -> new long[outcomes.length])
+                        [Outcome.valueOf(r.outcome()).ordinal()] += r.count());
         List<Map.Entry<String, long[]>> entries = new ArrayList<>(byNationality.entrySet());
         entries.sort(java.util.Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -java.util.Arrays.stream(e.getValue()).sum())
                 .thenComparing(Map.Entry::getKey));
@@ -246,15 +198,10 @@ public final class StatisticsService {
      * period, per outcome: the number of cases, then the first quartile, median and third quartile.
      */
     private CountTable timeToExit(DSLContext dsl, StatsFilter f) {
-        Field<Integer> n = DSL.count();
         Outcome[] outcomes = Outcome.values();
         Map<Outcome, List<long[]>> daysAndCounts = new java.util.EnumMap<>(Outcome.class);
-        // Grouped by (outcome, opened, closed): counts per combination, no ids.
-        dsl.select(CASE_FILE.OUTCOME, CASE_FILE.OPENED_ON, CASE_FILE.CLOSED_ON, n).from(CASE_FILE).where(cases(f))
-                .and(CASE_FILE.OUTCOME.isNotNull()).and(CASE_FILE.CLOSED_ON.isNotNull())
-                .groupBy(CASE_FILE.OUTCOME, CASE_FILE.OPENED_ON, CASE_FILE.CLOSED_ON)
-                .forEach(r -> daysAndCounts.computeIfAbsent(Outcome.valueOf(r.value1()), x -> new ArrayList<>())
-                        .add(new long[] {java.time.temporal.ChronoUnit.DAYS.between(r.value2(), r.value3()), r.value4()}));
+        StatisticsRepository.exits(dsl, cases(f), r -> daysAndCounts.computeIfAbsent(Outcome.valueOf(r.outcome()), x -> new ArrayList<>())
+                .add(new long[] {java.time.temporal.ChronoUnit.DAYS.between(r.opened(), r.closed()), r.count()}));
         List<String> rows = new ArrayList<>();
         long[][] counts = new long[outcomes.length][];
         for (Outcome o : outcomes) {
@@ -270,14 +217,10 @@ public final class StatisticsService {
      */
     private CountTable casesWithEvents(DSLContext dsl, StatsFilter f, String id, List<org.haven.timeline.EventType> types,
                                        boolean complainants) {
-        Field<Integer> n = DSL.countDistinct(CASE_FILE.ID);
-        Map<String, Integer> found = dsl.select(CASE_EVENT.EVENT_TYPE, n).from(CASE_FILE)
-                .join(CASE_EVENT).on(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID))
-                .where(cases(f)).and(CASE_EVENT.EVENT_TYPE.in(types.stream().map(Enum::name).toList()))
-                .groupBy(CASE_EVENT.EVENT_TYPE).fetchMap(CASE_EVENT.EVENT_TYPE, n);
+        Map<String, Integer> found = StatisticsRepository.casesWithEvents(dsl, cases(f), types.stream().map(Enum::name).toList());
         Map<String, Long> counts = new LinkedHashMap<>();
         if (complainants) {
-            counts.put(COMPLAINANT, (long) dsl.fetchCount(CASE_FILE, cases(f).and(CASE_FILE.LEGAL_ROLE.eq(COMPLAINANT))));
+            counts.put(COMPLAINANT, (long) StatisticsRepository.casesWithLegalRole(dsl, cases(f), COMPLAINANT));
         }
         for (var t : types) counts.put(t.name(), (long) found.getOrDefault(t.name(), 0));
         return oneColumn(id, counts);
@@ -296,8 +239,6 @@ public final class StatisticsService {
     /** For the view's operation filter: every operation, by date. */
     public List<OperationChoice> operations() {
         session.requireCaseData();
-        return db.dsl().select(OPERATION.ID, OPERATION.CODE, OPERATION.NAME).from(OPERATION)
-                .orderBy(OPERATION.OPERATION_DATE, OPERATION.CODE)
-                .fetch(r -> new OperationChoice(r.value1(), r.value2(), r.value3()));
+        return StatisticsRepository.operations(db.dsl());
     }
 }

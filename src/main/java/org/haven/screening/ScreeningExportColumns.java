@@ -1,9 +1,5 @@
 package org.haven.screening;
 
-import static org.haven.db.jooq.Tables.SCREENING;
-import static org.haven.db.jooq.Tables.SCREENING_ANSWER;
-import static org.haven.db.jooq.Tables.SCREENING_CHOICE;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -53,36 +49,30 @@ public final class ScreeningExportColumns implements org.haven.exports.ExportCol
     public Map<UUID, List<String>> valuesFor(DSLContext dsl, Collection<UUID> caseIds) {
         Map<UUID, UUID> caseOfScreening = new HashMap<>();
         Map<UUID, Determination> determinations = new HashMap<>();
-        dsl.select(SCREENING.ID, SCREENING.CASE_ID, SCREENING.DETERMINATION).from(SCREENING)
-                .where(SCREENING.CASE_ID.in(caseIds)).and(SCREENING.IS_LATEST.isTrue())
-                .forEach(r -> {
-                    caseOfScreening.put(r.value1(), r.value2());
-                    determinations.put(r.value2(), Determination.valueOf(r.value3()));
-                });
+        ScreeningReportRepository.latest(dsl, caseIds, r -> {
+            caseOfScreening.put(r.screeningId(), r.caseId());
+            determinations.put(r.caseId(), Determination.valueOf(r.determination()));
+        });
         Map<UUID, Set<Indicator>> yes = new HashMap<>();
         Map<UUID, Set<LabourExploitation>> types = new HashMap<>();
         Map<UUID, Set<RecruitmentMethod>> methods = new HashMap<>();
         Map<UUID, Set<RecruitmentApp>> apps = new HashMap<>();
         if (!caseOfScreening.isEmpty()) {
-            dsl.select(SCREENING_ANSWER.SCREENING_ID, SCREENING_ANSWER.INDICATOR).from(SCREENING_ANSWER)
-                    .where(SCREENING_ANSWER.SCREENING_ID.in(caseOfScreening.keySet()))
-                    .and(SCREENING_ANSWER.ANSWER.eq(Answer.YES.name()))
-                    .forEach(r -> yes.computeIfAbsent(caseOfScreening.get(r.value1()), k -> EnumSet.noneOf(Indicator.class))
-                            .add(Indicator.valueOf(r.value2())));
-            dsl.select(SCREENING_CHOICE.SCREENING_ID, SCREENING_CHOICE.FIELD, SCREENING_CHOICE.CHOICE).from(SCREENING_CHOICE)
-                    .where(SCREENING_CHOICE.SCREENING_ID.in(caseOfScreening.keySet()))
-                    .forEach(r -> {
-                        UUID caseId = caseOfScreening.get(r.value1());
-                        switch (r.value2()) {
-                            case ScreeningRepository.LABOUR_EXPLOITATION -> types.computeIfAbsent(caseId,
-                                    k -> EnumSet.noneOf(LabourExploitation.class)).add(LabourExploitation.valueOf(r.value3()));
-                            case ScreeningRepository.RECRUITMENT_METHOD -> methods.computeIfAbsent(caseId,
-                                    k -> EnumSet.noneOf(RecruitmentMethod.class)).add(RecruitmentMethod.valueOf(r.value3()));
-                            case ScreeningRepository.RECRUITMENT_APP -> apps.computeIfAbsent(caseId,
-                                    k -> EnumSet.noneOf(RecruitmentApp.class)).add(RecruitmentApp.valueOf(r.value3()));
-                            default -> { }
-                        }
-                    });
+            ScreeningReportRepository.yesAnswers(dsl, caseOfScreening.keySet(), (screeningId, indicator) ->
+                    yes.computeIfAbsent(caseOfScreening.get(screeningId), k -> EnumSet.noneOf(Indicator.class))
+                            .add(Indicator.valueOf(indicator)));
+            ScreeningReportRepository.choices(dsl, caseOfScreening.keySet(), r -> {
+                UUID caseId = caseOfScreening.get(r.screeningId());
+                switch (r.field()) {
+                    case ScreeningRepository.LABOUR_EXPLOITATION -> types.computeIfAbsent(caseId,
+                            k -> EnumSet.noneOf(LabourExploitation.class)).add(LabourExploitation.valueOf(r.choice()));
+                    case ScreeningRepository.RECRUITMENT_METHOD -> methods.computeIfAbsent(caseId,
+                            k -> EnumSet.noneOf(RecruitmentMethod.class)).add(RecruitmentMethod.valueOf(r.choice()));
+                    case ScreeningRepository.RECRUITMENT_APP -> apps.computeIfAbsent(caseId,
+                            k -> EnumSet.noneOf(RecruitmentApp.class)).add(RecruitmentApp.valueOf(r.choice()));
+                    default -> { }
+                }
+            });
         }
         // Methods of control the caseworker recorded on the case (values no indicator gives, or a case
         // never screened) join the screening's in the one HTCDS column.

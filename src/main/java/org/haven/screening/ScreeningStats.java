@@ -1,16 +1,10 @@
 package org.haven.screening;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.SCREENING;
-import static org.haven.db.jooq.Tables.SCREENING_ANSWER;
-import static org.haven.db.jooq.Tables.SCREENING_CHOICE;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Aggregate screening tables for the statistics page, over the cases a condition on CASE_FILE
@@ -44,11 +38,8 @@ public final class ScreeningStats {
 
     /** NOT_SCREENED, then each latest determination. */
     public static Table determinations(DSLContext dsl, Condition cases) {
-        Map<String, Integer> by = dsl.select(SCREENING.DETERMINATION, DSL.count()).from(CASE_FILE)
-                .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
-                .where(cases).groupBy(SCREENING.DETERMINATION).fetchMap(SCREENING.DETERMINATION, DSL.count());
-        long notScreened = dsl.fetchCount(DSL.selectOne().from(CASE_FILE).where(cases)
-                .andNotExists(DSL.selectOne().from(SCREENING).where(SCREENING.CASE_ID.eq(CASE_FILE.ID))));
+        Map<String, Integer> by = ScreeningReportRepository.determinations(dsl, cases);
+        long notScreened = ScreeningReportRepository.notScreened(dsl, cases);
         List<String> rows = new ArrayList<>();
         rows.add("NOT_SCREENED");
         for (Determination d : Determination.values()) rows.add(d.name());
@@ -60,20 +51,12 @@ public final class ScreeningStats {
 
     /** How many latest screenings answered YES to each indicator. */
     public static Table indicators(DSLContext dsl, Condition cases) {
-        Map<String, Integer> by = dsl.select(SCREENING_ANSWER.INDICATOR, DSL.count()).from(CASE_FILE)
-                .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
-                .join(SCREENING_ANSWER).on(SCREENING_ANSWER.SCREENING_ID.eq(SCREENING.ID))
-                .where(cases).and(SCREENING_ANSWER.ANSWER.eq(Answer.YES.name()))
-                .groupBy(SCREENING_ANSWER.INDICATOR).fetchMap(SCREENING_ANSWER.INDICATOR, DSL.count());
+        Map<String, Integer> by = ScreeningReportRepository.indicatorsYes(dsl, cases);
         return table(INDICATORS, Indicator.values(), by);
     }
 
     private static <E extends Enum<E>> Table choices(DSLContext dsl, Condition cases, String id, String field, E[] values) {
-        Map<String, Integer> by = dsl.select(SCREENING_CHOICE.CHOICE, DSL.count()).from(CASE_FILE)
-                .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
-                .join(SCREENING_CHOICE).on(SCREENING_CHOICE.SCREENING_ID.eq(SCREENING.ID))
-                .where(cases).and(SCREENING_CHOICE.FIELD.eq(field))
-                .groupBy(SCREENING_CHOICE.CHOICE).fetchMap(SCREENING_CHOICE.CHOICE, DSL.count());
+        Map<String, Integer> by = ScreeningReportRepository.choiceCounts(dsl, cases, field);
         return table(id, values, by);
     }
 

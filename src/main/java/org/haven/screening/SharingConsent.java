@@ -1,9 +1,5 @@
 package org.haven.screening;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.SCREENING;
-import static org.haven.db.jooq.Tables.SCREENING_CONSENT;
-
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -53,24 +49,16 @@ public final class SharingConsent {
 
     /** The case numbers, among these cases, whose latest screening records no consent for the recipient, sorted. */
     public static List<String> lacking(DSLContext tx, Collection<UUID> caseIds, Recipient recipient) {
-        Set<UUID> covered = new HashSet<>(tx.selectDistinct(SCREENING.CASE_ID).from(SCREENING)
-                .join(SCREENING_CONSENT).on(SCREENING_CONSENT.SCREENING_ID.eq(SCREENING.ID))
-                .where(SCREENING.IS_LATEST.isTrue()).and(SCREENING.CASE_ID.in(caseIds))
-                .and(SCREENING_CONSENT.GRANTED.isTrue())
-                .and(SCREENING_CONSENT.PURPOSE.in(recipient.purposes.stream().map(Enum::name).toList()))
-                .fetch(SCREENING.CASE_ID));
+        Set<UUID> covered = new HashSet<>(ScreeningReportRepository.consenting(tx, caseIds,
+                recipient.purposes.stream().map(Enum::name).toList()));
         List<UUID> missing = caseIds.stream().filter(id -> !covered.contains(id)).distinct().toList();
         if (missing.isEmpty()) return List.of();
-        return tx.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.ID.in(missing))
-                .orderBy(CASE_FILE.CASE_NUMBER).fetch(CASE_FILE.CASE_NUMBER);
+        return ScreeningReportRepository.caseNumbers(tx, missing);
     }
 
     /** How many of all cases have no consent for the recipient (the identified export covers every case). */
     public static int lackingAmongAll(DSLContext tx, Recipient recipient) {
-        return tx.fetchCount(CASE_FILE, CASE_FILE.ID.notIn(tx.selectDistinct(SCREENING.CASE_ID).from(SCREENING)
-                .join(SCREENING_CONSENT).on(SCREENING_CONSENT.SCREENING_ID.eq(SCREENING.ID))
-                .where(SCREENING.IS_LATEST.isTrue()).and(SCREENING_CONSENT.GRANTED.isTrue())
-                .and(SCREENING_CONSENT.PURPOSE.in(recipient.purposes.stream().map(Enum::name).toList()))));
+        return ScreeningReportRepository.notConsentingAmongAll(tx, recipient.purposes.stream().map(Enum::name).toList());
     }
 
     /**

@@ -1,9 +1,6 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -13,7 +10,6 @@ import java.util.regex.Pattern;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.db.Ids;
-import org.haven.db.jooq.tables.records.AppUserRecord;
 import org.jooq.DSLContext;
 
 /** Creating the database with its first administrator, logging in, and adding accounts. */
@@ -93,11 +89,11 @@ public final class Accounts {
         AuditLog.sealAfterEveryCommit(db);
         try {
             User admin = db.inTransaction(tx -> {
-                if (tx.fetchExists(APP_USER)) {
+                if (AccountRepository.any(tx)) {
                     throw HavenException.badInput("The office database " + office.display() + " already has accounts: nothing was changed.");
                 }
                 User u = insertUser(tx, Ids.newId(), username, username, EnumSet.of(Role.ADMIN, Role.COORDINATOR));
-                tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(u.id())).execute();
+                AccountRepository.setPasswordHash(tx, u.id(), hash);
                 AuditLog.record(tx, u, "DATABASE_CREATED", "user", u.id(), null);
                 return u;
             });
@@ -117,27 +113,27 @@ public final class Accounts {
         Database db = Database.openOffice(home, office);
         AuditLog.sealAfterEveryCommit(db);
         try {
-            AppUserRecord row = db.dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
-            if (row == null && !db.dsl().fetchExists(APP_USER)) {
+            AccountRepository.Account row = AccountRepository.byName(db.dsl(), username);
+            if (row == null && !AccountRepository.any(db.dsl())) {
                 throw new HavenException(HavenException.Kind.NOT_FOUND,
                         "The office database " + office.display() + " has no accounts yet: run init --admin NAME first.");
             }
             AuditLog.sealPending(db); // failures of parallel attempts, committed but perhaps not sealed yet
-            OfficeLoginDelay.waitFor(db.dsl(), row == null ? null : row.getId());
+            OfficeLoginDelay.waitFor(db.dsl(), row == null ? null : row.id());
             boolean ok;
             if (row == null) {
                 PasswordHash.spendTime(password);
                 ok = false;
             } else {
-                ok = PasswordHash.matches(password, row.getPasswordHash());
+                ok = PasswordHash.matches(password, row.passwordHash());
             }
             if (!ok) {
-                OfficeLoginDelay.recordFailure(db, row == null ? null : row.getId());
+                OfficeLoginDelay.recordFailure(db, row == null ? null : row.id());
                 throw KeyFile.wrongPassword();
             }
-            if (!row.getActive()) throw HavenException.of(HavenException.Kind.DENIED, "error.accountDisabled");
+            if (!row.active()) throw HavenException.of(HavenException.Kind.DENIED, "error.accountDisabled");
             User user = db.inTransaction(tx -> {
-                User u = toUser(row);
+                User u = row.user();
                 AuditLog.record(tx, u, "LOGIN", "user", u.id(), null);
                 return u;
             });
@@ -174,11 +170,11 @@ public final class Accounts {
         try {
             Map<String, Integer> pending = LoginThrottle.pending(home);
             User user = db.inTransaction(tx -> {
-                AppUserRecord row = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
-                if (row == null || !row.getActive()) {
+                AccountRepository.Account row = AccountRepository.byName(tx, username);
+                if (row == null || !row.active()) {
                     throw HavenException.of(HavenException.Kind.DENIED, "error.accountDisabled");
                 }
-                User u = toUser(row);
+                User u = row.user();
                 recordFailedLogins(tx, pending);
                 AuditLog.record(tx, u, "LOGIN", "user", u.id(), null);
                 AuditHeadGuard.markSealed(tx);
@@ -199,8 +195,8 @@ public final class Accounts {
     private static void recordFailedLogins(DSLContext tx, Map<String, Integer> pending) {
         pending.forEach((bucket, n) -> {
             String name = LoginThrottle.userOf(bucket);
-            AppUserRecord row = name == null ? null : tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(name)).fetchOne();
-            User who = row == null ? null : toUser(row);
+            AccountRepository.Account row = name == null ? null : AccountRepository.byName(tx, name);
+            User who = row == null ? null : row.user();
             String detail = n + " failed attempt(s) before this login"
                     + (who != null ? "" : bucket.equals("legacy") ? " (counted by an earlier version)" : " with an unknown user name");
             AuditLog.record(tx, who, "LOGIN_FAILED", "user", who == null ? null : who.id(), detail);
@@ -231,12 +227,10 @@ public final class Accounts {
         new Session(unlocked.user()).require(Role.ADMIN);
         String v = checkFullName(fullName);
         unlocked.database().inTransactionRun(tx -> {
-            var row = tx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
+            var row = AccountRepository.byName(tx, username);
             if (row == null) throw HavenException.notFound("No user '" + username + "'.");
-            row.setDisplayName(v == null ? username : v);
-            row.setUpdatedAt(OffsetDateTime.now());
-            row.update();
-            AuditLog.record(tx, unlocked.user(), "USER_FULL_NAME_SET", "user", row.getId(), null);
+            AccountRepository.setDisplayName(tx, row.id(), v == null ? username : v);
+            AuditLog.record(tx, unlocked.user(), "USER_FULL_NAME_SET", "user", row.id(), null);
         });
     }
 
@@ -247,18 +241,17 @@ public final class Accounts {
     public static void setRoles(Unlocked unlocked, String username, Set<Role> roles) {
         new Session(unlocked.user()).require(Role.ADMIN);
         if (roles == null || roles.isEmpty()) throw HavenException.badInput("An account needs at least one role.");
-        AppUserRecord row = existingUser(unlocked, username);
-        boolean losesAdmin = toUser(row).has(Role.ADMIN) && !roles.contains(Role.ADMIN);
-        if (losesAdmin && row.getId().equals(unlocked.user().id())) {
+        AccountRepository.Account row = existingUser(unlocked, username);
+        boolean losesAdmin = row.user().has(Role.ADMIN) && !roles.contains(Role.ADMIN);
+        if (losesAdmin && row.id().equals(unlocked.user().id())) {
             throw HavenException.badInput("You cannot remove the administrator role from your own account.");
         }
         unlocked.database().inTransactionRun(tx -> {
-            if (losesAdmin && row.getActive() && activeAdmins(tx) <= 1) {
+            if (losesAdmin && row.active() && activeAdmins(tx) <= 1) {
                 throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.lastAdmin");
             }
-            tx.update(APP_USER).set(APP_USER.ROLES, rolesText(roles)).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
-                    .where(APP_USER.ID.eq(row.getId())).execute();
-            AuditLog.record(tx, unlocked.user(), "USER_ROLES_SET", "user", row.getId(), rolesText(roles));
+            AccountRepository.setRoles(tx, row.id(), rolesText(roles));
+            AuditLog.record(tx, unlocked.user(), "USER_ROLES_SET", "user", row.id(), rolesText(roles));
         });
     }
 
@@ -271,11 +264,11 @@ public final class Accounts {
         if (unlocked.database().isOffice()) {
             String hash = PasswordHash.of(password);
             return unlocked.database().inTransaction(tx -> {
-                if (tx.fetchExists(APP_USER, APP_USER.USERNAME.eq(username))) {
+                if (AccountRepository.exists(tx, username)) {
                     throw HavenException.badInput("The user '" + username + "' already exists.");
                 }
                 User u = insertUser(tx, Ids.newId(), username, full == null ? username : full, roles);
-                tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(u.id())).execute();
+                AccountRepository.setPasswordHash(tx, u.id(), hash);
                 AuditLog.record(tx, unlocked.user(), "USER_ADDED", "user", u.id(), rolesText(roles));
                 return u;
             });
@@ -286,7 +279,7 @@ public final class Accounts {
             throw HavenException.badInput("The user '" + username + "' already exists.");
         }
         User created = unlocked.database().inTransaction(tx -> {
-            if (tx.fetchExists(APP_USER, APP_USER.USERNAME.eq(username))) {
+            if (AccountRepository.exists(tx, username)) {
                 throw HavenException.badInput("The user '" + username + "' already exists.");
             }
             User u = insertUser(tx, Ids.newId(), username, full == null ? username : full, roles);
@@ -307,8 +300,7 @@ public final class Accounts {
         if (!verifyPassword(unlocked, oldPassword)) throw KeyFile.wrongPassword();
         String hash = storeSecret(unlocked, unlocked.user().username(), newPassword);
         unlocked.database().inTransactionRun(tx -> {
-            tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUST_CHANGE_PASSWORD, false).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
-                    .where(APP_USER.ID.eq(unlocked.user().id())).execute();
+            AccountRepository.setPassword(tx, unlocked.user().id(), hash, false);
             AuditLog.record(tx, unlocked.user(), "PASSWORD_CHANGED", "user", unlocked.user().id(), null);
         });
     }
@@ -321,8 +313,7 @@ public final class Accounts {
         Path home = unlocked.database().home();
         if (unlocked.database().isOffice()) {
             OfficeLoginDelay.waitFor(unlocked.database().dsl(), unlocked.user().id());
-            String stored = unlocked.database().dsl().select(APP_USER.PASSWORD_HASH).from(APP_USER)
-                    .where(APP_USER.ID.eq(unlocked.user().id())).fetchOne(APP_USER.PASSWORD_HASH);
+            String stored = AccountRepository.passwordHash(unlocked.database().dsl(), unlocked.user().id());
             if (PasswordHash.matches(password, stored)) return true;
             OfficeLoginDelay.recordFailure(unlocked.database(), unlocked.user().id());
             return false;
@@ -350,15 +341,14 @@ public final class Accounts {
 
     /** True after an administrator reset this user's password, until they choose their own. */
     public static boolean mustChangePassword(Unlocked unlocked) {
-        Boolean flag = unlocked.database().dsl().select(APP_USER.MUST_CHANGE_PASSWORD).from(APP_USER)
-                .where(APP_USER.ID.eq(unlocked.user().id())).fetchOne(APP_USER.MUST_CHANGE_PASSWORD);
+        Boolean flag = AccountRepository.mustChangePassword(unlocked.database().dsl(), unlocked.user().id());
         return Boolean.TRUE.equals(flag);
     }
 
     /** Every account (administrators only): for the user management screen. */
     public static java.util.List<User> listUsers(Unlocked unlocked) {
         new Session(unlocked.user()).require(Role.ADMIN);
-        return unlocked.database().dsl().selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetch(Accounts::toUser);
+        return AccountRepository.all(unlocked.database().dsl());
     }
 
     /**
@@ -369,13 +359,12 @@ public final class Accounts {
     public static void resetPassword(Unlocked unlocked, String username, char[] temporaryPassword) {
         new Session(unlocked.user()).require(Role.ADMIN);
         checkPassword(temporaryPassword);
-        AppUserRecord row = existingUser(unlocked, username);
-        if (!row.getActive()) throw HavenException.badInput("The user '" + username + "' is disabled: enable the account instead.");
+        AccountRepository.Account row = existingUser(unlocked, username);
+        if (!row.active()) throw HavenException.badInput("The user '" + username + "' is disabled: enable the account instead.");
         String hash = storeSecret(unlocked, username, temporaryPassword);
         unlocked.database().inTransactionRun(tx -> {
-            tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUST_CHANGE_PASSWORD, true).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
-                    .where(APP_USER.ID.eq(row.getId())).execute();
-            AuditLog.record(tx, unlocked.user(), "PASSWORD_RESET", "user", row.getId(), null);
+            AccountRepository.setPassword(tx, row.id(), hash, true);
+            AuditLog.record(tx, unlocked.user(), "PASSWORD_RESET", "user", row.id(), null);
         });
     }
 
@@ -385,17 +374,16 @@ public final class Accounts {
      */
     public static void disableUser(Unlocked unlocked, String username) {
         new Session(unlocked.user()).require(Role.ADMIN);
-        AppUserRecord row = existingUser(unlocked, username);
-        if (row.getId().equals(unlocked.user().id())) {
+        AccountRepository.Account row = existingUser(unlocked, username);
+        if (row.id().equals(unlocked.user().id())) {
             throw HavenException.badInput("You cannot disable your own account.");
         }
-        if (toUser(row).has(Role.ADMIN) && activeAdmins(unlocked.database().dsl()) <= 1) {
+        if (row.user().has(Role.ADMIN) && activeAdmins(unlocked.database().dsl()) <= 1) {
             throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.lastAdmin");
         }
         unlocked.database().inTransactionRun(tx -> {
-            tx.update(APP_USER).set(APP_USER.ACTIVE, false).set(APP_USER.PASSWORD_HASH, (String) null).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
-                    .where(APP_USER.ID.eq(row.getId())).execute();
-            AuditLog.record(tx, unlocked.user(), "USER_DISABLED", "user", row.getId(), null);
+            AccountRepository.disable(tx, row.id());
+            AuditLog.record(tx, unlocked.user(), "USER_DISABLED", "user", row.id(), null);
         });
         // After the commit: if this write fails the account is disabled anyway (login checks the flag).
         if (unlocked.database().isOffice()) return; // its hash went with the update above
@@ -407,13 +395,12 @@ public final class Accounts {
     public static void enableUser(Unlocked unlocked, String username, char[] temporaryPassword) {
         new Session(unlocked.user()).require(Role.ADMIN);
         checkPassword(temporaryPassword);
-        AppUserRecord row = existingUser(unlocked, username);
-        if (row.getActive()) throw HavenException.badInput("The user '" + username + "' is already active.");
+        AccountRepository.Account row = existingUser(unlocked, username);
+        if (row.active()) throw HavenException.badInput("The user '" + username + "' is already active.");
         String hash = storeSecret(unlocked, username, temporaryPassword);
         unlocked.database().inTransactionRun(tx -> {
-            tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.ACTIVE, true).set(APP_USER.MUST_CHANGE_PASSWORD, true)
-                    .set(APP_USER.UPDATED_AT, OffsetDateTime.now()).where(APP_USER.ID.eq(row.getId())).execute();
-            AuditLog.record(tx, unlocked.user(), "USER_ENABLED", "user", row.getId(), null);
+            AccountRepository.enable(tx, row.id(), hash);
+            AuditLog.record(tx, unlocked.user(), "USER_ENABLED", "user", row.id(), null);
         });
     }
 
@@ -428,14 +415,14 @@ public final class Accounts {
         return null;
     }
 
-    private static AppUserRecord existingUser(Unlocked unlocked, String username) {
-        AppUserRecord row = unlocked.database().dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
+    private static AccountRepository.Account existingUser(Unlocked unlocked, String username) {
+        AccountRepository.Account row = AccountRepository.byName(unlocked.database().dsl(), username);
         if (row == null) throw HavenException.notFound("No user named '" + username + "'.");
         return row;
     }
 
     private static int activeAdmins(DSLContext dsl) {
-        return (int) dsl.selectFrom(APP_USER).where(APP_USER.ACTIVE.isTrue()).fetch(Accounts::toUser).stream()
+        return (int) AccountRepository.active(dsl).stream()
                 .filter(u -> u.has(Role.ADMIN)).count();
     }
 
@@ -456,28 +443,18 @@ public final class Accounts {
     }
 
     private static User insertUser(DSLContext tx, UUID id, String username, String displayName, Set<Role> roles) {
-        OffsetDateTime now = OffsetDateTime.now();
-        AppUserRecord row = tx.newRecord(APP_USER);
-        row.setId(id);
-        row.setUsername(username);
-        row.setDisplayName(displayName);
-        row.setRoles(rolesText(roles));
-        row.setActive(true);
-        row.setCreatedAt(now);
-        row.setUpdatedAt(now);
-        row.insert();
-        return toUser(row);
+        return AccountRepository.insert(tx, id, username, displayName, rolesText(roles));
     }
 
     static String rolesText(Set<Role> roles) {
         return String.join(",", roles.stream().map(Enum::name).sorted().toList());
     }
 
-    public static User toUser(AppUserRecord row) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String r : row.getRoles().split(",")) {
-            if (!r.isBlank()) roles.add(Role.valueOf(r.trim()));
-        }
-        return new User(row.getId(), row.getUsername(), row.getDisplayName(), roles, row.getActive());
+    /**
+     * The account's user. Kept for callers outside security that still read app_user rows themselves
+     * (sync's BundleRepository, the benchmark); new code uses {@link AccountRepository#toUser}.
+     */
+    public static User toUser(org.haven.db.jooq.tables.records.AppUserRecord row) {
+        return AccountRepository.toUser(row);
     }
 }

@@ -148,7 +148,7 @@ public final class Backups {
         Manifest manifest = verify(file);
         Path staging = null;
         try (Database target = Database.openOffice(home, office)) {
-            boolean existing = target.dsl().fetchExists(org.haven.db.jooq.Tables.APP_USER);
+            boolean existing = AccountRepository.any(target.dsl());
             if (existing && !replace) {
                 throw HavenException.badInput("The office database already holds Haven data: add --force to replace it"
                         + " (keep a backup of it first). Nothing was changed.");
@@ -169,8 +169,7 @@ public final class Backups {
                 target.inTransactionRun(tx -> {
                     org.haven.db.TableCopy.copyAll(copy.database().dsl(), tx);
                     // the restoring administrator can log in to the office with the password just used
-                    tx.update(org.haven.db.jooq.Tables.APP_USER).set(org.haven.db.jooq.Tables.APP_USER.PASSWORD_HASH, hash)
-                            .where(org.haven.db.jooq.Tables.APP_USER.ID.eq(copy.user().id())).execute();
+                    AccountRepository.setPasswordHash(tx, copy.user().id(), hash);
                     SecuritySettings.write(tx, SecuritySettings.LAST_BACKUP_AT, manifest.createdAt().toString());
                     AuditLog.record(tx, copy.user(), "BACKUP_RESTORED", null, null, "backup of " + manifest.createdAt());
                 });

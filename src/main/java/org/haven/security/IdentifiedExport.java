@@ -1,11 +1,5 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.CASE_HTCDS;
-import static org.haven.db.jooq.Tables.OPERATION;
-import static org.haven.db.jooq.Tables.PERSON;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -22,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.function.BiFunction;
 import org.haven.common.CsvCells;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -33,8 +26,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
-import org.haven.db.jooq.tables.AppUser;
-import org.jooq.Record;
 
 /**
  * The identified export: every case with its person's identifying fields, for the organisation's
@@ -136,7 +127,6 @@ public final class IdentifiedExport {
         // A recognisable name, recorded in the data folder before it exists: if the process is killed,
         // the next open deletes it (PendingParts), so no plain-text copy is left behind unseen.
         Path part = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".haven-part");
-        AppUser assignee = APP_USER.as("assignee");
         // Audited when it starts, in its own transaction: a killed export still shows who began it.
         db.inTransactionRun(tx -> {
             AuditLog.record(tx, session.user(), "EXPORT_IDENTIFIED_STARTED", null, null, null);
@@ -150,18 +140,12 @@ public final class IdentifiedExport {
             org.haven.common.PendingParts.add(db.home(), part);
             createPrivate(part);
             int count = db.inTransaction(tx -> {
-                var rows = tx.select(CASE_FILE.fields()).select(PERSON.fields()).select(OPERATION.CODE, assignee.USERNAME)
-                        .select(CASE_HTCDS.COUNTRY_OF_EXPLOITATION, CASE_HTCDS.RECRUITER_RELATIONS, CASE_HTCDS.METHODS_OF_CONTROL)
-                        .from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                        .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))
-                        .leftJoin(assignee).on(assignee.ID.eq(CASE_FILE.ASSIGNED_TO))
-                        .leftJoin(CASE_HTCDS).on(CASE_HTCDS.CASE_ID.eq(CASE_FILE.ID))
-                        .orderBy(CASE_FILE.CASE_NUMBER).fetchLazy();
+                var rows = IdentifiedExportRepository.rows(tx);
                 int n;
                 try {
                     n = options.format() == Format.XLSX
-                            ? writeXlsx(part, columns, rows, assignee, options.password())
-                            : writeCsv(part, columns, rows, assignee);
+                            ? writeXlsx(part, columns, rows, options.password())
+                            : writeCsv(part, columns, rows);
                 } catch (IOException | GeneralSecurityException e) {
                     throw new java.io.UncheckedIOException(new IOException(e));
                 }
@@ -185,14 +169,14 @@ public final class IdentifiedExport {
         }
     }
 
-    private static int writeCsv(Path part, List<String> columns, Iterable<? extends Record> rows, AppUser assignee) throws IOException {
+    private static int writeCsv(Path part, List<String> columns, Iterable<Map<String, Object>> rows) throws IOException {
         int n = 0;
         try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
             CsvCells.Writer csv = new CsvCells.Writer(w, "\n");
             csv.record(columns);
-            for (Record r : rows) {
+            for (Map<String, Object> r : rows) {
                 List<String> cells = new ArrayList<>(columns.size());
-                for (String c : columns) cells.add(value(c, r, assignee));
+                for (String c : columns) cells.add(value(c, r));
                 csv.record(cells);
                 n++;
             }
@@ -204,18 +188,17 @@ public final class IdentifiedExport {
      * An in-memory workbook (POI's streaming writer would put the sheet in plain-text temporary files),
      * written straight to the file, or encrypted into it.
      */
-    private static int writeXlsx(Path part, List<String> columns, Iterable<? extends Record> rows, AppUser assignee,
-                                 char[] password) throws IOException, GeneralSecurityException {
+    private static int writeXlsx(Path part, List<String> columns, Iterable<Map<String, Object>> rows, char[] password) throws IOException, GeneralSecurityException {
         int n = 0;
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet("cases");
             Row head = sheet.createRow(0);
             for (int j = 0; j < columns.size(); j++) head.createCell(j).setCellValue(columns.get(j));
             sheet.createFreezePane(0, 1);
-            for (Record r : rows) {
+            for (Map<String, Object> r : rows) {
                 Row row = sheet.createRow(++n);
                 // Cells are text cells: a spreadsheet never evaluates them, so no formula neutralizing here.
-                for (int j = 0; j < columns.size(); j++) row.createCell(j).setCellValue(value(columns.get(j), r, assignee));
+                for (int j = 0; j < columns.size(); j++) row.createCell(j).setCellValue(value(columns.get(j), r));
             }
             if (password == null) {
                 try (OutputStream os = Files.newOutputStream(part)) {
@@ -238,39 +221,39 @@ public final class IdentifiedExport {
     }
 
     /** One column's value as a reader expects it. */
-    private static final Map<String, BiFunction<Record, AppUser, Object>> VALUES = new LinkedHashMap<>();
+    private static final Map<String, java.util.function.Function<Map<String, Object>, Object>> VALUES = new LinkedHashMap<>();
 
     static {
-        VALUES.put("case_number", (r, a) -> r.get(CASE_FILE.CASE_NUMBER));
-        VALUES.put("status", (r, a) -> label("CaseStatus", r.get(CASE_FILE.STATUS)));
-        VALUES.put("outcome", (r, a) -> label("Outcome", r.get(CASE_FILE.OUTCOME)));
-        VALUES.put("closing_reason", (r, a) -> r.get(CASE_FILE.CLOSING_REASON));
-        VALUES.put("legal_role", (r, a) -> label("LegalRole", r.get(CASE_FILE.LEGAL_ROLE)));
-        VALUES.put("opened_on", (r, a) -> r.get(CASE_FILE.OPENED_ON));
-        VALUES.put("closed_on", (r, a) -> r.get(CASE_FILE.CLOSED_ON));
-        VALUES.put("operation_code", (r, a) -> r.get(OPERATION.CODE));
-        VALUES.put("assigned_to", (r, a) -> r.get(a.USERNAME));
-        VALUES.put("name_latin", (r, a) -> r.get(PERSON.NAME_LATIN));
-        VALUES.put("name_native", (r, a) -> r.get(PERSON.NAME_NATIVE));
-        VALUES.put("aliases", (r, a) -> r.get(PERSON.ALIASES));
-        VALUES.put("sex", (r, a) -> label("Sex", r.get(PERSON.SEX)));
-        VALUES.put("birth_date", (r, a) -> r.get(PERSON.BIRTH_DATE));
-        VALUES.put("estimated_age", (r, a) -> r.get(PERSON.ESTIMATED_AGE));
-        VALUES.put("nationality", (r, a) -> country(r.get(PERSON.NATIONALITY)));
-        VALUES.put("languages", (r, a) -> languages(r.get(PERSON.LANGUAGES)));
-        VALUES.put("interpreter_needed", (r, a) -> Boolean.TRUE.equals(r.get(PERSON.INTERPRETER_NEEDED)) ? "yes" : "no");
-        VALUES.put("document_status", (r, a) -> label("DocumentStatus", r.get(PERSON.DOCUMENT_STATUS)));
-        VALUES.put("document_number", (r, a) -> r.get(PERSON.DOCUMENT_NUMBER));
-        VALUES.put("family_contact", (r, a) -> r.get(PERSON.FAMILY_CONTACT));
-        VALUES.put("person_notes", (r, a) -> r.get(PERSON.NOTES));
-        VALUES.put("country_of_exploitation", (r, a) -> country(r.get(CASE_HTCDS.COUNTRY_OF_EXPLOITATION)));
-        VALUES.put("recruiter_relation", (r, a) -> labels("RecruiterRelation", r.get(CASE_HTCDS.RECRUITER_RELATIONS)));
-        VALUES.put("methods_of_control", (r, a) -> labels("MethodOfControl", r.get(CASE_HTCDS.METHODS_OF_CONTROL)));
+        VALUES.put("case_number", r -> r.get("case_number"));
+        VALUES.put("status", r -> label("CaseStatus", (String) r.get("status")));
+        VALUES.put("outcome", r -> label("Outcome", (String) r.get("outcome")));
+        VALUES.put("closing_reason", r -> r.get("closing_reason"));
+        VALUES.put("legal_role", r -> label("LegalRole", (String) r.get("legal_role")));
+        VALUES.put("opened_on", r -> r.get("opened_on"));
+        VALUES.put("closed_on", r -> r.get("closed_on"));
+        VALUES.put("operation_code", r -> r.get("operation_code"));
+        VALUES.put("assigned_to", r -> r.get("assigned_to"));
+        VALUES.put("name_latin", r -> r.get("name_latin"));
+        VALUES.put("name_native", r -> r.get("name_native"));
+        VALUES.put("aliases", r -> r.get("aliases"));
+        VALUES.put("sex", r -> label("Sex", (String) r.get("sex")));
+        VALUES.put("birth_date", r -> r.get("birth_date"));
+        VALUES.put("estimated_age", r -> r.get("estimated_age"));
+        VALUES.put("nationality", r -> country((String) r.get("nationality")));
+        VALUES.put("languages", r -> languages((String) r.get("languages")));
+        VALUES.put("interpreter_needed", r -> Boolean.TRUE.equals(r.get("interpreter_needed")) ? "yes" : "no");
+        VALUES.put("document_status", r -> label("DocumentStatus", (String) r.get("document_status")));
+        VALUES.put("document_number", r -> r.get("document_number"));
+        VALUES.put("family_contact", r -> r.get("family_contact"));
+        VALUES.put("person_notes", r -> r.get("person_notes"));
+        VALUES.put("country_of_exploitation", r -> country((String) r.get("country_of_exploitation")));
+        VALUES.put("recruiter_relation", r -> labels("RecruiterRelation", (String) r.get("recruiter_relation")));
+        VALUES.put("methods_of_control", r -> labels("MethodOfControl", (String) r.get("methods_of_control")));
         if (!VALUES.keySet().equals(new LinkedHashSet<>(HEADER))) throw new IllegalStateException("columns and values differ");
     }
 
-    private static String value(String column, Record r, AppUser assignee) {
-        Object v = VALUES.get(column).apply(r, assignee);
+    private static String value(String column, Map<String, Object> r) {
+        Object v = VALUES.get(column).apply(r);
         return v == null ? "" : v.toString();
     }
 

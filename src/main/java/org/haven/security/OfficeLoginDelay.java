@@ -1,10 +1,7 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.AUDIT_LOG;
-
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Login throttling on the office database, which has no key file: the database is reachable before
@@ -19,10 +16,7 @@ final class OfficeLoginDelay {
     /** Waits for the delay the account's failures since its last login have earned. */
     static void waitFor(DSLContext dsl, UUID userId) {
         if (userId == null) return;
-        Long lastLogin = dsl.select(DSL.max(AUDIT_LOG.SEQ)).from(AUDIT_LOG)
-                .where(AUDIT_LOG.ACTION.eq("LOGIN")).and(AUDIT_LOG.USER_ID.eq(userId)).fetchOne(0, Long.class);
-        int failures = dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("LOGIN_FAILED").and(AUDIT_LOG.ENTITY_ID.eq(userId))
-                .and(AUDIT_LOG.SEQ.gt(lastLogin == null ? 0L : lastLogin)));
+        int failures = AuditReadRepository.failuresSinceLastLogin(dsl, userId);
         long delay = LoginThrottle.delayFor(failures);
         if (delay <= 0) return;
         try {

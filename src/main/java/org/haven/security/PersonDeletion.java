@@ -1,8 +1,5 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.PERSON;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,11 +9,7 @@ import java.util.stream.Collectors;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.intake.PersonDrafts;
-import org.haven.sync.Outbox;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 /**
  * Really deleting a person: every row about them and their cases goes, in one transaction, and the
@@ -107,7 +100,7 @@ public final class PersonDeletion {
      * Nothing happens when the person is not on this laptop.
      */
     public int eraseDeletedAtOffice(UUID personId) {
-        if (!db.dsl().fetchExists(PERSON, PERSON.ID.eq(personId))) return 0;
+        if (!PersonDeletionRepository.personExists(db.dsl(), personId)) return 0;
         return erase(personId, false, tx -> AuditLog.record(tx, session.user(), "SYNC_DELETION_RECEIVED", "person", null, null));
     }
 
@@ -120,19 +113,19 @@ public final class PersonDeletion {
                 throw new HavenException(HavenException.Kind.FAILURE, "Deletion is not set up for the table(s) "
                         + String.join(", ", uncovered) + ": nothing was deleted. Please report this.");
             }
-            if (!tx.fetchExists(PERSON, PERSON.ID.eq(personId))) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
-            List<UUID> caseIds = tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).fetch(CASE_FILE.ID);
+            if (!PersonDeletionRepository.personExists(tx, personId)) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
+            List<UUID> caseIds = PersonDeletionRepository.caseIds(tx, personId);
             for (Dependent d : DEPENDENTS) {
-                tx.deleteFrom(DSL.table(DSL.unquotedName(d.table()))).where(matches(d, personId, caseIds)).execute();
+                PersonDeletionRepository.deleteDependent(tx, d, personId, caseIds);
             }
-            var names = tx.select(PERSON.NAME_LATIN, PERSON.NAME_NATIVE).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
-            PersonDrafts.deleteRowsNaming(tx, names.value1(), names.value2()); // the unsaved grid rows about them
-            tx.deleteFrom(CASE_FILE).where(CASE_FILE.PERSON_ID.eq(personId)).execute();
-            Integer officeVersion = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
-            tx.deleteFrom(PERSON).where(PERSON.ID.eq(personId)).execute();
+            String[] names = PersonDeletionRepository.names(tx, personId);
+            PersonDrafts.deleteRowsNaming(tx, names[0], names[1]); // the unsaved grid rows about them
+            PersonDeletionRepository.deleteCases(tx, personId);
+            Integer officeVersion = PersonDeletionRepository.officeVersion(tx, personId);
+            PersonDeletionRepository.deletePerson(tx, personId);
             if (tombstone) {
                 // The tombstone other devices will act on at their next sync: the person's key only, no value.
-                Outbox.recordDeletion(tx, session.user().id(), PERSON, personId, officeVersion == null ? 0 : officeVersion);
+                PersonDeletionRepository.recordTombstone(tx, session.user().id(), personId, officeVersion == null ? 0 : officeVersion);
                 // Anonymous on purpose: no entity id, and a count only.
                 AuditLog.record(tx, session.user(), "PERSON_DELETED", "person", null, caseIds.size() + " case(s)");
             }
@@ -148,23 +141,9 @@ public final class PersonDeletion {
     /** Deletes the person whose case this is. */
     public int deletePersonOfCase(UUID caseId) {
         session.require(Role.COORDINATOR);
-        UUID personId = db.dsl().select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.PERSON_ID);
+        UUID personId = PersonDeletionRepository.personOfCase(db.dsl(), caseId);
         if (personId == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.caseGone");
         return deletePerson(personId);
-    }
-
-    private static Condition matches(Dependent d, UUID personId, List<UUID> caseIds) {
-        Field<UUID> col = DSL.field(DSL.unquotedName(d.column()), UUID.class);
-        return switch (d.target()) {
-            case PERSON -> col.eq(personId);
-            case CASE -> caseIds.isEmpty() ? DSL.falseCondition() : col.in(caseIds);
-            case CASE_NUMBER -> caseIds.isEmpty() ? DSL.falseCondition()
-                    : DSL.field(DSL.unquotedName(d.column()), String.class)
-                            .in(DSL.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds)));
-            case PARENT -> caseIds.isEmpty() ? DSL.falseCondition()
-                    : col.in(DSL.select(DSL.field(DSL.unquotedName("id"), UUID.class)).from(DSL.table(DSL.unquotedName(d.parentTable())))
-                            .where(DSL.field(DSL.unquotedName(d.parentColumn()), UUID.class).in(caseIds)));
-        };
     }
 
     /** Tables in the schema that mention a person or case (by column name or foreign key) but are not listed. */

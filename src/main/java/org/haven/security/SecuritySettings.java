@@ -1,7 +1,5 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.APP_SETTING;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -66,12 +64,10 @@ public final class SecuritySettings {
     }
 
     static Optional<String> read(DSLContext dsl, String key) {
-        return Optional.ofNullable(dsl.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE));
+        return SettingsRepository.read(dsl, key);
     }
 
     static void write(DSLContext tx, String key, String value) {
-        int updated = tx.update(APP_SETTING).set(APP_SETTING.SETTING_VALUE, value).where(APP_SETTING.SETTING_KEY.eq(key)).execute();
-        if (updated == 0) tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, value).execute();
+        SettingsRepository.write(tx, key, value);
     }
 }

@@ -1,8 +1,5 @@
 package org.haven.summaries;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,10 +92,8 @@ public final class SummaryService {
         return db.inTransaction(tx -> {
             // Two queries for the whole list (numbers as written, then which of them this user may see);
             // a number typed in other letters is looked up alone.
-            Map<String, UUID> byNumber = new HashMap<>();
             List<String> upper = numbers.stream().map(n -> n.strip().toUpperCase(java.util.Locale.ROOT)).distinct().toList();
-            tx.select(CASE_FILE.CASE_NUMBER, CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.CASE_NUMBER.in(upper))
-                    .forEach(r -> byNumber.put(r.value1(), r.value2()));
+            Map<String, UUID> byNumber = SummaryRepository.idsByNumber(tx, upper);
             LinkedHashSet<UUID> ids = new LinkedHashSet<>();
             for (String n : numbers) {
                 UUID id = byNumber.get(n.strip().toUpperCase(java.util.Locale.ROOT));
@@ -108,8 +103,7 @@ public final class SummaryService {
                 }
                 ids.add(id);
             }
-            java.util.Set<UUID> visible = new java.util.HashSet<>(tx.select(CASE_FILE.ID).from(CASE_FILE)
-                    .where(CASE_FILE.ID.in(ids)).and(CaseAccess.visibleTo(session.user())).fetch(CASE_FILE.ID));
+            java.util.Set<UUID> visible = SummaryRepository.visible(tx, ids, session.user());
             for (UUID id : ids) if (!visible.contains(id)) CaseAccess.requireVisible(tx, session.user(), id); // says why
             return List.copyOf(ids);
         });
@@ -123,9 +117,7 @@ public final class SummaryService {
             // One query per 1,000 cases rather than one per case.
             Map<UUID, String> numbers = new HashMap<>();
             for (int i = 0; i < caseIds.size(); i += 1000) {
-                tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER).from(CASE_FILE)
-                        .where(CASE_FILE.ID.in(caseIds.subList(i, Math.min(caseIds.size(), i + 1000))))
-                        .forEach(r -> numbers.put(r.value1(), r.value2()));
+                numbers.putAll(SummaryRepository.numbers(tx, caseIds.subList(i, Math.min(caseIds.size(), i + 1000))));
             }
             return caseIds.stream().map(id -> {
                 String n = numbers.get(id);
@@ -149,7 +141,7 @@ public final class SummaryService {
         CaseQuery q = new CaseQuery(null, null, null, operationId, CaseQuery.SortColumn.CASE_NUMBER, false, 0, MAX_CASES + 1);
         List<UUID> ids = CaseRepository.search(db.dsl(), q, session.user()).stream().map(CaseListItem::caseId).toList();
         if (ids.isEmpty() && !session.user().seesAllCases() && !OperationMembers.isMember(db.dsl(), operationId, session.user().id())
-                && db.dsl().fetchExists(org.haven.db.jooq.Tables.CASE_FILE, org.haven.db.jooq.Tables.CASE_FILE.OPERATION_ID.eq(operationId))) {
+                && SummaryRepository.operationHasCases(db.dsl(), operationId)) {
             throw HavenException.denied("Not allowed: you are not a member of this operation and none of its cases is yours.");
         }
         if (ids.isEmpty()) throw HavenException.notFound("This operation has no case you can see.");
@@ -340,9 +332,8 @@ public final class SummaryService {
             if (lacking.isEmpty()) return;
             Map<String, UUID> idByNumber = new HashMap<>();
             for (int i = 0; i < caseIds.size(); i += 1000) {
-                tx.select(CASE_FILE.ID, CASE_FILE.CASE_NUMBER).from(CASE_FILE)
-                        .where(CASE_FILE.ID.in(caseIds.subList(i, Math.min(caseIds.size(), i + 1000))))
-                        .forEach(r -> idByNumber.put(r.value2(), r.value1()));
+                SummaryRepository.numbers(tx, caseIds.subList(i, Math.min(caseIds.size(), i + 1000)))
+                        .forEach((id, number) -> idByNumber.put(number, id));
             }
             List<UUID> overridden = new ArrayList<>(lacking.size());
             for (String number : lacking) {
@@ -476,7 +467,7 @@ public final class SummaryService {
 
     private SummaryBuilder builder(SummaryOptions options) {
         Map<UUID, Staff> staff = new HashMap<>();
-        for (User u : db.dsl().selectFrom(APP_USER).fetch().map(org.haven.security.Accounts::toUser)) staff.put(u.id(), staff(u));
+        for (User u : SummaryRepository.users(db.dsl())) staff.put(u.id(), staff(u));
         User me = session.user();
         Staff producer = staff.getOrDefault(me.id(), staff(me));
         return new SummaryBuilder(Messages.of(options.language()), organisation(), SummarySettings.address(db.dsl()), producer,
@@ -526,7 +517,7 @@ public final class SummaryService {
         Person p = PersonRepository.find(tx, c.personId()).orElseThrow();
         Operation o = c.operationId() == null ? null : OperationRepository.find(tx, c.operationId()).orElse(null);
         String assignee = c.assignedTo() == null ? null
-                : tx.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(c.assignedTo())).fetchOne(APP_USER.USERNAME);
+                : SummaryRepository.username(tx, c.assignedTo());
         return new CaseDetails(c, p, o, assignee, EventRepository.forCase(tx, caseId));
     }
 

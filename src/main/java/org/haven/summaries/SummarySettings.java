@@ -1,7 +1,5 @@
 package org.haven.summaries;
 
-import static org.haven.db.jooq.Tables.APP_SETTING;
-
 import org.jooq.DSLContext;
 
 /** The organisation name printed on every summary: a setting in the database, "Haven" until set. */
@@ -13,21 +11,18 @@ public final class SummarySettings {
     private SummarySettings() {}
 
     public static String organisation(DSLContext tx) {
-        String v = tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(ORGANISATION_KEY)).fetchOne(APP_SETTING.SETTING_VALUE);
+        String v = SummaryRepository.setting(tx, ORGANISATION_KEY);
         return v == null || v.isBlank() ? DEFAULT_ORGANISATION : v.strip();
     }
 
     /** The organisation's address (printed on court copies), or null while not set. */
     public static String address(DSLContext tx) {
-        String v = tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(ADDRESS_KEY)).fetchOne(APP_SETTING.SETTING_VALUE);
+        String v = SummaryRepository.setting(tx, ADDRESS_KEY);
         return v == null || v.isBlank() ? null : v.strip();
     }
 
     public static void setOrganisation(DSLContext tx, String name) {
         String value = name == null ? "" : name.strip();
-        int n = tx.update(APP_SETTING).set(APP_SETTING.SETTING_VALUE, value).where(APP_SETTING.SETTING_KEY.eq(ORGANISATION_KEY)).execute();
-        if (n == 0) tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(ORGANISATION_KEY, value).execute();
+        SummaryRepository.setSetting(tx, ORGANISATION_KEY, value);
     }
 }

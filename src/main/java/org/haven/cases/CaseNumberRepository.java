@@ -1,0 +1,39 @@
+package org.haven.cases;
+
+import static org.haven.db.jooq.Tables.APP_SETTING;
+import static org.haven.db.jooq.Tables.CASE_NUMBER_COUNTER;
+
+import org.jooq.DSLContext;
+
+/** The case number counters and this installation's device code (ADR 14); {@link CaseNumbers} formats them. */
+final class CaseNumberRepository {
+    private CaseNumberRepository() {}
+
+    /**
+     * Moves the prefix's counter on by {@code count} (creating it at 1 if absent) and returns its
+     * value before the move. The update's row lock makes concurrent registrations on the office
+     * database queue here, so no number is issued twice.
+     */
+    static int reserve(DSLContext tx, String prefix, int count) {
+        tx.insertInto(CASE_NUMBER_COUNTER, CASE_NUMBER_COUNTER.PREFIX, CASE_NUMBER_COUNTER.NEXT_VALUE)
+                .values(prefix, 1).onConflictDoNothing().execute();
+        tx.update(CASE_NUMBER_COUNTER).set(CASE_NUMBER_COUNTER.NEXT_VALUE, CASE_NUMBER_COUNTER.NEXT_VALUE.plus(count))
+                .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).execute();
+        return tx.select(CASE_NUMBER_COUNTER.NEXT_VALUE).from(CASE_NUMBER_COUNTER)
+                .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).fetchSingle().value1() - count;
+    }
+
+    /** The stored device code, or null. */
+    static String deviceCode(DSLContext tx, String key) {
+        return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
+                .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE);
+    }
+
+    /** Stores the code unless one is there already (two first registrations can race); returns the one kept. */
+    static String keepDeviceCode(DSLContext tx, String key, String code) {
+        tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, code)
+                .onConflictDoNothing().execute();
+        return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
+                .where(APP_SETTING.SETTING_KEY.eq(key)).fetchSingle(APP_SETTING.SETTING_VALUE);
+    }
+}
