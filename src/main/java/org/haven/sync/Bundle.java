@@ -166,6 +166,10 @@ public final class Bundle {
         for (int i = 0; i < cases.size(); i += 1000) {
             pull.hidden(cases.subList(i, Math.min(cases.size(), i + 1000))).forEach(id -> hidden.add(id.toString()));
         }
+        // And the cases the laptop's account may now see that it does not hold (assigned after it joined).
+        java.io.StringWriter arrivals = new java.io.StringWriter();
+        Snapshot.writeArrivals(office.database(), laptopUser, cases, arrivals);
+        out.put("arrivals", arrivals.toString());
         byte[] sealed = BundleCrypto.seal(BundleCrypto.REPLY, key.keyId(), header.seq(), key.secret(), bytes(out));
         Path tmp = temp(reply);
         try {
@@ -242,6 +246,7 @@ public final class Bundle {
         List<UUID> hidden = new ArrayList<>();
         body.path("hidden").forEach(id -> hidden.add(UUID.fromString(id.asText())));
         pulled += LaptopSync.leaveCases(haven, db.inTransaction(RowsRepository::caseIds), hidden);
+        if (body.hasNonNull("arrivals")) pulled += LaptopSync.applyArrivals(haven, body.path("arrivals").asText());
         int p = pushed;
         int k = conflicts;
         int m = pulled;

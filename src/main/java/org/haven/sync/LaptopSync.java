@@ -61,7 +61,7 @@ public final class LaptopSync {
         OfficeClient office = new OfficeClient(URI.create(url), pin, username, password, "nothing was lost; the next sync sends it.");
         Bundle.ensureKey(haven, office);
         int[] pushed = push(haven, office);
-        int pulled = pull(haven, office) + leave(haven, office);
+        int pulled = pull(haven, office) + leave(haven, office) + arrive(haven, office);
         db.inTransactionRun(tx -> {
             LaptopSyncRepository.setSetting(tx, LAST_SYNC, java.time.Instant.now().toString());
             AuditLog.record(tx, haven.user(), "SYNC", "user", haven.user().id(),
@@ -157,6 +157,52 @@ public final class LaptopSync {
             if (!line.isBlank()) hidden.add(UUID.fromString(line.strip()));
         }
         return leaveCases(haven, here, hidden);
+    }
+
+    /**
+     * Cases this account may now see that this laptop does not hold (assigned to it, or put in its
+     * operation, after it joined) arrive whole: the case with its person, timeline, screenings and
+     * trafficking details, in one transaction (a cut answer keeps nothing). Returns how many arrived.
+     */
+    private static int arrive(Haven haven, OfficeClient office) {
+        List<UUID> here = haven.database().inTransaction(RowsRepository::caseIds);
+        StringBuilder body = new StringBuilder();
+        here.forEach(id -> body.append(id).append('\n'));
+        HttpResponse<byte[]> response = office.post("/v1/arrivals", body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) throw office.refused(response.statusCode());
+        return applyArrivals(haven, new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The office's answer to {@code /v1/arrivals} applied here, all or nothing; returns how many cases arrived. */
+    static int applyArrivals(Haven haven, String answer) {
+        UUID self = haven.user().id();
+        int[] cases = {-1};
+        List<UUID> people = new ArrayList<>();
+        try {
+            haven.database().inTransactionRun(tx -> {
+                for (String line : answer.split("\n")) {
+                    String[] parts = line.split("\t", 3);
+                    if (parts.length == 3 && parts[0].equals(Snapshot.ROWS)) {
+                        people.addAll(SnapshotRepository.loadMissing(tx, parts[1], parts[2], self));
+                    } else if (parts.length == 3 && parts[0].equals(Snapshot.END)) {
+                        cases[0] = Integer.parseInt(parts[1]);
+                        break;
+                    } else {
+                        throw new IllegalStateException("not a line of the answer");
+                    }
+                }
+                if (cases[0] < 0) throw new IllegalStateException("no end line");
+                for (UUID person : new java.util.LinkedHashSet<>(people)) org.haven.cases.SearchIndex.reindex(tx, person);
+                if (cases[0] > 0) AuditLog.record(tx, haven.user(), "SYNC_CASES_ARRIVED", "user", haven.user().id(), cases[0] + " case(s)");
+            });
+        } catch (HavenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // No message: it may hold data.
+            throw new HavenException(HavenException.Kind.FAILURE,
+                    "The office's answer could not be read (" + e.getClass().getSimpleName() + "): nothing was lost; the next sync asks again.");
+        }
+        return cases[0];
     }
 
     /** Of the cases here, those the office says this account may no longer see leave; returns how many left. */

@@ -56,7 +56,7 @@ public final class OfficeChanges {
             if (more) rows = rows.subList(0, limit);
             long next = more ? rows.getLast().getSeq() : Math.max(after, upTo);
             AuditLog.record(tx, session.user(), "SYNC_PULL", "sync_change", null, rows.size() + " change(s) after " + after);
-            return new Page(List.copyOf(rows), next, more, RowsRepository.referencedByNewCases(tx, rows));
+            return new Page(List.copyOf(rows), next, more, RowsRepository.referencedBy(tx, rows));
         });
     }
 }

@@ -130,29 +130,43 @@ final class RowsRepository {
     }
 
     /**
-     * The rows a laptop needs before it can insert these cases (their keys point at them): the staff
-     * they are assigned to or made by (name and roles, never a password hash) and their operations,
-     * as lines {@code TABLE<TAB>JSON}.
+     * The rows a laptop needs before it can take these changes (keys point at them): the staff that new
+     * cases are assigned to or made by, or that a case is now assigned to (name and roles, never a
+     * password hash), and the operations new cases are in or a case now moves to, as lines
+     * {@code TABLE<TAB>JSON}. A laptop that lacks one of them could not store the change.
      */
-    static List<String> referencedBy(DSLContext tx, Collection<UUID> caseIds) {
+    static List<String> referencedBy(DSLContext tx, List<org.haven.db.jooq.tables.records.SyncChangeRecord> changes) {
+        List<UUID> newCases = new ArrayList<>();
+        List<UUID> staffIds = new ArrayList<>();
+        List<UUID> operationIds = new ArrayList<>();
+        for (var c : changes) {
+            if ("INSERT".equals(c.getOp()) && "case_file".equals(c.getTableName())) newCases.add(c.getRowId());
+            if ("SET".equals(c.getOp()) && "case_file".equals(c.getTableName()) && c.getNewValue() != null) {
+                UUID id = uuidOrNull(c.getNewValue());
+                if (id != null && "assigned_to".equals(c.getField())) staffIds.add(id);
+                if (id != null && "operation_id".equals(c.getField())) operationIds.add(id);
+            }
+        }
         List<String> out = new ArrayList<>();
-        if (caseIds.isEmpty()) return out;
+        if (newCases.isEmpty() && staffIds.isEmpty() && operationIds.isEmpty()) return out;
         List<Field<?>> staff = new ArrayList<>(List.of(APP_USER.fields()));
         staff.remove(APP_USER.PASSWORD_HASH);
-        var named = DSL.select(CASE_FILE.ASSIGNED_TO).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds))
-                .union(DSL.select(CASE_FILE.CREATED_BY).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds)));
-        Result<Record> users = tx.select(staff).from(APP_USER).where(APP_USER.ID.in(named)).fetch();
+        var named = DSL.select(CASE_FILE.ASSIGNED_TO).from(CASE_FILE).where(CASE_FILE.ID.in(newCases))
+                .union(DSL.select(CASE_FILE.CREATED_BY).from(CASE_FILE).where(CASE_FILE.ID.in(newCases)));
+        Result<Record> users = tx.select(staff).from(APP_USER).where(APP_USER.ID.in(named).or(APP_USER.ID.in(staffIds))).fetch();
         if (!users.isEmpty()) out.add(APP_USER.getName() + "\t" + users.formatJSON(FORMAT));
         var ops = tx.selectFrom(OPERATION).where(OPERATION.ID.in(
-                DSL.select(CASE_FILE.OPERATION_ID).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds)))).fetch();
+                DSL.select(CASE_FILE.OPERATION_ID).from(CASE_FILE).where(CASE_FILE.ID.in(newCases))).or(OPERATION.ID.in(operationIds))).fetch();
         if (!ops.isEmpty()) out.add(OPERATION.getName() + "\t" + ops.formatJSON(FORMAT));
         return out;
     }
 
-    /** {@link #referencedBy} the new cases among these changes. */
-    static List<String> referencedByNewCases(DSLContext tx, List<org.haven.db.jooq.tables.records.SyncChangeRecord> changes) {
-        return referencedBy(tx, changes.stream()
-                .filter(c -> "INSERT".equals(c.getOp()) && "case_file".equals(c.getTableName())).map(c -> c.getRowId()).toList());
+    private static UUID uuidOrNull(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The case a new row belongs to: a case its own id, an event its case; a person none. */

@@ -18,6 +18,32 @@ public final class Snapshot {
 
     private Snapshot() {}
 
+    /**
+     * Office side: the cases the account may see that the laptop does not hold ({@code held}), in the
+     * same lines, ending with {@code end<TAB>CASES<TAB>SEQ}; audited with the count.
+     */
+    public static void writeArrivals(Haven haven, java.util.Collection<java.util.UUID> held, Writer out) {
+        writeArrivals(haven.database(), haven.user(), held, out);
+    }
+
+    /** {@link #writeArrivals(Haven, java.util.Collection, Writer)} for an account that is not logged in here (a USB bundle's laptop). */
+    static void writeArrivals(org.haven.db.Database db, User user, java.util.Collection<java.util.UUID> held, Writer out) {
+        int cases = db.inTransaction(tx -> SnapshotRepository.readArrivals(tx, user, held, (table, json) -> {
+            try {
+                out.write(ROWS + "\t" + table.getName() + "\t" + json + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        if (cases > 0) db.inTransactionRun(tx -> AuditLog.record(tx, user, "SYNC_CASES_SENT", "user", user.id(), cases + " cases"));
+        try {
+            out.write(END + "\t" + cases + "\t0\n");
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Office side: writes everything the logged-in account may see (one read transaction, so one consistent state) and audits it. */
     public static void write(Haven haven, Writer out) {
         User user = haven.user();

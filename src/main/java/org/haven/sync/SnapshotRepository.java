@@ -59,20 +59,47 @@ final class SnapshotRepository {
 
     /** Reads everything {@code user} may see, in one transaction, and hands it out page by page; returns the number of cases. */
     static int read(DSLContext tx, User user, Pages out) {
-        Condition visibleCase = CaseAccess.visibleTo(user);
+        return read(tx, user, CaseAccess.visibleTo(user), true, out);
+    }
+
+    /** At most this many cases arrive on a laptop in one sync (the rest at the next). */
+    static final int ARRIVALS = 2_000;
+
+    /**
+     * The cases {@code user} may see that a laptop does not hold ({@code held}: its case ids), at most
+     * {@link #ARRIVALS} of them: a case assigned to them, or put in their operation, after they joined.
+     * Their rows as {@link #read} gives them (with their people, staff and operations); returns how many.
+     */
+    static int readArrivals(DSLContext tx, User user, java.util.Collection<UUID> held, Pages out) {
+        java.util.Set<UUID> have = new java.util.HashSet<>(held);
+        List<UUID> arriving = new ArrayList<>();
+        for (UUID id : tx.select(CASE_FILE.ID).from(CASE_FILE).where(CaseAccess.visibleTo(user)).orderBy(CASE_FILE.ID).fetch(CASE_FILE.ID)) {
+            if (!have.contains(id)) arriving.add(id);
+            if (arriving.size() == ARRIVALS) break;
+        }
+        if (arriving.isEmpty()) return 0;
+        return read(tx, user, CaseAccess.visibleTo(user).and(CASE_FILE.ID.in(arriving)), false, out);
+    }
+
+    /**
+     * {@code whole}: a replica's first copy (with the organisation's settings, the account's memberships,
+     * every operation it may use and the "not the same person" records); otherwise only the rows of these cases.
+     */
+    private static int read(DSLContext tx, User user, Condition visibleCase, boolean whole, Pages out) {
         var caseIds = DSL.select(CASE_FILE.ID).from(CASE_FILE).where(visibleCase);
         var personIds = DSL.select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(visibleCase);
         var screeningIds = DSL.select(SCREENING.ID).from(SCREENING).where(SCREENING.CASE_ID.in(caseIds));
         Condition myOperations = OPERATION_MEMBER.USER_ID.eq(user.id());
-        Condition operations = user.seesAllCases() ? DSL.trueCondition()
+        Condition operations = !whole ? OPERATION.ID.in(DSL.select(CASE_FILE.OPERATION_ID).from(CASE_FILE).where(visibleCase))
+                : user.seesAllCases() ? DSL.trueCondition()
                 : OPERATION.ID.in(DSL.select(CASE_FILE.OPERATION_ID).from(CASE_FILE).where(visibleCase))
                         .or(OPERATION.ID.in(DSL.select(OPERATION_MEMBER.OPERATION_ID).from(OPERATION_MEMBER).where(myOperations)));
 
         Map<Table<?>, Select<? extends Record>> rows = new LinkedHashMap<>();
-        rows.put(APP_SETTING, DSL.selectFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.like("organisation.%")));
+        if (whole) rows.put(APP_SETTING, DSL.selectFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.like("organisation.%")));
         rows.put(APP_USER, staff(user, caseIds));
         rows.put(OPERATION, DSL.selectFrom(OPERATION).where(operations));
-        rows.put(OPERATION_MEMBER, DSL.selectFrom(OPERATION_MEMBER).where(myOperations));
+        if (whole) rows.put(OPERATION_MEMBER, DSL.selectFrom(OPERATION_MEMBER).where(myOperations));
         rows.put(PERSON, DSL.selectFrom(PERSON).where(PERSON.ID.in(personIds)));
         rows.put(CASE_FILE, DSL.selectFrom(CASE_FILE).where(visibleCase));
         rows.put(CASE_HTCDS, DSL.selectFrom(CASE_HTCDS).where(CASE_HTCDS.CASE_ID.in(caseIds)));
@@ -81,7 +108,7 @@ final class SnapshotRepository {
         rows.put(SCREENING_ANSWER, DSL.selectFrom(SCREENING_ANSWER).where(SCREENING_ANSWER.SCREENING_ID.in(screeningIds)));
         rows.put(SCREENING_CONSENT, DSL.selectFrom(SCREENING_CONSENT).where(SCREENING_CONSENT.SCREENING_ID.in(screeningIds)));
         rows.put(SCREENING_CHOICE, DSL.selectFrom(SCREENING_CHOICE).where(SCREENING_CHOICE.SCREENING_ID.in(screeningIds)));
-        rows.put(MATCH_DISTINCT, DSL.selectFrom(MATCH_DISTINCT).where(MATCH_DISTINCT.PERSON_A.in(personIds))
+        if (whole) rows.put(MATCH_DISTINCT, DSL.selectFrom(MATCH_DISTINCT).where(MATCH_DISTINCT.PERSON_A.in(personIds))
                 .and(MATCH_DISTINCT.PERSON_B.in(personIds)));
 
         for (Map.Entry<Table<?>, Select<? extends Record>> t : rows.entrySet()) {
@@ -130,6 +157,33 @@ final class SnapshotRepository {
         }
         if (!records.isEmpty()) tx.batchInsert(records).execute();
         return records.size();
+    }
+
+    /**
+     * On a laptop: one page of arriving cases' rows ({@link #readArrivals}), each row inserted unless
+     * this laptop holds it already (a person with another case here, staff, an operation); never the
+     * account's own row, never a password hash. Returns the people among them (to index).
+     */
+    static List<UUID> loadMissing(DSLContext tx, String tableName, String json, UUID self) {
+        Table<?> table = TABLES.stream().filter(t -> t.getName().equals(tableName)).findFirst()
+                .orElseThrow(() -> new HavenException(HavenException.Kind.FAILURE, "The office sent rows of an unknown kind: nothing was kept."));
+        @SuppressWarnings("unchecked")
+        Field<UUID> id = (Field<UUID>) table.field("ID");
+        List<UUID> people = new ArrayList<>();
+        for (Record r : tx.fetchFromJSON(json)) {
+            TableRecord<?> row = (TableRecord<?>) tx.newRecord(table);
+            for (Field<?> f : r.fields()) {
+                Field<?> column = table.field(f.getName());
+                if (column != null && !column.getName().equals(APP_USER.PASSWORD_HASH.getName())) copy(r, f, row, column);
+            }
+            if (table == APP_USER && self.equals(row.get(APP_USER.ID))) continue;
+            if (id != null && tx.fetchExists(table, id.eq(row.get(id)))) continue;
+            row.attach(tx.configuration());
+            row.insert();
+            if (table == PERSON) people.add(row.get(PERSON.ID));
+            if (table == CASE_FILE) people.add(row.get(CASE_FILE.PERSON_ID));
+        }
+        return people;
     }
 
     /** Every person here, in key order (the laptop indexes them after the snapshot). */

@@ -61,6 +61,7 @@ public final class SyncServer implements AutoCloseable {
             https.createContext("/v1/push", s.endpoint("POST", SyncServer::pushTooLarge, s::push));
             https.createContext("/v1/changes", s.endpoint("GET", NO_CHECK, s::changes));
             https.createContext("/v1/hidden", s.endpoint("POST", NO_CHECK, s::hidden));
+            https.createContext("/v1/arrivals", s.endpoint("POST", NO_CHECK, s::arrivals));
             https.createContext("/v1/bundle-key", s.endpoint("POST", NO_CHECK, s::bundleKey));
             https.start();
             return s;
@@ -144,11 +145,33 @@ public final class SyncServer implements AutoCloseable {
      * has and the account may no longer see (reassigned away): the laptop erases them.
      */
     private void hidden(HttpExchange ex, Haven haven) throws IOException {
+        java.util.List<java.util.UUID> ids = caseIds(ex);
+        if (ids == null) return;
+        StringBuilder out = new StringBuilder();
+        for (java.util.UUID id : new OfficeChanges(haven.database(), haven.session()).hidden(ids)) out.append(id).append('\n');
+        send(ex, 200, out.toString());
+    }
+
+    /**
+     * {@code POST /v1/arrivals}: the laptop's case ids, one a line; answers, in the snapshot's lines, the
+     * cases the account may see that the laptop does not hold (assigned to it after it joined).
+     */
+    private void arrivals(HttpExchange ex, Haven haven) throws IOException {
+        java.util.List<java.util.UUID> ids = caseIds(ex);
+        if (ids == null) return;
+        haven.session().requireCaseData();
+        java.io.StringWriter out = new java.io.StringWriter();
+        Snapshot.writeArrivals(haven, ids, out);
+        send(ex, 200, out.toString());
+    }
+
+    /** The request's case ids, one a line; null when it answered the request itself (too many, malformed). */
+    private static java.util.List<java.util.UUID> caseIds(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readNBytes(MAX_PUSH_BYTES + 1);
         if (body.length > MAX_PUSH_BYTES) {
             drain(ex);
             send(ex, 413, "too many ids\n");
-            return;
+            return null;
         }
         java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
         for (String line : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
@@ -157,12 +180,10 @@ public final class SyncServer implements AutoCloseable {
                 ids.add(java.util.UUID.fromString(line.strip()));
             } catch (IllegalArgumentException e) {
                 send(ex, 400, "malformed: one case id a line\n");
-                return;
+                return null;
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (java.util.UUID id : new OfficeChanges(haven.database(), haven.session()).hidden(ids)) out.append(id).append('\n');
-        send(ex, 200, out.toString());
+        return ids;
     }
 
     /**
