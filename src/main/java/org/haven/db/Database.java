@@ -21,7 +21,9 @@ import org.jooq.impl.DSL;
  * The embedded, encrypted H2 database in the data folder. Opening it needs the database key
  * (unwrapped from the key file by {@link org.haven.security.Accounts}); every open migrates it with
  * Flyway unless it already holds exactly the bundled migrations ({@link Migrations}), so an upgraded
- * Haven upgrades the schema of the data it finds.
+ * Haven upgrades the schema of the data it finds. Longer than 400 lines: opening the file (key,
+ * lock, damage, version checks, each with its own message), the office database's connection and
+ * dialect, transactions and compaction on close are the one place that touches the store.
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_BASE = "haven";

@@ -26,6 +26,8 @@ import org.haven.common.HavenException;
  * The key file beside the database: the random database key, wrapped once per user with
  * AES-256-GCM under a key derived from that user's password by Argon2id. No password is stored,
  * and adding a user or changing a password rewrites only this small file, never the database.
+ * Longer than 400 lines: the file's format, its atomic rewrite and every check on reading it (a
+ * damaged, foreign or older file) are kept together so that the format has one reader and one writer.
  */
 public final class KeyFile {
     public static final String FILE_NAME = "haven.keys";

@@ -58,6 +58,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * suggestion (from {@link DeterminationRule}) updates as answers change; the caseworker confirms it
  * or picks another determination with a reason. Saving records a new interview on the case. The
  * state and rules are {@link ScreeningFormModel}'s; this class lays the form out and binds to it.
+ * Longer than 400 lines: layout only, eleven indicators and five sections of controls.
  */
 public final class ScreeningForm extends BorderPane {
     private final Haven haven;

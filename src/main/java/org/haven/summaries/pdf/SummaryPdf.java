@@ -29,6 +29,8 @@ import org.haven.summaries.CaseSummary.Text;
  * break across pages, a footer "Confidential" and "Page X of Y", and, for a batch, a table of
  * contents (case number and page) plus bookmarks. Pages are kept in memory until {@link #save},
  * because the footer needs the page count and the contents need the case page numbers.
+ * Longer than 400 lines on purpose: it is one layout engine whose state is the current page and
+ * position; split into parts, each would need that state passed around.
  */
 public final class SummaryPdf implements AutoCloseable {
     // Geometry (points; A4 is 595 x 842).
