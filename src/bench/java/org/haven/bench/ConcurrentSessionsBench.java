@@ -144,7 +144,7 @@ public final class ConcurrentSessionsBench implements BenchStep {
     private static Haven session(Haven haven, String username, boolean office) {
         if (office) return Haven.login(haven.database().home(), haven.database().office(), username, Benchmark.PASSWORD);
         var row = haven.database().dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle();
-        return new Haven(new Accounts.Unlocked(haven.database(), Accounts.toUser(row), haven.unlocked().databaseKey()));
+        return new Haven(new Accounts.Unlocked(haven.database(), org.haven.security.AccountRepository.toUser(row), haven.unlocked().databaseKey()));
     }
 
     private static void pause(Random random) throws InterruptedException {

@@ -201,7 +201,7 @@ public final class DemoData {
             personTokens.addAll(SearchIndex.caseNumberTokens(caseNumber));
             for (String t : personTokens) tokens.add(token(tx, t, p.getId()));
             for (String prefix : SearchIndex.prefixes(personTokens)) prefixes.add(prefix(tx, prefix, caseNumber));
-            matchKeys.addAll(MatchIndex.records(tx, p));
+            matchKeys.addAll(org.haven.people.names.MatchIndexRepository.records(tx, p));
         }
         insertAll(tx, PERSON, people);
         insertAll(tx, CASE_FILE, cases);

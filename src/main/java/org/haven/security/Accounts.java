@@ -449,12 +449,4 @@ public final class Accounts {
     static String rolesText(Set<Role> roles) {
         return String.join(",", roles.stream().map(Enum::name).sorted().toList());
     }
-
-    /**
-     * The account's user. Kept for callers outside security that still read app_user rows themselves
-     * (sync's BundleRepository, the benchmark); new code uses {@link AccountRepository#toUser}.
-     */
-    public static User toUser(org.haven.db.jooq.tables.records.AppUserRecord row) {
-        return AccountRepository.toUser(row);
-    }
 }

@@ -4,7 +4,6 @@ import static org.haven.db.jooq.Tables.APP_SETTING;
 import static org.haven.db.jooq.Tables.APP_USER;
 
 import java.util.UUID;
-import org.haven.security.Accounts;
 import org.haven.security.User;
 import org.jooq.DSLContext;
 
@@ -41,7 +40,7 @@ final class BundleRepository {
     /** The account a bundle's key belongs to; null when it is gone. */
     static User user(DSLContext tx, UUID id) {
         var row = tx.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOne();
-        return row == null ? null : Accounts.toUser(row);
+        return row == null ? null : org.haven.security.AccountRepository.toUser(row);
     }
 
     private static String value(OfficeKey k) {

@@ -1,8 +1,5 @@
 package org.haven.sync;
 
-import static org.haven.db.jooq.Tables.PERSON;
-import static org.haven.db.jooq.Tables.SYNC_CHANGE;
-import static org.haven.db.jooq.Tables.SYNC_SEQUENCE;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -26,7 +23,7 @@ public final class ChangeLog {
 
     /** The highest change number given so far (0: none). */
     public static long lastSeq(DSLContext tx) {
-        return tx.select(SYNC_SEQUENCE.LAST_SEQ).from(SYNC_SEQUENCE).where(SYNC_SEQUENCE.ID.eq(1)).fetchSingle(SYNC_SEQUENCE.LAST_SEQ);
+        return ChangeLogRepository.lastSeq(tx);
     }
 
     /**
@@ -34,22 +31,17 @@ public final class ChangeLog {
      * numbers become visible in the order they were given: a pull never skips one that commits late.
      */
     static long nextSeq(DSLContext tx) {
-        tx.update(SYNC_SEQUENCE).set(SYNC_SEQUENCE.LAST_SEQ, SYNC_SEQUENCE.LAST_SEQ.plus(1)).where(SYNC_SEQUENCE.ID.eq(1)).execute();
-        return lastSeq(tx);
+        return ChangeLogRepository.nextSeq(tx);
     }
 
     /** Raises the person's office version by one and returns the new one. */
     static int bumpPersonVersion(DSLContext tx, UUID personId) {
-        tx.update(PERSON).set(PERSON.OFFICE_VERSION, org.jooq.impl.DSL.coalesce(PERSON.OFFICE_VERSION, 0).plus(1))
-                .where(PERSON.ID.eq(personId)).execute();
-        Integer v = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
-        return v == null ? 0 : v;
+        return PersonSyncRepository.bumpVersion(tx, personId);
     }
 
     /** The person's current office version (0: never changed since the office began counting). */
     static int personVersion(DSLContext tx, UUID personId) {
-        Integer v = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
-        return v == null ? 0 : v;
+        return PersonSyncRepository.version(tx, personId);
     }
 
     /** Appends one change with the next sequence number; returns that number. */

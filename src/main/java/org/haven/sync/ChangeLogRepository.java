@@ -2,6 +2,7 @@ package org.haven.sync;
 
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.SYNC_CHANGE;
+import static org.haven.db.jooq.Tables.SYNC_SEQUENCE;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,6 +16,16 @@ import org.jooq.DSLContext;
 /** The SQL of the office's change log rows (docs/sync.md, "The office's change log"). */
 final class ChangeLogRepository {
     private ChangeLogRepository() {}
+
+    static long lastSeq(DSLContext tx) {
+        return tx.select(SYNC_SEQUENCE.LAST_SEQ).from(SYNC_SEQUENCE).where(SYNC_SEQUENCE.ID.eq(1)).fetchSingle(SYNC_SEQUENCE.LAST_SEQ);
+    }
+
+    /** Raises the one counter row (locked until the transaction ends) and returns the new number. */
+    static long nextSeq(DSLContext tx) {
+        tx.update(SYNC_SEQUENCE).set(SYNC_SEQUENCE.LAST_SEQ, SYNC_SEQUENCE.LAST_SEQ.plus(1)).where(SYNC_SEQUENCE.ID.eq(1)).execute();
+        return lastSeq(tx);
+    }
 
     static void insert(DSLContext tx, long seq, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
                        int officeVersion, UUID personId, UUID caseId, String deviceCode, UUID madeBy, OffsetDateTime madeAt) {

@@ -1,7 +1,5 @@
 package org.haven.sync;
 
-import static org.haven.db.jooq.Tables.SYNC_APPLIED_OP;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,9 +74,7 @@ public final class OfficePush {
         // Operation ids the office already has: answered as then, applied nothing again.
         List<UUID> ids = entries.stream().map(Entry::opId).toList();
         for (int i = 0; i < ids.size(); i += 1000) {
-            for (var r : db.dsl().selectFrom(SYNC_APPLIED_OP).where(SYNC_APPLIED_OP.OP_ID.in(ids.subList(i, Math.min(ids.size(), i + 1000)))).fetch()) {
-                answers.put(r.getOpId(), new Result(r.getOpId(), Status.DUPLICATE, Status.valueOf(r.getStatus()), r.getSeq(), r.getConflictRef(), null));
-            }
+            for (Result r : AppliedOpsRepository.answered(db.dsl(), ids.subList(i, Math.min(ids.size(), i + 1000)))) answers.put(r.opId(), r);
         }
         // The rest in groups: one per field of a row (first base, last value), a tombstone or a merge alone.
         Map<String, List<Entry>> groups = new LinkedHashMap<>();
@@ -352,13 +348,7 @@ public final class OfficePush {
 
     Result record(DSLContext tx, String device, List<Entry> group, Status status, Long seq, UUID conflictId, String reason) {
         OffsetDateTime now = Audit.now();
-        for (Entry e : group) {
-            tx.insertInto(SYNC_APPLIED_OP)
-                    .set(SYNC_APPLIED_OP.OP_ID, e.opId()).set(SYNC_APPLIED_OP.STATUS, status.name()).set(SYNC_APPLIED_OP.SEQ, seq)
-                    .set(SYNC_APPLIED_OP.CONFLICT_REF, conflictId).set(SYNC_APPLIED_OP.DEVICE_CODE, device)
-                    .set(SYNC_APPLIED_OP.PUSHED_BY, session.user().id()).set(SYNC_APPLIED_OP.PUSHED_AT, now)
-                    .execute();
-        }
+        for (Entry e : group) AppliedOpsRepository.remember(tx, e.opId(), status, seq, conflictId, device, session.user().id(), now);
         return new Result(group.getLast().opId(), status, null, seq, conflictId, reason);
     }
 

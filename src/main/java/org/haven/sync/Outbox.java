@@ -1,9 +1,6 @@
 package org.haven.sync;
 
-import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
-
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -169,13 +166,7 @@ public final class Outbox {
 
     /** Every entry, oldest first (op ids are UUID v7, so their order is the order they were made in). */
     public static List<Entry> all(DSLContext tx) {
-        List<Entry> out = new ArrayList<>();
-        for (var r : tx.selectFrom(SYNC_OUTBOX).orderBy(SYNC_OUTBOX.OP_ID).fetch()) {
-            out.add(new Entry(r.getOpId(), Op.valueOf(r.getOp()), r.getTableName(), r.getRowId(), r.getField(),
-                    r.getOldValue(), r.getNewValue(), r.getBaseVersion(), r.getPersonId(), r.getDeviceCode(),
-                    r.getMadeAt(), r.getMadeBy()));
-        }
-        return out;
+        return OutboxRepository.all(tx);
     }
 
     /**
@@ -198,20 +189,7 @@ public final class Outbox {
     private static UUID insert(DSLContext tx, Op op, Table<?> table, UUID rowId, String field, String oldValue, String newValue,
                                int baseVersion, UUID personId, String device, OffsetDateTime at, UUID userId) {
         UUID opId = Ids.newId();
-        tx.insertInto(SYNC_OUTBOX)
-                .set(SYNC_OUTBOX.OP_ID, opId)
-                .set(SYNC_OUTBOX.OP, op.name())
-                .set(SYNC_OUTBOX.TABLE_NAME, table.getName().toLowerCase(Locale.ROOT))
-                .set(SYNC_OUTBOX.ROW_ID, rowId)
-                .set(SYNC_OUTBOX.FIELD, field)
-                .set(SYNC_OUTBOX.OLD_VALUE, oldValue)
-                .set(SYNC_OUTBOX.NEW_VALUE, newValue)
-                .set(SYNC_OUTBOX.BASE_VERSION, baseVersion)
-                .set(SYNC_OUTBOX.PERSON_ID, personId)
-                .set(SYNC_OUTBOX.DEVICE_CODE, device)
-                .set(SYNC_OUTBOX.MADE_AT, at)
-                .set(SYNC_OUTBOX.MADE_BY, userId)
-                .execute();
+        OutboxRepository.insert(tx, new Entry(opId, op, tableName(table), rowId, field, oldValue, newValue, baseVersion, personId, device, at, userId));
         return opId;
     }
 

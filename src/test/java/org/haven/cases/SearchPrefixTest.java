@@ -123,7 +123,7 @@ class SearchPrefixTest extends DatabaseTest {
         haven.cases().assignCases(dsl.select(org.haven.db.jooq.Tables.CASE_FILE.ID).from(org.haven.db.jooq.Tables.CASE_FILE)
                 .fetch(org.haven.db.jooq.Tables.CASE_FILE.ID), "worker");
         var coordinator = haven.user();
-        var worker = Accounts.toUser(dsl.selectFrom(org.haven.db.jooq.Tables.APP_USER)
+        var worker = org.haven.security.AccountRepository.toUser(dsl.selectFrom(org.haven.db.jooq.Tables.APP_USER)
                 .where(org.haven.db.jooq.Tables.APP_USER.USERNAME.eq("worker")).fetchSingle());
 
         CaseQuery ng = CaseQuery.text("ng", 10);

@@ -74,14 +74,6 @@ public final class MatchIndex {
         return NameKeys.keys(NameKeys.variants(nameLatin, nameNative, aliases));
     }
 
-    /**
-     * Unsaved rows (folded names and keys) for bulk writers (demo data) that batch-insert people. Kept
-     * for the demo data; the rows are made by {@link MatchIndexRepository#records}.
-     */
-    public static List<TableRecord<?>> records(DSLContext tx, org.haven.db.jooq.tables.records.PersonRecord person) {
-        return MatchIndexRepository.records(tx, person);
-    }
-
     /** The birth year known, or implied by an estimated age and the year it was recorded; else null. */
     public static Integer birthYear(java.time.LocalDate birthDate, Integer estimatedAge, Integer ageYear) {
         if (birthDate != null) return birthDate.getYear();
