@@ -44,6 +44,21 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The two doors into the window: {@code Main} without arguments and {@code haven gui}; they only call the launcher. */
+    private static final DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> OPENS_THE_WINDOW = DescribedPredicate.describe(
+            "the window's launchers (Main, cli.GuiCommand)", c -> c.getName().equals("org.haven.Main")
+                    || c.getName().equals("org.haven.cli.GuiCommand") || c.getName().startsWith("org.haven.Main$"));
+
+    @Test
+    void theCoreAndTheCommandsNeverUseTheWindowsShell() {
+        noClasses().that().resideOutsideOfPackages("org.haven.app..", "..ui..")
+                .and(DescribedPredicate.not(BENCHMARK)).and(DescribedPredicate.not(OPENS_THE_WINDOW))
+                .should().dependOnClassesThat().resideInAPackage("org.haven.app..")
+                .because("app/ is the window's shell (its language, dialogs, workers); the core and the CLI take texts from"
+                        + " common.Messages in the language asked for (ADR 11, ADR 13)")
+                .check(classes);
+    }
+
     /** Services, exports and settings that the window and the CLI get from {@code Haven}, never build themselves. */
     private static final DescribedPredicate<JavaConstructorCall> BUILDS_A_SERVICE = DescribedPredicate.describe(
             "a service's constructor", call -> call.getTargetOwner().getName()
