@@ -1,5 +1,6 @@
 package org.haven.app;
 
+import org.haven.common.Languages;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;

@@ -1,5 +1,6 @@
 package org.haven.app;
 
+import org.haven.common.Languages;
 import java.util.Locale;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;

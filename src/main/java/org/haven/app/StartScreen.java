@@ -1,5 +1,6 @@
 package org.haven.app;
 
+import org.haven.common.Languages;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;

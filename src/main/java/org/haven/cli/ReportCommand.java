@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.haven.Haven;
-import org.haven.app.I18n;
 import org.haven.common.HavenException;
+import org.haven.common.Messages;
 import org.haven.reports.CountTable;
 import org.haven.reports.OrganisationSettings;
 import org.haven.reports.StatisticsCsv;
+import org.haven.reports.StatisticsLabels;
 import org.haven.reports.StatisticsPdf;
 import org.haven.reports.StatsFilter;
-import org.haven.reports.ui.StatisticsView;
 import org.haven.security.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--k", paramLabel = "N", description = "Small-cell threshold: counts under N are hidden (default 5; 11 for a public report).")
-    int k = StatisticsView.K;
+    int k = StatisticsLabels.DEFAULT_K;
 
     @Override
     public Integer call() {
@@ -66,13 +66,15 @@ final class ReportCommand implements Callable<Integer> {
             List<CountTable> tables = haven.statistics().all(new StatsFilter(fromMonth, toMonth, null));
             if (pdf) {
                 OrganisationSettings org = haven.organisation();
+                Messages m = Messages.english(); // the report from the command line is in English, as before
                 Map<String, String> titles = new LinkedHashMap<>();
-                for (CountTable t : tables) titles.put(t.id(), I18n.t("stats.chart." + t.id()));
-                String filter = StatisticsPdf.periodLine(fromMonth == null ? null : fromMonth.toString(),
-                        toMonth == null ? null : toMonth.toString(), I18n.t("stats.allOperations"));
-                StatisticsPdf.Texts texts = new StatisticsPdf.Texts(org.name(), I18n.t("stats.pdfTitle"), filter,
-                        I18n.t("stats.smallCellNote", k), titles, I18n.t("stats.pdfProduced", LocalDate.now().toString()));
-                StatisticsPdf.write(tables, k, texts, StatisticsView::pdfLabel, StatisticsView.letterhead(org), output);
+                for (CountTable t : tables) titles.put(t.id(), m.t("stats.chart." + t.id()));
+                String filter = StatisticsPdf.periodLine(m, fromMonth == null ? null : fromMonth.toString(),
+                        toMonth == null ? null : toMonth.toString(), m.t("stats.allOperations"));
+                StatisticsPdf.Texts texts = new StatisticsPdf.Texts(m, org.name(), m.t("stats.pdfTitle"), filter,
+                        m.t("stats.smallCellNote", k), titles, m.t("stats.pdfProduced", LocalDate.now().toString()));
+                StatisticsPdf.write(tables, k, texts, (table, key) -> StatisticsLabels.pdf(m, table, key),
+                        StatisticsPdf.letterhead(org), output);
             } else {
                 StatisticsCsv.write(tables, k, output);
             }

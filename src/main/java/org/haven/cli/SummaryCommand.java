@@ -62,7 +62,7 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Audience a = parseAudience(audience);
-        Locale lang = language == null ? org.haven.app.Languages.load(home.home()) : org.haven.common.Messages.language(language);
+        Locale lang = language == null ? org.haven.common.Languages.load(home.home()) : org.haven.common.Messages.language(language);
         SummaryOptions options = SummaryOptions.all(a, lang);
         if (split) return splitInto(options);
         org.haven.common.OutputFiles.check(output, home.home(), force);

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.haven.app.I18n;
+import org.haven.common.Messages;
 import org.haven.summaries.pdf.PageCanvas;
 import org.haven.summaries.pdf.Typesetter;
 
@@ -33,10 +33,12 @@ final class PdfChart {
     private final SmallCells.Protected p;
     private final CountTable t;
     private final BiFunction<String, String, String> label;
+    private final Messages messages;
     /** The columns drawn as series: those with a count shown or hidden (an outcome nobody had adds nothing). */
     private final List<Integer> series = new ArrayList<>();
 
-    private PdfChart(PageCanvas page, Typesetter ts, SmallCells.Protected p, BiFunction<String, String, String> label) {
+    private PdfChart(PageCanvas page, Typesetter ts, SmallCells.Protected p, BiFunction<String, String, String> label, Messages messages) {
+        this.messages = messages;
         this.page = page;
         this.ts = ts;
         this.p = p;
@@ -55,17 +57,18 @@ final class PdfChart {
     }
 
     /** The height the chart takes for this table at {@code width} points. */
-    static float height(Typesetter ts, SmallCells.Protected p, BiFunction<String, String, String> label, float width) {
+    static float height(Typesetter ts, SmallCells.Protected p, BiFunction<String, String, String> label, Messages messages, float width) {
         CountTable t = p.table();
-        PdfChart c = new PdfChart(null, ts, p, label);
+        PdfChart c = new PdfChart(null, ts, p, label, messages);
         if (byMonth(t)) return MONTH_PLOT + 24 + c.legendHeight(width);
         if (timeToExit(t)) return shownRows(p).size() * rowHeight(shownRows(p).size()) + 24;
         return t.rows().size() * rowHeight(t.rows().size()) + 24 + (t.columns().size() > 1 ? c.legendHeight(width) : 0);
     }
 
     /** Draws the chart with its top left corner at (x, top), {@code width} wide; content goes to the page's open element. */
-    static void draw(PageCanvas page, SmallCells.Protected p, BiFunction<String, String, String> label, float x, float top, float width) {
-        PdfChart c = new PdfChart(page, page.typesetter(), p, label);
+    static void draw(PageCanvas page, SmallCells.Protected p, BiFunction<String, String, String> label, Messages messages,
+                     float x, float top, float width) {
+        PdfChart c = new PdfChart(page, page.typesetter(), p, label, messages);
         if (byMonth(p.table())) c.months(x, top, width);
         else if (timeToExit(p.table())) c.quartiles(x, top, width);
         else c.categories(x, top, width);
@@ -188,7 +191,7 @@ final class PdfChart {
             String s = Long.toString(v);
             page.text(s, gx - ts.width(s, LABEL, false) / 2, bottom - 9, LABEL, false, MUTED);
         }
-        String days = I18n.t("stats.days");
+        String days = messages.t("stats.days");
         page.text(days, left + plotW + 16, bottom - 9, LABEL, false, MUTED);
         for (int r = 0; r < rows.size(); r++) {
             int i = rows.get(r);
@@ -204,7 +207,7 @@ final class PdfChart {
             long q3 = t.count(i, 3);
             page.fillRect(left + q1 * scale, by, Math.max(1, (q3 - q1) * scale), bh, SERIES[5]);
             page.fillRect(left + median * scale - 0.9f, by - 1, 1.8f, bh + 2, INK);
-            String words = I18n.t("stats.pdfQuartiles", median, q1, q3, t.count(i, 0));
+            String words = messages.t("stats.pdfQuartiles", median, q1, q3, t.count(i, 0));
             page.text(words, left + plotW + 4, by + bh / 2 - 2.5f, LABEL, false, INK);
         }
     }

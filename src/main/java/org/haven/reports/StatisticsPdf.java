@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.haven.app.I18n;
 import org.haven.common.AtomicFiles;
+import org.haven.common.Messages;
 import org.haven.summaries.pdf.ArchivalPdf;
 import org.haven.summaries.pdf.Letterhead;
 import org.haven.summaries.pdf.PageCanvas;
@@ -38,27 +38,33 @@ public final class StatisticsPdf {
     /**
      * What the report says about itself: whose report it is (organisation, may be blank), its title,
      * the period/filter line, the small-cell rule, the table titles and the line saying when it was
-     * produced (printed under the filter line).
+     * produced (printed under the filter line); {@code messages} is the language of the rest (totals,
+     * page numbers, chart words), the window's or the one the command line asks for.
      */
-    public record Texts(String organisation, String title, String filter, String note, Map<String, String> tableTitles,
-                        String produced) {
-        public Texts(String title, String filter, String note, Map<String, String> tableTitles) {
-            this("", title, filter, note, tableTitles, "");
+    public record Texts(Messages messages, String organisation, String title, String filter, String note,
+                        Map<String, String> tableTitles, String produced) {
+        public Texts(Messages messages, String title, String filter, String note, Map<String, String> tableTitles) {
+            this(messages, "", title, filter, note, tableTitles, "");
         }
+    }
+
+    /** The organisation's name, address and logo for the report's head. */
+    public static Letterhead letterhead(OrganisationSettings org) {
+        return new Letterhead(org.name(), org.address(), org.logo().map(OrganisationSettings.Logo::bytes).orElse(null));
     }
 
     /**
      * The report's period and operation line, e.g. "Period: 2025-01 to 2026-08 · Operation: OP-7";
      * a blank month leaves that side open ("Period: all records" when both are).
      */
-    public static String periodLine(String from, String to, String operation) {
+    public static String periodLine(Messages m, String from, String to, String operation) {
         boolean f = from != null && !from.isBlank();
         boolean t = to != null && !to.isBlank();
-        String period = f && t ? I18n.t("stats.pdfPeriod", from.strip(), to.strip())
-                : f ? I18n.t("stats.pdfPeriodSince", from.strip())
-                : t ? I18n.t("stats.pdfPeriodUntil", to.strip())
-                : I18n.t("stats.pdfPeriodAll");
-        return period + " · " + I18n.t("stats.pdfOperation", operation);
+        String period = f && t ? m.t("stats.pdfPeriod", from.strip(), to.strip())
+                : f ? m.t("stats.pdfPeriodSince", from.strip())
+                : t ? m.t("stats.pdfPeriodUntil", to.strip())
+                : m.t("stats.pdfPeriodAll");
+        return period + " · " + m.t("stats.pdfOperation", operation);
     }
 
     private final PDDocument doc;
@@ -123,15 +129,15 @@ public final class StatisticsPdf {
             SmallCells.Protected p = SmallCells.protect(t, k);
             String title = texts.tableTitles().getOrDefault(t.id(), t.id());
             // The heading stays with its chart (or, without one, with the first rows of its table).
-            need(22 + (PdfChart.drawable(t) ? PdfChart.height(ts, p, label, WIDTH) + 30 : 60));
+            need(22 + (PdfChart.drawable(t) ? PdfChart.height(ts, p, label, texts.messages(), WIDTH) + 30 : 60));
             tagged("H2", () -> text(title, MARGIN, 13, true, ACCENT));
             y -= 22;
             if (PdfChart.drawable(t)) {
-                float h = PdfChart.height(ts, p, label, WIDTH);
+                float h = PdfChart.height(ts, p, label, texts.messages(), WIDTH);
                 List<String> caption = ts.wrap(chartCaption(texts, k), 8, false, WIDTH);
                 // The chart is one figure (its alternative text points to the table, which holds every count).
-                page.begin(structure.figure(null, title + ": " + I18n.t("stats.pdfChartAlt")));
-                PdfChart.draw(page, p, label, MARGIN, y, WIDTH);
+                page.begin(structure.figure(null, title + ": " + texts.messages().t("stats.pdfChartAlt")));
+                PdfChart.draw(page, p, label, texts.messages(), MARGIN, y, WIDTH);
                 page.end();
                 y -= h + 4;
                 PDStructureElement cap = structure.add(null, "Caption");
@@ -146,7 +152,7 @@ public final class StatisticsPdf {
             PDStructureElement table = structure.add(null, "Table");
             if (t.columns().size() == 1) {
                 for (int i = 0; i < t.rows().size(); i++) row(table, label.apply(t.id(), t.rows().get(i)), p.cell(i, 0), false);
-                if (p.publishesTotal()) row(table, I18n.t("stats.pdfTotal"), Long.toString(t.total()), true);
+                if (p.publishesTotal()) row(table, texts.messages().t("stats.pdfTotal"), Long.toString(t.total()), true);
             } else {
                 crossTable(table, t, p, label);
             }
@@ -156,7 +162,7 @@ public final class StatisticsPdf {
 
     /** The line under every chart: the period (and operation) and the small-cell rule it was drawn under. */
     static String chartCaption(Texts texts, int k) {
-        return texts.filter() + " · " + I18n.t("stats.smallCellRule", k);
+        return texts.filter() + " · " + texts.messages().t("stats.smallCellRule", k);
     }
 
     /** Letterhead and "Page X of Y" (with the organisation) on every page, once the page count is known; then PDF/A. */
@@ -167,14 +173,14 @@ public final class StatisticsPdf {
             float bottom = letterhead.draw(doc, c, MARGIN, PAGE_H - 28, WIDTH, ACCENT, MUTED);
             c.line(MARGIN, Math.min(bottom, PAGE_H - 54) - 2, PAGE_W - MARGIN, Math.min(bottom, PAGE_H - 54) - 2, 0.6f, RULE);
             c.line(MARGIN, 42, PAGE_W - MARGIN, 42, 0.5f, RULE);
-            String pg = I18n.t("summary.footer.page", i + 1, total);
+            String pg = texts.messages().t("summary.footer.page", i + 1, total);
             c.text(pg, PAGE_W - MARGIN - ts.width(pg, 8, false), 30, 8, false, INK);
             if (!letterhead.name().isBlank()) c.text(letterhead.name(), MARGIN, 30, 8, false, MUTED);
             doc.addPage(c.finish(doc));
         }
         ts.subsetAll();
         structure.finish(doc);
-        ArchivalPdf.finish(doc, texts.title(), I18n.locale().toLanguageTag());
+        ArchivalPdf.finish(doc, texts.title(), texts.messages().locale().toLanguageTag());
     }
 
     private void row(PDStructureElement table, String left, String right, boolean bold) {

@@ -1,5 +1,6 @@
 package org.haven.app;
 
+import org.haven.common.Languages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

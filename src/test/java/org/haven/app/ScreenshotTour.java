@@ -1,5 +1,6 @@
 package org.haven.app;
 
+import org.haven.common.Languages;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -44,6 +44,21 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The two doors into the window: {@code Main} without arguments and {@code haven gui}; they only call the launcher. */
+    private static final DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> OPENS_THE_WINDOW = DescribedPredicate.describe(
+            "the window's launchers (Main, cli.GuiCommand)", c -> c.getName().equals("org.haven.Main")
+                    || c.getName().equals("org.haven.cli.GuiCommand") || c.getName().startsWith("org.haven.Main$"));
+
+    @Test
+    void theCoreAndTheCommandsNeverUseTheWindowsShell() {
+        noClasses().that().resideOutsideOfPackages("org.haven.app..", "..ui..")
+                .and(DescribedPredicate.not(BENCHMARK)).and(DescribedPredicate.not(OPENS_THE_WINDOW))
+                .should().dependOnClassesThat().resideInAPackage("org.haven.app..")
+                .because("app/ is the window's shell (its language, dialogs, workers); the core and the CLI take texts from"
+                        + " common.Messages in the language asked for (ADR 11, ADR 13)")
+                .check(classes);
+    }
+
     /** Services, exports and settings that the window and the CLI get from {@code Haven}, never build themselves. */
     private static final DescribedPredicate<JavaConstructorCall> BUILDS_A_SERVICE = DescribedPredicate.describe(
             "a service's constructor", call -> call.getTargetOwner().getName()
@@ -85,5 +100,25 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("org.haven.db.jooq..")
                 .because("SQL is written in one place per feature, so a second database dialect is a one-place matter"))
                 .check(classes);
+    }
+
+    /**
+     * No cycles between feature slices (org.haven.X with its sub-packages, e.g. cases with cases.ui),
+     * ADR 11. The cycles that existed when the rule came are frozen in src/test/resources/archunit_store
+     * and listed in docs/ARCHITECTURE.md (gap 5): no new one may appear, and each one broken leaves the list.
+     */
+    private static final DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> WINDOW_AND_COMMANDS = DescribedPredicate.describe(
+            "the window and the commands", c -> c.getPackageName().startsWith("org.haven.app") || c.getPackageName().contains(".ui")
+                    || c.getPackageName().startsWith("org.haven.cli"));
+
+    @Test
+    void featureSlicesAreFreeOfCycles() {
+        com.tngtech.archunit.library.freeze.FreezingArchRule.freeze(com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+                        .slices().matching("org.haven.(*)..").namingSlices("$1")
+                        .should().beFreeOfCycles()
+                        .ignoreDependency(BENCHMARK, DescribedPredicate.alwaysTrue())
+                        .ignoreDependency(DescribedPredicate.alwaysTrue(), BENCHMARK)
+                        .because("a feature is read, tested and moved on its own only if no path leads back to it"))
+                .check(classes.that(DescribedPredicate.not(BENCHMARK)).that(DescribedPredicate.not(WINDOW_AND_COMMANDS)));
     }
 }

@@ -22,7 +22,6 @@ import org.haven.people.Sex;
 import org.haven.reports.CountTable;
 import org.haven.reports.OrganisationSettings;
 import org.haven.reports.ReportCommandTest;
-import org.haven.reports.ui.StatisticsView;
 import org.haven.reports.StatisticsPdf;
 import org.haven.reports.StatsFilter;
 import org.haven.summaries.pdf.ArchivalPdf;
@@ -141,9 +140,9 @@ class ArchivalPdfTest extends DatabaseTest {
         organisation();
         OrganisationSettings settings = new OrganisationSettings(haven.database(), haven.session());
 
-        StatisticsPdf.write(tables, 5, new StatisticsPdf.Texts(settings.name(), "Statistics",
-                StatisticsPdf.periodLine(null, null, "all operations"), "Counts under 5 are hidden.", titles, "Produced 2026-12-04"),
-                (t, key) -> key, StatisticsView.letterhead(settings), file);
+        StatisticsPdf.write(tables, 5, new StatisticsPdf.Texts(org.haven.common.Messages.english(), settings.name(), "Statistics",
+                StatisticsPdf.periodLine(org.haven.common.Messages.english(), null, null, "all operations"), "Counts under 5 are hidden.", titles, "Produced 2026-12-04"),
+                (t, key) -> key, StatisticsPdf.letterhead(settings), file);
 
         assertArchival(file);
         assertTagged(file, "Document", "H1", "H2", "P", "Table", "TR", "TH", "TD");

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,13 +36,12 @@ import org.haven.Haven;
 import org.haven.app.FxTasks;
 import org.haven.app.SaveTarget;
 import org.haven.app.I18n;
-import org.haven.cases.CaseStatus;
 import org.haven.cases.Outcome;
 import org.haven.exports.AnonymizedExporter;
-import org.haven.people.Sex;
 import org.haven.reports.CountTable;
 import org.haven.reports.SmallCells;
 import org.haven.reports.StatisticsCsv;
+import org.haven.reports.StatisticsLabels;
 import org.haven.reports.StatisticsPdf;
 import org.haven.reports.OrganisationSettings;
 import org.haven.summaries.pdf.Letterhead;
@@ -60,7 +58,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class StatisticsView extends BorderPane {
     /** The default small-cell threshold; the view offers {@link #K_PUBLIC} for anything published. */
-    public static final int K = 5;
+    public static final int K = StatisticsLabels.DEFAULT_K;
     public static final int K_PUBLIC = 11;
 
     private final Haven haven;
@@ -370,33 +368,11 @@ public final class StatisticsView extends BorderPane {
 
     /** Labels for the PDF: rows as on the charts; the outcome table's columns as outcome labels. */
     public static String pdfLabel(String tableId, String key) {
-        if (tableId.equals(StatisticsService.OUTCOMES_BY_MONTH + ".column")
-                || tableId.equals(StatisticsService.NATIONALITY_BY_OUTCOME + ".column")) return I18n.label(Outcome.valueOf(key));
-        if (tableId.equals(StatisticsService.TIME_TO_EXIT + ".column")) return I18n.t("stats.column." + key);
-        return label(tableId, key);
+        return StatisticsLabels.pdf(I18n.messages(), tableId, key);
     }
 
     static String label(String tableId, String row) {
-        if (row.equals(StatisticsService.NONE)) {
-            return I18n.t(tableId.equals(StatisticsService.CASES_BY_OPERATION) ? "stats.noOperation" : "stats.unknown");
-        }
-        return switch (tableId) {
-            case StatisticsService.PEOPLE_BY_NATIONALITY, StatisticsService.NATIONALITY_BY_OUTCOME ->
-                    Locale.of("", row).getDisplayCountry(I18n.locale());
-            case StatisticsService.TIME_TO_EXIT -> I18n.label(Outcome.valueOf(row));
-            case StatisticsService.LEGAL_PROCEEDINGS, StatisticsService.SERVICES_DELIVERED ->
-                    row.equals(StatisticsService.COMPLAINANT) ? I18n.t("stats.complainants")
-                            : I18n.label(org.haven.timeline.EventType.valueOf(row));
-            case org.haven.screening.ScreeningStats.LABOUR_EXPLOITATION ->
-                    I18n.label(org.haven.screening.LabourExploitation.valueOf(row));
-            case StatisticsService.PEOPLE_BY_SEX -> I18n.label(Sex.valueOf(row));
-            case StatisticsService.CASES_BY_STATUS -> I18n.label(CaseStatus.valueOf(row));
-            case StatisticsService.PEOPLE_BY_AGE_BAND -> row.equals("Unknown") ? I18n.t("stats.unknown") : row;
-            case org.haven.screening.ScreeningStats.DETERMINATIONS -> row.equals("NOT_SCREENED") ? I18n.t("stats.notScreened")
-                    : I18n.label(org.haven.screening.Determination.valueOf(row));
-            case org.haven.screening.ScreeningStats.INDICATORS -> I18n.label(org.haven.screening.Indicator.valueOf(row));
-            default -> row;
-        };
+        return StatisticsLabels.row(I18n.messages(), tableId, row);
     }
 
     /** The user picks the file; the guard of every save ({@link SaveTarget}) refuses the data folder and asks before replacing. */
@@ -449,14 +425,14 @@ public final class StatisticsView extends BorderPane {
         Map<String, String> titles = new LinkedHashMap<>();
         for (CountTable t : tables) titles.put(t.id(), I18n.t("stats.chart." + t.id()));
         OperationChoice op = operation.getValue();
-        String filterText = StatisticsPdf.periodLine(from.getText(), to.getText(), op == null ? I18n.t("stats.allOperations") : op.code());
-        return new StatisticsPdf.Texts("", I18n.t("stats.pdfTitle"), filterText, I18n.t("stats.smallCellNote", k()), titles,
+        String filterText = StatisticsPdf.periodLine(I18n.messages(), from.getText(), to.getText(), op == null ? I18n.t("stats.allOperations") : op.code());
+        return new StatisticsPdf.Texts(I18n.messages(), "", I18n.t("stats.pdfTitle"), filterText, I18n.t("stats.smallCellNote", k()), titles,
                 I18n.t("stats.pdfProduced", java.time.LocalDate.now().toString()));
     }
 
     /** The organisation's name, address and logo for the report's head. */
     public static Letterhead letterhead(OrganisationSettings org) {
-        return new Letterhead(org.name(), org.address(), org.logo().map(OrganisationSettings.Logo::bytes).orElse(null));
+        return StatisticsPdf.letterhead(org);
     }
 
     /** The caption under a saved chart image: the period and the small-cell rule it was drawn under. */

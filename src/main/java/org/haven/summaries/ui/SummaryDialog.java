@@ -154,7 +154,7 @@ public final class SummaryDialog {
         language.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(java.util.Locale l) {
-                return l == null ? "" : org.haven.app.Languages.nativeName(l);
+                return l == null ? "" : org.haven.common.Languages.nativeName(l);
             }
 
             @Override

@@ -1,4 +1,4 @@
-package org.haven.app;
+package org.haven.common;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The languages Haven's UI speaks, and the user's choice. The choice is kept in
+ * The languages Haven speaks ({@link Messages#SUPPORTED}), and the user's choice (no JavaFX: the
+ * window starts in it, and {@code haven summary} without {@code --language} prints in it). The choice is kept in
  * `preferences.properties` in the data folder (no personal data there), so it applies from the
  * login screen on, before the database is unlocked.
  */
 public final class Languages {
-    public static final List<Locale> SUPPORTED = List.of(
-            Locale.ENGLISH, Locale.of("km"), Locale.of("vi"), Locale.of("id"), Locale.SIMPLIFIED_CHINESE);
+    public static final List<Locale> SUPPORTED = Messages.SUPPORTED;
     private static final String FILE = "preferences.properties";
     private static final String KEY = "language";
 
@@ -42,12 +42,12 @@ public final class Languages {
     }
 
     public static void save(Path home, Locale locale) throws IOException {
-        org.haven.common.PrivateFiles.createFolder(home);
+        PrivateFiles.createFolder(home);
         Properties p = new Properties();
         p.setProperty(KEY, locale.toLanguageTag());
         try (OutputStream out = Files.newOutputStream(home.resolve(FILE))) {
             p.store(out, "Haven preferences");
         }
-        org.haven.common.PrivateFiles.tighten(home);
+        PrivateFiles.tighten(home);
     }
 }
