@@ -1,6 +1,7 @@
 package org.haven.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
@@ -100,6 +101,19 @@ class CaseLeavesLaptopTest {
                         .as("found by her native name").containsExactly(later.caseNumber());
             }
             assertThat(SyncTesting.sync(c, CARLA).pulled()).as("nothing new the second time").isZero();
+            // A damaged or cut answer keeps nothing, and says so without data.
+            try (Haven carla = SyncTesting.login(c, CARLA)) {
+                int people = carla.database().dsl().fetchCount(PERSON);
+                String cut = "rows\tPERSON\t{\"fields\":[{\"name\":\"ID\",\"type\":\"UUID\"}],\"records\":[[\"" + java.util.UUID.randomUUID() + "\"]]}\n";
+                for (String damaged : List.of(cut, "rows\tPERSON\t{not json\nend\t1\t0\n", "something else\n", "")) {
+                    assertThatThrownBy(() -> LaptopSync.applyArrivals(carla, damaged))
+                            .isInstanceOfSatisfying(org.haven.common.HavenException.class,
+                                    e -> assertThat(e.kind()).isEqualTo(org.haven.common.HavenException.Kind.FAILURE))
+                            .hasMessageContaining("nothing was lost");
+                }
+                assertThat(carla.database().dsl().fetchCount(PERSON)).as("nothing kept").isEqualTo(people);
+                assertThat(LaptopSync.applyArrivals(carla, "end\t0\t0\n")).isZero();
+            }
 
             // A colleague the boss's laptop has never heard of (added after it joined) takes the case over.
             try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
