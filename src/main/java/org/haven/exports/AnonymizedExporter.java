@@ -59,7 +59,7 @@ public final class AnonymizedExporter {
             for (Preset p : values()) {
                 if (p.name().equalsIgnoreCase(text == null ? "" : text.trim())) return p;
             }
-            throw HavenException.badInput("Unknown preset '" + text + "': use partner (k = 5) or public (k = 11).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.unknownPreset", String.valueOf(text));
         }
     }
 
@@ -97,11 +97,10 @@ public final class AnonymizedExporter {
     public static int effectiveK(Preset preset, Integer k) {
         if (k == null) return preset.k();
         if (k < KAnonymizer.MIN_K) {
-            throw HavenException.badInput("--k must be at least " + KAnonymizer.MIN_K + ": smaller groups can single people out.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.kTooSmall", String.valueOf(KAnonymizer.MIN_K));
         }
         if (k < preset.k()) {
-            throw HavenException.badInput("--k can only raise the " + preset.name().toLowerCase() + " preset's k ("
-                    + preset.k() + "), not lower it.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.kLowered", preset.name().toLowerCase(java.util.Locale.ROOT), String.valueOf(preset.k()));
         }
         return k;
     }
@@ -111,12 +110,12 @@ public final class AnonymizedExporter {
         Preset preset = request.preset() == null ? Preset.PARTNER : request.preset();
         int k = effectiveK(preset, request.k());
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
-            throw HavenException.badInput("--from must not be after --to.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.fromAfterTo");
         }
         Path csv = request.output().toAbsolutePath();
         Path dir = csv.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw HavenException.badInput("The folder for the output file does not exist: create it first.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.noFolder");
         }
         List<String> codes = request.operationCodes() == null ? List.of() : List.copyOf(request.operationCodes());
         DSLContext dsl = db.dsl();
@@ -184,7 +183,7 @@ public final class AnonymizedExporter {
         Set<UUID> ids = new HashSet<>();
         for (String code : codes) {
             UUID id = ExportRepository.operationId(dsl, code.trim());
-            if (id == null) throw HavenException.badInput("No operation with code '" + code.trim() + "'.");
+            if (id == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.noOperation", code.trim());
             ids.add(id);
         }
         return ids;

@@ -182,7 +182,7 @@ public final class MatchService {
     /** Records that two saved people are different people. */
     public void markDistinct(UUID personA, UUID personB) {
         session.requireCaseData();
-        if (personA.equals(personB)) throw HavenException.badInput("A person cannot be someone else than themself.");
+        if (personA.equals(personB)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.match.samePerson");
         db.inTransactionRun(tx -> recordDistinct(tx, personA, personB));
     }
 
@@ -216,7 +216,7 @@ public final class MatchService {
      */
     public Person merge(UUID keepId, UUID otherId) {
         session.require(Role.COORDINATOR);
-        if (keepId.equals(otherId)) throw HavenException.badInput("Choose two different person records to merge.");
+        if (keepId.equals(otherId)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.merge.samePerson");
         return db.inTransaction(tx -> {
             Person keep = PersonRepository.find(tx, keepId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone"));
             Person other = PersonRepository.find(tx, otherId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone"));

@@ -40,7 +40,7 @@ final class PersonMerge {
         } else if (docStatus == DocumentStatus.NONE && other.documentStatus() != DocumentStatus.NONE && blank(docNumber)) {
             docStatus = other.documentStatus();
         }
-        String contact = joinDistinct(keep.familyContact(), other.familyContact(), "; ", MAX_CONTACT, "family contacts");
+        String contact = joinDistinct(keep.familyContact(), other.familyContact(), "; ", MAX_CONTACT, "familyContacts");
         String notes = joinDistinct(keep.notes(), other.notes(), "\n\n", MAX_NOTES, "notes");
         return new Person(keep.id(), nameNative, keep.nameLatin(), aliases, sex, birthDate, age, nationality, languages,
                 keep.interpreterNeeded() || other.interpreterNeeded(), docStatus, docNumber, contact, notes,
@@ -60,19 +60,17 @@ final class PersonMerge {
         }
         String joined = String.join("; ", out);
         if (joined.length() > MAX_ALIASES) {
-            throw HavenException.badInput("The merged aliases would be longer than " + MAX_ALIASES
-                    + " characters: shorten the aliases of one record first, then merge again.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.merge.aliasesTooLong", String.valueOf(MAX_ALIASES));
         }
         return joined.isEmpty() ? null : joined;
     }
 
-    private static String joinDistinct(String a, String b, String separator, int max, String what) {
+    private static String joinDistinct(String a, String b, String separator, int max, String what /* the field, as in the key error.merge.tooLong.<what> */) {
         if (blank(b) || (!blank(a) && a.strip().equalsIgnoreCase(b.strip()))) return a;
         if (blank(a)) return b;
         String joined = a.strip() + separator + b.strip();
         if (joined.length() > max) {
-            throw HavenException.badInput("The merged " + what + " would be longer than " + max
-                    + " characters: shorten them in one record first, then merge again.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.merge.tooLong." + what, String.valueOf(max));
         }
         return joined;
     }

@@ -76,25 +76,25 @@ public final class OrganisationSettings {
     public static Logo readLogo(Path file) {
         byte[] bytes;
         try {
-            if (!Files.exists(file)) throw HavenException.badInput("The logo file does not exist: " + file.getFileName() + ".");
-            if (!Files.isRegularFile(file)) throw HavenException.badInput("The logo must be a PNG or JPEG file, not a folder or device: " + file.getFileName() + ".");
-            if (Files.size(file) > MAX_LOGO_BYTES) throw HavenException.badInput("The logo is larger than 1 MB; use a smaller PNG or JPEG.");
+            if (!Files.exists(file)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.logo.missing", String.valueOf(file.getFileName()));
+            if (!Files.isRegularFile(file)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.logo.notAFile", String.valueOf(file.getFileName()));
+            if (Files.size(file) > MAX_LOGO_BYTES) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.logo.tooLarge");
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw HavenException.badInput("The logo file cannot be read: " + file.getFileName() + ".");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.logo.unreadable", String.valueOf(file.getFileName()));
         }
         String type = bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G' ? "PNG"
                 : bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF ? "JPEG" : null;
-        if (type == null) throw HavenException.badInput("The logo must be a PNG or JPEG image.");
+        if (type == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.logo.notAnImage");
         BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
             image = null;
         }
-        if (image == null) throw HavenException.badInput("The logo file is not a readable " + type + " image.");
+        if (image == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.logo.undecodable", type);
         if (image.getWidth() > MAX_LOGO_SIDE || image.getHeight() > MAX_LOGO_SIDE) {
-            throw HavenException.badInput("The logo is larger than " + MAX_LOGO_SIDE + " pixels on a side; use a smaller image.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.logo.tooWide", String.valueOf(MAX_LOGO_SIDE));
         }
         return new Logo(bytes, type, image.getWidth(), image.getHeight());
     }
@@ -110,7 +110,7 @@ public final class OrganisationSettings {
     public void set(String key, String value) {
         session.require(Role.ADMIN);
         if (!KEYS.contains(key)) {
-            throw HavenException.badInput("Unknown setting " + key + "; use one of " + String.join(", ", KEYS) + ".");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.setting.unknown", key, String.join(", ", KEYS));
         }
         if (key.equals(LOGO)) {
             setLogo(value == null || value.isBlank() ? null : Path.of(value.strip()));
@@ -120,9 +120,9 @@ public final class OrganisationSettings {
         // The name and address are printed on every document and in CLI tables: no terminal escapes or hidden line breaks.
         // (The zero-width space and joiners stay: Khmer text needs them.)
         if (org.haven.common.PlainText.lineProblem(v) != null) {
-            throw HavenException.badInput(key + " contains control characters; type it as plain text.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.setting.controlCharacters", key);
         }
-        if (v.length() > MAX_LENGTH) throw HavenException.badInput(key + " is too long (at most " + MAX_LENGTH + " characters).");
+        if (v.length() > MAX_LENGTH) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.setting.tooLong", key, String.valueOf(MAX_LENGTH));
         db.inTransactionRun(tx -> {
             SettingsRepository.write(tx, key, v);
             AuditLog.record(tx, session.user(), "SETTING_CHANGED", "setting", null, key);

@@ -38,7 +38,7 @@ public final class ScreeningService {
             CaseAccess.requireVisible(tx, session.user(), draft.caseId());
             // A closed case is a record of what was: its screening is read-only (reopen the case to change it).
             if (org.haven.cases.CaseRepository.find(tx, draft.caseId()).map(c -> c.status() == org.haven.cases.CaseStatus.CLOSED).orElse(false)) {
-                throw HavenException.badInput("This case is closed: its screening cannot be changed.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.screening.caseClosed");
             }
             UUID id = ScreeningRepository.insertLatest(tx, draft, suggested, session.user().id());
             String note = "Determination: " + draft.determination().name()

@@ -68,24 +68,25 @@ public final class SharingConsent {
     public static String reason(String text) {
         if (text == null || text.isBlank()) return null;
         String v = text.strip();
-        if (PlainText.lineProblem(v) != null) {
-            throw HavenException.badInput("The consent override reason " + PlainText.lineProblem(v) + ": write it as one line of text.");
+        String problem = PlainText.lineProblem(v);
+        if (problem != null) {
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, PlainText.ONLY_INVISIBLE.equals(problem)
+                    ? "error.consent.reasonInvisible" : "error.consent.reasonControl");
         }
-        if (v.length() > MAX_REASON) throw HavenException.badInput("The consent override reason has at most " + MAX_REASON + " characters.");
+        if (v.length() > MAX_REASON) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.consent.reasonTooLong", String.valueOf(MAX_REASON));
         return v;
     }
 
     /** The refusal when consent is missing and no reason was given; names at most three case numbers. */
     public static HavenException missing(List<String> caseNumbers) {
-        String shown = String.join(", ", caseNumbers.subList(0, Math.min(3, caseNumbers.size())))
-                + (caseNumbers.size() > 3 ? " and " + (caseNumbers.size() - 3) + " more" : "");
-        return HavenException.badInput("No consent to data sharing is recorded for " + shown
-                + ": give a reason to override (--consent-override \"REASON\"); nothing was written.");
+        String shown = String.join(", ", caseNumbers.subList(0, Math.min(3, caseNumbers.size())));
+        return caseNumbers.size() > 3
+                ? HavenException.of(HavenException.Kind.BAD_INPUT, "error.consent.missingMore", shown, String.valueOf(caseNumbers.size() - 3))
+                : HavenException.of(HavenException.Kind.BAD_INPUT, "error.consent.missing", shown);
     }
 
     /** The refusal for the identified export, which covers every case. */
     public static HavenException missing(int cases) {
-        return HavenException.badInput("No consent to data sharing is recorded for " + cases
-                + " case(s): give a reason to override (--consent-override \"REASON\"); nothing was written.");
+        return HavenException.of(HavenException.Kind.BAD_INPUT, "error.consent.missingCount", String.valueOf(cases));
     }
 }
