@@ -74,7 +74,7 @@ public final class OfficeChoice {
             PrivateFiles.tighten(home);
             Files.move(tmp, home.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | GeneralSecurityException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot save the office database choice in the data folder.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.office.choiceNotSaved");
         }
     }
 

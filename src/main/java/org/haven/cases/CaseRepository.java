@@ -77,8 +77,7 @@ public final class CaseRepository {
                 .where(CASE_FILE.ID.eq(c.id())).and(CASE_FILE.VERSION.eq(c.version()))
                 .execute();
         if (n == 0) {
-            throw HavenException.conflict(
-                    "Someone else changed this case while you were working on it. Your input is kept: reload the case, then apply it again.");
+            throw HavenException.of(HavenException.Kind.CONFLICT, "error.caseChangedInputKept");
         }
         // The changed fields travel to the office (docs/sync.md, "A case's fields").
         org.haven.sync.CaseSyncRepository.recordEdit(tx, userId, before, org.haven.sync.CaseSyncRepository.row(tx, c.id()));

@@ -49,22 +49,22 @@ public final class CaseWorkflow {
     /** Checks a move; throws a BAD_INPUT exception with a plain reason when it is not allowed. */
     public static void check(CaseStatus from, CaseStatus to, Outcome outcome, String reason) {
         if (!MOVES.get(from).contains(to)) {
-            throw HavenException.badInput("A case cannot move from " + from + " to " + to + ".");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.workflow.move", from.name(), to.name());
         }
         if (to == CaseStatus.CLOSED) {
             if (outcome == null) {
-                throw HavenException.badInput("Closing a case needs an outcome.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.workflow.needsOutcome");
             }
             if (!allowedOutcomes(from).contains(outcome)) {
-                throw HavenException.badInput(outcome.isReturn()
-                        ? "A case is closed as " + outcome + " only once its return is pending."
-                        : "A case in " + from + " cannot be closed as " + outcome + ".");
+                throw outcome.isReturn()
+                        ? HavenException.of(HavenException.Kind.BAD_INPUT, "error.workflow.returnNotPending", outcome.name())
+                        : HavenException.of(HavenException.Kind.BAD_INPUT, "error.workflow.outcomeNotAllowed", from.name(), outcome.name());
             }
             if (reason == null || reason.isBlank()) {
-                throw HavenException.badInput("Closing a case needs a reason.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.workflow.needsReason");
             }
         } else if (outcome != null) {
-            throw HavenException.badInput("Only closing a case sets an outcome.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.workflow.outcomeOnlyOnClose");
         }
     }
 }

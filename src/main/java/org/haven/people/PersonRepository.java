@@ -46,8 +46,7 @@ public final class PersonRepository {
         int n = tx.update(PERSON).set(row).where(PERSON.ID.eq(p.id())).and(PERSON.VERSION.eq(p.version())).execute();
         if (n == 0) {
             if (!tx.fetchExists(PERSON, PERSON.ID.eq(p.id()))) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
-            throw HavenException.conflict(
-                    "Someone else saved this person while you were editing. Your input is kept: reopen the case to see their changes, then apply yours again.");
+            throw HavenException.of(HavenException.Kind.CONFLICT, "error.personChangedInputKept");
         }
         return find(tx, p.id()).orElseThrow();
     }
