@@ -164,7 +164,6 @@ public final class CaseService {
 
     public List<CaseListItem> search(CaseQuery query) {
         session.requireCaseData();
-        ensureSearchIndex();
         return CaseRepository.search(db.dsl(), query, session.user());
     }
 
@@ -174,20 +173,17 @@ public final class CaseService {
      */
     public CasePage page(CaseQuery query, int countAhead) {
         session.requireCaseData();
-        ensureSearchIndex();
         return CaseRepository.page(db.dsl(), query, session.user(), Math.max(0, query.offset()) + Math.max(countAhead, query.limit()));
     }
 
     /** The number of matching cases, counted up to {@code cap + 1} (more than cap: "more than cap"). */
     public int countUpTo(CaseQuery query, int cap) {
         session.requireCaseData();
-        ensureSearchIndex();
         return CaseRepository.countUpTo(db.dsl(), query, session.user(), cap);
     }
 
     public int count(CaseQuery query) {
         session.requireCaseData();
-        ensureSearchIndex();
         return CaseRepository.count(db.dsl(), query, session.user());
     }
 
@@ -392,26 +388,5 @@ public final class CaseService {
         if (!d.recruiterRelations().isEmpty()) fields.add("recruiter_relation");
         if (!d.methodsOfControl().isEmpty()) fields.add("methods_of_control");
         AuditLog.record(tx, session.user(), "CASE_HTCDS", "case", caseId, String.join(",", fields));
-    }
-
-    private volatile boolean searchIndexChecked;
-
-    /**
-     * True when the first search will first write the search index of a database from before V8
-     * (minutes for 100,000 cases), so the list can say why it waits.
-     */
-    public boolean searchIndexPending() {
-        return !searchIndexChecked && SearchIndex.rebuildPending(db);
-    }
-
-    /** A database from before V8 gets its search prefixes written once, before its first search. */
-    private void ensureSearchIndex() {
-        if (searchIndexChecked) return;
-        synchronized (this) {
-            if (!searchIndexChecked) {
-                SearchIndex.rebuildIfNeeded(db);
-                searchIndexChecked = true;
-            }
-        }
     }
 }

@@ -231,25 +231,19 @@ public final class SearchIndex {
     }
 
     /**
-     * Databases from before search_prefix get their prefixes written once (V8 leaves a flag), in
-     * chunks of people, each its own transaction: rerunning after an interruption is safe because
-     * each chunk rewrites its cases' prefixes whole.
+     * Writes the prefixes of a database from before search_prefix (V8 left a flag), in chunks of
+     * people within the caller's transaction: the Flyway Java migration V32 runs it once, when such a
+     * database is opened. Returns false when there was no flag.
      */
-    /** True while a database from before V8 still waits for its prefixes. */
-    public static boolean rebuildPending(Database db) {
-        return SearchIndexRepository.rebuildPending(db, REBUILD_SETTING);
-    }
-
-    public static boolean rebuildIfNeeded(Database db) {
-        if (!rebuildPending(db)) return false;
+    public static boolean rebuildIfNeeded(DSLContext tx) {
+        if (!SearchIndexRepository.rebuildPending(tx, REBUILD_SETTING)) return false;
         UUID after = null;
         while (true) {
-            UUID from = after;
-            UUID last = db.inTransaction(tx -> SearchIndexRepository.rebuildChunk(tx, from, REBUILD_CHUNK));
+            UUID last = SearchIndexRepository.rebuildChunk(tx, after, REBUILD_CHUNK);
             if (last == null) break;
             after = last;
         }
-        db.inTransaction(tx -> SearchIndexRepository.clearRebuildFlag(tx, REBUILD_SETTING));
+        SearchIndexRepository.clearRebuildFlag(tx, REBUILD_SETTING);
         return true;
     }
 }

@@ -96,8 +96,8 @@ final class SearchIndexRepository {
         if (any) insert.execute();
     }
 
-    static boolean rebuildPending(Database db, String flag) {
-        return db.dsl().fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(flag));
+    static boolean rebuildPending(DSLContext tx, String flag) {
+        return tx.fetchExists(APP_SETTING, APP_SETTING.SETTING_KEY.eq(flag));
     }
 
     static int clearRebuildFlag(DSLContext tx, String flag) {

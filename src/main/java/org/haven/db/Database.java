@@ -166,6 +166,20 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * jOOQ over a connection Haven does not own (a Flyway Java migration's), with the dialect and
+     * name rendering of its database, as {@link #dsl()} has them.
+     */
+    public static DSLContext dslOver(Connection connection) {
+        SQLDialect dialect;
+        try {
+            dialect = dialectFor(connection.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.db.upgradeFailed");
+        }
+        return DSL.using(connection, dialect, settingsFor(dialect));
+    }
+
     /** The jOOQ dialect for a JDBC URL: the one place it is chosen. */
     public static SQLDialect dialectFor(String jdbcUrl) {
         return jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:") ? SQLDialect.POSTGRES : SQLDialect.H2;
@@ -198,7 +212,8 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw OfficeErrors.translate(e, office);
         }
-        if (!upToDate) migrate(pool, "classpath:" + Migrations.LOCATION, "classpath:" + Migrations.POSTGRESQL_LOCATION);
+        if (!upToDate) migrate(pool, "classpath:" + Migrations.LOCATION, "classpath:" + Migrations.JAVA_LOCATION,
+                "classpath:" + Migrations.POSTGRESQL_LOCATION);
         return new Database(home, pool, office, null);
     }
 
@@ -250,7 +265,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(JdbcConnectionPool pool) {
-        migrate(pool, "classpath:" + Migrations.LOCATION);
+        migrate(pool, "classpath:" + Migrations.LOCATION, "classpath:" + Migrations.JAVA_LOCATION);
     }
 
     /** Flyway with the shared migrations (and, on the office database, its own few in a folder of their own). */

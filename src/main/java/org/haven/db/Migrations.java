@@ -53,6 +53,18 @@ final class Migrations {
             "V30__sync_conflict_row.sql",
             "V31__sync_merge_and_operations.sql");
 
+    /**
+     * The Java migrations (classes in org/haven/migrations, found by Flyway's scan): version to the
+     * checksum each declares. A test checks this list against the classes.
+     */
+    static final String JAVA_LOCATION = "org/haven/migrations";
+    static final Map<String, Integer> BUNDLED_JAVA = Map.of("32", 320_001);
+
+    /** How many rows a database migrated by this Haven has in its Flyway history. */
+    static int count() {
+        return BUNDLED.size() + BUNDLED_JAVA.size();
+    }
+
     /** The few PostgreSQL-only scripts (indexes of its own), in src/main/resources/db/vendor/postgresql. */
     static final String POSTGRESQL_LOCATION = "db/vendor/postgresql";
     static final List<String> POSTGRESQL_ONLY = List.of("V20_1__postgresql_pattern_indexes.sql");
@@ -69,6 +81,7 @@ final class Migrations {
         Map<String, Integer> expected;
         try {
             expected = bundledChecksums();
+            expected.putAll(BUNDLED_JAVA);
             if (office) expected.putAll(checksums(POSTGRESQL_LOCATION, POSTGRESQL_ONLY));
         } catch (IOException | RuntimeException e) {
             return false; // let Flyway decide
@@ -84,7 +97,8 @@ final class Migrations {
                 String type = rs.getString(4);
                 // Flyway's own marker rows (it writes a TABLE row when it creates the history table): no version, no script.
                 if (version == null && success && ("TABLE".equals(type) || "SCHEMA".equals(type))) continue;
-                if (version == null || nullChecksum || !success || !"SQL".equals(type)) return false;
+                if (version == null || nullChecksum || !success) return false;
+                if (!"SQL".equals(type) && !("JDBC".equals(type) && BUNDLED_JAVA.containsKey(version))) return false;
                 if (applied.put(version, checksum) != null) return false;
             }
         } catch (SQLException e) {

@@ -39,7 +39,6 @@ public final class MatchService {
     private final Database db;
     private final Session session;
     private final CaseService cases;
-    private volatile boolean indexChecked;
 
     public MatchService(Database db, Session session, CaseService cases) {
         this.db = db;
@@ -87,7 +86,6 @@ public final class MatchService {
 
     /** Every blocked person scored from the compact match_name rows (no transliteration, no wide rows), best first. */
     private List<Hit> hits(DSLContext dsl, MatchQuery query, List<NameKeys.Variant> names, MatchScorer.Subject subject) {
-        ensureIndex();
         Integer birthYear = MatchIndex.birthYear(query.birthDate(), query.estimatedAge(), null);
         List<UUID> blocked = new ArrayList<>(MatchIndex.block(dsl, NameKeys.queryKeys(names), birthYear, BLOCK_CAP));
         if (query.excludePersonId() != null) {
@@ -239,12 +237,5 @@ public final class MatchService {
         if (MatchRepository.visiblePeople(db.dsl(), List.of(personId), session.user()).isEmpty()) {
             throw HavenException.of(HavenException.Kind.DENIED, "error.notYourPerson");
         }
-    }
-
-    /** Older databases get their blocking keys built once, on the first lookup. */
-    private void ensureIndex() {
-        if (indexChecked) return;
-        db.inTransaction(MatchIndex::rebuildIfNeeded);
-        indexChecked = true;
     }
 }

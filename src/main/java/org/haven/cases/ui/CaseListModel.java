@@ -269,7 +269,6 @@ public final class CaseListModel {
         CaseQuery query = currentQuery();
         long mine = ++requestNo;
         busy.set(true);
-        if (!loaded.get()) sayWhyTheFirstLoadWaits(mine);
         UUID keep = selected.get() == null ? null : selected.get().caseId();
         worker.run(() -> cases.page(query, CaseQuery.COUNT_AHEAD), page -> {
             if (mine != requestNo) return; // a newer request is on its way: drop this answer
@@ -319,13 +318,6 @@ public final class CaseListModel {
         }, e -> {
             if (request == requestNo) busy.set(false);
         });
-    }
-
-    /** After an update from a version without the search index, the first load writes it first. */
-    private void sayWhyTheFirstLoadWaits(long request) {
-        worker.run(cases::searchIndexPending, pending -> {
-            if (pending && !loaded.get() && request == requestNo && busy.get()) countText.set(I18n.t("cases.preparingSearch"));
-        }, e -> { });
     }
 
     private static boolean unfiltered(CaseQuery q) {

@@ -96,8 +96,8 @@ public final class MatchIndex {
     }
 
     /**
-     * Builds what older databases lack, once, on the first lookup: every person's keys and
-     * match_name row (databases from before matching).
+     * Builds what a database from before matching lacks (every person's keys and match_name row),
+     * when V5/V5.1 left their flag: run once by the Java migration V32 when such a database opens.
      */
     public static boolean rebuildIfNeeded(DSLContext tx) {
         return MatchIndexRepository.rebuildIfFlagged(tx, REBUILD_SETTING, REBUILD_NAMES_SETTING);
