@@ -39,30 +39,28 @@ final class UserCommand implements Runnable {
         }
     }
 
-    /** The roles of --role, checked before the data folder is opened (a typo costs no password prompt). */
-    static EnumSet<Role> roles(String[] roles) {
-        EnumSet<Role> parsed = EnumSet.noneOf(Role.class);
-        for (String r : roles) parsed.add(Role.parse(r));
-        return parsed;
-    }
-
-    @Command(name = "add", description = "Add an account (its password from HAVEN_NEW_PASSWORD or the prompt).")
-    static final class Add extends OnAccount {
+    /** A subcommand on the account NAME with --role: the roles are checked before the data folder is opened. */
+    abstract static class WithRoles extends OnAccount {
         @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
                 description = "caseworker, coordinator or admin (several: comma-separated).")
         String[] roles;
 
-        @Option(names = "--full-name", paramLabel = "TEXT",
-                description = "The person's full name, printed on court and partner summaries (which never print logins).")
-        String fullName;
-
-        private EnumSet<Role> parsed;
+        /** The roles of --role, once checked. */
+        EnumSet<Role> parsed;
 
         @Override
         public Integer call() {
-            parsed = roles(roles);
+            parsed = EnumSet.noneOf(Role.class);
+            for (String r : roles) parsed.add(Role.parse(r));
             return super.call();
         }
+    }
+
+    @Command(name = "add", description = "Add an account (its password from HAVEN_NEW_PASSWORD or the prompt).")
+    static final class Add extends WithRoles {
+        @Option(names = "--full-name", paramLabel = "TEXT",
+                description = "The person's full name, printed on court and partner summaries (which never print logins).")
+        String fullName;
 
         @Override
         String change(Haven haven) {
@@ -102,18 +100,7 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "role", description = "Set an account's roles (administrators): they take effect at its next login.")
-    static final class SetRole extends OnAccount {
-        @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
-                description = "caseworker, coordinator or admin (several: comma-separated).")
-        String[] roles;
-
-        private EnumSet<Role> parsed;
-
-        @Override
-        public Integer call() {
-            parsed = roles(roles);
-            return super.call();
-        }
+    static final class SetRole extends WithRoles {
 
         @Override
         String change(Haven haven) {

@@ -44,11 +44,7 @@ public final class OperationSyncRepository {
 
     /** An operation's field by its outbox name, or null when it does not travel. */
     static Field<?> field(String name) {
-        if (name == null) return null;
-        for (Field<?> f : SYNCED) {
-            if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
-        }
-        return null;
+        return RowsRepository.syncedField(SYNCED, name);
     }
 
     /** Whether {@code text} is a value the field may hold (the code, name and date are required). */

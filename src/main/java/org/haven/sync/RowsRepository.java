@@ -74,6 +74,15 @@ final class RowsRepository {
         }
     }
 
+    /** The field among {@code synced} by its outbox name (its column name in lower case), or null when none is. */
+    static Field<?> syncedField(java.util.Set<Field<?>> synced, String name) {
+        if (name == null) return null;
+        for (Field<?> f : synced) {
+            if (f.getName().toLowerCase(java.util.Locale.ROOT).equals(name)) return f;
+        }
+        return null;
+    }
+
     static Table<?> table(String name) {
         return TABLES.get(name);
     }
