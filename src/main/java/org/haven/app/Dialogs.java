@@ -43,6 +43,11 @@ public final class Dialogs {
         return alert;
     }
 
+    /** Shows an information with an OK button over {@code owner}, without waiting for it to be closed. */
+    public static void inform(Window owner, String message) {
+        alert(owner, Alert.AlertType.INFORMATION, message, ButtonType.OK).show();
+    }
+
     /** Replaces the dialog's message by a label that wraps every script right. */
     public static void setMessage(Dialog<?> dialog, String message) {
         WrappingLabel text = new WrappingLabel(message);

@@ -50,12 +50,7 @@ public final class CaseRepository {
         row.setLegalRole(c.legalRole().name());
         row.setOpenedOn(c.openedOn());
         row.setClosedOn(c.closedOn());
-        row.setVersion(0);
-        row.setCreatedAt(Audit.now());
-        row.setCreatedBy(userId);
-        row.setUpdatedAt(row.getCreatedAt());
-        row.setUpdatedBy(userId);
-        row.insert();
+        Audit.insertNew(row, userId);
         org.haven.sync.Outbox.recordInsert(tx, userId, row, row.getPersonId(), row.getId());
         return toCase(row);
     }

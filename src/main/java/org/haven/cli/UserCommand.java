@@ -20,31 +20,53 @@ final class UserCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Missing subcommand: user add, list, passwd, reset-password, disable or enable.");
     }
 
-    @Command(name = "add", description = "Add an account (its password from HAVEN_NEW_PASSWORD or the prompt).")
-    static final class Add implements Callable<Integer> {
+    /** A subcommand on the account NAME: opens the data folder, makes the change, prints what it did. */
+    abstract static class OnAccount implements Callable<Integer> {
         @Mixin HomeOption home;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
+        /** Makes the change in {@code haven}; returns the line that says it is done. */
+        abstract String change(Haven haven);
+
+        @Override
+        public Integer call() {
+            try (Haven haven = home.open()) {
+                System.out.println(change(haven));
+            }
+            return 0;
+        }
+    }
+
+    /** A subcommand on the account NAME with --role: the roles are checked before the data folder is opened. */
+    abstract static class WithRoles extends OnAccount {
         @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
                 description = "caseworker, coordinator or admin (several: comma-separated).")
         String[] roles;
 
+        /** The roles of --role, once checked. */
+        EnumSet<Role> parsed;
+
+        @Override
+        public Integer call() {
+            parsed = EnumSet.noneOf(Role.class);
+            for (String r : roles) parsed.add(Role.parse(r));
+            return super.call();
+        }
+    }
+
+    @Command(name = "add", description = "Add an account (its password from HAVEN_NEW_PASSWORD or the prompt).")
+    static final class Add extends WithRoles {
         @Option(names = "--full-name", paramLabel = "TEXT",
                 description = "The person's full name, printed on court and partner summaries (which never print logins).")
         String fullName;
 
         @Override
-        public Integer call() {
-            EnumSet<Role> parsed = EnumSet.noneOf(Role.class);
-            for (String r : roles) parsed.add(Role.parse(r));
-            try (Haven haven = home.open()) {
-                char[] password = Credentials.newPassword();
-                Accounts.addUser(haven.unlocked(), name, fullName, parsed, password);
-                System.out.println("added user " + name);
-            }
-            return 0;
+        String change(Haven haven) {
+            char[] password = Credentials.newPassword();
+            Accounts.addUser(haven.unlocked(), name, fullName, parsed, password);
+            return "added user " + name;
         }
     }
 
@@ -66,45 +88,24 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "full-name", description = "Set an account's full name (printed on court and partner summaries); \"\" clears it.")
-    static final class FullName implements Callable<Integer> {
-        @Mixin HomeOption home;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static final class FullName extends OnAccount {
         @Parameters(index = "1", paramLabel = "FULL-NAME")
         String fullName;
 
         @Override
-        public Integer call() {
-            try (Haven haven = home.open()) {
-                Accounts.setFullName(haven.unlocked(), name, fullName);
-                System.out.println("full name set for " + name);
-            }
-            return 0;
+        String change(Haven haven) {
+            Accounts.setFullName(haven.unlocked(), name, fullName);
+            return "full name set for " + name;
         }
     }
 
     @Command(name = "role", description = "Set an account's roles (administrators): they take effect at its next login.")
-    static final class SetRole implements Callable<Integer> {
-        @Mixin HomeOption home;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
-                description = "caseworker, coordinator or admin (several: comma-separated).")
-        String[] roles;
+    static final class SetRole extends WithRoles {
 
         @Override
-        public Integer call() {
-            EnumSet<Role> parsed = EnumSet.noneOf(Role.class);
-            for (String r : roles) parsed.add(Role.parse(r));
-            try (Haven haven = home.open()) {
-                Accounts.setRoles(haven.unlocked(), name, parsed);
-                System.out.println("roles set for " + name);
-            }
-            return 0;
+        String change(Haven haven) {
+            Accounts.setRoles(haven.unlocked(), name, parsed);
+            return "roles set for " + name;
         }
     }
 
@@ -125,47 +126,29 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "reset-password", description = "Set a temporary password for a user (administrators; from HAVEN_NEW_PASSWORD or the prompt). The user must change it.")
-    static final class ResetPassword implements Callable<Integer> {
-        @Mixin HomeOption home;
-        @Parameters(index = "0", paramLabel = "NAME") String name;
-
+    static final class ResetPassword extends OnAccount {
         @Override
-        public Integer call() {
-            try (Haven haven = home.open()) {
-                Accounts.resetPassword(haven.unlocked(), name, Credentials.newPassword());
-                System.out.println("password reset for " + name);
-            }
-            return 0;
+        String change(Haven haven) {
+            Accounts.resetPassword(haven.unlocked(), name, Credentials.newPassword());
+            return "password reset for " + name;
         }
     }
 
     @Command(name = "disable", description = "Disable an account (administrators): it can no longer log in, and its key-file entry is removed.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin HomeOption home;
-        @Parameters(index = "0", paramLabel = "NAME") String name;
-
+    static final class Disable extends OnAccount {
         @Override
-        public Integer call() {
-            try (Haven haven = home.open()) {
-                Accounts.disableUser(haven.unlocked(), name);
-                System.out.println("disabled user " + name);
-            }
-            return 0;
+        String change(Haven haven) {
+            Accounts.disableUser(haven.unlocked(), name);
+            return "disabled user " + name;
         }
     }
 
     @Command(name = "enable", description = "Enable a disabled account again with a temporary password (administrators; from HAVEN_NEW_PASSWORD or the prompt).")
-    static final class Enable implements Callable<Integer> {
-        @Mixin HomeOption home;
-        @Parameters(index = "0", paramLabel = "NAME") String name;
-
+    static final class Enable extends OnAccount {
         @Override
-        public Integer call() {
-            try (Haven haven = home.open()) {
-                Accounts.enableUser(haven.unlocked(), name, Credentials.newPassword());
-                System.out.println("enabled user " + name);
-            }
-            return 0;
+        String change(Haven haven) {
+            Accounts.enableUser(haven.unlocked(), name, Credentials.newPassword());
+            return "enabled user " + name;
         }
     }
 }

@@ -34,6 +34,8 @@ import org.jooq.DSLContext;
  * never the value), unless invalid rows are skipped. A dry run checks and reports, writing nothing.
  *
  * <p>People are registered as identified on the operation's date (today for a new operation).
+ * The window's import (a preview in memory, then a commit) is here; the CLI's streamed import of a
+ * file, which may write a large file in parts, is {@link FileImport}.
  */
 public final class ImportService {
     private static final List<IntakeField> REQUIRED = List.of(IntakeField.NAME_LATIN, IntakeField.SEX);
@@ -216,168 +218,11 @@ public final class ImportService {
      */
     public Report importFile(Path file, Path mappingFile, Target target, boolean skipInvalid, boolean dryRun,
                              DuplicatePolicy duplicatePolicy) {
-        haven.session().requireCaseData();
-        Operation existing = resolve(target);
-        LocalDate identifiedOn = identifiedOn(existing);
-        LocalDate today = LocalDate.now();
-        ColumnMapping[] mapping = new ColumnMapping[1];
-        List<RowResult> rejected = new ArrayList<>();
-        List<RowResult> dups = new ArrayList<>();
-        List<Held> flagged = new ArrayList<>();
-        int[] valid = {0};
-        CsvFiles.Scan first = CsvFiles.forEachRow(file, header -> {
-            mapping[0] = mappingFile == null ? ColumnMapping.guess(header.names()) : ColumnMapping.read(mappingFile, header.names());
-            requireColumns(mapping[0]);
-            return row -> {
-                RowResult checked = check(row, mapping[0], identifiedOn, today);
-                // The report needs the row numbers, errors and duplicates, not the people: they are not kept.
-                if (!checked.valid()) rejected.add(new RowResult(checked.rowNumber(), null, null, checked.errors(), List.of()));
-                else {
-                    valid[0]++;
-                    int hidden = duplicatePolicy == DuplicatePolicy.ALLOW ? 0 : duplicates.hiddenDuplicates(checked.person());
-                    if (!checked.duplicates().isEmpty()) dups.add(new RowResult(checked.rowNumber(), null, null, List.of(), checked.duplicates()));
-                    if (!checked.duplicates().isEmpty() || hidden > 0) flagged.add(new Held(checked.rowNumber(), checked.duplicates(), hidden));
-                }
-            };
-        });
-        String code = existing == null ? null : existing.code();
-        // Rows that cannot go in under this policy: every flagged row when holding back; when linking, those with no visible match.
-        List<Held> held = switch (duplicatePolicy) {
-            case HOLD_BACK -> List.copyOf(flagged);
-            case LINK -> flagged.stream().filter(h -> h.linkTo() == null).toList();
-            case ALLOW -> List.of();
-        };
-        Map<Integer, UUID> linkTo = new HashMap<>();
-        if (duplicatePolicy == DuplicatePolicy.LINK) {
-            for (Held h : flagged) if (h.linkTo() != null) linkTo.put(h.rowNumber(), h.linkTo());
-        }
-        int toWrite = valid[0] - (skipInvalid ? held.size() : 0);
-        if ((!rejected.isEmpty() || !held.isEmpty()) && !skipInvalid) return new Report(0, false, dryRun, code, rejected, dups, held, 0);
-        if (dryRun) return new Report(toWrite, false, true, code, rejected, dups, held, linkTo.size());
-        if (toWrite == 0) return new Report(0, false, false, code, rejected, dups, held, 0); // nothing to write
-        Set<Integer> leaveOut = new HashSet<>();
-        for (Held h : held) leaveOut.add(h.rowNumber());
-        int allowed = duplicatePolicy == DuplicatePolicy.ALLOW ? flagged.size() : 0;
-        String newCode = existing == null ? haven.operations().nextCode(today) : null;
-        long sizeBefore = haven.database().fileSize();
-        if (toWrite > partRows && !haven.database().isOffice()) {
-            String saved = importInParts(file, first.sha256(), mapping[0], target, existing, newCode, identifiedOn, today,
-                    leaveOut, linkTo, toWrite, rejected.size(), held.size(), allowed);
-            haven.database().compactOnCloseIfGrown(sizeBefore);
-            return new Report(toWrite, true, false, saved, List.copyOf(rejected), List.copyOf(dups), held, linkTo.size());
-        }
-        String savedCode = haven.database().inTransaction(tx -> {
-            Operation op = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip(), toWrite);
-            SearchIndex.Batch index = new SearchIndex.Batch(tx);
-            int[] done = {0};
-            CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
-                RowParser.Parsed parsed = RowParser.parse(values(row, mapping[0]), identifiedOn, today);
-                if (!parsed.valid()) return; // listed by the first pass (only with skipInvalid are there any)
-                if (leaveOut.contains(row.number())) return; // held back (only with skipInvalid are there any)
-                NewCase request = new NewCase(parsed.person(), op.id(), identifiedOn, null, null);
-                UUID person = linkTo.get(row.number());
-                CaseFile saved = person != null ? haven.cases().openNewCaseIn(tx, person, request, identifiedOn)
-                        : haven.cases().registerIn(tx, request, identifiedOn, index);
-                haven.cases().recordTraffickingDetailsIn(tx, saved.id(), parsed.trafficking());
-                done[0]++;
-            });
-            if (!second.sha256().equals(first.sha256()) || done[0] != toWrite) {
-                throw HavenException.of(HavenException.Kind.CONFLICT, "error.import.changedWhileImported");
-            }
-            index.flush();
-            AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + done[0]
-                    + ",skipped=" + rejected.size() + ",linked=" + linkTo.size() + ",heldBack=" + held.size());
-            if (allowed > 0) {
-                // An explicit choice to register likely duplicates as new people: on record, with how many.
-                AuditLog.record(tx, haven.user(), "IMPORT_DUPLICATES_ALLOWED", "operation", op.id(), "rows=" + allowed);
-            }
-            return op.code();
-        });
-        haven.database().compactOnCloseIfGrown(sizeBefore);
-        return new Report(toWrite, true, false, savedCode, List.copyOf(rejected), List.copyOf(dups), held, linkTo.size());
+        return new FileImport(this, haven, duplicates, partRows, afterEachPart)
+                .run(file, mappingFile, target, skipInvalid, dryRun, duplicatePolicy);
     }
 
-    /** A row of the second pass waiting for its part's commit: the case to open, and the person to link it to (or null). */
-    private record Row(NewCase request, TraffickingDetails trafficking, UUID linkTo) {}
-
-    /**
-     * The second pass of a large import on the embedded file: the rows are written in parts of
-     * {@code partRows}, each its own commit, and the file is compacted between parts when it grew
-     * ({@link org.haven.db.Database#compactIfGrownSince}). A pending mark ({@link PendingImports}),
-     * committed with the first part and removed with the last, keeps it all or nothing: a failure on
-     * the way removes what was written, and a killed import is removed at the next login.
-     */
-    private String importInParts(Path file, String firstSha256, ColumnMapping mapping, Target target, Operation existing,
-                                 String newCode, LocalDate identifiedOn, LocalDate today, Set<Integer> leaveOut,
-                                 Map<Integer, UUID> linkTo, int toWrite, int skipped, int heldBack, int allowed) {
-        org.haven.db.Database db = haven.database();
-        UUID importId = org.haven.db.Ids.newId();
-        Operation op = db.inTransaction(tx -> {
-            Operation o = existing != null ? existing : createOperation(tx, newCode, target.newOperationName().strip(), toWrite);
-            PendingImports.begin(tx, importId, o.id(), existing == null, haven.user());
-            return o;
-        });
-        try {
-            List<Row> part = new ArrayList<>(partRows);
-            int[] done = {0};
-            long[] baseline = {db.fileSize()};
-            SearchIndex.Deferred index = new SearchIndex.Deferred();
-            CsvFiles.Scan second = CsvFiles.forEachRow(file, header -> row -> {
-                RowParser.Parsed parsed = RowParser.parse(values(row, mapping), identifiedOn, today);
-                if (!parsed.valid() || leaveOut.contains(row.number())) return; // listed or held back by the first pass
-                part.add(new Row(new NewCase(parsed.person(), op.id(), identifiedOn, null, null), parsed.trafficking(),
-                        linkTo.get(row.number())));
-                if (part.size() == partRows) {
-                    done[0] += writePart(importId, part, identifiedOn, index);
-                    part.clear();
-                    baseline[0] = db.compactIfGrownSince(baseline[0]);
-                    afterEachPart.accept(done[0]);
-                }
-            });
-            if (!second.sha256().equals(firstSha256) || done[0] + part.size() != toWrite) {
-                throw HavenException.of(HavenException.Kind.CONFLICT, "error.import.changedWhileImported");
-            }
-            if (!part.isEmpty()) writePart(importId, part, identifiedOn, index);
-            // The search and match index of the whole import, in key order (see SearchIndex.Deferred).
-            index.write(db, INDEX_ROWS_PER_COMMIT, () -> baseline[0] = db.compactIfGrownSince(baseline[0]));
-            db.inTransactionRun(tx -> {
-                PendingImports.finish(tx, importId);
-                AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + toWrite
-                        + ",skipped=" + skipped + ",linked=" + linkTo.size() + ",heldBack=" + heldBack);
-                if (allowed > 0) AuditLog.record(tx, haven.user(), "IMPORT_DUPLICATES_ALLOWED", "operation", op.id(), "rows=" + allowed);
-            });
-            return op.code();
-        } catch (RuntimeException e) {
-            // On a full disk the removal (which writes too) is left to the next login: the mark stays.
-            if (!org.haven.common.DiskFull.isCause(e)) {
-                try {
-                    PendingImports.undo(db, importId);
-                } catch (RuntimeException alsoFailed) {
-                    e.addSuppressed(alsoFailed); // the mark stays, and the next login removes the import
-                }
-            }
-            throw e;
-        }
-    }
-
-    private int writePart(UUID importId, List<Row> part, LocalDate identifiedOn, SearchIndex.Deferred index) {
-        haven.database().inTransactionRun(tx -> {
-            for (Row r : part) {
-                CaseFile saved;
-                if (r.linkTo() != null) {
-                    saved = haven.cases().openNewCaseIn(tx, r.linkTo(), r.request(), identifiedOn);
-                    PendingImports.wrote(tx, importId, saved.id(), null);
-                } else {
-                    saved = haven.cases().registerIn(tx, r.request(), identifiedOn, index);
-                    PendingImports.wrote(tx, importId, saved.id(), saved.personId());
-                }
-                haven.cases().recordTraffickingDetailsIn(tx, saved.id(), r.trafficking());
-            }
-        });
-        return part.size();
-    }
-
-    private static void requireColumns(ColumnMapping mapping) {
+    static void requireColumns(ColumnMapping mapping) {
         List<IntakeField> missing = missingRequired(mapping);
         if (!missing.isEmpty()) {
             throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.import.missingColumns", String.valueOf(requiredHeaders(missing)));
@@ -385,7 +230,7 @@ public final class ImportService {
     }
 
     /** A row's cells by field; an empty document status means "unknown" (lists rarely say where the document is). */
-    private static Map<IntakeField, String> values(CsvTable.Row row, ColumnMapping mapping) {
+    static Map<IntakeField, String> values(CsvTable.Row row, ColumnMapping mapping) {
         Map<IntakeField, String> values = new EnumMap<>(IntakeField.class);
         mapping.asMap().forEach((field, column) -> values.put(field, row.values().get(column)));
         String doc = values.get(IntakeField.DOCUMENT_STATUS);
@@ -394,7 +239,7 @@ public final class ImportService {
     }
 
     /** One row checked, with the likely duplicates of a valid one. */
-    private RowResult check(CsvTable.Row row, ColumnMapping mapping, LocalDate identifiedOn, LocalDate today) {
+    RowResult check(CsvTable.Row row, ColumnMapping mapping, LocalDate identifiedOn, LocalDate today) {
         RowParser.Parsed parsed = RowParser.parse(values(row, mapping), identifiedOn, today);
         List<DuplicateHook.PossibleDuplicate> dups = parsed.valid() ? duplicates.likelyDuplicates(parsed.person()) : List.of();
         return new RowResult(row.number(), parsed.person(), parsed.trafficking(), parsed.errors(), dups);
@@ -525,7 +370,7 @@ public final class ImportService {
     }
 
     /** A new operation for an import; its "people found" is the number of people the import registers. */
-    private Operation createOperation(DSLContext tx, String code, String name, int peopleFound) {
+    Operation createOperation(DSLContext tx, String code, String name, int peopleFound) {
         Operation draft = new Operation(null, code, name, LocalDate.now(), null, null, null, peopleFound, null, 0);
         Operation saved = OperationRepository.insert(tx, draft, haven.user().id());
         AuditLog.record(tx, haven.user(), "OPERATION_CREATE", "operation", saved.id(), null);

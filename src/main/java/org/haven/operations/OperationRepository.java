@@ -19,12 +19,7 @@ public final class OperationRepository {
         OperationRecord row = tx.newRecord(OPERATION);
         write(row, o);
         row.setId(Ids.newId());
-        row.setVersion(0);
-        row.setCreatedAt(Audit.now());
-        row.setCreatedBy(userId);
-        row.setUpdatedAt(row.getCreatedAt());
-        row.setUpdatedBy(userId);
-        row.insert();
+        Audit.insertNew(row, userId);
         org.haven.sync.Outbox.recordInsert(tx, userId, row, null, null); // an operation made on a laptop travels (docs/sync.md)
         return toOperation(row);
     }

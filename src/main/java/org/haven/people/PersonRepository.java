@@ -24,12 +24,7 @@ public final class PersonRepository {
         UUID id = Ids.newId();
         write(row, p);
         row.setId(id);
-        row.setVersion(0);
-        row.setCreatedAt(Audit.now());
-        row.setCreatedBy(userId);
-        row.setUpdatedAt(row.getCreatedAt());
-        row.setUpdatedBy(userId);
-        row.insert();
+        Audit.insertNew(row, userId);
         // A new person travels to the office with their case (docs/sync.md, "New rows").
         org.haven.sync.Outbox.recordInsert(tx, userId, row, id, null);
         return toPerson(row);

@@ -12,7 +12,14 @@ import org.haven.db.Database;
 import org.haven.db.Ids;
 import org.jooq.DSLContext;
 
-/** Creating the database with its first administrator, logging in, and adding accounts. */
+/**
+ * Creating the database with its first administrator, logging in, and adding accounts.
+ *
+ * <p>Longer than 400 lines: every account change here touches two things that must never disagree,
+ * the account's row and its secret (its entry in the key file on a laptop, its password hash at the
+ * office), under the same checks (password rules, the last active administrator, who may do it).
+ * Logging in reads the same two. Kept in one class so that no change can update one and not the other.
+ */
 public final class Accounts {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
     public static final int MIN_PASSWORD_LENGTH = 10;

@@ -53,6 +53,12 @@ import org.jooq.DSLContext;
  * <p>The file is written to a temporary file in the destination folder and moved into place only
  * when complete; on any failure or cancellation the temporary file is deleted, so no half-written
  * PDF (and no stray copy of personal data) is left behind.
+ *
+ * <p>Longer than 400 lines: the ways a summary leaves Haven (one PDF of a batch, one file per case,
+ * the bytes for the preview and the printer) share what must come first and last on each of them:
+ * the visibility check, consent to sharing or an audited reason, the loading in chunks, the
+ * temporary file moved into place and the audit per case. They are kept in one class so that no
+ * path can skip one of these steps.
  */
 public final class SummaryService {
     /** Progress of a long summary: cases done out of total. */

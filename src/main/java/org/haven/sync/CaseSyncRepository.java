@@ -16,7 +16,6 @@ import org.haven.db.jooq.tables.records.CaseFileRecord;
 import org.haven.db.jooq.tables.records.SyncChangeRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.jooq.tools.Convert;
 
 /**
@@ -26,6 +25,8 @@ import org.jooq.tools.Convert;
  */
 public final class CaseSyncRepository {
     /** The case's columns that travel. */
+    private static final RowsRepository.Versioned ROWS = new RowsRepository.Versioned(CASE_FILE.ID, CASE_FILE.VERSION,
+            CASE_FILE.OFFICE_VERSION, CASE_FILE.UPDATED_AT);
     private static final Set<Field<?>> SYNCED = Set.of(CASE_FILE.STATUS, CASE_FILE.OUTCOME, CASE_FILE.CLOSING_REASON,
             CASE_FILE.CLOSED_ON, CASE_FILE.ASSIGNED_TO, CASE_FILE.OPERATION_ID, CASE_FILE.LEGAL_ROLE);
 
@@ -46,11 +47,7 @@ public final class CaseSyncRepository {
 
     /** A case field by its outbox name, or null when it does not travel. */
     static Field<?> field(String name) {
-        if (name == null) return null;
-        for (Field<?> f : SYNCED) {
-            if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
-        }
-        return null;
+        return RowsRepository.syncedField(SYNCED, name);
     }
 
     /** Whether {@code text} is a value the field may hold (enum names as stored; other values by their type). */
@@ -142,23 +139,14 @@ public final class CaseSyncRepository {
 
     /** Raises the case's office version by one and returns the new one. */
     static int bumpVersion(DSLContext tx, UUID caseId) {
-        tx.update(CASE_FILE).set(CASE_FILE.OFFICE_VERSION, DSL.coalesce(CASE_FILE.OFFICE_VERSION, 0).plus(1)).where(CASE_FILE.ID.eq(caseId)).execute();
-        Integer v = tx.select(CASE_FILE.OFFICE_VERSION).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.OFFICE_VERSION);
-        return v == null ? 0 : v;
+        return ROWS.bump(tx, caseId);
     }
 
     /**
      * On a laptop: one field of a case as the office now holds it, with the office's version of the
      * row; not recorded in the outbox. False when the case is not here or the field does not travel.
      */
-    @SuppressWarnings("unchecked")
     static boolean applyPulled(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
-        Field<?> column = field(field);
-        if (column == null || !tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId))) return false;
-        Object value = text == null ? null : Convert.convert(text, column.getType());
-        tx.update(CASE_FILE).set((Field<Object>) column, value).set(CASE_FILE.OFFICE_VERSION, officeVersion)
-                .set(CASE_FILE.VERSION, CASE_FILE.VERSION.plus(1)).set(CASE_FILE.UPDATED_AT, Audit.now())
-                .where(CASE_FILE.ID.eq(caseId)).execute();
-        return true;
+        return ROWS.applyPulled(tx, caseId, field(field), text, officeVersion);
     }
 }

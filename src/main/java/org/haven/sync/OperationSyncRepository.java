@@ -15,7 +15,6 @@ import org.haven.db.jooq.tables.records.SyncChangeRecord;
 import org.haven.db.jooq.tables.records.SyncConflictRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.jooq.tools.Convert;
 
 /**
@@ -27,6 +26,8 @@ import org.jooq.tools.Convert;
  */
 public final class OperationSyncRepository {
     static final String TABLE = "operation";
+    private static final RowsRepository.Versioned ROWS = new RowsRepository.Versioned(OPERATION.ID, OPERATION.VERSION,
+            OPERATION.OFFICE_VERSION, OPERATION.UPDATED_AT);
     private static final Set<Field<?>> SYNCED = Set.of(OPERATION.CODE, OPERATION.NAME, OPERATION.OPERATION_DATE, OPERATION.PROVINCE,
             OPERATION.PLACE, OPERATION.AGENCIES, OPERATION.PEOPLE_FOUND, OPERATION.NOTES);
 
@@ -43,11 +44,7 @@ public final class OperationSyncRepository {
 
     /** An operation's field by its outbox name, or null when it does not travel. */
     static Field<?> field(String name) {
-        if (name == null) return null;
-        for (Field<?> f : SYNCED) {
-            if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
-        }
-        return null;
+        return RowsRepository.syncedField(SYNCED, name);
     }
 
     /** Whether {@code text} is a value the field may hold (the code, name and date are required). */
@@ -115,20 +112,11 @@ public final class OperationSyncRepository {
 
     /** Raises the operation's office version by one and returns the new one. */
     static int bumpVersion(DSLContext tx, UUID operationId) {
-        tx.update(OPERATION).set(OPERATION.OFFICE_VERSION, DSL.coalesce(OPERATION.OFFICE_VERSION, 0).plus(1)).where(OPERATION.ID.eq(operationId)).execute();
-        Integer v = tx.select(OPERATION.OFFICE_VERSION).from(OPERATION).where(OPERATION.ID.eq(operationId)).fetchOne(OPERATION.OFFICE_VERSION);
-        return v == null ? 0 : v;
+        return ROWS.bump(tx, operationId);
     }
 
     /** On a laptop: one field of an operation as the office now holds it, with its office version; not into the outbox. */
-    @SuppressWarnings("unchecked")
     static boolean applyPulled(DSLContext tx, UUID operationId, String field, String text, int officeVersion) {
-        Field<?> column = field(field);
-        if (column == null || !tx.fetchExists(OPERATION, OPERATION.ID.eq(operationId))) return false;
-        Object value = text == null ? null : Convert.convert(text, column.getType());
-        tx.update(OPERATION).set((Field<Object>) column, value).set(OPERATION.OFFICE_VERSION, officeVersion)
-                .set(OPERATION.VERSION, OPERATION.VERSION.plus(1)).set(OPERATION.UPDATED_AT, Audit.now())
-                .where(OPERATION.ID.eq(operationId)).execute();
-        return true;
+        return ROWS.applyPulled(tx, operationId, field(field), text, officeVersion);
     }
 }

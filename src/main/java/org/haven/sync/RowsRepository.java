@@ -45,6 +45,44 @@ final class RowsRepository {
     private RowsRepository() {}
 
     /** The table of a new row that travels, or null. */
+    /**
+     * A table whose rows carry the office's version of them (docs/sync.md, "Versions"): what raising
+     * that version and taking a pulled field look like for a case and an operation alike.
+     */
+    record Versioned(TableField<?, UUID> id, TableField<?, Integer> version, TableField<?, Integer> officeVersion,
+            TableField<?, java.time.OffsetDateTime> updatedAt) {
+
+        /** Raises the row's office version by one and returns the new one (0 when the row is not there). */
+        int bump(DSLContext tx, UUID rowId) {
+            tx.update(id.getTable()).set(officeVersion, DSL.coalesce(officeVersion, 0).plus(1)).where(id.eq(rowId)).execute();
+            Integer v = tx.select(officeVersion).from(id.getTable()).where(id.eq(rowId)).fetchOne(officeVersion);
+            return v == null ? 0 : v;
+        }
+
+        /**
+         * On a laptop: one field of the row as the office now holds it, with the office's version of the
+         * row; not recorded in the outbox. False when the row is not here or the field does not travel (null).
+         */
+        @SuppressWarnings("unchecked")
+        boolean applyPulled(DSLContext tx, UUID rowId, Field<?> column, String text, int officeVersionNow) {
+            if (column == null || !tx.fetchExists(id.getTable(), id.eq(rowId))) return false;
+            Object value = text == null ? null : org.jooq.tools.Convert.convert(text, column.getType());
+            tx.update(id.getTable()).set((Field<Object>) column, value).set(officeVersion, officeVersionNow)
+                    .set(version, version.plus(1)).set(updatedAt, org.haven.db.Audit.now())
+                    .where(id.eq(rowId)).execute();
+            return true;
+        }
+    }
+
+    /** The field among {@code synced} by its outbox name (its column name in lower case), or null when none is. */
+    static Field<?> syncedField(java.util.Set<Field<?>> synced, String name) {
+        if (name == null) return null;
+        for (Field<?> f : synced) {
+            if (f.getName().toLowerCase(java.util.Locale.ROOT).equals(name)) return f;
+        }
+        return null;
+    }
+
     static Table<?> table(String name) {
         return TABLES.get(name);
     }

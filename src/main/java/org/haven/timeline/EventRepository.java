@@ -27,12 +27,7 @@ public final class EventRepository {
         row.setDatePrecision(precision.name());
         row.setNote(note == null || note.isBlank() ? null : note.strip());
         row.setRecordedBy(userId);
-        row.setVersion(0);
-        row.setCreatedAt(Audit.now());
-        row.setCreatedBy(userId);
-        row.setUpdatedAt(row.getCreatedAt());
-        row.setUpdatedBy(userId);
-        row.insert();
+        Audit.insertNew(row, userId);
         UUID personId = tx.select(org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID).from(org.haven.db.jooq.Tables.CASE_FILE)
                 .where(org.haven.db.jooq.Tables.CASE_FILE.ID.eq(caseId)).fetchOne(org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID);
         org.haven.sync.Outbox.recordInsert(tx, userId, row, personId, caseId);

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,9 +31,7 @@ class LanguageSwitchTest {
     void start(Stage stage) {
         I18n.setLocale(Locale.ENGLISH);
         TestHaven.create(home).close();
-        stage.setScene(new Scene(new StartScreen(home, haven -> haven.close()).root(), 900, 640));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        TestStage.show(stage, new StartScreen(home, haven -> haven.close()).root(), 900, 640);
     }
 
     @AfterEach

@@ -29,7 +29,6 @@ class LoginViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
         TestHaven.create(home).close();
         TestStage.show(stage, new LoginView(home, TestHaven.officeFor(home), opened::set).root(), 800, 600);
     }

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.haven.Haven;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +48,7 @@ class LogoutTest {
 
     @AfterEach
     void releaseStage() throws Exception {
-        // The stage is shared with later test classes: leave it as HavenApp found it.
-        org.testfx.api.FxToolkit.setupFixture(() -> {
-            stage.setOnCloseRequest(null);
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-        });
+        TestStage.releaseFromApp(stage, () -> {});
     }
 
     @AfterAll

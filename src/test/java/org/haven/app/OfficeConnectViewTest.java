@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.haven.db.OfficeConnection;
 import org.haven.testing.TestPostgres;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +47,8 @@ class OfficeConnectViewTest {
 
     @AfterEach
     void releaseStage() throws Exception {
-        org.testfx.api.FxToolkit.setupFixture(() -> {
+        TestStage.releaseFromApp(stage, () -> {
             if (app.mainWindow() != null) app.mainWindow().close();
-            stage.setOnCloseRequest(null);
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
         });
     }
 

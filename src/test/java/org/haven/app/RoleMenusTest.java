@@ -17,14 +17,12 @@ import javafx.stage.Window;
 import org.haven.Haven;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
+import org.haven.testing.MainWindowTest;
 import org.haven.testing.TestHaven;
 import org.haven.testing.TestStage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,22 +31,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * the services would refuse, no assignment, deletion, merge, statistics or audit log; an
  * administrator-only account sees Users and no case menus; a coordinator sees assignment and demo data.
  */
-@ExtendWith(ApplicationExtension.class)
-class RoleMenusTest {
+class RoleMenusTest extends MainWindowTest {
     private static final char[] PW = "worker-password-1".toCharArray();
     @TempDir Path dir;
-    private Stage stage;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        if (window != null) robot.interact(window::close);
+        keepStage(stage);
     }
 
     private void accounts() {

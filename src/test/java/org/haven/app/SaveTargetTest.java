@@ -16,19 +16,16 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.reports.ui.StatisticsView;
 import org.haven.summaries.ui.SummaryDialog;
+import org.haven.testing.WindowTest;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -39,30 +36,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * file dialog is replaced here by a chosen path (it cannot be driven headless), the guard and the
  * messages are the real ones.
  */
-@ExtendWith(ApplicationExtension.class)
-class SaveTargetTest {
-    static {
-        // JavaFX 26's own headless glass platform replaces Monocle; testfx.headless=true (pom) would ask for Monocle.
-        System.setProperty("testfx.headless", "false");
-    }
-
-    @TempDir Path dir;
-    @TempDir Path out;
-    Haven haven;
-    Stage owner;
-
+class SaveTargetTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(), 200, 100));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        showOwner(stage);
     }
 
     @AfterEach
-    void close() {
+    void forgetTheChosenPath() {
         SaveTarget.useChooser(null);
-        if (haven != null) haven.close();
     }
 
     @Test

@@ -29,7 +29,6 @@ class SetupViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
         TestStage.show(stage, new SetupView(home, opened::set).root(), 800, 600);
     }
 

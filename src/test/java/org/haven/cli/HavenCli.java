@@ -123,6 +123,30 @@ public final class HavenCli {
         return run;
     }
 
+    /**
+     * Runs the repository's {@code ./haven} script itself (its launcher as a user starts it, not only
+     * the JVM) with this CLI's data folder and account; at most 120 s.
+     */
+    public Run script(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("./haven"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
+        pb.environment().put("HAVEN_HOME", home.toString());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(scratch, "out", ".txt");
+        Path err = Files.createTempFile(scratch, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("haven did not finish");
+        }
+        Run run = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
     /** Runs as another account. */
     public Run runAs(String user, String password, String... args) throws IOException, InterruptedException {
         return run(Map.of("HAVEN_USER", user, "HAVEN_PASSWORD", password), args);

@@ -98,21 +98,8 @@ class HostileTextCliTest {
     }
 
     private Result haven(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("./haven"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
-        pb.environment().put("HAVEN_HOME", home().toString());
-        pb.environment().put("HAVEN_USER", TestHaven.ADMIN);
-        pb.environment().put("HAVEN_PASSWORD", PASSWORD);
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("haven did not finish");
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        HavenCli.Run r = HavenCli.onHome(home(), dir, TestHaven.ADMIN, PASSWORD).script(args);
+        return new Result(r.exit(), r.out(), r.err());
     }
 
     private Path write(String name, String text) throws IOException {

@@ -83,21 +83,8 @@ class ImportCommandTest {
     }
 
     private Result run(List<String> args, String password) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("./haven"));
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
-        pb.environment().put("HAVEN_HOME", dir.resolve("home").toString());
-        pb.environment().put("HAVEN_USER", "admin");
-        pb.environment().put("HAVEN_PASSWORD", password);
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("haven did not finish");
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        HavenCli.Run r = new HavenCli(dir, "admin", password).script(args.toArray(String[]::new));
+        return new Result(r.exit(), r.out(), r.err());
     }
 
     private Path write(String name, String text) throws IOException {

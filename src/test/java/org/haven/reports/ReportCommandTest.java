@@ -16,6 +16,7 @@ import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
+import org.haven.cli.HavenCli;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +32,8 @@ public class ReportCommandTest {
     record Run(int exit, String stdout, String stderr) {}
 
     Run haven(String user, String... args) throws IOException, InterruptedException {
-        List<String> cmd = org.haven.cli.HavenCli.command(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HAVEN_HOME", home.toString());
-        pb.environment().put("HAVEN_USER", user);
-        pb.environment().put("HAVEN_PASSWORD", new String(TestHaven.PASSWORD));
-        Path stdout = out.resolve("stdout.txt");
-        Path stderr = out.resolve("stderr.txt");
-        pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        int exit = pb.start().waitFor();
-        Run r = new Run(exit, Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
-        Files.delete(stdout);
-        Files.delete(stderr);
-        return r;
+        HavenCli.Run r = HavenCli.onHome(home, out, user, new String(TestHaven.PASSWORD)).run(args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     static String text(Path file) throws IOException {

@@ -43,15 +43,10 @@ class SmallCellsTest {
     void noLineEverHasALoneSuppressedCell() {
         for (int seed = 0; seed < 500; seed++) {
             Random rnd = new Random(seed);
-            int rows = 1 + rnd.nextInt(8);
-            int cols = 1 + rnd.nextInt(7);
-            long[][] v = new long[rows][cols];
-            String[] rn = new String[rows];
-            String[] cn = new String[cols];
-            for (int i = 0; i < rows; i++) rn[i] = "r" + i;
-            for (int j = 0; j < cols; j++) cn[j] = "c" + j;
-            for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) v[i][j] = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(30);
-            CountTable t = new CountTable("t", List.of(rn), List.of(cn), v);
+            long[][] v = randomCounts(rnd, 8, 30);
+            int rows = v.length;
+            int cols = v[0].length;
+            CountTable t = table(v);
             int k = 5 + rnd.nextInt(7);
             SmallCells.Protected p = SmallCells.protect(t, k);
             for (int i = 0; i < rows; i++) {
@@ -73,16 +68,9 @@ class SmallCellsTest {
     void noSuppressedCellIsRecoverableFromTheTotals() {
         for (int seed = 0; seed < 400; seed++) {
             Random rnd = new Random(seed);
-            int rows = 1 + rnd.nextInt(9);
-            int cols = 1 + rnd.nextInt(7);
-            long[][] v = new long[rows][cols];
-            String[] rn = new String[rows];
-            String[] cn = new String[cols];
-            for (int i = 0; i < rows; i++) rn[i] = "r" + i;
-            for (int j = 0; j < cols; j++) cn[j] = "c" + j;
-            for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) v[i][j] = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(seed % 2 == 0 ? 12 : 40);
+            long[][] v = randomCounts(rnd, 9, seed % 2 == 0 ? 12 : 40);
             int k = seed % 3 == 0 ? 11 : 5;
-            assertNothingRecoverable(SmallCells.protect(new CountTable("t", List.of(rn), List.of(cn), v), k));
+            assertNothingRecoverable(SmallCells.protect(table(v), k));
         }
     }
 
@@ -169,5 +157,23 @@ class SmallCellsTest {
             else if (p.table().count(i, j) > 0) otherNonZero++;
         }
         if (suppressed == 1) assertThat(otherNonZero).isZero();
+    }
+
+    /** A random table: up to {@code maxRows} rows and 7 columns, a third of the counts 0, the others below {@code bound}. */
+    private static long[][] randomCounts(Random rnd, int maxRows, int bound) {
+        int rows = 1 + rnd.nextInt(maxRows);
+        int cols = 1 + rnd.nextInt(7);
+        long[][] v = new long[rows][cols];
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) v[i][j] = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(bound);
+        return v;
+    }
+
+    /** The counts {@code v} as a table with rows r0, r1, ... and columns c0, c1, ... */
+    private static CountTable table(long[][] v) {
+        String[] rn = new String[v.length];
+        String[] cn = new String[v[0].length];
+        for (int i = 0; i < rn.length; i++) rn[i] = "r" + i;
+        for (int j = 0; j < cn.length; j++) cn[j] = "c" + j;
+        return new CountTable("t", List.of(rn), List.of(cn), v);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
+import org.haven.cli.HavenCli;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,19 +24,8 @@ class SummaryCommandTest {
     record Run(int exit, String stdout, String stderr) {}
 
     Run haven(String... args) throws IOException, InterruptedException {
-        List<String> cmd = org.haven.cli.HavenCli.command(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HAVEN_HOME", home.toString());
-        pb.environment().put("HAVEN_USER", TestHaven.ADMIN);
-        pb.environment().put("HAVEN_PASSWORD", new String(TestHaven.PASSWORD));
-        Path stdout = out.resolve("stdout.txt");
-        Path stderr = out.resolve("stderr.txt");
-        pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        int exit = pb.start().waitFor();
-        Run r = new Run(exit, Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
-        Files.delete(stdout);
-        Files.delete(stderr);
-        return r;
+        HavenCli.Run r = HavenCli.onHome(home, out, TestHaven.ADMIN, new String(TestHaven.PASSWORD)).run(args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     @Test

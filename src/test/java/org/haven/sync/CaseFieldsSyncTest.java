@@ -8,18 +8,14 @@ import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.LegalRole;
-import org.haven.db.OfficeConnection;
 import org.haven.db.jooq.tables.records.CaseFileRecord;
-import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
-import org.haven.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +31,12 @@ class CaseFieldsSyncTest {
 
     @Test
     void caseMovesMergeTheSameFieldConflictsAndTheResolutionConverges() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         CaseFile shared;
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), DANA, "Dana Sok", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
-            Accounts.addUser(h.unlocked(), "carla", "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
-            Accounts.addUser(h.unlocked(), "eve", "Eve Tan", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, DANA, "Dana Sok", Role.COORDINATOR);
+            TestOffice.addUser(h, "carla", "Carla Reyes", Role.CASEWORKER);
+            TestOffice.addUser(h, "eve", "Eve Tan", Role.CASEWORKER);
             shared = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
             // Both caseworkers are named by a case, so both laptops know them from the snapshot.
             CaseFile other = h.cases().register(TestHaven.newCase(TestHaven.person("Mai Tran", null)));
@@ -49,13 +44,9 @@ class CaseFieldsSyncTest {
             h.cases().assignByNumber(List.of(other.caseNumber()), "carla");
             h.cases().assignByNumber(List.of(third.caseNumber()), "eve");
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path a = dir.resolve("laptop-a");
-        Path b = dir.resolve("laptop-b");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
-            Join.join(b, url, cert.fingerprint(), DANA, PASSWORD.toCharArray());
+        try (SyncServer server = office.serve()) {
+            Path a = office.join("laptop-a", BOSS);
+            Path b = office.join("laptop-b", DANA);
 
             try (Haven boss = login(a, BOSS)) {
                 CaseFile c = boss.cases().open(shared.id()).caseFile();
@@ -78,7 +69,7 @@ class CaseFieldsSyncTest {
                 assertThat(username(laptop, laptop == a ? BOSS : DANA, c)).as("the office kept the first assignment").isEqualTo("carla");
             }
 
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 Conflicts conflicts = new Conflicts(h.database(), h.session());
                 List<Conflicts.Open> open = conflicts.open();
                 assertThat(open).singleElement().satisfies(o -> {

@@ -7,16 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
-import org.haven.db.OfficeConnection;
-import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
-import org.haven.testing.TestPostgres;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.DatePrecision;
 import org.haven.timeline.EventType;
@@ -35,25 +31,20 @@ class EventEditSyncTest {
 
     @Test
     void entryEditsMergeConflictResolveAndDeletionsTravel() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         CaseFile shared;
         UUID shelter;
         UUID medical;
         LocalDate day = LocalDate.now().minusDays(10);
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), DANA, "Dana Sok", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, DANA, "Dana Sok", Role.COORDINATOR);
             shared = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
             shelter = h.timeline().add(shared.id(), EventType.SHELTER_ADMISSION, day, DatePrecision.DAY, "first shelter").id();
             medical = h.timeline().add(shared.id(), EventType.MEDICAL, day, DatePrecision.DAY, "clinic visit").id();
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path a = dir.resolve("laptop-a");
-        Path b = dir.resolve("laptop-b");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
-            Join.join(b, url, cert.fingerprint(), DANA, PASSWORD.toCharArray());
+        try (SyncServer server = office.serve()) {
+            Path a = office.join("laptop-a", BOSS);
+            Path b = office.join("laptop-b", DANA);
 
             // Apart: A changes the shelter entry's note; B changes its note and its date, and deletes the medical entry.
             try (Haven boss = login(a, BOSS)) {
@@ -70,7 +61,7 @@ class EventEditSyncTest {
             assertThat(sync(a, BOSS).conflicts()).isZero();
             assertThat(sync(b, DANA).conflicts()).as("the same note edited on two laptops").isEqualTo(1);
             sync(a, BOSS);
-            for (Haven h : devices(officeHome, office, a, b)) {
+            for (Haven h : devices(office, a, b)) {
                 try (h) {
                     CaseEvent e = event(h, shared, shelter);
                     assertThat(e.note()).as("the office kept the first note").isEqualTo("moved to shelter B");
@@ -78,7 +69,7 @@ class EventEditSyncTest {
                     assertThat(h.timeline().events(shared.id())).extracting(CaseEvent::id).doesNotContain(medical);
                 }
             }
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 Conflicts conflicts = new Conflicts(h.database(), h.session());
                 List<Conflicts.Open> open = conflicts.open();
                 assertThat(open).singleElement().satisfies(o -> assertThat(o.field()).isEqualTo("note"));
@@ -86,7 +77,7 @@ class EventEditSyncTest {
             }
             sync(a, BOSS);
             sync(b, DANA);
-            for (Haven h : devices(officeHome, office, a, b)) {
+            for (Haven h : devices(office, a, b)) {
                 try (h) {
                     assertThat(event(h, shared, shelter).note()).isEqualTo("arrived at night");
                 }
@@ -98,7 +89,7 @@ class EventEditSyncTest {
         return h.timeline().events(c.id()).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private static List<Haven> devices(Path officeHome, OfficeConnection office, Path a, Path b) {
-        return List.of(Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray()), login(a, BOSS), login(b, DANA));
+    private static List<Haven> devices(TestOffice office, Path a, Path b) {
+        return List.of(office.login(BOSS), login(a, BOSS), login(b, DANA));
     }
 }

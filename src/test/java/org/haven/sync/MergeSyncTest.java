@@ -10,17 +10,13 @@ import static org.haven.sync.SyncTesting.login;
 import static org.haven.sync.SyncTesting.sync;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseListItem;
 import org.haven.cases.CaseQuery;
-import org.haven.db.OfficeConnection;
-import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
-import org.haven.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,23 +35,19 @@ class MergeSyncTest {
 
     @Test
     void aMergeOnACoordinatorsLaptopReachesTheOfficeAndTheOtherLaptops() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         CaseFile keep;
         CaseFile other;
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, CARLA, "Carla Reyes", Role.CASEWORKER);
             keep = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
             other = h.cases().register(TestHaven.newCase(TestHaven.person("Pham Thi Lan", "Phạm Thị Lan")));
             h.cases().assignByNumber(List.of(other.caseNumber()), CARLA); // Carla sees only the record merged away
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path a = dir.resolve("laptop-a");
-        Path c = dir.resolve("laptop-c");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
-            assertThat(Join.join(c, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray())).isEqualTo(1);
+        try (SyncServer server = office.serve()) {
+            Path a = office.join("laptop-a", BOSS);
+            Path c = dir.resolve("laptop-c");
+            assertThat(office.joinCounting(c, CARLA)).isEqualTo(1);
 
             try (Haven boss = login(a, BOSS)) {
                 boss.matching().merge(keep.personId(), other.personId());
@@ -63,7 +55,7 @@ class MergeSyncTest {
             assertThat(sync(a, BOSS).conflicts()).isZero();
             sync(c, CARLA);
 
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 assertMerged(h.database().dsl(), keep, other, 2);
                 assertThat(names(h, "Phạm")).as("the other record's native name is now the kept record's alias")
                         .containsExactly(keep.caseNumber(), other.caseNumber());
@@ -82,24 +74,19 @@ class MergeSyncTest {
 
     @Test
     void aMergeAtTheOfficeReachesTheLaptopsAndALaptopsMergeOfNewRecordsReachesTheOffice() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         CaseFile keep;
         CaseFile other;
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, CARLA, "Carla Reyes", Role.CASEWORKER);
             keep = h.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", null)));
             other = h.cases().register(TestHaven.newCase(TestHaven.person("Dara Sok", null)));
             h.cases().assignByNumber(List.of(other.caseNumber()), CARLA);
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path a = dir.resolve("laptop-a");
-        Path c = dir.resolve("laptop-c");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
-            Join.join(c, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray());
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+        try (SyncServer server = office.serve()) {
+            Path a = office.join("laptop-a", BOSS);
+            Path c = office.join("laptop-c", CARLA);
+            try (Haven h = office.login(BOSS)) {
                 h.matching().merge(keep.personId(), other.personId());
             }
             sync(a, BOSS);
@@ -120,7 +107,7 @@ class MergeSyncTest {
                 boss.matching().merge(first.personId(), second.personId());
             }
             sync(a, BOSS);
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 assertMerged(h.database().dsl(), first, second, 2);
             }
             assertThat(SyncTesting.outbox(a, BOSS)).as("everything answered").isZero();

@@ -7,19 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseNumbers;
 import org.haven.cases.CaseQuery;
 import org.haven.cases.NewCase;
-import org.haven.db.OfficeConnection;
 import org.haven.operations.Operation;
-import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
-import org.haven.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,21 +32,16 @@ class OperationSyncTest {
 
     @Test
     void anOperationMadeOfflineArrivesWithItsMemberAndItsPeople() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+        TestOffice office = TestOffice.in(dir);
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, CARLA, "Carla Reyes", Role.CASEWORKER);
             // the office has an operation of the same year: its code must not clash with the laptop's
             h.operations().create(new Operation(null, h.operations().nextCode(LocalDate.now()), "Office raid", LocalDate.now(),
                     null, null, null, null, null, 0));
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path laptop = dir.resolve("laptop-carla");
-        Path other = dir.resolve("laptop-boss");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(laptop, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray());
-            Join.join(other, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
+        try (SyncServer server = office.serve()) {
+            Path laptop = office.join("laptop-carla", CARLA);
+            Path other = office.join("laptop-boss", BOSS);
 
             Operation raid;
             String caseNumber;
@@ -66,14 +57,14 @@ class OperationSyncTest {
             LaptopSync.Result pushed = sync(laptop, CARLA);
             assertThat(pushed.pushed()).as("the operation, its member, the person, the case and its first event").isEqualTo(5);
 
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 Operation atOffice = h.operations().findByCode(raid.code()).orElseThrow();
                 assertThat(atOffice.id()).isEqualTo(raid.id());
                 assertThat(atOffice.name()).isEqualTo("Raid at the compound");
                 assertThat(h.cases().search(CaseQuery.text("soe min", 10))).extracting(x -> x.caseNumber()).containsExactly(caseNumber);
             }
             // at the office, the caseworker sees the case through her membership, as on her laptop
-            try (Haven carla = Haven.login(officeHome, office, CARLA, PASSWORD.toCharArray())) {
+            try (Haven carla = office.login(CARLA)) {
                 assertThat(carla.cases().search(CaseQuery.text("soe min", 10))).extracting(x -> x.caseNumber()).containsExactly(caseNumber);
             }
             sync(other, BOSS);
@@ -84,7 +75,7 @@ class OperationSyncTest {
             assertThat(sync(laptop, CARLA).pushed()).as("nothing twice").isZero();
 
             // A coordinator removes her from the operation at the office: her laptop loses the membership too.
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 assertThat(h.operations().removeMember(raid.id(), CARLA)).isTrue();
             }
             sync(laptop, CARLA);
@@ -98,15 +89,14 @@ class OperationSyncTest {
 
     @Test
     void aCaseworkerCannotPushHerselfIntoAnotherOperation() {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         Operation theirs;
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, CARLA, "Carla Reyes", Role.CASEWORKER);
             theirs = h.operations().create(new Operation(null, "OP-OTHER-TEAM", "Another team's raid", LocalDate.now(),
                     null, null, null, null, null, 0));
         }
-        try (Haven carla = Haven.login(officeHome, office, CARLA, PASSWORD.toCharArray())) {
+        try (Haven carla = office.login(CARLA)) {
             var dsl = carla.database().dsl();
             var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
             var row = dsl.newRecord(m);
@@ -129,21 +119,16 @@ class OperationSyncTest {
 
     @Test
     void anOperationsEditsMergeConflictAndResolveOnEveryDevice() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         Operation raid;
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, CARLA, "Carla Reyes", Role.COORDINATOR);
             raid = h.operations().create(new Operation(null, "OP-2026-77", "Raid at the compound", LocalDate.now().minusDays(3),
                     "Koh Kong", "Building C", "Police", 40, null, 0));
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path a = dir.resolve("laptop-a");
-        Path c = dir.resolve("laptop-c");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
-            Join.join(c, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray());
+        try (SyncServer server = office.serve()) {
+            Path a = office.join("laptop-a", BOSS);
+            Path c = office.join("laptop-c", CARLA);
             // Apart: A renames the operation; C renames it too and corrects the number of people found.
             try (Haven boss = login(a, BOSS)) {
                 Operation o = boss.operations().get(raid.id());
@@ -158,14 +143,14 @@ class OperationSyncTest {
             assertThat(sync(a, BOSS).conflicts()).isZero();
             assertThat(sync(c, CARLA).conflicts()).as("the same name changed on two laptops").isEqualTo(1);
             sync(a, BOSS);
-            for (Haven h : devices(officeHome, office, a, c)) {
+            for (Haven h : devices(office, a, c)) {
                 try (h) {
                     Operation o = h.operations().get(raid.id());
                     assertThat(o.name()).as("the office kept the first name").isEqualTo("Raid at Golden compound");
                     assertThat(o.peopleFound()).as("the other field merged").isEqualTo(43);
                 }
             }
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 List<Conflicts.Open> open = h.conflicts().open();
                 assertThat(open).singleElement().satisfies(o -> {
                     assertThat(o.caseNumber()).as("named by the operation's code").isEqualTo("OP-2026-77");
@@ -178,7 +163,7 @@ class OperationSyncTest {
             }
             sync(a, BOSS);
             sync(c, CARLA);
-            for (Haven h : devices(officeHome, office, a, c)) {
+            for (Haven h : devices(office, a, c)) {
                 try (h) {
                     assertThat(h.operations().get(raid.id()).name()).isEqualTo("Raid at compound 7");
                 }
@@ -188,7 +173,7 @@ class OperationSyncTest {
         }
     }
 
-    private static List<Haven> devices(Path officeHome, OfficeConnection office, Path a, Path c) {
-        return List.of(Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray()), login(a, BOSS), login(c, CARLA));
+    private static List<Haven> devices(TestOffice office, Path a, Path c) {
+        return List.of(office.login(BOSS), login(a, BOSS), login(c, CARLA));
     }
 }

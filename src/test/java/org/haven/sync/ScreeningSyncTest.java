@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
-import org.haven.db.OfficeConnection;
 import org.haven.screening.Answer;
 import org.haven.screening.Consent;
 import org.haven.screening.ConsentGiver;
@@ -26,10 +25,8 @@ import org.haven.screening.LabourExploitation;
 import org.haven.screening.RecruitmentApp;
 import org.haven.screening.RecruitmentMethod;
 import org.haven.screening.Screening;
-import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
-import org.haven.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,21 +42,16 @@ class ScreeningSyncTest {
 
     @Test
     void screeningsMadeOfflineOnTwoLaptopsAreBothKeptWithTheSameLatestEverywhere() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         UUID caseId;
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), DANA, "Dana Sok", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, DANA, "Dana Sok", Role.COORDINATOR);
             CaseFile c = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
             caseId = c.id();
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path a = dir.resolve("laptop-a");
-        Path b = dir.resolve("laptop-b");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
-            Join.join(b, url, cert.fingerprint(), DANA, PASSWORD.toCharArray());
+        try (SyncServer server = office.serve()) {
+            Path a = office.join("laptop-a", BOSS);
+            Path b = office.join("laptop-b", DANA);
 
             // Offline, the same case screened on each laptop: A first (no indicators), then B (presumed).
             UUID first;
@@ -82,7 +74,7 @@ class ScreeningSyncTest {
             LaptopSync.Result again = sync(b, DANA);
             assertThat(again.pushed()).as("nothing left to send").isZero();
 
-            for (Haven h : List.of(Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray()), login(a, BOSS), login(b, DANA))) {
+            for (Haven h : List.of(office.login(BOSS), login(a, BOSS), login(b, DANA))) {
                 try (h) {
                     List<Screening> history = h.screening().history(caseId);
                     assertThat(history).extracting(Screening::id).containsExactlyInAnyOrder(first, second);
@@ -101,7 +93,7 @@ class ScreeningSyncTest {
 
             // One made at the office reaches the laptop at its next sync, and is the latest there too.
             UUID third;
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 third = h.screening().save(draft(caseId, Answer.UNKNOWN, Determination.UNDETERMINED, null)).id();
             }
             sync(a, BOSS);

@@ -12,7 +12,6 @@ import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,12 +20,9 @@ import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.NewCase;
 import org.haven.db.Ids;
-import org.haven.db.OfficeConnection;
 import org.haven.operations.Operation;
-import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
-import org.haven.testing.TestPostgres;
 import org.haven.timeline.DatePrecision;
 import org.haven.timeline.EventType;
 import org.junit.jupiter.api.Test;
@@ -45,19 +41,14 @@ class SyncNewRowsTest {
 
     @Test
     void peopleRegisteredOfflineOnTwoLaptopsReachEveryDeviceOnce() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), DANA, "Dana Sok", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
+        TestOffice office = TestOffice.in(dir);
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, DANA, "Dana Sok", Role.COORDINATOR);
             h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path a = dir.resolve("laptop-a");
-        Path b = dir.resolve("laptop-b");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
-            Join.join(b, url, cert.fingerprint(), DANA, PASSWORD.toCharArray());
+        try (SyncServer server = office.serve()) {
+            Path a = office.join("laptop-a", BOSS);
+            Path b = office.join("laptop-b", DANA);
 
             // Offline: two people on each laptop, one with a later timeline event.
             List<Outbox.Entry> pushedByA;
@@ -85,7 +76,7 @@ class SyncNewRowsTest {
             assertThat(fourth.pulled()).as("nothing new for B now but its own rows, which it has").isZero();
 
             Snapshot officeRows;
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 officeRows = rows(h);
             }
             assertThat(officeRows.cases()).hasSize(5);
@@ -102,7 +93,7 @@ class SyncNewRowsTest {
 
             // The same push again: every entry a duplicate, nothing inserted twice. With new op ids
             // (a laptop that lost its outbox's answers and re-made them): no second copy either.
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 OfficePush push = new OfficePush(h.database(), h.session());
                 List<OfficePush.Entry> again = pushedByA.stream().map(e -> entry(e, e.opId())).toList();
                 assertThat(push.push(deviceA, again).results()).extracting(OfficePush.Result::status).containsOnly(OfficePush.Status.DUPLICATE);
@@ -118,22 +109,18 @@ class SyncNewRowsTest {
 
     @Test
     void aCaseworkersNewCaseIsAppliedOnlyWhereTheServicesWouldLetHer() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         Operation north;
         Operation south;
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), CARLA, "Carla Reyes", EnumSet.of(Role.CASEWORKER), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, CARLA, "Carla Reyes", Role.CASEWORKER);
             north = h.operations().create(new Operation(null, "OP-N-1", "Raid North", LocalDate.of(2026, 11, 3), "Kandal", null, null, null, null, 0));
             south = h.operations().create(new Operation(null, "OP-S-1", "Raid South", LocalDate.of(2026, 11, 4), "Kampot", null, null, null, null, 0));
             h.operations().addMember(north.id(), CARLA);
             h.operations().addMember(south.id(), CARLA);
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path c = dir.resolve("laptop-c");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(c, url, cert.fingerprint(), CARLA, PASSWORD.toCharArray());
+        try (SyncServer server = office.serve()) {
+            Path c = office.join("laptop-c", CARLA);
             CaseFile kept;
             CaseFile refused;
             try (Haven carla = login(c, CARLA)) {
@@ -141,11 +128,11 @@ class SyncNewRowsTest {
                 refused = carla.cases().register(new NewCase(TestHaven.person("Hoa Le", null), north.id(), null, null, null));
             }
             // Meanwhile a coordinator takes her off the northern raid: her offline case there is refused.
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 h.operations().removeMember(north.id(), CARLA);
             }
             sync(c, CARLA);
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 var dsl = h.database().dsl();
                 assertThat(dsl.fetchExists(CASE_FILE, CASE_FILE.ID.eq(kept.id()))).isTrue();
                 assertThat(dsl.fetchExists(CASE_EVENT, CASE_EVENT.CASE_ID.eq(kept.id()))).as("its first event too").isTrue();

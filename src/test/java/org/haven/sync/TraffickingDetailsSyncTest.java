@@ -13,11 +13,8 @@ import org.haven.cases.CaseFile;
 import org.haven.cases.MethodOfControl;
 import org.haven.cases.RecruiterRelation;
 import org.haven.cases.TraffickingDetails;
-import org.haven.db.OfficeConnection;
-import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
-import org.haven.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,20 +31,15 @@ class TraffickingDetailsSyncTest {
 
     @Test
     void detailsTravelMergeConflictAndConverge() throws Exception {
-        OfficeConnection office = TestPostgres.newDatabase();
-        Path officeHome = dir.resolve("office");
+        TestOffice office = TestOffice.in(dir);
         CaseFile shared;
-        try (Haven h = Haven.create(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-            Accounts.addUser(h.unlocked(), DANA, "Dana Sok", EnumSet.of(Role.COORDINATOR), PASSWORD.toCharArray());
+        try (Haven h = office.create(BOSS)) {
+            TestOffice.addUser(h, DANA, "Dana Sok", Role.COORDINATOR);
             shared = h.cases().register(TestHaven.newCase(TestHaven.person("Lan Pham", null)));
         }
-        ServiceCertificate cert = ServiceCertificate.inFolder(officeHome);
-        Path a = dir.resolve("laptop-a");
-        Path b = dir.resolve("laptop-b");
-        try (SyncServer server = SyncServer.start(officeHome, office, 0, cert)) {
-            String url = "https://localhost:" + server.port();
-            Join.join(a, url, cert.fingerprint(), BOSS, PASSWORD.toCharArray());
-            Join.join(b, url, cert.fingerprint(), DANA, PASSWORD.toCharArray());
+        try (SyncServer server = office.serve()) {
+            Path a = office.join("laptop-a", BOSS);
+            Path b = office.join("laptop-b", DANA);
 
             // Recorded offline on laptop A, then synced everywhere.
             try (Haven boss = login(a, BOSS)) {
@@ -56,7 +48,7 @@ class TraffickingDetailsSyncTest {
             }
             assertThat(sync(a, BOSS).pushed()).isEqualTo(3);
             sync(b, DANA);
-            for (Haven h : devices(officeHome, office, a, b)) {
+            for (Haven h : devices(office, a, b)) {
                 try (h) {
                     TraffickingDetails d = h.cases().traffickingDetails(shared.id());
                     assertThat(d.countryOfExploitation()).isEqualTo("MM");
@@ -77,7 +69,7 @@ class TraffickingDetailsSyncTest {
             assertThat(sync(a, BOSS).conflicts()).isZero();
             assertThat(sync(b, DANA).conflicts()).as("the same detail changed on two laptops").isEqualTo(1);
             sync(a, BOSS);
-            for (Haven h : devices(officeHome, office, a, b)) {
+            for (Haven h : devices(office, a, b)) {
                 try (h) {
                     TraffickingDetails d = h.cases().traffickingDetails(shared.id());
                     assertThat(d.countryOfExploitation()).as("the office kept the first").isEqualTo("KH");
@@ -85,7 +77,7 @@ class TraffickingDetailsSyncTest {
                             .containsExactlyInAnyOrder(MethodOfControl.DEBT_BONDAGE, MethodOfControl.THREATS);
                 }
             }
-            try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
+            try (Haven h = office.login(BOSS)) {
                 Conflicts conflicts = new Conflicts(h.database(), h.session());
                 List<Conflicts.Open> open = conflicts.open();
                 assertThat(open).singleElement().satisfies(o -> {
@@ -96,7 +88,7 @@ class TraffickingDetailsSyncTest {
             }
             sync(a, BOSS);
             sync(b, DANA);
-            for (Haven h : devices(officeHome, office, a, b)) {
+            for (Haven h : devices(office, a, b)) {
                 try (h) {
                     assertThat(h.cases().traffickingDetails(shared.id()).countryOfExploitation()).isEqualTo("LA");
                 }
@@ -108,7 +100,7 @@ class TraffickingDetailsSyncTest {
             }
             sync(a, BOSS);
             sync(b, DANA);
-            for (Haven h : devices(officeHome, office, a, b)) {
+            for (Haven h : devices(office, a, b)) {
                 try (h) {
                     assertThat(h.cases().traffickingDetails(shared.id()).isEmpty()).isTrue();
                     assertThat(h.database().dsl().fetchCount(org.haven.db.jooq.Tables.CASE_HTCDS)).isZero();
@@ -117,7 +109,7 @@ class TraffickingDetailsSyncTest {
         }
     }
 
-    private static List<Haven> devices(Path officeHome, OfficeConnection office, Path a, Path b) {
-        return List.of(Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray()), login(a, BOSS), login(b, DANA));
+    private static List<Haven> devices(TestOffice office, Path a, Path b) {
+        return List.of(office.login(BOSS), login(a, BOSS), login(b, DANA));
     }
 }

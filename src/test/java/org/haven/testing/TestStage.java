@@ -29,6 +29,19 @@ public final class TestStage {
         return scene;
     }
 
+    /**
+     * After a test of HavenApp itself: the stage is shared with later test classes, so it is left as
+     * HavenApp found it (no close handler, no minimum size). {@code before} runs first on the FX thread.
+     */
+    public static void releaseFromApp(Stage stage, Runnable before) throws java.util.concurrent.TimeoutException {
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            before.run();
+            stage.setOnCloseRequest(null);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+        });
+    }
+
     /** The main window of a logged-in Haven, shown at {@code width} x {@code height}. */
     public static MainWindow mainWindow(Stage stage, Haven haven, double width, double height) {
         Theme.apply();

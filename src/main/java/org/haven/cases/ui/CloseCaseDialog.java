@@ -13,7 +13,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.haven.app.I18n;
-import org.haven.app.Theme;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.CaseWorkflow;
 import org.haven.cases.Outcome;
@@ -43,18 +42,11 @@ final class CloseCaseDialog {
         DatePicker date = org.haven.app.Dates.picker(LocalDate.now());
         date.setId("closeDate");
         date.setMaxWidth(Double.MAX_VALUE);
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
-        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
-                FormParts.growColumn());
+        GridPane grid = FormParts.dialogGrid();
         grid.addRow(0, FormParts.formLabel(I18n.t("close.outcome")), outcome);
         grid.addRow(1, FormParts.formLabel(I18n.t("close.reason")), reason);
         grid.addRow(2, FormParts.formLabel(I18n.t("close.date")), date);
-        dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().setPrefWidth(520);
-        Theme.style(dialog.getDialogPane().getScene());
+        FormParts.setDialogForm(dialog, grid);
         Button ok = (Button) dialog.getDialogPane().lookupButton(closeType);
         ok.setId("closeConfirm");
         ok.getStyleClass().add("danger");

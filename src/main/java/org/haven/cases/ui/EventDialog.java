@@ -22,7 +22,6 @@ import org.haven.app.DiscardGuard;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
-import org.haven.app.Theme;
 import org.haven.app.ValidationText;
 import org.haven.common.ValidationErrors;
 import org.haven.timeline.CaseEvent;
@@ -101,20 +100,13 @@ final class EventDialog {
             precision.setValue(original.precision());
             note.setText(original.note());
         }
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
-        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
-                FormParts.growColumn());
+        GridPane grid = FormParts.dialogGrid();
         grid.addRow(0, FormParts.formLabel(I18n.t("event.type")), type);
         grid.addRow(1, FormParts.formLabel(I18n.t("event.date")), date);
         grid.addRow(2, FormParts.formLabel(I18n.t("event.precision")), precision);
         grid.addRow(3, FormParts.formLabel(I18n.t("event.note")), note);
         grid.add(error, 1, 4);
-        dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().setPrefWidth(520);
-        Theme.style(dialog.getDialogPane().getScene());
+        FormParts.setDialogForm(dialog, grid);
         type.valueProperty().addListener(o -> validateNow());
         date.valueProperty().addListener(o -> validateNow());
         date.getEditor().textProperty().addListener(o -> validateNow());

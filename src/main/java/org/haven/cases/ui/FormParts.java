@@ -20,6 +20,23 @@ final class FormParts {
         return l;
     }
 
+    /** The grid of a small dialog's form: labels on the left, the fields taking the rest of the width. */
+    static javafx.scene.layout.GridPane dialogGrid() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        grid.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), growColumn());
+        return grid;
+    }
+
+    /** Puts {@code form} in the dialog at the width of Haven's small dialogs, with Haven's stylesheet. */
+    static void setDialogForm(javafx.scene.control.Dialog<?> dialog, javafx.scene.Node form) {
+        dialog.getDialogPane().setContent(form);
+        dialog.getDialogPane().setPrefWidth(520);
+        org.haven.app.Theme.style(dialog.getDialogPane().getScene());
+    }
+
     static javafx.scene.layout.ColumnConstraints growColumn() {
         javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
         c.setHgrow(Priority.ALWAYS);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -19,9 +18,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -41,10 +37,8 @@ import org.haven.app.I18n;
 import org.haven.intake.ColumnMapping;
 import org.haven.intake.CsvFiles;
 import org.haven.intake.CsvTable;
-import org.haven.intake.FieldError;
 import org.haven.intake.ImportService;
 import org.haven.intake.IntakeField;
-import org.haven.matching.ui.DuplicateResolution;
 import org.haven.operations.Operation;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -64,7 +58,7 @@ public final class ImportWizard extends BorderPane {
     private final TextField newOperationName = new TextField();
     private final GridPane mappingPane = new GridPane();
     private final Map<IntakeField, ComboBox<String>> mappingBoxes = new EnumMap<>(IntakeField.class);
-    private final TableView<ImportService.RowResult> preview = new TableView<>();
+    private final ImportPreviewTable preview;
     private final Label summary = new org.haven.app.WrappingLabel();
     private final ProgressBar progress = new ProgressBar(0);
     private final Button importButton = new Button();
@@ -73,14 +67,13 @@ public final class ImportWizard extends BorderPane {
     private final Haven haven;
     private CsvTable table;
     private ImportService.Preview current;
-    /** The user's decision for each line flagged as a likely duplicate (by row number); undecided lines are held back. */
-    private final Map<Integer, ImportService.LineDecision> decisions = new java.util.HashMap<>();
     private boolean filling;
 
     public ImportWizard(Haven haven, Runnable onClose) {
         this.haven = haven;
         this.service = haven.importer();
         this.onClose = onClose;
+        this.preview = new ImportPreviewTable(haven, () -> updateSummary(current), message -> summary.setText(message));
         getStyleClass().add("import-wizard");
         getStylesheets().add(ImportWizard.class.getResource("intake.css").toExternalForm());
         setPadding(new Insets(12));
@@ -172,16 +165,6 @@ public final class ImportWizard extends BorderPane {
         VBox left = new VBox(6, mappingTitle, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        preview.setId("import-preview");
-        preview.setPlaceholder(new Label(""));
-        preview.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(ImportService.RowResult item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("import-invalid");
-                if (!empty && item != null && !item.valid()) getStyleClass().add("import-invalid");
-            }
-        });
         Label previewTitle = new Label(I18n.t("intake.wizard.preview"));
         previewTitle.getStyleClass().add("section-title");
         VBox right = new VBox(6, previewTitle, preview);
@@ -232,7 +215,7 @@ public final class ImportWizard extends BorderPane {
         FxTasks.run(() -> CsvFiles.read(file), this::showFile, error -> {
             table = null;
             current = null;
-            preview.getItems().clear();
+            preview.forget();
             summary.setText(FxTasks.userMessage(error));
         });
     }
@@ -276,33 +259,9 @@ public final class ImportWizard extends BorderPane {
         FxTasks.run(() -> service.preview(read, mapping, ImportService.identifiedOn(op), null), result -> {
             if (read != table) return; // another file was chosen meanwhile
             current = result;
-            decisions.clear();
-            showPreview(result);
+            preview.show(result);
+            updateSummary(result);
         });
-    }
-
-    private void showPreview(ImportService.Preview p) {
-        preview.getColumns().clear();
-        TableColumn<ImportService.RowResult, String> row = new TableColumn<>(I18n.t("intake.wizard.row"));
-        row.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.valueOf(cd.getValue().rowNumber())));
-        row.setPrefWidth(50);
-        preview.getColumns().add(row);
-        TableColumn<ImportService.RowResult, String> problems = new TableColumn<>(I18n.t("intake.wizard.errors"));
-        problems.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.join("; ",
-                cd.getValue().errors().stream().map(ImportWizard::describe).toList())));
-        problems.setPrefWidth(360);
-        preview.getColumns().add(problems);
-        if (!p.flagged().isEmpty()) preview.getColumns().add(duplicateColumn(p));
-        Map<Integer, CsvTable.Row> byNumber = new java.util.HashMap<>();
-        for (CsvTable.Row r : p.table().rows()) byNumber.put(r.number(), r);
-        p.mapping().asMap().forEach((field, column) -> {
-            TableColumn<ImportService.RowResult, String> c = new TableColumn<>(fieldLabel(field));
-            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(byNumber.get(cd.getValue().rowNumber()).values().get(column)));
-            preview.getColumns().add(c);
-        });
-        preview.setItems(FXCollections.observableArrayList(p.rows()));
-
-        updateSummary(p);
     }
 
     /**
@@ -310,76 +269,18 @@ public final class ImportWizard extends BorderPane {
      * nothing is imported while a line that is likely a person already in Haven has no decision.
      */
     private void updateSummary(ImportService.Preview p) {
-        long skipped = decisions.values().stream().filter(d -> d.kind() == ImportService.LineDecision.Kind.SKIP).count();
+        long skipped = preview.decisions().values().stream().filter(d -> d.kind() == ImportService.LineDecision.Kind.SKIP).count();
         int valid = p.valid().size() - (int) skipped;
         String text = I18n.t("intake.wizard.summary", p.rows().size(), p.valid().size(), p.invalid().size());
         List<IntakeField> missing = p.missingRequired();
         if (!missing.isEmpty()) {
             text += " " + I18n.t("intake.wizard.missing", String.join(", ", missing.stream().map(ImportWizard::fieldLabel).toList()));
         }
-        long undecided = p.flagged().stream().filter(r -> !decisions.containsKey(r.rowNumber())).count();
+        long undecided = p.flagged().stream().filter(r -> !preview.decisions().containsKey(r.rowNumber())).count();
         if (undecided > 0) text += " " + I18n.t("intake.wizard.undecided", undecided);
         summary.setText(text);
         importButton.setText(I18n.t("intake.wizard.import", valid));
         importButton.setDisable(valid <= 0 || !missing.isEmpty() || undecided > 0);
-    }
-
-    /** A column for lines that are likely people already in Haven: the decision so far and a button to decide. */
-    private TableColumn<ImportService.RowResult, ImportService.RowResult> duplicateColumn(ImportService.Preview p) {
-        TableColumn<ImportService.RowResult, ImportService.RowResult> col = new TableColumn<>(I18n.t("intake.wizard.duplicate"));
-        col.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
-        col.setPrefWidth(260);
-        col.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(ImportService.RowResult r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(null);
-                setGraphic(null);
-                if (empty || r == null || !p.flagged().contains(r)) return;
-                Button decide = new Button(I18n.t("intake.wizard.decide"));
-                decide.setId("import-decide-" + r.rowNumber());
-                decide.setOnAction(e -> decide(p, r));
-                Label state = new Label(decisionText(decisions.get(r.rowNumber())));
-                state.setId("import-decision-" + r.rowNumber());
-                HBox box = new HBox(6, decide, state);
-                box.setAlignment(Pos.CENTER_LEFT);
-                setGraphic(box);
-            }
-        });
-        return col;
-    }
-
-    private static String decisionText(ImportService.LineDecision d) {
-        if (d == null) return I18n.t("intake.wizard.decision.none");
-        return I18n.t("intake.wizard.decision." + d.kind().name());
-    }
-
-    /** Opens the resolver for one line; "decide later" leaves the line undecided (held back). */
-    private void decide(ImportService.Preview p, ImportService.RowResult r) {
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        DuplicateResolution.ask(owner, haven, r.person(), true, () -> {
-            // Nothing likely any more (the other record changed): the line goes in as a new person.
-            decisions.put(r.rowNumber(), new ImportService.LineDecision(ImportService.LineDecision.Kind.NEW, null));
-            afterDecision(p);
-        }, (decision, found) -> {
-            switch (decision.choice()) {
-                case LINK -> decisions.put(r.rowNumber(), new ImportService.LineDecision(ImportService.LineDecision.Kind.LINK, decision.personId()));
-                case NEW -> decisions.put(r.rowNumber(), new ImportService.LineDecision(ImportService.LineDecision.Kind.NEW, null));
-                case SKIP -> decisions.put(r.rowNumber(), new ImportService.LineDecision(ImportService.LineDecision.Kind.SKIP, null));
-                case LATER -> { }
-            }
-            afterDecision(p);
-        }, error -> summary.setText(FxTasks.userMessage(error)));
-    }
-
-    private void afterDecision(ImportService.Preview p) {
-        if (p != current) return;
-        preview.refresh();
-        updateSummary(p);
-    }
-
-    private static String describe(FieldError e) {
-        return fieldLabel(e.field()) + ": " + IntakeMessages.of(e);
     }
 
     static String fieldLabel(IntakeField field) {
@@ -405,7 +306,7 @@ public final class ImportWizard extends BorderPane {
             target = ImportService.Target.existing(operations.getValue().code());
         }
         int total = p.valid().size();
-        Map<Integer, ImportService.LineDecision> chosen = Map.copyOf(decisions);
+        Map<Integer, ImportService.LineDecision> chosen = Map.copyOf(preview.decisions());
         Task<ImportService.Report> task = new Task<>() {
             @Override
             protected ImportService.Report call() {

@@ -3,8 +3,6 @@ package org.haven.matching.ui;
 import org.haven.app.Dialogs;
 import java.util.List;
 import java.util.UUID;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import org.haven.app.FxTasks;
 import org.haven.app.HavenMenuBar;
 import org.haven.app.I18n;
@@ -33,9 +31,7 @@ public final class MatchingMenus {
         menus.add(menus.cases(), "match.menu.merge", "mdi2a-account-multiple-check-outline", null, () -> {
             List<UUID> ids = window.selectedCaseIds();
             if (ids.size() != 1) {
-                Alert alert = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
-                alert.setHeaderText(null);
-                alert.show();
+                Dialogs.inform(window.stage(), I18n.t("deletion.selectOne"));
                 return;
             }
             FxTasks.run(() -> window.haven().cases().open(ids.getFirst()).person().id(), personId ->

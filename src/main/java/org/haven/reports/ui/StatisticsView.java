@@ -13,13 +13,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.Chart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.PieChart;
-import javafx.scene.chart.StackedBarChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
@@ -36,7 +30,6 @@ import org.haven.Haven;
 import org.haven.app.FxTasks;
 import org.haven.app.SaveTarget;
 import org.haven.app.I18n;
-import org.haven.cases.Outcome;
 import org.haven.exports.AnonymizedExporter;
 import org.haven.reports.CountTable;
 import org.haven.reports.SmallCells;
@@ -233,12 +226,7 @@ public final class StatisticsView extends BorderPane {
         chartsById.clear();
         for (CountTable t : tables) {
             SmallCells.Protected p = SmallCells.protect(t, k());
-            Chart chart = switch (t.id()) {
-                case StatisticsService.PEOPLE_BY_SEX -> pie(p);
-                case StatisticsService.OUTCOMES_BY_MONTH, StatisticsService.NATIONALITY_BY_OUTCOME -> stacked(p);
-                case StatisticsService.TIME_TO_EXIT -> quartiles(p);
-                default -> bars(p);
-            };
+            Chart chart = StatisticsCharts.chart(p);
             chart.setId("chart-" + t.id());
             chart.setTitle(I18n.t("stats.chart." + t.id()));
             chart.setAnimated(false);
@@ -255,115 +243,10 @@ public final class StatisticsView extends BorderPane {
         }
     }
 
-    private Chart bars(SmallCells.Protected p) {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setMinorTickVisible(false);
-        BarChart<String, Number> chart = new BarChart<>(x, y);
-        chart.setLegendVisible(false);
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        CountTable t = p.table();
-        List<String> categories = new ArrayList<>();
-        for (int i = 0; i < t.rows().size(); i++) {
-            String label = label(t.id(), t.rows().get(i));
-            // A hidden count keeps its place on the axis, marked, so the reader knows it exists.
-            if (p.isSuppressed(i, 0)) {
-                categories.add(I18n.t("stats.hidden", label));
-            } else {
-                categories.add(label);
-                series.getData().add(new XYChart.Data<>(label, t.count(i, 0)));
-            }
-        }
-        x.setAutoRanging(false);
-        x.getCategories().setAll(categories);
-        x.setTickLabelRotation(90);
-        chart.getData().add(series);
-        return chart;
-    }
-
-    private Chart pie(SmallCells.Protected p) {
-        PieChart chart = new PieChart();
-        chart.setLabelsVisible(false);
-        CountTable t = p.table();
-        for (int i = 0; i < t.rows().size(); i++) {
-            if (!p.isSuppressed(i, 0) && t.count(i, 0) > 0) {
-                chart.getData().add(new PieChart.Data(label(t.id(), t.rows().get(i)) + " (" + t.count(i, 0) + ")", t.count(i, 0)));
-            } else if (p.isSuppressed(i, 0)) {
-                chart.getData().add(new PieChart.Data(I18n.t("stats.hidden", label(t.id(), t.rows().get(i))), 0));
-            }
-        }
-        return chart;
-    }
-
     /** The current small-cell threshold. */
     int k() {
         Integer k = kChoice.getValue();
         return k == null ? K : k;
-    }
-
-    /**
-     * Time to exit per outcome: three bars (first quartile, median, third quartile) per outcome; an
-     * outcome with fewer than k cases keeps its place on the axis, marked, without bars.
-     */
-    private Chart quartiles(SmallCells.Protected p) {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setLabel(I18n.t("stats.days"));
-        BarChart<String, Number> chart = new BarChart<>(x, y);
-        CountTable t = p.table();
-        List<String> categories = new ArrayList<>();
-        List<XYChart.Series<String, Number>> series = new ArrayList<>();
-        for (int j = 1; j < t.columns().size(); j++) {
-            XYChart.Series<String, Number> s = new XYChart.Series<>();
-            s.setName(I18n.t("stats.column." + t.columns().get(j)));
-            series.add(s);
-        }
-        for (int i = 0; i < t.rows().size(); i++) {
-            String label = label(t.id(), t.rows().get(i));
-            if (p.isSuppressed(i, 0)) {
-                categories.add(I18n.t("stats.hidden", label));
-            } else if (t.count(i, 0) > 0) {
-                categories.add(label);
-                for (int j = 1; j < t.columns().size(); j++) series.get(j - 1).getData().add(new XYChart.Data<>(label, t.count(i, j)));
-            }
-        }
-        x.setAutoRanging(false);
-        x.getCategories().setAll(categories);
-        chart.getData().addAll(series);
-        return chart;
-    }
-
-    /**
-     * A cross table as stacked bars: one series per column (outcomes: repatriation and deportation
-     * never merge), one category per row.
-     */
-    private Chart stacked(SmallCells.Protected p) {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
-        CountTable t = p.table();
-        // Every month of the table, in its order, marked when one of its counts is hidden. The axis is
-        // fixed: auto-ranging would rebuild the categories from the series (months of later series
-        // appended at the end, months with no shown count dropped).
-        List<String> months = new ArrayList<>(t.rows().size());
-        for (int i = 0; i < t.rows().size(); i++) {
-            boolean hidden = false;
-            for (int j = 0; j < t.columns().size(); j++) hidden |= p.isSuppressed(i, j);
-            String row = label(t.id(), t.rows().get(i));
-            months.add(hidden ? I18n.t("stats.hidden", row) : row);
-        }
-        x.setAutoRanging(false);
-        x.getCategories().setAll(months);
-        x.setTickLabelRotation(90);
-        for (int j = 0; j < t.columns().size(); j++) {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(I18n.label(Outcome.valueOf(t.columns().get(j))));
-            for (int i = 0; i < months.size(); i++) {
-                if (!p.isSuppressed(i, j) && t.count(i, j) > 0) series.getData().add(new XYChart.Data<>(months.get(i), t.count(i, j)));
-            }
-            chart.getData().add(series);
-        }
-        return chart;
     }
 
     /** Labels for the PDF: rows as on the charts; the outcome table's columns as outcome labels. */

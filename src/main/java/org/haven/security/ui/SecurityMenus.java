@@ -3,8 +3,6 @@ package org.haven.security.ui;
 import org.haven.app.Dialogs;
 import java.util.List;
 import java.util.UUID;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.util.Duration;
 import org.haven.Haven;
 import org.haven.app.FxTasks;
@@ -69,18 +67,14 @@ public final class SecurityMenus {
                 "haven-backup-" + java.time.LocalDate.now() + ".havenbackup", I18n.t("save.backupFiles"), "*.havenbackup"), file ->
                 FxTasks.run(() -> org.haven.security.Backups.backup(window.haven().unlocked(), file), manifest -> {
                     reminder.refresh();
-                    Alert done = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("backup.done"), ButtonType.OK);
-                    done.setHeaderText(null);
-                    done.show();
+                    Dialogs.inform(window.stage(), I18n.t("backup.done"));
                 }));
     }
 
     private static void deleteSelected(MainWindow window) {
         List<UUID> ids = window.selectedCaseIds();
         if (ids.size() != 1) {
-            Alert alert = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("deletion.selectOne"), ButtonType.OK);
-            alert.setHeaderText(null);
-            alert.show();
+            Dialogs.inform(window.stage(), I18n.t("deletion.selectOne"));
             return;
         }
         UUID caseId = ids.getFirst();

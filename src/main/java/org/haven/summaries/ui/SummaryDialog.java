@@ -1,9 +1,7 @@
 package org.haven.summaries.ui;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,7 +13,6 @@ import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.print.PageLayout;
 import javafx.print.PrinterJob;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -28,7 +25,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.effect.DropShadow;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -38,9 +34,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.haven.app.ErrorDialog;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
@@ -273,7 +266,7 @@ public final class SummaryDialog {
         long generation = previewGeneration.incrementAndGet();
         SummaryOptions options = options();
         previewBusy.setVisible(true);
-        FxTasks.run(() -> renderImages(service.render(List.of(caseIds.get(0)), options, null, null), PREVIEW_DPI, PREVIEW_PAGES),
+        FxTasks.run(() -> SummaryPages.images(service.render(List.of(caseIds.get(0)), options, null, null), PREVIEW_DPI, PREVIEW_PAGES),
                 images -> {
                     if (generation != previewGeneration.get()) return; // a newer choice is on its way
                     previewBusy.setVisible(false);
@@ -289,15 +282,6 @@ public final class SummaryDialog {
                     previewBusy.setVisible(false);
                     ErrorDialog.show(error);
                 });
-    }
-
-    static List<BufferedImage> renderImages(byte[] pdf, float dpi, int maxPages) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDFRenderer renderer = new PDFRenderer(doc);
-            List<BufferedImage> out = new ArrayList<>();
-            for (int i = 0; i < Math.min(maxPages, doc.getNumberOfPages()); i++) out.add(renderer.renderImageWithDPI(i, dpi));
-            return out;
-        }
     }
 
     // ---- save
@@ -336,33 +320,7 @@ public final class SummaryDialog {
         }
         SummaryOptions options = options();
         String reason = consentOverride();
-        Task<Integer> task = new Task<>() {
-            @Override
-            protected Integer call() throws IOException {
-                byte[] pdf = service.render(caseIds, options, (done, total) -> updateProgress(done, 2L * total), this::isCancelled);
-                try (PDDocument doc = Loader.loadPDF(pdf)) {
-                    PDFRenderer renderer = new PDFRenderer(doc);
-                    int n = doc.getNumberOfPages();
-                    PageLayout layout = job.getJobSettings().getPageLayout();
-                    for (int i = 0; i < n; i++) {
-                        if (isCancelled()) {
-                            job.cancelJob();
-                            throw new CancellationException();
-                        }
-                        Image image = SwingFXUtils.toFXImage(renderer.renderImageWithDPI(i, PRINT_DPI), null);
-                        ImageView view = new ImageView(image);
-                        view.setPreserveRatio(true);
-                        view.setFitWidth(layout.getPrintableWidth());
-                        view.setFitHeight(layout.getPrintableHeight());
-                        if (!job.printPage(view)) throw new IOException("printing failed");
-                        updateProgress(n + i + 1, 2L * n);
-                    }
-                    job.endJob();
-                    service.recordPrinted(caseIds, options.audience(), reason);
-                    return n;
-                }
-            }
-        };
+        Task<Integer> task = SummaryPages.printTask(job, service, caseIds, options, reason);
         run(task, pagesPrinted -> status.setText(I18n.t("summary.ui.printed", pagesPrinted)));
     }
 

@@ -14,22 +14,18 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.app.I18n;
-import org.haven.app.MainWindow;
-import org.haven.app.Theme;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseListItem;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.Outcome;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
+import org.haven.testing.MainWindowTest;
 import org.haven.testing.TestHaven;
 import org.haven.testing.TestStage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,22 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * context menu) and from the case view; the caseworker then finds them under "My cases". The quick
  * filters "My cases / Unassigned / Open" narrow the list together with the search box.
  */
-@ExtendWith(ApplicationExtension.class)
-class CaseAssignmentUiTest {
+class CaseAssignmentUiTest extends MainWindowTest {
     private static final char[] PW = "worker-password-1".toCharArray();
     @TempDir Path dir;
-    private Stage stage;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        if (window != null) robot.interact(window::close);
+        keepStage(stage);
     }
 
     private void show(FxRobot robot, Haven h) {

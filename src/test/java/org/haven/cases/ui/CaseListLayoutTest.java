@@ -3,8 +3,6 @@ package org.haven.cases.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.cases.ui.CaseUiTest.until;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +17,6 @@ import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
-import org.haven.app.Theme;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseListItem;
 import org.haven.cases.CaseStatus;
@@ -27,14 +24,11 @@ import org.haven.cases.NewCase;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
+import org.haven.testing.MainWindowTest;
 import org.haven.testing.TestHaven;
 import org.haven.testing.TestStage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -42,28 +36,13 @@ import org.testfx.framework.junit5.Start;
  * (1024x700), its labelled filters (a typed nationality, several statuses at once), a count that
  * says the real number, and what a new database's empty list offers.
  */
-@ExtendWith(ApplicationExtension.class)
-class CaseListLayoutTest {
-    @TempDir
-    static Path temp;
-
-    private Stage stage;
+class CaseListLayoutTest extends MainWindowTest {
     private Haven haven;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        Theme.apply();
-        haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-            if (window != null) window.close();
-            I18n.setLocale(Locale.ENGLISH);
-        }).get();
+        keepStage(stage);
+        haven = newHaven();
     }
 
     /** The main window at 1024x700 in a language, as a caseworker's laptop shows it. */

@@ -18,7 +18,7 @@ class DemoStatusEventsTest extends DatabaseTest {
                 .where(CASE_EVENT.EVENT_TYPE.eq(EventType.STATUS_CHANGE.name())).fetch(CASE_EVENT.NOTE);
         assertThat(notes).anyMatch(n -> n.contains("CLOSED"));
         for (String note : notes) {
-            assertThat(CaseView.statusChangeText(note)).as(note).isNotEqualTo(note).doesNotContain("_").doesNotContain("->");
+            assertThat(CaseTimeline.statusChangeText(note)).as(note).isNotEqualTo(note).doesNotContain("_").doesNotContain("->");
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,6 +19,7 @@ import org.haven.cases.CaseQuery;
 import org.haven.operations.Operation;
 import org.haven.people.Person;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,9 +41,7 @@ class ImportWizardTest {
         haven = TestHaven.create(dir.resolve("home"));
         haven.operations().create(new Operation(null, "OP-WIZ", "Raid wizard", LocalDate.now().minusDays(3),
                 null, null, null, null, null, 0));
-        stage.setScene(new Scene(new ImportWizard(haven, () -> closed = true), 1100, 650));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        TestStage.show(stage, new ImportWizard(haven, () -> closed = true), 1100, 650);
     }
 
     @AfterEach

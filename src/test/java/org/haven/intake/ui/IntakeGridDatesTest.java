@@ -1,6 +1,10 @@
 package org.haven.intake.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.intake.ui.IntakeGridTesting.focusedCell;
+import static org.haven.intake.ui.IntakeGridTesting.status;
+import static org.haven.intake.ui.IntakeGridTesting.text;
+import static org.haven.intake.ui.IntakeGridTesting.waitFor;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,14 +40,8 @@ class IntakeGridDatesTest {
     void start(Stage stage) {
         I18n.setLocale(Locale.of("km"));
         haven = TestHaven.create(dir.resolve("home"));
-        Operation raid = haven.operations().create(new Operation(null, "OP-DATES", "Raid dates", LocalDate.now().minusDays(1),
-                null, null, null, null, null, 0));
-        org.haven.app.Theme.apply();
-        Scene scene = new Scene(new IntakeGrid(haven, raid), 1100, 600);
-        org.haven.app.Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        Operation raid = IntakeGridTesting.raid(haven, "OP-DATES", "Raid dates");
+        IntakeGridTesting.show(stage, haven, raid);
     }
 
     @AfterEach

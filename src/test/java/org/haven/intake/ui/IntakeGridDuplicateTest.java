@@ -1,6 +1,10 @@
 package org.haven.intake.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.intake.ui.IntakeGridTesting.focusedCell;
+import static org.haven.intake.ui.IntakeGridTesting.status;
+import static org.haven.intake.ui.IntakeGridTesting.text;
+import static org.haven.intake.ui.IntakeGridTesting.waitFor;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 
@@ -10,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -27,6 +30,7 @@ import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,12 +57,9 @@ class IntakeGridDuplicateTest {
         haven = TestHaven.create(dir.resolve("home" + (++instance)));
         existing = haven.cases().register(new NewCase(Person.draft("Nguyễn Thị Hương", "Nguyen Thi Huong", Sex.FEMALE,
                 LocalDate.of(1997, 8, 20), null, "VN", "Vietnamese", true, DocumentStatus.LOST, null), null, null, null, null));
-        raid = haven.operations().create(new Operation(null, "OP-DUP", "Second raid", LocalDate.now().minusDays(1),
-                null, null, null, null, null, 0));
-        stage.setScene(new Scene(new IntakeGrid(haven, raid, IntakeHooks.duplicateCheck(haven),
-                IntakeMenus.duplicateResolver(haven)), 1100, 420));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        raid = IntakeGridTesting.raid(haven, "OP-DUP", "Second raid");
+        TestStage.show(stage, new IntakeGrid(haven, raid, IntakeHooks.duplicateCheck(haven),
+                IntakeMenus.duplicateResolver(haven)), 1100, 420);
     }
 
     @AfterEach
@@ -165,24 +166,6 @@ class IntakeGridDuplicateTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).match(NodeMatchers.isVisible()).tryQuery()
                 .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
                 .isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static TextField focusedCell(FxRobot robot) {
-        Node owner = robot.listTargetWindows().stream().map(w -> w.getScene().getFocusOwner()).filter(n -> n != null).findFirst().orElse(null);
-        return owner instanceof TextField t && t.getStyleClass().contains("intake-field") ? t : null;
-    }
-
-    private static String status(FxRobot robot) {
-        return robot.lookup("#intake-status").queryAs(Label.class).getText();
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

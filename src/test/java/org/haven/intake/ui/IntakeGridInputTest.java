@@ -1,6 +1,9 @@
 package org.haven.intake.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.intake.ui.IntakeGridTesting.focusedCell;
+import static org.haven.intake.ui.IntakeGridTesting.status;
+import static org.haven.intake.ui.IntakeGridTesting.text;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,14 +43,8 @@ class IntakeGridInputTest {
     void start(Stage stage) {
         this.stage = stage;
         haven = TestHaven.create(dir.resolve("home" + (++instance)));
-        Operation raid = haven.operations().create(new Operation(null, "OP-INPUT", "Raid input", LocalDate.now().minusDays(1),
-                null, null, null, null, null, 0));
-        org.haven.app.Theme.apply();
-        Scene scene = new Scene(new IntakeGrid(haven, raid), 1100, 600);
-        org.haven.app.Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        Operation raid = IntakeGridTesting.raid(haven, "OP-INPUT", "Raid input");
+        IntakeGridTesting.show(stage, haven, raid);
     }
 
     @AfterEach
@@ -99,19 +96,6 @@ class IntakeGridInputTest {
         Label legend = robot.lookup("#intake-legend").queryAs(Label.class);
         assertThat(legend.isVisible()).isTrue();
         assertThat(legend.getText()).isEqualTo(I18n.t("intake.grid.legend")).contains("Ctrl+S", "Ctrl+V", "Tab");
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TextField.class).getText();
-    }
-
-    private static TextField focusedCell(FxRobot robot) {
-        Node owner = robot.listTargetWindows().stream().map(w -> w.getScene().getFocusOwner()).filter(n -> n != null).findFirst().orElse(null);
-        return owner instanceof TextField t && t.getStyleClass().contains("intake-field") ? t : null;
-    }
-
-    private static String status(FxRobot robot) {
-        return robot.lookup("#intake-status").queryAs(Label.class).getText();
     }
 
     private static void waitFor(BooleanSupplier condition) {

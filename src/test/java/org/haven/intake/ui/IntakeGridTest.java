@@ -1,6 +1,10 @@
 package org.haven.intake.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.haven.intake.ui.IntakeGridTesting.focusedCell;
+import static org.haven.intake.ui.IntakeGridTesting.status;
+import static org.haven.intake.ui.IntakeGridTesting.text;
+import static org.haven.intake.ui.IntakeGridTesting.waitFor;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,15 +52,9 @@ class IntakeGridTest {
     void start(Stage stage) {
         this.stage = stage;
         haven = TestHaven.create(dir.resolve("home" + (++instance)));
-        raid = haven.operations().create(new Operation(null, "OP-GRID", "Raid grid", LocalDate.now().minusDays(1),
-                null, null, null, null, null, 0));
+        raid = IntakeGridTesting.raid(haven, "OP-GRID", "Raid grid");
         // The application's theme (taller rows): twenty rows do not fit, so typing on scrolls the grid.
-        org.haven.app.Theme.apply();
-        Scene scene = new Scene(new IntakeGrid(haven, raid), 1100, 600);
-        org.haven.app.Theme.style(scene);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        IntakeGridTesting.show(stage, haven, raid);
     }
 
     @AfterEach
@@ -162,23 +160,5 @@ class IntakeGridTest {
         TextField f = robot.lookup(id).queryAs(TextField.class);
         assertThat(f.getStyleClass()).contains("intake-error");
         return f.getTooltip().getText();
-    }
-
-    private static TextField focusedCell(FxRobot robot) {
-        Node owner = robot.listTargetWindows().stream().map(w -> w.getScene().getFocusOwner()).filter(n -> n != null).findFirst().orElse(null);
-        return owner instanceof TextField t && t.getStyleClass().contains("intake-field") ? t : null;
-    }
-
-    private static String status(FxRobot robot) {
-        return robot.lookup("#intake-status").queryAs(Label.class).getText();
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

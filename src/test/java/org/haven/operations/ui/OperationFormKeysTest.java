@@ -5,7 +5,6 @@ import static org.haven.testing.FxWait.until;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -19,6 +18,7 @@ import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,10 +38,7 @@ class OperationFormKeysTest {
     void start(Stage stage) {
         this.stage = stage;
         haven = TestHaven.create(dir);
-        Theme.apply();
-        stage.setScene(new Scene(new StackPane(), 1024, 700));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        TestStage.show(stage, new StackPane(), 1024, 700);
     }
 
     @AfterEach

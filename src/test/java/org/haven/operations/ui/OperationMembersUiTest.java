@@ -2,13 +2,9 @@ package org.haven.operations.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -17,34 +13,21 @@ import org.haven.operations.Operation;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
-import org.junit.jupiter.api.AfterEach;
+import org.haven.testing.TestStage;
+import org.haven.testing.WindowTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The operation page's members section: a coordinator puts a caseworker on the operation. */
-@ExtendWith(ApplicationExtension.class)
-class OperationMembersUiTest {
-    @TempDir Path dir;
-    Haven haven;
+class OperationMembersUiTest extends WindowTest {
     StackPane root = new StackPane();
 
     @Start
     void start(Stage stage) {
         haven = TestHaven.create(dir);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(root, 1100, 760));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
+        TestStage.show(stage, root, 1100, 760); // Haven's theme, as the main window shows the pages
     }
 
     @Test

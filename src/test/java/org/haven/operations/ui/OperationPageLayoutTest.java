@@ -3,8 +3,6 @@ package org.haven.operations.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.testing.FxWait.until;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import javafx.geometry.Bounds;
@@ -17,7 +15,6 @@ import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.app.I18n;
 import org.haven.app.MainWindow;
-import org.haven.app.Theme;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.NewCase;
@@ -25,14 +22,11 @@ import org.haven.operations.Operation;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
+import org.haven.testing.MainWindowTest;
 import org.haven.testing.TestHaven;
 import org.haven.testing.TestStage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,28 +35,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * scroll. Opened from the Operations menu in the main window, it now shows several rows of people,
  * and the page scrolls to them when the counts above take the room.
  */
-@ExtendWith(ApplicationExtension.class)
-class OperationPageLayoutTest {
-    @TempDir
-    static Path temp;
-
-    private Stage stage;
+class OperationPageLayoutTest extends MainWindowTest {
     private Haven haven;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        Theme.apply();
-        haven = TestHaven.create(Files.createTempDirectory(temp, "haven"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (window != null) window.close();
-            I18n.setLocale(Locale.ENGLISH);
-        }).get();
+        keepStage(stage);
+        haven = newHaven();
     }
 
     @Test

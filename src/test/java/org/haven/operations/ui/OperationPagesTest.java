@@ -2,8 +2,6 @@ package org.haven.operations.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -11,9 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -37,35 +33,22 @@ import org.haven.screening.Indicator;
 import org.haven.screening.IndicatorAnswer;
 import org.haven.screening.Screening;
 import org.haven.testing.TestHaven;
-import org.junit.jupiter.api.AfterEach;
+import org.haven.testing.TestStage;
+import org.haven.testing.WindowTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The operations list, the operation form and one operation's page, against a real database. */
-@ExtendWith(ApplicationExtension.class)
-class OperationPagesTest {
-    @TempDir Path dir;
-    Haven haven;
+class OperationPagesTest extends WindowTest {
     StackPane root = new StackPane();
     final AtomicReference<UUID> opened = new AtomicReference<>();
 
     @Start
     void start(Stage stage) {
         haven = TestHaven.create(dir);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(root, 1100, 760));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        haven.close();
+        TestStage.show(stage, root, 1100, 760); // Haven's theme, as the main window shows the pages
     }
 
     @Test

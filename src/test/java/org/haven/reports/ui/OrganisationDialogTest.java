@@ -8,44 +8,23 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.haven.Haven;
 import org.haven.reports.OrganisationSettings;
 import org.haven.reports.ReportCommandTest;
+import org.haven.testing.WindowTest;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** An administrator sets the organisation's name, address and logo in the window. */
-@ExtendWith(ApplicationExtension.class)
-class OrganisationDialogTest {
-    static {
-        System.setProperty("testfx.headless", "false");
-    }
-
-    @TempDir Path dir;
-    @TempDir Path out;
-    Haven haven;
-    Stage owner;
-
+class OrganisationDialogTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(), 200, 100));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        if (haven != null) haven.close();
+        showOwner(stage);
     }
 
     @Test

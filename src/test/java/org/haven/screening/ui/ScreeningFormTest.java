@@ -2,12 +2,9 @@ package org.haven.screening.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -21,6 +18,7 @@ import org.haven.screening.Determination;
 import org.haven.screening.Indicator;
 import org.haven.screening.Screening;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.haven.timeline.EventType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +40,7 @@ class ScreeningFormTest {
     void start(Stage stage) {
         haven = TestHaven.create(dir);
         caseFile = haven.cases().register(TestHaven.newCase(TestHaven.person("Nguyen Thi Hoa", "Nguyễn Thị Hoa")));
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(new ScreeningForm(haven, caseFile.id()), 1100, 760));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        TestStage.show(stage, new ScreeningForm(haven, caseFile.id()), 1100, 760);
     }
 
     @AfterEach

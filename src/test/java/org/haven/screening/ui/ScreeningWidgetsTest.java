@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -26,6 +25,7 @@ import org.haven.screening.Indicator;
 import org.haven.screening.IndicatorAnswer;
 import org.haven.screening.Screening;
 import org.haven.testing.TestHaven;
+import org.haven.testing.TestStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,9 +44,7 @@ class ScreeningWidgetsTest {
     @Start
     void start(Stage stage) {
         haven = TestHaven.create(dir);
-        stage.setScene(new Scene(root, 600, 300));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
+        TestStage.show(stage, root, 600, 300);
     }
 
     @AfterEach

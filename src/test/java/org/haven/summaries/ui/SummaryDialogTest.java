@@ -13,90 +13,78 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.summaries.Audience;
 import org.haven.summaries.SummaryService;
+import org.haven.testing.WindowTest;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class SummaryDialogTest {
-    static {
-        // The pom's -Dtestfx.headless=true asks TestFX for Monocle; JavaFX 26's own headless glass
-        // platform (-Dglass.platform=Headless) needs no Monocle, so TestFX must not look for it.
-        System.setProperty("testfx.headless", "false");
-    }
-
-    @TempDir Path dir;
-    @TempDir Path out;
-    Haven haven;
-    Stage owner;
-
+class SummaryDialogTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(), 200, 100));
-        stage.sizeToScene(); // the one test stage may still have an earlier test's size
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        if (haven != null) haven.close();
+        showOwner(stage);
     }
 
     @Test
     void previewAppearsAndSavingWritesTheChosenAudiencesPdf(FxRobot robot) throws TimeoutException, IOException {
-        haven = TestHaven.create(dir);
-        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
-        SummaryService service = haven.summaries();
-        SummaryDialog[] dialog = new SummaryDialog[1];
-
-        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
-        robot.clickOn("#audience-court");
-        giveConsentReason(robot);
+        SummaryDialog[] dialog = {open(robot, register())};
+        courtCopyWithReason(robot);
         assertThat(dialog[0].options().audience()).isEqualTo(Audience.COURT);
         snapshot(robot, dialog[0]);
 
         Path file = out.resolve("dialog.pdf");
-        robot.interact(() -> dialog[0].saveTo(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#summary-status").queryAs(Label.class).getText().startsWith("Saved"));
+        save(robot, dialog[0], file);
         assertThat(Files.size(file)).isPositive();
         assertThat(text(file)).contains("Prepared for: Court", "សុខ ដារ៉ា");
     }
 
     @Test
     void theChosenLanguageIsTheLanguageOfTheSavedSummary(FxRobot robot) throws TimeoutException, IOException {
-        haven = TestHaven.create(dir);
-        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
-        SummaryService service = haven.summaries();
-        SummaryDialog[] dialog = new SummaryDialog[1];
-
-        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
-        robot.clickOn("#audience-court");
-        giveConsentReason(robot);
+        SummaryDialog[] dialog = {open(robot, register())};
+        courtCopyWithReason(robot);
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<java.util.Locale> language = robot.lookup("#summary-language").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> language.setValue(java.util.Locale.of("km")));
         assertThat(dialog[0].options().language()).isEqualTo(java.util.Locale.of("km"));
 
         Path file = out.resolve("dialog-km.pdf");
-        robot.interact(() -> dialog[0].saveTo(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#summary-status").queryAs(Label.class).getText().startsWith("Saved"));
+        save(robot, dialog[0], file);
         assertThat(text(file)).contains("ខ្ញុំសូមបញ្ជាក់ថា", "អត្តសញ្ញាណ", "សុខ ដារ៉ា").doesNotContain("Prepared for");
+    }
+
+    /** Sok Dara's case, registered in a new data folder. */
+    private CaseFile register() {
+        haven = TestHaven.create(dir);
+        return haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
+    }
+
+    /** The summary dialog over the owner window, for the case {@code c}. */
+    private SummaryDialog open(FxRobot robot, CaseFile c) {
+        SummaryService service = haven.summaries();
+        SummaryDialog[] dialog = new SummaryDialog[1];
+        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
+        return dialog[0];
+    }
+
+    /** Once the preview shows, the court's copy chosen, with the reason that stands in for the missing consent. */
+    private static void courtCopyWithReason(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof ImageView).tryQuery().isPresent());
+        robot.clickOn("#audience-court");
+        giveConsentReason(robot);
+    }
+
+    /** Saves the summary to {@code file} and waits until the dialog says it is saved. */
+    private static void save(FxRobot robot, SummaryDialog dialog, Path file) throws TimeoutException {
+        robot.interact(() -> dialog.saveTo(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#summary-status").queryAs(Label.class).getText().startsWith("Saved"));
     }
 
     private static String text(Path file) throws IOException {
@@ -124,12 +112,8 @@ class SummaryDialogTest {
 
     @Test
     void aCourtCopyWithoutRecordedConsentSaysSoAndNeedsAnAuditedReason(FxRobot robot) throws TimeoutException, IOException {
-        haven = TestHaven.create(dir);
-        CaseFile c = haven.cases().register(TestHaven.newCase(TestHaven.person("Sok Dara", "សុខ ដារ៉ា")));
-        SummaryService service = haven.summaries();
-        SummaryDialog[] dialog = new SummaryDialog[1];
-
-        robot.interact(() -> dialog[0] = SummaryDialog.show(owner, service, List.of(c.id())));
+        CaseFile c = register();
+        SummaryDialog[] dialog = {open(robot, c)};
         robot.clickOn("#audience-internal");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#summary-save").queryButton().isDisabled());
         assertThat(robot.lookup("#summary-consent-warning").query().getParent().isVisible()).isFalse();
@@ -144,8 +128,7 @@ class SummaryDialogTest {
         robot.clickOn("#summary-consent-reason").write("Court order 12/2026");
         assertThat(robot.lookup("#summary-save").queryButton().isDisabled()).isFalse();
         Path file = out.resolve("court.pdf");
-        robot.interact(() -> dialog[0].saveTo(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#summary-status").queryAs(Label.class).getText().startsWith("Saved"));
+        save(robot, dialog[0], file);
         assertThat(file).exists();
         assertThat(haven.database().dsl().select(org.haven.db.jooq.Tables.AUDIT_LOG.DETAIL).from(org.haven.db.jooq.Tables.AUDIT_LOG)
                 .where(org.haven.db.jooq.Tables.AUDIT_LOG.ACTION.eq("CONSENT_OVERRIDE")).fetch(org.haven.db.jooq.Tables.AUDIT_LOG.DETAIL))
