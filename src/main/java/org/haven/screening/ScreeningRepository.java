@@ -27,9 +27,9 @@ import org.jooq.impl.DSL;
 
 /** Screening rows <-> {@link Screening} records, inside the caller's transaction. */
 public final class ScreeningRepository {
-    static final String RECRUITMENT_METHOD = "RECRUITMENT_METHOD";
-    static final String RECRUITMENT_APP = "RECRUITMENT_APP";
-    static final String LABOUR_EXPLOITATION = "LABOUR_EXPLOITATION";
+    public static final String RECRUITMENT_METHOD = "RECRUITMENT_METHOD";
+    public static final String RECRUITMENT_APP = "RECRUITMENT_APP";
+    public static final String LABOUR_EXPLOITATION = "LABOUR_EXPLOITATION";
 
     private ScreeningRepository() {}
 

@@ -1,5 +1,7 @@
 package org.haven.summaries;
 
+import org.haven.reports.SummarySettings;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

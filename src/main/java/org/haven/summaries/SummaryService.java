@@ -1,5 +1,7 @@
 package org.haven.summaries;
 
+import org.haven.reports.SummarySettings;
+
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -224,7 +226,7 @@ public final class SummaryService {
         String reason = requireConsentOrReason(caseIds, options.audience(), consentOverride);
         SummaryBuilder builder = builder(options);
         Messages m = builder.messages();
-        org.haven.summaries.pdf.Letterhead head = letterhead();
+        org.haven.pdf.Letterhead head = letterhead();
         List<Path> temps = new ArrayList<>();
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -300,7 +302,7 @@ public final class SummaryService {
     }
 
     /** One case's document, as {@link #renderTo} lays out a single case; returns its page count. */
-    private static int renderOne(CaseSummary s, Messages m, org.haven.summaries.pdf.Letterhead head, Path temp) throws IOException {
+    private static int renderOne(CaseSummary s, Messages m, org.haven.pdf.Letterhead head, Path temp) throws IOException {
         try (SummaryPdf pdf = new SummaryPdf(false, m);
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
             pdf.letterhead(head);
@@ -437,9 +439,9 @@ public final class SummaryService {
     }
 
     /** The organisation's name, address and logo, as set (`haven settings`). */
-    private org.haven.summaries.pdf.Letterhead letterhead() {
+    private org.haven.pdf.Letterhead letterhead() {
         org.haven.reports.OrganisationSettings settings = new org.haven.reports.OrganisationSettings(db, session);
-        return new org.haven.summaries.pdf.Letterhead(settings.name(), settings.address(),
+        return new org.haven.pdf.Letterhead(settings.name(), settings.address(),
                 settings.logo().map(org.haven.reports.OrganisationSettings.Logo::bytes).orElse(null));
     }
 

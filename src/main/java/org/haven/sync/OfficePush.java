@@ -14,7 +14,7 @@ import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Database;
 import org.haven.security.AuditLog;
-import org.haven.security.PersonDeletion;
+import org.haven.deletion.PersonDeletion;
 import org.haven.security.Role;
 import org.haven.security.Session;
 import org.jooq.DSLContext;

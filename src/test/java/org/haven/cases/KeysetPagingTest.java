@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.haven.demo.DemoData;
-import org.haven.security.PersonDeletion;
+import org.haven.deletion.PersonDeletion;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.haven.demo.DemoData;
 import org.haven.people.Person;
 import org.haven.security.Accounts;
-import org.haven.security.PersonDeletion;
+import org.haven.deletion.PersonDeletion;
 import org.haven.security.Role;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;

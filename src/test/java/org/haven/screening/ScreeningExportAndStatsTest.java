@@ -1,5 +1,7 @@
 package org.haven.screening;
 
+import org.haven.exports.ScreeningExportColumns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 

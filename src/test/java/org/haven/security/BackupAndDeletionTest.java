@@ -1,5 +1,7 @@
 package org.haven.security;
 
+import org.haven.deletion.PersonDeletion;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.haven.db.jooq.Tables.AUDIT_LOG;

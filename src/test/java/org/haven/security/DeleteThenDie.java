@@ -1,5 +1,7 @@
 package org.haven.security;
 
+import org.haven.deletion.PersonDeletion;
+
 import java.nio.file.Path;
 import java.util.UUID;
 import org.haven.Haven;

@@ -24,7 +24,7 @@ import org.haven.reports.OrganisationSettings;
 import org.haven.reports.ReportCommandTest;
 import org.haven.reports.StatisticsPdf;
 import org.haven.reports.StatsFilter;
-import org.haven.summaries.pdf.ArchivalPdf;
+import org.haven.pdf.ArchivalPdf;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.VeraPdf;
 import org.haven.timeline.DatePrecision;

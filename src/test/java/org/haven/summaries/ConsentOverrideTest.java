@@ -16,7 +16,7 @@ import org.haven.screening.ConsentGiver;
 import org.haven.screening.ConsentPurpose;
 import org.haven.screening.Determination;
 import org.haven.screening.Screening;
-import org.haven.security.IdentifiedExport;
+import org.haven.exports.IdentifiedExport;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;

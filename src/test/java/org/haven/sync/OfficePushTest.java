@@ -35,7 +35,7 @@ import org.haven.db.jooq.tables.records.CaseFileRecord;
 import org.haven.db.jooq.tables.records.PersonRecord;
 import org.haven.intake.PersonFieldEdit;
 import org.haven.security.Accounts;
-import org.haven.security.PersonDeletion;
+import org.haven.deletion.PersonDeletion;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
 import org.haven.testing.TestPostgres;

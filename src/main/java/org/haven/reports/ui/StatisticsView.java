@@ -44,7 +44,7 @@ import org.haven.reports.StatisticsCsv;
 import org.haven.reports.StatisticsLabels;
 import org.haven.reports.StatisticsPdf;
 import org.haven.reports.OrganisationSettings;
-import org.haven.summaries.pdf.Letterhead;
+import org.haven.pdf.Letterhead;
 import org.haven.reports.StatisticsService;
 import org.haven.reports.StatisticsService.OperationChoice;
 import org.haven.reports.StatsFilter;

@@ -1,5 +1,15 @@
 package org.haven.summaries.pdf;
 
+import org.haven.pdf.Typesetter;
+
+import org.haven.pdf.Structure;
+
+import org.haven.pdf.PageCanvas;
+
+import org.haven.pdf.Letterhead;
+
+import org.haven.pdf.ArchivalPdf;
+
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,6 @@
-package org.haven.security;
+package org.haven.deletion;
+
+import org.haven.security.PersonTables;
 
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
@@ -29,7 +31,7 @@ final class PersonDeletionRepository {
     }
 
     /** Deletes a dependent table's rows about the person or their cases. */
-    static void deleteDependent(DSLContext tx, PersonDeletion.Dependent d, UUID personId, List<UUID> caseIds) {
+    static void deleteDependent(DSLContext tx, PersonTables.Dependent d, UUID personId, List<UUID> caseIds) {
         tx.deleteFrom(DSL.table(DSL.unquotedName(d.table()))).where(matches(d, personId, caseIds)).execute();
     }
 
@@ -56,7 +58,7 @@ final class PersonDeletionRepository {
         Outbox.recordDeletion(tx, userId, PERSON, personId, baseVersion);
     }
 
-    private static Condition matches(PersonDeletion.Dependent d, UUID personId, List<UUID> caseIds) {
+    private static Condition matches(PersonTables.Dependent d, UUID personId, List<UUID> caseIds) {
         Field<UUID> col = DSL.field(DSL.unquotedName(d.column()), UUID.class);
         return switch (d.target()) {
             case PERSON -> col.eq(personId);

@@ -1,4 +1,4 @@
-package org.haven.summaries.pdf;
+package org.haven.pdf;
 
 import java.awt.Color;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package org.haven.summaries.pdf;
+package org.haven.pdf;
 
 import java.awt.Font;
 import java.awt.FontFormatException;

@@ -1,4 +1,4 @@
-package org.haven.summaries.pdf;
+package org.haven.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

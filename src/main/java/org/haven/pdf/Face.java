@@ -1,4 +1,4 @@
-package org.haven.summaries.pdf;
+package org.haven.pdf;
 
 /**
  * The font files a summary draws with, one per script family. Scripts whose letters change shape

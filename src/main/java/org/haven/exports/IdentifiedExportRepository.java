@@ -1,4 +1,4 @@
-package org.haven.security;
+package org.haven.exports;
 
 import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;

@@ -1,4 +1,8 @@
-package org.haven.security;
+package org.haven.exports;
+
+import org.haven.security.AuditLog;
+import org.haven.security.Role;
+import org.haven.security.Session;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.haven.summaries.pdf;
+package org.haven.pdf;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;

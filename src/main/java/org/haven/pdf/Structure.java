@@ -1,4 +1,4 @@
-package org.haven.summaries.pdf;
+package org.haven.pdf;
 
 import java.util.ArrayList;
 import java.util.List;

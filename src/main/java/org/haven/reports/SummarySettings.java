@@ -1,4 +1,4 @@
-package org.haven.summaries;
+package org.haven.reports;
 
 import org.jooq.DSLContext;
 
@@ -11,18 +11,18 @@ public final class SummarySettings {
     private SummarySettings() {}
 
     public static String organisation(DSLContext tx) {
-        String v = SummaryRepository.setting(tx, ORGANISATION_KEY);
+        String v = SettingsRepository.read(tx, ORGANISATION_KEY);
         return v == null || v.isBlank() ? DEFAULT_ORGANISATION : v.strip();
     }
 
     /** The organisation's address (printed on court copies), or null while not set. */
     public static String address(DSLContext tx) {
-        String v = SummaryRepository.setting(tx, ADDRESS_KEY);
+        String v = SettingsRepository.read(tx, ADDRESS_KEY);
         return v == null || v.isBlank() ? null : v.strip();
     }
 
     public static void setOrganisation(DSLContext tx, String name) {
         String value = name == null ? "" : name.strip();
-        SummaryRepository.setSetting(tx, ORGANISATION_KEY, value);
+        SettingsRepository.write(tx, ORGANISATION_KEY, value);
     }
 }

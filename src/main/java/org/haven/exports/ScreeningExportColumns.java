@@ -1,4 +1,12 @@
-package org.haven.screening;
+package org.haven.exports;
+
+import org.haven.screening.Determination;
+import org.haven.screening.Indicator;
+import org.haven.screening.LabourExploitation;
+import org.haven.screening.RecruitmentApp;
+import org.haven.screening.RecruitmentMethod;
+import org.haven.screening.ScreeningReportRepository;
+import org.haven.screening.ScreeningRepository;
 
 import java.util.ArrayList;
 import java.util.Collection;

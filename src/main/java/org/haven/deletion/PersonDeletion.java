@@ -1,4 +1,9 @@
-package org.haven.security;
+package org.haven.deletion;
+
+import org.haven.security.AuditLog;
+import org.haven.security.PersonTables;
+import org.haven.security.Role;
+import org.haven.security.Session;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,57 +20,12 @@ import org.jooq.DSLContext;
  * Really deleting a person: every row about them and their cases goes, in one transaction, and the
  * audit log keeps one anonymous entry (no id that leads back to them). Coordinators only.
  *
- * <p>Every table that holds rows about a person or a case is listed in {@link #DEPENDENTS}, one line
+ * <p>Every table that holds rows about a person or a case is listed in {@link PersonTables#DEPENDENTS}, one line
  * each, children before parents. Before deleting, the schema is checked: if any table has a
  * person_id or case_id column (or a foreign key to person or case_file) that is not listed, the
  * deletion is refused, so a new feature's table can never silently keep a trace.
  */
 public final class PersonDeletion {
-
-    /** A table with rows about a person: deleted where {@code column} points at the person or one of its cases. */
-    public record Dependent(String table, String column, Target target, String parentTable, String parentColumn) {
-        public enum Target { PERSON, CASE, PARENT, CASE_NUMBER }
-
-        /** Rows whose {@code column} holds one of the person's case ids. */
-        public static Dependent byCase(String table, String column) {
-            return new Dependent(table, column, Target.CASE, null, null);
-        }
-
-        /** Rows whose {@code column} holds the person's id. */
-        public static Dependent byPerson(String table, String column) {
-            return new Dependent(table, column, Target.PERSON, null, null);
-        }
-
-        /** Rows whose {@code column} holds the case number of one of the person's cases. */
-        public static Dependent byCaseNumber(String table, String column) {
-            return new Dependent(table, column, Target.CASE_NUMBER, null, null);
-        }
-
-        /** Rows whose {@code column} points at a row of {@code parentTable} whose {@code parentColumn} is one of the cases. */
-        public static Dependent byParent(String table, String column, String parentTable, String parentColumn) {
-            return new Dependent(table, column, Target.PARENT, parentTable, parentColumn);
-        }
-    }
-
-    /** Children before parents. A feature that adds a table about a person or case adds one line here. */
-    public static final List<Dependent> DEPENDENTS = List.of(
-            Dependent.byCase("case_event", "case_id"),
-            Dependent.byParent("screening_answer", "screening_id", "screening", "case_id"),
-            Dependent.byParent("screening_consent", "screening_id", "screening", "case_id"),
-            Dependent.byParent("screening_choice", "screening_id", "screening", "case_id"),
-            Dependent.byCase("screening", "case_id"),
-            Dependent.byCase("case_htcds", "case_id"),
-            Dependent.byPerson("search_token", "person_id"),
-            Dependent.byCaseNumber("search_prefix", "case_number"),
-            Dependent.byPerson("match_key", "person_id"),
-            Dependent.byPerson("match_name", "person_id"),
-            Dependent.byPerson("match_distinct", "person_a"),
-            Dependent.byPerson("match_distinct", "person_b"),
-            Dependent.byCase("sync_change", "case_id"),
-            Dependent.byCase("pending_import_case", "case_id"), // an unfinished import's list of its cases
-            Dependent.byPerson("sync_outbox", "person_id"), // changes not yet sent to the office: their old and new values
-            Dependent.byPerson("sync_change", "person_id"), // the office's change log: their values (the tombstone written after stays)
-            Dependent.byPerson("sync_conflict", "person_id")); // both values of their open or resolved conflicts
 
     /** Tables that are allowed to mention a person or case id without being deleted from. */
     private static final Set<String> EXEMPT = Set.of(
@@ -115,7 +75,7 @@ public final class PersonDeletion {
             }
             if (!PersonDeletionRepository.personExists(tx, personId)) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
             List<UUID> caseIds = PersonDeletionRepository.caseIds(tx, personId);
-            for (Dependent d : DEPENDENTS) {
+            for (PersonTables.Dependent d : PersonTables.DEPENDENTS) {
                 PersonDeletionRepository.deleteDependent(tx, d, personId, caseIds);
             }
             String[] names = PersonDeletionRepository.names(tx, personId);
@@ -147,7 +107,7 @@ public final class PersonDeletion {
     }
 
     /** Tables in the schema that mention a person or case (by column name or foreign key) but are not listed. */
-    static Set<String> uncoveredTables(DSLContext tx) {
+    public static Set<String> uncoveredTables(DSLContext tx) {
         Set<String> mentioning = new TreeSet<>(tx.resultQuery(
                 "SELECT DISTINCT table_name FROM information_schema.columns WHERE UPPER(table_schema) = 'PUBLIC'"
                         + " AND UPPER(column_name) IN ('PERSON_ID', 'CASE_ID')").fetch(0, String.class));
@@ -156,7 +116,7 @@ public final class PersonDeletion {
                         + " JOIN information_schema.table_constraints fk ON fk.constraint_name = rc.constraint_name AND fk.constraint_schema = rc.constraint_schema"
                         + " JOIN information_schema.table_constraints pk ON pk.constraint_name = rc.unique_constraint_name AND pk.constraint_schema = rc.unique_constraint_schema"
                         + " WHERE UPPER(pk.table_name) IN ('PERSON', 'CASE_FILE') AND UPPER(fk.table_schema) = 'PUBLIC'").fetch(0, String.class));
-        Set<String> listed = DEPENDENTS.stream().map(d -> d.table().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> listed = PersonTables.DEPENDENTS.stream().map(d -> d.table().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
         mentioning.removeIf(t -> listed.contains(t.toUpperCase(Locale.ROOT)) || EXEMPT.contains(t.toUpperCase(Locale.ROOT)));
         return mentioning;
     }

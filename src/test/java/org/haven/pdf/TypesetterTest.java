@@ -1,4 +1,4 @@
-package org.haven.summaries.pdf;
+package org.haven.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
