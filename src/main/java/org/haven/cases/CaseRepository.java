@@ -1,5 +1,7 @@
 package org.haven.cases;
 
+import org.haven.access.CaseAccess;
+
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
@@ -56,13 +58,13 @@ public final class CaseRepository {
         row.setUpdatedAt(row.getCreatedAt());
         row.setUpdatedBy(userId);
         row.insert();
-        org.haven.sync.Outbox.recordInsert(tx, userId, row, row.getPersonId(), row.getId());
+        org.haven.changes.Outbox.recordInsert(tx, userId, row, row.getPersonId(), row.getId());
         return toCase(row);
     }
 
     /** Saves status, outcome, assignment and legal role if the version still matches; else a CONFLICT. */
     public static CaseFile update(DSLContext tx, CaseFile c, UUID userId) {
-        CaseFileRecord before = org.haven.sync.CaseSyncRepository.row(tx, c.id());
+        CaseFileRecord before = org.haven.changes.CaseSyncRepository.row(tx, c.id());
         int n = tx.update(CASE_FILE)
                 .set(CASE_FILE.STATUS, c.status().name())
                 .set(CASE_FILE.OUTCOME, c.outcome() == null ? null : c.outcome().name())
@@ -81,7 +83,7 @@ public final class CaseRepository {
                     "Someone else changed this case while you were working on it. Your input is kept: reload the case, then apply it again.");
         }
         // The changed fields travel to the office (docs/sync.md, "A case's fields").
-        org.haven.sync.CaseSyncRepository.recordEdit(tx, userId, before, org.haven.sync.CaseSyncRepository.row(tx, c.id()));
+        org.haven.changes.CaseSyncRepository.recordEdit(tx, userId, before, org.haven.changes.CaseSyncRepository.row(tx, c.id()));
         return find(tx, c.id()).orElseThrow();
     }
 

@@ -1,5 +1,7 @@
 package org.haven.cases;
 
+import org.haven.access.CaseAccess;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import org.haven.people.PersonValidator;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
-import org.haven.sync.PersonChanges;
+import org.haven.people.PersonChanges;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.DatePrecision;
 import org.haven.timeline.EventRepository;
@@ -413,5 +415,25 @@ public final class CaseService {
                 searchIndexChecked = true;
             }
         }
+    }
+
+    /** Counts of the cases of one operation that the user may see, for the operation page. */
+    public OperationSummary operationSummary(UUID operationId) {
+        session.requireCaseData();
+        var dsl = db.dsl();
+        org.jooq.Condition cases = OperationSummaryRepository.cases(operationId, session.user());
+        java.util.Map<String, Integer> status = OperationSummaryRepository.byStatus(dsl, cases);
+        java.util.Map<CaseStatus, Long> byStatus = new java.util.EnumMap<>(CaseStatus.class);
+        long total = 0;
+        for (CaseStatus st : CaseStatus.values()) {
+            long n = status.getOrDefault(st.name(), 0);
+            byStatus.put(st, n);
+            total += n;
+        }
+        java.util.Map<String, Long> byNationality = OperationSummaryRepository.byNationality(dsl, cases);
+        java.util.Map<String, Integer> sex = OperationSummaryRepository.bySex(dsl, cases);
+        java.util.Map<org.haven.people.Sex, Long> bySex = new java.util.EnumMap<>(org.haven.people.Sex.class);
+        for (org.haven.people.Sex x : org.haven.people.Sex.values()) bySex.put(x, (long) sex.getOrDefault(x.name(), 0));
+        return new OperationSummary(total, byStatus, byNationality, bySex);
     }
 }

@@ -1,5 +1,7 @@
 package org.haven.cases;
 
+import org.haven.access.CaseAccess;
+
 import static org.haven.db.jooq.Tables.CASE_FILE;
 
 import java.util.List;

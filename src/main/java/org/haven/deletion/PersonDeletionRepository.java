@@ -7,7 +7,7 @@ import static org.haven.db.jooq.Tables.PERSON;
 
 import java.util.List;
 import java.util.UUID;
-import org.haven.sync.Outbox;
+import org.haven.changes.Outbox;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

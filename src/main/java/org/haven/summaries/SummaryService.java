@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.cases.CaseDetails;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseListItem;

@@ -1,5 +1,9 @@
 package org.haven.sync;
 
+import org.haven.changes.RowsRepository;
+
+import org.haven.changes.Outbox;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,15 @@
 package org.haven.sync;
 
+import org.haven.changes.OperationSyncRepository;
+
+import org.haven.changes.EventSyncRepository;
+
+import org.haven.changes.TraffickingSyncRepository;
+
+import org.haven.changes.CaseSyncRepository;
+
+import org.haven.changes.Outbox;
+
 import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION;

@@ -1,5 +1,15 @@
 package org.haven.sync;
 
+import org.haven.changes.OperationSyncRepository;
+
+import org.haven.changes.EventSyncRepository;
+
+import org.haven.changes.TraffickingSyncRepository;
+
+import org.haven.changes.RowsRepository;
+
+import org.haven.changes.Outbox;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -210,7 +220,7 @@ public final class LaptopSync {
         int left = 0;
         for (UUID caseId : hidden) {
             if (!here.contains(caseId)) continue;
-            UUID wholePerson = haven.database().inTransaction(tx -> RowsRepository.eraseCase(tx, caseId));
+            UUID wholePerson = haven.database().inTransaction(tx -> LaptopSyncRepository.eraseCase(tx, caseId));
             if (wholePerson != null) haven.personDeletion().eraseDeletedAtOffice(wholePerson);
             left++;
         }

@@ -1,5 +1,11 @@
 package org.haven.sync;
 
+import org.haven.changes.RowsRepository;
+
+import org.haven.changes.ChangeLogRepository;
+
+import org.haven.changes.ChangeLog;
+
 
 import java.util.List;
 import org.haven.common.HavenException;

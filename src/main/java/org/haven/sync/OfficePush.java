@@ -1,5 +1,21 @@
 package org.haven.sync;
 
+import org.haven.changes.OperationSyncRepository;
+
+import org.haven.changes.EventSyncRepository;
+
+import org.haven.changes.TraffickingSyncRepository;
+
+import org.haven.changes.CaseSyncRepository;
+
+import org.haven.changes.ScreeningRowsRepository;
+
+import org.haven.changes.RowsRepository;
+
+import org.haven.changes.ChangeLog;
+
+import org.haven.changes.Outbox;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -214,7 +230,7 @@ public final class OfficePush {
             if (keepId.equals(e.rowId())) return refuse(tx, device, List.of(e), null, "a value that cannot be read");
             if (!MergeSyncRepository.lockBoth(tx, e.rowId(), keepId)) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
             MergeSyncRepository.merge(tx, e.rowId(), keepId, session.user().id());
-            long seq = MergeSyncRepository.logAtOffice(tx, e.opId(), e.rowId(), keepId, device, session.user().id(), e.madeAt());
+            long seq = org.haven.changes.MergeRowsRepository.logAtOffice(tx, e.opId(), e.rowId(), keepId, device, session.user().id(), e.madeAt());
             AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", keepId, "device " + device + " merge, change " + seq);
             return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
         });

@@ -1,5 +1,7 @@
 package org.haven.sync;
 
+import org.haven.changes.Outbox;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

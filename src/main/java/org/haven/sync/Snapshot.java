@@ -1,5 +1,7 @@
 package org.haven.sync;
 
+import org.haven.changes.ChangeLog;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,5 +1,9 @@
 package org.haven.sync;
 
+import org.haven.changes.ChangeLog;
+
+import org.haven.changes.Outbox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.AUDIT_LOG;
 import static org.haven.db.jooq.Tables.CASE_FILE;

@@ -1,5 +1,9 @@
 package org.haven.sync;
 
+import org.haven.changes.RowsRepository;
+
+import org.haven.changes.Outbox;
+
 import static org.haven.sync.SyncTesting.PASSWORD;
 import static org.haven.sync.SyncTesting.login;
 import static org.haven.sync.SyncTesting.sync;

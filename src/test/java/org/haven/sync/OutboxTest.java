@@ -1,5 +1,9 @@
 package org.haven.sync;
 
+import org.haven.people.PersonChanges;
+
+import org.haven.changes.Outbox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
 package org.haven.sync;
 
+import org.haven.changes.Outbox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;

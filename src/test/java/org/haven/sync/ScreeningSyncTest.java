@@ -1,5 +1,7 @@
 package org.haven.sync;
 
+import org.haven.changes.Outbox;
+
 import static org.haven.sync.SyncTesting.PASSWORD;
 import static org.haven.sync.SyncTesting.login;
 import static org.haven.sync.SyncTesting.sync;

@@ -99,7 +99,7 @@ public final class OperationFormDialog extends Dialog<Operation> {
         });
         if (existing != null && existing.peopleFound() == null) {
             // Not recorded yet: show how many people are registered under it, as a suggestion.
-            FxTasks.run(() -> haven.operations().summary(existing.id()).cases(), n -> {
+            FxTasks.run(() -> haven.cases().operationSummary(existing.id()).cases(), n -> {
                 peopleFound.setPromptText(I18n.t("operation.peopleFound.registered", n));
             });
         }

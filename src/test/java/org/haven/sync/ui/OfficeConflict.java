@@ -10,7 +10,7 @@ import org.haven.intake.PersonFieldEdit;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.sync.OfficePush;
-import org.haven.sync.Outbox;
+import org.haven.changes.Outbox;
 import org.haven.testing.TestHaven;
 import org.haven.testing.TestPostgres;
 

@@ -1,8 +1,6 @@
-package org.haven.sync;
+package org.haven.people;
 
 import java.util.UUID;
-import org.haven.people.Person;
-import org.haven.people.PersonRepository;
 import org.jooq.DSLContext;
 
 /**
@@ -15,6 +13,6 @@ public final class PersonChanges {
 
     /** {@link PersonRepository#update} (optimistic lock included) plus the outbox entries of what it changed. */
     public static Person save(DSLContext tx, UUID userId, Person changed) {
-        return PersonSyncRepository.saveWithChanges(tx, userId, changed);
+        return PersonRepository.updateRecorded(tx, userId, changed);
     }
 }

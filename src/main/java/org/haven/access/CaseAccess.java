@@ -1,4 +1,4 @@
-package org.haven.cases;
+package org.haven.access;
 
 import java.util.List;
 import java.util.UUID;

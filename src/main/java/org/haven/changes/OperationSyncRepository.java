@@ -1,4 +1,4 @@
-package org.haven.sync;
+package org.haven.changes;
 
 import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.SYNC_CONFLICT;
@@ -26,7 +26,7 @@ import org.jooq.tools.Convert;
  * person and no case; a conflict about one names the operation (its row).
  */
 public final class OperationSyncRepository {
-    static final String TABLE = "operation";
+    public static final String TABLE = "operation";
     private static final Set<Field<?>> SYNCED = Set.of(OPERATION.CODE, OPERATION.NAME, OPERATION.OPERATION_DATE, OPERATION.PROVINCE,
             OPERATION.PLACE, OPERATION.AGENCIES, OPERATION.PEOPLE_FOUND, OPERATION.NOTES);
 
@@ -42,7 +42,7 @@ public final class OperationSyncRepository {
     }
 
     /** An operation's field by its outbox name, or null when it does not travel. */
-    static Field<?> field(String name) {
+    public static Field<?> field(String name) {
         if (name == null) return null;
         for (Field<?> f : SYNCED) {
             if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
@@ -51,7 +51,7 @@ public final class OperationSyncRepository {
     }
 
     /** Whether {@code text} is a value the field may hold (the code, name and date are required). */
-    static boolean readable(Field<?> column, String text) {
+    public static boolean readable(Field<?> column, String text) {
         if (text == null || text.isBlank()) return column != OPERATION.CODE && column != OPERATION.NAME && column != OPERATION.OPERATION_DATE;
         try {
             Object value = Convert.convert(text, column.getType());
@@ -61,21 +61,21 @@ public final class OperationSyncRepository {
         }
     }
 
-    static OperationRecord lock(DSLContext tx, UUID operationId) {
+    public static OperationRecord lock(DSLContext tx, UUID operationId) {
         return tx.selectFrom(OPERATION).where(OPERATION.ID.eq(operationId)).forUpdate().fetchOne();
     }
 
-    static String valueText(OperationRecord o, Field<?> column) {
+    public static String valueText(OperationRecord o, Field<?> column) {
         return Outbox.text(o.get(column));
     }
 
     /** Whether another operation has this code already (codes are unique, whatever their case). */
-    static boolean codeTaken(DSLContext tx, UUID operationId, String code) {
+    public static boolean codeTaken(DSLContext tx, UUID operationId, String code) {
         return tx.fetchExists(OPERATION, OPERATION.CODE.equalIgnoreCase(code.trim()).and(OPERATION.ID.ne(operationId)));
     }
 
     /** An open conflict about an operation's field: it names the operation (its row), no person, no case. */
-    static void conflict(DSLContext tx, UUID conflictId, UUID operationId, String field, String laptopValue, String officeValue,
+    public static void conflict(DSLContext tx, UUID conflictId, UUID operationId, String field, String laptopValue, String officeValue,
                          UUID laptopUser, String device, OffsetDateTime laptopAt, SyncChangeRecord theirs, UUID opId) {
         tx.insertInto(SYNC_CONFLICT)
                 .set(SYNC_CONFLICT.ID, conflictId).set(SYNC_CONFLICT.ROW_ID, operationId)
@@ -89,7 +89,7 @@ public final class OperationSyncRepository {
 
     /** Writes one field of an operation at the office as a new change (its office version raised by one); returns its number. */
     @SuppressWarnings("unchecked")
-    static long apply(DSLContext tx, UUID operationId, Field<?> column, String text, UUID opId, String device, UUID userId, OffsetDateTime madeAt) {
+    public static long apply(DSLContext tx, UUID operationId, Field<?> column, String text, UUID opId, String device, UUID userId, OffsetDateTime madeAt) {
         Object value = text == null ? null : Convert.convert(text, column.getType());
         int version = bumpVersion(tx, operationId);
         tx.update(OPERATION).set((Field<Object>) column, value).set(OPERATION.VERSION, OPERATION.VERSION.plus(1))
@@ -100,7 +100,7 @@ public final class OperationSyncRepository {
     }
 
     /** Resolves a conflict about an operation's field by writing the chosen value as a new change; null when it is about something else. */
-    static Long resolve(DSLContext tx, SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
+    public static Long resolve(DSLContext tx, SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
         if (!TABLE.equals(conflict.getTableName())) return null;
         OperationRecord o = lock(tx, conflict.getRowId());
         if (o == null) throw org.haven.common.HavenException.notFound("This operation no longer exists.");
@@ -110,11 +110,11 @@ public final class OperationSyncRepository {
         if (keepLaptop && column == OPERATION.CODE && chosen != null && codeTaken(tx, o.getId(), chosen)) {
             throw org.haven.common.HavenException.badInput("An operation with the code '" + chosen.trim() + "' already exists.");
         }
-        return apply(tx, o.getId(), column, chosen, org.haven.db.Ids.newId(), org.haven.cases.CaseNumbers.deviceCode(tx), userId, Audit.now());
+        return apply(tx, o.getId(), column, chosen, org.haven.db.Ids.newId(), DeviceCode.of(tx), userId, Audit.now());
     }
 
     /** Raises the operation's office version by one and returns the new one. */
-    static int bumpVersion(DSLContext tx, UUID operationId) {
+    public static int bumpVersion(DSLContext tx, UUID operationId) {
         tx.update(OPERATION).set(OPERATION.OFFICE_VERSION, DSL.coalesce(OPERATION.OFFICE_VERSION, 0).plus(1)).where(OPERATION.ID.eq(operationId)).execute();
         Integer v = tx.select(OPERATION.OFFICE_VERSION).from(OPERATION).where(OPERATION.ID.eq(operationId)).fetchOne(OPERATION.OFFICE_VERSION);
         return v == null ? 0 : v;
@@ -122,7 +122,7 @@ public final class OperationSyncRepository {
 
     /** On a laptop: one field of an operation as the office now holds it, with its office version; not into the outbox. */
     @SuppressWarnings("unchecked")
-    static boolean applyPulled(DSLContext tx, UUID operationId, String field, String text, int officeVersion) {
+    public static boolean applyPulled(DSLContext tx, UUID operationId, String field, String text, int officeVersion) {
         Field<?> column = field(field);
         if (column == null || !tx.fetchExists(OPERATION, OPERATION.ID.eq(operationId))) return false;
         Object value = text == null ? null : Convert.convert(text, column.getType());

@@ -1,7 +1,6 @@
-package org.haven.operations;
+package org.haven.cases;
 
 import java.util.Map;
-import org.haven.cases.CaseStatus;
 import org.haven.people.Sex;
 
 /**

@@ -1,4 +1,4 @@
-package org.haven.sync;
+package org.haven.changes;
 
 import static org.haven.db.jooq.Tables.CASE_HTCDS;
 
@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.cases.MethodOfControl;
-import org.haven.cases.RecruiterRelation;
 import org.haven.db.Audit;
 import org.haven.db.jooq.tables.records.CaseFileRecord;
 import org.haven.db.jooq.tables.records.CaseHtcdsRecord;
@@ -23,7 +21,7 @@ import org.jooq.Field;
  * the case's own fields. A case whose three details are all empty has no row, here as in the form.
  */
 public final class TraffickingSyncRepository {
-    static final String TABLE = "case_htcds";
+    public static final String TABLE = "case_htcds";
     private static final List<Field<String>> SYNCED = List.of(CASE_HTCDS.COUNTRY_OF_EXPLOITATION,
             CASE_HTCDS.RECRUITER_RELATIONS, CASE_HTCDS.METHODS_OF_CONTROL);
 
@@ -49,30 +47,16 @@ public final class TraffickingSyncRepository {
     }
 
     /** A detail by its outbox name, or null when it does not travel. */
-    static Field<String> field(String name) {
+    public static Field<String> field(String name) {
         for (Field<String> f : SYNCED) {
             if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
         }
         return null;
     }
 
-    /** Whether {@code text} is a value the detail may hold: a known country code, or known names separated by ';'. */
-    static boolean readable(Field<String> column, String text) {
-        if (text == null) return true;
-        if (column == CASE_HTCDS.COUNTRY_OF_EXPLOITATION) return org.haven.people.Countries.all().containsKey(text);
-        try {
-            for (String name : text.split(";")) {
-                if (column == CASE_HTCDS.RECRUITER_RELATIONS) RecruiterRelation.valueOf(name);
-                else MethodOfControl.valueOf(name);
-            }
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     /** The detail as the office holds it now (null when not recorded). */
-    static String value(DSLContext tx, UUID caseId, Field<String> column) {
+    public static String value(DSLContext tx, UUID caseId, Field<String> column) {
         return tx.select(column).from(CASE_HTCDS).where(CASE_HTCDS.CASE_ID.eq(caseId)).fetchOne(column);
     }
 
@@ -80,7 +64,7 @@ public final class TraffickingSyncRepository {
      * Writes one detail at the office as a new change: the value, the case's office version raised by
      * one, the change log (with the case, so only those who may see it pull it).
      */
-    static long apply(DSLContext tx, CaseFileRecord c, Field<String> column, String text, UUID opId, String device, UUID userId,
+    public static long apply(DSLContext tx, CaseFileRecord c, Field<String> column, String text, UUID opId, String device, UUID userId,
                       OffsetDateTime madeAt) {
         write(tx, c.getId(), column, text, userId);
         int version = CaseSyncRepository.bumpVersion(tx, c.getId());
@@ -89,18 +73,18 @@ public final class TraffickingSyncRepository {
     }
 
     /** Resolves a conflict of a detail by writing the chosen value as a new change; null when it is not about a detail. */
-    static Long resolve(DSLContext tx, org.haven.db.jooq.tables.records.SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
+    public static Long resolve(DSLContext tx, org.haven.db.jooq.tables.records.SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
         if (!TABLE.equals(conflict.getTableName())) return null;
         CaseFileRecord c = CaseSyncRepository.lock(tx, conflict.getCaseId());
         if (c == null) throw org.haven.common.HavenException.notFound("This case no longer exists.");
         Field<String> column = field(conflict.getField());
         if (column == null) throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
         String chosen = keepLaptop ? conflict.getLaptopValue() : value(tx, c.getId(), column);
-        return apply(tx, c, column, chosen, org.haven.db.Ids.newId(), org.haven.cases.CaseNumbers.deviceCode(tx), userId, Audit.now());
+        return apply(tx, c, column, chosen, org.haven.db.Ids.newId(), DeviceCode.of(tx), userId, Audit.now());
     }
 
     /** On a laptop: one detail as the office now holds it, not into the outbox. False when the case is not here. */
-    static boolean applyPulled(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
+    public static boolean applyPulled(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
         Field<String> column = field(field);
         if (column == null || CaseSyncRepository.row(tx, caseId) == null) return false;
         write(tx, caseId, column, text, null);

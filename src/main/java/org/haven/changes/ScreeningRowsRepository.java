@@ -1,4 +1,4 @@
-package org.haven.sync;
+package org.haven.changes;
 
 import static org.haven.db.jooq.Tables.SCREENING;
 import static org.haven.db.jooq.Tables.SCREENING_ANSWER;
@@ -23,22 +23,22 @@ import org.jooq.TableRecord;
  * every device the case's latest is the one made last ({@code created_at}, then id), so every device
  * that holds the same screenings shows the same latest.
  */
-final class ScreeningRowsRepository {
-    static final String TABLE = "screening";
+public final class ScreeningRowsRepository {
+    public static final String TABLE = "screening";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Table<?>> CHILDREN = List.of(SCREENING_ANSWER, SCREENING_CONSENT, SCREENING_CHOICE);
 
     private ScreeningRowsRepository() {}
 
     /** The screening and its rows, as they travel, with its key and its case. */
-    record Rows(TableRecord<?> screening, List<TableRecord<?>> children, UUID id, UUID caseId) {}
+    public record Rows(TableRecord<?> screening, List<TableRecord<?>> children, UUID id, UUID caseId) {}
 
     /** The table a screening travels under in the outbox and the change log. */
-    static Table<?> table() {
+    public static Table<?> table() {
         return SCREENING;
     }
 
-    static String json(DSLContext tx, UUID screeningId) {
+    public static String json(DSLContext tx, UUID screeningId) {
         ObjectNode o = JSON.createObjectNode();
         o.put(name(SCREENING), tx.selectFrom(SCREENING).where(SCREENING.ID.eq(screeningId)).fetch().formatJSON(RowsRepository.FORMAT));
         o.put(name(SCREENING_ANSWER), tx.selectFrom(SCREENING_ANSWER).where(SCREENING_ANSWER.SCREENING_ID.eq(screeningId))
@@ -51,7 +51,7 @@ final class ScreeningRowsRepository {
     }
 
     /** The rows of a travelling screening; an exception when it cannot be read or its rows do not belong to it. */
-    static Rows read(DSLContext tx, String json) {
+    public static Rows read(DSLContext tx, String json) {
         JsonNode o;
         try {
             o = JSON.readTree(json);
@@ -75,12 +75,12 @@ final class ScreeningRowsRepository {
         return new Rows(screening, children, screening.getId(), screening.getCaseId());
     }
 
-    static boolean exists(DSLContext tx, UUID screeningId) {
+    public static boolean exists(DSLContext tx, UUID screeningId) {
         return tx.fetchExists(SCREENING, SCREENING.ID.eq(screeningId));
     }
 
     /** Inserts the screening and its rows, then marks the case's latest again. */
-    static void insert(DSLContext tx, Rows rows) {
+    public static void insert(DSLContext tx, Rows rows) {
         TableRecord<?> screening = rows.screening();
         screening.set(SCREENING.IS_LATEST, false);
         tx.batchInsert(List.of(screening)).execute();
@@ -89,7 +89,7 @@ final class ScreeningRowsRepository {
     }
 
     /** The case's latest screening is the one made last; the others are its history. */
-    static void markLatest(DSLContext tx, UUID caseId) {
+    public static void markLatest(DSLContext tx, UUID caseId) {
         UUID latest = tx.select(SCREENING.ID).from(SCREENING).where(SCREENING.CASE_ID.eq(caseId))
                 .orderBy(SCREENING.CREATED_AT.desc(), SCREENING.ID.desc()).limit(1).fetchOne(SCREENING.ID);
         if (latest == null) return;
@@ -102,7 +102,7 @@ final class ScreeningRowsRepository {
      * A screening the office holds, inserted on this laptop as it came (not into the outbox). False when
      * it is here already (this laptop made it) or its case is not on this laptop.
      */
-    static boolean applyPulled(DSLContext tx, UUID screeningId, String json) {
+    public static boolean applyPulled(DSLContext tx, UUID screeningId, String json) {
         if (exists(tx, screeningId)) return false;
         Rows rows = read(tx, json);
         if (!screeningId.equals(rows.id())) return false;

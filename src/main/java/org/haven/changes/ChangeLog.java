@@ -1,4 +1,4 @@
-package org.haven.sync;
+package org.haven.changes;
 
 
 import java.time.OffsetDateTime;
@@ -30,28 +30,28 @@ public final class ChangeLog {
      * The next change number. The counter row stays locked until the caller's transaction ends, so
      * numbers become visible in the order they were given: a pull never skips one that commits late.
      */
-    static long nextSeq(DSLContext tx) {
+    public static long nextSeq(DSLContext tx) {
         return ChangeLogRepository.nextSeq(tx);
     }
 
     /** Raises the person's office version by one and returns the new one. */
-    static int bumpPersonVersion(DSLContext tx, UUID personId) {
-        return PersonSyncRepository.bumpVersion(tx, personId);
+    public static int bumpPersonVersion(DSLContext tx, UUID personId) {
+        return ChangeLogRepository.bumpPersonVersion(tx, personId);
     }
 
     /** The person's current office version (0: never changed since the office began counting). */
-    static int personVersion(DSLContext tx, UUID personId) {
-        return PersonSyncRepository.version(tx, personId);
+    public static int personVersion(DSLContext tx, UUID personId) {
+        return ChangeLogRepository.personVersion(tx, personId);
     }
 
     /** Appends one change with the next sequence number; returns that number. */
-    static long append(DSLContext tx, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
+    public static long append(DSLContext tx, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
                        int officeVersion, UUID personId, String deviceCode, UUID madeBy, OffsetDateTime madeAt) {
         return append(tx, opId, op, table, rowId, field, newValue, officeVersion, personId, null, deviceCode, madeBy, madeAt);
     }
 
     /** Like the other, for a change of a case's rows: {@code caseId} limits who pulls it to those who may see that case. */
-    static long append(DSLContext tx, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
+    public static long append(DSLContext tx, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
                        int officeVersion, UUID personId, UUID caseId, String deviceCode, UUID madeBy, OffsetDateTime madeAt) {
         long seq = nextSeq(tx);
         ChangeLogRepository.insert(tx, seq, opId, op, table, rowId, field, newValue, officeVersion, personId, caseId, deviceCode, madeBy, madeAt);

@@ -1,4 +1,4 @@
-package org.haven.sync;
+package org.haven.changes;
 
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 
@@ -22,7 +22,7 @@ import org.jooq.tools.Convert;
  * that removes the entry on every device.
  */
 public final class EventSyncRepository {
-    static final String TABLE = "case_event";
+    public static final String TABLE = "case_event";
     private static final List<Field<?>> SYNCED = List.of(CASE_EVENT.EVENT_TYPE, CASE_EVENT.EVENT_DATE, CASE_EVENT.DATE_PRECISION,
             CASE_EVENT.NOTE);
 
@@ -53,40 +53,27 @@ public final class EventSyncRepository {
     }
 
     /** The case an entry belongs to (null when it is not here). */
-    static UUID caseOf(DSLContext tx, UUID eventId) {
+    public static UUID caseOf(DSLContext tx, UUID eventId) {
         return tx.select(CASE_EVENT.CASE_ID).from(CASE_EVENT).where(CASE_EVENT.ID.eq(eventId)).fetchOne(CASE_EVENT.CASE_ID);
     }
 
     /** A field of an entry by its outbox name, or null when it does not travel. */
-    static Field<?> field(String name) {
+    public static Field<?> field(String name) {
         for (Field<?> f : SYNCED) {
             if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
         }
         return null;
     }
 
-    /** Whether {@code text} is a value the field may hold. */
-    static boolean readable(Field<?> column, String text) {
-        try {
-            if (column == CASE_EVENT.NOTE) return text == null || text.length() <= 4000;
-            if (text == null) return false;
-            if (column == CASE_EVENT.EVENT_TYPE) org.haven.timeline.EventType.valueOf(text);
-            else if (column == CASE_EVENT.DATE_PRECISION) org.haven.timeline.DatePrecision.valueOf(text);
-            else Convert.convert(text, column.getType());
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 
     /** The field as stored now (null when the entry is not here). */
-    static String value(DSLContext tx, UUID eventId, Field<?> column) {
+    public static String value(DSLContext tx, UUID eventId, Field<?> column) {
         CaseEventRecord e = row(tx, eventId);
         return e == null ? null : Outbox.text(e.get(column));
     }
 
     /** Writes one field of an entry at the office as a new change (the case's office version raised by one). */
-    static long apply(DSLContext tx, CaseFileRecord c, UUID eventId, Field<?> column, String text, UUID opId, String device, UUID userId,
+    public static long apply(DSLContext tx, CaseFileRecord c, UUID eventId, Field<?> column, String text, UUID opId, String device, UUID userId,
                       OffsetDateTime madeAt) {
         write(tx, eventId, column, text, userId);
         int version = CaseSyncRepository.bumpVersion(tx, c.getId());
@@ -95,14 +82,14 @@ public final class EventSyncRepository {
     }
 
     /** Deletes an entry at the office and writes its tombstone into the change log; false when it is not here. */
-    static boolean deleteAtOffice(DSLContext tx, UUID eventId, UUID opId, String device, UUID userId, OffsetDateTime madeAt) {
+    public static boolean deleteAtOffice(DSLContext tx, UUID eventId, UUID opId, String device, UUID userId, OffsetDateTime madeAt) {
         if (tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.ID.eq(eventId)).execute() == 0) return false;
         ChangeLog.append(tx, opId, Outbox.Op.DELETE, TABLE, eventId, null, null, 0, null, null, device, userId, madeAt);
         return true;
     }
 
     /** An open conflict of an entry's field (naming the entry), and the case's flag. */
-    static void conflict(DSLContext tx, UUID conflictId, CaseFileRecord c, UUID eventId, String field, String laptopValue,
+    public static void conflict(DSLContext tx, UUID conflictId, CaseFileRecord c, UUID eventId, String field, String laptopValue,
                          String officeValue, UUID laptopUser, String device, OffsetDateTime laptopAt,
                          org.haven.db.jooq.tables.records.SyncChangeRecord theirs, UUID opId) {
         var k = org.haven.db.jooq.Tables.SYNC_CONFLICT;
@@ -119,7 +106,7 @@ public final class EventSyncRepository {
     }
 
     /** Resolves a conflict of an entry's field by writing the chosen value; null when it is not about an entry. */
-    static Long resolve(DSLContext tx, org.haven.db.jooq.tables.records.SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
+    public static Long resolve(DSLContext tx, org.haven.db.jooq.tables.records.SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
         if (!TABLE.equals(conflict.getTableName())) return null;
         CaseFileRecord c = CaseSyncRepository.lock(tx, conflict.getCaseId());
         UUID eventId = conflict.getRowId();
@@ -127,11 +114,11 @@ public final class EventSyncRepository {
         Field<?> column = field(conflict.getField());
         if (column == null) throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
         String chosen = keepLaptop ? conflict.getLaptopValue() : value(tx, eventId, column);
-        return apply(tx, c, eventId, column, chosen, org.haven.db.Ids.newId(), org.haven.cases.CaseNumbers.deviceCode(tx), userId, Audit.now());
+        return apply(tx, c, eventId, column, chosen, org.haven.db.Ids.newId(), DeviceCode.of(tx), userId, Audit.now());
     }
 
     /** On a laptop: one field of an entry as the office holds it, not into the outbox. False when the entry is not here. */
-    static boolean applyPulled(DSLContext tx, UUID eventId, String field, String text, int officeVersion) {
+    public static boolean applyPulled(DSLContext tx, UUID eventId, String field, String text, int officeVersion) {
         Field<?> column = field(field);
         CaseEventRecord e = row(tx, eventId);
         if (column == null || e == null) return false;
@@ -142,7 +129,7 @@ public final class EventSyncRepository {
     }
 
     /** On a laptop: the entry deleted elsewhere goes here too (not into the outbox). */
-    static boolean deletePulled(DSLContext tx, UUID eventId) {
+    public static boolean deletePulled(DSLContext tx, UUID eventId) {
         return tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.ID.eq(eventId)).execute() > 0;
     }
 

@@ -1,4 +1,4 @@
-package org.haven.sync;
+package org.haven.changes;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.cases.CaseNumbers;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
 import org.jooq.DSLContext;
@@ -33,6 +32,9 @@ public final class Outbox {
      */
     public enum Op { SET, DELETE, INSERT, MERGE }
 
+    /** The setting that holds the office's address on a laptop that joined one (sync.Join writes it). */
+    public static final String OFFICE_URL = "sync.office.url";
+
     private Outbox() {}
 
     /**
@@ -45,7 +47,7 @@ public final class Outbox {
      */
     public static int recordChanges(DSLContext tx, UUID userId, Table<?> table, UUID rowId, int baseVersion, UUID personId,
                                     Record before, Record after, Set<Field<?>> skipped) {
-        String device = CaseNumbers.deviceCode(tx);
+        String device = DeviceCode.of(tx);
         OffsetDateTime now = Audit.now();
         int written = 0;
         // On the office database an edit made there is itself an office change: the row's office
@@ -82,7 +84,7 @@ public final class Outbox {
      * delete their copy at their next sync.
      */
     public static void recordDeletion(DSLContext tx, UUID userId, Table<?> table, UUID rowId, int baseVersion) {
-        String device = CaseNumbers.deviceCode(tx);
+        String device = DeviceCode.of(tx);
         OffsetDateTime now = Audit.now();
         UUID opId = insert(tx, Op.DELETE, table, rowId, null, null, null, baseVersion, null, device, now, userId);
         // At the office the tombstone is also an office change, so every laptop pulls it.
@@ -105,7 +107,7 @@ public final class Outbox {
         // joined one. A database on its own would keep a second copy of every registration for nothing
         // (a 10,000-row import: 70 % more on disk; docs/benchmarks.md), and such a laptop cannot join later.
         if (!sendsNewRows(tx)) return;
-        String device = CaseNumbers.deviceCode(tx);
+        String device = DeviceCode.of(tx);
         OffsetDateTime now = Audit.now();
         UUID rowId = RowsRepository.id(row);
         String json = RowsRepository.json(tx, row);
@@ -123,7 +125,7 @@ public final class Outbox {
     public static void recordScreening(DSLContext tx, UUID userId, UUID screeningId, UUID caseId) {
         if (!sendsNewRows(tx)) return;
         UUID personId = RowsRepository.personOfCase(tx, caseId);
-        String device = CaseNumbers.deviceCode(tx);
+        String device = DeviceCode.of(tx);
         OffsetDateTime now = Audit.now();
         String json = ScreeningRowsRepository.json(tx, screeningId);
         UUID opId = insert(tx, Op.INSERT, ScreeningRowsRepository.table(), screeningId, null, null, json, 0, personId, device, now, userId);
@@ -156,11 +158,11 @@ public final class Outbox {
     }
 
     /** The office, or a laptop that joined one (it holds the office's address). */
-    static boolean sendsNewRows(DSLContext tx) {
-        return ChangeLog.isOffice(tx) || LaptopSyncRepository.setting(tx, Join.OFFICE_URL) != null;
+    public static boolean sendsNewRows(DSLContext tx) {
+        return ChangeLog.isOffice(tx) || OutboxRepository.setting(tx, OFFICE_URL) != null;
     }
 
-    static String tableName(Table<?> table) {
+    public static String tableName(Table<?> table) {
         return table.getName().toLowerCase(Locale.ROOT);
     }
 
@@ -178,12 +180,12 @@ public final class Outbox {
      * Call it after the cases moved and before the other record is deleted.
      */
     public static void recordMerge(DSLContext tx, UUID userId, UUID otherId, UUID keepId) {
-        MergeSyncRepository.movePersonRows(tx, otherId, keepId);
+        MergeRowsRepository.movePersonRows(tx, otherId, keepId);
         if (!sendsNewRows(tx)) return;
-        String device = CaseNumbers.deviceCode(tx);
+        String device = DeviceCode.of(tx);
         OffsetDateTime now = Audit.now();
         UUID opId = insert(tx, Op.MERGE, RowsRepository.table("person"), otherId, null, null, keepId.toString(), 0, keepId, device, now, userId);
-        if (ChangeLog.isOffice(tx)) MergeSyncRepository.logAtOffice(tx, opId, otherId, keepId, device, userId, now);
+        if (ChangeLog.isOffice(tx)) MergeRowsRepository.logAtOffice(tx, opId, otherId, keepId, device, userId, now);
     }
 
     private static UUID insert(DSLContext tx, Op op, Table<?> table, UUID rowId, String field, String oldValue, String newValue,
@@ -194,7 +196,7 @@ public final class Outbox {
     }
 
     /** A value as the outbox keeps it: ISO dates, true/false, enum names as stored; null stays null. */
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? null : value.toString();
     }
 }

@@ -1,4 +1,4 @@
-package org.haven.cases;
+package org.haven.access;
 
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION_MEMBER;

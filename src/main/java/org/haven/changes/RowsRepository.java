@@ -1,4 +1,4 @@
-package org.haven.sync;
+package org.haven.changes;
 
 import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
@@ -27,12 +27,12 @@ import org.jooq.impl.DSL;
  * JSON of the whole row; read back by column name on the other side, converted to the column's type.
  * Never a password hash, whatever arrives.
  */
-final class RowsRepository {
-    static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
+public final class RowsRepository {
+    public static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
             .recordFormat(JSONFormat.RecordFormat.ARRAY);
 
     /** The tables whose new rows travel, by name, in the order their keys depend on each other. */
-    static final Map<String, Table<?>> TABLES = new LinkedHashMap<>();
+    public static final Map<String, Table<?>> TABLES = new LinkedHashMap<>();
 
     static {
         TABLES.put("person", PERSON);
@@ -45,19 +45,19 @@ final class RowsRepository {
     private RowsRepository() {}
 
     /** The table of a new row that travels, or null. */
-    static Table<?> table(String name) {
+    public static Table<?> table(String name) {
         return TABLES.get(name);
     }
 
     /** One row as one line of JSON (jOOQ's format with its header). */
-    static String json(DSLContext tx, TableRecord<?> row) {
+    public static String json(DSLContext tx, TableRecord<?> row) {
         Result<Record> one = tx.newResult(row.fields());
         one.add(row);
         return one.formatJSON(FORMAT);
     }
 
     /** The rows of {@code json} as records of {@code table}, by column name (unknown columns and any password hash left out). */
-    static List<TableRecord<?>> read(DSLContext tx, Table<?> table, String json) {
+    public static List<TableRecord<?>> read(DSLContext tx, Table<?> table, String json) {
         List<TableRecord<?>> out = new ArrayList<>();
         for (Record r : tx.fetchFromJSON(json)) {
             TableRecord<?> row = (TableRecord<?>) tx.newRecord(table);
@@ -71,61 +71,37 @@ final class RowsRepository {
     }
 
     /** The row's key (every table that travels has a UUID {@code id}). */
-    static UUID id(TableRecord<?> row) {
+    public static UUID id(TableRecord<?> row) {
         return row.get(idField(row.getTable()));
     }
 
-    static boolean exists(DSLContext tx, Table<?> table, UUID id) {
+    public static boolean exists(DSLContext tx, Table<?> table, UUID id) {
         return tx.fetchExists(table, idField(table).eq(id));
     }
 
-    static void insert(DSLContext tx, TableRecord<?> row) {
+    public static void insert(DSLContext tx, TableRecord<?> row) {
         tx.batchInsert(List.of(row)).execute();
     }
 
     /** Whether the case is here and {@code user} may see it (the services' rule). */
-    static boolean caseVisible(DSLContext tx, UUID caseId, org.haven.security.User user) {
-        return tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(org.haven.cases.CaseAccess.visibleTo(user)));
+    public static boolean caseVisible(DSLContext tx, UUID caseId, org.haven.security.User user) {
+        return tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId).and(org.haven.access.CaseAccess.visibleTo(user)));
     }
 
     /** Of these cases, those here that {@code user} may not see. */
-    static List<UUID> notVisible(DSLContext tx, List<UUID> caseIds, org.haven.security.User user) {
-        return tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds).and(DSL.not(org.haven.cases.CaseAccess.visibleTo(user))))
+    public static List<UUID> notVisible(DSLContext tx, List<UUID> caseIds, org.haven.security.User user) {
+        return tx.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.ID.in(caseIds).and(DSL.not(org.haven.access.CaseAccess.visibleTo(user))))
                 .fetch(CASE_FILE.ID);
     }
 
     /** Every case here (a laptop asks the office which it may no longer see). */
-    static List<UUID> caseIds(DSLContext tx) {
+    public static List<UUID> caseIds(DSLContext tx) {
         return tx.select(CASE_FILE.ID).from(CASE_FILE).fetch(CASE_FILE.ID);
     }
 
-    /**
-     * A case that left this laptop (reassigned away): its rows, its events and screenings, its search
-     * prefix; the person's index rebuilt. Returns the person when no other case of theirs remains here
-     * (the caller erases them wholly), else null. Not into the outbox: the office decided it.
-     */
-    static UUID eraseCase(DSLContext tx, UUID caseId) {
-        UUID personId = personOfCase(tx, caseId);
-        if (personId == null) return null;
-        if (tx.fetchCount(CASE_FILE, CASE_FILE.PERSON_ID.eq(personId)) <= 1) return personId;
-        String number = tx.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.CASE_NUMBER);
-        var screenings = DSL.select(org.haven.db.jooq.Tables.SCREENING.ID).from(org.haven.db.jooq.Tables.SCREENING)
-                .where(org.haven.db.jooq.Tables.SCREENING.CASE_ID.eq(caseId));
-        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_ANSWER).where(org.haven.db.jooq.Tables.SCREENING_ANSWER.SCREENING_ID.in(screenings)).execute();
-        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_CONSENT).where(org.haven.db.jooq.Tables.SCREENING_CONSENT.SCREENING_ID.in(screenings)).execute();
-        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_CHOICE).where(org.haven.db.jooq.Tables.SCREENING_CHOICE.SCREENING_ID.in(screenings)).execute();
-        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING).where(org.haven.db.jooq.Tables.SCREENING.CASE_ID.eq(caseId)).execute();
-        tx.deleteFrom(org.haven.db.jooq.Tables.CASE_HTCDS).where(org.haven.db.jooq.Tables.CASE_HTCDS.CASE_ID.eq(caseId)).execute();
-        tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(caseId)).execute();
-        tx.deleteFrom(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE).where(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE.CASE_ID.eq(caseId)).execute();
-        tx.deleteFrom(org.haven.db.jooq.Tables.SEARCH_PREFIX).where(org.haven.db.jooq.Tables.SEARCH_PREFIX.CASE_NUMBER.eq(number)).execute();
-        tx.deleteFrom(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).execute();
-        org.haven.cases.SearchIndex.reindex(tx, personId);
-        return null;
-    }
 
     /** The person a case belongs to, or null when the case is not here. */
-    static UUID personOfCase(DSLContext tx, UUID caseId) {
+    public static UUID personOfCase(DSLContext tx, UUID caseId) {
         return tx.select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.PERSON_ID);
     }
 
@@ -135,7 +111,7 @@ final class RowsRepository {
      * password hash), and the operations new cases are in or a case now moves to, as lines
      * {@code TABLE<TAB>JSON}. A laptop that lacks one of them could not store the change.
      */
-    static List<String> referencedBy(DSLContext tx, List<org.haven.db.jooq.tables.records.SyncChangeRecord> changes) {
+    public static List<String> referencedBy(DSLContext tx, List<org.haven.db.jooq.tables.records.SyncChangeRecord> changes) {
         List<UUID> newCases = new ArrayList<>();
         List<UUID> staffIds = new ArrayList<>();
         List<UUID> operationIds = new ArrayList<>();
@@ -170,14 +146,14 @@ final class RowsRepository {
     }
 
     /** The case a new row belongs to: a case its own id, an event its case; a person none. */
-    static UUID caseOf(TableRecord<?> row) {
+    public static UUID caseOf(TableRecord<?> row) {
         if (row.getTable() == CASE_FILE) return row.get(CASE_FILE.ID);
         if (row.getTable() == CASE_EVENT) return row.get(CASE_EVENT.CASE_ID);
         return null;
     }
 
     /** Whose data a new row is: a person themself, a case's person, an event's case's person (null: not here). */
-    static UUID personOf(DSLContext tx, TableRecord<?> row) {
+    public static UUID personOf(DSLContext tx, TableRecord<?> row) {
         if (row.getTable() == PERSON) return row.get(PERSON.ID);
         if (row.getTable() == CASE_FILE) return row.get(CASE_FILE.PERSON_ID);
         UUID caseId = caseOf(row);
@@ -185,17 +161,17 @@ final class RowsRepository {
     }
 
     /** The operation a new case goes under (null: none, or not a case). */
-    static UUID operationOf(TableRecord<?> row) {
+    public static UUID operationOf(TableRecord<?> row) {
         return row.getTable() == CASE_FILE ? row.get(CASE_FILE.OPERATION_ID) : null;
     }
 
     /** The row of a table that travels, by its key, or null. */
-    static TableRecord<?> find(DSLContext tx, Table<?> table, UUID id) {
+    public static TableRecord<?> find(DSLContext tx, Table<?> table, UUID id) {
         return (TableRecord<?>) tx.selectFrom(table).where(idField(table).eq(id)).fetchOne();
     }
 
     /** Whether the row is an operation or an operation's membership (rows of no person and no case). */
-    static boolean isOperationRow(TableRecord<?> row) {
+    public static boolean isOperationRow(TableRecord<?> row) {
         return row.getTable() == OPERATION || row.getTable() == org.haven.db.jooq.Tables.OPERATION_MEMBER;
     }
 
@@ -203,7 +179,7 @@ final class RowsRepository {
      * Whether {@code user} may bring this membership to the office: a coordinator any; anyone else only
      * their own, in an operation they created (the creator is its first member, as in the window).
      */
-    static boolean mayAddMembership(DSLContext tx, TableRecord<?> row, org.haven.security.User user) {
+    public static boolean mayAddMembership(DSLContext tx, TableRecord<?> row, org.haven.security.User user) {
         var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
         UUID operationId = row.get(m.OPERATION_ID);
         UUID memberId = row.get(m.USER_ID);
@@ -214,18 +190,18 @@ final class RowsRepository {
     }
 
     /** The key of a membership, or null. */
-    static UUID membershipId(DSLContext tx, UUID operationId, UUID userId) {
+    public static UUID membershipId(DSLContext tx, UUID operationId, UUID userId) {
         var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
         return tx.select(m.ID).from(m).where(m.OPERATION_ID.eq(operationId).and(m.USER_ID.eq(userId))).fetchOne(m.ID);
     }
 
     /** Deletes a row of a table that travels by its key; false when it was not there. */
-    static boolean deleteRow(DSLContext tx, Table<?> table, UUID id) {
+    public static boolean deleteRow(DSLContext tx, Table<?> table, UUID id) {
         return tx.deleteFrom(table).where(idField(table).eq(id)).execute() > 0;
     }
 
     /** Whether the office (or laptop) holds that membership already (one per operation and user). */
-    static boolean membershipExists(DSLContext tx, TableRecord<?> row) {
+    public static boolean membershipExists(DSLContext tx, TableRecord<?> row) {
         var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
         return tx.fetchExists(m, m.OPERATION_ID.eq(row.get(m.OPERATION_ID)).and(m.USER_ID.eq(row.get(m.USER_ID))));
     }
@@ -235,7 +211,7 @@ final class RowsRepository {
      * can be (an operation whose code this laptop uses for another is left out; a membership of staff
      * or an operation this laptop does not know too). False when nothing was inserted.
      */
-    static boolean applyPulledOperationRow(DSLContext tx, TableRecord<?> row) {
+    public static boolean applyPulledOperationRow(DSLContext tx, TableRecord<?> row) {
         if (row.getTable() == OPERATION) {
             if (tx.fetchExists(OPERATION, OPERATION.CODE.eq(row.get(OPERATION.CODE)))) return false;
         } else {
@@ -250,12 +226,12 @@ final class RowsRepository {
     }
 
     /** Whether the person is here. */
-    static boolean personExists(DSLContext tx, UUID personId) {
+    public static boolean personExists(DSLContext tx, UUID personId) {
         return personId != null && exists(tx, PERSON, personId);
     }
 
     /** Inserts the staff and operations a page of changes needs that are not here yet (a laptop). */
-    static void insertMissingReferences(DSLContext tx, String tableName, String json) {
+    public static void insertMissingReferences(DSLContext tx, String tableName, String json) {
         Table<?> table = tableName.equals(APP_USER.getName()) ? APP_USER : tableName.equals(OPERATION.getName()) ? OPERATION : null;
         if (table == null) return;
         for (TableRecord<?> row : read(tx, table, json)) {

@@ -1,35 +1,21 @@
-package org.haven.operations;
+package org.haven.cases;
+
+import org.haven.access.CaseAccess;
 
 import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The operation service's own reads (ADR 14): code checks and the counts of an operation's cases. */
+/** The counts of an operation's cases, for the operation page (ADR 14). */
 final class OperationSummaryRepository {
     private OperationSummaryRepository() {}
-
-    /** Whether another operation (not {@code exceptId}, which may be null) has this code, in any letter case. */
-    static boolean codeTaken(DSLContext tx, String code, UUID exceptId) {
-        Condition c = OPERATION.CODE.equalIgnoreCase(code);
-        return tx.fetchExists(OPERATION, exceptId == null ? c : c.and(OPERATION.ID.ne(exceptId)));
-    }
-
-    static int countWithCodePrefix(DSLContext dsl, String prefix) {
-        return dsl.fetchCount(OPERATION, OPERATION.CODE.startsWith(prefix));
-    }
-
-    static boolean codeExists(DSLContext dsl, String code) {
-        return dsl.fetchExists(OPERATION, OPERATION.CODE.eq(code));
-    }
 
     /** The operation's cases the user may see. */
     static Condition cases(UUID operationId, User user) {

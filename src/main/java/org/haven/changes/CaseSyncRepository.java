@@ -1,4 +1,4 @@
-package org.haven.sync;
+package org.haven.changes;
 
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.SYNC_CHANGE;
@@ -8,9 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.cases.Outcome;
-import org.haven.cases.CaseStatus;
-import org.haven.cases.LegalRole;
 import org.haven.db.Audit;
 import org.haven.db.jooq.tables.records.CaseFileRecord;
 import org.haven.db.jooq.tables.records.SyncChangeRecord;
@@ -45,7 +42,7 @@ public final class CaseSyncRepository {
     }
 
     /** A case field by its outbox name, or null when it does not travel. */
-    static Field<?> field(String name) {
+    public static Field<?> field(String name) {
         if (name == null) return null;
         for (Field<?> f : SYNCED) {
             if (f.getName().toLowerCase(Locale.ROOT).equals(name)) return f;
@@ -53,37 +50,24 @@ public final class CaseSyncRepository {
         return null;
     }
 
-    /** Whether {@code text} is a value the field may hold (enum names as stored; other values by their type). */
-    static boolean readable(Field<?> column, String text) {
-        if (text == null) return column != CASE_FILE.STATUS && column != CASE_FILE.LEGAL_ROLE;
-        try {
-            if (column == CASE_FILE.STATUS) CaseStatus.valueOf(text);
-            else if (column == CASE_FILE.OUTCOME) Outcome.valueOf(text);
-            else if (column == CASE_FILE.LEGAL_ROLE) LegalRole.valueOf(text);
-            else Convert.convert(text, column.getType());
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 
     /** A field's value as the outbox writes it. */
-    static String valueText(CaseFileRecord c, Field<?> column) {
+    public static String valueText(CaseFileRecord c, Field<?> column) {
         return Outbox.text(c.get(column));
     }
 
     /** The case locked for the change, or null when the office does not have it. */
-    static CaseFileRecord lock(DSLContext tx, UUID caseId) {
+    public static CaseFileRecord lock(DSLContext tx, UUID caseId) {
         return tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).forUpdate().fetchOne();
     }
 
     /** The last change of this field by another device above the base version (the conflict rule), or null. */
-    static SyncChangeRecord changedSince(DSLContext tx, UUID caseId, String field, int baseVersion, String device) {
+    public static SyncChangeRecord changedSince(DSLContext tx, UUID caseId, String field, int baseVersion, String device) {
         return changedSince(tx, "case_file", caseId, field, baseVersion, device);
     }
 
     /** {@link #changedSince} for a table keyed by the case (its trafficking details). */
-    static SyncChangeRecord changedSince(DSLContext tx, String table, UUID caseId, String field, int baseVersion, String device) {
+    public static SyncChangeRecord changedSince(DSLContext tx, String table, UUID caseId, String field, int baseVersion, String device) {
         return tx.selectFrom(SYNC_CHANGE)
                 .where(SYNC_CHANGE.TABLE_NAME.eq(table).and(SYNC_CHANGE.ROW_ID.eq(caseId)).and(SYNC_CHANGE.FIELD.eq(field))
                         .and(SYNC_CHANGE.OFFICE_VERSION.gt(baseVersion)).and(SYNC_CHANGE.DEVICE_CODE.ne(device)))
@@ -91,13 +75,13 @@ public final class CaseSyncRepository {
     }
 
     /** An open conflict of a case field, and the case's flag. */
-    static void conflict(DSLContext tx, UUID conflictId, CaseFileRecord c, String field, String laptopValue, String officeValue,
+    public static void conflict(DSLContext tx, UUID conflictId, CaseFileRecord c, String field, String laptopValue, String officeValue,
                          UUID laptopUser, String device, OffsetDateTime laptopAt, SyncChangeRecord theirs, UUID opId) {
         conflict(tx, "case_file", conflictId, c, field, laptopValue, officeValue, laptopUser, device, laptopAt, theirs, opId);
     }
 
     /** {@link #conflict} for a table keyed by the case (its trafficking details). */
-    static void conflict(DSLContext tx, String table, UUID conflictId, CaseFileRecord c, String field, String laptopValue,
+    public static void conflict(DSLContext tx, String table, UUID conflictId, CaseFileRecord c, String field, String laptopValue,
                          String officeValue, UUID laptopUser, String device, OffsetDateTime laptopAt, SyncChangeRecord theirs, UUID opId) {
         tx.insertInto(SYNC_CONFLICT)
                 .set(SYNC_CONFLICT.ID, conflictId).set(SYNC_CONFLICT.PERSON_ID, c.getPersonId()).set(SYNC_CONFLICT.CASE_ID, c.getId())
@@ -115,7 +99,7 @@ public final class CaseSyncRepository {
      * case's office version raised by one, the change log (with the case, so only those who may see it pull it).
      */
     @SuppressWarnings("unchecked")
-    static long apply(DSLContext tx, CaseFileRecord c, Field<?> column, String text, UUID opId, String device, UUID userId, OffsetDateTime madeAt) {
+    public static long apply(DSLContext tx, CaseFileRecord c, Field<?> column, String text, UUID opId, String device, UUID userId, OffsetDateTime madeAt) {
         Object value = text == null ? null : Convert.convert(text, column.getType());
         int version = bumpVersion(tx, c.getId());
         tx.update(CASE_FILE).set((Field<Object>) column, value).set(CASE_FILE.VERSION, CASE_FILE.VERSION.plus(1))
@@ -130,18 +114,18 @@ public final class CaseSyncRepository {
      * office's value re-states it, so a device that took the laptop's meanwhile gets it back); null when
      * the conflict is not about a case's field.
      */
-    static Long resolve(DSLContext tx, org.haven.db.jooq.tables.records.SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
+    public static Long resolve(DSLContext tx, org.haven.db.jooq.tables.records.SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
         if (!"case_file".equals(conflict.getTableName())) return null;
         CaseFileRecord c = lock(tx, conflict.getCaseId());
         if (c == null) throw org.haven.common.HavenException.notFound("This case no longer exists.");
         Field<?> column = field(conflict.getField());
         if (column == null) throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
         String chosen = keepLaptop ? conflict.getLaptopValue() : Outbox.text(c.get(column));
-        return apply(tx, c, column, chosen, org.haven.db.Ids.newId(), org.haven.cases.CaseNumbers.deviceCode(tx), userId, Audit.now());
+        return apply(tx, c, column, chosen, org.haven.db.Ids.newId(), DeviceCode.of(tx), userId, Audit.now());
     }
 
     /** Raises the case's office version by one and returns the new one. */
-    static int bumpVersion(DSLContext tx, UUID caseId) {
+    public static int bumpVersion(DSLContext tx, UUID caseId) {
         tx.update(CASE_FILE).set(CASE_FILE.OFFICE_VERSION, DSL.coalesce(CASE_FILE.OFFICE_VERSION, 0).plus(1)).where(CASE_FILE.ID.eq(caseId)).execute();
         Integer v = tx.select(CASE_FILE.OFFICE_VERSION).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.OFFICE_VERSION);
         return v == null ? 0 : v;
@@ -152,7 +136,7 @@ public final class CaseSyncRepository {
      * row; not recorded in the outbox. False when the case is not here or the field does not travel.
      */
     @SuppressWarnings("unchecked")
-    static boolean applyPulled(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
+    public static boolean applyPulled(DSLContext tx, UUID caseId, String field, String text, int officeVersion) {
         Field<?> column = field(field);
         if (column == null || !tx.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId))) return false;
         Object value = text == null ? null : Convert.convert(text, column.getType());
