@@ -1,7 +1,5 @@
 package org.haven.cases;
 
-import org.haven.access.CaseAccess;
-
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.OPERATION;
 import static org.haven.db.jooq.Tables.PERSON;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.haven.access.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
@@ -22,8 +21,8 @@ import org.haven.people.NameFolding;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SortField;

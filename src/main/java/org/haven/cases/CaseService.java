@@ -1,23 +1,22 @@
 package org.haven.cases;
 
-import org.haven.access.CaseAccess;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.haven.access.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.operations.Operation;
 import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
+import org.haven.people.PersonChanges;
 import org.haven.people.PersonRepository;
 import org.haven.people.PersonValidator;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
-import org.haven.people.PersonChanges;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.DatePrecision;
 import org.haven.timeline.EventRepository;

@@ -1,13 +1,12 @@
 package org.haven.cases;
 
-import org.haven.access.CaseAccess;
-
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.haven.access.CaseAccess;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;

@@ -1,11 +1,10 @@
 package org.haven.cases;
 
-import org.haven.access.CaseAccess;
-
 import static org.haven.db.jooq.Tables.CASE_FILE;
 
 import java.util.List;
 import java.util.UUID;
+import org.haven.access.CaseAccess;
 import org.haven.security.User;
 import org.jooq.DSLContext;
 

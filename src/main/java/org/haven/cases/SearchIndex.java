@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.haven.cases.SearchIndexRepository.Prefix;
+import org.haven.cases.SearchIndexRepository.Token;
 import org.haven.db.Database;
 import org.haven.people.NameFolding;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
 import org.haven.people.names.MatchIndex;
 import org.jooq.DSLContext;
-import org.haven.cases.SearchIndexRepository.Prefix;
-import org.haven.cases.SearchIndexRepository.Token;
 
 /**
  * Keeps a person's search tokens (names, aliases, case numbers) in step with their records, and

@@ -1,10 +1,5 @@
 package org.haven.deletion;
 
-import org.haven.security.AuditLog;
-import org.haven.security.PersonTables;
-import org.haven.security.Role;
-import org.haven.security.Session;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +9,10 @@ import java.util.stream.Collectors;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.intake.PersonDrafts;
+import org.haven.security.AuditLog;
+import org.haven.security.PersonTables;
+import org.haven.security.Role;
+import org.haven.security.Session;
 import org.jooq.DSLContext;
 
 /**

@@ -1,13 +1,12 @@
 package org.haven.deletion;
 
-import org.haven.security.PersonTables;
-
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 
 import java.util.List;
 import java.util.UUID;
 import org.haven.changes.Outbox;
+import org.haven.security.PersonTables;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -1,9 +1,5 @@
 package org.haven.exports;
 
-import org.haven.security.AuditLog;
-import org.haven.security.Role;
-import org.haven.security.Session;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import org.haven.common.CsvCells;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -28,8 +23,12 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.haven.common.CsvCells;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
+import org.haven.security.AuditLog;
+import org.haven.security.Role;
+import org.haven.security.Session;
 
 /**
  * The identified export: every case with its person's identifying fields, for the organisation's

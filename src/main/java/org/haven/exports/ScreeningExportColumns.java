@@ -1,13 +1,5 @@
 package org.haven.exports;
 
-import org.haven.screening.Determination;
-import org.haven.screening.Indicator;
-import org.haven.screening.LabourExploitation;
-import org.haven.screening.RecruitmentApp;
-import org.haven.screening.RecruitmentMethod;
-import org.haven.screening.ScreeningReportRepository;
-import org.haven.screening.ScreeningRepository;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -17,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.haven.screening.Determination;
+import org.haven.screening.Indicator;
+import org.haven.screening.LabourExploitation;
+import org.haven.screening.RecruitmentApp;
+import org.haven.screening.RecruitmentMethod;
+import org.haven.screening.ScreeningReportRepository;
+import org.haven.screening.ScreeningRepository;
 import org.jooq.DSLContext;
 
 /**

@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The bundled font files (class path /assets/fonts/), read once per process, and their JDK fonts for layout. */
 final class FontFiles {

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.haven.common.AtomicFiles;
 import org.haven.common.Messages;
 import org.haven.pdf.ArchivalPdf;
 import org.haven.pdf.Letterhead;
 import org.haven.pdf.PageCanvas;
 import org.haven.pdf.Structure;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.haven.pdf.Typesetter;
 
 /**

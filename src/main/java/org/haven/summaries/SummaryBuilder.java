@@ -1,7 +1,5 @@
 package org.haven.summaries;
 
-import org.haven.reports.SummarySettings;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -9,17 +7,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
-import org.haven.common.Messages;
 import org.haven.cases.CaseDetails;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.LegalRole;
 import org.haven.cases.Outcome;
+import org.haven.common.Messages;
 import org.haven.operations.Operation;
 import org.haven.people.Person;
+import org.haven.reports.SummarySettings;
 import org.haven.summaries.CaseSummary.Block;
 import org.haven.summaries.CaseSummary.EventRow;
 import org.haven.summaries.CaseSummary.Events;

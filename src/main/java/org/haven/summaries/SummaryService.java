@@ -1,7 +1,5 @@
 package org.haven.summaries;
 
-import org.haven.reports.SummarySettings;
-
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.List;
 import java.util.UUID;
-import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.haven.access.CaseAccess;
@@ -33,6 +31,7 @@ import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
+import org.haven.reports.SummarySettings;
 import org.haven.screening.SharingConsent;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;

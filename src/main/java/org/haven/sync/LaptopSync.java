@@ -1,15 +1,5 @@
 package org.haven.sync;
 
-import org.haven.changes.OperationSyncRepository;
-
-import org.haven.changes.EventSyncRepository;
-
-import org.haven.changes.TraffickingSyncRepository;
-
-import org.haven.changes.RowsRepository;
-
-import org.haven.changes.Outbox;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.haven.Haven;
 import org.haven.cases.CaseNumbers;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.OperationSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.common.HavenException;
 import org.haven.security.AuditLog;
 

@@ -1,17 +1,5 @@
 package org.haven.sync;
 
-import org.haven.changes.EventSyncRepository;
-
-import org.haven.changes.TraffickingSyncRepository;
-
-import org.haven.changes.CaseSyncRepository;
-
-import org.haven.changes.ScreeningRowsRepository;
-
-import org.haven.changes.RowsRepository;
-
-import org.haven.changes.Outbox;
-
 import static org.haven.db.jooq.Tables.APP_SETTING;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
@@ -23,6 +11,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.haven.cases.SearchIndex;
+import org.haven.changes.CaseSyncRepository;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
+import org.haven.changes.ScreeningRowsRepository;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.db.Audit;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -1,14 +1,13 @@
 package org.haven.sync;
 
-import org.haven.changes.MergeRowsRepository;
-import org.haven.changes.RowsRepository;
-
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 
 import java.util.List;
 import java.util.UUID;
 import org.haven.cases.SearchIndex;
+import org.haven.changes.MergeRowsRepository;
+import org.haven.changes.RowsRepository;
 import org.haven.db.Audit;
 import org.jooq.DSLContext;
 

@@ -1,21 +1,14 @@
 package org.haven.sync;
 
-import org.haven.changes.OperationSyncRepository;
-
-import org.haven.changes.EventSyncRepository;
-
-import org.haven.changes.TraffickingSyncRepository;
-
-import org.haven.changes.CaseSyncRepository;
-
-import org.haven.changes.RowsRepository;
-
-import org.haven.changes.Outbox;
-
-
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.haven.changes.CaseSyncRepository;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.OperationSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.db.Ids;
 import org.haven.security.AuditLog;
 import org.haven.security.Session;

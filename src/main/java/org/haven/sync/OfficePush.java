@@ -1,21 +1,5 @@
 package org.haven.sync;
 
-import org.haven.changes.OperationSyncRepository;
-
-import org.haven.changes.EventSyncRepository;
-
-import org.haven.changes.TraffickingSyncRepository;
-
-import org.haven.changes.CaseSyncRepository;
-
-import org.haven.changes.ScreeningRowsRepository;
-
-import org.haven.changes.RowsRepository;
-
-import org.haven.changes.ChangeLog;
-
-import org.haven.changes.Outbox;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,11 +10,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.haven.cases.SearchIndex;
+import org.haven.changes.CaseSyncRepository;
+import org.haven.changes.ChangeLog;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.OperationSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
+import org.haven.changes.ScreeningRowsRepository;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Database;
-import org.haven.security.AuditLog;
 import org.haven.deletion.PersonDeletion;
+import org.haven.operations.OperationMembers;
+import org.haven.operations.OperationRepository;
+import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
 import org.jooq.DSLContext;
@@ -38,8 +32,6 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
-import org.haven.operations.OperationMembers;
-import org.haven.operations.OperationRepository;
 
 /**
  * The office applying a laptop's pushed outbox entries (docs/sync.md, "Push"), under the pushing

@@ -1,9 +1,5 @@
 package org.haven.sync;
 
-import org.haven.changes.ChangeLog;
-
-import org.haven.changes.Outbox;
-
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SYNC_CONFLICT;
@@ -15,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.haven.access.CaseAccess;
 import org.haven.cases.SearchIndex;
+import org.haven.changes.ChangeLog;
+import org.haven.changes.Outbox;
 import org.haven.db.Audit;
 import org.haven.db.jooq.tables.records.PersonRecord;
 import org.haven.db.jooq.tables.records.SyncChangeRecord;

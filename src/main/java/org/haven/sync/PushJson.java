@@ -1,7 +1,5 @@
 package org.haven.sync;
 
-import org.haven.changes.Outbox;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.haven.changes.Outbox;
 import org.haven.common.HavenException;
 
 /**

@@ -1,11 +1,10 @@
 package org.haven.sync;
 
-import org.haven.changes.ChangeLog;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.haven.Haven;
+import org.haven.changes.ChangeLog;
 import org.haven.security.AuditLog;
 import org.haven.security.User;
 

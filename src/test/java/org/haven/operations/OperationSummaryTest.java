@@ -1,7 +1,5 @@
 package org.haven.operations;
 
-import org.haven.cases.OperationSummary;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -11,6 +9,7 @@ import java.util.Map;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.NewCase;
+import org.haven.cases.OperationSummary;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;

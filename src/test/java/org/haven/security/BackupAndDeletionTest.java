@@ -1,7 +1,5 @@
 package org.haven.security;
 
-import org.haven.deletion.PersonDeletion;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.haven.db.jooq.Tables.AUDIT_LOG;
@@ -25,6 +23,7 @@ import org.haven.cases.MethodOfControl;
 import org.haven.cases.RecruiterRelation;
 import org.haven.cases.TraffickingDetails;
 import org.haven.common.HavenException;
+import org.haven.deletion.PersonDeletion;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;

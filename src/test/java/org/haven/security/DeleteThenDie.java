@@ -1,10 +1,9 @@
 package org.haven.security;
 
-import org.haven.deletion.PersonDeletion;
-
 import java.nio.file.Path;
 import java.util.UUID;
 import org.haven.Haven;
+import org.haven.deletion.PersonDeletion;
 import org.haven.testing.TestHaven;
 
 /**

@@ -1,9 +1,5 @@
 package org.haven.security;
 
-import org.haven.exports.IdentifiedExport;
-
-import org.haven.deletion.PersonDeletion;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.haven.db.jooq.Tables.AUDIT_LOG;
@@ -16,11 +12,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.haven.Haven;
-import org.haven.common.CsvCells;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseQuery;
+import org.haven.common.CsvCells;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
+import org.haven.deletion.PersonDeletion;
+import org.haven.exports.IdentifiedExport;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;

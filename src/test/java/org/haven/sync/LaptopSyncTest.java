@@ -1,14 +1,14 @@
 package org.haven.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.sync.SyncTesting.PASSWORD;
 import static org.haven.sync.SyncTesting.edit;
 import static org.haven.sync.SyncTesting.field;
 import static org.haven.sync.SyncTesting.login;
 import static org.haven.sync.SyncTesting.outbox;
 import static org.haven.sync.SyncTesting.sync;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.haven.db.jooq.Tables.PERSON;
 
 import java.nio.file.Path;
 import java.util.EnumSet;

@@ -1,9 +1,5 @@
 package org.haven.sync;
 
-import org.haven.changes.ChangeLog;
-
-import org.haven.changes.Outbox;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.AUDIT_LOG;
 import static org.haven.db.jooq.Tables.CASE_FILE;
@@ -33,13 +29,15 @@ import java.util.concurrent.TimeUnit;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseNumbers;
+import org.haven.changes.ChangeLog;
+import org.haven.changes.Outbox;
 import org.haven.cli.HavenCli;
 import org.haven.db.OfficeConnection;
 import org.haven.db.jooq.tables.records.CaseFileRecord;
 import org.haven.db.jooq.tables.records.PersonRecord;
+import org.haven.deletion.PersonDeletion;
 import org.haven.intake.PersonFieldEdit;
 import org.haven.security.Accounts;
-import org.haven.deletion.PersonDeletion;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;
 import org.haven.testing.TestPostgres;

@@ -1,7 +1,5 @@
 package org.haven.sync;
 
-import org.haven.changes.Outbox;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
@@ -25,6 +23,7 @@ import org.haven.cases.CaseFile;
 import org.haven.cases.CaseNumbers;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.CaseWorkflow;
+import org.haven.changes.Outbox;
 import org.haven.db.OfficeConnection;
 import org.haven.intake.PersonFieldEdit;
 import org.haven.security.Accounts;

@@ -29,8 +29,8 @@ import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.cases.CaseListItem;
 import org.haven.cases.CaseQuery;
-import org.haven.operations.Operation;
 import org.haven.cases.OperationSummary;
+import org.haven.operations.Operation;
 import org.haven.screening.ScreeningCounts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
