@@ -125,7 +125,7 @@ public final class CaseSyncRepository {
     }
 
     /** Raises the case's office version by one and returns the new one. */
-    public static int bumpVersion(DSLContext tx, UUID caseId) {
+    static int bumpVersion(DSLContext tx, UUID caseId) {
         tx.update(CASE_FILE).set(CASE_FILE.OFFICE_VERSION, DSL.coalesce(CASE_FILE.OFFICE_VERSION, 0).plus(1)).where(CASE_FILE.ID.eq(caseId)).execute();
         Integer v = tx.select(CASE_FILE.OFFICE_VERSION).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.OFFICE_VERSION);
         return v == null ? 0 : v;

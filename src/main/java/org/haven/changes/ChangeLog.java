@@ -30,7 +30,7 @@ public final class ChangeLog {
      * The next change number. The counter row stays locked until the caller's transaction ends, so
      * numbers become visible in the order they were given: a pull never skips one that commits late.
      */
-    public static long nextSeq(DSLContext tx) {
+    static long nextSeq(DSLContext tx) {
         return ChangeLogRepository.nextSeq(tx);
     }
 
@@ -40,7 +40,7 @@ public final class ChangeLog {
     }
 
     /** The person's current office version (0: never changed since the office began counting). */
-    public static int personVersion(DSLContext tx, UUID personId) {
+    static int personVersion(DSLContext tx, UUID personId) {
         return ChangeLogRepository.personVersion(tx, personId);
     }
 

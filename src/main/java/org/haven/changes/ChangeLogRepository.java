@@ -18,17 +18,17 @@ import org.jooq.DSLContext;
 public final class ChangeLogRepository {
     private ChangeLogRepository() {}
 
-    public static long lastSeq(DSLContext tx) {
+    static long lastSeq(DSLContext tx) {
         return tx.select(SYNC_SEQUENCE.LAST_SEQ).from(SYNC_SEQUENCE).where(SYNC_SEQUENCE.ID.eq(1)).fetchSingle(SYNC_SEQUENCE.LAST_SEQ);
     }
 
     /** Raises the one counter row (locked until the transaction ends) and returns the new number. */
-    public static long nextSeq(DSLContext tx) {
+    static long nextSeq(DSLContext tx) {
         tx.update(SYNC_SEQUENCE).set(SYNC_SEQUENCE.LAST_SEQ, SYNC_SEQUENCE.LAST_SEQ.plus(1)).where(SYNC_SEQUENCE.ID.eq(1)).execute();
         return lastSeq(tx);
     }
 
-    public static void insert(DSLContext tx, long seq, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
+    static void insert(DSLContext tx, long seq, UUID opId, Outbox.Op op, String table, UUID rowId, String field, String newValue,
                        int officeVersion, UUID personId, UUID caseId, String deviceCode, UUID madeBy, OffsetDateTime madeAt) {
         tx.insertInto(SYNC_CHANGE)
                 .set(SYNC_CHANGE.SEQ, seq)
@@ -63,13 +63,13 @@ public final class ChangeLogRepository {
     }
 
     /** Raises the person's office version by one and returns the new one. */
-    public static int bumpPersonVersion(DSLContext tx, UUID personId) {
+    static int bumpPersonVersion(DSLContext tx, UUID personId) {
         tx.update(PERSON).set(PERSON.OFFICE_VERSION, org.jooq.impl.DSL.coalesce(PERSON.OFFICE_VERSION, 0).plus(1))
                 .where(PERSON.ID.eq(personId)).execute();
         return personVersion(tx, personId);
     }
     /** The person's current office version (0: never changed since the office began counting). */
-    public static int personVersion(DSLContext tx, UUID personId) {
+    static int personVersion(DSLContext tx, UUID personId) {
         Integer v = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
         return v == null ? 0 : v;
     }

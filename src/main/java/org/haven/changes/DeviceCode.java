@@ -9,7 +9,7 @@ import org.jooq.DSLContext;
  * their changes apart.
  */
 public final class DeviceCode {
-    public static final String KEY = "device.code";
+    static final String KEY = "device.code";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private DeviceCode() {}

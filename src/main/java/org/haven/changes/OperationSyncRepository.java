@@ -114,7 +114,7 @@ public final class OperationSyncRepository {
     }
 
     /** Raises the operation's office version by one and returns the new one. */
-    public static int bumpVersion(DSLContext tx, UUID operationId) {
+    static int bumpVersion(DSLContext tx, UUID operationId) {
         tx.update(OPERATION).set(OPERATION.OFFICE_VERSION, DSL.coalesce(OPERATION.OFFICE_VERSION, 0).plus(1)).where(OPERATION.ID.eq(operationId)).execute();
         Integer v = tx.select(OPERATION.OFFICE_VERSION).from(OPERATION).where(OPERATION.ID.eq(operationId)).fetchOne(OPERATION.OFFICE_VERSION);
         return v == null ? 0 : v;

@@ -158,11 +158,11 @@ public final class Outbox {
     }
 
     /** The office, or a laptop that joined one (it holds the office's address). */
-    public static boolean sendsNewRows(DSLContext tx) {
+    static boolean sendsNewRows(DSLContext tx) {
         return ChangeLog.isOffice(tx) || OutboxRepository.setting(tx, OFFICE_URL) != null;
     }
 
-    public static String tableName(Table<?> table) {
+    static String tableName(Table<?> table) {
         return table.getName().toLowerCase(Locale.ROOT);
     }
 

@@ -7,10 +7,10 @@ import java.util.List;
 import org.jooq.DSLContext;
 
 /** The SQL of the outbox (docs/adr/0018-sync-model.md): one row per change made on this device, until the office answers it. */
-public final class OutboxRepository {
+final class OutboxRepository {
     private OutboxRepository() {}
 
-    public static void insert(DSLContext tx, Outbox.Entry e) {
+    static void insert(DSLContext tx, Outbox.Entry e) {
         tx.insertInto(SYNC_OUTBOX)
                 .set(SYNC_OUTBOX.OP_ID, e.opId())
                 .set(SYNC_OUTBOX.OP, e.op().name())
@@ -28,14 +28,14 @@ public final class OutboxRepository {
     }
 
     /** Every entry, oldest first (op ids are UUID v7, so their order is the order they were made in). */
-    public static List<Outbox.Entry> all(DSLContext tx) {
+    static List<Outbox.Entry> all(DSLContext tx) {
         return tx.selectFrom(SYNC_OUTBOX).orderBy(SYNC_OUTBOX.OP_ID).fetch(r -> new Outbox.Entry(r.getOpId(), Outbox.Op.valueOf(r.getOp()),
                 r.getTableName(), r.getRowId(), r.getField(), r.getOldValue(), r.getNewValue(), r.getBaseVersion(), r.getPersonId(),
                 r.getDeviceCode(), r.getMadeAt(), r.getMadeBy()));
     }
 
     /** A setting's stored value, or null. */
-    public static String setting(DSLContext tx, String key) {
+    static String setting(DSLContext tx, String key) {
         return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
                 .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE);
     }

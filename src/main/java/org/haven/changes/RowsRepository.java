@@ -28,11 +28,11 @@ import org.jooq.impl.DSL;
  * Never a password hash, whatever arrives.
  */
 public final class RowsRepository {
-    public static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
+    static final JSONFormat FORMAT = JSONFormat.DEFAULT_FOR_RESULTS.format(false).header(true)
             .recordFormat(JSONFormat.RecordFormat.ARRAY);
 
     /** The tables whose new rows travel, by name, in the order their keys depend on each other. */
-    public static final Map<String, Table<?>> TABLES = new LinkedHashMap<>();
+    static final Map<String, Table<?>> TABLES = new LinkedHashMap<>();
 
     static {
         TABLES.put("person", PERSON);
@@ -166,7 +166,7 @@ public final class RowsRepository {
     }
 
     /** The row of a table that travels, by its key, or null. */
-    public static TableRecord<?> find(DSLContext tx, Table<?> table, UUID id) {
+    static TableRecord<?> find(DSLContext tx, Table<?> table, UUID id) {
         return (TableRecord<?>) tx.selectFrom(table).where(idField(table).eq(id)).fetchOne();
     }
 
@@ -190,7 +190,7 @@ public final class RowsRepository {
     }
 
     /** The key of a membership, or null. */
-    public static UUID membershipId(DSLContext tx, UUID operationId, UUID userId) {
+    static UUID membershipId(DSLContext tx, UUID operationId, UUID userId) {
         var m = org.haven.db.jooq.Tables.OPERATION_MEMBER;
         return tx.select(m.ID).from(m).where(m.OPERATION_ID.eq(operationId).and(m.USER_ID.eq(userId))).fetchOne(m.ID);
     }

@@ -34,7 +34,7 @@ public final class ScreeningRowsRepository {
     public record Rows(TableRecord<?> screening, List<TableRecord<?>> children, UUID id, UUID caseId) {}
 
     /** The table a screening travels under in the outbox and the change log. */
-    public static Table<?> table() {
+    static Table<?> table() {
         return SCREENING;
     }
 
@@ -89,7 +89,7 @@ public final class ScreeningRowsRepository {
     }
 
     /** The case's latest screening is the one made last; the others are its history. */
-    public static void markLatest(DSLContext tx, UUID caseId) {
+    static void markLatest(DSLContext tx, UUID caseId) {
         UUID latest = tx.select(SCREENING.ID).from(SCREENING).where(SCREENING.CASE_ID.eq(caseId))
                 .orderBy(SCREENING.CREATED_AT.desc(), SCREENING.ID.desc()).limit(1).fetchOne(SCREENING.ID);
         if (latest == null) return;
