@@ -102,7 +102,7 @@ public final class Haven implements AutoCloseable {
     /** The anonymized export, with the screening columns (methods of control, exploitation, recruitment) and the case's trafficking details. */
     public org.haven.exports.AnonymizedExporter anonymizedExporter() {
         return new org.haven.exports.AnonymizedExporter(database(), session)
-                .with(new org.haven.screening.ScreeningExportColumns())
+                .with(new org.haven.exports.ScreeningExportColumns())
                 .with(new org.haven.exports.TraffickingExportColumns());
     }
 
@@ -150,13 +150,13 @@ public final class Haven implements AutoCloseable {
     }
 
     /** The identified export (every field, for the organisation's own use; needs the export right). */
-    public org.haven.security.IdentifiedExport identifiedExport() {
-        return new org.haven.security.IdentifiedExport(database(), session);
+    public org.haven.exports.IdentifiedExport identifiedExport() {
+        return new org.haven.exports.IdentifiedExport(database(), session);
     }
 
     /** Erasing a person and every trace of them (coordinators). */
-    public org.haven.security.PersonDeletion personDeletion() {
-        return new org.haven.security.PersonDeletion(database(), session);
+    public org.haven.deletion.PersonDeletion personDeletion() {
+        return new org.haven.deletion.PersonDeletion(database(), session);
     }
 
     /** Sync conflicts on the office database: the open ones, and a coordinator's choice (docs/sync.md). */

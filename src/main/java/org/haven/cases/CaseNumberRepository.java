@@ -1,11 +1,10 @@
 package org.haven.cases;
 
-import static org.haven.db.jooq.Tables.APP_SETTING;
 import static org.haven.db.jooq.Tables.CASE_NUMBER_COUNTER;
 
 import org.jooq.DSLContext;
 
-/** The case number counters and this installation's device code (ADR 14); {@link CaseNumbers} formats them. */
+/** The case number counters (ADR 14); {@link CaseNumbers} formats them. */
 final class CaseNumberRepository {
     private CaseNumberRepository() {}
 
@@ -23,17 +22,5 @@ final class CaseNumberRepository {
                 .where(CASE_NUMBER_COUNTER.PREFIX.eq(prefix)).fetchSingle().value1() - count;
     }
 
-    /** The stored device code, or null. */
-    static String deviceCode(DSLContext tx, String key) {
-        return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE);
-    }
 
-    /** Stores the code unless one is there already (two first registrations can race); returns the one kept. */
-    static String keepDeviceCode(DSLContext tx, String key, String code) {
-        tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, code)
-                .onConflictDoNothing().execute();
-        return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(key)).fetchSingle(APP_SETTING.SETTING_VALUE);
-    }
 }

@@ -1,7 +1,7 @@
 package org.haven.cases;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
+import org.haven.changes.DeviceCode;
 import org.jooq.DSLContext;
 
 /**
@@ -9,8 +9,6 @@ import org.jooq.DSLContext;
  * two laptops never issue the same number), and a counter per year and device.
  */
 public final class CaseNumbers {
-    static final String DEVICE_CODE_KEY = "device.code";
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private CaseNumbers() {}
 
@@ -40,13 +38,8 @@ public final class CaseNumbers {
         return "HVN-" + year + "-" + deviceCode(tx) + "-";
     }
 
+    /** This installation's device code: {@link DeviceCode#of}. */
     public static String deviceCode(DSLContext tx) {
-        String code = CaseNumberRepository.deviceCode(tx, DEVICE_CODE_KEY);
-        if (code != null) return code;
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 3; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        // On the office database two first registrations can race here: the second keeps the first's code.
-        return CaseNumberRepository.keepDeviceCode(tx, DEVICE_CODE_KEY, sb.toString());
+        return DeviceCode.of(tx);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.haven.access.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
@@ -20,8 +21,8 @@ import org.haven.people.NameFolding;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SortField;
@@ -51,13 +52,13 @@ public final class CaseRepository {
         row.setOpenedOn(c.openedOn());
         row.setClosedOn(c.closedOn());
         Audit.insertNew(row, userId);
-        org.haven.sync.Outbox.recordInsert(tx, userId, row, row.getPersonId(), row.getId());
+        org.haven.changes.Outbox.recordInsert(tx, userId, row, row.getPersonId(), row.getId());
         return toCase(row);
     }
 
     /** Saves status, outcome, assignment and legal role if the version still matches; else a CONFLICT. */
     public static CaseFile update(DSLContext tx, CaseFile c, UUID userId) {
-        CaseFileRecord before = org.haven.sync.CaseSyncRepository.row(tx, c.id());
+        CaseFileRecord before = org.haven.changes.CaseSyncRepository.row(tx, c.id());
         int n = tx.update(CASE_FILE)
                 .set(CASE_FILE.STATUS, c.status().name())
                 .set(CASE_FILE.OUTCOME, c.outcome() == null ? null : c.outcome().name())
@@ -75,7 +76,7 @@ public final class CaseRepository {
             throw HavenException.of(HavenException.Kind.CONFLICT, "error.caseChangedInputKept");
         }
         // The changed fields travel to the office (docs/sync.md, "A case's fields").
-        org.haven.sync.CaseSyncRepository.recordEdit(tx, userId, before, org.haven.sync.CaseSyncRepository.row(tx, c.id()));
+        org.haven.changes.CaseSyncRepository.recordEdit(tx, userId, before, org.haven.changes.CaseSyncRepository.row(tx, c.id()));
         return find(tx, c.id()).orElseThrow();
     }
 

@@ -4,18 +4,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.haven.access.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.operations.Operation;
 import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
+import org.haven.people.PersonChanges;
 import org.haven.people.PersonRepository;
 import org.haven.people.PersonValidator;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
-import org.haven.sync.PersonChanges;
 import org.haven.timeline.CaseEvent;
 import org.haven.timeline.DatePrecision;
 import org.haven.timeline.EventRepository;
@@ -388,5 +389,25 @@ public final class CaseService {
         if (!d.recruiterRelations().isEmpty()) fields.add("recruiter_relation");
         if (!d.methodsOfControl().isEmpty()) fields.add("methods_of_control");
         AuditLog.record(tx, session.user(), "CASE_HTCDS", "case", caseId, String.join(",", fields));
+    }
+
+    /** Counts of the cases of one operation that the user may see, for the operation page. */
+    public OperationSummary operationSummary(UUID operationId) {
+        session.requireCaseData();
+        var dsl = db.dsl();
+        org.jooq.Condition cases = OperationSummaryRepository.cases(operationId, session.user());
+        java.util.Map<String, Integer> status = OperationSummaryRepository.byStatus(dsl, cases);
+        java.util.Map<CaseStatus, Long> byStatus = new java.util.EnumMap<>(CaseStatus.class);
+        long total = 0;
+        for (CaseStatus st : CaseStatus.values()) {
+            long n = status.getOrDefault(st.name(), 0);
+            byStatus.put(st, n);
+            total += n;
+        }
+        java.util.Map<String, Long> byNationality = OperationSummaryRepository.byNationality(dsl, cases);
+        java.util.Map<String, Integer> sex = OperationSummaryRepository.bySex(dsl, cases);
+        java.util.Map<org.haven.people.Sex, Long> bySex = new java.util.EnumMap<>(org.haven.people.Sex.class);
+        for (org.haven.people.Sex x : org.haven.people.Sex.values()) bySex.put(x, (long) sex.getOrDefault(x.name(), 0));
+        return new OperationSummary(total, byStatus, byNationality, bySex);
     }
 }

@@ -4,6 +4,7 @@ import static org.haven.db.jooq.Tables.CASE_FILE;
 
 import java.util.List;
 import java.util.UUID;
+import org.haven.access.CaseAccess;
 import org.haven.security.User;
 import org.jooq.DSLContext;
 

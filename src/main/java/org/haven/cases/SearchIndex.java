@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.haven.cases.SearchIndexRepository.Prefix;
+import org.haven.cases.SearchIndexRepository.Token;
 import org.haven.db.Database;
 import org.haven.people.NameFolding;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
 import org.haven.people.names.MatchIndex;
 import org.jooq.DSLContext;
-import org.haven.cases.SearchIndexRepository.Prefix;
-import org.haven.cases.SearchIndexRepository.Token;
 
 /**
  * Keeps a person's search tokens (names, aliases, case numbers) in step with their records, and
@@ -119,7 +119,7 @@ public final class SearchIndex {
      * and case numbers come after every existing one, so a slice taken in import order is appended
      * at the end of the second indexes, and, sorted within, adds to each key's run at its end.
      * Until the last commit the import's pending mark covers these rows too: an undo removes them
-     * with their people (PersonDeletion.DEPENDENTS). Keeps only what the index needs of each person.
+     * with their people (PersonTables.DEPENDENTS). Keeps only what the index needs of each person.
      */
     public static final class Deferred implements NewPeople {
         private record Entry(Person person, String caseNumber, int createdYear) {}

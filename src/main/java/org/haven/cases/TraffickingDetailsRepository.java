@@ -38,11 +38,11 @@ public final class TraffickingDetailsRepository {
 
     /** Writes the details (insert or update); an empty record deletes the row, so "nothing" leaves no row. */
     public static void save(DSLContext tx, TraffickingDetails d, UUID userId) {
-        CaseHtcdsRecord before = org.haven.sync.TraffickingSyncRepository.row(tx, d.caseId());
+        CaseHtcdsRecord before = org.haven.changes.TraffickingSyncRepository.row(tx, d.caseId());
         write(tx, d, userId);
         // the details travel to the office as fields of the case (docs/sync.md)
-        org.haven.sync.TraffickingSyncRepository.recordEdit(tx, userId, d.caseId(), before,
-                org.haven.sync.TraffickingSyncRepository.row(tx, d.caseId()));
+        org.haven.changes.TraffickingSyncRepository.recordEdit(tx, userId, d.caseId(), before,
+                org.haven.changes.TraffickingSyncRepository.row(tx, d.caseId()));
     }
 
     private static void write(DSLContext tx, TraffickingDetails d, UUID userId) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.haven.Haven;
 import org.haven.common.HavenException;
-import org.haven.security.IdentifiedExport;
+import org.haven.exports.IdentifiedExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import java.time.YearMonth;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.Cursor;

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.haven.cases.DerivedIndexRepository;
 import org.haven.db.Database;
 import org.haven.security.AuditLog;
-import org.haven.security.PersonDeletion;
+import org.haven.security.PersonTables;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -103,7 +103,7 @@ public final class PendingImports {
                 .where(PENDING_IMPORT_CASE.IMPORT_ID.eq(importId)).and(PENDING_IMPORT_CASE.PERSON_ID.isNotNull());
         int count = tx.fetchCount(PENDING_IMPORT_CASE, PENDING_IMPORT_CASE.IMPORT_ID.eq(importId));
         // The same tables a person's deletion empties (one list: a new table about people is covered here too).
-        for (PersonDeletion.Dependent d : PersonDeletion.DEPENDENTS) {
+        for (PersonTables.Dependent d : PersonTables.DEPENDENTS) {
             if (d.table().equalsIgnoreCase(PENDING_IMPORT_CASE.getName())) continue; // deleted last, below
             tx.deleteFrom(DSL.table(DSL.unquotedName(d.table()))).where(matches(d, cases, people)).execute();
         }
@@ -120,7 +120,7 @@ public final class PendingImports {
                 "an import that did not finish was removed: cases=" + count + (mark.getNewOperation() ? ",operation created by it removed" : ""));
     }
 
-    private static Condition matches(PersonDeletion.Dependent d, Select<? extends org.jooq.Record1<UUID>> cases,
+    private static Condition matches(PersonTables.Dependent d, Select<? extends org.jooq.Record1<UUID>> cases,
                                      Select<? extends org.jooq.Record1<UUID>> people) {
         Field<UUID> col = DSL.field(DSL.unquotedName(d.column()), UUID.class);
         return switch (d.target()) {

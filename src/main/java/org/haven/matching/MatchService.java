@@ -222,9 +222,9 @@ public final class MatchService {
             var errors = PersonValidator.validate(merged, null, LocalDate.now());
             errors.throwIfAny();
             MatchRepository.moveCases(tx, otherId, keepId, session.user().id());
-            Person saved = org.haven.sync.PersonChanges.save(tx, session.user().id(), merged);
+            Person saved = org.haven.people.PersonChanges.save(tx, session.user().id(), merged);
             // The other record's outbox entries now belong to the kept person, and the merge itself travels.
-            org.haven.sync.Outbox.recordMerge(tx, session.user().id(), otherId, keepId);
+            org.haven.changes.Outbox.recordMerge(tx, session.user().id(), otherId, keepId);
             MatchRepository.deletePerson(tx, otherId);
             SearchIndex.reindex(tx, keepId);
             AuditLog.record(tx, session.user(), "PERSON_MERGE", "person", keepId, "merged " + otherId);

@@ -9,7 +9,7 @@ import org.jooq.DSLContext;
 /**
  * Operation membership rows (V10): the caseworkers a coordinator put on an operation, inside the
  * caller's transaction. Membership is what lets a caseworker see every case of an operation and add
- * people to it (see {@link org.haven.cases.CaseAccess}).
+ * people to it (see {@link org.haven.access.CaseAccess}).
  */
 public final class OperationMembers {
     private OperationMembers() {}
@@ -35,7 +35,7 @@ public final class OperationMembers {
     public static boolean add(DSLContext tx, UUID operationId, UUID userId, UUID by) {
         if (isMember(tx, operationId, userId)) return false;
         UUID id = MemberRepository.insert(tx, operationId, userId, by);
-        org.haven.sync.Outbox.recordNewRow(tx, by, "operation_member", id); // travels with its operation (docs/sync.md)
+        org.haven.changes.Outbox.recordNewRow(tx, by, "operation_member", id); // travels with its operation (docs/sync.md)
         return true;
     }
 

@@ -20,7 +20,7 @@ public final class OperationRepository {
         write(row, o);
         row.setId(Ids.newId());
         Audit.insertNew(row, userId);
-        org.haven.sync.Outbox.recordInsert(tx, userId, row, null, null); // an operation made on a laptop travels (docs/sync.md)
+        org.haven.changes.Outbox.recordInsert(tx, userId, row, null, null); // an operation made on a laptop travels (docs/sync.md)
         return toOperation(row);
     }
 
@@ -36,7 +36,7 @@ public final class OperationRepository {
             throw HavenException.conflict("Someone else saved this operation while you were editing: reopen it and apply your changes again.");
         }
         // The edit travels to the office and the other laptops, field by field (docs/sync.md).
-        org.haven.sync.OperationSyncRepository.recordEdit(tx, userId, before, tx.selectFrom(OPERATION).where(OPERATION.ID.eq(o.id())).fetchSingle());
+        org.haven.changes.OperationSyncRepository.recordEdit(tx, userId, before, tx.selectFrom(OPERATION).where(OPERATION.ID.eq(o.id())).fetchSingle());
         return find(tx, o.id()).orElseThrow();
     }
 

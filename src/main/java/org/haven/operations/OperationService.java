@@ -1,21 +1,16 @@
 package org.haven.operations;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.haven.cases.CaseStatus;
 import org.haven.common.HavenException;
 import org.haven.common.ValidationErrors;
 import org.haven.db.Database;
-import org.haven.people.Sex;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
 import org.haven.security.User;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /** Raids and rescue operations: create, edit, list. */
@@ -47,7 +42,7 @@ public final class OperationService {
         session.requireCaseData();
         validate(draft);
         return db.inTransaction(tx -> {
-            if (OperationSummaryRepository.codeTaken(tx, draft.code().trim(), null)) {
+            if (OperationCodeRepository.codeTaken(tx, draft.code().trim(), null)) {
                 throw HavenException.badInput("An operation with the code '" + draft.code().trim() + "' already exists.");
             }
             Operation saved = OperationRepository.insert(tx, draft, session.user().id());
@@ -115,7 +110,7 @@ public final class OperationService {
             List<Boolean> changed = new java.util.ArrayList<>();
             for (UUID userId : userIds) {
                 // a removal travels as a tombstone (docs/sync.md), written while the row is still there
-                if (!add) org.haven.sync.Outbox.recordMembershipRemoval(tx, session.user().id(), op.id(), userId);
+                if (!add) org.haven.changes.Outbox.recordMembershipRemoval(tx, session.user().id(), op.id(), userId);
                 boolean done = add ? OperationMembers.add(tx, op.id(), userId, session.user().id()) : OperationMembers.remove(tx, op.id(), userId);
                 if (done) AuditLog.record(tx, session.user(), add ? "OPERATION_MEMBER_ADD" : "OPERATION_MEMBER_REMOVE", "operation", op.id(), "user=" + userId);
                 changed.add(done);
@@ -136,7 +131,7 @@ public final class OperationService {
         session.requireCaseData();
         validate(changed);
         return db.inTransaction(tx -> {
-            if (OperationSummaryRepository.codeTaken(tx, changed.code().trim(), changed.id())) {
+            if (OperationCodeRepository.codeTaken(tx, changed.code().trim(), changed.id())) {
                 throw HavenException.badInput("An operation with the code '" + changed.code().trim() + "' already exists.");
             }
             Operation saved = OperationRepository.update(tx, changed, session.user().id());
@@ -149,31 +144,11 @@ public final class OperationService {
     public String nextCode(LocalDate date) {
         // On a laptop that syncs, with its device code (as case numbers): two laptops at two raids
         // never make the same code, and the office takes both.
-        String device = org.haven.sync.Outbox.isJoinedLaptop(db.dsl()) ? org.haven.cases.CaseNumbers.deviceCode(db.dsl()) + "-" : "";
+        String device = org.haven.changes.Outbox.isJoinedLaptop(db.dsl()) ? org.haven.changes.DeviceCode.of(db.dsl()) + "-" : "";
         String prefix = "OP-" + date.getYear() + "-" + device;
-        int n = OperationSummaryRepository.countWithCodePrefix(db.dsl(), prefix) + 1;
-        while (OperationSummaryRepository.codeExists(db.dsl(), prefix + String.format("%02d", n))) n++;
+        int n = OperationCodeRepository.countWithCodePrefix(db.dsl(), prefix) + 1;
+        while (OperationCodeRepository.codeExists(db.dsl(), prefix + String.format("%02d", n))) n++;
         return prefix + String.format("%02d", n);
-    }
-
-    /** Counts of the operation's cases the user may see, for the operation page. */
-    public OperationSummary summary(UUID operationId) {
-        session.requireCaseData();
-        var dsl = db.dsl();
-        Condition cases = OperationSummaryRepository.cases(operationId, session.user());
-        Map<String, Integer> status = OperationSummaryRepository.byStatus(dsl, cases);
-        Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
-        long total = 0;
-        for (CaseStatus st : CaseStatus.values()) {
-            long n = status.getOrDefault(st.name(), 0);
-            byStatus.put(st, n);
-            total += n;
-        }
-        Map<String, Long> byNationality = OperationSummaryRepository.byNationality(dsl, cases);
-        Map<String, Integer> sex = OperationSummaryRepository.bySex(dsl, cases);
-        Map<Sex, Long> bySex = new EnumMap<>(Sex.class);
-        for (Sex x : Sex.values()) bySex.put(x, (long) sex.getOrDefault(x.name(), 0));
-        return new OperationSummary(total, byStatus, byNationality, bySex);
     }
 
     /** The field errors of a draft, for inline validation in the operation form (same rules as save). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.haven.changes.Outbox;
 import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
@@ -26,7 +27,7 @@ public final class PersonRepository {
         row.setId(id);
         Audit.insertNew(row, userId);
         // A new person travels to the office with their case (docs/sync.md, "New rows").
-        org.haven.sync.Outbox.recordInsert(tx, userId, row, id, null);
+        Outbox.recordInsert(tx, userId, row, id, null);
         return toPerson(row);
     }
 
@@ -98,5 +99,20 @@ public final class PersonRepository {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Bookkeeping, not the person's data: never sent as a field change. */
+    private static final Set<org.jooq.Field<?>> NOT_RECORDED = Set.of(PERSON.ID, PERSON.VERSION, PERSON.OFFICE_VERSION,
+            PERSON.CREATED_AT, PERSON.CREATED_BY, PERSON.UPDATED_AT, PERSON.UPDATED_BY);
+
+    /** See {@link PersonChanges#save}: the edit and one outbox entry per stored value it changed, in the caller's transaction. */
+    static Person updateRecorded(DSLContext tx, UUID userId, Person changed) {
+        PersonRecord before = tx.selectFrom(PERSON).where(PERSON.ID.eq(changed.id())).fetchOne();
+        if (before == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
+        Person saved = update(tx, changed, userId);
+        PersonRecord after = tx.selectFrom(PERSON).where(PERSON.ID.eq(changed.id())).fetchSingle();
+        int base = before.getOfficeVersion() == null ? 0 : before.getOfficeVersion();
+        Outbox.recordChanges(tx, userId, PERSON, saved.id(), base, saved.id(), before, after, NOT_RECORDED);
+        return saved;
     }
 }

@@ -2,7 +2,7 @@ package org.haven.reports;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.Outcome;
 import org.haven.db.Database;

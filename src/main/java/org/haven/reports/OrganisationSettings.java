@@ -14,7 +14,6 @@ import org.haven.db.Database;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.security.Session;
-import org.haven.summaries.SummarySettings;
 
 /**
  * Whose documents Haven prints: the organisation's name, address and logo, kept in the encrypted

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.haven.common.Messages;
-import org.haven.summaries.pdf.PageCanvas;
-import org.haven.summaries.pdf.Typesetter;
+import org.haven.pdf.PageCanvas;
+import org.haven.pdf.Typesetter;
 
 /**
  * A statistics table's chart drawn as vector graphics on a PDF page, without a window toolkit, so

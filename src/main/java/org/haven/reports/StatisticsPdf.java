@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.haven.common.AtomicFiles;
 import org.haven.common.Messages;
-import org.haven.summaries.pdf.ArchivalPdf;
-import org.haven.summaries.pdf.Letterhead;
-import org.haven.summaries.pdf.PageCanvas;
-import org.haven.summaries.pdf.Structure;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.haven.summaries.pdf.Typesetter;
+import org.haven.pdf.ArchivalPdf;
+import org.haven.pdf.Letterhead;
+import org.haven.pdf.PageCanvas;
+import org.haven.pdf.Structure;
+import org.haven.pdf.Typesetter;
 
 /**
  * The statistics as a PDF report: each table's chart (as on the Statistics page) and its counts, with the

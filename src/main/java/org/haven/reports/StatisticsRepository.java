@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.security.User;
 import org.jooq.Condition;
 import org.jooq.DSLContext;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.Outcome;
 import org.haven.db.Database;

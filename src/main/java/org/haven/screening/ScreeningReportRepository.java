@@ -20,32 +20,32 @@ import org.jooq.impl.DSL;
  * What the screening feature reads for others (ADR 14): the export's columns, the statistics'
  * counts and the consent to sharing, each from the cases' latest screening.
  */
-final class ScreeningReportRepository {
+public final class ScreeningReportRepository {
     /** A case's latest screening. */
-    record Latest(UUID screeningId, UUID caseId, String determination) {}
+    public record Latest(UUID screeningId, UUID caseId, String determination) {}
 
     /** One multi-select choice of a screening. */
-    record Choice(UUID screeningId, String field, String choice) {}
+    public record Choice(UUID screeningId, String field, String choice) {}
 
     private ScreeningReportRepository() {}
 
     // --- the anonymized export's columns
 
-    static void latest(DSLContext dsl, Collection<UUID> caseIds, Consumer<Latest> each) {
+    public static void latest(DSLContext dsl, Collection<UUID> caseIds, Consumer<Latest> each) {
         dsl.select(SCREENING.ID, SCREENING.CASE_ID, SCREENING.DETERMINATION).from(SCREENING)
                 .where(SCREENING.CASE_ID.in(caseIds)).and(SCREENING.IS_LATEST.isTrue())
                 .forEach(r -> each.accept(new Latest(r.value1(), r.value2(), r.value3())));
     }
 
     /** (screening id, indicator) of every indicator answered YES in these screenings. */
-    static void yesAnswers(DSLContext dsl, Collection<UUID> screeningIds, BiConsumer<UUID, String> each) {
+    public static void yesAnswers(DSLContext dsl, Collection<UUID> screeningIds, BiConsumer<UUID, String> each) {
         dsl.select(SCREENING_ANSWER.SCREENING_ID, SCREENING_ANSWER.INDICATOR).from(SCREENING_ANSWER)
                 .where(SCREENING_ANSWER.SCREENING_ID.in(screeningIds))
                 .and(SCREENING_ANSWER.ANSWER.eq(Answer.YES.name()))
                 .forEach(r -> each.accept(r.value1(), r.value2()));
     }
 
-    static void choices(DSLContext dsl, Collection<UUID> screeningIds, Consumer<Choice> each) {
+    public static void choices(DSLContext dsl, Collection<UUID> screeningIds, Consumer<Choice> each) {
         dsl.select(SCREENING_CHOICE.SCREENING_ID, SCREENING_CHOICE.FIELD, SCREENING_CHOICE.CHOICE).from(SCREENING_CHOICE)
                 .where(SCREENING_CHOICE.SCREENING_ID.in(screeningIds))
                 .forEach(r -> each.accept(new Choice(r.value1(), r.value2(), r.value3())));

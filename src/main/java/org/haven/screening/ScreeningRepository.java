@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
 import org.haven.db.jooq.tables.records.ScreeningRecord;
@@ -27,9 +27,9 @@ import org.jooq.impl.DSL;
 
 /** Screening rows <-> {@link Screening} records, inside the caller's transaction. */
 public final class ScreeningRepository {
-    static final String RECRUITMENT_METHOD = "RECRUITMENT_METHOD";
-    static final String RECRUITMENT_APP = "RECRUITMENT_APP";
-    static final String LABOUR_EXPLOITATION = "LABOUR_EXPLOITATION";
+    public static final String RECRUITMENT_METHOD = "RECRUITMENT_METHOD";
+    public static final String RECRUITMENT_APP = "RECRUITMENT_APP";
+    public static final String LABOUR_EXPLOITATION = "LABOUR_EXPLOITATION";
 
     private ScreeningRepository() {}
 
@@ -81,7 +81,7 @@ public final class ScreeningRepository {
         insertChoices(tx, id, RECRUITMENT_METHOD, s.recruitmentMethods(), now, userId);
         insertChoices(tx, id, RECRUITMENT_APP, s.recruitmentApps(), now, userId);
         insertChoices(tx, id, LABOUR_EXPLOITATION, s.labourExploitation(), now, userId);
-        org.haven.sync.Outbox.recordScreening(tx, userId, id, s.caseId()); // travels whole to the office (docs/sync.md)
+        org.haven.changes.Outbox.recordScreening(tx, userId, id, s.caseId()); // travels whole to the office (docs/sync.md)
         return id;
     }
 

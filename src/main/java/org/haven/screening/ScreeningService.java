@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.security.AuditLog;

@@ -1,6 +1,5 @@
 package org.haven.summaries;
 
-import static org.haven.db.jooq.Tables.APP_SETTING;
 import static org.haven.db.jooq.Tables.APP_USER;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.security.User;
 import org.jooq.DSLContext;
 
@@ -53,16 +52,5 @@ final class SummaryRepository {
     /** The account's login, or null. */
     static String username(DSLContext tx, UUID userId) {
         return tx.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.USERNAME);
-    }
-
-    /** A setting's stored value, or null. */
-    static String setting(DSLContext tx, String key) {
-        return tx.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE);
-    }
-
-    static void setSetting(DSLContext tx, String key, String value) {
-        int n = tx.update(APP_SETTING).set(APP_SETTING.SETTING_VALUE, value).where(APP_SETTING.SETTING_KEY.eq(key)).execute();
-        if (n == 0) tx.insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, value).execute();
     }
 }

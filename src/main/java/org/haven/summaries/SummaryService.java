@@ -8,16 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.List;
 import java.util.UUID;
-import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.cases.CaseDetails;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseListItem;
@@ -31,6 +31,7 @@ import org.haven.operations.OperationMembers;
 import org.haven.operations.OperationRepository;
 import org.haven.people.Person;
 import org.haven.people.PersonRepository;
+import org.haven.reports.SummarySettings;
 import org.haven.screening.SharingConsent;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
@@ -230,7 +231,7 @@ public final class SummaryService {
         String reason = requireConsentOrReason(caseIds, options.audience(), consentOverride);
         SummaryBuilder builder = builder(options);
         Messages m = builder.messages();
-        org.haven.summaries.pdf.Letterhead head = letterhead();
+        org.haven.pdf.Letterhead head = letterhead();
         List<Path> temps = new ArrayList<>();
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -306,7 +307,7 @@ public final class SummaryService {
     }
 
     /** One case's document, as {@link #renderTo} lays out a single case; returns its page count. */
-    private static int renderOne(CaseSummary s, Messages m, org.haven.summaries.pdf.Letterhead head, Path temp) throws IOException {
+    private static int renderOne(CaseSummary s, Messages m, org.haven.pdf.Letterhead head, Path temp) throws IOException {
         try (SummaryPdf pdf = new SummaryPdf(false, m);
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
             pdf.letterhead(head);
@@ -443,9 +444,9 @@ public final class SummaryService {
     }
 
     /** The organisation's name, address and logo, as set (`haven settings`). */
-    private org.haven.summaries.pdf.Letterhead letterhead() {
+    private org.haven.pdf.Letterhead letterhead() {
         org.haven.reports.OrganisationSettings settings = new org.haven.reports.OrganisationSettings(db, session);
-        return new org.haven.summaries.pdf.Letterhead(settings.name(), settings.address(),
+        return new org.haven.pdf.Letterhead(settings.name(), settings.address(),
                 settings.logo().map(org.haven.reports.OrganisationSettings.Logo::bytes).orElse(null));
     }
 

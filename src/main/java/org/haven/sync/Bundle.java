@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import org.haven.Haven;
 import org.haven.cases.CaseNumbers;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
 import org.haven.common.HavenException;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;

@@ -9,12 +9,17 @@ import static org.haven.db.jooq.Tables.SYNC_CONFLICT;
 import java.util.List;
 import java.util.UUID;
 import org.haven.cases.CaseNumbers;
+import org.haven.changes.CaseSyncRepository;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.OperationSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /** The SQL of the office's list of open conflicts (docs/sync.md, "Conflicts at the office"). */

@@ -32,7 +32,7 @@ import org.haven.security.User;
  * and duplicate indexes here. All or nothing: any failure leaves the data folder as empty as it was.
  */
 public final class Join {
-    public static final String OFFICE_URL = "sync.office.url";
+    public static final String OFFICE_URL = org.haven.changes.Outbox.OFFICE_URL;
     public static final String OFFICE_FINGERPRINT = "sync.office.fingerprint";
     private static final Pattern FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}=?");
     private static final int REINDEX_CHUNK = 200;

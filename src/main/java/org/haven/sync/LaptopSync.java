@@ -14,6 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.haven.Haven;
 import org.haven.cases.CaseNumbers;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.OperationSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.common.HavenException;
 import org.haven.security.AuditLog;
 
@@ -210,7 +215,7 @@ public final class LaptopSync {
         int left = 0;
         for (UUID caseId : hidden) {
             if (!here.contains(caseId)) continue;
-            UUID wholePerson = haven.database().inTransaction(tx -> RowsRepository.eraseCase(tx, caseId));
+            UUID wholePerson = haven.database().inTransaction(tx -> LaptopSyncRepository.eraseCase(tx, caseId));
             if (wholePerson != null) haven.personDeletion().eraseDeletedAtOffice(wholePerson);
             left++;
         }

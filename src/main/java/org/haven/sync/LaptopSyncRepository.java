@@ -11,6 +11,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.haven.cases.SearchIndex;
+import org.haven.changes.CaseSyncRepository;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
+import org.haven.changes.ScreeningRowsRepository;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.db.Audit;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -121,5 +127,30 @@ final class LaptopSyncRepository {
                 .where(PERSON.ID.eq(personId)).execute();
         SearchIndex.reindex(tx, personId);
         return true;
+    }
+
+    /**
+     * A case that left this laptop (reassigned away): its rows, its events and screenings, its search
+     * prefix; the person's index rebuilt. Returns the person when no other case of theirs remains here
+     * (the caller erases them wholly), else null. Not into the outbox: the office decided it.
+     */
+    static UUID eraseCase(DSLContext tx, UUID caseId) {
+        UUID personId = RowsRepository.personOfCase(tx, caseId);
+        if (personId == null) return null;
+        if (tx.fetchCount(CASE_FILE, CASE_FILE.PERSON_ID.eq(personId)) <= 1) return personId;
+        String number = tx.select(CASE_FILE.CASE_NUMBER).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOne(CASE_FILE.CASE_NUMBER);
+        var screenings = org.jooq.impl.DSL.select(org.haven.db.jooq.Tables.SCREENING.ID).from(org.haven.db.jooq.Tables.SCREENING)
+                .where(org.haven.db.jooq.Tables.SCREENING.CASE_ID.eq(caseId));
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_ANSWER).where(org.haven.db.jooq.Tables.SCREENING_ANSWER.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_CONSENT).where(org.haven.db.jooq.Tables.SCREENING_CONSENT.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING_CHOICE).where(org.haven.db.jooq.Tables.SCREENING_CHOICE.SCREENING_ID.in(screenings)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SCREENING).where(org.haven.db.jooq.Tables.SCREENING.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.CASE_HTCDS).where(org.haven.db.jooq.Tables.CASE_HTCDS.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE).where(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE.CASE_ID.eq(caseId)).execute();
+        tx.deleteFrom(org.haven.db.jooq.Tables.SEARCH_PREFIX).where(org.haven.db.jooq.Tables.SEARCH_PREFIX.CASE_NUMBER.eq(number)).execute();
+        tx.deleteFrom(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).execute();
+        org.haven.cases.SearchIndex.reindex(tx, personId);
+        return null;
     }
 }

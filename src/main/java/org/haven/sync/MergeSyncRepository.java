@@ -2,17 +2,14 @@ package org.haven.sync;
 
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
-import static org.haven.db.jooq.Tables.SYNC_CHANGE;
-import static org.haven.db.jooq.Tables.SYNC_CONFLICT;
-import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.haven.cases.SearchIndex;
+import org.haven.changes.MergeRowsRepository;
+import org.haven.changes.RowsRepository;
 import org.haven.db.Audit;
 import org.jooq.DSLContext;
-import org.jooq.TableRecord;
 
 /**
  * The SQL of a merge that travels (docs/sync.md, "Merges"): a MERGE entry names the merged-away
@@ -23,19 +20,7 @@ import org.jooq.TableRecord;
 final class MergeSyncRepository {
     private MergeSyncRepository() {}
 
-    /** The sync tables' rows about {@code from} now belong to {@code to} (a later deletion of {@code to} erases them). */
-    static void movePersonRows(DSLContext tx, UUID from, UUID to) {
-        tx.update(SYNC_OUTBOX).set(SYNC_OUTBOX.PERSON_ID, to).where(SYNC_OUTBOX.PERSON_ID.eq(from)).execute();
-        tx.update(SYNC_CHANGE).set(SYNC_CHANGE.PERSON_ID, to).where(SYNC_CHANGE.PERSON_ID.eq(from)).execute();
-        tx.update(SYNC_CONFLICT).set(SYNC_CONFLICT.PERSON_ID, to).where(SYNC_CONFLICT.PERSON_ID.eq(from)).execute();
-    }
 
-    /** At the office: the merge as a change, with the kept person's row as its value; returns its number. */
-    static long logAtOffice(DSLContext tx, UUID opId, UUID otherId, UUID keepId, String device, UUID userId, OffsetDateTime at) {
-        TableRecord<?> keep = RowsRepository.find(tx, PERSON, keepId);
-        return ChangeLog.append(tx, opId, Outbox.Op.MERGE, "person", otherId, null, RowsRepository.json(tx, keep), 0, keepId, null,
-                device, userId, at);
-    }
 
     /** Both records locked, in key order (two merges of the same pair never wait for each other in a circle); false when one is gone. */
     static boolean lockBoth(DSLContext tx, UUID a, UUID b) {
@@ -52,7 +37,7 @@ final class MergeSyncRepository {
         var move = tx.update(CASE_FILE).set(CASE_FILE.PERSON_ID, keepId).set(CASE_FILE.VERSION, CASE_FILE.VERSION.plus(1))
                 .set(CASE_FILE.UPDATED_AT, Audit.now());
         (by == null ? move : move.set(CASE_FILE.UPDATED_BY, by)).where(CASE_FILE.PERSON_ID.eq(otherId)).execute();
-        movePersonRows(tx, otherId, keepId);
+        MergeRowsRepository.movePersonRows(tx, otherId, keepId);
         tx.deleteFrom(PERSON).where(PERSON.ID.eq(otherId)).execute();
         SearchIndex.reindex(tx, keepId);
     }

@@ -1,7 +1,9 @@
 package org.haven.sync;
 
-
 import java.util.List;
+import org.haven.changes.ChangeLog;
+import org.haven.changes.ChangeLogRepository;
+import org.haven.changes.RowsRepository;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.db.jooq.tables.records.SyncChangeRecord;

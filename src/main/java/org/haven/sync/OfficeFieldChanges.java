@@ -1,9 +1,14 @@
 package org.haven.sync;
 
-
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.haven.changes.CaseSyncRepository;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.OperationSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.db.Ids;
 import org.haven.security.AuditLog;
 import org.haven.security.Session;
@@ -86,7 +91,7 @@ final class OfficeFieldChanges {
         Entry last = group.getLast();
         Field<?> column = EventSyncRepository.field(first.field());
         if (column == null) throw new OfficePush.Refused("not a field that syncs");
-        if (!EventSyncRepository.readable(column, last.newValue())) throw new OfficePush.Refused("a value that cannot be read");
+        if (!FieldChecksRepository.eventField(column, last.newValue())) throw new OfficePush.Refused("a value that cannot be read");
         UUID eventId = first.rowId();
         UUID caseId = EventSyncRepository.caseOf(tx, eventId);
         var row = caseId == null ? null : CaseSyncRepository.lock(tx, caseId);
@@ -163,7 +168,7 @@ final class OfficeFieldChanges {
         Entry last = group.getLast();
         Field<?> column = CaseSyncRepository.field(first.field());
         if (column == null) throw new OfficePush.Refused("not a field that syncs");
-        if (!CaseSyncRepository.readable(column, last.newValue())) throw new OfficePush.Refused("a value that cannot be read");
+        if (!FieldChecksRepository.caseField(column, last.newValue())) throw new OfficePush.Refused("a value that cannot be read");
         UUID caseId = first.rowId();
         var row = CaseSyncRepository.lock(tx, caseId);
         if (row == null) return push.record(tx, device, group, Status.DROPPED, null, null, null);
@@ -202,7 +207,7 @@ final class OfficeFieldChanges {
         Entry last = group.getLast();
         Field<String> column = TraffickingSyncRepository.field(first.field());
         if (column == null) throw new OfficePush.Refused("not a field that syncs");
-        if (!TraffickingSyncRepository.readable(column, last.newValue())) throw new OfficePush.Refused("a value that cannot be read");
+        if (!FieldChecksRepository.traffickingDetail(column, last.newValue())) throw new OfficePush.Refused("a value that cannot be read");
         UUID caseId = first.rowId();
         var row = CaseSyncRepository.lock(tx, caseId);
         if (row == null) return push.record(tx, device, group, Status.DROPPED, null, null, null);

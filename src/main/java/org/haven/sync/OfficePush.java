@@ -10,11 +10,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.haven.cases.SearchIndex;
+import org.haven.changes.CaseSyncRepository;
+import org.haven.changes.ChangeLog;
+import org.haven.changes.EventSyncRepository;
+import org.haven.changes.OperationSyncRepository;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
+import org.haven.changes.ScreeningRowsRepository;
+import org.haven.changes.TraffickingSyncRepository;
 import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Database;
+import org.haven.deletion.PersonDeletion;
+import org.haven.operations.OperationMembers;
+import org.haven.operations.OperationRepository;
 import org.haven.security.AuditLog;
-import org.haven.security.PersonDeletion;
 import org.haven.security.Role;
 import org.haven.security.Session;
 import org.jooq.DSLContext;
@@ -22,8 +32,6 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
-import org.haven.operations.OperationMembers;
-import org.haven.operations.OperationRepository;
 
 /**
  * The office applying a laptop's pushed outbox entries (docs/sync.md, "Push"), under the pushing
@@ -214,7 +222,7 @@ public final class OfficePush {
             if (keepId.equals(e.rowId())) return refuse(tx, device, List.of(e), null, "a value that cannot be read");
             if (!MergeSyncRepository.lockBoth(tx, e.rowId(), keepId)) return record(tx, device, List.of(e), Status.DROPPED, null, null, null);
             MergeSyncRepository.merge(tx, e.rowId(), keepId, session.user().id());
-            long seq = MergeSyncRepository.logAtOffice(tx, e.opId(), e.rowId(), keepId, device, session.user().id(), e.madeAt());
+            long seq = org.haven.changes.MergeRowsRepository.logAtOffice(tx, e.opId(), e.rowId(), keepId, device, session.user().id(), e.madeAt());
             AuditLog.record(tx, session.user(), "SYNC_APPLIED", "person", keepId, "device " + device + " merge, change " + seq);
             return record(tx, device, List.of(e), Status.APPLIED, seq, null, null);
         });

@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.cases.SearchIndex;
+import org.haven.changes.ChangeLog;
+import org.haven.changes.Outbox;
 import org.haven.db.Audit;
 import org.haven.db.jooq.tables.records.PersonRecord;
 import org.haven.db.jooq.tables.records.SyncChangeRecord;
@@ -26,33 +28,9 @@ final class PersonSyncRepository {
 
     private PersonSyncRepository() {}
 
-    /** Bookkeeping, not the person's data: never sent as a field change. */
-    private static final Set<Field<?>> NOT_FIELDS = Set.of(PERSON.ID, PERSON.VERSION, PERSON.OFFICE_VERSION,
-            PERSON.CREATED_AT, PERSON.CREATED_BY, PERSON.UPDATED_AT, PERSON.UPDATED_BY);
 
-    /** See {@link PersonChanges#save}: the edit and one outbox entry per stored value it changed, in the caller's transaction. */
-    static org.haven.people.Person saveWithChanges(DSLContext tx, UUID userId, org.haven.people.Person changed) {
-        PersonRecord before = tx.selectFrom(PERSON).where(PERSON.ID.eq(changed.id())).fetchOne();
-        if (before == null) throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.NOT_FOUND, "error.personGone");
-        org.haven.people.Person saved = org.haven.people.PersonRepository.update(tx, changed, userId);
-        PersonRecord after = tx.selectFrom(PERSON).where(PERSON.ID.eq(changed.id())).fetchSingle();
-        int base = before.getOfficeVersion() == null ? 0 : before.getOfficeVersion();
-        Outbox.recordChanges(tx, userId, PERSON, saved.id(), base, saved.id(), before, after, NOT_FIELDS);
-        return saved;
-    }
 
-    /** Raises the person's office version by one and returns the new one. */
-    static int bumpVersion(DSLContext tx, UUID personId) {
-        tx.update(PERSON).set(PERSON.OFFICE_VERSION, org.jooq.impl.DSL.coalesce(PERSON.OFFICE_VERSION, 0).plus(1))
-                .where(PERSON.ID.eq(personId)).execute();
-        return version(tx, personId);
-    }
 
-    /** The person's current office version (0: never changed since the office began counting). */
-    static int version(DSLContext tx, UUID personId) {
-        Integer v = tx.select(PERSON.OFFICE_VERSION).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.OFFICE_VERSION);
-        return v == null ? 0 : v;
-    }
 
     /** A person's field by its outbox name, or null when it does not travel. */
     static Field<?> field(String name) {

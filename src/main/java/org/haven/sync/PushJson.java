@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.haven.changes.Outbox;
 import org.haven.common.HavenException;
 
 /**

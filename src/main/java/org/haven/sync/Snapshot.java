@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.haven.Haven;
+import org.haven.changes.ChangeLog;
 import org.haven.security.AuditLog;
 import org.haven.security.User;
 

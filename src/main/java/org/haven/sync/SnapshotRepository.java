@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.security.User;
 import org.jooq.Condition;

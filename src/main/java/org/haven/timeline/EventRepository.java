@@ -30,12 +30,12 @@ public final class EventRepository {
         Audit.insertNew(row, userId);
         UUID personId = tx.select(org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID).from(org.haven.db.jooq.Tables.CASE_FILE)
                 .where(org.haven.db.jooq.Tables.CASE_FILE.ID.eq(caseId)).fetchOne(org.haven.db.jooq.Tables.CASE_FILE.PERSON_ID);
-        org.haven.sync.Outbox.recordInsert(tx, userId, row, personId, caseId);
+        org.haven.changes.Outbox.recordInsert(tx, userId, row, personId, caseId);
         return new CaseEvent(row.getId(), caseId, type, row.getEventDate(), precision, row.getNote(), userId, null, 0);
     }
 
     public static CaseEvent update(DSLContext tx, CaseEvent e, UUID userId) {
-        var before = org.haven.sync.EventSyncRepository.row(tx, e.id());
+        var before = org.haven.changes.EventSyncRepository.row(tx, e.id());
         int n = tx.update(CASE_EVENT)
                 .set(CASE_EVENT.EVENT_TYPE, e.type().name())
                 .set(CASE_EVENT.EVENT_DATE, e.precision().normalize(e.date()))
@@ -50,17 +50,17 @@ public final class EventRepository {
             throw HavenException.of(HavenException.Kind.CONFLICT, "error.eventChanged");
         }
         // the edit travels to the office field by field (docs/sync.md)
-        org.haven.sync.EventSyncRepository.recordEdit(tx, userId, before, org.haven.sync.EventSyncRepository.row(tx, e.id()));
+        org.haven.changes.EventSyncRepository.recordEdit(tx, userId, before, org.haven.changes.EventSyncRepository.row(tx, e.id()));
         return find(tx, e.id()).orElseThrow();
     }
 
     public static void delete(DSLContext tx, UUID eventId, int version, UUID userId) {
-        var before = org.haven.sync.EventSyncRepository.row(tx, eventId);
+        var before = org.haven.changes.EventSyncRepository.row(tx, eventId);
         int n = tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.ID.eq(eventId)).and(CASE_EVENT.VERSION.eq(version)).execute();
         if (n == 0) {
             throw HavenException.of(HavenException.Kind.CONFLICT, "error.eventChanged");
         }
-        org.haven.sync.EventSyncRepository.recordDeletion(tx, userId, before); // a tombstone for the other devices
+        org.haven.changes.EventSyncRepository.recordDeletion(tx, userId, before); // a tombstone for the other devices
     }
 
     public static Optional<CaseEvent> find(DSLContext tx, UUID id) {

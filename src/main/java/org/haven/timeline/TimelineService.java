@@ -3,7 +3,7 @@ package org.haven.timeline;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.haven.cases.CaseAccess;
+import org.haven.access.CaseAccess;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
 import org.haven.security.AuditLog;

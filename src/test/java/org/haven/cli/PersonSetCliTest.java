@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
+import org.haven.changes.Outbox;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
-import org.haven.sync.Outbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

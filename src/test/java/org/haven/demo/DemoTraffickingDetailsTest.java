@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.haven.exports.AnonymizedExporter.Preset;
 import org.haven.exports.AnonymizedExporter.Request;
-import org.haven.security.IdentifiedExport;
+import org.haven.exports.IdentifiedExport;
 import org.haven.testing.DatabaseTest;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,6 @@ import org.haven.people.Person;
 import org.haven.people.Sex;
 import org.haven.reports.StatisticsCsv;
 import org.haven.reports.StatsFilter;
-import org.haven.security.IdentifiedExport;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +62,7 @@ class CsvSafetyTest {
             h.cases().register(TestHaven.newCase(TestHaven.person("=HYPERLINK(\"x\")", "สมชาย")));
 
             Path identified = dir.resolve("out/identified.csv");
-            new IdentifiedExport(h.database(), h.session()).writeTo(identified, org.haven.security.IdentifiedExport.Options.csv(), "tests: consent not recorded");
+            new IdentifiedExport(h.database(), h.session()).writeTo(identified, org.haven.exports.IdentifiedExport.Options.csv(), "tests: consent not recorded");
             Path anonymized = dir.resolve("out/anon.csv");
             var report = h.anonymizedExporter().export(new AnonymizedExporter.Request(AnonymizedExporter.Preset.PARTNER, null,
                     null, null, null, anonymized));

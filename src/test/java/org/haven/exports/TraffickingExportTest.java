@@ -20,7 +20,6 @@ import org.haven.cases.RecruiterRelation;
 import org.haven.cases.TraffickingDetails;
 import org.haven.exports.AnonymizedExporter.Preset;
 import org.haven.exports.AnonymizedExporter.Request;
-import org.haven.security.IdentifiedExport;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;

@@ -59,7 +59,7 @@ class OperationMembershipTest {
             // Before: one case assigned under the operation showed every case of it.
             assertThat(cw.cases().search(CaseQuery.text("", 100))).extracting(c -> c.caseId()).containsExactly(assigned);
             assertThat(cw.stats().counts()).containsEntry("cases", 1L).containsEntry("people", 1L).containsEntry("operations", 1L);
-            assertThat(cw.operations().summary(raid.id()).cases()).isEqualTo(1);
+            assertThat(cw.cases().operationSummary(raid.id()).cases()).isEqualTo(1);
             assertThat(cw.operations().listForRegistration()).isEmpty();
             assertThat(cw.operations().mayAddPeople(raid.id())).isFalse();
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.haven.cases.CaseFile;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.NewCase;
+import org.haven.cases.OperationSummary;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
@@ -42,7 +43,7 @@ class OperationSummaryTest extends DatabaseTest {
         screen(a, Answer.YES, Determination.PRESUMED_VICTIM);
         screen(b, Answer.NO, Determination.NOT_A_VICTIM);
 
-        OperationSummary s = haven.operations().summary(raid.id());
+        OperationSummary s = haven.cases().operationSummary(raid.id());
         assertThat(s.cases()).isEqualTo(4);
         assertThat(s.byStatus()).containsEntry(CaseStatus.IDENTIFIED, 3L).containsEntry(CaseStatus.SCREENING, 1L)
                 .containsEntry(CaseStatus.CLOSED, 0L);
@@ -55,7 +56,7 @@ class OperationSummaryTest extends DatabaseTest {
         assertThat(sc.byDetermination()).containsEntry(Determination.PRESUMED_VICTIM, 1L)
                 .containsEntry(Determination.NOT_A_VICTIM, 1L).containsEntry(Determination.UNDETERMINED, 0L);
 
-        assertThat(haven.operations().summary(other.id()).cases()).isEqualTo(1);
+        assertThat(haven.cases().operationSummary(other.id()).cases()).isEqualTo(1);
     }
 
     @Test

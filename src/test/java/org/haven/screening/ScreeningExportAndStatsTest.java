@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.haven.cases.CaseFile;
+import org.haven.exports.ScreeningExportColumns;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;
 import org.jooq.impl.DSL;

@@ -23,6 +23,7 @@ import org.haven.cases.MethodOfControl;
 import org.haven.cases.RecruiterRelation;
 import org.haven.cases.TraffickingDetails;
 import org.haven.common.HavenException;
+import org.haven.deletion.PersonDeletion;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
@@ -211,7 +212,7 @@ class BackupAndDeletionTest {
             h.cases().updatePerson(gone.id(), new Person(p.id(), p.nameNative(), p.nameLatin(), p.aliases(), p.sex(), p.birthDate(),
                     p.estimatedAge(), p.nationality(), p.languages(), p.interpreterNeeded(), p.documentStatus(), DOC,
                     p.familyContact(), "Secret note about " + NAME, p.version()));
-            assertThat(org.haven.sync.Outbox.all(h.database().dsl())).extracting(org.haven.sync.Outbox.Entry::oldValue)
+            assertThat(org.haven.changes.Outbox.all(h.database().dsl())).extracting(org.haven.changes.Outbox.Entry::oldValue)
                     .as("control: the outbox holds the old values").contains(oldNote, oldDocument);
         }
         byte[] before = decrypted(dir.resolve("haven.mv.db"), key);
@@ -220,9 +221,9 @@ class BackupAndDeletionTest {
         try (Haven h = TestHaven.login(dir)) {
             assertThat(PersonDeletion.uncoveredTables(h.database().dsl())).isEmpty();
             new PersonDeletion(h.database(), h.session()).deletePersonOfCase(gone.id());
-            var entries = org.haven.sync.Outbox.all(h.database().dsl());
+            var entries = org.haven.changes.Outbox.all(h.database().dsl());
             assertThat(entries).as("only the tombstone is left").singleElement().satisfies(e -> {
-                assertThat(e.op()).isEqualTo(org.haven.sync.Outbox.Op.DELETE);
+                assertThat(e.op()).isEqualTo(org.haven.changes.Outbox.Op.DELETE);
                 assertThat(e.table()).isEqualTo("person");
                 assertThat(e.rowId()).isEqualTo(gone.personId());
                 assertThat(e.field()).isNull();

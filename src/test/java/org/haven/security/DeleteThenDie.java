@@ -3,6 +3,7 @@ package org.haven.security;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.haven.Haven;
+import org.haven.deletion.PersonDeletion;
 import org.haven.testing.TestHaven;
 
 /**

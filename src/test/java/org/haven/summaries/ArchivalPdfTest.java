@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.haven.cases.CaseFile;
 import org.haven.cases.NewCase;
 import org.haven.demo.DemoData;
+import org.haven.pdf.ArchivalPdf;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
 import org.haven.people.Sex;
@@ -24,7 +25,6 @@ import org.haven.reports.OrganisationSettings;
 import org.haven.reports.ReportCommandTest;
 import org.haven.reports.StatisticsPdf;
 import org.haven.reports.StatsFilter;
-import org.haven.summaries.pdf.ArchivalPdf;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.VeraPdf;
 import org.haven.timeline.DatePrecision;

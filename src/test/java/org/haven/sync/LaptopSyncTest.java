@@ -1,14 +1,14 @@
 package org.haven.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.sync.SyncTesting.PASSWORD;
 import static org.haven.sync.SyncTesting.edit;
 import static org.haven.sync.SyncTesting.field;
 import static org.haven.sync.SyncTesting.login;
 import static org.haven.sync.SyncTesting.outbox;
 import static org.haven.sync.SyncTesting.sync;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.haven.db.jooq.Tables.PERSON;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -129,10 +129,10 @@ class LaptopSyncTest {
             java.nio.file.Path fromLaptop = dir.resolve("laptop-export.csv");
             java.nio.file.Path fromOffice = dir.resolve("office-export.csv");
             try (Haven boss = login(a, BOSS)) {
-                boss.identifiedExport().writeTo(fromLaptop, org.haven.security.IdentifiedExport.Options.csv(), "test: compare devices");
+                boss.identifiedExport().writeTo(fromLaptop, org.haven.exports.IdentifiedExport.Options.csv(), "test: compare devices");
             }
             try (Haven h = Haven.login(officeHome, office, BOSS, PASSWORD.toCharArray())) {
-                h.identifiedExport().writeTo(fromOffice, org.haven.security.IdentifiedExport.Options.csv(), "test: compare devices");
+                h.identifiedExport().writeTo(fromOffice, org.haven.exports.IdentifiedExport.Options.csv(), "test: compare devices");
             }
             assertThat(java.nio.file.Files.readString(fromLaptop)).contains("moved to Phnom Penh")
                     .isEqualTo(java.nio.file.Files.readString(fromOffice));

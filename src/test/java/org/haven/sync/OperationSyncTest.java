@@ -1,9 +1,9 @@
 package org.haven.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.sync.SyncTesting.PASSWORD;
 import static org.haven.sync.SyncTesting.login;
 import static org.haven.sync.SyncTesting.sync;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,6 +13,8 @@ import org.haven.cases.CaseFile;
 import org.haven.cases.CaseNumbers;
 import org.haven.cases.CaseQuery;
 import org.haven.cases.NewCase;
+import org.haven.changes.Outbox;
+import org.haven.changes.RowsRepository;
 import org.haven.operations.Operation;
 import org.haven.security.Role;
 import org.haven.testing.TestHaven;

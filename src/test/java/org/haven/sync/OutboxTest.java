@@ -1,15 +1,17 @@
 package org.haven.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.haven.cases.CaseFile;
+import org.haven.changes.Outbox;
 import org.haven.common.HavenException;
 import org.haven.people.DocumentStatus;
 import org.haven.people.Person;
+import org.haven.people.PersonChanges;
 import org.haven.people.Sex;
 import org.haven.testing.DatabaseTest;
 import org.haven.testing.TestHaven;

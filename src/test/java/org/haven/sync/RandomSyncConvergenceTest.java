@@ -23,6 +23,7 @@ import org.haven.cases.CaseFile;
 import org.haven.cases.CaseNumbers;
 import org.haven.cases.CaseStatus;
 import org.haven.cases.CaseWorkflow;
+import org.haven.changes.Outbox;
 import org.haven.db.OfficeConnection;
 import org.haven.intake.PersonFieldEdit;
 import org.haven.security.Accounts;

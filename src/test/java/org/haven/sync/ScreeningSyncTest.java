@@ -1,9 +1,9 @@
 package org.haven.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.sync.SyncTesting.PASSWORD;
 import static org.haven.sync.SyncTesting.login;
 import static org.haven.sync.SyncTesting.sync;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
+import org.haven.changes.Outbox;
 import org.haven.screening.Answer;
 import org.haven.screening.Consent;
 import org.haven.screening.ConsentGiver;

@@ -1,14 +1,14 @@
 package org.haven.sync;
 
-import static org.haven.sync.SyncTesting.PASSWORD;
-import static org.haven.sync.SyncTesting.login;
-import static org.haven.sync.SyncTesting.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.db.jooq.Tables.CASE_EVENT;
 import static org.haven.db.jooq.Tables.CASE_FILE;
 import static org.haven.db.jooq.Tables.PERSON;
 import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
 import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
+import static org.haven.sync.SyncTesting.PASSWORD;
+import static org.haven.sync.SyncTesting.login;
+import static org.haven.sync.SyncTesting.sync;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
 import org.haven.cases.NewCase;
+import org.haven.changes.Outbox;
 import org.haven.db.Ids;
 import org.haven.operations.Operation;
 import org.haven.security.Role;

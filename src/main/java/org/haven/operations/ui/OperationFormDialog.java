@@ -1,5 +1,6 @@
 package org.haven.operations.ui;
 
+import atlantafx.base.theme.Styles;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -15,18 +16,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
-import atlantafx.base.theme.Styles;
-import org.haven.Haven;
-import org.haven.app.ErrorDialog;
-import org.haven.app.DiscardGuard;
-import org.haven.app.FxTasks;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.haven.Haven;
+import org.haven.app.DiscardGuard;
+import org.haven.app.ErrorDialog;
+import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.common.ValidationErrors;
 import org.haven.operations.Operation;
@@ -99,7 +99,7 @@ public final class OperationFormDialog extends Dialog<Operation> {
         });
         if (existing != null && existing.peopleFound() == null) {
             // Not recorded yet: show how many people are registered under it, as a suggestion.
-            FxTasks.run(() -> haven.operations().summary(existing.id()).cases(), n -> {
+            FxTasks.run(() -> haven.cases().operationSummary(existing.id()).cases(), n -> {
                 peopleFound.setPromptText(I18n.t("operation.peopleFound.registered", n));
             });
         }

@@ -29,8 +29,8 @@ import org.haven.app.FxTasks;
 import org.haven.app.I18n;
 import org.haven.cases.CaseListItem;
 import org.haven.cases.CaseQuery;
+import org.haven.cases.OperationSummary;
 import org.haven.operations.Operation;
-import org.haven.operations.OperationSummary;
 import org.haven.screening.ScreeningCounts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -128,7 +128,7 @@ public final class OperationPage extends BorderPane {
         FxTasks.run(() -> {
             Operation op = haven.operations().get(operationId);
             CaseQuery q = query().page(from, PAGE);
-            return new Loaded(op, haven.operations().summary(operationId), haven.screening().counts(operationId),
+            return new Loaded(op, haven.cases().operationSummary(operationId), haven.screening().counts(operationId),
                     haven.cases().search(q), haven.cases().count(q), haven.operations().members(operationId));
         }, this::show);
     }

@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.haven.app.FxTasks;
 import org.haven.app.I18n;
-import org.haven.security.PersonDeletion;
+import org.haven.deletion.PersonDeletion;
 
 /**
  * Confirms the permanent deletion of a person: the user types the case number before the

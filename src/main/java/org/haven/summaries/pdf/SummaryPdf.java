@@ -12,7 +12,11 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.haven.common.Messages;
-import org.haven.summaries.CaseSummary;
+import org.haven.pdf.ArchivalPdf;
+import org.haven.pdf.Letterhead;
+import org.haven.pdf.PageCanvas;
+import org.haven.pdf.Structure;
+import org.haven.pdf.Typesetter;
 import org.haven.summaries.CaseSummary.Block;
 import org.haven.summaries.CaseSummary.EventRow;
 import org.haven.summaries.CaseSummary.Events;
@@ -22,6 +26,7 @@ import org.haven.summaries.CaseSummary.Part;
 import org.haven.summaries.CaseSummary.Photo;
 import org.haven.summaries.CaseSummary.Signature;
 import org.haven.summaries.CaseSummary.Text;
+import org.haven.summaries.CaseSummary;
 
 /**
  * Lays case summaries out as one A4 PDF: a running header (organisation, CONFIDENTIAL), a title

@@ -5,12 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.haven.Haven;
 import org.haven.cases.CaseFile;
+import org.haven.changes.Outbox;
 import org.haven.db.Ids;
 import org.haven.intake.PersonFieldEdit;
 import org.haven.security.Accounts;
 import org.haven.security.Role;
 import org.haven.sync.OfficePush;
-import org.haven.sync.Outbox;
 import org.haven.testing.TestHaven;
 import org.haven.testing.TestPostgres;
 
