@@ -108,7 +108,7 @@ public final class CaseService {
      */
     private void requireMayAddTo(DSLContext tx, UUID operationId) {
         if (operationId == null) return;
-        Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.notFound("The operation no longer exists."));
+        Operation op = OperationRepository.find(tx, operationId).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.case.operationGone"));
         OperationMembers.requireMayAddPeople(tx, session.user(), op);
     }
 
@@ -159,7 +159,7 @@ public final class CaseService {
     public CaseDetails openByNumber(String caseNumber) {
         session.requireCaseData();
         CaseFile c = CaseRepository.findByNumber(db.dsl(), caseNumber)
-                .orElseThrow(() -> HavenException.notFound("No case with the number " + caseNumber.trim() + "."));
+                .orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.cli.noCase", caseNumber.trim()));
         return open(c.id());
     }
 
@@ -195,7 +195,7 @@ public final class CaseService {
             CaseAccess.requireVisible(tx, session.user(), caseId);
             return CaseRepository.find(tx, caseId).orElseThrow();
         });
-        if (!c.personId().equals(changed.id())) throw HavenException.badInput("This person does not belong to the case.");
+        if (!c.personId().equals(changed.id())) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.case.personNotOfCase");
         PersonValidator.validate(changed, c.openedOn(), LocalDate.now()).throwIfAny();
         return db.inTransaction(tx -> {
             // Checked again inside the writing transaction: the case may have been reassigned meanwhile.
@@ -231,11 +231,11 @@ public final class CaseService {
             CaseAccess.requireVisible(tx, session.user(), caseId);
             CaseFile current = CaseRepository.find(tx, caseId).orElseThrow();
             if (current.version() != version) {
-                throw HavenException.conflict("Someone else changed this case while you were working on it: reload it and try again.");
+                throw HavenException.of(HavenException.Kind.CONFLICT, "error.case.changedReload");
             }
             CaseWorkflow.check(current.status(), to, outcome, reason);
-            if (when.isAfter(LocalDate.now())) throw HavenException.badInput("The date of a status change cannot be in the future.");
-            if (when.isBefore(current.openedOn())) throw HavenException.badInput("The date of a status change cannot be before the case was opened.");
+            if (when.isAfter(LocalDate.now())) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.case.statusDateFuture");
+            if (when.isBefore(current.openedOn())) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.case.statusDateBeforeOpened");
             boolean closing = to == CaseStatus.CLOSED;
             CaseFile moved = new CaseFile(current.id(), current.caseNumber(), current.personId(), current.operationId(),
                     current.assignedTo(), to, closing ? outcome : null, closing ? reason.strip() : null,
@@ -264,7 +264,7 @@ public final class CaseService {
                 CaseRepository.findByNumber(tx, number).ifPresentOrElse(cases::add, () -> unknown.add(number.trim()));
             }
             if (!unknown.isEmpty()) {
-                throw HavenException.badInput("No case with the number " + String.join(", ", unknown) + ": nothing was assigned.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.assign.unknownCases", String.join(", ", unknown));
             }
             return assignIn(tx, cases, user);
         });
@@ -276,12 +276,12 @@ public final class CaseService {
      */
     public int assignCases(List<UUID> caseIds, String username) {
         session.require(Role.COORDINATOR);
-        if (caseIds == null || caseIds.isEmpty()) throw HavenException.badInput("Choose at least one case.");
+        if (caseIds == null || caseIds.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.assign.noCase");
         return db.inTransaction(tx -> {
             var user = assignee(tx, username);
             List<CaseFile> cases = new ArrayList<>();
             for (UUID id : caseIds) {
-                cases.add(CaseRepository.find(tx, id).orElseThrow(() -> HavenException.notFound("This case no longer exists: nothing was assigned.")));
+                cases.add(CaseRepository.find(tx, id).orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.assign.caseGone")));
             }
             return assignIn(tx, cases, user);
         });
@@ -294,12 +294,12 @@ public final class CaseService {
     }
 
     private static org.haven.security.User assignee(DSLContext tx, String username) {
-        if (username == null || username.isBlank()) throw HavenException.badInput("Name the user to assign the cases to.");
+        if (username == null || username.isBlank()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.assign.noUser");
         var user = org.haven.security.AccountRepository.findByUsername(tx, username.trim())
                 .filter(org.haven.security.User::active)
-                .orElseThrow(() -> HavenException.badInput("No active user named '" + username.trim() + "': see `haven user list`."));
+                .orElseThrow(() -> HavenException.of(HavenException.Kind.BAD_INPUT, "error.assign.unknownUser", username.trim()));
         if (!user.seesCaseData()) {
-            throw HavenException.badInput("'" + user.username() + "' is an administrator only and cannot see case data: give them the caseworker role first.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.assign.adminOnly", user.username());
         }
         return user;
     }
@@ -352,7 +352,7 @@ public final class CaseService {
         String country = details.countryOfExploitation() == null || details.countryOfExploitation().isBlank() ? null
                 : details.countryOfExploitation().strip().toUpperCase(java.util.Locale.ROOT);
         if (country != null && !org.haven.people.Countries.all().containsKey(country)) {
-            throw HavenException.badInput("The country of exploitation must be an ISO 3166 country code (e.g. KH, MM, LA).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.case.exploitationCountry");
         }
         TraffickingDetails clean = new TraffickingDetails(details.caseId(), country, details.recruiterRelations(),
                 details.methodsOfControl());

@@ -26,8 +26,7 @@ public final class OperationMembers {
     /** DENIED unless the user may add people to the operation (import, intake grid, registration under it). */
     public static void requireMayAddPeople(DSLContext tx, User user, Operation operation) {
         if (!mayAddPeople(tx, user, operation.id())) {
-            throw org.haven.common.HavenException.denied("Not allowed: you are not a member of operation " + operation.code()
-                    + ": a coordinator adds you to it (haven operation member add), or imports the list.");
+            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.DENIED, "error.operation.notMember", operation.code());
         }
     }
 

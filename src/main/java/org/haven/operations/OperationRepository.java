@@ -33,7 +33,7 @@ public final class OperationRepository {
         row.setUpdatedBy(userId);
         int n = tx.update(OPERATION).set(row).where(OPERATION.ID.eq(o.id())).and(OPERATION.VERSION.eq(o.version())).execute();
         if (n == 0) {
-            throw HavenException.conflict("Someone else saved this operation while you were editing: reopen it and apply your changes again.");
+            throw HavenException.of(HavenException.Kind.CONFLICT, "error.operation.changedReopen");
         }
         // The edit travels to the office and the other laptops, field by field (docs/sync.md).
         org.haven.changes.OperationSyncRepository.recordEdit(tx, userId, before, tx.selectFrom(OPERATION).where(OPERATION.ID.eq(o.id())).fetchSingle());

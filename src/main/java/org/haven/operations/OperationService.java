@@ -43,7 +43,7 @@ public final class OperationService {
         validate(draft);
         return db.inTransaction(tx -> {
             if (OperationCodeRepository.codeTaken(tx, draft.code().trim(), null)) {
-                throw HavenException.badInput("An operation with the code '" + draft.code().trim() + "' already exists.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.operation.codeTaken", draft.code().trim());
             }
             Operation saved = OperationRepository.insert(tx, draft, session.user().id());
             AuditLog.record(tx, session.user(), "OPERATION_CREATE", "operation", saved.id(), null);
@@ -121,9 +121,9 @@ public final class OperationService {
 
     private static UUID userId(DSLContext tx, String username) {
         String name = username == null ? "" : username.strip();
-        if (name.isEmpty()) throw HavenException.badInput("Give a user name.");
+        if (name.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.operation.noUserName");
         UUID id = MemberRepository.userId(tx, name);
-        if (id == null) throw HavenException.notFound("No user named " + name + ": see 'haven user list'.");
+        if (id == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.operation.unknownUser", name);
         return id;
     }
 
@@ -132,7 +132,7 @@ public final class OperationService {
         validate(changed);
         return db.inTransaction(tx -> {
             if (OperationCodeRepository.codeTaken(tx, changed.code().trim(), changed.id())) {
-                throw HavenException.badInput("An operation with the code '" + changed.code().trim() + "' already exists.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.operation.codeTaken", changed.code().trim());
             }
             Operation saved = OperationRepository.update(tx, changed, session.user().id());
             AuditLog.record(tx, session.user(), "OPERATION_UPDATE", "operation", saved.id(), null);

@@ -93,9 +93,9 @@ public final class SummaryService {
     /** The ids of cases given by number, in the order given (duplicates once). Unknown number: NOT_FOUND naming it. */
     public List<UUID> casesByNumber(List<String> numbers) {
         session.requireCaseData();
-        if (numbers == null || numbers.isEmpty()) throw HavenException.badInput("Give at least one case number.");
+        if (numbers == null || numbers.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.noNumbers");
         // One read transaction for the whole list rather than one auto-committed connection use per query.
-        for (String n : numbers) if (n == null || n.isBlank()) throw HavenException.badInput("A case number is empty.");
+        for (String n : numbers) if (n == null || n.isBlank()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.emptyNumber");
         return db.inTransaction(tx -> {
             // Two queries for the whole list (numbers as written, then which of them this user may see);
             // a number typed in other letters is looked up alone.
@@ -106,7 +106,7 @@ public final class SummaryService {
                 UUID id = byNumber.get(n.strip().toUpperCase(java.util.Locale.ROOT));
                 if (id == null) {
                     id = CaseRepository.findByNumber(tx, n)
-                            .orElseThrow(() -> HavenException.notFound("No case with the number " + n.strip() + ".")).id();
+                            .orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.cli.noCase", n.strip())).id();
                 }
                 ids.add(id);
             }
@@ -137,9 +137,9 @@ public final class SummaryService {
     /** The cases of an operation this user can see, by case number. */
     public List<UUID> casesOfOperation(String code) {
         session.requireCaseData();
-        if (code == null || code.isBlank()) throw HavenException.badInput("Give an operation code.");
+        if (code == null || code.isBlank()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.noCode");
         Operation op = OperationRepository.findByCode(db.dsl(), code.strip())
-                .orElseThrow(() -> HavenException.notFound("No operation with the code " + code.strip() + "."));
+                .orElseThrow(() -> HavenException.of(HavenException.Kind.NOT_FOUND, "error.summary.noOperation", code.strip()));
         return casesOfOperation(op.id());
     }
 
@@ -149,10 +149,10 @@ public final class SummaryService {
         List<UUID> ids = CaseRepository.search(db.dsl(), q, session.user()).stream().map(CaseListItem::caseId).toList();
         if (ids.isEmpty() && !session.user().seesAllCases() && !OperationMembers.isMember(db.dsl(), operationId, session.user().id())
                 && SummaryRepository.operationHasCases(db.dsl(), operationId)) {
-            throw HavenException.denied("Not allowed: you are not a member of this operation and none of its cases is yours.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.summary.notMember");
         }
-        if (ids.isEmpty()) throw HavenException.notFound("This operation has no case you can see.");
-        if (ids.size() > MAX_CASES) throw HavenException.badInput("At most " + MAX_CASES + " cases go into one summary file.");
+        if (ids.isEmpty()) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.summary.noVisibleCase");
+        if (ids.size() > MAX_CASES) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.tooMany", String.valueOf(MAX_CASES));
         return ids;
     }
 
@@ -169,7 +169,7 @@ public final class SummaryService {
         try {
             renderTo(caseIds, options, out, progress, cancelled);
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "The summary could not be produced.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.summary.failed");
         }
         return out.toByteArray();
     }
@@ -193,7 +193,7 @@ public final class SummaryService {
         String reason = requireConsentOrReason(caseIds, options.audience(), consentOverride);
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         Path file = target.toAbsolutePath().normalize();
-        if (Files.isDirectory(file)) throw HavenException.badInput("The output " + file + " is a folder: give a file name.");
+        if (Files.isDirectory(file)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.outputIsFolder", file.toString());
         Path temp = tempBeside(file);
         try {
             Result result;
@@ -205,7 +205,7 @@ public final class SummaryService {
             move(temp, file);
             return result;
         } catch (IOException e) {
-            throw failure("Cannot write " + file + " (" + e.getClass().getSimpleName() + "): check the disk space and permissions.", e);
+            throw failure(e, "error.summary.cannotWrite", file.toString(), e.getClass().getSimpleName());
         } finally {
             try {
                 Files.deleteIfExists(temp);
@@ -226,7 +226,7 @@ public final class SummaryService {
      */
     public Result writeEach(List<UUID> caseIds, List<Path> files, SummaryOptions options, String consentOverride) {
         session.requireCaseData();
-        if (caseIds.isEmpty()) throw HavenException.badInput("No case to summarize.");
+        if (caseIds.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.nothing");
         if (files.size() != caseIds.size()) throw new IllegalArgumentException("one file per case");
         String reason = requireConsentOrReason(caseIds, options.audience(), consentOverride);
         SummaryBuilder builder = builder(options);
@@ -264,9 +264,9 @@ public final class SummaryService {
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) throw re;
-            throw failure("Cannot write the summaries (" + cause.getClass().getSimpleName() + "): check the disk space and permissions.", cause);
+            throw failure(cause, "error.summary.cannotWriteAll", cause.getClass().getSimpleName());
         } catch (IOException e) {
-            throw failure("Cannot write the summaries (" + e.getClass().getSimpleName() + "): check the disk space and permissions.", e);
+            throw failure(e, "error.summary.cannotWriteAll", e.getClass().getSimpleName());
         } finally {
             pool.shutdownNow();
             try {
@@ -294,14 +294,14 @@ public final class SummaryService {
     private Path tempBeside(Path target) {
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw failure("Cannot write " + file + ": the folder does not exist.", null);
+        if (dir == null || !Files.isDirectory(dir)) throw failure(null, "error.summary.noFolder", file.toString());
         Path temp = dir.resolve(".haven-summary-" + Long.toHexString(System.nanoTime()) + "-" + TEMP_COUNT.incrementAndGet() + ".haven-part");
         try {
             org.haven.common.PendingParts.add(db.home(), temp);
             org.haven.common.AtomicFiles.createPrivate(temp);
         } catch (IOException e) {
             org.haven.common.PendingParts.remove(db.home(), temp);
-            throw failure("Cannot write to the folder " + dir + ": it is not writable. Choose another place.", e);
+            throw failure(e, "error.summary.folderNotWritable", dir.toString());
         }
         return temp;
     }
@@ -397,10 +397,10 @@ public final class SummaryService {
     /** Sets the organisation name printed on summaries. Coordinators and administrators only; audited. */
     public void setOrganisation(String name) {
         if (!session.user().has(Role.COORDINATOR) && !session.user().has(Role.ADMIN)) {
-            throw HavenException.denied("Not allowed: only coordinators and administrators set the organisation name.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.summary.organisationDenied");
         }
-        if (name == null || name.isBlank()) throw HavenException.badInput("The organisation name cannot be empty.");
-        if (name.strip().length() > 120) throw HavenException.badInput("The organisation name has at most 120 characters.");
+        if (name == null || name.isBlank()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.organisationEmpty");
+        if (name.strip().length() > 120) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.organisationTooLong");
         db.inTransactionRun(tx -> {
             SummarySettings.setOrganisation(tx, name);
             AuditLog.record(tx, session.user(), "SETTING_UPDATE", "setting", null, SummarySettings.ORGANISATION_KEY);
@@ -409,7 +409,7 @@ public final class SummaryService {
 
     private Result renderTo(List<UUID> caseIds, SummaryOptions options, OutputStream out, Progress progress,
                             BooleanSupplier cancelled) throws IOException {
-        if (caseIds.isEmpty()) throw HavenException.badInput("No case to summarize.");
+        if (caseIds.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.summary.nothing");
         Progress p = progress == null ? Progress.NONE : progress;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         SummaryBuilder builder = builder(options);
@@ -532,7 +532,7 @@ public final class SummaryService {
         org.haven.common.AtomicFiles.moveIntoPlace(temp, file);
     }
 
-    private static HavenException failure(String message, Throwable cause) {
-        return new HavenException(HavenException.Kind.FAILURE, message, cause);
+    private static HavenException failure(Throwable cause, String key, Object... args) {
+        return HavenException.of(HavenException.Kind.FAILURE, cause, key, args);
     }
 }
