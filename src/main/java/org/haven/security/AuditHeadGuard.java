@@ -1,8 +1,5 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.AUDIT_HEAD;
-import static org.haven.db.jooq.Tables.AUDIT_LOG;
-
 import java.util.Optional;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
@@ -50,7 +47,7 @@ final class AuditHeadGuard {
         if (recorded.isEmpty()) return; // an older key file: the head is recorded from now on
         long seq = recorded.get().seq();
         if (seq == 0) return;
-        String hash = dsl.select(AUDIT_LOG.HASH).from(AUDIT_LOG).where(AUDIT_LOG.SEQ.eq(seq)).fetchOne(AUDIT_LOG.HASH);
+        String hash = AuditChainRepository.hashAt(dsl, seq);
         Record2<Long, String> head = currentHead(dsl);
         if (head.value1() < seq || hash == null || !hash.equals(recorded.get().hash())) {
             throw new DatabaseWentBack();
@@ -58,7 +55,7 @@ final class AuditHeadGuard {
     }
 
     static Record2<Long, String> currentHead(DSLContext dsl) {
-        return dsl.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH).from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchSingle();
+        return AuditChainRepository.head(dsl);
     }
 
     /** Marks the database as having a sealed key file (in the login transaction). */

@@ -1,7 +1,5 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.AUDIT_LOG;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +23,6 @@ import java.util.zip.ZipOutputStream;
 import org.haven.common.HavenException;
 import org.haven.common.Version;
 import org.haven.db.Database;
-import org.haven.db.jooq.tables.records.AuditLogRecord;
 
 /**
  * Encrypted backups: one file (a zip container) holding a manifest with SHA-256 checksums, the key
@@ -221,12 +218,12 @@ public final class Backups {
         }
         // The current database's audit entries, to carry over those the backup does not hold: a restore
         // must not erase what was recorded since the backup (an identified export, say).
-        List<AuditLogRecord> currentEntries = List.of();
+        List<AuditLog.Entry> currentEntries = List.of();
         boolean currentUnreadable = false;
         if (existing) {
             try (Accounts.Unlocked current = Accounts.login(home, username, password)) {
                 new Session(current.user()).require(Role.ADMIN);
-                currentEntries = current.database().dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch();
+                currentEntries = AuditChainRepository.entries(current.database().dsl());
             } catch (HavenException e) {
                 if (e.kind() != HavenException.Kind.FAILURE || !Database.existsIn(home)) throw e;
                 // The current database is damaged (often the reason to restore): the password must still
@@ -235,7 +232,7 @@ public final class Backups {
                 currentUnreadable = true;
             }
         }
-        List<AuditLogRecord> carried = currentEntries;
+        List<AuditLog.Entry> carried = currentEntries;
         boolean damagedCurrent = currentUnreadable;
         Path staging = null;
         try {
@@ -246,11 +243,11 @@ public final class Backups {
             try (Accounts.Unlocked copy = loginToBackup(staging, username, password)) {
                 new Session(copy.user()).require(Role.ADMIN);
                 intact = AuditLog.verify(copy.database()).intact();
-                java.util.Set<String> inBackup = copy.database().dsl().select(AUDIT_LOG.HASH).from(AUDIT_LOG).fetchSet(AUDIT_LOG.HASH);
-                List<AuditLogRecord> toCarry = carried.stream().filter(r -> !inBackup.contains(r.getHash())).toList();
+                java.util.Set<String> inBackup = AuditChainRepository.hashes(copy.database().dsl());
+                List<AuditLog.Entry> toCarry = carried.stream().filter(r -> !inBackup.contains(r.hash())).toList();
                 copy.database().inTransactionRun(tx -> {
                     SecuritySettings.write(tx, SecuritySettings.LAST_BACKUP_AT, manifest.createdAt().toString());
-                    for (AuditLogRecord r : toCarry) AuditLog.carryOver(tx, r);
+                    for (AuditLog.Entry r : toCarry) AuditLog.carryOver(tx, r);
                     AuditLog.record(tx, copy.user(), "BACKUP_RESTORED", null, null, "backup of " + manifest.createdAt()
                             + (damagedCurrent ? "; the replaced database was damaged: its audit entries could not be"
                                     + " carried over (its files are kept in the replaced-... folder)"

@@ -4,7 +4,6 @@ package org.haven.sync;
 import java.util.List;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
-import org.haven.db.jooq.tables.records.SyncChangeRecord;
 import org.haven.security.AuditLog;
 import org.haven.security.Session;
 
@@ -17,9 +16,13 @@ public final class OfficeChanges {
     public static final int DEFAULT_PAGE = 1000;
     public static final int MAX_PAGE = 5000;
 
+    /** One change of the office's change log, as a laptop pulls it ({@link PushJson#write}). */
+    public record Change(long seq, java.util.UUID opId, String op, String table, java.util.UUID rowId, String field,
+                         String newValue, Integer officeVersion, String device, java.time.OffsetDateTime madeAt) {}
+
     /** A page: its changes, the number to ask "after" next time, whether more may follow now. */
-    public record Page(List<SyncChangeRecord> changes, long next, boolean more, List<String> references) {
-        public Page(List<SyncChangeRecord> changes, long next, boolean more) {
+    public record Page(List<Change> changes, long next, boolean more, List<String> references) {
+        public Page(List<Change> changes, long next, boolean more) {
             this(changes, next, more, List.of());
         }
     }
@@ -51,10 +54,10 @@ public final class OfficeChanges {
         return db.inTransaction(tx -> {
             // Every number up to this one is committed (or rolled back): the counter's lock is held until commit.
             long upTo = ChangeLog.lastSeq(tx);
-            List<SyncChangeRecord> rows = ChangeLogRepository.visiblePage(tx, session.user(), after, upTo, limit + 1);
+            List<Change> rows = ChangeLogRepository.visiblePage(tx, session.user(), after, upTo, limit + 1);
             boolean more = rows.size() > limit;
             if (more) rows = rows.subList(0, limit);
-            long next = more ? rows.getLast().getSeq() : Math.max(after, upTo);
+            long next = more ? rows.getLast().seq() : Math.max(after, upTo);
             AuditLog.record(tx, session.user(), "SYNC_PULL", "sync_change", null, rows.size() + " change(s) after " + after);
             return new Page(List.copyOf(rows), next, more, RowsRepository.referencedBy(tx, rows));
         });

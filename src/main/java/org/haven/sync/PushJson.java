@@ -119,16 +119,16 @@ public final class PushJson {
         ArrayNode changes = root.putArray("changes");
         for (var c : page.changes()) {
             ObjectNode o = changes.addObject();
-            o.put("seq", c.getSeq());
-            o.put("op_id", c.getOpId().toString());
-            o.put("op", c.getOp());
-            o.put("table", c.getTableName());
-            o.put("row_id", c.getRowId().toString());
-            o.put("field", c.getField());
-            o.put("new_value", c.getNewValue());
-            o.put("office_version", c.getOfficeVersion());
-            o.put("device", c.getDeviceCode());
-            o.put("made_at", c.getMadeAt().toString());
+            o.put("seq", c.seq());
+            o.put("op_id", c.opId().toString());
+            o.put("op", c.op());
+            o.put("table", c.table());
+            o.put("row_id", c.rowId().toString());
+            o.put("field", c.field());
+            o.put("new_value", c.newValue());
+            o.put("office_version", c.officeVersion());
+            o.put("device", c.device());
+            o.put("made_at", c.madeAt().toString());
         }
         // The staff and operations the page's new cases point at, for a laptop that has not got them.
         ArrayNode refs = root.putArray("references");
