@@ -23,8 +23,7 @@ final class AuditHeadGuard {
     /** The one line the CLI prints (exit 1); the window shows {@code login.damaged} from the bundle. */
     static final class DatabaseWentBack extends HavenException {
         DatabaseWentBack() {
-            super(Kind.FAILURE, "The database file (haven.mv.db) is damaged: restore from a backup."
-                    + " It holds an older state than its key file (haven.keys) records.");
+            super(Kind.FAILURE, "error.db.wentBack", new Object[0], null);
         }
     }
 

@@ -106,8 +106,7 @@ public final class Backups {
             });
             return new Manifest(now, Version.current());
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The backup could not be written: check that the destination exists, is writable and has space.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.backup.writeFailed");
         } finally {
             deleteQuietly(part);
             deleteTree(scratch);
@@ -147,8 +146,7 @@ public final class Backups {
         try (Database target = Database.openOffice(home, office)) {
             boolean existing = AccountRepository.any(target.dsl());
             if (existing && !replace) {
-                throw HavenException.badInput("The office database already holds Haven data: add --force to replace it"
-                        + " (keep a backup of it first). Nothing was changed.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.backup.officeNotEmpty");
             }
             if (existing) {
                 try (Accounts.Unlocked current = Accounts.login(home, office, username, password)) {
@@ -173,8 +171,7 @@ public final class Backups {
             }
             return new Restored(manifest, intact, null);
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The backup could not be restored (disk full or folder not writable?): the office database is unchanged.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.backup.restoreFailedOffice");
         } finally {
             deleteTree(staging);
         }
@@ -182,7 +179,7 @@ public final class Backups {
 
     /** Checks that the file is a complete, undamaged Haven backup, before anything else is done with it. */
     public static Manifest verify(Path file) {
-        if (!Files.isRegularFile(file)) throw HavenException.notFound("No backup file at " + file + ".");
+        if (!Files.isRegularFile(file)) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.backup.noFile", file.toString());
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry m = zip.getEntry(MANIFEST);
             if (m == null) throw damaged();
@@ -213,8 +210,7 @@ public final class Backups {
         Manifest manifest = verify(file);
         boolean existing = Database.existsIn(home) || KeyFile.existsIn(home);
         if (existing && !replace) {
-            throw HavenException.badInput("The data folder already holds a Haven database: restore into an empty data folder,"
-                    + " or add --force to replace it (the current files are kept aside). Nothing was changed.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.backup.folderNotEmpty");
         }
         // The current database's audit entries, to carry over those the backup does not hold: a restore
         // must not erase what was recorded since the backup (an identified export, say).
@@ -262,8 +258,7 @@ public final class Backups {
             org.haven.common.PrivateFiles.tighten(home); // the extracted files were created with the umask
             return new Restored(manifest, intact, aside);
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The backup could not be restored (disk full or folder not writable?): the current data is unchanged.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.backup.restoreFailed");
         } finally {
             deleteTree(staging);
         }
@@ -319,8 +314,7 @@ public final class Backups {
 
     /** A damaged backup is bad input (CLI exit 2): the data in place is untouched. */
     private static HavenException damaged() {
-        return new HavenException(HavenException.Kind.BAD_INPUT,
-                "The backup file is damaged or is not a Haven backup: nothing was changed. Try another backup copy.");
+        return HavenException.of(HavenException.Kind.BAD_INPUT, "error.backup.damaged");
     }
 
     private static void copyEntry(ZipOutputStream zip, String name, Path source) throws IOException {

@@ -49,8 +49,8 @@ public final class OfficeChanges {
 
     public Page after(long after, int limit) {
         session.requireCaseData();
-        if (after < 0) throw HavenException.badInput("after must be 0 or more.");
-        if (limit < 1 || limit > MAX_PAGE) throw HavenException.badInput("limit must be between 1 and " + MAX_PAGE + ".");
+        if (after < 0) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.after");
+        if (limit < 1 || limit > MAX_PAGE) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.limit", String.valueOf(MAX_PAGE));
         return db.inTransaction(tx -> {
             // Every number up to this one is committed (or rolled back): the counter's lock is held until commit.
             long upTo = ChangeLog.lastSeq(tx);

@@ -37,21 +37,21 @@ public final class PushJson {
         try {
             root = JSON.readTree(body);
         } catch (java.io.IOException e) {
-            throw HavenException.badInput("malformed push: not JSON");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.notJson");
         }
-        if (root == null || !root.isObject()) throw HavenException.badInput("malformed push: not a JSON object");
+        if (root == null || !root.isObject()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.notObject");
         JsonNode device = root.get("device");
         if (device == null || !device.isTextual() || !DEVICE.matcher(device.asText()).matches()) {
-            throw HavenException.badInput("malformed push: device must be the laptop's device code");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.device");
         }
         JsonNode entries = root.get("entries");
-        if (entries == null || !entries.isArray()) throw HavenException.badInput("malformed push: entries must be an array");
-        if (entries.size() > MAX_ENTRIES) throw HavenException.badInput("malformed push: more than " + MAX_ENTRIES + " entries");
+        if (entries == null || !entries.isArray()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.entries");
+        if (entries.size() > MAX_ENTRIES) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.tooMany", String.valueOf(MAX_ENTRIES));
         List<OfficePush.Entry> out = new ArrayList<>();
         java.util.Set<UUID> seen = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             OfficePush.Entry e = entry(entries.get(i), i);
-            if (!seen.add(e.opId())) throw HavenException.badInput("malformed push: entry " + i + ": op_id repeated");
+            if (!seen.add(e.opId())) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.repeated", String.valueOf(i));
             out.add(e);
         }
         return new Push(device.asText(), out);
@@ -110,7 +110,7 @@ public final class PushJson {
     }
 
     private static HavenException bad(int i, String why) {
-        return HavenException.badInput("malformed push: entry " + i + ": " + why);
+        return HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.entry", String.valueOf(i), why);
     }
 
     /** A page of changes: {"changes": [{"seq", "op_id", "op", "table", "row_id", "field", "new_value", "office_version", "device", "made_at"}], "next": N, "more": bool}. */
