@@ -52,14 +52,19 @@ public final class ChangeLogRepository {
      * {@code user} may see: a change of a case's rows (a new case, a new event) if they may see that
      * case; a person's fields if they may see one of the person's cases; every tombstone (a key, no value).
      */
-    public static List<SyncChangeRecord> visiblePage(DSLContext tx, User user, long after, long upTo, int limit) {
+    public static List<LoggedChange> visiblePage(DSLContext tx, User user, long after, long upTo, int limit) {
         var visibleCases = tx.select(CASE_FILE.ID).from(CASE_FILE).where(CaseAccess.visibleTo(user));
         var visiblePeople = tx.select(CASE_FILE.PERSON_ID).from(CASE_FILE).where(CaseAccess.visibleTo(user));
         Condition visible = SYNC_CHANGE.CASE_ID.isNotNull().and(SYNC_CHANGE.CASE_ID.in(visibleCases))
                 .or(SYNC_CHANGE.CASE_ID.isNull().and(SYNC_CHANGE.PERSON_ID.isNull().or(SYNC_CHANGE.PERSON_ID.in(visiblePeople))));
         return tx.selectFrom(SYNC_CHANGE)
                 .where(SYNC_CHANGE.SEQ.gt(after).and(SYNC_CHANGE.SEQ.le(upTo)).and(visible))
-                .orderBy(SYNC_CHANGE.SEQ).limit(limit).fetch();
+                .orderBy(SYNC_CHANGE.SEQ).limit(limit).fetch(ChangeLogRepository::change);
+    }
+
+    private static LoggedChange change(SyncChangeRecord c) {
+        return new LoggedChange(c.getSeq(), c.getOpId(), c.getOp(), c.getTableName(), c.getRowId(), c.getField(),
+                c.getNewValue(), c.getOfficeVersion(), c.getDeviceCode(), c.getMadeAt());
     }
 
     /** Raises the person's office version by one and returns the new one. */

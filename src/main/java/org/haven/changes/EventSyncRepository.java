@@ -110,9 +110,9 @@ public final class EventSyncRepository {
         if (!TABLE.equals(conflict.getTableName())) return null;
         CaseFileRecord c = CaseSyncRepository.lock(tx, conflict.getCaseId());
         UUID eventId = conflict.getRowId();
-        if (c == null || row(tx, eventId) == null) throw org.haven.common.HavenException.notFound("This timeline entry no longer exists.");
+        if (c == null || row(tx, eventId) == null) throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.NOT_FOUND, "error.sync.eventGone");
         Field<?> column = field(conflict.getField());
-        if (column == null) throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
+        if (column == null) throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.FAILURE, "error.sync.fieldNotSynced");
         String chosen = keepLaptop ? conflict.getLaptopValue() : value(tx, eventId, column);
         return apply(tx, c, eventId, column, chosen, org.haven.db.Ids.newId(), DeviceCode.of(tx), userId, Audit.now());
     }

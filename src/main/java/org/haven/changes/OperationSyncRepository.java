@@ -100,12 +100,12 @@ public final class OperationSyncRepository {
     public static Long resolve(DSLContext tx, SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
         if (!TABLE.equals(conflict.getTableName())) return null;
         OperationRecord o = lock(tx, conflict.getRowId());
-        if (o == null) throw org.haven.common.HavenException.notFound("This operation no longer exists.");
+        if (o == null) throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.NOT_FOUND, "error.operationGone");
         Field<?> column = field(conflict.getField());
-        if (column == null) throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
+        if (column == null) throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.FAILURE, "error.sync.fieldNotSynced");
         String chosen = keepLaptop ? conflict.getLaptopValue() : Outbox.text(o.get(column));
         if (keepLaptop && column == OPERATION.CODE && chosen != null && codeTaken(tx, o.getId(), chosen)) {
-            throw org.haven.common.HavenException.badInput("An operation with the code '" + chosen.trim() + "' already exists.");
+            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.BAD_INPUT, "error.operation.codeExists", chosen.trim());
         }
         return apply(tx, o.getId(), column, chosen, org.haven.db.Ids.newId(), DeviceCode.of(tx), userId, Audit.now());
     }

@@ -149,16 +149,16 @@ public final class RowsRepository {
      * password hash), and the operations new cases are in or a case now moves to, as lines
      * {@code TABLE<TAB>JSON}. A laptop that lacks one of them could not store the change.
      */
-    public static List<String> referencedBy(DSLContext tx, List<org.haven.db.jooq.tables.records.SyncChangeRecord> changes) {
+    public static List<String> referencedBy(DSLContext tx, List<LoggedChange> changes) {
         List<UUID> newCases = new ArrayList<>();
         List<UUID> staffIds = new ArrayList<>();
         List<UUID> operationIds = new ArrayList<>();
         for (var c : changes) {
-            if ("INSERT".equals(c.getOp()) && "case_file".equals(c.getTableName())) newCases.add(c.getRowId());
-            if ("SET".equals(c.getOp()) && "case_file".equals(c.getTableName()) && c.getNewValue() != null) {
-                UUID id = uuidOrNull(c.getNewValue());
-                if (id != null && "assigned_to".equals(c.getField())) staffIds.add(id);
-                if (id != null && "operation_id".equals(c.getField())) operationIds.add(id);
+            if ("INSERT".equals(c.op()) && "case_file".equals(c.table())) newCases.add(c.rowId());
+            if ("SET".equals(c.op()) && "case_file".equals(c.table()) && c.newValue() != null) {
+                UUID id = uuidOrNull(c.newValue());
+                if (id != null && "assigned_to".equals(c.field())) staffIds.add(id);
+                if (id != null && "operation_id".equals(c.field())) operationIds.add(id);
             }
         }
         List<String> out = new ArrayList<>();

@@ -76,9 +76,9 @@ public final class TraffickingSyncRepository {
     public static Long resolve(DSLContext tx, org.haven.db.jooq.tables.records.SyncConflictRecord conflict, boolean keepLaptop, UUID userId) {
         if (!TABLE.equals(conflict.getTableName())) return null;
         CaseFileRecord c = CaseSyncRepository.lock(tx, conflict.getCaseId());
-        if (c == null) throw org.haven.common.HavenException.notFound("This case no longer exists.");
+        if (c == null) throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.NOT_FOUND, "error.caseGone");
         Field<String> column = field(conflict.getField());
-        if (column == null) throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
+        if (column == null) throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.FAILURE, "error.sync.fieldNotSynced");
         String chosen = keepLaptop ? conflict.getLaptopValue() : value(tx, c.getId(), column);
         return apply(tx, c, column, chosen, org.haven.db.Ids.newId(), DeviceCode.of(tx), userId, Audit.now());
     }

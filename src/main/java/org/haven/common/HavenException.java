@@ -24,7 +24,8 @@ public class HavenException extends RuntimeException {
         this.args = new Object[0];
     }
 
-    private HavenException(Kind kind, String key, Object[] args, Throwable cause) {
+    /** From a key (for subclasses; others use {@link #of}). */
+    protected HavenException(Kind kind, String key, Object[] args, Throwable cause) {
         super(Messages.english().t(key, args), cause);
         this.kind = kind;
         this.key = key;

@@ -69,8 +69,7 @@ public final class PersonDeletion {
         int cases = db.inTransaction(tx -> {
             Set<String> uncovered = uncoveredTables(tx);
             if (!uncovered.isEmpty()) {
-                throw new HavenException(HavenException.Kind.FAILURE, "Deletion is not set up for the table(s) "
-                        + String.join(", ", uncovered) + ": nothing was deleted. Please report this.");
+                throw HavenException.of(HavenException.Kind.FAILURE, "error.deletion.uncovered", String.join(", ", uncovered));
             }
             if (!PersonDeletionRepository.personExists(tx, personId)) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
             List<UUID> caseIds = PersonDeletionRepository.caseIds(tx, personId);

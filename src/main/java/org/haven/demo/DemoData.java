@@ -1,12 +1,5 @@
 package org.haven.demo;
 
-import static org.haven.db.jooq.Tables.CASE_EVENT;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.CASE_HTCDS;
-import static org.haven.db.jooq.Tables.PERSON;
-import static org.haven.db.jooq.Tables.SEARCH_PREFIX;
-import static org.haven.db.jooq.Tables.SEARCH_TOKEN;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -29,34 +22,23 @@ import org.haven.cases.Outcome;
 import org.haven.common.HavenException;
 import org.haven.db.Audit;
 import org.haven.db.Ids;
-import org.haven.db.jooq.tables.records.CaseEventRecord;
-import org.haven.db.jooq.tables.records.CaseFileRecord;
-import org.haven.db.jooq.tables.records.CaseHtcdsRecord;
-import org.haven.db.jooq.tables.records.PersonRecord;
-import org.haven.db.jooq.tables.records.SearchPrefixRecord;
-import org.haven.db.jooq.tables.records.SearchTokenRecord;
 import org.haven.operations.Operation;
 import org.haven.operations.OperationRepository;
 import org.haven.people.DocumentStatus;
 import org.haven.people.NameFolding;
-import org.haven.people.names.MatchIndex;
 import org.haven.people.Sex;
 import org.haven.security.AuditLog;
 import org.haven.security.Role;
 import org.haven.timeline.DatePrecision;
 import org.haven.timeline.EventType;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
-import org.jooq.TableRecord;
 
 /**
  * Fills an empty database with synthetic, seeded data: operations, people in their own scripts,
  * cases in every status and outcome, and timelines along plausible paths. The same seed gives the
- * same data. It writes in batches of a few thousand rows per transaction so it scales to 100,000 people.
- * Longer than 400 lines: one seeded generator (operations, people, cases, timelines) drawing from
- * one random stream in a fixed order, which is what makes the same seed give the same data.
+ * same data. It writes in batches of a few thousand rows per transaction so it scales to 100,000 people
+ * (the rows are written by {@link DemoRepository}). One seeded generator (operations, people, cases,
+ * timelines) drawing from one random stream in a fixed order, which is what makes the same seed give the same data.
  */
 public final class DemoData {
     private static final int CHUNK = 1000;
@@ -89,7 +71,7 @@ public final class DemoData {
         haven.session().require(Role.COORDINATOR);
         if (people < 1 || people > 1_000_000) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.demo.people");
         DSLContext dsl = haven.database().dsl();
-        if (dsl.fetchCount(PERSON) > 0) {
+        if (DemoRepository.anyPerson(dsl)) {
             throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.demo.notEmpty");
         }
         LocalDate today = LocalDate.now();
@@ -124,13 +106,7 @@ public final class DemoData {
     private long writeChunk(DSLContext tx, int n, List<Operation> operations, LocalDate today) {
         UUID userId = haven.user().id();
         OffsetDateTime now = Audit.now();
-        List<TableRecord<?>> people = new ArrayList<>();
-        List<TableRecord<?>> cases = new ArrayList<>();
-        List<TableRecord<?>> events = new ArrayList<>();
-        List<TableRecord<?>> tokens = new ArrayList<>();
-        List<TableRecord<?>> prefixes = new ArrayList<>();
-        List<TableRecord<?>> matchKeys = new ArrayList<>();
-        List<TableRecord<?>> details = new ArrayList<>();
+        DemoRepository.Chunk chunk = new DemoRepository.Chunk();
         Map<Integer, Integer> perYear = new LinkedHashMap<>();
         List<Object[]> drafts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -147,70 +123,40 @@ public final class DemoData {
             Operation op = (Operation) d[0];
             LocalDate identified = (LocalDate) d[1];
             SyntheticNames.Drawn drawn = SyntheticNames.draw(random);
-            PersonRecord p = tx.newRecord(PERSON);
-            p.setId(Ids.newId());
-            p.setNameNative(drawn.name().nativeForm());
-            p.setNameLatin(drawn.name().latin());
-            p.setNameLatinDerived(false); // rows are inserted with every column: no database default applies
             int r = random.nextInt(100);
-            p.setSex(r < 62 ? Sex.MALE.name() : r < 97 ? Sex.FEMALE.name() : r < 99 ? Sex.TRANSGENDER_NONCONFORMING.name() : Sex.UNKNOWN.name());
+            String sex = r < 62 ? Sex.MALE.name() : r < 97 ? Sex.FEMALE.name() : r < 99 ? Sex.TRANSGENDER_NONCONFORMING.name() : Sex.UNKNOWN.name();
             int age = 16 + (int) Math.abs(random.nextGaussian() * 8 + 10);
             age = Math.min(age, 65);
+            LocalDate birthDate = null;
+            Integer estimatedAge = null;
             if (random.nextInt(3) > 0) {
-                p.setBirthDate(identified.minusYears(age).minusDays(random.nextInt(365)));
+                birthDate = identified.minusYears(age).minusDays(random.nextInt(365));
             } else {
-                p.setEstimatedAge(age);
+                estimatedAge = age;
             }
-            p.setNationality(drawn.nationality());
-            p.setLanguages(drawn.language());
-            p.setInterpreterNeeded(!drawn.nationality().equals("PH") && random.nextInt(4) > 0);
+            boolean interpreterNeeded = !drawn.nationality().equals("PH") && random.nextInt(4) > 0;
             DocumentStatus doc = DocumentStatus.values()[random.nextInt(DocumentStatus.values().length)];
-            p.setDocumentStatus(doc.name());
-            p.setDocumentNumber(doc.mayHaveNumber() && random.nextBoolean()
-                    ? drawn.nationality() + (char) ('A' + random.nextInt(26)) + (1000000 + random.nextInt(9000000)) : null);
-            p.setVersion(0);
-            p.setCreatedAt(now);
-            p.setCreatedBy(userId);
-            p.setUpdatedAt(now);
-            p.setUpdatedBy(userId);
-            people.add(p);
+            String documentNumber = doc.mayHaveNumber() && random.nextBoolean()
+                    ? drawn.nationality() + (char) ('A' + random.nextInt(26)) + (1000000 + random.nextInt(9000000)) : null;
+            DemoRepository.Person p = new DemoRepository.Person(Ids.newId(), drawn.name().nativeForm(), drawn.name().latin(),
+                    sex, birthDate, estimatedAge, drawn.nationality(), drawn.language(), interpreterNeeded, doc.name(), documentNumber);
+            chunk.people.add(p);
 
             int serial = nextSerial.merge(identified.getYear(), 1, Integer::sum) - 1;
             String caseNumber = CaseNumbers.format(deviceCode, identified.getYear(), serial);
-            CaseFileRecord c = tx.newRecord(CASE_FILE);
-            c.setId(Ids.newId());
-            c.setCaseNumber(caseNumber);
-            c.setPersonId(p.getId());
-            c.setPersonName(p.getNameLatin()); // the list's sort keys, as SearchIndex writes them
-            c.setPersonNationality(p.getNationality());
-            c.setOperationId(op == null ? null : op.id());
-            c.setAssignedTo(userId);
-            c.setLegalRole("NONE");
-            c.setOpenedOn(identified);
-            c.setVersion(0);
-            c.setCreatedAt(now);
-            c.setCreatedBy(userId);
-            c.setUpdatedAt(now);
-            c.setUpdatedBy(userId);
-            walkPath(tx, c, identified, today, events, userId, now);
-            cases.add(c);
-            CaseHtcdsRecord h = traffickingDetails(tx, c, op != null, now, userId);
-            if (h != null) details.add(h);
+            DemoRepository.Case c = new DemoRepository.Case(Ids.newId(), caseNumber, p, op == null ? null : op.id(), identified);
+            walkPath(c, identified, today, chunk.events);
+            chunk.cases.add(c);
+            DemoRepository.Details h = traffickingDetails(c, op != null);
+            if (h != null) chunk.details.add(h);
 
-            Set<String> personTokens = new LinkedHashSet<>(NameFolding.searchTokens(p.getNameLatin(), p.getNameNative(), null));
+            Set<String> personTokens = new LinkedHashSet<>(NameFolding.searchTokens(p.nameLatin(), p.nameNative(), null));
             personTokens.addAll(SearchIndex.caseNumberTokens(caseNumber));
-            for (String t : personTokens) tokens.add(token(tx, t, p.getId()));
-            for (String prefix : SearchIndex.prefixes(personTokens)) prefixes.add(prefix(tx, prefix, caseNumber));
-            matchKeys.addAll(org.haven.people.names.MatchIndexRepository.records(tx, p));
+            for (String t : personTokens) chunk.tokens.add(Map.entry(t, p.id()));
+            for (String prefix : SearchIndex.prefixes(personTokens)) chunk.prefixes.add(Map.entry(prefix, caseNumber));
         }
-        insertAll(tx, PERSON, people);
-        insertAll(tx, CASE_FILE, cases);
-        insertAll(tx, CASE_EVENT, events);
-        insertAll(tx, CASE_HTCDS, details);
-        insertAll(tx, SEARCH_TOKEN, dedupe(tokens));
-        insertAll(tx, SEARCH_PREFIX, prefixes);
-        MatchIndex.batchInsert(tx, matchKeys);
-        return events.size();
+        DemoRepository.insert(tx, chunk, userId, now);
+        return chunk.events.size();
     }
 
     /**
@@ -220,9 +166,9 @@ public final class DemoData {
      * are mostly strangers met online (Other, Unknown), sometimes friends, seldom family or a partner;
      * the methods of control are those survivors of scam compounds report most. Null when none are recorded.
      */
-    private CaseHtcdsRecord traffickingDetails(DSLContext tx, CaseFileRecord c, boolean raid, OffsetDateTime now, UUID userId) {
+    private DemoRepository.Details traffickingDetails(DemoRepository.Case c, boolean raid) {
         Random r = detailsRandom;
-        boolean pastIdentification = !CaseStatus.IDENTIFIED.name().equals(c.getStatus());
+        boolean pastIdentification = !CaseStatus.IDENTIFIED.name().equals(c.status);
         if (r.nextInt(100) >= (pastIdentification ? 75 : 20)) return null;
         String country = null;
         if (r.nextInt(100) < 92) {
@@ -247,27 +193,19 @@ public final class DemoData {
             for (Object[] m : reported) if (r.nextInt(100) < (Integer) m[1]) methods.add((MethodOfControl) m[0]);
         }
         if (country == null && relations.isEmpty() && methods.isEmpty()) return null;
-        CaseHtcdsRecord h = tx.newRecord(CASE_HTCDS);
-        h.setCaseId(c.getId());
-        h.setCountryOfExploitation(country);
         // Stored as TraffickingDetailsRepository stores them: enum names in enum order, ';'-separated.
-        h.setRecruiterRelations(relations.isEmpty() ? null : String.join(";", relations.stream().map(Enum::name).toList()));
-        h.setMethodsOfControl(methods.isEmpty() ? null : String.join(";", methods.stream().map(Enum::name).toList()));
-        h.setCreatedAt(now);
-        h.setCreatedBy(userId);
-        h.setUpdatedAt(now);
-        h.setUpdatedBy(userId);
-        return h;
+        return new DemoRepository.Details(c.id, country,
+                relations.isEmpty() ? null : String.join(";", relations.stream().map(Enum::name).toList()),
+                methods.isEmpty() ? null : String.join(";", methods.stream().map(Enum::name).toList()));
     }
 
     /** Moves the case along a plausible path, adding the events that path would leave. */
-    private void walkPath(DSLContext tx, CaseFileRecord c, LocalDate start, LocalDate today,
-                          List<TableRecord<?>> events, UUID userId, OffsetDateTime now) {
+    private void walkPath(DemoRepository.Case c, LocalDate start, LocalDate today, List<DemoRepository.Event> events) {
         LocalDate[] date = {start};
         long ageDays = java.time.temporal.ChronoUnit.DAYS.between(start, today);
         java.util.function.BiConsumer<EventType, String> add = (type, note) -> {
-            events.add(event(tx, c.getId(), type, date[0], type == EventType.FOLLOW_UP && random.nextInt(4) == 0
-                    ? DatePrecision.MONTH : DatePrecision.DAY, note, userId, now));
+            events.add(event(c.id, type, date[0], type == EventType.FOLLOW_UP && random.nextInt(4) == 0
+                    ? DatePrecision.MONTH : DatePrecision.DAY, note));
         };
         java.util.function.IntConsumer advance = maxDays -> {
             LocalDate next = date[0].plusDays(1 + random.nextInt(Math.max(1, maxDays)));
@@ -281,16 +219,16 @@ public final class DemoData {
             advance.accept(5);
             add.accept(EventType.SCREENING, "Screening interview with interpreter.");
             status = CaseStatus.SCREENING;
-            events.add(statusEvent(tx, c.getId(), date[0], "IDENTIFIED -> SCREENING", userId, now));
+            events.add(statusEvent(c.id, date[0], "IDENTIFIED -> SCREENING"));
             if (random.nextInt(12) == 0) {
-                close(tx, c, status, date[0], Outcome.NOT_A_VICTIM, "No trafficking indicators found.", events, userId, now);
+                close(c, status, date[0], Outcome.NOT_A_VICTIM, "No trafficking indicators found.", events);
                 return;
             }
         }
         if (stage >= 2) {
             advance.accept(10);
             add.accept(EventType.SHELTER_ADMISSION, null);
-            events.add(statusEvent(tx, c.getId(), date[0], status + " -> ASSISTANCE", userId, now));
+            events.add(statusEvent(c.id, date[0], status + " -> ASSISTANCE"));
             status = CaseStatus.ASSISTANCE;
             advance.accept(10);
             add.accept(EventType.MEDICAL, "Health check.");
@@ -304,18 +242,18 @@ public final class DemoData {
         if (stage >= 3 && random.nextInt(3) == 0) {
             advance.accept(20);
             add.accept(EventType.LEGAL_AID, null);
-            events.add(statusEvent(tx, c.getId(), date[0], status + " -> LEGAL_PROCESS", userId, now));
+            events.add(statusEvent(c.id, date[0], status + " -> LEGAL_PROCESS"));
             status = CaseStatus.LEGAL_PROCESS;
             advance.accept(20);
             add.accept(EventType.POLICE_STATEMENT, null);
-            c.setLegalRole(random.nextInt(10) == 0 ? "SUSPECT" : random.nextBoolean() ? "WITNESS" : "COMPLAINANT");
+            c.legalRole = random.nextInt(10) == 0 ? "SUSPECT" : random.nextBoolean() ? "WITNESS" : "COMPLAINANT";
             advance.accept(40);
             add.accept(EventType.COURT_HEARING, null);
         }
         if (stage >= 4) {
             advance.accept(20);
             add.accept(EventType.EMBASSY_CONTACT, null);
-            events.add(statusEvent(tx, c.getId(), date[0], status + " -> RETURN_PENDING", userId, now));
+            events.add(statusEvent(c.id, date[0], status + " -> RETURN_PENDING"));
             status = CaseStatus.RETURN_PENDING;
             advance.accept(20);
             add.accept(EventType.TRAVEL_DOCUMENT_ISSUED, null);
@@ -334,76 +272,27 @@ public final class DemoData {
                 Outcome[] others = {Outcome.PROSECUTED_DETAINED, Outcome.LOCALLY_INTEGRATED, Outcome.LOST_CONTACT, Outcome.REFERRED};
                 outcome = others[r % others.length];
             }
-            close(tx, c, status, date[0], outcome, "Case closed: " + outcome.name().toLowerCase().replace('_', ' ') + ".", events, userId, now);
+            close(c, status, date[0], outcome, "Case closed: " + outcome.name().toLowerCase().replace('_', ' ') + ".", events);
             return;
         }
-        c.setStatus(status.name());
+        c.status = status.name();
     }
 
-    private void close(DSLContext tx, CaseFileRecord c, CaseStatus from, LocalDate date, Outcome outcome, String reason,
-                       List<TableRecord<?>> events, UUID userId, OffsetDateTime now) {
-        c.setStatus(CaseStatus.CLOSED.name());
-        c.setOutcome(outcome.name());
-        c.setClosingReason(reason);
-        c.setClosedOn(date);
+    private void close(DemoRepository.Case c, CaseStatus from, LocalDate date, Outcome outcome, String reason,
+                       List<DemoRepository.Event> events) {
+        c.status = CaseStatus.CLOSED.name();
+        c.outcome = outcome.name();
+        c.closingReason = reason;
+        c.closedOn = date;
         // the note as CaseService.move writes it, so the timeline shows it in words
-        events.add(statusEvent(tx, c.getId(), date, from + " -> CLOSED (" + outcome + "): " + reason, userId, now));
+        events.add(statusEvent(c.id, date, from + " -> CLOSED (" + outcome + "): " + reason));
     }
 
-    private CaseEventRecord statusEvent(DSLContext tx, UUID caseId, LocalDate date, String note, UUID userId, OffsetDateTime now) {
-        return event(tx, caseId, EventType.STATUS_CHANGE, date, DatePrecision.DAY, note, userId, now);
+    private DemoRepository.Event statusEvent(UUID caseId, LocalDate date, String note) {
+        return event(caseId, EventType.STATUS_CHANGE, date, DatePrecision.DAY, note);
     }
 
-    private static CaseEventRecord event(DSLContext tx, UUID caseId, EventType type, LocalDate date, DatePrecision precision,
-                                         String note, UUID userId, OffsetDateTime now) {
-        CaseEventRecord e = tx.newRecord(CASE_EVENT);
-        e.setId(Ids.newId());
-        e.setCaseId(caseId);
-        e.setEventType(type.name());
-        e.setEventDate(precision.normalize(date));
-        e.setDatePrecision(precision.name());
-        e.setNote(note);
-        e.setRecordedBy(userId);
-        e.setVersion(0);
-        e.setCreatedAt(now);
-        e.setCreatedBy(userId);
-        e.setUpdatedAt(now);
-        e.setUpdatedBy(userId);
-        return e;
-    }
-
-    /**
-     * One prepared INSERT of every column, bound once per row: a single JDBC batch. (jOOQ's
-     * batchInsert(records) renders the SQL of each record again; this was half the time at 100k.)
-     */
-    private static void insertAll(DSLContext tx, Table<?> table, List<TableRecord<?>> rows) {
-        if (rows.isEmpty()) return;
-        Field<?>[] fields = table.fields();
-        BatchBindStep batch = tx.batch(tx.insertInto(table).columns(fields).values(new Object[fields.length]));
-        for (TableRecord<?> row : rows) batch.bind(row.intoArray());
-        batch.execute();
-    }
-
-    private static SearchPrefixRecord prefix(DSLContext tx, String prefix, String caseNumber) {
-        SearchPrefixRecord r = tx.newRecord(SEARCH_PREFIX);
-        r.setPrefix(prefix);
-        r.setCaseNumber(caseNumber);
-        return r;
-    }
-
-    private static SearchTokenRecord token(DSLContext tx, String token, UUID personId) {
-        SearchTokenRecord t = tx.newRecord(SEARCH_TOKEN);
-        t.setToken(token);
-        t.setPersonId(personId);
-        return t;
-    }
-
-    private static List<TableRecord<?>> dedupe(List<TableRecord<?>> tokens) {
-        Map<String, TableRecord<?>> unique = new LinkedHashMap<>();
-        for (TableRecord<?> t : tokens) {
-            SearchTokenRecord r = (SearchTokenRecord) t;
-            unique.putIfAbsent(r.getToken() + "|" + r.getPersonId(), r);
-        }
-        return new ArrayList<>(unique.values());
+    private static DemoRepository.Event event(UUID caseId, EventType type, LocalDate date, DatePrecision precision, String note) {
+        return new DemoRepository.Event(Ids.newId(), caseId, type, precision.normalize(date), precision, note);
     }
 }

@@ -80,11 +80,11 @@ public final class IdentifiedExport {
             String name = f.trim().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) continue;
             if (!HEADER.contains(name)) {
-                throw HavenException.badInput("Unknown field '" + name + "': choose from " + String.join(",", HEADER) + ".");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.unknownField", name, String.join(",", HEADER));
             }
             out.add(name);
         }
-        if (out.isEmpty()) throw HavenException.badInput("--fields names no column: choose from " + String.join(",", HEADER) + ".");
+        if (out.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.noField", String.join(",", HEADER));
         return List.copyOf(out);
     }
 
@@ -120,10 +120,10 @@ public final class IdentifiedExport {
         List<String> columns = columns(options.fields());
         if (options.password() != null) {
             if (options.format() != Format.XLSX) {
-                throw HavenException.badInput("A password-protected export is an .xlsx file: use -o FILE.xlsx.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.export.passwordXlsx");
             }
             if (options.password().length < MIN_PASSWORD) {
-                throw HavenException.badInput("The file password must have at least " + MIN_PASSWORD + " characters.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.passwordLength", String.valueOf(MIN_PASSWORD));
             }
         }
         Path target = out.toAbsolutePath();
@@ -160,8 +160,7 @@ public final class IdentifiedExport {
             org.haven.common.AtomicFiles.moveIntoPlace(part, target);
             return count;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The export could not be written: check that the folder exists, is writable and has space.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.export.writeFailed");
         } finally {
             try {
                 Files.deleteIfExists(part);

@@ -63,6 +63,18 @@ final class DraftRepository {
                 .fetch(r -> new IntakeService.DraftInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
+    /** Every draft row of every user: its id and its encoded cells, in the order read. */
+    static java.util.Map<UUID, String> allRows(DSLContext tx) {
+        java.util.Map<UUID, String> out = new java.util.LinkedHashMap<>();
+        for (var r : tx.select(INTAKE_DRAFT_ROW.ID, INTAKE_DRAFT_ROW.CELLS).from(INTAKE_DRAFT_ROW).fetch()) out.put(r.value1(), r.value2());
+        return out;
+    }
+
+    /** Deletes these draft rows; returns how many went. */
+    static int deleteRows(DSLContext tx, List<UUID> ids) {
+        return tx.deleteFrom(INTAKE_DRAFT_ROW).where(INTAKE_DRAFT_ROW.ID.in(ids)).execute();
+    }
+
     static String encode(List<String> cells) {
         return CSVFormat.DEFAULT.format(cells.stream().map(c -> c == null ? "" : c).toArray());
     }

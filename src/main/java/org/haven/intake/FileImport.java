@@ -143,7 +143,7 @@ final class FileImport {
         UUID importId = org.haven.db.Ids.newId();
         Operation op = db.inTransaction(tx -> {
             Operation o = existing != null ? existing : service.createOperation(tx, newCode, target.newOperationName().strip(), toWrite);
-            PendingImports.begin(tx, importId, o.id(), existing == null, haven.user());
+            PendingImportRepository.begin(tx, importId, o.id(), existing == null, haven.user());
             return o;
         });
         try {
@@ -170,7 +170,7 @@ final class FileImport {
             // The search and match index of the whole import, in key order (see SearchIndex.Deferred).
             index.write(db, ImportService.INDEX_ROWS_PER_COMMIT, () -> baseline[0] = db.compactIfGrownSince(baseline[0]));
             db.inTransactionRun(tx -> {
-                PendingImports.finish(tx, importId);
+                PendingImportRepository.finish(tx, importId);
                 AuditLog.record(tx, haven.user(), "INTAKE_IMPORT", "operation", op.id(), "imported=" + toWrite
                         + ",skipped=" + skipped + ",linked=" + linkTo.size() + ",heldBack=" + heldBack);
                 if (allowed > 0) AuditLog.record(tx, haven.user(), "IMPORT_DUPLICATES_ALLOWED", "operation", op.id(), "rows=" + allowed);
@@ -195,10 +195,10 @@ final class FileImport {
                 CaseFile saved;
                 if (r.linkTo() != null) {
                     saved = haven.cases().openNewCaseIn(tx, r.linkTo(), r.request(), identifiedOn);
-                    PendingImports.wrote(tx, importId, saved.id(), null);
+                    PendingImportRepository.wrote(tx, importId, saved.id(), null);
                 } else {
                     saved = haven.cases().registerIn(tx, r.request(), identifiedOn, index);
-                    PendingImports.wrote(tx, importId, saved.id(), saved.personId());
+                    PendingImportRepository.wrote(tx, importId, saved.id(), saved.personId());
                 }
                 haven.cases().recordTraffickingDetailsIn(tx, saved.id(), r.trafficking());
             }

@@ -1,7 +1,5 @@
 package org.haven.intake;
 
-import static org.haven.db.jooq.Tables.INTAKE_DRAFT_ROW;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +27,16 @@ public final class PersonDrafts {
                 .filter(k -> !k.isEmpty()).collect(Collectors.toSet());
         if (wanted.isEmpty()) return 0;
         List<UUID> rows = new ArrayList<>();
-        for (var r : tx.select(INTAKE_DRAFT_ROW.ID, INTAKE_DRAFT_ROW.CELLS).from(INTAKE_DRAFT_ROW).fetch()) {
-            Map<IntakeField, String> values = GridColumn.toValues(DraftRepository.decode(r.value2()));
+        for (Map.Entry<UUID, String> r : DraftRepository.allRows(tx).entrySet()) {
+            Map<IntakeField, String> values = GridColumn.toValues(DraftRepository.decode(r.getValue()));
             String latin = values.get(IntakeField.NAME_LATIN);
             String nativeName = values.get(IntakeField.NAME_NATIVE);
             if ((latin != null && wanted.contains(key(latin))) || (nativeName != null && wanted.contains(key(nativeName)))) {
-                rows.add(r.value1());
+                rows.add(r.getKey());
             }
         }
         if (rows.isEmpty()) return 0;
-        return tx.deleteFrom(INTAKE_DRAFT_ROW).where(INTAKE_DRAFT_ROW.ID.in(rows)).execute();
+        return DraftRepository.deleteRows(tx, rows);
     }
 
     private static String key(String name) {

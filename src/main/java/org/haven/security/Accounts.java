@@ -62,7 +62,7 @@ public final class Accounts {
 
     private static Unlocked create(Path home, String username, char[] password, java.util.function.Function<DSLContext, User> firstUser) {
         if (KeyFile.existsIn(home) || Database.existsIn(home)) {
-            throw HavenException.badInput("A Haven database already exists in " + home + ": nothing was changed.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.databaseExists", home.toString());
         }
         checkUsername(username);
         checkPassword(password);
@@ -97,7 +97,7 @@ public final class Accounts {
         try {
             User admin = db.inTransaction(tx -> {
                 if (AccountRepository.any(tx)) {
-                    throw HavenException.badInput("The office database " + office.display() + " already has accounts: nothing was changed.");
+                    throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.officeHasAccounts", office.display());
                 }
                 User u = insertUser(tx, Ids.newId(), username, username, EnumSet.of(Role.ADMIN, Role.COORDINATOR));
                 AccountRepository.setPasswordHash(tx, u.id(), hash);
@@ -122,8 +122,7 @@ public final class Accounts {
         try {
             AccountRepository.Account row = AccountRepository.byName(db.dsl(), username);
             if (row == null && !AccountRepository.any(db.dsl())) {
-                throw new HavenException(HavenException.Kind.NOT_FOUND,
-                        "The office database " + office.display() + " has no accounts yet: run init --admin NAME first.");
+                throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.account.officeNoAccounts", office.display());
             }
             AuditLog.sealPending(db); // failures of parallel attempts, committed but perhaps not sealed yet
             OfficeLoginDelay.waitFor(db.dsl(), row == null ? null : row.id());
@@ -154,8 +153,7 @@ public final class Accounts {
     public static Unlocked login(Path home, String username, char[] password) {
         if (Database.existsIn(home) && !KeyFile.existsIn(home)) throw KeyFile.missing();
         if (!isInitialized(home)) {
-            throw new HavenException(HavenException.Kind.NOT_FOUND,
-                    "no Haven database in " + home + ": check HAVEN_HOME or run init");
+            throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.cli.noDatabase", home.toString());
         }
         Database.requireWritable(home); // before counting the attempt in the key file: say "read-only", not "cannot write"
         LoginThrottle throttle = new LoginThrottle(home, username);
@@ -224,8 +222,8 @@ public final class Accounts {
     static String checkFullName(String fullName) {
         if (fullName == null || fullName.isBlank()) return null;
         String v = fullName.strip();
-        if (v.length() > 200) throw HavenException.badInput("A full name has at most 200 characters.");
-        if (v.codePoints().anyMatch(Character::isISOControl)) throw HavenException.badInput("A full name cannot contain control characters.");
+        if (v.length() > 200) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.fullNameLength");
+        if (v.codePoints().anyMatch(Character::isISOControl)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.fullNameControl");
         return v;
     }
 
@@ -235,7 +233,7 @@ public final class Accounts {
         String v = checkFullName(fullName);
         unlocked.database().inTransactionRun(tx -> {
             var row = AccountRepository.byName(tx, username);
-            if (row == null) throw HavenException.notFound("No user '" + username + "'.");
+            if (row == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.account.noUser", username);
             AccountRepository.setDisplayName(tx, row.id(), v == null ? username : v);
             AuditLog.record(tx, unlocked.user(), "USER_FULL_NAME_SET", "user", row.id(), null);
         });
@@ -247,11 +245,11 @@ public final class Accounts {
      */
     public static void setRoles(Unlocked unlocked, String username, Set<Role> roles) {
         new Session(unlocked.user()).require(Role.ADMIN);
-        if (roles == null || roles.isEmpty()) throw HavenException.badInput("An account needs at least one role.");
+        if (roles == null || roles.isEmpty()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.noRole");
         AccountRepository.Account row = existingUser(unlocked, username);
         boolean losesAdmin = row.user().has(Role.ADMIN) && !roles.contains(Role.ADMIN);
         if (losesAdmin && row.id().equals(unlocked.user().id())) {
-            throw HavenException.badInput("You cannot remove the administrator role from your own account.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.ownAdmin");
         }
         unlocked.database().inTransactionRun(tx -> {
             if (losesAdmin && row.active() && activeAdmins(tx) <= 1) {
@@ -272,7 +270,7 @@ public final class Accounts {
             String hash = PasswordHash.of(password);
             return unlocked.database().inTransaction(tx -> {
                 if (AccountRepository.exists(tx, username)) {
-                    throw HavenException.badInput("The user '" + username + "' already exists.");
+                    throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.exists", username);
                 }
                 User u = insertUser(tx, Ids.newId(), username, full == null ? username : full, roles);
                 AccountRepository.setPasswordHash(tx, u.id(), hash);
@@ -283,11 +281,11 @@ public final class Accounts {
         Path home = unlocked.database().home();
         KeyFile keyFile = KeyFile.load(home);
         if (keyFile.hasUser(username)) {
-            throw HavenException.badInput("The user '" + username + "' already exists.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.exists", username);
         }
         User created = unlocked.database().inTransaction(tx -> {
             if (AccountRepository.exists(tx, username)) {
-                throw HavenException.badInput("The user '" + username + "' already exists.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.exists", username);
             }
             User u = insertUser(tx, Ids.newId(), username, full == null ? username : full, roles);
             AuditLog.record(tx, unlocked.user(), "USER_ADDED", "user", u.id(), rolesText(roles));
@@ -301,7 +299,7 @@ public final class Accounts {
     public static void changePassword(Unlocked unlocked, char[] oldPassword, char[] newPassword) {
         checkPassword(newPassword);
         if (Arrays.equals(oldPassword, newPassword)) {
-            throw HavenException.badInput("The new password must differ from the current one.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.samePassword");
         }
         Path home = unlocked.database().home();
         if (!verifyPassword(unlocked, oldPassword)) throw KeyFile.wrongPassword();
@@ -367,7 +365,7 @@ public final class Accounts {
         new Session(unlocked.user()).require(Role.ADMIN);
         checkPassword(temporaryPassword);
         AccountRepository.Account row = existingUser(unlocked, username);
-        if (!row.active()) throw HavenException.badInput("The user '" + username + "' is disabled: enable the account instead.");
+        if (!row.active()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.disabledReset", username);
         String hash = storeSecret(unlocked, username, temporaryPassword);
         unlocked.database().inTransactionRun(tx -> {
             AccountRepository.setPassword(tx, row.id(), hash, true);
@@ -383,7 +381,7 @@ public final class Accounts {
         new Session(unlocked.user()).require(Role.ADMIN);
         AccountRepository.Account row = existingUser(unlocked, username);
         if (row.id().equals(unlocked.user().id())) {
-            throw HavenException.badInput("You cannot disable your own account.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.disableSelf");
         }
         if (row.user().has(Role.ADMIN) && activeAdmins(unlocked.database().dsl()) <= 1) {
             throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.lastAdmin");
@@ -403,7 +401,7 @@ public final class Accounts {
         new Session(unlocked.user()).require(Role.ADMIN);
         checkPassword(temporaryPassword);
         AccountRepository.Account row = existingUser(unlocked, username);
-        if (row.active()) throw HavenException.badInput("The user '" + username + "' is already active.");
+        if (row.active()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.alreadyActive", username);
         String hash = storeSecret(unlocked, username, temporaryPassword);
         unlocked.database().inTransactionRun(tx -> {
             AccountRepository.enable(tx, row.id(), hash);
@@ -424,7 +422,7 @@ public final class Accounts {
 
     private static AccountRepository.Account existingUser(Unlocked unlocked, String username) {
         AccountRepository.Account row = AccountRepository.byName(unlocked.database().dsl(), username);
-        if (row == null) throw HavenException.notFound("No user named '" + username + "'.");
+        if (row == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.account.noUserNamed", username);
         return row;
     }
 
@@ -435,18 +433,17 @@ public final class Accounts {
 
     public static void checkUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw HavenException.badInput(
-                    "A user name is 2 to 32 characters: lower-case letters, digits, '.', '_' or '-'.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.username");
         }
     }
 
     public static void checkPassword(char[] password) {
         if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            throw HavenException.badInput("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.passwordLength", String.valueOf(MIN_PASSWORD_LENGTH));
         }
         boolean blank = true;
         for (char c : password) blank &= Character.isWhitespace(c) || Character.isSpaceChar(c);
-        if (blank) throw HavenException.badInput("A password cannot be only spaces: choose one with letters, digits or signs.");
+        if (blank) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.account.passwordBlank");
     }
 
     private static User insertUser(DSLContext tx, UUID id, String username, String displayName, Set<Role> roles) {

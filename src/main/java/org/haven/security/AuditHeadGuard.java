@@ -1,8 +1,5 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.AUDIT_HEAD;
-import static org.haven.db.jooq.Tables.AUDIT_LOG;
-
 import java.util.Optional;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
@@ -26,8 +23,7 @@ final class AuditHeadGuard {
     /** The one line the CLI prints (exit 1); the window shows {@code login.damaged} from the bundle. */
     static final class DatabaseWentBack extends HavenException {
         DatabaseWentBack() {
-            super(Kind.FAILURE, "The database file (haven.mv.db) is damaged: restore from a backup."
-                    + " It holds an older state than its key file (haven.keys) records.");
+            super(Kind.FAILURE, "error.db.wentBack", new Object[0], null);
         }
     }
 
@@ -50,7 +46,7 @@ final class AuditHeadGuard {
         if (recorded.isEmpty()) return; // an older key file: the head is recorded from now on
         long seq = recorded.get().seq();
         if (seq == 0) return;
-        String hash = dsl.select(AUDIT_LOG.HASH).from(AUDIT_LOG).where(AUDIT_LOG.SEQ.eq(seq)).fetchOne(AUDIT_LOG.HASH);
+        String hash = AuditChainRepository.hashAt(dsl, seq);
         Record2<Long, String> head = currentHead(dsl);
         if (head.value1() < seq || hash == null || !hash.equals(recorded.get().hash())) {
             throw new DatabaseWentBack();
@@ -58,7 +54,7 @@ final class AuditHeadGuard {
     }
 
     static Record2<Long, String> currentHead(DSLContext dsl) {
-        return dsl.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH).from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchSingle();
+        return AuditChainRepository.head(dsl);
     }
 
     /** Marks the database as having a sealed key file (in the login transaction). */

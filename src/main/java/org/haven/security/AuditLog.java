@@ -1,22 +1,16 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.AUDIT_HEAD;
-import static org.haven.db.jooq.Tables.AUDIT_LOG;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.haven.db.Database;
-import org.haven.db.Ids;
-import org.haven.db.jooq.tables.records.AuditLogRecord;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.SQLDialect;
@@ -57,43 +51,19 @@ public final class AuditLog {
                     user == null ? null : user.username(), action, entity, entityIds, detail);
             return;
         }
-        int n = entityIds.size();
-        // Taking the head's lock reserves n sequence numbers at once, as n single appends would one by one.
-        tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_SEQ.plus(n)).where(AUDIT_HEAD.ID.eq(1)).execute();
-        Record2<Long, String> head = tx.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH)
-                .from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchSingle();
-        long seq = head.value1() - n;
-        String prev = head.value2();
-        List<AuditLogRecord> rows = new ArrayList<>(n);
-        for (UUID entityId : entityIds) {
-            AuditLogRecord row = tx.newRecord(AUDIT_LOG);
-            row.setSeq(++seq);
-            row.setId(Ids.newId());
-            row.setAt(at);
-            row.setUserId(user == null ? null : user.id());
-            row.setUsername(user == null ? null : user.username());
-            row.setAction(action);
-            row.setEntity(entity);
-            row.setEntityId(entityId);
-            row.setDetail(detail);
-            row.setPrevHash(prev);
-            row.setHash(hashOf(row));
-            prev = row.getHash();
-            rows.add(row);
-        }
-        tx.batchInsert(rows).execute();
-        tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_HASH, prev).where(AUDIT_HEAD.ID.eq(1)).execute();
+        AuditChainRepository.appendEach(tx, at, user == null ? null : user.id(), user == null ? null : user.username(),
+                action, entity, entityIds, detail);
     }
 
     /**
      * Appends an entry of the database a restore replaced, written there after the backup was made: its
      * time, user, action and record as they were, its detail marked "carried over", on this chain.
      */
-    static void carryOver(DSLContext tx, AuditLogRecord original) {
-        String detail = "carried over from the replaced database (its entry " + original.getSeq() + ")"
-                + (original.getDetail() == null ? "" : ": " + original.getDetail());
-        append(tx, original.getAt(), original.getUserId(), original.getUsername(), original.getAction(),
-                original.getEntity(), original.getEntityId(), detail.length() > 500 ? detail.substring(0, 500) : detail);
+    static void carryOver(DSLContext tx, Entry original) {
+        String detail = "carried over from the replaced database (its entry " + original.seq() + ")"
+                + (original.detail() == null ? "" : ": " + original.detail());
+        append(tx, original.at(), original.userId(), original.username(), original.action(),
+                original.entity(), original.entityId(), detail.length() > 500 ? detail.substring(0, 500) : detail);
     }
 
     private static void append(DSLContext tx, OffsetDateTime at, UUID userId, String username, String action,
@@ -102,25 +72,7 @@ public final class AuditLog {
             AuditChainRepository.insertPending(tx, at, userId, username, action, entity, java.util.Collections.singletonList(entityId), detail);
             return;
         }
-        // Updating the head row first takes its lock: concurrent writers queue here, and the chain stays linear.
-        tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_SEQ.plus(1)).where(AUDIT_HEAD.ID.eq(1)).execute();
-        Record2<Long, String> head = tx.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH)
-                .from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchSingle();
-        long seq = head.value1();
-        AuditLogRecord row = tx.newRecord(AUDIT_LOG);
-        row.setSeq(seq);
-        row.setId(Ids.newId());
-        row.setAt(at);
-        row.setUserId(userId);
-        row.setUsername(username);
-        row.setAction(action);
-        row.setEntity(entity);
-        row.setEntityId(entityId);
-        row.setDetail(detail);
-        row.setPrevHash(head.value2());
-        row.setHash(hashOf(row));
-        row.insert();
-        tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_HASH, row.getHash()).where(AUDIT_HEAD.ID.eq(1)).execute();
+        AuditChainRepository.append(tx, at, userId, username, action, entity, entityId, detail);
     }
 
     /** On PostgreSQL the chain is extended after the commit ({@link #sealPending}); H2 appends at once. */
@@ -176,37 +128,47 @@ public final class AuditLog {
         String expectedPrev = "0".repeat(64);
         long expectedSeq = 1;
         long count = 0;
-        for (AuditLogRecord row : dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetchLazy()) {
-            count++;
-            if (row.getSeq() != expectedSeq) {
-                return new Verification(false, count, expectedSeq, "entry " + expectedSeq + " is missing");
+        try (java.util.stream.Stream<Entry> entries = AuditChainRepository.entriesInOrder(dsl)) {
+            for (java.util.Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+                Entry row = it.next();
+                count++;
+                if (row.seq() != expectedSeq) {
+                    return new Verification(false, count, expectedSeq, "entry " + expectedSeq + " is missing");
+                }
+                if (!row.prevHash().equals(expectedPrev) || !row.hash().equals(hashOf(row))) {
+                    return new Verification(false, count, row.seq(), "entry " + row.seq() + " was altered");
+                }
+                expectedPrev = row.hash();
+                expectedSeq++;
             }
-            if (!row.getPrevHash().equals(expectedPrev) || !row.getHash().equals(hashOf(row))) {
-                return new Verification(false, count, row.getSeq(), "entry " + row.getSeq() + " was altered");
-            }
-            expectedPrev = row.getHash();
-            expectedSeq++;
         }
-        Record2<Long, String> head = dsl.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH)
-                .from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchSingle();
+        Record2<Long, String> head = AuditChainRepository.head(dsl);
         if (head.value1() != expectedSeq - 1 || !head.value2().equals(expectedPrev)) {
             return new Verification(false, count, expectedSeq, "entries after " + (expectedSeq - 1) + " were removed");
         }
         return new Verification(true, count, null, null);
     }
 
-    static String hashOf(AuditLogRecord row) {
+    /**
+     * One entry of the chain as stored: {@code hash} is the SHA-256 of the others ({@link #hashOf}),
+     * {@code prevHash} the previous entry's hash (64 zeros for the first).
+     */
+    record Entry(long seq, UUID id, OffsetDateTime at, UUID userId, String username, String action, String entity,
+                 UUID entityId, String detail, String prevHash, String hash) {}
+
+    /** The entry's hash: SHA-256 of its fields (all but the hash itself) joined by '|', in hex. */
+    static String hashOf(Entry row) {
         String canonical = String.join("|",
-                Long.toString(row.getSeq()),
-                row.getId().toString(),
-                Long.toString(row.getAt().toInstant().toEpochMilli()),
-                Objects.toString(row.getUserId(), ""),
-                Objects.toString(row.getUsername(), ""),
-                row.getAction(),
-                Objects.toString(row.getEntity(), ""),
-                Objects.toString(row.getEntityId(), ""),
-                Objects.toString(row.getDetail(), ""),
-                row.getPrevHash());
+                Long.toString(row.seq()),
+                row.id().toString(),
+                Long.toString(row.at().toInstant().toEpochMilli()),
+                Objects.toString(row.userId(), ""),
+                Objects.toString(row.username(), ""),
+                row.action(),
+                Objects.toString(row.entity(), ""),
+                Objects.toString(row.entityId(), ""),
+                Objects.toString(row.detail(), ""),
+                row.prevHash());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -84,7 +84,7 @@ public final class AuditService {
 
     private void requireReader() {
         if (!session.user().has(Role.COORDINATOR) && !session.user().has(Role.ADMIN)) {
-            throw org.haven.common.HavenException.denied("Not allowed: the audit log is for coordinators and administrators.");
+            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.DENIED, "error.audit.denied");
         }
     }
 }

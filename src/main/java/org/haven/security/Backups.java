@@ -1,7 +1,5 @@
 package org.haven.security;
 
-import static org.haven.db.jooq.Tables.AUDIT_LOG;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +23,6 @@ import java.util.zip.ZipOutputStream;
 import org.haven.common.HavenException;
 import org.haven.common.Version;
 import org.haven.db.Database;
-import org.haven.db.jooq.tables.records.AuditLogRecord;
 
 /**
  * Encrypted backups: one file (a zip container) holding a manifest with SHA-256 checksums, the key
@@ -109,8 +106,7 @@ public final class Backups {
             });
             return new Manifest(now, Version.current());
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The backup could not be written: check that the destination exists, is writable and has space.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.backup.writeFailed");
         } finally {
             deleteQuietly(part);
             deleteTree(scratch);
@@ -150,8 +146,7 @@ public final class Backups {
         try (Database target = Database.openOffice(home, office)) {
             boolean existing = AccountRepository.any(target.dsl());
             if (existing && !replace) {
-                throw HavenException.badInput("The office database already holds Haven data: add --force to replace it"
-                        + " (keep a backup of it first). Nothing was changed.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.backup.officeNotEmpty");
             }
             if (existing) {
                 try (Accounts.Unlocked current = Accounts.login(home, office, username, password)) {
@@ -176,8 +171,7 @@ public final class Backups {
             }
             return new Restored(manifest, intact, null);
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The backup could not be restored (disk full or folder not writable?): the office database is unchanged.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.backup.restoreFailedOffice");
         } finally {
             deleteTree(staging);
         }
@@ -185,7 +179,7 @@ public final class Backups {
 
     /** Checks that the file is a complete, undamaged Haven backup, before anything else is done with it. */
     public static Manifest verify(Path file) {
-        if (!Files.isRegularFile(file)) throw HavenException.notFound("No backup file at " + file + ".");
+        if (!Files.isRegularFile(file)) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.backup.noFile", file.toString());
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry m = zip.getEntry(MANIFEST);
             if (m == null) throw damaged();
@@ -216,17 +210,16 @@ public final class Backups {
         Manifest manifest = verify(file);
         boolean existing = Database.existsIn(home) || KeyFile.existsIn(home);
         if (existing && !replace) {
-            throw HavenException.badInput("The data folder already holds a Haven database: restore into an empty data folder,"
-                    + " or add --force to replace it (the current files are kept aside). Nothing was changed.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.backup.folderNotEmpty");
         }
         // The current database's audit entries, to carry over those the backup does not hold: a restore
         // must not erase what was recorded since the backup (an identified export, say).
-        List<AuditLogRecord> currentEntries = List.of();
+        List<AuditLog.Entry> currentEntries = List.of();
         boolean currentUnreadable = false;
         if (existing) {
             try (Accounts.Unlocked current = Accounts.login(home, username, password)) {
                 new Session(current.user()).require(Role.ADMIN);
-                currentEntries = current.database().dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch();
+                currentEntries = AuditChainRepository.entries(current.database().dsl());
             } catch (HavenException e) {
                 if (e.kind() != HavenException.Kind.FAILURE || !Database.existsIn(home)) throw e;
                 // The current database is damaged (often the reason to restore): the password must still
@@ -235,7 +228,7 @@ public final class Backups {
                 currentUnreadable = true;
             }
         }
-        List<AuditLogRecord> carried = currentEntries;
+        List<AuditLog.Entry> carried = currentEntries;
         boolean damagedCurrent = currentUnreadable;
         Path staging = null;
         try {
@@ -246,11 +239,11 @@ public final class Backups {
             try (Accounts.Unlocked copy = loginToBackup(staging, username, password)) {
                 new Session(copy.user()).require(Role.ADMIN);
                 intact = AuditLog.verify(copy.database()).intact();
-                java.util.Set<String> inBackup = copy.database().dsl().select(AUDIT_LOG.HASH).from(AUDIT_LOG).fetchSet(AUDIT_LOG.HASH);
-                List<AuditLogRecord> toCarry = carried.stream().filter(r -> !inBackup.contains(r.getHash())).toList();
+                java.util.Set<String> inBackup = AuditChainRepository.hashes(copy.database().dsl());
+                List<AuditLog.Entry> toCarry = carried.stream().filter(r -> !inBackup.contains(r.hash())).toList();
                 copy.database().inTransactionRun(tx -> {
                     SecuritySettings.write(tx, SecuritySettings.LAST_BACKUP_AT, manifest.createdAt().toString());
-                    for (AuditLogRecord r : toCarry) AuditLog.carryOver(tx, r);
+                    for (AuditLog.Entry r : toCarry) AuditLog.carryOver(tx, r);
                     AuditLog.record(tx, copy.user(), "BACKUP_RESTORED", null, null, "backup of " + manifest.createdAt()
                             + (damagedCurrent ? "; the replaced database was damaged: its audit entries could not be"
                                     + " carried over (its files are kept in the replaced-... folder)"
@@ -265,8 +258,7 @@ public final class Backups {
             org.haven.common.PrivateFiles.tighten(home); // the extracted files were created with the umask
             return new Restored(manifest, intact, aside);
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The backup could not be restored (disk full or folder not writable?): the current data is unchanged.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.backup.restoreFailed");
         } finally {
             deleteTree(staging);
         }
@@ -322,8 +314,7 @@ public final class Backups {
 
     /** A damaged backup is bad input (CLI exit 2): the data in place is untouched. */
     private static HavenException damaged() {
-        return new HavenException(HavenException.Kind.BAD_INPUT,
-                "The backup file is damaged or is not a Haven backup: nothing was changed. Try another backup copy.");
+        return HavenException.of(HavenException.Kind.BAD_INPUT, "error.backup.damaged");
     }
 
     private static void copyEntry(ZipOutputStream zip, String name, Path source) throws IOException {

@@ -251,7 +251,7 @@ public final class KeyFile {
             change.accept(entries);
             update(file, databaseKey, change);
         } catch (GeneralSecurityException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Could not protect the database key.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.keyFile.protect");
         }
     }
 
@@ -296,8 +296,7 @@ public final class KeyFile {
             }
             org.haven.common.AtomicFiles.moveIntoPlace(tmp, file);
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "Could not write the key file in the data folder: check that the disk is not full and the folder is writable.", e);
+            throw HavenException.of(HavenException.Kind.FAILURE, e, "error.keyFile.write");
         }
     }
 
@@ -402,12 +401,10 @@ public final class KeyFile {
     }
 
     public static HavenException missing() {
-        return new HavenException(HavenException.Kind.FAILURE,
-                "The key file (haven.keys) is missing from the data folder, so the database cannot be unlocked: restore the data folder from a backup.");
+        return HavenException.of(HavenException.Kind.FAILURE, "error.keyFile.missing");
     }
 
     public static HavenException corrupt() {
-        return new HavenException(HavenException.Kind.FAILURE,
-                "The key file (haven.keys) in the data folder is damaged: restore the data folder from a backup.");
+        return HavenException.of(HavenException.Kind.FAILURE, "error.keyFile.damaged");
     }
 }

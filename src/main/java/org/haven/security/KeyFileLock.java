@@ -47,8 +47,7 @@ final class KeyFileLock {
                     work.run();
                 }
             } catch (IOException e) {
-                throw new HavenException(HavenException.Kind.FAILURE,
-                        "Could not write the key file in the data folder: check that the disk is not full and the folder is writable.", e);
+                throw HavenException.of(HavenException.Kind.FAILURE, e, "error.keyFile.write");
             }
         } finally {
             jvmLock.unlock();

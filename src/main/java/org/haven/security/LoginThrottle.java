@@ -150,8 +150,7 @@ final class LoginThrottle {
         try {
             Files.deleteIfExists(legacy);
         } catch (IOException e) {
-            throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.FAILURE,
-                    "Could not update the data folder: check that it is writable.", e);
+            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.FAILURE, e, "error.security.folderUpdate");
         }
     }
 

@@ -10,8 +10,7 @@ public enum Role {
         try {
             return Role.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw org.haven.common.HavenException.badInput(
-                    "Unknown role '" + text + "': use caseworker, coordinator or admin.");
+            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.BAD_INPUT, "error.role.unknown", text);
         }
     }
 }

@@ -40,7 +40,7 @@ public final class SecuritySettings {
     public void setAutoLockAfter(Duration idle) {
         session.require(Role.ADMIN);
         if (idle == null || idle.compareTo(Duration.ofMinutes(1)) < 0 || idle.compareTo(Duration.ofHours(1)) > 0) {
-            throw HavenException.badInput("The auto-lock time must be between 1 and 60 minutes.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.security.autoLock");
         }
         db.inTransactionRun(tx -> {
             write(tx, AUTO_LOCK_SECONDS, Long.toString(idle.toSeconds()));

@@ -6,13 +6,13 @@ import org.haven.common.HavenException;
 public record Session(User user) {
     public void require(Role role) {
         if (!user.has(role)) {
-            throw HavenException.denied("Not allowed: this needs the " + role.name().toLowerCase() + " role.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.session.role", role.name().toLowerCase());
         }
     }
 
     public void requireCaseData() {
         if (!user.seesCaseData()) {
-            throw HavenException.denied("Not allowed: this account cannot see case data (it needs the caseworker or coordinator role).");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.session.caseData");
         }
     }
 }

@@ -64,7 +64,7 @@ public final class Bundle {
         var response = office.post("/v1/bundle-key", device.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (response.statusCode() != 200) throw office.refused(response.statusCode());
         String[] parts = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).strip().split("\t");
-        if (parts.length != 2) throw new HavenException(HavenException.Kind.FAILURE, "The office's answer could not be read: try again.");
+        if (parts.length != 2) throw HavenException.of(HavenException.Kind.FAILURE, "error.bundle.answerUnreadable");
         UUID keyId = UUID.fromString(parts[0]);
         Base64.getDecoder().decode(parts[1]);
         haven.database().inTransactionRun(tx -> {
@@ -79,11 +79,11 @@ public final class Bundle {
     public static int toBundle(Haven haven, Path file) {
         var db = haven.database();
         if (db.isOffice() || db.inTransaction(tx -> LaptopSyncRepository.setting(tx, Join.OFFICE_URL)) == null) {
-            throw HavenException.badInput("This data folder has not joined an office: run 'haven join' on an empty data folder first.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.notJoined");
         }
         String keyText = db.inTransaction(tx -> LaptopSyncRepository.setting(tx, KEY_ID));
         if (keyText == null) {
-            throw HavenException.badInput("This laptop has no bundle key yet: run 'haven sync' once on the office's network (laptops that joined before bundles existed).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.bundle.noKey");
         }
         byte[] secret = Base64.getDecoder().decode(db.<String>inTransaction(tx -> LaptopSyncRepository.setting(tx, SECRET)));
         String device = db.inTransaction(CaseNumbers::deviceCode);
@@ -113,19 +113,18 @@ public final class Bundle {
     /** At the office (a coordinator): applies {@code bundle} as the laptop's account would push it and writes the sealed reply. */
     public static Applied apply(Haven office, Path bundle, Path reply) {
         office.session().require(Role.COORDINATOR);
-        if (!office.database().isOffice()) throw HavenException.badInput("Bundles are applied on the office database: set HAVEN_DB_URL.");
+        if (!office.database().isOffice()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.bundle.onOffice");
         byte[] file = read(bundle, BundleCrypto.BUNDLE);
         BundleCrypto.Header header = BundleCrypto.header(file, BundleCrypto.BUNDLE);
         BundleRepository.OfficeKey key = office.database().inTransaction(tx -> BundleRepository.lockKey(tx, header.keyId()));
-        if (key == null) throw new HavenException(HavenException.Kind.FAILURE, "This bundle was made for another office: nothing was applied.");
+        if (key == null) throw HavenException.of(HavenException.Kind.FAILURE, "error.bundle.otherOffice");
         byte[] plain = BundleCrypto.open(file, BundleCrypto.BUNDLE, key.secret());
         if (header.seq() <= key.lastSeq()) {
-            throw new HavenException(HavenException.Kind.FAILURE, "This bundle was applied before (bundle " + header.seq()
-                    + ", the last applied is " + key.lastSeq() + "): nothing was applied.");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.bundle.appliedBefore", String.valueOf(header.seq()), String.valueOf(key.lastSeq()));
         }
         User laptopUser = office.database().inTransaction(tx -> BundleRepository.user(tx, key.userId()));
         if (laptopUser == null || !laptopUser.active()) {
-            throw HavenException.denied("The laptop's account is disabled at the office: nothing was applied.");
+            throw HavenException.of(HavenException.Kind.DENIED, "error.bundle.accountDisabled");
         }
         JsonNode body;
         PushJson.Push push;
@@ -181,7 +180,7 @@ public final class Bundle {
             office.database().inTransactionRun(tx -> {
                 BundleRepository.OfficeKey now = BundleRepository.lockKey(tx, key.keyId());
                 if (now.lastSeq() >= header.seq()) {
-                    throw new HavenException(HavenException.Kind.FAILURE, "This bundle was applied at the same time by another command: no reply was written.");
+                    throw HavenException.of(HavenException.Kind.FAILURE, "error.bundle.concurrent");
                 }
                 BundleRepository.setLastSeq(tx, now, header.seq());
                 AuditLog.record(tx, office.user(), "SYNC_BUNDLE_APPLIED", "user", laptopUser.id(),
@@ -189,7 +188,7 @@ public final class Bundle {
             });
             Files.move(tmp, reply, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot write the reply file (" + e.getClass().getSimpleName() + ").");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.bundle.replyWrite", e.getClass().getSimpleName());
         } finally {
             try {
                 Files.deleteIfExists(tmp);
@@ -206,11 +205,11 @@ public final class Bundle {
     public static LaptopSync.Result fromBundle(Haven haven, Path reply) {
         var db = haven.database();
         String keyText = db.isOffice() ? null : db.inTransaction(tx -> LaptopSyncRepository.setting(tx, KEY_ID));
-        if (keyText == null) throw HavenException.badInput("This data folder has no bundle key: only a laptop that wrote a bundle reads its reply.");
+        if (keyText == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.bundle.noReplyKey");
         byte[] file = read(reply, BundleCrypto.REPLY);
         BundleCrypto.Header header = BundleCrypto.header(file, BundleCrypto.REPLY);
         if (!header.keyId().toString().equals(keyText)) {
-            throw new HavenException(HavenException.Kind.FAILURE, "This reply is for another laptop: nothing was applied.");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.bundle.otherLaptop");
         }
         byte[] secret = Base64.getDecoder().decode(db.<String>inTransaction(tx -> LaptopSyncRepository.setting(tx, SECRET)));
         byte[] plain = BundleCrypto.open(file, BundleCrypto.REPLY, secret);
@@ -219,8 +218,7 @@ public final class Bundle {
             return s == null ? 0L : Long.parseLong(s);
         });
         if (header.seq() <= last) {
-            throw new HavenException(HavenException.Kind.FAILURE, "This reply was applied before (reply " + header.seq()
-                    + ", the last applied is " + last + "): nothing was applied.");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.bundle.replyAppliedBefore", String.valueOf(header.seq()), String.valueOf(last));
         }
         JsonNode body;
         try {
@@ -268,7 +266,7 @@ public final class Bundle {
             if (Files.size(file) > 512L * 1024 * 1024) throw BundleCrypto.damaged(kind);
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw HavenException.badInput("Cannot read the file " + file + ".");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.bundle.unreadableFile", file.toString());
         }
     }
 
@@ -279,7 +277,7 @@ public final class Bundle {
             Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot write the bundle file (" + e.getClass().getSimpleName() + ").");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.bundle.write", e.getClass().getSimpleName());
         } finally {
             try {
                 Files.deleteIfExists(tmp);

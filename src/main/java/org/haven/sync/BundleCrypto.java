@@ -94,7 +94,6 @@ final class BundleCrypto {
     }
 
     static HavenException damaged(byte kind) {
-        return new HavenException(HavenException.Kind.FAILURE, "The " + (kind == BUNDLE ? "bundle" : "reply")
-                + " file is damaged or not a Haven " + (kind == BUNDLE ? "bundle" : "reply") + ": nothing was applied.");
+        return HavenException.of(HavenException.Kind.FAILURE, kind == BUNDLE ? "error.bundle.damaged" : "error.bundle.replyDamaged");
     }
 }

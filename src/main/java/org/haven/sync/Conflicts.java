@@ -39,7 +39,7 @@ public final class Conflicts {
     /** Resolves one open conflict by keeping one of its values; returns the change number of the resolution. */
     public long resolve(UUID conflictId, Keep keep) {
         session.require(Role.COORDINATOR);
-        if (!db.isOffice()) throw HavenException.badInput("Conflicts are resolved on the office database.");
+        if (!db.isOffice()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.conflictsOnOffice");
         return db.inTransaction(tx -> {
             ConflictsRepository.Resolved r = ConflictsRepository.resolve(tx, conflictId, keep == Keep.LAPTOP, session.user().id());
             AuditLog.record(tx, session.user(), "SYNC_RESOLVED", r.caseId() != null ? "case" : r.table(), r.caseId() != null ? r.caseId() : r.rowId(),

@@ -57,8 +57,8 @@ final class ConflictsRepository {
      */
     static Resolved resolve(DSLContext tx, UUID conflictId, boolean keepLaptop, UUID userId) {
         var c = tx.selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(conflictId)).forUpdate().fetchOne();
-        if (c == null) throw HavenException.notFound("No conflict with the id " + conflictId + ".");
-        if (!"OPEN".equals(c.getStatus())) throw HavenException.badInput("This conflict is resolved already.");
+        if (c == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.sync.noConflict", String.valueOf(conflictId));
+        if (!"OPEN".equals(c.getStatus())) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.conflictResolved");
         Long seq = CaseSyncRepository.resolve(tx, c, keepLaptop, userId);
         if (seq == null) seq = TraffickingSyncRepository.resolve(tx, c, keepLaptop, userId);
         if (seq == null) seq = EventSyncRepository.resolve(tx, c, keepLaptop, userId);
@@ -77,9 +77,9 @@ final class ConflictsRepository {
     /** Writes the chosen value of a person's field as a new change; returns its number. */
     private static long resolvePersonField(DSLContext tx, UUID personId, String field, String laptopValue, boolean keepLaptop, UUID userId) {
         Record person = tx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).forUpdate().fetchOne();
-        if (person == null) throw HavenException.notFound("This person no longer exists.");
+        if (person == null) throw HavenException.of(HavenException.Kind.NOT_FOUND, "error.personGone");
         Field<?> column = PersonSyncRepository.field(field);
-        if (column == null) throw new HavenException(HavenException.Kind.FAILURE, "The conflict names a field that does not sync.");
+        if (column == null) throw HavenException.of(HavenException.Kind.FAILURE, "error.sync.fieldNotSynced");
         String chosen = keepLaptop ? laptopValue : Outbox.text(person.get(column));
         Object value = column.getDataType().convert(chosen);
         return PersonSyncRepository.applyField(tx, personId, column, value, Outbox.text(value), Ids.newId(),

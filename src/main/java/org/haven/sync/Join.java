@@ -44,10 +44,10 @@ public final class Join {
         URI office = officeUri(officeUrl);
         String pin = fingerprint == null ? "" : fingerprint.strip();
         if (!FINGERPRINT.matcher(pin).matches()) {
-            throw HavenException.badInput("--fingerprint must be the SHA256:... line that 'haven serve' printed.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.join.fingerprint");
         }
         requireEmpty(home);
-        OfficeClient client = new OfficeClient(office, pin, username, password, "nothing was written.");
+        OfficeClient client = new OfficeClient(office, pin, username, password, "join");
         User me = whoami(client, username);
 
         boolean existed = Files.isDirectory(home);
@@ -84,8 +84,7 @@ public final class Join {
                         throw e;
                     } catch (RuntimeException e) {
                         // A damaged line or rows this database refuses: no message, it may hold data.
-                        throw new HavenException(HavenException.Kind.FAILURE,
-                                "The office's answer could not be read (" + e.getClass().getSimpleName() + "): nothing was kept.");
+                        throw HavenException.of(HavenException.Kind.FAILURE, "error.join.unreadable", e.getClass().getSimpleName());
                     }
                 } else if (parts.length == 3 && parts[0].equals(Snapshot.END)) {
                     cases = Integer.valueOf(parts[1]);
@@ -139,12 +138,12 @@ public final class Join {
             String name = fields.getOrDefault("name", "").isBlank() ? username : fields.get("name");
             return new User(UUID.fromString(fields.get("id")), fields.getOrDefault("user", username), name, roles, true);
         } catch (RuntimeException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "The office's answer is not one this version of Haven reads: nothing was written.");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.join.version");
         }
     }
 
     private static HavenException cut() {
-        return new HavenException(HavenException.Kind.FAILURE, "The connection to the office was cut before everything arrived: nothing was kept. Try again.");
+        return HavenException.of(HavenException.Kind.FAILURE, "error.join.cut");
     }
 
     private static URI officeUri(String url) {
@@ -153,19 +152,19 @@ public final class Join {
             if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) throw new IllegalArgumentException();
             return uri;
         } catch (IllegalArgumentException e) {
-            throw HavenException.badInput("--office must be the https://HOST:PORT address that 'haven serve' printed.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.join.office");
         }
     }
 
     private static void requireEmpty(Path home) {
         if (!Files.exists(home)) return;
-        if (!Files.isDirectory(home)) throw HavenException.badInput("The data folder " + home + " is a file: give an empty folder.");
+        if (!Files.isDirectory(home)) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.join.folderIsFile", home.toString());
         try (Stream<Path> entries = Files.list(home)) {
             if (entries.findAny().isPresent()) {
-                throw HavenException.badInput("The data folder " + home + " is not empty: join makes a new laptop database in an empty folder (set HAVEN_HOME).");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.join.folderNotEmpty", home.toString());
             }
         } catch (IOException e) {
-            throw HavenException.badInput("Cannot read the data folder " + home + ".");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.join.folderUnreadable", home.toString());
         }
     }
 

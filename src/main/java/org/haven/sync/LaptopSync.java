@@ -61,9 +61,9 @@ public final class LaptopSync {
         String url = db.inTransaction(tx -> LaptopSyncRepository.setting(tx, Join.OFFICE_URL));
         String pin = db.inTransaction(tx -> LaptopSyncRepository.setting(tx, Join.OFFICE_FINGERPRINT));
         if (url == null || pin == null || db.isOffice()) {
-            throw HavenException.badInput("This data folder has not joined an office: run 'haven join' on an empty data folder first.");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.notJoined");
         }
-        OfficeClient office = new OfficeClient(URI.create(url), pin, username, password, "nothing was lost; the next sync sends it.");
+        OfficeClient office = new OfficeClient(URI.create(url), pin, username, password, "sync");
         Bundle.ensureKey(haven, office);
         int[] pushed = push(haven, office);
         int pulled = pull(haven, office) + leave(haven, office) + arrive(haven, office);
@@ -105,13 +105,13 @@ public final class LaptopSync {
                 if (status.equals("conflict") || (status.equals("duplicate") && r.path("was").asText().equals("conflict"))) conflicts++;
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "The office's answer could not be read: nothing was lost; the next sync sends it again.");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.sync.answerUnreadableSend");
         }
         Set<UUID> sent = new HashSet<>();
         page.forEach(e -> sent.add(e.opId()));
         done.removeIf(id -> !sent.contains(id));
         if (done.isEmpty() && !page.isEmpty()) {
-            throw new HavenException(HavenException.Kind.FAILURE, "The office answered none of the changes sent: nothing was lost; try again.");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.sync.noneAnswered");
         }
         haven.database().inTransactionRun(tx -> LaptopSyncRepository.forget(tx, done));
         return new int[] {done.size(), conflicts};
@@ -204,8 +204,7 @@ public final class LaptopSync {
             throw e;
         } catch (RuntimeException e) {
             // No message: it may hold data.
-            throw new HavenException(HavenException.Kind.FAILURE,
-                    "The office's answer could not be read (" + e.getClass().getSimpleName() + "): nothing was lost; the next sync asks again.");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.sync.answerUnreadableAsk", e.getClass().getSimpleName());
         }
         return cases[0];
     }
@@ -240,7 +239,7 @@ public final class LaptopSync {
             try {
                 page = JSON.readTree(response.body());
             } catch (IOException e) {
-                throw new HavenException(HavenException.Kind.FAILURE, "The office's answer could not be read: nothing was lost; try again.");
+                throw HavenException.of(HavenException.Kind.FAILURE, "error.sync.answerUnreadableRetry");
             }
             applied += applyPage(haven, page, after);
             if (!page.path("more").asBoolean(false)) return applied;

@@ -1,12 +1,12 @@
 package org.haven.sync;
 
 import java.util.List;
+import org.haven.changes.LoggedChange;
 import org.haven.changes.ChangeLog;
 import org.haven.changes.ChangeLogRepository;
 import org.haven.changes.RowsRepository;
 import org.haven.common.HavenException;
 import org.haven.db.Database;
-import org.haven.db.jooq.tables.records.SyncChangeRecord;
 import org.haven.security.AuditLog;
 import org.haven.security.Session;
 
@@ -20,8 +20,8 @@ public final class OfficeChanges {
     public static final int MAX_PAGE = 5000;
 
     /** A page: its changes, the number to ask "after" next time, whether more may follow now. */
-    public record Page(List<SyncChangeRecord> changes, long next, boolean more, List<String> references) {
-        public Page(List<SyncChangeRecord> changes, long next, boolean more) {
+    public record Page(List<LoggedChange> changes, long next, boolean more, List<String> references) {
+        public Page(List<LoggedChange> changes, long next, boolean more) {
             this(changes, next, more, List.of());
         }
     }
@@ -48,15 +48,15 @@ public final class OfficeChanges {
 
     public Page after(long after, int limit) {
         session.requireCaseData();
-        if (after < 0) throw HavenException.badInput("after must be 0 or more.");
-        if (limit < 1 || limit > MAX_PAGE) throw HavenException.badInput("limit must be between 1 and " + MAX_PAGE + ".");
+        if (after < 0) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.after");
+        if (limit < 1 || limit > MAX_PAGE) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.limit", String.valueOf(MAX_PAGE));
         return db.inTransaction(tx -> {
             // Every number up to this one is committed (or rolled back): the counter's lock is held until commit.
             long upTo = ChangeLog.lastSeq(tx);
-            List<SyncChangeRecord> rows = ChangeLogRepository.visiblePage(tx, session.user(), after, upTo, limit + 1);
+            List<LoggedChange> rows = ChangeLogRepository.visiblePage(tx, session.user(), after, upTo, limit + 1);
             boolean more = rows.size() > limit;
             if (more) rows = rows.subList(0, limit);
-            long next = more ? rows.getLast().getSeq() : Math.max(after, upTo);
+            long next = more ? rows.getLast().seq() : Math.max(after, upTo);
             AuditLog.record(tx, session.user(), "SYNC_PULL", "sync_change", null, rows.size() + " change(s) after " + after);
             return new Page(List.copyOf(rows), next, more, RowsRepository.referencedBy(tx, rows));
         });

@@ -19,11 +19,14 @@ final class OfficeClient {
     private final HttpClient http;
     private final URI office;
     private final String basic;
-    private final String nothingLost;
+    private final String context;
 
-    /** {@code nothingLost} ends every failure's message: what the failure left as it was ("nothing was written."). */
-    OfficeClient(URI office, String fingerprint, String username, char[] password, String nothingLost) {
-        this.nothingLost = nothingLost;
+    /**
+     * {@code context} ("join" or "sync") picks the failures' messages ({@code error.office.*.join|sync}): each
+     * ends with what the failure left as it was ("nothing was written." when joining).
+     */
+    OfficeClient(URI office, String fingerprint, String username, char[] password, String context) {
+        this.context = context;
         this.http = HttpClient.newBuilder().sslContext(PinnedTrust.context(fingerprint)).connectTimeout(Duration.ofSeconds(20)).build();
         this.office = office;
         this.basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
@@ -45,14 +48,12 @@ final class OfficeClient {
             // Only the pinning check's refusal is a wrong certificate; a TLS connection cut in the middle
             // (the office's service stopped or killed, the network gone) is an SSLException too.
             if (wrongCertificate(e)) {
-                throw HavenException.denied("The office's certificate does not match the fingerprint: " + nothingLost
-                        + " Check the fingerprint that 'haven serve' printed at the office.");
+                throw HavenException.of(HavenException.Kind.DENIED, "error.office.fingerprint." + context);
             }
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot reach the office at " + office.getHost() + ":" + office.getPort()
-                    + ": check the address and the network; " + nothingLost);
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.office.unreachable." + context, office.getHost(), String.valueOf(office.getPort()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HavenException(HavenException.Kind.FAILURE, "Interrupted: " + nothingLost);
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.office.interrupted." + context);
         }
     }
 
@@ -66,9 +67,9 @@ final class OfficeClient {
     /** An answer other than 200: what the user can do about it. */
     HavenException refused(int status) {
         return switch (status) {
-            case 401 -> HavenException.denied("The office refused the account name or password: " + nothingLost);
-            case 403 -> HavenException.denied("This account may not keep cases on a laptop (only caseworkers and coordinators): " + nothingLost);
-            default -> new HavenException(HavenException.Kind.FAILURE, "The office answered with an error (" + status + "): " + nothingLost);
+            case 401 -> HavenException.of(HavenException.Kind.DENIED, "error.office.refused." + context);
+            case 403 -> HavenException.of(HavenException.Kind.DENIED, "error.office.notOnLaptop." + context);
+            default -> HavenException.of(HavenException.Kind.FAILURE, "error.office.error." + context, String.valueOf(status));
         };
     }
 }

@@ -77,7 +77,7 @@ public final class OfficePush {
     }
 
     public Outcome push(String deviceCode, List<Entry> entries) {
-        if (!db.isOffice()) throw HavenException.badInput("Pushes are applied on the office database only.");
+        if (!db.isOffice()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.sync.pushOnOffice");
         Map<UUID, Result> answers = new HashMap<>();
         // Operation ids the office already has: answered as then, applied nothing again.
         List<UUID> ids = entries.stream().map(Entry::opId).toList();

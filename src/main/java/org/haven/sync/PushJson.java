@@ -38,21 +38,21 @@ public final class PushJson {
         try {
             root = JSON.readTree(body);
         } catch (java.io.IOException e) {
-            throw HavenException.badInput("malformed push: not JSON");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.notJson");
         }
-        if (root == null || !root.isObject()) throw HavenException.badInput("malformed push: not a JSON object");
+        if (root == null || !root.isObject()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.notObject");
         JsonNode device = root.get("device");
         if (device == null || !device.isTextual() || !DEVICE.matcher(device.asText()).matches()) {
-            throw HavenException.badInput("malformed push: device must be the laptop's device code");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.device");
         }
         JsonNode entries = root.get("entries");
-        if (entries == null || !entries.isArray()) throw HavenException.badInput("malformed push: entries must be an array");
-        if (entries.size() > MAX_ENTRIES) throw HavenException.badInput("malformed push: more than " + MAX_ENTRIES + " entries");
+        if (entries == null || !entries.isArray()) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.entries");
+        if (entries.size() > MAX_ENTRIES) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.tooMany", String.valueOf(MAX_ENTRIES));
         List<OfficePush.Entry> out = new ArrayList<>();
         java.util.Set<UUID> seen = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             OfficePush.Entry e = entry(entries.get(i), i);
-            if (!seen.add(e.opId())) throw HavenException.badInput("malformed push: entry " + i + ": op_id repeated");
+            if (!seen.add(e.opId())) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.repeated", String.valueOf(i));
             out.add(e);
         }
         return new Push(device.asText(), out);
@@ -111,7 +111,7 @@ public final class PushJson {
     }
 
     private static HavenException bad(int i, String why) {
-        return HavenException.badInput("malformed push: entry " + i + ": " + why);
+        return HavenException.of(HavenException.Kind.BAD_INPUT, "error.push.entry", String.valueOf(i), why);
     }
 
     /** A page of changes: {"changes": [{"seq", "op_id", "op", "table", "row_id", "field", "new_value", "office_version", "device", "made_at"}], "next": N, "more": bool}. */
@@ -120,16 +120,16 @@ public final class PushJson {
         ArrayNode changes = root.putArray("changes");
         for (var c : page.changes()) {
             ObjectNode o = changes.addObject();
-            o.put("seq", c.getSeq());
-            o.put("op_id", c.getOpId().toString());
-            o.put("op", c.getOp());
-            o.put("table", c.getTableName());
-            o.put("row_id", c.getRowId().toString());
-            o.put("field", c.getField());
-            o.put("new_value", c.getNewValue());
-            o.put("office_version", c.getOfficeVersion());
-            o.put("device", c.getDeviceCode());
-            o.put("made_at", c.getMadeAt().toString());
+            o.put("seq", c.seq());
+            o.put("op_id", c.opId().toString());
+            o.put("op", c.op());
+            o.put("table", c.table());
+            o.put("row_id", c.rowId().toString());
+            o.put("field", c.field());
+            o.put("new_value", c.newValue());
+            o.put("office_version", c.officeVersion());
+            o.put("device", c.device());
+            o.put("made_at", c.madeAt().toString());
         }
         // The staff and operations the page's new cases point at, for a laptop that has not got them.
         ArrayNode refs = root.putArray("references");

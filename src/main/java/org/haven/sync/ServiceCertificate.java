@@ -46,7 +46,7 @@ public record ServiceCertificate(KeyStore keyStore, char[] keyPassword, X509Cert
             if (!Files.exists(p12)) create(folder, p12, pass);
             return load(p12, Files.readString(pass).strip().toCharArray());
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot read or write the sync service's certificate in the data folder: " + e.getClass().getSimpleName() + ".");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.cert.readWrite", e.getClass().getSimpleName());
         }
     }
 
@@ -62,11 +62,11 @@ public record ServiceCertificate(KeyStore keyStore, char[] keyPassword, X509Cert
             }
             Certificate cert = ks.getCertificate(alias);
             if (!(cert instanceof X509Certificate x509) || !ks.isKeyEntry(alias)) {
-                throw HavenException.badInput("The certificate file holds no key and certificate: give a PKCS#12 file with both.");
+                throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cert.empty");
             }
             return new ServiceCertificate(ks, password, x509);
         } catch (IOException | GeneralSecurityException e) {
-            throw HavenException.badInput("Cannot open the certificate file (wrong file or password; set HAVEN_CERT_PASSWORD).");
+            throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cert.open");
         }
     }
 
@@ -113,7 +113,7 @@ public record ServiceCertificate(KeyStore keyStore, char[] keyPassword, X509Cert
             restrict(tmp);
             Files.move(tmp, p12, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot make the sync service's certificate (" + e.getClass().getSimpleName() + ").");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.cert.make", e.getClass().getSimpleName());
         }
     }
 

@@ -141,7 +141,7 @@ final class SnapshotRepository {
      */
     static int load(DSLContext tx, String tableName, String json, UUID self) {
         Table<?> table = TABLES.stream().filter(t -> t.getName().equals(tableName)).findFirst()
-                .orElseThrow(() -> new HavenException(HavenException.Kind.FAILURE, "The office sent rows of an unknown kind: nothing was kept."));
+                .orElseThrow(() -> HavenException.of(HavenException.Kind.FAILURE, "error.sync.unknownRows"));
         Result<Record> page = tx.fetchFromJSON(json);
         List<TableRecord<?>> records = new ArrayList<>(page.size());
         for (Record r : page) {
@@ -166,7 +166,7 @@ final class SnapshotRepository {
      */
     static List<UUID> loadMissing(DSLContext tx, String tableName, String json, UUID self) {
         Table<?> table = TABLES.stream().filter(t -> t.getName().equals(tableName)).findFirst()
-                .orElseThrow(() -> new HavenException(HavenException.Kind.FAILURE, "The office sent rows of an unknown kind: nothing was kept."));
+                .orElseThrow(() -> HavenException.of(HavenException.Kind.FAILURE, "error.sync.unknownRows"));
         @SuppressWarnings("unchecked")
         Field<UUID> id = (Field<UUID>) table.field("ID");
         List<UUID> people = new ArrayList<>();

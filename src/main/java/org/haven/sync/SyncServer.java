@@ -66,9 +66,9 @@ public final class SyncServer implements AutoCloseable {
             https.start();
             return s;
         } catch (IOException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot listen on port " + port + " (" + e.getClass().getSimpleName() + "): is another service using it?");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.serve.port", String.valueOf(port), e.getClass().getSimpleName());
         } catch (GeneralSecurityException e) {
-            throw new HavenException(HavenException.Kind.FAILURE, "Cannot set up TLS with the certificate (" + e.getClass().getSimpleName() + ").");
+            throw HavenException.of(HavenException.Kind.FAILURE, "error.serve.tls", e.getClass().getSimpleName());
         }
     }
 
@@ -221,11 +221,11 @@ public final class SyncServer implements AutoCloseable {
         for (String pair : query == null ? new String[0] : query.split("&")) {
             String[] kv = pair.split("=", 2);
             String v = kv.length == 2 ? kv[1] : "";
-            if (!v.matches("\\d{1,18}")) throw HavenException.badInput("after and limit must be whole numbers.");
+            if (!v.matches("\\d{1,18}")) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.serve.numbers");
             switch (kv[0]) {
                 case "after" -> after = Long.parseLong(v);
                 case "limit" -> limit = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(v));
-                default -> throw HavenException.badInput("unknown parameter: use after and limit.");
+                default -> throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.serve.parameter");
             }
         }
         OfficeChanges.Page page = new OfficeChanges(haven.database(), haven.session()).after(after, limit);

@@ -120,4 +120,51 @@ class ErrorLanguageTest {
         I18n.setLocale(Locale.forLanguageTag("vi"));
         assertThat(FxTasks.userMessage(wrong)).isEqualTo("Sai tên người dùng hoặc mật khẩu.");
     }
+
+    @Test
+    void aJoinIntoAFolderThatIsNotEmptyIsRefusedInVietnameseNamingTheFolder() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("notes.txt"), "x");
+        HavenException refused = catchThrowableOfType(HavenException.class, () -> org.haven.sync.Join.join(home,
+                "https://127.0.0.1:8443", "SHA256:" + "A".repeat(43), "caseworker", "a-password-1".toCharArray()));
+        assertThat(refused.kind()).isEqualTo(HavenException.Kind.BAD_INPUT);
+        assertThat(refused.getMessage()).as("the CLI's English, word for word as before").isEqualTo("The data folder " + home
+                + " is not empty: join makes a new laptop database in an empty folder (set HAVEN_HOME).");
+        I18n.setLocale(Locale.forLanguageTag("vi"));
+        assertThat(FxTasks.userMessage(refused)).isEqualTo("Thư mục dữ liệu " + home
+                + " không trống: join tạo cơ sở dữ liệu máy xách tay mới trong một thư mục trống (đặt HAVEN_HOME).");
+        for (Locale language : Languages.SUPPORTED) {
+            I18n.setLocale(language);
+            assertThat(FxTasks.userMessage(refused)).as(language.toString()).doesNotStartWith("!").contains(home.toString());
+        }
+    }
+
+    @Test
+    void aFingerprintThatIsNotOneIsRefusedInKhmer() {
+        HavenException refused = catchThrowableOfType(HavenException.class, () -> org.haven.sync.Join.join(home,
+                "https://127.0.0.1:8443", "12:34", "caseworker", "a-password-1".toCharArray()));
+        assertThat(refused.getMessage()).isEqualTo("--fingerprint must be the SHA256:... line that 'haven serve' printed.");
+        I18n.setLocale(Locale.forLanguageTag("km"));
+        assertThat(FxTasks.userMessage(refused)).isEqualTo("--fingerprint ត្រូវតែជាបន្ទាត់ SHA256:... ដែល 'haven serve' បានបោះពុម្ព។");
+    }
+
+    @Test
+    void anUnknownRoleIsRefusedInChineseQuotingWhatWasTyped() {
+        HavenException refused = catchThrowableOfType(HavenException.class, () -> org.haven.security.Role.parse("boss"));
+        assertThat(refused.getMessage()).as("the apostrophes survive the message format")
+                .isEqualTo("Unknown role 'boss': use caseworker, coordinator or admin.");
+        I18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(FxTasks.userMessage(refused)).isEqualTo("未知角色“boss”：请使用 caseworker、coordinator 或 admin。");
+    }
+
+    @Test
+    void aCaseworkerRefusedAnAdministratorsTaskIsToldInIndonesian() {
+        var caseworker = new org.haven.security.User(UUID.randomUUID(), "cw", "cw",
+                java.util.EnumSet.of(org.haven.security.Role.CASEWORKER), true);
+        HavenException denied = catchThrowableOfType(HavenException.class,
+                () -> new org.haven.security.Session(caseworker).require(org.haven.security.Role.ADMIN));
+        assertThat(denied.kind()).isEqualTo(HavenException.Kind.DENIED);
+        assertThat(denied.getMessage()).isEqualTo("Not allowed: this needs the admin role.");
+        I18n.setLocale(Locale.forLanguageTag("id"));
+        assertThat(FxTasks.userMessage(denied)).isEqualTo("Tidak diizinkan: ini memerlukan peran admin.");
+    }
 }

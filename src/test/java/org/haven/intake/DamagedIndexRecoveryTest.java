@@ -124,10 +124,10 @@ class DamagedIndexRecoveryTest {
     private UUID leaveAnImportUnfinished(Database db, String name) {
         UUID importId = Ids.newId();
         UUID operation = haven.operations().create(new org.haven.operations.Operation(null, "OP-T-9", "Raid", java.time.LocalDate.of(2026, 11, 3), "Kandal", null, null, null, null, 0)).id();
-        db.inTransactionRun(tx -> PendingImports.begin(tx, importId, operation, false, haven.user()));
+        db.inTransactionRun(tx -> PendingImportRepository.begin(tx, importId, operation, false, haven.user()));
         Person p = TestHaven.person(name, null);
         CaseFile c = haven.cases().register(TestHaven.newCase(p));
-        db.inTransactionRun(tx -> PendingImports.wrote(tx, importId, c.id(), c.personId()));
+        db.inTransactionRun(tx -> PendingImportRepository.wrote(tx, importId, c.id(), c.personId()));
         return importId;
     }
 
