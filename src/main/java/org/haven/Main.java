@@ -10,7 +10,7 @@ public final class Main {
         if (args.length == 0) {
             exitWithoutDisplay();
             try {
-                org.haven.app.HavenLauncher.launch(args);
+                org.haven.gui.shell.HavenLauncher.launch(args);
             } catch (UnsupportedOperationException e) {
                 // JavaFX on Linux draws its windows with GTK 3; a minimal system may not have it.
                 if (String.valueOf(e.getMessage()).contains("GTK")) {

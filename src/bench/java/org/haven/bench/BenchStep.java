@@ -2,7 +2,7 @@ package org.haven.bench;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.haven.Haven;
+import org.haven.core.Haven;
 
 /**
  * One measurement of the benchmark (`haven bench`). Each feature that has a speed goal adds a step

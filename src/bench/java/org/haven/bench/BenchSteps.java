@@ -9,9 +9,9 @@ public final class BenchSteps {
 
     public static List<BenchStep> all() {
         List<BenchStep> steps = new ArrayList<>();
-        steps.add(new org.haven.exports.AnonymizedExportBench());
-        steps.add(new org.haven.summaries.SummaryBench());
-        steps.add(new org.haven.matching.MatchBenchStep());
+        steps.add(new org.haven.core.exports.AnonymizedExportBench());
+        steps.add(new org.haven.core.summaries.SummaryBench());
+        steps.add(new org.haven.core.matching.MatchBenchStep());
         return steps;
     }
 }

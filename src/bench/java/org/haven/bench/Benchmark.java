@@ -1,6 +1,6 @@
 package org.haven.bench;
 
-import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.core.db.jooq.Tables.PERSON;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,10 +16,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import org.haven.bench.BenchStep.BenchResult;
-import org.haven.db.Database;
-import org.haven.demo.DemoData;
+import org.haven.core.db.Database;
+import org.haven.core.demo.DemoData;
 
 /**
  * The benchmark harness behind `haven bench`: builds a seeded synthetic database of N people in a
@@ -73,7 +73,7 @@ public final class Benchmark {
         try {
             return Files.createDirectories(keep);
         } catch (IOException | SecurityException e) {
-            throw new org.haven.common.HavenException(org.haven.common.HavenException.Kind.BAD_INPUT,
+            throw new org.haven.core.common.HavenException(org.haven.core.common.HavenException.Kind.BAD_INPUT,
                     "Cannot create the --keep folder " + keep + ": choose a writable path.");
         }
     }

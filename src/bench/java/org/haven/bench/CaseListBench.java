@@ -1,7 +1,7 @@
 package org.haven.bench;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.core.db.jooq.Tables.CASE_FILE;
+import static org.haven.core.db.jooq.Tables.PERSON;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import org.haven.Haven;
-import org.haven.cases.CaseListItem;
-import org.haven.cases.CasePage;
-import org.haven.cases.CaseQuery;
-import org.haven.cases.CaseRepository;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseListItem;
+import org.haven.core.cases.CasePage;
+import org.haven.core.cases.CaseQuery;
+import org.haven.core.cases.CaseRepository;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record2;
 
 /**
- * Search as you type, as the case list does it: one page of {@link org.haven.cases.CaseService#search}
- * and the {@link org.haven.cases.CaseService#count} beside it, for 200 prefixes of real names in their
+ * Search as you type, as the case list does it: one page of {@link org.haven.core.cases.CaseService#search}
+ * and the {@link org.haven.core.cases.CaseService#count} beside it, for 200 prefixes of real names in their
  * scripts and of case numbers; compared with a hand-written JDBC query over the same index that
  * returns the same rows.
  */

@@ -1,6 +1,6 @@
 package org.haven.bench;
 
-import static org.haven.db.jooq.Tables.CASE_FILE;
+import static org.haven.core.db.jooq.Tables.CASE_FILE;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,9 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.haven.Haven;
-import org.haven.cases.CaseDetails;
-import org.haven.people.Person;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseDetails;
+import org.haven.core.people.Person;
 
 /** Opening a case with its whole timeline, and saving the person form (with its audit row). */
 public final class CaseViewBench implements BenchStep {

@@ -1,6 +1,6 @@
 package org.haven.bench;
 
-import static org.haven.db.jooq.Tables.APP_USER;
+import static org.haven.core.db.jooq.Tables.APP_USER;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.haven.Haven;
-import org.haven.cases.CaseDetails;
-import org.haven.cases.CaseQuery;
-import org.haven.common.HavenException;
-import org.haven.people.Person;
-import org.haven.security.Accounts;
-import org.haven.security.Role;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseDetails;
+import org.haven.core.cases.CaseQuery;
+import org.haven.core.common.HavenException;
+import org.haven.core.people.Person;
+import org.haven.core.security.Accounts;
+import org.haven.core.security.Role;
 
 /**
  * Twenty people working at once: each session has its own account (a coordinator) and types a
@@ -144,7 +144,7 @@ public final class ConcurrentSessionsBench implements BenchStep {
     private static Haven session(Haven haven, String username, boolean office) {
         if (office) return Haven.login(haven.database().home(), haven.database().office(), username, Benchmark.PASSWORD);
         var row = haven.database().dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle();
-        return new Haven(new Accounts.Unlocked(haven.database(), org.haven.security.AccountRepository.toUser(row), haven.unlocked().databaseKey()));
+        return new Haven(new Accounts.Unlocked(haven.database(), org.haven.core.security.AccountRepository.toUser(row), haven.unlocked().databaseKey()));
     }
 
     private static void pause(Random random) throws InterruptedException {

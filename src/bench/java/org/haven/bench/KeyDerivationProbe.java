@@ -1,6 +1,6 @@
 package org.haven.bench;
 
-import org.haven.security.KeyFile;
+import org.haven.core.security.KeyFile;
 
 /**
  * Run by {@link StartupBench} in a fresh JVM: times the Argon2id key derivation as a cold start

@@ -1,7 +1,7 @@
 package org.haven.bench;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.core.db.jooq.Tables.APP_USER;
+import static org.haven.core.db.jooq.Tables.PERSON;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import org.haven.bench.BenchStep.BenchResult;
-import org.haven.common.HavenException;
-import org.haven.db.Database;
-import org.haven.db.OfficeConnection;
-import org.haven.demo.DemoData;
+import org.haven.core.common.HavenException;
+import org.haven.core.db.Database;
+import org.haven.core.db.OfficeConnection;
+import org.haven.core.demo.DemoData;
 
 /**
  * `haven bench --db URL`: the same measurements on the embedded database and on the office database

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import org.haven.bench.BenchStep.BenchResult;
-import org.haven.db.OfficeConnection;
+import org.haven.core.db.OfficeConnection;
 
 /**
  * A few benchmark steps alone on an office database (for before/after comparisons of one change

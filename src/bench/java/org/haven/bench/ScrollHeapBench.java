@@ -6,9 +6,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.haven.Haven;
-import org.haven.cases.CaseListItem;
-import org.haven.cases.CaseQuery;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseListItem;
+import org.haven.core.cases.CaseQuery;
 
 /**
  * Scrolling the whole case list: every page, in the list's page size, through the service, as a

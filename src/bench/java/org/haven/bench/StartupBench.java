@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import org.haven.bench.BenchStep.BenchResult;
-import org.haven.security.KeyFile;
+import org.haven.core.security.KeyFile;
 
 /**
  * Cold start to the first window, in child JVMs started like the bench itself (same java, class

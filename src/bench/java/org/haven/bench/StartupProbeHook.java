@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.haven.Haven;
-import org.haven.app.FxTasks;
-import org.haven.app.StartupHook;
+import org.haven.core.Haven;
+import org.haven.gui.toolkit.FxTasks;
+import org.haven.gui.shell.StartupHook;
 
 /**
  * The start-up benchmark's hook into the window (registered as a service in src/bench, so only a run
@@ -28,7 +28,7 @@ public final class StartupProbeHook implements StartupHook {
         if (!StartupProbe.active()) return;
         // Timed to the first main window: logs in with HAVEN_USER/HAVEN_PASSWORD as a user would by typing.
         FxTasks.run(() -> {
-            Haven haven = Haven.login(home, org.haven.db.OfficeConnection.fromEnvironment(null), System.getenv("HAVEN_USER"),
+            Haven haven = Haven.login(home, org.haven.core.db.OfficeConnection.fromEnvironment(null), System.getenv("HAVEN_USER"),
                     System.getenv("HAVEN_PASSWORD").toCharArray());
             StartupProbe.mark("unlocked");
             return haven;

@@ -1,10 +1,10 @@
 package org.haven.bench;
 
-import static org.haven.db.jooq.Tables.APP_USER;
-import static org.haven.db.jooq.Tables.CASE_EVENT;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.PERSON;
-import static org.haven.db.jooq.Tables.SYNC_OUTBOX;
+import static org.haven.core.db.jooq.Tables.APP_USER;
+import static org.haven.core.db.jooq.Tables.CASE_EVENT;
+import static org.haven.core.db.jooq.Tables.CASE_FILE;
+import static org.haven.core.db.jooq.Tables.PERSON;
+import static org.haven.core.db.jooq.Tables.SYNC_OUTBOX;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,24 +19,24 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import org.haven.bench.BenchStep.BenchResult;
-import org.haven.cases.CaseFile;
-import org.haven.cases.CaseStatus;
-import org.haven.cases.NewCase;
-import org.haven.common.HavenException;
-import org.haven.db.Database;
-import org.haven.db.OfficeConnection;
-import org.haven.operations.Operation;
-import org.haven.people.DocumentStatus;
-import org.haven.people.Person;
-import org.haven.people.Sex;
-import org.haven.security.Accounts;
-import org.haven.security.Role;
-import org.haven.sync.Join;
-import org.haven.sync.LaptopSync;
-import org.haven.sync.ServiceCertificate;
-import org.haven.sync.SyncServer;
+import org.haven.core.cases.CaseFile;
+import org.haven.core.cases.CaseStatus;
+import org.haven.core.cases.NewCase;
+import org.haven.core.common.HavenException;
+import org.haven.core.db.Database;
+import org.haven.core.db.OfficeConnection;
+import org.haven.core.operations.Operation;
+import org.haven.core.people.DocumentStatus;
+import org.haven.core.people.Person;
+import org.haven.core.people.Sex;
+import org.haven.core.security.Accounts;
+import org.haven.core.security.Role;
+import org.haven.core.sync.Join;
+import org.haven.core.sync.LaptopSync;
+import org.haven.core.sync.ServiceCertificate;
+import org.haven.core.sync.SyncServer;
 
 /**
  * `haven bench --sync --db URL` (docs/benchmarks.md, "Sync"): a raid's registrations made offline on
@@ -201,9 +201,9 @@ public final class SyncBench {
     /** From the office's first to its last SYNC_APPLIED audit entry (the bench's database holds only this push's). */
     private static double officeApplySeconds(Path home, OfficeConnection office) {
         try (Haven h = Haven.login(home, office, BOSS, PASSWORD)) {
-            var at = org.haven.db.jooq.Tables.AUDIT_LOG.AT;
-            var r = h.database().dsl().select(org.jooq.impl.DSL.min(at), org.jooq.impl.DSL.max(at)).from(org.haven.db.jooq.Tables.AUDIT_LOG)
-                    .where(org.haven.db.jooq.Tables.AUDIT_LOG.ACTION.eq("SYNC_APPLIED")).fetchSingle();
+            var at = org.haven.core.db.jooq.Tables.AUDIT_LOG.AT;
+            var r = h.database().dsl().select(org.jooq.impl.DSL.min(at), org.jooq.impl.DSL.max(at)).from(org.haven.core.db.jooq.Tables.AUDIT_LOG)
+                    .where(org.haven.core.db.jooq.Tables.AUDIT_LOG.ACTION.eq("SYNC_APPLIED")).fetchSingle();
             return java.time.Duration.between(r.value1(), r.value2()).toMillis() / 1000.0;
         }
     }

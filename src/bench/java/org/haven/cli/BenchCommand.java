@@ -44,22 +44,22 @@ public final class BenchCommand implements Callable<Integer>, ExtraCommand {
     @Override
     public Integer call() throws Exception {
         int people = peopleOption != null ? peopleOption : sync ? 2_000 : 100_000;
-        if (people < 10 || people > 1_000_000) throw org.haven.common.HavenException.badInput("--people must be between 10 and 1000000.");
+        if (people < 10 || people > 1_000_000) throw org.haven.core.common.HavenException.badInput("--people must be between 10 and 1000000.");
         // The benchmark builds and replaces its own database: never in (or over) the real data folder.
-        Path dataFolder = org.haven.db.HavenHome.resolve(null);
-        if (keep != null) org.haven.common.OutputFiles.checkOutsideDataFolder(keep, dataFolder);
-        if (!noDoc) org.haven.common.OutputFiles.checkOutsideDataFolder(doc, dataFolder);
+        Path dataFolder = org.haven.core.db.HavenHome.resolve(null);
+        if (keep != null) org.haven.core.common.OutputFiles.checkOutsideDataFolder(keep, dataFolder);
+        if (!noDoc) org.haven.core.common.OutputFiles.checkOutsideDataFolder(doc, dataFolder);
         if (sync) {
-            if (db == null) throw org.haven.common.HavenException.badInput("--sync needs --db URL: an empty office database.");
-            org.haven.bench.SyncBench.Report report = org.haven.bench.SyncBench.run(org.haven.db.OfficeConnection.fromEnvironment(db),
+            if (db == null) throw org.haven.core.common.HavenException.badInput("--sync needs --db URL: an empty office database.");
+            org.haven.bench.SyncBench.Report report = org.haven.bench.SyncBench.run(org.haven.core.db.OfficeConnection.fromEnvironment(db),
                     people, seed, noDoc ? null : doc, System.err);
             System.out.print(report.tsv());
             System.out.flush();
             return 0;
         }
         if (db != null) {
-            if (startupOnly) throw org.haven.common.HavenException.badInput("--startup-only measures the window: it does not go with --db.");
-            org.haven.db.OfficeConnection office = org.haven.db.OfficeConnection.fromEnvironment(db);
+            if (startupOnly) throw org.haven.core.common.HavenException.badInput("--startup-only measures the window: it does not go with --db.");
+            org.haven.core.db.OfficeConnection office = org.haven.core.db.OfficeConnection.fromEnvironment(db);
             org.haven.bench.OfficeBenchmark.Comparison comparison = org.haven.bench.OfficeBenchmark.run(
                     new Benchmark.Options(people, seed, keep, noDoc ? null : doc, false), office, System.err);
             System.out.print(comparison.tsv());

@@ -2,10 +2,10 @@ package org.haven.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.common.HavenException;
-import org.haven.security.AuditLog;
-import org.haven.security.AuditService;
+import org.haven.core.Haven;
+import org.haven.core.common.HavenException;
+import org.haven.core.security.AuditLog;
+import org.haven.core.security.AuditService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,8 +2,8 @@ package org.haven.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.security.Backups;
+import org.haven.core.Haven;
+import org.haven.core.security.Backups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +20,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        org.haven.common.OutputFiles.check(output, home.home(), force);
+        org.haven.core.common.OutputFiles.check(output, home.home(), force);
         try (Haven haven = home.open()) {
             Backups.Manifest m = Backups.backup(haven.unlocked(), output, home.password);
             System.out.println("backup written\t" + output.toAbsolutePath() + "\t" + m.createdAt());

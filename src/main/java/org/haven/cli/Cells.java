@@ -1,6 +1,6 @@
 package org.haven.cli;
 
-import org.haven.common.PlainText;
+import org.haven.core.common.PlainText;
 
 /**
  * One cell of a tab-separated table the CLI prints. Text from the database is printed with its

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.haven.Haven;
-import org.haven.common.HavenException;
-import org.haven.common.Version;
-import org.haven.db.Database;
-import org.haven.security.AuditLog;
-import org.haven.security.KeyFile;
+import org.haven.core.Haven;
+import org.haven.core.common.HavenException;
+import org.haven.core.common.Version;
+import org.haven.core.db.Database;
+import org.haven.core.security.AuditLog;
+import org.haven.core.security.KeyFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

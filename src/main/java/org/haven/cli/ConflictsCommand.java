@@ -2,9 +2,9 @@ package org.haven.cli;
 
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.common.HavenException;
-import org.haven.sync.Conflicts;
+import org.haven.core.Haven;
+import org.haven.core.common.HavenException;
+import org.haven.core.sync.Conflicts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

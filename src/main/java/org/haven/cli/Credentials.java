@@ -1,7 +1,7 @@
 package org.haven.cli;
 
 import java.io.Console;
-import org.haven.common.HavenException;
+import org.haven.core.common.HavenException;
 
 /** Who runs a command: HAVEN_USER / HAVEN_PASSWORD, or asked on the terminal without echo. */
 final class Credentials {

@@ -1,8 +1,8 @@
 package org.haven.cli;
 
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.demo.DemoData;
+import org.haven.core.Haven;
+import org.haven.core.demo.DemoData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -6,10 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.common.HavenException;
-import org.haven.exports.AnonymizedExporter;
-import org.haven.exports.KAnonymizer;
+import org.haven.core.Haven;
+import org.haven.core.common.HavenException;
+import org.haven.core.exports.AnonymizedExporter;
+import org.haven.core.exports.KAnonymizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,9 +89,9 @@ final class ExportCommand implements Callable<Integer> {
         AnonymizedExporter.effectiveK(p, k); // bad k: exit 2 before asking for a password
         YearMonth fromMonth = month("--from", from);
         YearMonth toMonth = month("--to", to);
-        org.haven.common.OutputFiles.check(output, home.home(), force);
-        org.haven.common.OutputFiles.check(AnonymizedExporter.reportPathFor(output.toAbsolutePath()), home.home(), force);
-        org.haven.common.OutputFiles.check(AnonymizedExporter.codebookPathFor(output.toAbsolutePath()), home.home(), force);
+        org.haven.core.common.OutputFiles.check(output, home.home(), force);
+        org.haven.core.common.OutputFiles.check(AnonymizedExporter.reportPathFor(output.toAbsolutePath()), home.home(), force);
+        org.haven.core.common.OutputFiles.check(AnonymizedExporter.codebookPathFor(output.toAbsolutePath()), home.home(), force);
         try (Haven haven = home.open()) {
             AnonymizedExporter.Report r = haven.anonymizedExporter()
                     .export(new AnonymizedExporter.Request(p, k, fromMonth, toMonth, operations, output));

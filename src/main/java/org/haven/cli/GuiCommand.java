@@ -12,7 +12,7 @@ final class GuiCommand implements Runnable {
     public void run() {
         org.haven.Main.exitWithoutDisplay();
         if (home.home != null) System.setProperty("haven.home", home.home().toString());
-        if (home.db != null) System.setProperty(org.haven.db.OfficeConnection.URL_PROPERTY, home.db);
-        org.haven.app.HavenLauncher.launch(new String[0]);
+        if (home.db != null) System.setProperty(org.haven.core.db.OfficeConnection.URL_PROPERTY, home.db);
+        org.haven.gui.shell.HavenLauncher.launch(new String[0]);
     }
 }

@@ -1,9 +1,9 @@
 package org.haven.cli;
 
 import java.io.PrintWriter;
-import org.haven.common.DiskFull;
-import org.haven.common.HavenException;
-import org.haven.common.Version;
+import org.haven.core.common.DiskFull;
+import org.haven.core.common.HavenException;
+import org.haven.core.common.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

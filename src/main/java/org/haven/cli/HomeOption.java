@@ -1,8 +1,8 @@
 package org.haven.cli;
 
 import java.nio.file.Path;
-import org.haven.Haven;
-import org.haven.db.HavenHome;
+import org.haven.core.Haven;
+import org.haven.core.db.HavenHome;
 import picocli.CommandLine.Option;
 
 /** The --home option every data command shares, and opening Haven with the caller's credentials. */
@@ -21,8 +21,8 @@ public class HomeOption {
     }
 
     /** The office database named by --db or HAVEN_DB_URL, or null for the embedded one. */
-    org.haven.db.OfficeConnection office() {
-        return org.haven.db.OfficeConnection.fromEnvironment(db);
+    org.haven.core.db.OfficeConnection office() {
+        return org.haven.core.db.OfficeConnection.fromEnvironment(db);
     }
 
     /**
@@ -40,15 +40,15 @@ public class HomeOption {
     }
 
     private Haven open(boolean changingPassword) {
-        org.haven.db.OfficeConnection office = office();
+        org.haven.core.db.OfficeConnection office = office();
         Path dir = office == null ? requireDatabase() : home();
         String user = Credentials.user();
         char[] password = Credentials.password();
         Haven haven = Haven.login(dir, office, user, password);
         this.password = password;
-        if (!changingPassword && org.haven.security.Accounts.mustChangePassword(haven.unlocked())) {
+        if (!changingPassword && org.haven.core.security.Accounts.mustChangePassword(haven.unlocked())) {
             haven.close();
-            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.DENIED, "error.cli.passwordReset");
+            throw org.haven.core.common.HavenException.of(org.haven.core.common.HavenException.Kind.DENIED, "error.cli.passwordReset");
         }
         haven.database().beforeCompaction(() -> System.err.println("haven: compacting the database file (old copies of changed pages)..."));
         return haven;
@@ -57,8 +57,8 @@ public class HomeOption {
     /** The data folder, when it holds a database (or what is left of one: login then says it is damaged). */
     Path requireDatabase() {
         Path dir = home();
-        if (!org.haven.db.Database.existsIn(dir) && !org.haven.security.KeyFile.existsIn(dir)) {
-            throw org.haven.common.HavenException.of(org.haven.common.HavenException.Kind.BAD_INPUT, "error.cli.noDatabase", String.valueOf(dir));
+        if (!org.haven.core.db.Database.existsIn(dir) && !org.haven.core.security.KeyFile.existsIn(dir)) {
+            throw org.haven.core.common.HavenException.of(org.haven.core.common.HavenException.Kind.BAD_INPUT, "error.cli.noDatabase", String.valueOf(dir));
         }
         return dir;
     }

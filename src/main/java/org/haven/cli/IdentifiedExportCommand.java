@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.common.HavenException;
-import org.haven.exports.IdentifiedExport;
+import org.haven.core.Haven;
+import org.haven.core.common.HavenException;
+import org.haven.core.exports.IdentifiedExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,8 +48,8 @@ public final class IdentifiedExportCommand implements Callable<Integer> {
     static int run(HomeOption home, Path output, boolean force, boolean xlsx, List<String> fields, boolean passwordProtect,
                    String consentOverride) {
         if (output == null) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.output");
-        String reason = org.haven.screening.SharingConsent.reason(consentOverride); // a bad reason: exit 2 before any password
-        org.haven.common.OutputFiles.check(output, home.home(), force);
+        String reason = org.haven.core.screening.SharingConsent.reason(consentOverride); // a bad reason: exit 2 before any password
+        org.haven.core.common.OutputFiles.check(output, home.home(), force);
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean asXlsx = xlsx || name.endsWith(".xlsx");
         if (asXlsx && !name.endsWith(".xlsx")) throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.export.xlsxName");

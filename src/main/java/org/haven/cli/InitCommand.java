@@ -1,7 +1,7 @@
 package org.haven.cli;
 
 import java.util.concurrent.Callable;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +16,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        org.haven.db.OfficeConnection office = home.office();
+        org.haven.core.db.OfficeConnection office = home.office();
         char[] password = Credentials.password();
         try (Haven haven = Haven.create(home.home(), office, admin, password)) {
             String where = office == null ? haven.database().home().toString() : office.display();

@@ -1,8 +1,8 @@
 package org.haven.cli;
 
 import java.util.concurrent.Callable;
-import org.haven.common.HavenException;
-import org.haven.sync.Join;
+import org.haven.core.common.HavenException;
+import org.haven.core.sync.Join;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

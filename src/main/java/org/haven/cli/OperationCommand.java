@@ -2,9 +2,9 @@ package org.haven.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.common.HavenException;
-import org.haven.operations.Operation;
+import org.haven.core.Haven;
+import org.haven.core.common.HavenException;
+import org.haven.core.operations.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

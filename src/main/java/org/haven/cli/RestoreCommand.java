@@ -2,7 +2,7 @@ package org.haven.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.haven.security.Backups;
+import org.haven.core.security.Backups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +27,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         Backups.verify(file);
         Path dir = home.home();
-        org.haven.db.OfficeConnection office = home.office();
+        org.haven.core.db.OfficeConnection office = home.office();
         Backups.Restored r = office == null
                 ? Backups.restore(file, dir, Credentials.user(), Credentials.password(), force)
                 : Backups.restoreToOffice(file, dir, office, Credentials.user(), Credentials.password(), force);

@@ -1,10 +1,10 @@
 package org.haven.cli;
 
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.cases.CaseListItem;
-import org.haven.cases.CaseQuery;
-import org.haven.common.HavenException;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseListItem;
+import org.haven.core.cases.CaseQuery;
+import org.haven.core.common.HavenException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

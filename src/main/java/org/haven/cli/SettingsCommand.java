@@ -2,7 +2,7 @@ package org.haven.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

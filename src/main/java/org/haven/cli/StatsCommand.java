@@ -1,7 +1,7 @@
 package org.haven.cli;
 
 import java.util.concurrent.Callable;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

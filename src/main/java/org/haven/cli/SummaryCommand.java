@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.common.HavenException;
-import org.haven.summaries.Audience;
-import org.haven.summaries.SummaryOptions;
-import org.haven.summaries.SummaryService;
+import org.haven.core.Haven;
+import org.haven.core.common.HavenException;
+import org.haven.core.summaries.Audience;
+import org.haven.core.summaries.SummaryOptions;
+import org.haven.core.summaries.SummaryService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,10 +62,10 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Audience a = parseAudience(audience);
-        Locale lang = language == null ? org.haven.common.Languages.load(home.home()) : org.haven.common.Messages.language(language);
+        Locale lang = language == null ? org.haven.core.common.Languages.load(home.home()) : org.haven.core.common.Messages.language(language);
         SummaryOptions options = SummaryOptions.all(a, lang);
         if (split) return splitInto(options);
-        org.haven.common.OutputFiles.check(output, home.home(), force);
+        org.haven.core.common.OutputFiles.check(output, home.home(), force);
         try (Haven haven = home.open()) {
             SummaryService service = haven.summaries();
             List<UUID> ids = cases(service);
@@ -86,7 +86,7 @@ final class SummaryCommand implements Callable<Integer> {
      * checked by the -o rules before the first is written, so a refusal leaves the folder as it was.
      */
     private int splitInto(SummaryOptions options) {
-        org.haven.common.OutputFiles.checkOutsideDataFolder(output, home.home());
+        org.haven.core.common.OutputFiles.checkOutsideDataFolder(output, home.home());
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw HavenException.of(HavenException.Kind.BAD_INPUT, "error.cli.summary.splitFolder", String.valueOf(output));
         }
@@ -96,13 +96,13 @@ final class SummaryCommand implements Callable<Integer> {
             List<String> numbers = service.caseNumbers(ids);
             // Checked for all cases before the first file: a refusal leaves the folder as it was.
             List<String> lacking = service.casesWithoutSharingConsent(ids, options.audience());
-            if (!lacking.isEmpty() && org.haven.screening.SharingConsent.reason(consentOverride) == null) {
-                throw org.haven.screening.SharingConsent.missing(lacking);
+            if (!lacking.isEmpty() && org.haven.core.screening.SharingConsent.reason(consentOverride) == null) {
+                throw org.haven.core.screening.SharingConsent.missing(lacking);
             }
             List<Path> files = new ArrayList<>();
             for (String n : numbers) {
                 Path f = output.resolve(n.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf");
-                org.haven.common.OutputFiles.check(f, home.home(), force);
+                org.haven.core.common.OutputFiles.check(f, home.home(), force);
                 files.add(f);
             }
             try {

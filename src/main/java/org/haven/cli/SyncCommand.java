@@ -2,11 +2,11 @@ package org.haven.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.common.HavenException;
-import org.haven.common.OutputFiles;
-import org.haven.sync.Bundle;
-import org.haven.sync.LaptopSync;
+import org.haven.core.Haven;
+import org.haven.core.common.HavenException;
+import org.haven.core.common.OutputFiles;
+import org.haven.core.sync.Bundle;
+import org.haven.core.sync.LaptopSync;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,9 +2,9 @@ package org.haven.cli;
 
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
-import org.haven.Haven;
-import org.haven.security.Accounts;
-import org.haven.security.Role;
+import org.haven.core.Haven;
+import org.haven.core.security.Accounts;
+import org.haven.core.security.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -46,7 +46,7 @@ class BenchmarkTest {
     @Test
     void prefixesCoverSeveralScriptsAndCaseNumbers() throws Exception {
         try (var haven = org.haven.testing.TestHaven.create(dir.resolve("home"))) {
-            new org.haven.demo.DemoData(haven, 3).generate(300, null);
+            new org.haven.core.demo.DemoData(haven, 3).generate(300, null);
             var prefixes = CaseListBench.prefixes(haven, 3, 200);
             assertThat(prefixes).hasSize(200);
             assertThat(prefixes).anyMatch(p -> p.codePoints().anyMatch(cp -> cp > 0x0E00)); // Thai, Lao, Khmer, CJK...
@@ -60,8 +60,8 @@ class BenchmarkTest {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Benchmark.run(
                         new Benchmark.Options(10, 7, file.resolve("work"), null, false), new PrintStream(new ByteArrayOutputStream())))
-                .isInstanceOfSatisfying(org.haven.common.HavenException.class,
-                        e -> assertThat(e.kind()).isEqualTo(org.haven.common.HavenException.Kind.BAD_INPUT))
+                .isInstanceOfSatisfying(org.haven.core.common.HavenException.class,
+                        e -> assertThat(e.kind()).isEqualTo(org.haven.core.common.HavenException.Kind.BAD_INPUT))
                 .hasMessageContaining("--keep folder");
     }
 }

@@ -1,9 +1,9 @@
 package org.haven.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.haven.db.jooq.Tables.CASE_EVENT;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.core.db.jooq.Tables.CASE_EVENT;
+import static org.haven.core.db.jooq.Tables.CASE_FILE;
+import static org.haven.core.db.jooq.Tables.PERSON;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,10 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.haven.Haven;
-import org.haven.security.AuditLog;
+import org.haven.core.Haven;
+import org.haven.core.security.AuditLog;
 import org.haven.testing.TestHaven;
-import org.haven.timeline.EventType;
+import org.haven.core.timeline.EventType;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -142,7 +142,7 @@ class CrashSafetyTest {
     void killedDuringAnImportKeepsAllOrNothingOfIt() throws Exception {
         TestHaven.create(dir).close();
         Path csv = dir.resolve("list.csv");
-        org.haven.demo.IntakeCsvGenerator.write(csv, IMPORT_ROWS, 21L);
+        org.haven.core.demo.IntakeCsvGenerator.write(csv, IMPORT_ROWS, 21L);
         Random random = new Random();
         long importMillis = 0;
         int completed = 0;
@@ -168,8 +168,8 @@ class CrashSafetyTest {
                 int people = dsl.fetchCount(PERSON);
                 assertThat(people % IMPORT_ROWS).as("round %d: only whole imports (%d people)", round, people).isZero();
                 int ofThisImport = dsl.fetchCount(CASE_FILE, CASE_FILE.OPERATION_ID.in(
-                        DSL.select(org.haven.db.jooq.Tables.OPERATION.ID).from(org.haven.db.jooq.Tables.OPERATION)
-                                .where(org.haven.db.jooq.Tables.OPERATION.NAME.eq("Raid " + round))));
+                        DSL.select(org.haven.core.db.jooq.Tables.OPERATION.ID).from(org.haven.core.db.jooq.Tables.OPERATION)
+                                .where(org.haven.core.db.jooq.Tables.OPERATION.NAME.eq("Raid " + round))));
                 assertThat(ofThisImport).as("round %d: this import whole or absent", round).isIn(0, IMPORT_ROWS);
                 if (returned) assertThat(ofThisImport).as("round %d: the returned import is there", round).isEqualTo(IMPORT_ROWS);
                 completed = people / IMPORT_ROWS;
@@ -192,7 +192,7 @@ class CrashSafetyTest {
     void killedBetweenThePartsOfAnImportLeavesNothingOfIt() throws Exception {
         TestHaven.create(dir).close();
         Path csv = dir.resolve("list.csv");
-        org.haven.demo.IntakeCsvGenerator.write(csv, 500, 22L);
+        org.haven.core.demo.IntakeCsvGenerator.write(csv, 500, 22L);
         Process child = startWriter(ProcessBuilder.Redirect.DISCARD, List.of("import", csv.toString(), "Raid Parts", "100", "2"));
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = readLines(child, lines);
@@ -205,19 +205,19 @@ class CrashSafetyTest {
             DSLContext dsl = haven.database().dsl();
             assertThat(dsl.fetchCount(PERSON)).as("people of the killed import").isZero();
             assertThat(dsl.fetchCount(CASE_FILE)).as("cases of the killed import").isZero();
-            assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.OPERATION, org.haven.db.jooq.Tables.OPERATION.NAME.eq("Raid Parts")))
+            assertThat(dsl.fetchCount(org.haven.core.db.jooq.Tables.OPERATION, org.haven.core.db.jooq.Tables.OPERATION.NAME.eq("Raid Parts")))
                     .as("the operation it created").isZero();
-            assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.PENDING_IMPORT)).isZero();
-            assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.PENDING_IMPORT_CASE)).isZero();
-            assertThat(dsl.fetchCount(org.haven.db.jooq.Tables.SEARCH_TOKEN)).as("its search index").isZero();
+            assertThat(dsl.fetchCount(org.haven.core.db.jooq.Tables.PENDING_IMPORT)).isZero();
+            assertThat(dsl.fetchCount(org.haven.core.db.jooq.Tables.PENDING_IMPORT_CASE)).isZero();
+            assertThat(dsl.fetchCount(org.haven.core.db.jooq.Tables.SEARCH_TOKEN)).as("its search index").isZero();
             assertThat(AuditLog.verify(dsl).intact()).isTrue();
-            assertThat(dsl.select(org.haven.db.jooq.Tables.AUDIT_LOG.DETAIL).from(org.haven.db.jooq.Tables.AUDIT_LOG)
-                    .where(org.haven.db.jooq.Tables.AUDIT_LOG.ACTION.eq("IMPORT_UNDONE")).fetch(org.haven.db.jooq.Tables.AUDIT_LOG.DETAIL))
+            assertThat(dsl.select(org.haven.core.db.jooq.Tables.AUDIT_LOG.DETAIL).from(org.haven.core.db.jooq.Tables.AUDIT_LOG)
+                    .where(org.haven.core.db.jooq.Tables.AUDIT_LOG.ACTION.eq("IMPORT_UNDONE")).fetch(org.haven.core.db.jooq.Tables.AUDIT_LOG.DETAIL))
                     .as("the removal of its two committed parts, on record").singleElement().asString().contains("cases=200");
         }
         try (Haven haven = TestHaven.login(dir)) {
-            assertThat(haven.database().dsl().fetchCount(org.haven.db.jooq.Tables.AUDIT_LOG,
-                    org.haven.db.jooq.Tables.AUDIT_LOG.ACTION.eq("IMPORT_UNDONE"))).as("removed once, not at every login").isEqualTo(1);
+            assertThat(haven.database().dsl().fetchCount(org.haven.core.db.jooq.Tables.AUDIT_LOG,
+                    org.haven.core.db.jooq.Tables.AUDIT_LOG.ACTION.eq("IMPORT_UNDONE"))).as("removed once, not at every login").isEqualTo(1);
         }
     }
 

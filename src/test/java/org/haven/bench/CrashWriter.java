@@ -2,12 +2,12 @@ package org.haven.bench;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.haven.Haven;
-import org.haven.cases.CaseFile;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseFile;
 import org.haven.testing.TestHaven;
-import org.haven.timeline.CaseEvent;
-import org.haven.timeline.DatePrecision;
-import org.haven.timeline.EventType;
+import org.haven.core.timeline.CaseEvent;
+import org.haven.core.timeline.DatePrecision;
+import org.haven.core.timeline.EventType;
 
 /**
  * The child JVM of the crash tests: writes through the services without pause, printing each save
@@ -22,7 +22,7 @@ public final class CrashWriter {
         System.out.println("READY");
         System.out.flush();
         if (args.length > 1 && args[1].equals("import")) {
-            importThenClose(haven, Path.of(args[2]), args[3], args.length > 4 ? Integer.parseInt(args[4]) : org.haven.intake.ImportService.PART_ROWS,
+            importThenClose(haven, Path.of(args[2]), args[3], args.length > 4 ? Integer.parseInt(args[4]) : org.haven.core.intake.ImportService.PART_ROWS,
                     args.length > 5 ? Integer.parseInt(args[5]) : Integer.MAX_VALUE);
             return;
         }
@@ -50,7 +50,7 @@ public final class CrashWriter {
         System.out.println("CASE " + c.id());
         try {
             for (int i = 0; java.nio.file.Files.size(file) < fileBytes; i++) {
-                org.haven.people.Person p = haven.cases().open(c.id()).person();
+                org.haven.core.people.Person p = haven.cases().open(c.id()).person();
                 String note = "visit-" + i;
                 haven.cases().updatePerson(c.id(), p.withContactAndNotes(p.aliases(), p.familyContact(), note));
                 System.out.println("NOTE " + note);
@@ -75,7 +75,7 @@ public final class CrashWriter {
         System.out.println("IMPORTING");
         System.out.flush();
         long start = System.nanoTime();
-        var service = new org.haven.intake.ImportService(haven, c -> java.util.List.of(), partRows);
+        var service = new org.haven.core.intake.ImportService(haven, c -> java.util.List.of(), partRows);
         int[] parts = {0};
         service.afterEachPart(rows -> {
             System.out.println("PART " + rows);
@@ -89,7 +89,7 @@ public final class CrashWriter {
             }
         });
         int imported = service
-                .importFile(csv, null, org.haven.intake.ImportService.Target.create(operationName), false, false).imported();
+                .importFile(csv, null, org.haven.core.intake.ImportService.Target.create(operationName), false, false).imported();
         System.out.println("IMPORTED " + imported);
         System.out.println("CLOSING");
         System.out.flush();

@@ -1,8 +1,8 @@
 package org.haven.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.core.db.jooq.Tables.CASE_FILE;
+import static org.haven.core.db.jooq.Tables.PERSON;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.haven.Haven;
-import org.haven.cases.CaseFile;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseFile;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

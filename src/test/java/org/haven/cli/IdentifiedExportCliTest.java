@@ -121,7 +121,7 @@ class IdentifiedExportCliTest {
     /** Column positions of the default header, for reading cells back. */
     static final class IdentifiedExportColumns {
         static int index(String column) {
-            return org.haven.exports.IdentifiedExport.HEADER.indexOf(column);
+            return org.haven.core.exports.IdentifiedExport.HEADER.indexOf(column);
         }
     }
 }

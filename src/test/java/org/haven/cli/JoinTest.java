@@ -2,11 +2,11 @@ package org.haven.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.haven.db.jooq.Tables.APP_USER;
-import static org.haven.db.jooq.Tables.AUDIT_LOG;
-import static org.haven.db.jooq.Tables.CASE_EVENT;
-import static org.haven.db.jooq.Tables.CASE_FILE;
-import static org.haven.db.jooq.Tables.PERSON;
+import static org.haven.core.db.jooq.Tables.APP_USER;
+import static org.haven.core.db.jooq.Tables.AUDIT_LOG;
+import static org.haven.core.db.jooq.Tables.CASE_EVENT;
+import static org.haven.core.db.jooq.Tables.CASE_FILE;
+import static org.haven.core.db.jooq.Tables.PERSON;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.haven.Haven;
-import org.haven.cases.CaseListItem;
-import org.haven.cases.CaseQuery;
-import org.haven.common.HavenException;
-import org.haven.db.OfficeConnection;
-import org.haven.demo.DemoData;
-import org.haven.security.Accounts;
-import org.haven.security.Role;
-import org.haven.sync.Join;
-import org.haven.sync.ServiceCertificate;
-import org.haven.sync.SyncServer;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseListItem;
+import org.haven.core.cases.CaseQuery;
+import org.haven.core.common.HavenException;
+import org.haven.core.db.OfficeConnection;
+import org.haven.core.demo.DemoData;
+import org.haven.core.security.Accounts;
+import org.haven.core.security.Role;
+import org.haven.core.sync.Join;
+import org.haven.core.sync.ServiceCertificate;
+import org.haven.core.sync.SyncServer;
 import org.haven.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
@@ -149,7 +149,7 @@ class JoinTest {
     @Test
     void aSnapshotCutBeforeItsEndLeavesNothing() throws Exception {
         java.net.http.HttpClient pinned = java.net.http.HttpClient.newBuilder()
-                .sslContext(org.haven.sync.PinnedTrust.context(fingerprint)).build();
+                .sslContext(org.haven.core.sync.PinnedTrust.context(fingerprint)).build();
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("cw:" + CW_PASSWORD).getBytes());
         String whoami = pinned.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/v1/whoami")).header("Authorization", basic).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import org.haven.testing.TestHaven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -195,7 +195,7 @@ class OutputAndFolderCliTest {
     void theHeadlessWindowStartsWithoutADisplayAndCanExitAfterItsFirstScreen() throws Exception {
         Path home = dir.resolve("headless-home");
         List<String> cmd = new ArrayList<>(List.of(HavenCli.JAVA, "-Dglass.platform=Headless", "-Dprism.order=sw",
-                "-D" + org.haven.app.HavenApp.EXIT_AFTER_FIRST_WINDOW + "=true", "-cp",
+                "-D" + org.haven.gui.shell.HavenApp.EXIT_AFTER_FIRST_WINDOW + "=true", "-cp",
                 "target/classes" + java.io.File.pathSeparator + Files.readString(Path.of("target/classpath.txt")).strip(), "org.haven.Main"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("DISPLAY");
@@ -208,7 +208,7 @@ class OutputAndFolderCliTest {
             assertThat(window.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("exits once its first screen is shown").isTrue();
             assertThat(window.exitValue()).as(Files.readString(dir.resolve("headless.out"))).isZero();
             assertThat(Files.readString(dir.resolve("headless.out"))).doesNotContain("no display").doesNotContain("Exception");
-            assertThat(org.haven.security.Accounts.isInitialized(home)).as("the first-run screen creates nothing by itself").isFalse();
+            assertThat(org.haven.core.security.Accounts.isInitialized(home)).as("the first-run screen creates nothing by itself").isFalse();
         } finally {
             window.destroyForcibly();
         }

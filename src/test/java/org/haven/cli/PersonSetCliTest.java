@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.haven.Haven;
-import org.haven.cases.CaseFile;
-import org.haven.changes.Outbox;
-import org.haven.people.DocumentStatus;
-import org.haven.people.Person;
-import org.haven.people.Sex;
+import org.haven.core.Haven;
+import org.haven.core.cases.CaseFile;
+import org.haven.core.changes.Outbox;
+import org.haven.core.people.DocumentStatus;
+import org.haven.core.people.Person;
+import org.haven.core.people.Sex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class PersonSetCliTest {
         HavenCli cli = new HavenCli(dir, BOSS, PASSWORD);
         String number;
         try (Haven h = Haven.create(cli.home(), BOSS, PASSWORD.toCharArray())) {
-            CaseFile c = h.cases().register(new org.haven.cases.NewCase(new Person(null, null, "Lan Pham", null, Sex.FEMALE,
+            CaseFile c = h.cases().register(new org.haven.core.cases.NewCase(new Person(null, null, "Lan Pham", null, Sex.FEMALE,
                     null, 30, "VN", "vi", false, DocumentStatus.HELD, "B1234567", null, "first note", 0), null, null, null, null));
             number = c.caseNumber();
         }

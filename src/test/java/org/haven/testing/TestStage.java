@@ -3,9 +3,9 @@ package org.haven.testing;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.haven.Haven;
-import org.haven.app.MainWindow;
-import org.haven.app.Theme;
+import org.haven.core.Haven;
+import org.haven.gui.shell.MainWindow;
+import org.haven.gui.toolkit.Theme;
 
 /** The one stage that TestFX lends every window test, set up the same way in each (Haven's theme, sized to the scene). */
 public final class TestStage {

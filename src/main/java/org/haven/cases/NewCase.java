@@ -1,8 +1,0 @@
-package org.haven.cases;
-
-import java.time.LocalDate;
-import java.util.UUID;
-import org.haven.people.Person;
-
-/** What registering a person needs: the person, when they were identified, and where (optional). */
-public record NewCase(Person person, UUID operationId, LocalDate identifiedOn, UUID assignedTo, String note) {}

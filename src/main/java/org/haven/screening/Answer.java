@@ -1,6 +1,0 @@
-package org.haven.screening;
-
-/** The answer to one indicator. UNKNOWN means "not asked, not answered or not clear". */
-public enum Answer {
-    YES, NO, UNKNOWN
-}
