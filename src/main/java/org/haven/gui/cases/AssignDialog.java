@@ -14,7 +14,6 @@ import javafx.scene.layout.VBox;
 import org.haven.gui.toolkit.Dialogs;
 import org.haven.gui.toolkit.FxTasks;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.security.Role;
 import org.haven.core.security.User;
 
@@ -32,7 +31,7 @@ public final class AssignDialog {
     }
 
     /** Asks whom to give the cases to, assigns them off the FX thread, then reloads the list and open cases. */
-    public static void show(MainWindow window, List<UUID> caseIds) {
+    public static void show(CaseWindow window, List<UUID> caseIds) {
         if (caseIds.isEmpty()) {
             info(window, I18n.t("cases.assign.selectFirst"));
             return;
@@ -53,7 +52,7 @@ public final class AssignDialog {
         return full == null || full.isBlank() || full.equals(u.username()) ? u.username() : u.username() + " (" + full + ")";
     }
 
-    private static void ask(MainWindow window, List<UUID> caseIds, List<User> users) {
+    private static void ask(CaseWindow window, List<UUID> caseIds, List<User> users) {
         Dialog<ButtonType> dialog = new Dialog<>();
         Dialogs.prepare(dialog, window.stage());
         dialog.setTitle(I18n.t("cases.assign.title", caseIds.size()));
@@ -83,7 +82,7 @@ public final class AssignDialog {
         });
     }
 
-    private static void info(MainWindow window, String text) {
+    private static void info(CaseWindow window, String text) {
         Dialogs.alert(window.root(), Alert.AlertType.INFORMATION, text, ButtonType.OK).show();
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.cases.CaseFile;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -25,7 +24,7 @@ final class CaseCreatedBanner extends HBox {
     private final Button open = new Button(I18n.t("case.created.open"), new FontIcon("mdi2o-open-in-new"));
     private CaseFile shown;
 
-    private CaseCreatedBanner(MainWindow window) {
+    private CaseCreatedBanner(CaseWindow window) {
         super(10);
         setId(ID);
         text.setId("caseCreatedText");
@@ -49,7 +48,7 @@ final class CaseCreatedBanner extends HBox {
         dismiss.setOnAction(e -> remove());
     }
 
-    static void show(MainWindow window, CaseFile saved) {
+    static void show(CaseWindow window, CaseFile saved) {
         Node existing = window.root().lookup("#" + ID);
         CaseCreatedBanner banner = existing instanceof CaseCreatedBanner b ? b : new CaseCreatedBanner(window);
         banner.shown = saved;

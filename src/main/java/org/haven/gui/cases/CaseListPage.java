@@ -27,7 +27,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.gui.toolkit.Worker;
 import org.haven.core.cases.CaseListItem;
 import org.haven.core.cases.CaseQuery;
@@ -44,7 +43,7 @@ public final class CaseListPage {
     static final int PAGE_SIZE = CaseListModel.PAGE_SIZE;
     private static final Duration DEBOUNCE = Duration.millis(150);
 
-    private final MainWindow window;
+    private final CaseWindow window;
     private final CaseListModel model;
     private final BorderPane root = new BorderPane();
     private final TextField search = new TextField();
@@ -67,7 +66,7 @@ public final class CaseListPage {
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private final boolean seesCaseData;
 
-    public CaseListPage(MainWindow window) {
+    public CaseListPage(CaseWindow window) {
         this.window = window;
         this.model = new CaseListModel(window.haven().cases(), window.haven().operations(), Worker.FX_TASKS);
         this.seesCaseData = window.haven().user().seesCaseData();

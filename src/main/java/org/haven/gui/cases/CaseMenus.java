@@ -1,13 +1,12 @@
 package org.haven.gui.cases;
 
-import org.haven.gui.shell.HavenMenuBar;
-import org.haven.gui.shell.MainWindow;
+import org.haven.gui.toolkit.HavenMenuBar;
 
 /** The Cases menu items of this feature: new case, find, assign (each only for a role the service allows). */
 public final class CaseMenus {
     private CaseMenus() {}
 
-    public static void install(MainWindow window) {
+    public static void install(CaseWindow window) {
         HavenMenuBar menus = window.menus();
         if (!window.haven().user().seesCaseData()) return; // an administrator-only account: the services refuse case data
         menus.add(menus.cases(), "cases.menu.new", "mdi2a-account-plus-outline", "Shortcut+N", () -> PersonFormDialog.newCase(window));

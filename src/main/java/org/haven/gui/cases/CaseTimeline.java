@@ -18,7 +18,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.haven.gui.toolkit.Dialogs;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.cases.CaseDetails;
 import org.haven.core.cases.CaseStatus;
 import org.haven.core.cases.Outcome;
@@ -33,12 +32,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * edited or deleted there (deleting asks first, and Enter does not delete).
  */
 final class CaseTimeline {
-    private final MainWindow window;
+    private final CaseWindow window;
     private final CaseViewModel model;
     private final Runnable changed;
 
     /** {@code changed} runs after an entry was edited. */
-    CaseTimeline(MainWindow window, CaseViewModel model, Runnable changed) {
+    CaseTimeline(CaseWindow window, CaseViewModel model, Runnable changed) {
         this.window = window;
         this.model = model;
         this.changed = changed;

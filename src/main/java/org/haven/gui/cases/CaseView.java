@@ -22,7 +22,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.cases.CaseDetails;
 import org.haven.core.cases.CaseFile;
 import org.haven.core.cases.CaseStatus;
@@ -34,10 +33,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One case: who the person is, where the case stands, what may happen next (only the moves the
- * workflow allows), and the timeline. Other features add tabs with {@link MainWindow#addCaseSection}.
+ * workflow allows), and the timeline. Other features add tabs with {@link CaseWindow#addCaseSection}.
  */
 public final class CaseView {
-    private final MainWindow window;
+    private final CaseWindow window;
     private final UUID caseId;
     private final CaseViewModel model;
     private final BorderPane root = new BorderPane();
@@ -47,7 +46,7 @@ public final class CaseView {
     private final VBox historyBox = new VBox(4);
     private final Label historyBanner = new Label();
 
-    public CaseView(MainWindow window, UUID caseId) {
+    public CaseView(CaseWindow window, UUID caseId) {
         historyBox.setId("caseHistory");
         historyBanner.setId("retraffickingBanner");
         historyBanner.setWrapText(true);

@@ -21,7 +21,6 @@ import javafx.scene.layout.GridPane;
 import org.haven.gui.toolkit.DiscardGuard;
 import org.haven.gui.toolkit.FxTasks;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.gui.toolkit.ValidationText;
 import org.haven.core.common.ValidationErrors;
 import org.haven.core.timeline.CaseEvent;
@@ -31,7 +30,7 @@ import org.haven.core.timeline.EventValidator;
 
 /** Add or edit a timeline event: type, date, how exactly the date is known, note. */
 final class EventDialog {
-    private final MainWindow window;
+    private final CaseWindow window;
     private final UUID caseId;
     private final CaseEvent original;
     private final Runnable onSaved;
@@ -43,15 +42,15 @@ final class EventDialog {
     private final Label error = new org.haven.gui.toolkit.WrappingLabel();
     private final Button save;
 
-    static void add(MainWindow window, UUID caseId, Runnable onSaved) {
+    static void add(CaseWindow window, UUID caseId, Runnable onSaved) {
         new EventDialog(window, caseId, null, onSaved).dialog.show();
     }
 
-    static void edit(MainWindow window, CaseEvent event, Runnable onSaved) {
+    static void edit(CaseWindow window, CaseEvent event, Runnable onSaved) {
         new EventDialog(window, event.caseId(), event, onSaved).dialog.show();
     }
 
-    private EventDialog(MainWindow window, UUID caseId, CaseEvent original, Runnable onSaved) {
+    private EventDialog(CaseWindow window, UUID caseId, CaseEvent original, Runnable onSaved) {
         this.window = window;
         this.caseId = caseId;
         this.original = original;

@@ -9,7 +9,7 @@ import org.haven.core.cases.NewCase;
 
 /**
  * What happens when the new-case form saves. By default the person is registered; duplicate
- * detection replaces it (see MainWindow#setNewCaseGate) to show likely matches first.
+ * detection replaces it (see CaseWindow#setNewCaseGate) to show likely matches first.
  */
 @FunctionalInterface
 public interface NewCaseGate {

@@ -38,7 +38,6 @@ import org.controlsfx.validation.ValidationSupport;
 import org.haven.gui.toolkit.DiscardGuard;
 import org.haven.gui.toolkit.FxTasks;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.gui.toolkit.Theme;
 import org.haven.gui.toolkit.ValidationText;
 import org.haven.core.cases.CaseFile;
@@ -57,7 +56,7 @@ import org.haven.core.people.Sex;
  * while any remain. A failed save keeps the input.
  */
 public final class PersonFormDialog {
-    private final MainWindow window;
+    private final CaseWindow window;
     private final Person original; // null for a new case
     private final UUID caseId;      // null for a new case
     private final LocalDate openedOn;
@@ -86,12 +85,12 @@ public final class PersonFormDialog {
     private final Button save;
 
     /** Opens the form for a new person and case. */
-    public static void newCase(MainWindow window) {
+    public static void newCase(CaseWindow window) {
         new PersonFormDialog(window, null, null, null).show();
     }
 
     /** Opens the form on the person of a case; {@code onSaved} runs after a successful save. */
-    public static void edit(MainWindow window, UUID caseId, Person person, LocalDate openedOn, Runnable onSaved) {
+    public static void edit(CaseWindow window, UUID caseId, Person person, LocalDate openedOn, Runnable onSaved) {
         PersonFormDialog form = new PersonFormDialog(window, caseId, person, openedOn);
         form.dialog.setOnHidden(e -> {
             if (Boolean.TRUE.equals(form.dialog.getResult())) onSaved.run();
@@ -99,7 +98,7 @@ public final class PersonFormDialog {
         form.show();
     }
 
-    private PersonFormDialog(MainWindow window, UUID caseId, Person original, LocalDate openedOn) {
+    private PersonFormDialog(CaseWindow window, UUID caseId, Person original, LocalDate openedOn) {
         this.window = window;
         this.caseId = caseId;
         this.original = original;

@@ -22,7 +22,6 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.haven.gui.toolkit.FxTasks;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.cases.CaseDetails;
 import org.haven.core.cases.MethodOfControl;
 import org.haven.core.cases.RecruiterRelation;
@@ -41,16 +40,16 @@ public final class TraffickingSection implements CaseSection {
     }
 
     @Override
-    public Node build(MainWindow window, CaseDetails details, Runnable reload) {
+    public Node build(CaseWindow window, CaseDetails details, Runnable reload) {
         return new Form(window, details.caseFile().id()).root;
     }
 
-    public static void install(MainWindow window) {
+    public static void install(CaseWindow window) {
         window.addCaseSection(new TraffickingSection());
     }
 
     private static final class Form {
-        private final MainWindow window;
+        private final CaseWindow window;
         private final UUID caseId;
         private final BorderPane root = new BorderPane();
         private final TextField country = new TextField();
@@ -59,7 +58,7 @@ public final class TraffickingSection implements CaseSection {
         private final Button save = new Button(I18n.t("htcds.save"));
         private final Label status = new Label();
 
-        Form(MainWindow window, UUID caseId) {
+        Form(CaseWindow window, UUID caseId) {
             this.window = window;
             this.caseId = caseId;
             root.setId("htcdsForm");

@@ -1,14 +1,15 @@
 package org.haven.gui.intake;
 
+import org.haven.gui.toolkit.AppWindow;
+
 import org.haven.gui.toolkit.Dialogs;
 import java.util.UUID;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import org.haven.core.Haven;
 import org.haven.gui.toolkit.FxTasks;
-import org.haven.gui.shell.HavenMenuBar;
+import org.haven.gui.toolkit.HavenMenuBar;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.intake.IntakeHooks;
 import org.haven.core.intake.IntakeService;
 import org.haven.gui.matching.DuplicateResolution;
@@ -20,7 +21,7 @@ import org.haven.gui.operations.OperationChooser;
 public final class IntakeMenus {
     private IntakeMenus() {}
 
-    public static void install(MainWindow window) {
+    public static void install(AppWindow window) {
         Haven haven = window.haven();
         HavenMenuBar menus = window.menus();
         if (!haven.user().seesCaseData()) return; // administrators only: intake needs case data
@@ -39,7 +40,7 @@ public final class IntakeMenus {
         }, error -> { });
     }
 
-    private static void chooseOperationForGrid(MainWindow window) {
+    private static void chooseOperationForGrid(AppWindow window) {
         FxTasks.run(() -> window.haven().operations().listForRegistration(), operations -> {
             if (operations.isEmpty()) {
                 Alert none = Dialogs.alert(window.stage(), Alert.AlertType.INFORMATION, I18n.t("intake.menu.noOperation"), ButtonType.OK);
@@ -51,11 +52,11 @@ public final class IntakeMenus {
         });
     }
 
-    private static void openGrid(MainWindow window, UUID operationId) {
+    private static void openGrid(AppWindow window, UUID operationId) {
         FxTasks.run(() -> window.haven().operations().get(operationId), op -> show(window, op));
     }
 
-    private static void show(MainWindow window, Operation op) {
+    private static void show(AppWindow window, Operation op) {
         IntakeGrid grid = new IntakeGrid(window.haven(), op, IntakeHooks.duplicateCheck(window.haven()),
                 duplicateResolver(window.haven()));
         window.showPage(I18n.t("intake.grid.title", op.code(), op.name()), grid);

@@ -1,19 +1,20 @@
 package org.haven.gui.matching;
 
+import org.haven.gui.cases.CaseWindow;
+
 import org.haven.gui.toolkit.Dialogs;
 import java.util.List;
 import java.util.UUID;
 import org.haven.gui.toolkit.FxTasks;
-import org.haven.gui.shell.HavenMenuBar;
+import org.haven.gui.toolkit.HavenMenuBar;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.security.Role;
 
 /** Duplicate detection in the main window: checked on every new case, and a merge for coordinators. */
 public final class MatchingMenus {
     private MatchingMenus() {}
 
-    public static void install(MainWindow window) {
+    public static void install(CaseWindow window) {
         // A likely duplicate, also one in a case the user may not see, is never registered without a choice.
         window.setNewCaseGate((owner, haven, request, onSaved, onFailed, onCancelled) ->
                 DuplicateResolution.ask(owner, haven, request.person(), false,

@@ -1,14 +1,15 @@
 package org.haven.gui.operations;
 
-import org.haven.gui.shell.HavenMenuBar;
+import org.haven.gui.toolkit.AppWindow;
+
+import org.haven.gui.toolkit.HavenMenuBar;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 
 /** The Operations menu: the list of raids and rescue operations, each with its page. */
 public final class OperationMenus {
     private OperationMenus() {}
 
-    public static void install(MainWindow window) {
+    public static void install(AppWindow window) {
         HavenMenuBar menus = window.menus();
         if (!window.haven().user().seesCaseData()) return; // administrators only: the services refuse operations
         OperationListPage[] page = new OperationListPage[1];

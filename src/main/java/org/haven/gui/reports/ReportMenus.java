@@ -1,15 +1,16 @@
 package org.haven.gui.reports;
 
-import org.haven.gui.shell.HavenMenuBar;
+import org.haven.gui.toolkit.AppWindow;
+
+import org.haven.gui.toolkit.HavenMenuBar;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.security.Role;
 
 /** Reports menu: the statistics page (coordinators); the organisation on every document (administrators). */
 public final class ReportMenus {
     private ReportMenus() {}
 
-    public static void install(MainWindow window) {
+    public static void install(AppWindow window) {
         HavenMenuBar menus = window.menus();
         if (window.haven().user().has(Role.ADMIN)) {
             menus.add(menus.admin(), "org.menu", "mdi2d-domain", null, () -> OrganisationDialog.show(window.stage(),

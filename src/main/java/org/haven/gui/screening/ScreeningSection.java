@@ -1,7 +1,8 @@
 package org.haven.gui.screening;
 
+import org.haven.gui.cases.CaseWindow;
+
 import javafx.scene.Node;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.cases.CaseDetails;
 import org.haven.gui.cases.CaseSection;
 
@@ -13,14 +14,14 @@ public final class ScreeningSection implements CaseSection {
     }
 
     @Override
-    public Node build(MainWindow window, CaseDetails details, Runnable reload) {
+    public Node build(CaseWindow window, CaseDetails details, Runnable reload) {
         ScreeningForm form = new ScreeningForm(window.haven(), details.caseFile().id());
         form.setOnSaved(saved -> reload.run());
         form.setReadOnly(details.caseFile().status() == org.haven.core.cases.CaseStatus.CLOSED);
         return form;
     }
 
-    public static void install(MainWindow window) {
+    public static void install(CaseWindow window) {
         window.addCaseSection(new ScreeningSection());
     }
 }

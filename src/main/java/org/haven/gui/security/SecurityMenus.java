@@ -1,14 +1,15 @@
 package org.haven.gui.security;
 
+import org.haven.gui.toolkit.AppWindow;
+
 import org.haven.gui.toolkit.Dialogs;
 import java.util.List;
 import java.util.UUID;
 import javafx.util.Duration;
 import org.haven.core.Haven;
 import org.haven.gui.toolkit.FxTasks;
-import org.haven.gui.shell.HavenMenuBar;
+import org.haven.gui.toolkit.HavenMenuBar;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.core.security.Accounts;
 import org.haven.core.security.Role;
 import org.haven.core.security.SecuritySettings;
@@ -18,7 +19,7 @@ import org.haven.core.security.User;
 public final class SecurityMenus {
     private SecurityMenus() {}
 
-    public static void install(MainWindow window) {
+    public static void install(AppWindow window) {
         Haven haven = window.haven();
         HavenMenuBar menus = window.menus();
         User user = haven.user();
@@ -61,7 +62,7 @@ public final class SecurityMenus {
     }
 
     /** One-click backup to a file the user picks (e.g. on a USB stick). */
-    private static void backup(MainWindow window, BackupReminder reminder) {
+    private static void backup(AppWindow window, BackupReminder reminder) {
         // The guard of every save: a backup never goes into the data folder (it replaced the database), nor over a file unasked.
         org.haven.gui.toolkit.SaveTarget.ask(window.stage(), window.haven().database().home(), new org.haven.gui.toolkit.SaveTarget.Request(I18n.t("backup.menu"),
                 "haven-backup-" + java.time.LocalDate.now() + ".havenbackup", I18n.t("save.backupFiles"), "*.havenbackup"), file ->
@@ -71,7 +72,7 @@ public final class SecurityMenus {
                 }));
     }
 
-    private static void deleteSelected(MainWindow window) {
+    private static void deleteSelected(AppWindow window) {
         List<UUID> ids = window.selectedCaseIds();
         if (ids.size() != 1) {
             Dialogs.inform(window.stage(), I18n.t("deletion.selectOne"));

@@ -1,5 +1,7 @@
 package org.haven.gui.shell;
 
+import org.haven.gui.toolkit.HavenMenuBar;
+
 import org.haven.gui.toolkit.Dialogs;
 import org.haven.gui.toolkit.I18n;
 

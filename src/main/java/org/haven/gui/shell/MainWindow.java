@@ -2,6 +2,7 @@ package org.haven.gui.shell;
 
 import org.haven.gui.toolkit.Dialogs;
 import org.haven.gui.toolkit.DiscardGuard;
+import org.haven.gui.toolkit.HavenMenuBar;
 import org.haven.gui.toolkit.I18n;
 
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  *   <li>{@link #haven()}: the services; run their calls with {@link FxTasks}.</li>
  * </ul>
  */
-public final class MainWindow {
+public final class MainWindow implements org.haven.gui.cases.CaseWindow {
     private final Haven haven;
     private final Stage stage;
     private final BorderPane root = new BorderPane();
@@ -76,27 +77,33 @@ public final class MainWindow {
         });
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
+    @Override
     public Haven haven() {
         return haven;
     }
 
+    @Override
     public Stage stage() {
         return stage;
     }
 
+    @Override
     public HavenMenuBar menus() {
         return menus;
     }
 
+    @Override
     public CaseListPage caseList() {
         return caseList;
     }
 
     /** Shows a page in its own closable tab and selects it. Showing the same node again just selects its tab. */
+    @Override
     public Tab showPage(String title, Node page) {
         for (Tab t : tabs.getTabs()) {
             if (t.getContent() == page) {
@@ -114,11 +121,13 @@ public final class MainWindow {
     }
 
     /** Closes the tab that shows this page, if any. */
+    @Override
     public void closePage(Node page) {
         tabs.getTabs().removeIf(t -> t.getContent() == page && t.isClosable());
     }
 
     /** Opens the case's view in a tab (or selects it when it is already open). */
+    @Override
     public void openCase(UUID caseId) {
         for (Tab t : tabs.getTabs()) {
             if (caseId.equals(t.getUserData())) {
@@ -138,24 +147,29 @@ public final class MainWindow {
     private Runnable importList;
 
     /** How to import a list of people (the intake feature offers it; empty for a user who may not). */
+    @Override
     public java.util.Optional<Runnable> importList() {
         return java.util.Optional.ofNullable(importList);
     }
 
+    @Override
     public void setImportList(Runnable action) {
         importList = action;
     }
 
     /** What saving a new case does (duplicate detection plugs in here). */
+    @Override
     public org.haven.gui.cases.NewCaseGate newCaseGate() {
         return newCaseGate;
     }
 
+    @Override
     public void setNewCaseGate(org.haven.gui.cases.NewCaseGate gate) {
         this.newCaseGate = gate;
     }
 
     /** Adds a banner under the menu bar (e.g. the backup reminder). */
+    @Override
     public void addBanner(Node banner) {
         top.getChildren().add(banner);
     }
@@ -164,6 +178,7 @@ public final class MainWindow {
      * The cases an action applies to: the case of the selected case tab, or else the rows selected
      * in the case list.
      */
+    @Override
     public List<UUID> selectedCaseIds() {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null && selected.getUserData() instanceof UUID caseId) return List.of(caseId);
@@ -171,15 +186,18 @@ public final class MainWindow {
     }
 
     /** Adds a tab to every case view opened from now on (e.g. screening). */
+    @Override
     public void addCaseSection(CaseSection section) {
         caseSections.add(section);
     }
 
+    @Override
     public List<CaseSection> caseSections() {
         return List.copyOf(caseSections);
     }
 
     /** Something changed cases: reload the list and the open case views. */
+    @Override
     public void casesChanged() {
         caseList.refresh();
         for (Tab t : tabs.getTabs()) {
@@ -189,12 +207,14 @@ public final class MainWindow {
     }
 
     /** Selects the case list and puts the cursor into its search field (Ctrl+F). */
+    @Override
     public void focusSearch() {
         tabs.getSelectionModel().select(0);
         caseList.focusSearch();
     }
 
     /** Quit (Ctrl+Q): after the same confirmation as log out when pages are open. */
+    @Override
     public void quit() {
         if (mayEndSession("quit.menu", "quit.confirm")) quit.run();
     }
@@ -208,6 +228,7 @@ public final class MainWindow {
      * (their unsaved input would be lost), hands over to the application, which closes the
      * database and shows the login screen.
      */
+    @Override
     public void logout() {
         if (mayEndSession("logout.menu", "logout.confirm")) logout.run();
     }
@@ -232,6 +253,7 @@ public final class MainWindow {
     }
 
     /** Work to stop when this user's session ends (quit or log out), e.g. the auto-lock timer. */
+    @Override
     public void onSessionEnd(Runnable action) {
         if (closed) {
             action.run(); // installed late, after a quick log out
@@ -255,6 +277,7 @@ public final class MainWindow {
     }
 
     /** Ends the session and closes the database. The window's close request and Ctrl+Q both end here. */
+    @Override
     public void close() {
         endSession();
         haven.close();
@@ -286,6 +309,7 @@ public final class MainWindow {
     }
 
     /** Adds {@code node} to the status bar, after the user's name (a feature's state line: sync on a laptop). */
+    @Override
     public void addStatus(Node node) {
         statusBar.getChildren().add(1, node);
     }

@@ -1,8 +1,9 @@
 package org.haven.gui.sync;
 
+import org.haven.gui.toolkit.AppWindow;
+
 import org.haven.core.Haven;
 import org.haven.gui.toolkit.I18n;
-import org.haven.gui.shell.MainWindow;
 import org.haven.gui.toolkit.Worker;
 import org.haven.core.security.Role;
 
@@ -10,7 +11,7 @@ import org.haven.core.security.Role;
 public final class SyncMenus {
     private SyncMenus() {}
 
-    public static void install(MainWindow window) {
+    public static void install(AppWindow window) {
         Haven haven = window.haven();
         if (!haven.database().isOffice()) {
             // A laptop that joined an office gets its sync line in the status bar (read off the FX thread).

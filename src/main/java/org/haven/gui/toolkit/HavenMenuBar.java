@@ -1,4 +1,4 @@
-package org.haven.gui.shell;
+package org.haven.gui.toolkit;
 
 import org.haven.gui.toolkit.I18n;
 
@@ -23,7 +23,7 @@ public final class HavenMenuBar {
     private final Menu admin = menu("menu.admin", "menuAdmin");
     private final Menu help = menu("menu.help", "menuHelp");
 
-    HavenMenuBar() {
+    public HavenMenuBar() {
         bar.getMenus().addAll(cases, operations, reports, admin, help);
         bar.setUseSystemMenuBar(true);
         // A menu with no items yet stays hidden, so the bar never shows an empty menu.
@@ -78,7 +78,7 @@ public final class HavenMenuBar {
     }
 
     /** Keeps items (and one separator before them) at the end of their menu, e.g. Log out and Quit. */
-    void pinLast(Menu menu, MenuItem... items) {
+    public void pinLast(Menu menu, MenuItem... items) {
         SeparatorMenuItem sep = new SeparatorMenuItem();
         sep.getProperties().put(LAST, true);
         menu.getItems().add(sep);
