@@ -53,7 +53,7 @@ class CaseAssignCliTest {
         HavenCli.Run escaped = cli.run("case", "assign", "--case", third, "--to", "ana\u001b[2J");
         assertThat(escaped.exit()).isEqualTo(2);
         assertThat(escaped.err()).contains("ana\\x1b[2J").doesNotContain("\u001b");
-        assertThat(escaped.err().lines()).hasSize(1);
+        assertThat(escaped.errorLines()).hasSize(1);
     }
 
     private static List<String> caseNumbers(String searchOutput) {

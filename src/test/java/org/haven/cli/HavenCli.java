@@ -23,7 +23,15 @@ public final class HavenCli {
     public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
     public static final String SERIAL_GC = "-XX:+UseSerialGC";
 
-    public record Run(int exit, String out, String err) {}
+    public record Run(int exit, String out, String err) {
+        /**
+         * The lines of stderr that report a problem: without the notice that the file is being
+         * compacted, which a command prints on close whenever the file grew enough (not an error).
+         */
+        public java.util.stream.Stream<String> errorLines() {
+            return err.lines().filter(l -> !l.startsWith("haven: compacting the database file"));
+        }
+    }
 
     private static final Path CDS_JAR = Path.of("target/cli-tests/haven-classes.jar");
     private static final Path CDS_ARCHIVE = Path.of("target/cli-tests/cli.jsa");

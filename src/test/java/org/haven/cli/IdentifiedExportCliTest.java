@@ -87,7 +87,7 @@ class IdentifiedExportCliTest {
         HavenCli.Run ok = haven(Map.of("HAVEN_EXPORT_PASSWORD", "partner-pass-2026"), "export", "--identified", "--consent-override", "tests: consent not recorded",
                 "--password-protect", "--fields", "case_number,name_latin,document_status", "-o", locked.toString());
         assertThat(ok.exit()).as(ok.err()).isZero();
-        assertThat(ok.err().lines()).hasSize(1);
+        assertThat(ok.errorLines()).hasSize(1);
         byte[] bytes = Files.readAllBytes(locked);
         String raw = new String(bytes, StandardCharsets.ISO_8859_1);
         assertThat(raw).doesNotContain("case_number").doesNotContain("name_latin");

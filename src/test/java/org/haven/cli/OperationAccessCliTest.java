@@ -75,7 +75,7 @@ class OperationAccessCliTest {
         // A typo in a list of names: exit 2, one line, and nobody of the list is added.
         HavenCli.Run typo = as("boss", "operation", "member", "add", "--operation", code, "alice", "alcie");
         assertThat(typo.exit()).isEqualTo(2);
-        assertThat(typo.err().lines()).hasSize(1);
+        assertThat(typo.errorLines()).hasSize(1);
         assertThat(typo.out()).isEmpty();
         assertThat(as("boss", "operation", "member", "list", "--operation", code).out()).doesNotContain("alice");
         HavenCli.Run member = as("boss", "operation", "member", "add", "--operation", code, "alice");

@@ -30,7 +30,7 @@ class OutputAndFolderCliTest {
     }
 
     static void assertOneLine(HavenCli.Run r) {
-        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.errorLines()).hasSize(1);
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 

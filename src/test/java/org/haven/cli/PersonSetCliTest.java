@@ -73,7 +73,7 @@ class PersonSetCliTest {
         // Exit 3: a caseworker may not edit a case that is not theirs.
         HavenCli.Run denied = cli.runAs("ana", "worker-pass-123", "person", "set", "--case", number, "notes=other");
         assertThat(denied.exit()).as(denied.err()).isEqualTo(3);
-        assertThat(denied.err().lines()).hasSize(1);
+        assertThat(denied.errorLines()).hasSize(1);
 
         assertThat(person(cli, number)).isEqualTo(after);
         assertThat(outboxSize(cli)).isEqualTo(entries);

@@ -62,18 +62,18 @@ class UserRoleCliTest {
         // A coordinator is not an administrator: refused, nothing changed.
         HavenCli.Run denied = cli.runAs("chief", WORKER_PW, "user", "role", "ana", "--role", "admin");
         assertThat(denied.exit()).isEqualTo(3);
-        assertThat(denied.err().lines()).hasSize(1);
+        assertThat(denied.errorLines()).hasSize(1);
         HavenCli.Run self = cli.runAs("ana", WORKER_PW, "user", "role", "ana", "--role", "admin");
         assertThat(self.exit()).isEqualTo(3);
 
         HavenCli.Run unknownUser = cli.run("user", "role", "nobody", "--role", "caseworker");
         assertThat(unknownUser.exit()).isEqualTo(2);
-        assertThat(unknownUser.err().lines()).hasSize(1);
+        assertThat(unknownUser.errorLines()).hasSize(1);
         assertThat(unknownUser.err()).contains("nobody").doesNotContain("Exception").doesNotContain("\tat ");
 
         HavenCli.Run unknownRole = cli.run("user", "role", "ana", "--role", "boss");
         assertThat(unknownRole.exit()).isEqualTo(2);
-        assertThat(unknownRole.err().lines()).hasSize(1);
+        assertThat(unknownRole.errorLines()).hasSize(1);
         assertThat(unknownRole.err()).contains("boss").contains("caseworker, coordinator or admin");
 
         assertThat(cli.run("user", "list").out()).isEqualTo(listBefore);

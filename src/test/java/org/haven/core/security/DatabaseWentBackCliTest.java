@@ -70,7 +70,7 @@ class DatabaseWentBackCliTest {
 
     static void assertDamaged(Run run) {
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.errorLines()).hasSize(1);
         assertThat(run.err()).contains("damaged: restore from a backup").doesNotContain("Exception").doesNotContain("\tat ");
     }
 

@@ -34,7 +34,7 @@ class KeyAndDatabaseMismatchCliTest {
 
         Run run = haven(a, "stats");
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.errorLines()).hasSize(1);
         assertThat(run.err()).contains("does not belong").doesNotContain("Exception");
     }
 
@@ -46,7 +46,7 @@ class KeyAndDatabaseMismatchCliTest {
 
         Run run = haven(home, "stats");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.errorLines()).hasSize(1);
         assertThat(run.err()).contains("damaged").contains("backup");
         assertThat(Files.size(home.resolve("haven.mv.db"))).isZero();
     }
@@ -70,7 +70,7 @@ class KeyAndDatabaseMismatchCliTest {
 
             Run run = haven(home, "stats");
             assertThat(run.exit()).as(edit[0]).isEqualTo(1);
-            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.errorLines()).hasSize(1);
             assertThat(run.err()).contains("key file").contains("damaged").doesNotContain("Error").doesNotContain("\tat ");
 
             try (OutputStream out = Files.newOutputStream(keys)) {
