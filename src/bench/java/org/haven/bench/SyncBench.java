@@ -149,7 +149,7 @@ public final class SyncBench {
             check(pulled.pulled() == entries + moves, "the coordinator's laptop did not apply every change: " + pulled.pulled());
             try (Haven h = Haven.login(coordinator, BOSS, PASSWORD)) {
                 var dsl = h.database().dsl();
-                check(dsl.fetchCount(PERSON) == n && dsl.fetchCount(CASE_FILE, CASE_FILE.STATUS.eq("SCREENING")) == n
+                check(dsl.fetchCount(PERSON) == n && dsl.fetchCount(CASE_FILE, CASE_FILE.STATUS.eq(org.haven.core.cases.CaseStatus.SCREENING)) == n
                         && dsl.fetchCount(CASE_EVENT) == 2 * n, "the coordinator's laptop does not hold the raid as the office does");
             }
             rows.add(new BenchResult(String.format(Locale.ROOT, "sync: pull %,d changes by a laptop", pulled.pulled()),

@@ -79,7 +79,7 @@ class CrashSafetyTest {
         try (Haven haven = TestHaven.login(dir)) {
             DSLContext dsl = haven.database().dsl();
             int casesFound = dsl.fetchCount(CASE_FILE);
-            int eventsFound = dsl.fetchCount(CASE_EVENT, CASE_EVENT.EVENT_TYPE.eq(EventType.NOTE.name()));
+            int eventsFound = dsl.fetchCount(CASE_EVENT, CASE_EVENT.EVENT_TYPE.eq(EventType.NOTE));
             System.out.printf("crash test (seed %d): %d kills; saves confirmed before the kills: %d cases, %d events; "
                             + "found after reopening: %d cases, %d events%n",
                     seed, kills, confirmedCases.size(), confirmedEvents.size(), casesFound, eventsFound);
@@ -263,9 +263,9 @@ class CrashSafetyTest {
         assertThat(dsl.fetchCount(CASE_FILE, DSL.notExists(DSL.selectOne().from(PERSON).where(PERSON.ID.eq(CASE_FILE.PERSON_ID)))))
                 .as("cases without their person").isZero();
         assertThat(dsl.fetchCount(CASE_FILE, DSL.notExists(DSL.selectOne().from(CASE_EVENT)
-                .where(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID)).and(CASE_EVENT.EVENT_TYPE.eq(EventType.IDENTIFICATION.name())))))
+                .where(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID)).and(CASE_EVENT.EVENT_TYPE.eq(EventType.IDENTIFICATION)))))
                 .as("cases without their identification event").isZero();
-        assertThat(dsl.fetchCount(CASE_EVENT, CASE_EVENT.EVENT_TYPE.eq(EventType.IDENTIFICATION.name())))
+        assertThat(dsl.fetchCount(CASE_EVENT, CASE_EVENT.EVENT_TYPE.eq(EventType.IDENTIFICATION)))
                 .as("one identification event per case").isEqualTo(caseCount);
     }
 

@@ -45,10 +45,10 @@ public final class CaseRepository {
         row.setPersonId(c.personId());
         row.setOperationId(c.operationId());
         row.setAssignedTo(c.assignedTo());
-        row.setStatus(c.status().name());
-        row.setOutcome(c.outcome() == null ? null : c.outcome().name());
+        row.setStatus(c.status());
+        row.setOutcome(c.outcome());
         row.setClosingReason(c.closingReason());
-        row.setLegalRole(c.legalRole().name());
+        row.setLegalRole(c.legalRole());
         row.setOpenedOn(c.openedOn());
         row.setClosedOn(c.closedOn());
         Audit.insertNew(row, userId);
@@ -60,13 +60,13 @@ public final class CaseRepository {
     public static CaseFile update(DSLContext tx, CaseFile c, UUID userId) {
         CaseFileRecord before = org.haven.core.changes.CaseSyncRepository.row(tx, c.id());
         int n = tx.update(CASE_FILE)
-                .set(CASE_FILE.STATUS, c.status().name())
-                .set(CASE_FILE.OUTCOME, c.outcome() == null ? null : c.outcome().name())
+                .set(CASE_FILE.STATUS, c.status())
+                .set(CASE_FILE.OUTCOME, c.outcome())
                 .set(CASE_FILE.CLOSING_REASON, c.closingReason())
                 .set(CASE_FILE.CLOSED_ON, c.closedOn())
                 .set(CASE_FILE.ASSIGNED_TO, c.assignedTo())
                 .set(CASE_FILE.OPERATION_ID, c.operationId())
-                .set(CASE_FILE.LEGAL_ROLE, c.legalRole().name())
+                .set(CASE_FILE.LEGAL_ROLE, c.legalRole())
                 .set(CASE_FILE.VERSION, c.version() + 1)
                 .set(CASE_FILE.UPDATED_AT, Audit.now())
                 .set(CASE_FILE.UPDATED_BY, userId)
@@ -378,14 +378,14 @@ public final class CaseRepository {
     private static List<Condition> filters(CaseQuery q, User user) {
         List<Condition> all = new ArrayList<>();
         if (!user.seesAllCases()) all.add(CaseAccess.visibleTo(user));
-        if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status().name()));
-        if (!q.statuses().isEmpty()) all.add(CASE_FILE.STATUS.in(q.statuses().stream().map(Enum::name).sorted().toList()));
+        if (q.status() != null) all.add(CASE_FILE.STATUS.eq(q.status()));
+        if (!q.statuses().isEmpty()) all.add(CASE_FILE.STATUS.in(q.statuses().stream().sorted().toList()));
         if (q.nationality() != null && !q.nationality().isBlank()) all.add(CASE_FILE.PERSON_NATIONALITY.eq(q.nationality()));
         if (q.operationId() != null) all.add(CASE_FILE.OPERATION_ID.eq(q.operationId()));
         if (q.screening() != null) all.add(screeningCondition(q.screening()));
         if (q.quick().mine()) all.add(CASE_FILE.ASSIGNED_TO.eq(user.id()));
         if (q.quick().unassigned()) all.add(CASE_FILE.ASSIGNED_TO.isNull());
-        if (q.quick().open()) all.add(CASE_FILE.STATUS.ne(CaseStatus.CLOSED.name()));
+        if (q.quick().open()) all.add(CASE_FILE.STATUS.ne(CaseStatus.CLOSED));
         return all;
     }
 
@@ -399,12 +399,12 @@ public final class CaseRepository {
 
     private static Condition latestDetermination(String determination) {
         return DSL.exists(DSL.selectOne().from(SCREENING).where(SCREENING.CASE_ID.eq(CASE_FILE.ID))
-                .and(SCREENING.IS_LATEST.isTrue()).and(SCREENING.DETERMINATION.eq(determination)));
+                .and(SCREENING.IS_LATEST.isTrue()).and(SCREENING.DETERMINATION.coerce(String.class).eq(determination)));
     }
 
     /** Non-punishment principle: a SUSPECT whose latest screening says presumed victim. */
     static Condition nonPunishment() {
-        return CASE_FILE.LEGAL_ROLE.eq(LegalRole.SUSPECT.name()).and(latestDetermination("PRESUMED_VICTIM"));
+        return CASE_FILE.LEGAL_ROLE.eq(LegalRole.SUSPECT).and(latestDetermination("PRESUMED_VICTIM"));
     }
 
     private static final org.jooq.Field<Boolean> NON_PUNISHMENT =
@@ -474,7 +474,7 @@ public final class CaseRepository {
     }
 
     private static CaseListItem toListItem(Record r, CaseQuery q) {
-        String outcome = r.get(CASE_FILE.OUTCOME);
+        Outcome outcome = r.get(CASE_FILE.OUTCOME);
         CaseQuery.SortColumn column = column(q);
         String number = r.get(CASE_FILE.CASE_NUMBER);
         Object key = switch (column) {
@@ -485,8 +485,8 @@ public final class CaseRepository {
             case OPENED_ON -> r.get(CASE_FILE.OPENED_ON);
         };
         return new CaseListItem(r.get(CASE_FILE.ID), number, r.get(PERSON.NAME_LATIN),
-                r.get(PERSON.NAME_NATIVE), r.get(PERSON.NATIONALITY), CaseStatus.valueOf(r.get(CASE_FILE.STATUS)),
-                outcome == null ? null : Outcome.valueOf(outcome), r.get(OPERATION.CODE), r.get(CASE_FILE.OPENED_ON),
+                r.get(PERSON.NAME_NATIVE), r.get(PERSON.NATIONALITY), r.get(CASE_FILE.STATUS),
+                outcome, r.get(OPERATION.CODE), r.get(CASE_FILE.OPENED_ON),
                 Boolean.TRUE.equals(r.get(NON_PUNISHMENT)), new CaseQuery.Position(column, key, number));
     }
 
@@ -591,7 +591,7 @@ public final class CaseRepository {
 
     static CaseFile toCase(CaseFileRecord r) {
         return new CaseFile(r.getId(), r.getCaseNumber(), r.getPersonId(), r.getOperationId(), r.getAssignedTo(),
-                CaseStatus.valueOf(r.getStatus()), r.getOutcome() == null ? null : Outcome.valueOf(r.getOutcome()),
-                r.getClosingReason(), LegalRole.valueOf(r.getLegalRole()), r.getOpenedOn(), r.getClosedOn(), r.getVersion());
+                r.getStatus(), r.getOutcome(),
+                r.getClosingReason(), r.getLegalRole(), r.getOpenedOn(), r.getClosedOn(), r.getVersion());
     }
 }

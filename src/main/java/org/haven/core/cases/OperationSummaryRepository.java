@@ -22,8 +22,8 @@ final class OperationSummaryRepository {
     }
 
     static Map<String, Integer> byStatus(DSLContext dsl, Condition cases) {
-        return dsl.select(CASE_FILE.STATUS, DSL.count()).from(CASE_FILE).where(cases)
-                .groupBy(CASE_FILE.STATUS).fetchMap(CASE_FILE.STATUS, DSL.count());
+        return dsl.select(CASE_FILE.STATUS.coerce(String.class), DSL.count()).from(CASE_FILE).where(cases)
+                .groupBy(CASE_FILE.STATUS.coerce(String.class)).fetchMap(CASE_FILE.STATUS.coerce(String.class), DSL.count());
     }
 
     /** Nationality ("" for none) -> cases, most first. */
@@ -37,7 +37,7 @@ final class OperationSummaryRepository {
     }
 
     static Map<String, Integer> bySex(DSLContext dsl, Condition cases) {
-        return dsl.select(PERSON.SEX, DSL.count()).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(cases).groupBy(PERSON.SEX).fetchMap(PERSON.SEX, DSL.count());
+        return dsl.select(PERSON.SEX.coerce(String.class), DSL.count()).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .where(cases).groupBy(PERSON.SEX.coerce(String.class)).fetchMap(PERSON.SEX.coerce(String.class), DSL.count());
     }
 }

@@ -26,8 +26,8 @@ final class PersonCasesRepository {
                 .and(CaseAccess.visibleTo(user))
                 .orderBy(others.OPENED_ON, others.CASE_NUMBER).fetch(r -> new PersonHistory.OtherCase(r.get(others.ID),
                         r.get(others.CASE_NUMBER), r.get(others.OPENED_ON), r.get(others.CLOSED_ON),
-                        CaseStatus.valueOf(r.get(others.STATUS)),
-                        r.get(others.OUTCOME) == null ? null : Outcome.valueOf(r.get(others.OUTCOME))));
+                        r.get(others.STATUS),
+                        r.get(others.OUTCOME)));
     }
 
     /** How many other cases (not {@code caseId}) the person has, seen or not. */

@@ -197,6 +197,7 @@ public final class Outbox {
 
     /** A value as the outbox keeps it: ISO dates, true/false, enum names as stored; null stays null. */
     public static String text(Object value) {
-        return value == null ? null : value.toString();
+        // an enum-valued column (jOOQ converter) is recorded by its stored name, as before the converters
+        return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
     }
 }

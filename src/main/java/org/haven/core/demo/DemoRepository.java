@@ -92,13 +92,13 @@ final class DemoRepository {
             p.setNameNative(d.nameNative());
             p.setNameLatin(d.nameLatin());
             p.setNameLatinDerived(false); // rows are inserted with every column: no database default applies
-            p.setSex(d.sex());
+            p.setSex(org.haven.core.people.Sex.valueOf(d.sex()));
             p.setBirthDate(d.birthDate());
             p.setEstimatedAge(d.estimatedAge());
             p.setNationality(d.nationality());
             p.setLanguages(d.languages());
             p.setInterpreterNeeded(d.interpreterNeeded());
-            p.setDocumentStatus(d.documentStatus());
+            p.setDocumentStatus(org.haven.core.people.DocumentStatus.valueOf(d.documentStatus()));
             p.setDocumentNumber(d.documentNumber());
             p.setVersion(0);
             p.setCreatedAt(now);
@@ -118,15 +118,15 @@ final class DemoRepository {
             c.setPersonNationality(d.person.nationality());
             c.setOperationId(d.operationId);
             c.setAssignedTo(userId);
-            c.setLegalRole(d.legalRole);
+            c.setLegalRole(org.haven.core.cases.LegalRole.valueOf(d.legalRole));
             c.setOpenedOn(d.openedOn);
             c.setVersion(0);
             c.setCreatedAt(now);
             c.setCreatedBy(userId);
             c.setUpdatedAt(now);
             c.setUpdatedBy(userId);
-            c.setStatus(d.status);
-            c.setOutcome(d.outcome);
+            c.setStatus(org.haven.core.cases.CaseStatus.valueOf(d.status));
+            c.setOutcome(d.outcome == null ? null : org.haven.core.cases.Outcome.valueOf(d.outcome));
             c.setClosingReason(d.closingReason);
             c.setClosedOn(d.closedOn);
             cases.add(c);
@@ -136,9 +136,9 @@ final class DemoRepository {
             CaseEventRecord e = tx.newRecord(CASE_EVENT);
             e.setId(d.id());
             e.setCaseId(d.caseId());
-            e.setEventType(d.type().name());
+            e.setEventType(d.type());
             e.setEventDate(d.date());
-            e.setDatePrecision(d.precision().name());
+            e.setDatePrecision(d.precision());
             e.setNote(d.note());
             e.setRecordedBy(userId);
             e.setVersion(0);

@@ -41,8 +41,8 @@ final class ExportRepository {
     /** Streams the cases (one query, fetched lazily in chunks of {@code batch}). */
     static void read(DSLContext dsl, Condition where, int batch, Consumer<CaseRow> each) {
         try (Cursor<Record9<UUID, LocalDate, Integer, String, String, String, LocalDate, String, String>> cursor = dsl
-                .select(CASE_FILE.ID, PERSON.BIRTH_DATE, PERSON.ESTIMATED_AGE, PERSON.SEX, PERSON.NATIONALITY,
-                        OPERATION.PROVINCE, CASE_FILE.OPENED_ON, CASE_FILE.STATUS, CASE_FILE.OUTCOME)
+                .select(CASE_FILE.ID, PERSON.BIRTH_DATE, PERSON.ESTIMATED_AGE, PERSON.SEX.coerce(String.class), PERSON.NATIONALITY,
+                        OPERATION.PROVINCE, CASE_FILE.OPENED_ON, CASE_FILE.STATUS.coerce(String.class), CASE_FILE.OUTCOME.coerce(String.class))
                 .from(CASE_FILE)
                 .join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
                 .leftJoin(OPERATION).on(OPERATION.ID.eq(CASE_FILE.OPERATION_ID))

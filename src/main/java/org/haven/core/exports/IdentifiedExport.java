@@ -227,10 +227,10 @@ public final class IdentifiedExport {
 
     static {
         VALUES.put("case_number", r -> r.get("case_number"));
-        VALUES.put("status", r -> label("CaseStatus", (String) r.get("status")));
-        VALUES.put("outcome", r -> label("Outcome", (String) r.get("outcome")));
+        VALUES.put("status", r -> label("CaseStatus", stored(r.get("status"))));
+        VALUES.put("outcome", r -> label("Outcome", stored(r.get("outcome"))));
         VALUES.put("closing_reason", r -> r.get("closing_reason"));
-        VALUES.put("legal_role", r -> label("LegalRole", (String) r.get("legal_role")));
+        VALUES.put("legal_role", r -> label("LegalRole", stored(r.get("legal_role"))));
         VALUES.put("opened_on", r -> r.get("opened_on"));
         VALUES.put("closed_on", r -> r.get("closed_on"));
         VALUES.put("operation_code", r -> r.get("operation_code"));
@@ -238,13 +238,13 @@ public final class IdentifiedExport {
         VALUES.put("name_latin", r -> r.get("name_latin"));
         VALUES.put("name_native", r -> r.get("name_native"));
         VALUES.put("aliases", r -> r.get("aliases"));
-        VALUES.put("sex", r -> label("Sex", (String) r.get("sex")));
+        VALUES.put("sex", r -> label("Sex", stored(r.get("sex"))));
         VALUES.put("birth_date", r -> r.get("birth_date"));
         VALUES.put("estimated_age", r -> r.get("estimated_age"));
         VALUES.put("nationality", r -> country((String) r.get("nationality")));
         VALUES.put("languages", r -> languages((String) r.get("languages")));
         VALUES.put("interpreter_needed", r -> Boolean.TRUE.equals(r.get("interpreter_needed")) ? "yes" : "no");
-        VALUES.put("document_status", r -> label("DocumentStatus", (String) r.get("document_status")));
+        VALUES.put("document_status", r -> label("DocumentStatus", stored(r.get("document_status"))));
         VALUES.put("document_number", r -> r.get("document_number"));
         VALUES.put("family_contact", r -> r.get("family_contact"));
         VALUES.put("person_notes", r -> r.get("person_notes"));
@@ -306,5 +306,10 @@ public final class IdentifiedExport {
     /** Clears a password held in memory. */
     public static void wipe(char[] password) {
         if (password != null) Arrays.fill(password, '\0');
+    }
+
+    /** An enum-valued column's stored name (the repository hands over the enum itself). */
+    private static String stored(Object value) {
+        return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
     }
 }

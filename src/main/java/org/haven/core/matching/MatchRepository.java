@@ -53,7 +53,7 @@ final class MatchRepository {
                 .from(PERSON).join(MATCH_NAME).on(MATCH_NAME.PERSON_ID.eq(PERSON.ID))
                 .where(PERSON.ID.in(personIds)).fetch()) {
             out.put(r.get(PERSON.ID), new NamedPerson(r.get(PERSON.NAME_LATIN), r.get(PERSON.NAME_NATIVE), r.get(PERSON.ALIASES),
-                    r.get(PERSON.SEX), matchName(r)));
+                    r.get(PERSON.SEX).name(), matchName(r)));
         }
         return out;
     }
@@ -65,7 +65,7 @@ final class MatchRepository {
                 .from(CASE_FILE).where(CASE_FILE.PERSON_ID.in(personIds)).and(CaseAccess.visibleTo(user))
                 .orderBy(CASE_FILE.OPENED_ON.desc(), CASE_FILE.CASE_NUMBER.desc()).fetch()) {
             out.computeIfAbsent(c.get(CASE_FILE.PERSON_ID), k -> new ArrayList<>())
-                    .add(new VisibleCase(c.get(CASE_FILE.ID), c.get(CASE_FILE.CASE_NUMBER), c.get(CASE_FILE.STATUS)));
+                    .add(new VisibleCase(c.get(CASE_FILE.ID), c.get(CASE_FILE.CASE_NUMBER), c.get(CASE_FILE.STATUS).name()));
         }
         return out;
     }

@@ -77,22 +77,22 @@ public final class PersonRepository {
         row.setNameLatin(typedLatin != null ? typedLatin : LatinNames.derive(p.nameNative()));
         row.setNameLatinDerived(typedLatin == null);
         row.setAliases(blankToNull(p.aliases()));
-        row.setSex(p.sex().name());
+        row.setSex(p.sex());
         row.setBirthDate(p.birthDate());
         row.setEstimatedAge(p.estimatedAge());
         row.setNationality(p.nationality() == null ? null : Countries.toCode(p.nationality()).orElse(null));
         row.setLanguages(blankToNull(p.languages()));
         row.setInterpreterNeeded(p.interpreterNeeded());
-        row.setDocumentStatus(p.documentStatus().name());
+        row.setDocumentStatus(p.documentStatus());
         row.setDocumentNumber(p.documentNumber() == null ? null : blankToNull(p.documentNumber().trim()));
         row.setFamilyContact(blankToNull(p.familyContact()));
         row.setNotes(blankToNull(p.notes()));
     }
 
     public static Person toPerson(PersonRecord r) {
-        return new Person(r.getId(), r.getNameNative(), r.getNameLatin(), r.getAliases(), Sex.valueOf(r.getSex()),
+        return new Person(r.getId(), r.getNameNative(), r.getNameLatin(), r.getAliases(), r.getSex(),
                 r.getBirthDate(), r.getEstimatedAge(), r.getNationality(), r.getLanguages(),
-                Boolean.TRUE.equals(r.getInterpreterNeeded()), DocumentStatus.valueOf(r.getDocumentStatus()),
+                Boolean.TRUE.equals(r.getInterpreterNeeded()), r.getDocumentStatus(),
                 r.getDocumentNumber(), r.getFamilyContact(), r.getNotes(), r.getVersion(),
                 Boolean.TRUE.equals(r.getNameLatinDerived()));
     }

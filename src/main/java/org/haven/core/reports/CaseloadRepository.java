@@ -35,12 +35,12 @@ final class CaseloadRepository {
     }
 
     static Map<String, Integer> byStatus(DSLContext dsl, Condition cases) {
-        return dsl.select(CASE_FILE.STATUS, DSL.count()).from(CASE_FILE).where(cases)
-                .groupBy(CASE_FILE.STATUS).fetchMap(CASE_FILE.STATUS, DSL.count());
+        return dsl.select(CASE_FILE.STATUS.coerce(String.class), DSL.count()).from(CASE_FILE).where(cases)
+                .groupBy(CASE_FILE.STATUS.coerce(String.class)).fetchMap(CASE_FILE.STATUS.coerce(String.class), DSL.count());
     }
 
     static Map<String, Integer> byOutcome(DSLContext dsl, Condition cases) {
-        return dsl.select(CASE_FILE.OUTCOME, DSL.count()).from(CASE_FILE)
-                .where(CASE_FILE.OUTCOME.isNotNull()).and(cases).groupBy(CASE_FILE.OUTCOME).fetchMap(CASE_FILE.OUTCOME, DSL.count());
+        return dsl.select(CASE_FILE.OUTCOME.coerce(String.class), DSL.count()).from(CASE_FILE)
+                .where(CASE_FILE.OUTCOME.coerce(String.class).isNotNull()).and(cases).groupBy(CASE_FILE.OUTCOME.coerce(String.class)).fetchMap(CASE_FILE.OUTCOME.coerce(String.class), DSL.count());
     }
 }

@@ -57,8 +57,8 @@ final class StatisticsRepository {
 
     static Map<String, Integer> peopleBySex(DSLContext dsl, Condition cases) {
         Field<Integer> n = DSL.countDistinct(PERSON.ID);
-        return dsl.select(PERSON.SEX, n).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(cases).groupBy(PERSON.SEX).fetchMap(PERSON.SEX, n);
+        return dsl.select(PERSON.SEX.coerce(String.class), n).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .where(cases).groupBy(PERSON.SEX.coerce(String.class)).fetchMap(PERSON.SEX.coerce(String.class), n);
     }
 
     /** People grouped by (date of birth, estimated age, first identification): counts per combination, no ids. */
@@ -79,8 +79,8 @@ final class StatisticsRepository {
 
     static Map<String, Integer> casesByStatus(DSLContext dsl, Condition cases) {
         Field<Integer> n = DSL.count();
-        return dsl.select(CASE_FILE.STATUS, n).from(CASE_FILE).where(cases)
-                .groupBy(CASE_FILE.STATUS).fetchMap(CASE_FILE.STATUS, n);
+        return dsl.select(CASE_FILE.STATUS.coerce(String.class), n).from(CASE_FILE).where(cases)
+                .groupBy(CASE_FILE.STATUS.coerce(String.class)).fetchMap(CASE_FILE.STATUS.coerce(String.class), n);
     }
 
     /** Closed cases per month of closing and outcome; the period applies to the closing date. */
@@ -91,7 +91,7 @@ final class StatisticsRepository {
         Field<Integer> year = DSL.year(CASE_FILE.CLOSED_ON);
         Field<Integer> month = DSL.month(CASE_FILE.CLOSED_ON);
         Field<Integer> n = DSL.count();
-        dsl.select(year, month, CASE_FILE.OUTCOME, n).from(CASE_FILE).where(c).groupBy(year, month, CASE_FILE.OUTCOME)
+        dsl.select(year, month, CASE_FILE.OUTCOME.coerce(String.class), n).from(CASE_FILE).where(c).groupBy(year, month, CASE_FILE.OUTCOME.coerce(String.class))
                 .forEach(r -> each.accept(new MonthOutcome(r.value1(), r.value2(), r.value3(), r.value4())));
     }
 
@@ -117,32 +117,32 @@ final class StatisticsRepository {
     /** Closed cases by the person's nationality (none: {@link StatisticsService#NONE}) and outcome. */
     static void nationalityByOutcome(DSLContext dsl, Condition cases, java.util.function.Consumer<NationalityOutcome> each) {
         Field<Integer> n = DSL.count();
-        dsl.select(PERSON.NATIONALITY, CASE_FILE.OUTCOME, n).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
-                .where(cases).and(CASE_FILE.OUTCOME.isNotNull()).groupBy(PERSON.NATIONALITY, CASE_FILE.OUTCOME)
+        dsl.select(PERSON.NATIONALITY, CASE_FILE.OUTCOME.coerce(String.class), n).from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .where(cases).and(CASE_FILE.OUTCOME.coerce(String.class).isNotNull()).groupBy(PERSON.NATIONALITY, CASE_FILE.OUTCOME.coerce(String.class))
                 .forEach(r -> each.accept(new NationalityOutcome(r.value1() == null ? StatisticsService.NONE : r.value1(), r.value2(), r.value3())));
     }
 
     /** Closed cases with an outcome, grouped by (outcome, opened, closed): counts per combination, no ids. */
     static void exits(DSLContext dsl, Condition cases, java.util.function.Consumer<ExitGroup> each) {
         Field<Integer> n = DSL.count();
-        dsl.select(CASE_FILE.OUTCOME, CASE_FILE.OPENED_ON, CASE_FILE.CLOSED_ON, n).from(CASE_FILE).where(cases)
-                .and(CASE_FILE.OUTCOME.isNotNull()).and(CASE_FILE.CLOSED_ON.isNotNull())
-                .groupBy(CASE_FILE.OUTCOME, CASE_FILE.OPENED_ON, CASE_FILE.CLOSED_ON)
+        dsl.select(CASE_FILE.OUTCOME.coerce(String.class), CASE_FILE.OPENED_ON, CASE_FILE.CLOSED_ON, n).from(CASE_FILE).where(cases)
+                .and(CASE_FILE.OUTCOME.coerce(String.class).isNotNull()).and(CASE_FILE.CLOSED_ON.isNotNull())
+                .groupBy(CASE_FILE.OUTCOME.coerce(String.class), CASE_FILE.OPENED_ON, CASE_FILE.CLOSED_ON)
                 .forEach(r -> each.accept(new ExitGroup(r.value1(), r.value2(), r.value3(), r.value4())));
     }
 
     /** Cases with at least one event of each of the types (event type name -> cases). */
     static Map<String, Integer> casesWithEvents(DSLContext dsl, Condition cases, List<String> eventTypes) {
         Field<Integer> n = DSL.countDistinct(CASE_FILE.ID);
-        return dsl.select(CASE_EVENT.EVENT_TYPE, n).from(CASE_FILE)
+        return dsl.select(CASE_EVENT.EVENT_TYPE.coerce(String.class), n).from(CASE_FILE)
                 .join(CASE_EVENT).on(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID))
-                .where(cases).and(CASE_EVENT.EVENT_TYPE.in(eventTypes))
-                .groupBy(CASE_EVENT.EVENT_TYPE).fetchMap(CASE_EVENT.EVENT_TYPE, n);
+                .where(cases).and(CASE_EVENT.EVENT_TYPE.coerce(String.class).in(eventTypes))
+                .groupBy(CASE_EVENT.EVENT_TYPE.coerce(String.class)).fetchMap(CASE_EVENT.EVENT_TYPE.coerce(String.class), n);
     }
 
     /** Cases whose person has the legal role. */
     static int casesWithLegalRole(DSLContext dsl, Condition cases, String role) {
-        return dsl.fetchCount(CASE_FILE, cases.and(CASE_FILE.LEGAL_ROLE.eq(role)));
+        return dsl.fetchCount(CASE_FILE, cases.and(CASE_FILE.LEGAL_ROLE.coerce(String.class).eq(role)));
     }
 
     /** Every operation, by date. */

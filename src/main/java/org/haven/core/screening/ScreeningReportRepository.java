@@ -32,16 +32,16 @@ public final class ScreeningReportRepository {
     // --- the anonymized export's columns
 
     public static void latest(DSLContext dsl, Collection<UUID> caseIds, Consumer<Latest> each) {
-        dsl.select(SCREENING.ID, SCREENING.CASE_ID, SCREENING.DETERMINATION).from(SCREENING)
+        dsl.select(SCREENING.ID, SCREENING.CASE_ID, SCREENING.DETERMINATION.coerce(String.class)).from(SCREENING)
                 .where(SCREENING.CASE_ID.in(caseIds)).and(SCREENING.IS_LATEST.isTrue())
                 .forEach(r -> each.accept(new Latest(r.value1(), r.value2(), r.value3())));
     }
 
     /** (screening id, indicator) of every indicator answered YES in these screenings. */
     public static void yesAnswers(DSLContext dsl, Collection<UUID> screeningIds, BiConsumer<UUID, String> each) {
-        dsl.select(SCREENING_ANSWER.SCREENING_ID, SCREENING_ANSWER.INDICATOR).from(SCREENING_ANSWER)
+        dsl.select(SCREENING_ANSWER.SCREENING_ID, SCREENING_ANSWER.INDICATOR.coerce(String.class)).from(SCREENING_ANSWER)
                 .where(SCREENING_ANSWER.SCREENING_ID.in(screeningIds))
-                .and(SCREENING_ANSWER.ANSWER.eq(Answer.YES.name()))
+                .and(SCREENING_ANSWER.ANSWER.coerce(String.class).eq(Answer.YES.name()))
                 .forEach(r -> each.accept(r.value1(), r.value2()));
     }
 
@@ -54,9 +54,9 @@ public final class ScreeningReportRepository {
     // --- the statistics, over the cases a condition on CASE_FILE selects
 
     static Map<String, Integer> determinations(DSLContext dsl, Condition cases) {
-        return dsl.select(SCREENING.DETERMINATION, DSL.count()).from(CASE_FILE)
+        return dsl.select(SCREENING.DETERMINATION.coerce(String.class), DSL.count()).from(CASE_FILE)
                 .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
-                .where(cases).groupBy(SCREENING.DETERMINATION).fetchMap(SCREENING.DETERMINATION, DSL.count());
+                .where(cases).groupBy(SCREENING.DETERMINATION.coerce(String.class)).fetchMap(SCREENING.DETERMINATION.coerce(String.class), DSL.count());
     }
 
     static long notScreened(DSLContext dsl, Condition cases) {
@@ -65,11 +65,11 @@ public final class ScreeningReportRepository {
     }
 
     static Map<String, Integer> indicatorsYes(DSLContext dsl, Condition cases) {
-        return dsl.select(SCREENING_ANSWER.INDICATOR, DSL.count()).from(CASE_FILE)
+        return dsl.select(SCREENING_ANSWER.INDICATOR.coerce(String.class), DSL.count()).from(CASE_FILE)
                 .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
                 .join(SCREENING_ANSWER).on(SCREENING_ANSWER.SCREENING_ID.eq(SCREENING.ID))
-                .where(cases).and(SCREENING_ANSWER.ANSWER.eq(Answer.YES.name()))
-                .groupBy(SCREENING_ANSWER.INDICATOR).fetchMap(SCREENING_ANSWER.INDICATOR, DSL.count());
+                .where(cases).and(SCREENING_ANSWER.ANSWER.coerce(String.class).eq(Answer.YES.name()))
+                .groupBy(SCREENING_ANSWER.INDICATOR.coerce(String.class)).fetchMap(SCREENING_ANSWER.INDICATOR.coerce(String.class), DSL.count());
     }
 
     static Map<String, Integer> choiceCounts(DSLContext dsl, Condition cases, String field) {
@@ -88,7 +88,7 @@ public final class ScreeningReportRepository {
                 .join(SCREENING_CONSENT).on(SCREENING_CONSENT.SCREENING_ID.eq(SCREENING.ID))
                 .where(SCREENING.IS_LATEST.isTrue()).and(SCREENING.CASE_ID.in(caseIds))
                 .and(SCREENING_CONSENT.GRANTED.isTrue())
-                .and(SCREENING_CONSENT.PURPOSE.in(purposes))
+                .and(SCREENING_CONSENT.PURPOSE.coerce(String.class).in(purposes))
                 .fetch(SCREENING.CASE_ID);
     }
 
@@ -103,6 +103,6 @@ public final class ScreeningReportRepository {
         return tx.fetchCount(CASE_FILE, CASE_FILE.ID.notIn(tx.selectDistinct(SCREENING.CASE_ID).from(SCREENING)
                 .join(SCREENING_CONSENT).on(SCREENING_CONSENT.SCREENING_ID.eq(SCREENING.ID))
                 .where(SCREENING.IS_LATEST.isTrue()).and(SCREENING_CONSENT.GRANTED.isTrue())
-                .and(SCREENING_CONSENT.PURPOSE.in(purposes))));
+                .and(SCREENING_CONSENT.PURPOSE.coerce(String.class).in(purposes))));
     }
 }

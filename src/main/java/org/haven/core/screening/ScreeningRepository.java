@@ -47,10 +47,10 @@ public final class ScreeningRepository {
         row.setInterviewDate(s.interviewDate());
         row.setInterpreterUsed(s.interpreterUsed());
         row.setInterviewLanguage(blankToNull(s.interviewLanguage()));
-        row.setSuggestedDetermination(suggested.name());
-        row.setDetermination(s.determination().name());
+        row.setSuggestedDetermination(suggested);
+        row.setDetermination(s.determination());
         row.setOverrideReason(s.determination() == suggested ? null : blankToNull(s.overrideReason()));
-        row.setConsentGivenBy(s.consent().givenBy().name());
+        row.setConsentGivenBy(s.consent().givenBy());
         row.setConsentGivenOn(s.consent().givenOn());
         row.setIsLatest(true);
         row.setVersion(0);
@@ -62,8 +62,8 @@ public final class ScreeningRepository {
         for (IndicatorAnswer a : s.answers().values()) {
             tx.insertInto(SCREENING_ANSWER)
                     .set(SCREENING_ANSWER.SCREENING_ID, id)
-                    .set(SCREENING_ANSWER.INDICATOR, a.indicator().name())
-                    .set(SCREENING_ANSWER.ANSWER, a.answer().name())
+                    .set(SCREENING_ANSWER.INDICATOR, a.indicator())
+                    .set(SCREENING_ANSWER.ANSWER, a.answer())
                     .set(SCREENING_ANSWER.NOTE, blankToNull(a.note()))
                     .set(SCREENING_ANSWER.CREATED_AT, now).set(SCREENING_ANSWER.CREATED_BY, userId)
                     .set(SCREENING_ANSWER.UPDATED_AT, now).set(SCREENING_ANSWER.UPDATED_BY, userId)
@@ -72,7 +72,7 @@ public final class ScreeningRepository {
         for (ConsentPurpose p : ConsentPurpose.values()) {
             tx.insertInto(SCREENING_CONSENT)
                     .set(SCREENING_CONSENT.SCREENING_ID, id)
-                    .set(SCREENING_CONSENT.PURPOSE, p.name())
+                    .set(SCREENING_CONSENT.PURPOSE, p)
                     .set(SCREENING_CONSENT.GRANTED, s.consent().grants(p))
                     .set(SCREENING_CONSENT.CREATED_AT, now).set(SCREENING_CONSENT.CREATED_BY, userId)
                     .set(SCREENING_CONSENT.UPDATED_AT, now).set(SCREENING_CONSENT.UPDATED_BY, userId)
@@ -113,12 +113,12 @@ public final class ScreeningRepository {
     public static ScreeningCounts counts(DSLContext tx, User user, UUID operationId) {
         Condition cases = CaseAccess.visibleTo(user);
         if (operationId != null) cases = cases.and(CASE_FILE.OPERATION_ID.eq(operationId));
-        Map<String, Integer> raw = tx.select(SCREENING.DETERMINATION, DSL.count()).from(CASE_FILE)
+        Map<Determination, Integer> raw = tx.select(SCREENING.DETERMINATION, DSL.count()).from(CASE_FILE)
                 .join(SCREENING).on(SCREENING.CASE_ID.eq(CASE_FILE.ID)).and(SCREENING.IS_LATEST.isTrue())
                 .where(cases).groupBy(SCREENING.DETERMINATION)
                 .fetchMap(SCREENING.DETERMINATION, DSL.count());
         Map<Determination, Long> by = new EnumMap<>(Determination.class);
-        for (Determination d : Determination.values()) by.put(d, (long) raw.getOrDefault(d.name(), 0));
+        for (Determination d : Determination.values()) by.put(d, (long) raw.getOrDefault(d, 0));
         long notScreened = tx.fetchCount(DSL.selectOne().from(CASE_FILE).where(cases)
                 .andNotExists(DSL.selectOne().from(SCREENING).where(SCREENING.CASE_ID.eq(CASE_FILE.ID))));
         return new ScreeningCounts(notScreened, by);
@@ -128,12 +128,12 @@ public final class ScreeningRepository {
         UUID id = r.get(SCREENING.ID);
         Map<Indicator, IndicatorAnswer> answers = new EnumMap<>(Indicator.class);
         tx.selectFrom(SCREENING_ANSWER).where(SCREENING_ANSWER.SCREENING_ID.eq(id)).forEach(a -> {
-            Indicator i = Indicator.valueOf(a.getIndicator());
-            answers.put(i, new IndicatorAnswer(i, Answer.valueOf(a.getAnswer()), a.getNote()));
+            Indicator i = a.getIndicator();
+            answers.put(i, new IndicatorAnswer(i, a.getAnswer(), a.getNote()));
         });
         Set<ConsentPurpose> granted = EnumSet.noneOf(ConsentPurpose.class);
         tx.selectFrom(SCREENING_CONSENT).where(SCREENING_CONSENT.SCREENING_ID.eq(id)).and(SCREENING_CONSENT.GRANTED.isTrue())
-                .forEach(c -> granted.add(ConsentPurpose.valueOf(c.getPurpose())));
+                .forEach(c -> granted.add(c.getPurpose()));
         Set<RecruitmentMethod> methods = EnumSet.noneOf(RecruitmentMethod.class);
         Set<RecruitmentApp> apps = EnumSet.noneOf(RecruitmentApp.class);
         Set<LabourExploitation> types = EnumSet.noneOf(LabourExploitation.class);
@@ -145,10 +145,10 @@ public final class ScreeningRepository {
                 default -> { } // a value from a newer Haven: ignored, not lost (the row stays)
             }
         });
-        Consent consent = new Consent(ConsentGiver.valueOf(r.get(SCREENING.CONSENT_GIVEN_BY)), r.get(SCREENING.CONSENT_GIVEN_ON), granted);
+        Consent consent = new Consent(r.get(SCREENING.CONSENT_GIVEN_BY), r.get(SCREENING.CONSENT_GIVEN_ON), granted);
         return new Screening(id, r.get(SCREENING.CASE_ID), r.get(SCREENING.INTERVIEW_DATE), r.get(SCREENING.INTERPRETER_USED),
                 r.get(SCREENING.INTERVIEW_LANGUAGE), answers, consent, methods, apps, types,
-                Determination.valueOf(r.get(SCREENING.SUGGESTED_DETERMINATION)), Determination.valueOf(r.get(SCREENING.DETERMINATION)),
+                r.get(SCREENING.SUGGESTED_DETERMINATION), r.get(SCREENING.DETERMINATION),
                 r.get(SCREENING.OVERRIDE_REASON), r.get(SCREENING.CREATED_BY), r.get(APP_USER.USERNAME), r.get(SCREENING.CREATED_AT));
     }
 

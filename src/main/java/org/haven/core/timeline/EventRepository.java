@@ -22,9 +22,9 @@ public final class EventRepository {
         CaseEventRecord row = tx.newRecord(CASE_EVENT);
         row.setId(Ids.newId());
         row.setCaseId(caseId);
-        row.setEventType(type.name());
+        row.setEventType(type);
         row.setEventDate(precision.normalize(date));
-        row.setDatePrecision(precision.name());
+        row.setDatePrecision(precision);
         row.setNote(note == null || note.isBlank() ? null : note.strip());
         row.setRecordedBy(userId);
         Audit.insertNew(row, userId);
@@ -37,9 +37,9 @@ public final class EventRepository {
     public static CaseEvent update(DSLContext tx, CaseEvent e, UUID userId) {
         var before = org.haven.core.changes.EventSyncRepository.row(tx, e.id());
         int n = tx.update(CASE_EVENT)
-                .set(CASE_EVENT.EVENT_TYPE, e.type().name())
+                .set(CASE_EVENT.EVENT_TYPE, e.type())
                 .set(CASE_EVENT.EVENT_DATE, e.precision().normalize(e.date()))
-                .set(CASE_EVENT.DATE_PRECISION, e.precision().name())
+                .set(CASE_EVENT.DATE_PRECISION, e.precision())
                 .set(CASE_EVENT.NOTE, e.note() == null || e.note().isBlank() ? null : e.note().strip())
                 .set(CASE_EVENT.VERSION, e.version() + 1)
                 .set(CASE_EVENT.UPDATED_AT, Audit.now())
@@ -79,8 +79,8 @@ public final class EventRepository {
     }
 
     private static CaseEvent toEvent(Record r) {
-        return new CaseEvent(r.get(CASE_EVENT.ID), r.get(CASE_EVENT.CASE_ID), EventType.valueOf(r.get(CASE_EVENT.EVENT_TYPE)),
-                r.get(CASE_EVENT.EVENT_DATE), DatePrecision.valueOf(r.get(CASE_EVENT.DATE_PRECISION)), r.get(CASE_EVENT.NOTE),
+        return new CaseEvent(r.get(CASE_EVENT.ID), r.get(CASE_EVENT.CASE_ID), r.get(CASE_EVENT.EVENT_TYPE),
+                r.get(CASE_EVENT.EVENT_DATE), r.get(CASE_EVENT.DATE_PRECISION), r.get(CASE_EVENT.NOTE),
                 r.get(CASE_EVENT.RECORDED_BY), r.get(APP_USER.USERNAME), r.get(CASE_EVENT.VERSION));
     }
 }

@@ -64,8 +64,8 @@ class CaseFieldsSyncTest {
 
             for (Path laptop : List.of(a, b)) {
                 CaseFileRecord c = caseRow(laptop, laptop == a ? BOSS : DANA, shared);
-                assertThat(c.getStatus()).as("the status move merged").isEqualTo("SCREENING");
-                assertThat(c.getLegalRole()).as("the legal role merged").isEqualTo("WITNESS");
+                assertThat(c.getStatus()).as("the status move merged").isEqualTo(CaseStatus.SCREENING);
+                assertThat(c.getLegalRole()).as("the legal role merged").isEqualTo(LegalRole.WITNESS);
                 assertThat(username(laptop, laptop == a ? BOSS : DANA, c)).as("the office kept the first assignment").isEqualTo("carla");
             }
 

@@ -15,7 +15,7 @@ class DemoStatusEventsTest extends DatabaseTest {
     void demoStatusChangesAreWrittenAsTheWorkflowWritesThem() {
         new DemoData(haven, 9).generate(300, null);
         List<String> notes = haven.database().dsl().select(CASE_EVENT.NOTE).from(CASE_EVENT)
-                .where(CASE_EVENT.EVENT_TYPE.eq(EventType.STATUS_CHANGE.name())).fetch(CASE_EVENT.NOTE);
+                .where(CASE_EVENT.EVENT_TYPE.eq(EventType.STATUS_CHANGE)).fetch(CASE_EVENT.NOTE);
         assertThat(notes).anyMatch(n -> n.contains("CLOSED"));
         for (String note : notes) {
             assertThat(CaseTimeline.statusChangeText(note)).as(note).isNotEqualTo(note).doesNotContain("_").doesNotContain("->");
