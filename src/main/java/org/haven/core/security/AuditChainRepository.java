@@ -39,19 +39,7 @@ final class AuditChainRepository {
         tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_SEQ.plus(1)).where(AUDIT_HEAD.ID.eq(1)).execute();
         Record2<Long, String> head = tx.select(AUDIT_HEAD.LAST_SEQ, AUDIT_HEAD.LAST_HASH)
                 .from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchSingle();
-        long seq = head.value1();
-        AuditLogRecord row = tx.newRecord(AUDIT_LOG);
-        row.setSeq(seq);
-        row.setId(Ids.newId());
-        row.setAt(at);
-        row.setUserId(userId);
-        row.setUsername(username);
-        row.setAction(action);
-        row.setEntity(entity);
-        row.setEntityId(entityId);
-        row.setDetail(detail);
-        row.setPrevHash(head.value2());
-        row.setHash(hashOf(row));
+        AuditLogRecord row = chained(tx, head.value1(), head.value2(), Ids.newId(), at, userId, username, action, entity, entityId, detail);
         row.insert();
         tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_HASH, row.getHash()).where(AUDIT_HEAD.ID.eq(1)).execute();
     }
@@ -68,23 +56,30 @@ final class AuditChainRepository {
         String prev = head.value2();
         List<AuditLogRecord> rows = new ArrayList<>(n);
         for (UUID entityId : entityIds) {
-            AuditLogRecord row = tx.newRecord(AUDIT_LOG);
-            row.setSeq(++seq);
-            row.setId(Ids.newId());
-            row.setAt(at);
-            row.setUserId(userId);
-            row.setUsername(username);
-            row.setAction(action);
-            row.setEntity(entity);
-            row.setEntityId(entityId);
-            row.setDetail(detail);
-            row.setPrevHash(prev);
-            row.setHash(hashOf(row));
+            AuditLogRecord row = chained(tx, ++seq, prev, Ids.newId(), at, userId, username, action, entity, entityId, detail);
             prev = row.getHash();
             rows.add(row);
         }
         tx.batchInsert(rows).execute();
         tx.update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_HASH, prev).where(AUDIT_HEAD.ID.eq(1)).execute();
+    }
+
+    /** A new entry of the chain at {@code seq} after the entry whose hash is {@code prevHash}, hashed, not yet inserted. */
+    private static AuditLogRecord chained(DSLContext tx, long seq, String prevHash, UUID id, OffsetDateTime at, UUID userId,
+            String username, String action, String entity, UUID entityId, String detail) {
+        AuditLogRecord row = tx.newRecord(AUDIT_LOG);
+        row.setSeq(seq);
+        row.setId(id);
+        row.setAt(at);
+        row.setUserId(userId);
+        row.setUsername(username);
+        row.setAction(action);
+        row.setEntity(entity);
+        row.setEntityId(entityId);
+        row.setDetail(detail);
+        row.setPrevHash(prevHash);
+        row.setHash(hashOf(row));
+        return row;
     }
 
     /** One waiting entry per record, in the caller's transaction (they commit with the change). */
@@ -134,18 +129,8 @@ final class AuditChainRepository {
         List<AuditLogRecord> rows = new ArrayList<>(waiting.size());
         List<UUID> ids = new ArrayList<>(waiting.size());
         for (AuditPendingRecord p : waiting) {
-            AuditLogRecord row = tx.newRecord(AUDIT_LOG);
-            row.setSeq(++seq);
-            row.setId(p.getId());
-            row.setAt(p.getAt());
-            row.setUserId(p.getUserId());
-            row.setUsername(p.getUsername());
-            row.setAction(p.getAction());
-            row.setEntity(p.getEntity());
-            row.setEntityId(p.getEntityId());
-            row.setDetail(p.getDetail());
-            row.setPrevHash(prev);
-            row.setHash(hashOf(row));
+            AuditLogRecord row = chained(tx, ++seq, prev, p.getId(), p.getAt(), p.getUserId(), p.getUsername(), p.getAction(),
+                    p.getEntity(), p.getEntityId(), p.getDetail());
             prev = row.getHash();
             rows.add(row);
             ids.add(p.getId());
