@@ -116,8 +116,15 @@ public final class CaseListBench implements BenchStep {
         CaseQuery q = CaseQuery.text(prefix, PAGE);
         Query page = CaseRepository.shallowPageQuery(dsl, q, haven.user());
         Query count = CaseRepository.countUpToQuery(dsl, q, haven.user(), q.offset() + CaseQuery.COUNT_AHEAD);
-        return new RawQuery(dsl.render(page), page.getBindValues(),
-                "SELECT COUNT(*) FROM (" + dsl.render(count) + ") x", count.getBindValues());
+        return new RawQuery(dsl.render(page), stored(page.getBindValues()),
+                "SELECT COUNT(*) FROM (" + dsl.render(count) + ") x", stored(count.getBindValues()));
+    }
+
+    /** The bind values as the database stores them: an enum column's value is its name (pom.xml's converters). */
+    private static List<Object> stored(List<Object> binds) {
+        List<Object> out = new ArrayList<>(binds.size());
+        for (Object v : binds) out.add(v instanceof Enum<?> e ? e.name() : v);
+        return out;
     }
 
     static List<UUID> rawIds(Haven haven, RawQuery raw) {
